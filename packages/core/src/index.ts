@@ -1,0 +1,15 @@
+/**
+ * Typed entities of Vietnam's provincial e-government action plans.
+ *
+ * Zod schemas are the single source of truth: every TypeScript type here is inferred from a
+ * schema, and the published JSON Schema (`schema/plan.schema.json`) is generated from them.
+ * Pure: no I/O, usable in a browser.
+ *
+ * @module
+ */
+export * from './text.js';
+export * from './errors.js';
+export * from './calendar.js';
+export * from './conditions.js';
+export * from './plan.js';
+export * from './validate.js';

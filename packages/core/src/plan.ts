@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import { DeadlineRule, PeriodType } from './calendar.js';
+import { RuleConditions } from './conditions.js';
+import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
+
+/** The version of the plan / rule file format this library writes. */
+export const FORMAT_VERSION = 1 as const;
+
+/** Administrative levels of Vietnamese local government. */
+export const AdministrativeLevel = z
+  .enum(['province', 'district', 'commune'])
+  .describe('province = cấp tỉnh, district = cấp huyện, commune = cấp xã.');
+/** Administrative level: `province` (cấp tỉnh), `district` (cấp huyện), `commune` (cấp xã). */
+export type AdministrativeLevel = z.infer<typeof AdministrativeLevel>;
+
+/**
+ * Whom a target binds.
+ * - `each-agency`: every agency on its own ("của từng cơ quan, đơn vị đạt từ 20% trở lên");
+ * - `each-unit`: every administrative unit of the target's level on its own;
+ * - `whole-province`: the province as a whole (one figure for the province).
+ */
+export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']);
+/** Whom a target binds. */
+export type TargetScope = z.infer<typeof TargetScope>;
+
+/**
+ * Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",
+ * "đạt" and a bare "90% …" all mean at least: `gte`.
+ */
+export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']);
+/** Comparison a measured value must satisfy. */
+export type Comparator = z.infer<typeof Comparator>;
+
+/** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
+export const Unit = z.enum(['percent', 'count', 'boolean']);
+/** Unit of an indicator's values. */
+export type Unit = z.infer<typeof Unit>;
+
+/** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
+export const Phase = z
+  .strictObject({
+    id: Id.describe('For example "2019-2020".'),
+    name: BilingualText,
+    start: LocalDate,
+    end: LocalDate,
+    source: SourceRef,
+  })
+  .describe('A phase of the plan with inclusive start and end dates.');
+/** A phase of the plan. */
+export type Phase = z.infer<typeof Phase>;
+
+const targetCommon = {
+  id: Id,
+  phase: Id.describe('Id of the phase the target belongs to.'),
+  level: AdministrativeLevel.nullable().describe('Administrative level, or null for all levels.'),
+  scope: TargetScope,
+  source: SourceRef,
+  note: BilingualText.optional(),
+  conditions: RuleConditions.optional().describe('json-rules-engine conditions; derived from comparator and value when absent.'),
+};
+
+/** A numeric target: a comparator and a value in the indicator's unit. */
+export const QuantitativeTarget = z
+  .strictObject({
+    ...targetCommon,
+    kind: z.literal('quantitative'),
+    comparator: Comparator,
+    value: z.number().finite().min(0),
+    unit: z.enum(['percent', 'count']),
+    wording: z.string().optional().describe('The Vietnamese words that fix the comparator, e.g. "tối thiểu", "từ … trở lên".'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.unit === 'percent' && t.value > 100) {
+      ctx.addIssue({ code: 'too_big', maximum: 100, origin: 'number', inclusive: true, input: t.value, path: ['value'], message: 'a percentage cannot exceed 100' });
+    }
+  });
+/** A numeric target. */
+export type QuantitativeTarget = z.infer<typeof QuantitativeTarget>;
+
+/**
+ * A qualitative target: something exists, is issued or is in operation. It is met by yes/no or
+ * dated evidence; `value` is always `true` and `comparator` always `eq`.
+ */
+export const QualitativeTarget = z.strictObject({
+  ...targetCommon,
+  kind: z.literal('qualitative'),
+  comparator: z.literal('eq'),
+  value: z.literal(true),
+  unit: z.literal('boolean'),
+  requirement: BilingualText.describe('What must be true.'),
+});
+/** A qualitative target. */
+export type QualitativeTarget = z.infer<typeof QualitativeTarget>;
+
+/** A target of an indicator for one phase, level and scope. */
+export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]);
+/** A target of an indicator for one phase, level and scope. */
+export type Target = z.infer<typeof Target>;
+
+/** Something the plan measures, with its targets. */
+export const Indicator = z
+  .strictObject({
+    id: Id,
+    statement: BilingualText,
+    kind: z.enum(['quantitative', 'qualitative']),
+    unit: Unit,
+    direction: z.enum(['increase', 'decrease', 'none']).describe('Which way is better; "none" for qualitative indicators.'),
+    source: SourceRef,
+    targets: z.array(Target),
+    note: BilingualText.optional(),
+  })
+  .describe('Something the plan measures, with its targets.');
+/** Something the plan measures, with its targets. */
+export type Indicator = z.infer<typeof Indicator>;
+
+/** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
+export const AgencyCode = z.strictObject({
+  value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, 'codes use digits, capital letters and dots, at most 35 characters'),
+  confidence: Confidence,
+  basis: BilingualText.describe('Why the code is believed: where it was read or how it was inferred.'),
+});
+/** An electronic identifier code of an agency. */
+export type AgencyCode = z.infer<typeof AgencyCode>;
+
+/** Kinds of body that appear as lead, coordinating, reporting or receiving agencies. */
+export const AgencyKind = z.enum([
+  'people-committee',
+  'provincial-office',
+  'department',
+  'sector-agency',
+  'district-committee',
+  'commune-committee',
+  'central-body',
+  'enterprise',
+  'steering-committee',
+  'group',
+]);
+/** Kinds of agency. */
+export type AgencyKind = z.infer<typeof AgencyKind>;
+
+/**
+ * A body named by the plan. `kind: "group"` is a collective the plan names without listing it
+ * ("Các sở, ban, ngành, UBND các huyện, thành phố"; "Các đơn vị có liên quan").
+ */
+export const Agency = z.strictObject({
+  id: Id,
+  name: BilingualText,
+  kind: AgencyKind,
+  level: AdministrativeLevel.nullable().optional().describe('Level of government, null for central or non-state bodies.'),
+  code: AgencyCode.nullable().describe('Electronic identifier code where known, otherwise null.'),
+  note: BilingualText.optional(),
+});
+/** A body named by the plan. */
+export type Agency = z.infer<typeof Agency>;
+
+/** An administrative unit with its period of existence, so units that disappear keep their history. */
+export const AdministrativeUnit = z.strictObject({
+  code: z.string().regex(/^\d{2,5}$/u).describe('Statistical code (Decision 124/2004/QĐ-TTg list).'),
+  name: BilingualText,
+  level: AdministrativeLevel,
+  parent: z.string().nullable().describe('Code of the parent unit, null for a province.'),
+  validFrom: LocalDate.nullable().describe('First day of existence, null where not known.'),
+  validTo: LocalDate.nullable().describe('Last day of existence, null while it exists.'),
+  successors: z.array(z.string()).describe('Codes of the units that took over on validTo.'),
+  confidence: Confidence,
+  source: z.string().describe('Where the facts about this unit come from.'),
+});
+/** An administrative unit with its period of existence. */
+export type AdministrativeUnit = z.infer<typeof AdministrativeUnit>;
+
+/** A task of the appendix table ("Phụ lục"), one per printed row. */
+export const Task = z.strictObject({
+  id: Id.describe('Unique id, e.g. "appendix-v-2b" for the second row printed "2" in group V.'),
+  group: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']),
+  label: z.string().min(1).describe('The row number as printed (group V prints "2" twice).'),
+  title: BilingualText,
+  lead: z.array(Id).min(1).describe('Ids of the lead agencies (cơ quan chủ trì).'),
+  leadAsWritten: z.string().describe('The lead-agency cell as printed.'),
+  coordinating: z.array(Id).describe('Ids of the coordinating agencies (cơ quan phối hợp).'),
+  coordinatingAsWritten: z.string().describe('The coordinating-agency cell as printed.'),
+  completion: z.string().nullable().describe('"Thời gian hoàn thành" as written, null when blank.'),
+  continuing: z.string().nullable().describe('"Tiếp tục cập nhật, hoàn thiện" as written, null when blank.'),
+  note: z.string().nullable().describe('"Ghi chú" as written, null when blank.'),
+  bodyTasks: z.array(Id).describe('Ids of the section II items this row restates.'),
+  source: SourceRef,
+});
+/** A task of the appendix table. */
+export type Task = z.infer<typeof Task>;
+
+/** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
+export const BodyTask = z.strictObject({
+  id: Id,
+  group: z.string().describe('Section II group number, "1" to "6".'),
+  label: z.string().describe('The letter as printed (a, b, c, d, đ, e …).'),
+  text: BilingualText,
+  appendixTasks: z.array(Id).describe('Ids of the appendix rows that restate this item.'),
+  source: SourceRef,
+});
+/** A task as stated in section II. */
+export type BodyTask = z.infer<typeof BodyTask>;
+
+/** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
+export const Duty = z.strictObject({
+  id: Id,
+  agencies: z.array(Id).min(1).describe('Ids of the bodies the duty is assigned to.'),
+  text: BilingualText,
+  source: SourceRef,
+  note: BilingualText.optional(),
+});
+/** A duty assigned to a body in section III. */
+export type Duty = z.infer<typeof Duty>;
+
+/** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
+export const ReportingObligation = z.strictObject({
+  id: Id,
+  reporters: z.array(Id).min(1),
+  recipients: z.array(Id).min(1),
+  subject: BilingualText,
+  periodType: PeriodType.nullable().describe('The reporting period the obligation recurs over; null for a one-off.'),
+  cutOffAsWritten: z.string().nullable().describe('The data cut-off wording, verbatim.'),
+  deadlineAsWritten: z.string().describe('The deadline wording, verbatim.'),
+  deadline: DeadlineRule,
+  source: SourceRef,
+  note: BilingualText.optional(),
+});
+/** A reporting obligation. */
+export type ReportingObligation = z.infer<typeof ReportingObligation>;
+
+/** A note about the source: a quirk kept as printed, and the interpretation this encoding chose. */
+export const SourceNote = z.strictObject({
+  id: Id,
+  section: z.string(),
+  text: BilingualText.describe('What the source says or does.'),
+  interpretation: BilingualText.describe('How this encoding reads it, and why.'),
+  source: SourceRef.optional(),
+});
+/** A note about the source. */
+export type SourceNote = z.infer<typeof SourceNote>;
+
+/** A legal document the plan rests on. */
+export const LegalBasis = z.strictObject({
+  number: z.string(),
+  date: LocalDate,
+  title: BilingualText,
+});
+/** A legal document the plan rests on. */
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+/** A plan as a rule file: the whole plan and its targets, versioned. */
+export const Plan = z
+  .strictObject({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(FORMAT_VERSION).describe('Version of the file format.'),
+    id: Id,
+    number: z.string().describe('Document number as printed, e.g. "1102/KH-UBND".'),
+    title: BilingualText,
+    issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable().describe('Administrative unit code of the issuer.') }),
+    date: LocalDate.describe('Date of issue.'),
+    legalBases: z.array(LegalBasis),
+    phases: z.array(Phase),
+    indicators: z.array(Indicator),
+    agencies: z.array(Agency),
+    administrativeUnits: z.array(AdministrativeUnit),
+    tasks: z.array(Task),
+    bodyTasks: z.array(BodyTask),
+    duties: z.array(Duty),
+    reportingObligations: z.array(ReportingObligation),
+    notes: z.array(SourceNote),
+    sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
+  })
+  .describe('An e-government action plan as data.');
+/** An e-government action plan as data. */
+export type Plan = z.infer<typeof Plan>;
+/** A plan as written in a file (before defaults are applied). */
+export type PlanInput = z.input<typeof Plan>;
+
+/** A measured value of an indicator for one org unit and reporting period. */
+export const Measurement = z.strictObject({
+  indicator: Id,
+  orgUnit: z.string().min(1).describe('The reporting agency or administrative unit, as the reporter names it.'),
+  level: AdministrativeLevel.nullable().optional(),
+  period: z.string().min(1).describe('Reporting-period id, e.g. "2020Q4", "2020".'),
+  value: z.union([z.number().finite(), z.boolean()]).describe("Value in the indicator's unit (percent 0–100 as written)."),
+  numerator: z.number().finite().min(0).optional(),
+  denominator: z.number().finite().positive().optional(),
+  source: z.string().optional(),
+});
+/** A measured value of an indicator. */
+export type Measurement = z.infer<typeof Measurement>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Normalises a quotation from a source document the way every `source.quote` is stored:
+ * Unicode NFC, every run of whitespace collapsed to one space, no leading or trailing space.
+ *
+ * @example normaliseText('tối  thiểu\n80%') // 'tối thiểu 80%'
+ */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Text in both working languages. `vi` is the official Vietnamese wording; `en` is a faithful
+ * English translation made for readers of this library (not an official translation).
+ */
+export const BilingualText = z
+  .strictObject({
+    vi: z.string().min(1).describe('Official Vietnamese text.'),
+    en: z.string().min(1).describe('Faithful English translation.'),
+  })
+  .describe('Text in Vietnamese (official) and English (translation).');
+/** Text in Vietnamese (official) and English (translation). */
+export type BilingualText = z.infer<typeof BilingualText>;
+
+/**
+ * Where an item comes from in the source document: the section as numbered in the document
+ * (for example `I.2.a`, `II.3.h`, `III.12.e`, `Phụ lục V.2`) and the verbatim Vietnamese text,
+ * normalised with {@link normaliseText}.
+ */
+export const SourceRef = z
+  .strictObject({
+    section: z.string().min(1).describe('Section of the source document, as numbered there.'),
+    quote: z
+      .string()
+      .min(1)
+      .refine((q) => q === normaliseText(q), {
+        message: 'quote must be normalised (Unicode NFC, single spaces, trimmed)',
+      })
+      .describe('Verbatim Vietnamese text (NFC, whitespace runs collapsed to one space).'),
+  })
+  .describe('Provenance of an item: section and verbatim quote.');
+/** Provenance of an item: section and verbatim quote. */
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, 'ids use lower-case letters, digits, ".", "_" and "-"')
+  .max(120)
+  .describe('Stable readable identifier.');
+/** A stable, readable identifier. */
+export type Id = z.infer<typeof Id>;
+
+/** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
+  .refine((s) => isRealDate(s), { message: 'not a real calendar date' })
+  .describe('Local calendar date, YYYY-MM-DD.');
+/** A calendar date written `YYYY-MM-DD`. */
+export type LocalDate = z.infer<typeof LocalDate>;
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Marks a value that is inferred or taken from a single secondary source rather than read in
+ * the plan or confirmed twice. Such values are never passed off as fact.
+ */
+export const Confidence = z
+  .enum(['confirmed', 'unconfirmed'])
+  .describe('"confirmed": read in the source or two independent sources; "unconfirmed": inferred or one secondary source.');
+/** Whether a value is confirmed or only inferred. */
+export type Confidence = z.infer<typeof Confidence>;

@@ -1,0 +1,231 @@
+import type { z } from 'zod';
+import { EgovPlanError, issue, toPointer, type Issue } from './errors.js';
+import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const typeNamesVi: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  boolean: 'giá trị đúng/sai',
+  object: 'đối tượng',
+  array: 'mảng',
+  null: 'null',
+  undefined: 'không có giá trị',
+};
+
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  return typeof input;
+}
+
+function lookup(root: unknown, path: readonly (string | number)[]): { exists: boolean; value?: unknown } {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return { exists: false };
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return { exists: cur !== undefined, value: cur };
+}
+
+/** Turns one zod issue into one or more {@link Issue}s with bilingual messages; `root` is the validated input. */
+export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (string | number)[] = []): Issue[] {
+  const path = [...basePath, ...z.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const pointer = toPointer(path);
+  switch (z.code) {
+    case 'invalid_type': {
+      const found = lookup(root, path);
+      if (!found.exists) {
+        const key = String(path[path.length - 1] ?? '');
+        return [issue('schema.missing_key', pointer, `Thiếu khóa bắt buộc "${key}".`, `Required key "${key}" is missing.`)];
+      }
+      const got = describeInput(found.value);
+      return [
+        issue(
+          'schema.invalid_type',
+          pointer,
+          `Sai kiểu: cần ${typeNamesVi[z.expected] ?? z.expected}, nhận được ${typeNamesVi[got] ?? got}.`,
+          `Wrong type: expected ${z.expected}, got ${got}.`,
+        ),
+      ];
+    }
+    case 'unrecognized_keys':
+      return z.keys.map((k) =>
+        issue('schema.unknown_key', toPointer([...path, k]), `Khóa "${k}" không có trong định dạng.`, `Unknown key "${k}".`),
+      );
+    case 'too_big': {
+      const max = String(z.maximum);
+      const what = z.origin === 'number' ? '' : ' (độ dài/số phần tử)';
+      return [
+        issue(
+          'schema.out_of_range',
+          pointer,
+          `Giá trị vượt quá mức tối đa ${max}${what}.${z.message && !z.message.startsWith('Too big') ? ` ${z.message}` : ''}`,
+          `Value is above the maximum ${max}${z.origin === 'number' ? '' : ` (${z.origin} length)`}.${z.message && !z.message.startsWith('Too big') ? ` ${z.message}` : ''}`,
+        ),
+      ];
+    }
+    case 'too_small': {
+      const min = String(z.minimum);
+      return [
+        issue(
+          'schema.out_of_range',
+          pointer,
+          z.origin === 'number' ? `Giá trị nhỏ hơn mức tối thiểu ${min}.` : `Cần ít nhất ${min} ký tự/phần tử.`,
+          z.origin === 'number' ? `Value is below the minimum ${min}.` : `At least ${min} ${z.origin === 'string' ? 'characters' : 'items'} required.`,
+        ),
+      ];
+    }
+    case 'invalid_value': {
+      const allowed = z.values.map((v) => JSON.stringify(v)).join(', ');
+      return [issue('schema.invalid_value', pointer, `Giá trị không hợp lệ; cho phép: ${allowed}.`, `Invalid value; allowed: ${allowed}.`)];
+    }
+    case 'invalid_format':
+      return [issue('schema.invalid_format', pointer, `Sai định dạng: ${z.message}.`, `Invalid format: ${z.message}.`)];
+    case 'invalid_union': {
+      // A discriminated union with a bad discriminator reports no sub-errors: say what is allowed.
+      const nested = z.errors.flat();
+      if (nested.length > 0 && z.errors.length === 1) return nested.flatMap((n) => fromZodIssue(n, root, path));
+      return [issue('schema.invalid', pointer, 'Giá trị không khớp với bất kỳ dạng cho phép nào.', 'Value matches none of the allowed shapes.')];
+    }
+    default:
+      return [issue('schema.invalid', pointer, `Không hợp lệ: ${z.message}.`, `Invalid: ${z.message}.`)];
+  }
+}
+
+/**
+ * Checks what a schema cannot: unique ids, declared agencies and phases, intervals that end
+ * after they start, units that agree. Pure; returns every issue found.
+ */
+export function checkPlanConsistency(plan: Plan): Issue[] {
+  const issues: Issue[] = [];
+  const dup = (kind: string, items: readonly { id: string }[], at: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        issues.push(
+          issue('plan.duplicate_id', `/${at}/${i}/id`, `Id "${item.id}" trùng với ${kind} thứ ${first + 1}.`, `Id "${item.id}" duplicates ${kind} #${first + 1}.`),
+        );
+      } else seen.set(item.id, i);
+    });
+  };
+  dup('giai đoạn/phase', plan.phases, 'phases');
+  dup('chỉ tiêu/indicator', plan.indicators, 'indicators');
+  dup('cơ quan/agency', plan.agencies, 'agencies');
+  dup('nhiệm vụ/task', plan.tasks, 'tasks');
+  dup('nhiệm vụ/body task', plan.bodyTasks, 'bodyTasks');
+  dup('trách nhiệm/duty', plan.duties, 'duties');
+  dup('nghĩa vụ báo cáo/obligation', plan.reportingObligations, 'reportingObligations');
+  dup('ghi chú/note', plan.notes, 'notes');
+  const targetIds = new Map<string, string>();
+  plan.indicators.forEach((ind, i) =>
+    ind.targets.forEach((t, j) => {
+      const at = `/indicators/${i}/targets/${j}`;
+      if (targetIds.has(t.id)) {
+        issues.push(issue('plan.duplicate_id', `${at}/id`, `Id chỉ tiêu "${t.id}" bị trùng (đã có tại ${targetIds.get(t.id)}).`, `Target id "${t.id}" is a duplicate (first at ${targetIds.get(t.id)}).`));
+      } else targetIds.set(t.id, at);
+    }),
+  );
+  const units = new Set<string>();
+  plan.administrativeUnits.forEach((u, i) => {
+    if (units.has(u.code)) issues.push(issue('plan.duplicate_id', `/administrativeUnits/${i}/code`, `Mã đơn vị hành chính "${u.code}" bị trùng.`, `Administrative unit code "${u.code}" is a duplicate.`));
+    units.add(u.code);
+  });
+
+  plan.phases.forEach((p, i) => {
+    if (p.end < p.start) issues.push(endBeforeStart(`/phases/${i}/end`, p.start, p.end));
+  });
+  plan.administrativeUnits.forEach((u, i) => {
+    if (u.validFrom && u.validTo && u.validTo < u.validFrom) issues.push(endBeforeStart(`/administrativeUnits/${i}/validTo`, u.validFrom, u.validTo));
+  });
+
+  const agencies = new Set(plan.agencies.map((a) => a.id));
+  const needAgency = (id: string, pointer: string) => {
+    if (!agencies.has(id)) issues.push(issue('plan.unknown_agency', pointer, `Cơ quan "${id}" chưa được khai báo trong "agencies".`, `Agency "${id}" is not declared in "agencies".`));
+  };
+  plan.tasks.forEach((t, i) => {
+    t.lead.forEach((a, j) => needAgency(a, `/tasks/${i}/lead/${j}`));
+    t.coordinating.forEach((a, j) => needAgency(a, `/tasks/${i}/coordinating/${j}`));
+  });
+  plan.duties.forEach((d, i) => d.agencies.forEach((a, j) => needAgency(a, `/duties/${i}/agencies/${j}`)));
+  plan.reportingObligations.forEach((o, i) => {
+    o.reporters.forEach((a, j) => needAgency(a, `/reportingObligations/${i}/reporters/${j}`));
+    o.recipients.forEach((a, j) => needAgency(a, `/reportingObligations/${i}/recipients/${j}`));
+  });
+
+  const phases = new Set(plan.phases.map((p) => p.id));
+  plan.indicators.forEach((ind, i) => checkIndicator(ind, i, phases, issues));
+
+  const taskIds = new Set(plan.tasks.map((t) => t.id));
+  const bodyIds = new Set(plan.bodyTasks.map((t) => t.id));
+  plan.tasks.forEach((t, i) =>
+    t.bodyTasks.forEach((b, j) => {
+      if (!bodyIds.has(b)) issues.push(unknownRef(`/tasks/${i}/bodyTasks/${j}`, b));
+    }),
+  );
+  plan.bodyTasks.forEach((b, i) =>
+    b.appendixTasks.forEach((t, j) => {
+      if (!taskIds.has(t)) issues.push(unknownRef(`/bodyTasks/${i}/appendixTasks/${j}`, t));
+    }),
+  );
+  return issues;
+}
+
+function checkIndicator(ind: Indicator, i: number, phases: Set<string>, issues: Issue[]) {
+  ind.targets.forEach((t, j) => {
+    const at = `/indicators/${i}/targets/${j}`;
+    if (!phases.has(t.phase)) {
+      issues.push(issue('plan.unknown_phase', `${at}/phase`, `Giai đoạn "${t.phase}" không được khai báo trong "phases".`, `Phase "${t.phase}" is not declared in "phases".`));
+    }
+    if (t.unit !== ind.unit) {
+      issues.push(issue('plan.unit_mismatch', `${at}/unit`, `Đơn vị "${t.unit}" khác đơn vị của chỉ số ("${ind.unit}").`, `Unit "${t.unit}" differs from the indicator's unit ("${ind.unit}").`));
+    }
+  });
+}
+
+function endBeforeStart(pointer: string, start: string, end: string): Issue {
+  return issue('plan.end_before_start', pointer, `Ngày kết thúc ${end} trước ngày bắt đầu ${start}.`, `End ${end} is before start ${start}.`);
+}
+
+function unknownRef(pointer: string, id: string): Issue {
+  return issue('plan.unknown_reference', pointer, `Không tìm thấy mục "${id}".`, `No item with id "${id}".`);
+}
+
+/** The result of {@link validatePlan}: the typed plan, or every issue found. */
+export type ValidationResult<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: Issue[] };
+
+/**
+ * Validates an unknown value (e.g. parsed JSON) as a {@link Plan}: format version, schema, then
+ * consistency. Never throws for bad input; returns every issue found.
+ */
+export function validatePlan(input: unknown): ValidationResult<Plan> {
+  if (input && typeof input === 'object' && !Array.isArray(input) && 'formatVersion' in input) {
+    const v = (input as { formatVersion: unknown }).formatVersion;
+    if (typeof v === 'number' && v !== FORMAT_VERSION) {
+      return {
+        ok: false,
+        issues: [
+          issue(
+            'plan.unsupported_format_version',
+            '/formatVersion',
+            `Phiên bản định dạng ${v} không được hỗ trợ; thư viện này đọc phiên bản ${FORMAT_VERSION}.`,
+            `Format version ${v} is not supported; this library reads version ${FORMAT_VERSION}.`,
+          ),
+        ],
+      };
+    }
+  }
+  const parsed = Plan.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((z) => fromZodIssue(z, input)) };
+  const issues = checkPlanConsistency(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data, issues: [] };
+}
+
+/** Like {@link validatePlan} but throws an {@link EgovPlanError} carrying every issue. */
+export function parsePlan(input: unknown): Plan {
+  const r = validatePlan(input);
+  if (!r.ok) throw new EgovPlanError(r.issues);
+  return r.value;
+}

@@ -1,0 +1,9 @@
+/**
+ * Rule files for e-government action plans: the bundled plans, loading and validating plan
+ * files with positions, evaluation of targets, reporting calendars and deadlines.
+ *
+ * @module
+ */
+export * from './bundled.js';
+export * from './json-document.js';
+export * from './load.js';
