@@ -44,7 +44,8 @@ export function formatPlanSummary(plan: Plan, lang: Lang): string {
       const targets = ind.targets.filter((t) => t.phase === phase.id);
       if (targets.length === 0) continue;
       lines.push(`- ${text(ind.statement)}`);
-      lines.push(`    ${targets.map((t) => targetText(t, lang)).join('; ')}   [${ind.source.section}]`);
+      const sections = [...new Set(targets.map((t) => t.source.section))].join(', ');
+      lines.push(`    ${targets.map((t) => targetText(t, lang)).join('; ')}   [${sections}]`);
     }
     lines.push('');
   }

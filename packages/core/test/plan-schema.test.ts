@@ -39,7 +39,7 @@ describe('plan schema', () => {
   it('names unknown keys, wrong types and missing keys with pointers', () => {
     const r = validatePlan(
       mutate((p) => {
-        p.tasks[0]!['owner'] = 'x';
+        (p.tasks[0] as any).owner = 'x';
         (p as any).date = 20190510;
         delete (p as any).number;
       }),
