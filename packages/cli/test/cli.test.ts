@@ -78,7 +78,7 @@ describe('egov-plan validate', () => {
     const dir = tempDir();
     const p = smallPlan() as any;
     p.indicators[0].targets[0].value = 120; // percentage over 100
-    p.phases[0].end = '2018-01-01'; // end before start — reported once the schema passes
+    p.phases[0].end = '2018-01-01'; // end before start
     p.tasks[0].extra = true; // unknown key
     p.date = 5; // wrong type
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(p, null, 2));
@@ -90,6 +90,7 @@ describe('egov-plan validate', () => {
     expect(byCode['schema.out_of_range']).toMatchObject({ pointer: '/indicators/0/targets/0/value', file: 'bad.json' });
     expect(byCode['schema.unknown_key'].pointer).toBe('/tasks/0/extra');
     expect(byCode['schema.invalid_type'].pointer).toBe('/date');
+    expect(byCode['plan.end_before_start'].pointer).toBe('/phases/0/end');
     for (const i of out.issues) {
       expect(i.line).toBeGreaterThan(0);
       expect(i.column).toBeGreaterThan(0);

@@ -61,8 +61,8 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
         issue(
           'schema.out_of_range',
           pointer,
-          `Giá trị vượt quá mức tối đa ${max}${what}.${z.message && !z.message.startsWith('Too big') ? ` ${z.message}` : ''}`,
-          `Value is above the maximum ${max}${z.origin === 'number' ? '' : ` (${z.origin} length)`}.${z.message && !z.message.startsWith('Too big') ? ` ${z.message}` : ''}`,
+          `Giá trị vượt quá mức tối đa ${max}${what}.`,
+          `Value is above the maximum ${max}${z.origin === 'number' ? '' : ` (${z.origin} length)`}.`,
         ),
       ];
     }
@@ -100,78 +100,118 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
  */
 export function checkPlanConsistency(plan: Plan): Issue[] {
   const issues: Issue[] = [];
-  const dup = (kind: string, items: readonly { id: string }[], at: string) => {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const first = seen.get(item.id);
-      if (first !== undefined) {
-        issues.push(
-          issue('plan.duplicate_id', `/${at}/${i}/id`, `Id "${item.id}" trùng với ${kind} thứ ${first + 1}.`, `Id "${item.id}" duplicates ${kind} #${first + 1}.`),
-        );
-      } else seen.set(item.id, i);
-    });
-  };
-  dup('giai đoạn/phase', plan.phases, 'phases');
-  dup('chỉ tiêu/indicator', plan.indicators, 'indicators');
-  dup('cơ quan/agency', plan.agencies, 'agencies');
-  dup('nhiệm vụ/task', plan.tasks, 'tasks');
-  dup('nhiệm vụ/body task', plan.bodyTasks, 'bodyTasks');
-  dup('trách nhiệm/duty', plan.duties, 'duties');
-  dup('nghĩa vụ báo cáo/obligation', plan.reportingObligations, 'reportingObligations');
-  dup('ghi chú/note', plan.notes, 'notes');
-  const targetIds = new Map<string, string>();
-  plan.indicators.forEach((ind, i) =>
-    ind.targets.forEach((t, j) => {
-      const at = `/indicators/${i}/targets/${j}`;
-      if (targetIds.has(t.id)) {
-        issues.push(issue('plan.duplicate_id', `${at}/id`, `Id chỉ tiêu "${t.id}" bị trùng (đã có tại ${targetIds.get(t.id)}).`, `Target id "${t.id}" is a duplicate (first at ${targetIds.get(t.id)}).`));
-      } else targetIds.set(t.id, at);
-    }),
-  );
-  const units = new Set<string>();
-  plan.administrativeUnits.forEach((u, i) => {
-    if (units.has(u.code)) issues.push(issue('plan.duplicate_id', `/administrativeUnits/${i}/code`, `Mã đơn vị hành chính "${u.code}" bị trùng.`, `Administrative unit code "${u.code}" is a duplicate.`));
-    units.add(u.code);
-  });
-
-  plan.phases.forEach((p, i) => {
-    if (p.end < p.start) issues.push(endBeforeStart(`/phases/${i}/end`, p.start, p.end));
-  });
-  plan.administrativeUnits.forEach((u, i) => {
-    if (u.validFrom && u.validTo && u.validTo < u.validFrom) issues.push(endBeforeStart(`/administrativeUnits/${i}/validTo`, u.validFrom, u.validTo));
-  });
-
-  const agencies = new Set(plan.agencies.map((a) => a.id));
-  const needAgency = (id: string, pointer: string) => {
-    if (!agencies.has(id)) issues.push(issue('plan.unknown_agency', pointer, `Cơ quan "${id}" chưa được khai báo trong "agencies".`, `Agency "${id}" is not declared in "agencies".`));
-  };
-  plan.tasks.forEach((t, i) => {
-    t.lead.forEach((a, j) => needAgency(a, `/tasks/${i}/lead/${j}`));
-    t.coordinating.forEach((a, j) => needAgency(a, `/tasks/${i}/coordinating/${j}`));
-  });
-  plan.duties.forEach((d, i) => d.agencies.forEach((a, j) => needAgency(a, `/duties/${i}/agencies/${j}`)));
-  plan.reportingObligations.forEach((o, i) => {
-    o.reporters.forEach((a, j) => needAgency(a, `/reportingObligations/${i}/reporters/${j}`));
-    o.recipients.forEach((a, j) => needAgency(a, `/reportingObligations/${i}/recipients/${j}`));
-  });
-
-  const phases = new Set(plan.phases.map((p) => p.id));
-  plan.indicators.forEach((ind, i) => checkIndicator(ind, i, phases, issues));
-
-  const taskIds = new Set(plan.tasks.map((t) => t.id));
-  const bodyIds = new Set(plan.bodyTasks.map((t) => t.id));
-  plan.tasks.forEach((t, i) =>
-    t.bodyTasks.forEach((b, j) => {
-      if (!bodyIds.has(b)) issues.push(unknownRef(`/tasks/${i}/bodyTasks/${j}`, b));
-    }),
-  );
-  plan.bodyTasks.forEach((b, i) =>
-    b.appendixTasks.forEach((t, j) => {
-      if (!taskIds.has(t)) issues.push(unknownRef(`/bodyTasks/${i}/appendixTasks/${j}`, t));
-    }),
-  );
+  for (const check of consistencyChecks) check(plan, issues);
   return issues;
 }
+
+/**
+ * The same checks over input that failed the schema: each check runs on its own and is skipped
+ * where the input's shape makes it meaningless, so one bad field does not hide the rest.
+ */
+function checkUnvalidated(input: unknown): Issue[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return [];
+  const issues: Issue[] = [];
+  for (const check of consistencyChecks) {
+    const found: Issue[] = [];
+    try {
+      check(input as Plan, found);
+      issues.push(...found);
+    } catch {
+      // The schema issues already describe why this part could not be checked.
+    }
+  }
+  return issues;
+}
+
+type ConsistencyCheck = (plan: Plan, issues: Issue[]) => void;
+
+const consistencyChecks: ConsistencyCheck[] = [
+  function uniqueIds(plan, issues) {
+    const dup = (kind: string, items: readonly { id: string }[], at: string) => {
+      const seen = new Map<string, number>();
+      items.forEach((item, i) => {
+        const first = seen.get(item.id);
+        if (first !== undefined) {
+          issues.push(
+            issue('plan.duplicate_id', `/${at}/${i}/id`, `Id "${item.id}" trùng với ${kind} thứ ${first + 1}.`, `Id "${item.id}" duplicates ${kind} #${first + 1}.`),
+          );
+        } else seen.set(item.id, i);
+      });
+    };
+    dup('giai đoạn/phase', plan.phases, 'phases');
+    dup('chỉ tiêu/indicator', plan.indicators, 'indicators');
+    dup('cơ quan/agency', plan.agencies, 'agencies');
+    dup('nhiệm vụ/task', plan.tasks, 'tasks');
+    dup('nhiệm vụ/body task', plan.bodyTasks, 'bodyTasks');
+    dup('trách nhiệm/duty', plan.duties, 'duties');
+    dup('nghĩa vụ báo cáo/obligation', plan.reportingObligations, 'reportingObligations');
+    dup('ghi chú/note', plan.notes, 'notes');
+  },
+  function uniqueTargetIds(plan, issues) {
+    const targetIds = new Map<string, string>();
+    plan.indicators.forEach((ind, i) =>
+      ind.targets.forEach((t, j) => {
+        const at = `/indicators/${i}/targets/${j}`;
+        if (targetIds.has(t.id)) {
+          issues.push(issue('plan.duplicate_id', `${at}/id`, `Id chỉ tiêu "${t.id}" bị trùng (đã có tại ${targetIds.get(t.id)}).`, `Target id "${t.id}" is a duplicate (first at ${targetIds.get(t.id)}).`));
+        } else targetIds.set(t.id, at);
+      }),
+    );
+  },
+  function uniqueUnitCodes(plan, issues) {
+    const units = new Set<string>();
+    plan.administrativeUnits.forEach((u, i) => {
+      if (units.has(u.code)) issues.push(issue('plan.duplicate_id', `/administrativeUnits/${i}/code`, `Mã đơn vị hành chính "${u.code}" bị trùng.`, `Administrative unit code "${u.code}" is a duplicate.`));
+      units.add(u.code);
+    });
+  },
+  function phasesInOrder(plan, issues) {
+    plan.phases.forEach((p, i) => {
+      if (typeof p.start === 'string' && typeof p.end === 'string' && p.end < p.start) issues.push(endBeforeStart(`/phases/${i}/end`, p.start, p.end));
+    });
+  },
+  function unitsInOrder(plan, issues) {
+    plan.administrativeUnits.forEach((u, i) => {
+      if (typeof u.validFrom === 'string' && typeof u.validTo === 'string' && u.validTo < u.validFrom) issues.push(endBeforeStart(`/administrativeUnits/${i}/validTo`, u.validFrom, u.validTo));
+    });
+  },
+  function declaredAgencies(plan, issues) {
+    const agencies = new Set(plan.agencies.map((a) => a.id));
+    const needAgency = (id: string, pointer: string) => {
+      if (!agencies.has(id)) issues.push(issue('plan.unknown_agency', pointer, `Cơ quan "${id}" chưa được khai báo trong "agencies".`, `Agency "${id}" is not declared in "agencies".`));
+    };
+    const each = (list: unknown, at: string) => {
+      if (Array.isArray(list)) list.forEach((a, j) => typeof a === 'string' && needAgency(a, `${at}/${j}`));
+    };
+    plan.tasks.forEach((t, i) => {
+      each(t.lead, `/tasks/${i}/lead`);
+      each(t.coordinating, `/tasks/${i}/coordinating`);
+    });
+    plan.duties.forEach((d, i) => each(d.agencies, `/duties/${i}/agencies`));
+    plan.reportingObligations.forEach((o, i) => {
+      each(o.reporters, `/reportingObligations/${i}/reporters`);
+      each(o.recipients, `/reportingObligations/${i}/recipients`);
+    });
+  },
+  function declaredPhasesAndUnits(plan, issues) {
+    const phases = new Set(plan.phases.map((p) => p.id));
+    plan.indicators.forEach((ind, i) => checkIndicator(ind, i, phases, issues));
+  },
+  function linkedTasks(plan, issues) {
+    const taskIds = new Set(plan.tasks.map((t) => t.id));
+    const bodyIds = new Set(plan.bodyTasks.map((t) => t.id));
+    plan.tasks.forEach((t, i) =>
+      t.bodyTasks.forEach((b, j) => {
+        if (!bodyIds.has(b)) issues.push(unknownRef(`/tasks/${i}/bodyTasks/${j}`, b));
+      }),
+    );
+    plan.bodyTasks.forEach((b, i) =>
+      b.appendixTasks.forEach((t, j) => {
+        if (!taskIds.has(t)) issues.push(unknownRef(`/bodyTasks/${i}/appendixTasks/${j}`, t));
+      }),
+    );
+  },
+];
 
 function checkIndicator(ind: Indicator, i: number, phases: Set<string>, issues: Issue[]) {
   ind.targets.forEach((t, j) => {
@@ -218,7 +258,13 @@ export function validatePlan(input: unknown): ValidationResult<Plan> {
     }
   }
   const parsed = Plan.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((z) => fromZodIssue(z, input)) };
+  if (!parsed.success) {
+    const schemaIssues = parsed.error.issues.flatMap((z) => fromZodIssue(z, input));
+    const seen = new Set(schemaIssues.map((i) => i.pointer));
+    // Report consistency problems too, except where the schema already flagged the same spot.
+    const more = checkUnvalidated(input).filter((i) => !seen.has(i.pointer));
+    return { ok: false, issues: [...schemaIssues, ...more] };
+  }
   const issues = checkPlanConsistency(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data, issues: [] };
 }

@@ -54,6 +54,17 @@ describe('plan schema', () => {
     }
   });
 
+  it('a schema error does not hide consistency errors elsewhere in the file', () => {
+    const r = validatePlan(
+      mutate((p) => {
+        (p as any).date = 5;
+        p.tasks[0]!.lead = ['so-khong-co'];
+        p.agencies.push({ ...p.agencies[0]! });
+      }),
+    );
+    expect(codes(r.issues)).toEqual(['schema.invalid_type /date', 'plan.duplicate_id /agencies/2/id', 'plan.unknown_agency /tasks/0/lead/0']);
+  });
+
   it('rejects a phase that ends before it starts', () => {
     const r = validatePlan(mutate((p) => (p.phases[0]!.end = '2018-12-31')));
     expect(codes(r.issues)).toEqual(['plan.end_before_start /phases/0/end']);

@@ -72,13 +72,14 @@ export function parseJsonDocument(
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || root === undefined) {
-    const list = errors.length ? errors : [{ error: 3, offset: 0, length: 0 } as ParseError];
+    // One issue per position: the parser often reports a follow-on error at the same offset.
+    const list = (errors.length ? errors : [{ error: 3, offset: 0, length: 0 } as ParseError]).filter((e, i, all) => all.findIndex((x) => x.offset === e.offset) === i);
     return {
       ok: false,
       issues: list.map((e) => {
         const name = printParseErrorCode(e.error);
         const at = position(starts, e.offset);
-        return issue('json.syntax', '', `JSON không hợp lệ: ${errorVi[name] ?? name} (dòng ${at.line}, cột ${at.column}).`, `Invalid JSON: ${name} (line ${at.line}, column ${at.column}).`, { ...at, ...withFile(file) });
+        return issue('json.syntax', '', `JSON không hợp lệ: ${errorVi[name] ?? name}.`, `Invalid JSON: ${name}.`, { ...at, ...withFile(file) });
       }),
     };
   }
