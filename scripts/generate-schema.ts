@@ -26,7 +26,7 @@ for (const [file, schema] of Object.entries(schemas)) {
       /* missing counts as stale */
     }
     if (current !== text) {
-      process.stderr.write(`stale: packages/rules/schema/${file} (run: pnpm schema)\n`);
+      process.stderr.write(`stale: packages/rules/schema/${file} (run: pnpm generate)\n`);
       stale++;
     }
   } else {

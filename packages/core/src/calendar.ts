@@ -1,22 +1,150 @@
 import { z } from 'zod';
+import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
-// Reporting-calendar types. First draft: the calendar work (periods, holidays, deadlines) refines it.
+// Reporting calendars as data: period types and their data cut-off, deadline rules, public
+// holidays, and the statuses the calendar functions of @egov-plan/rules compute. Pure schemas;
+// the arithmetic lives in @egov-plan/rules (`calendar/`).
 
-/** Kinds of reporting period under Decree 09/2019/NĐ-CP, plus a province's optional 9-month period. */
+/**
+ * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
+ * the 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).
+ */
 export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']);
 /** Kinds of reporting period. */
 export type PeriodType = z.infer<typeof PeriodType>;
+
+/**
+ * Period types that tile time: every day lies in exactly one period of the type. The 9-month
+ * period does not (15 Sep – 14 Dec lies in none).
+ */
+export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
+
+/**
+ * Which calendar a period belongs to.
+ * - `reporting`: periods with a data cut-off (Decree 09/2019: 15th of one month to the 14th of
+ *   the period's last month). Ids: `2020Q1`, `2020M03`, `2020S1`, `2020N9`, `2020`.
+ * - `calendar`: plain Gregorian months, quarters, halves and years, used for statistics and for
+ *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
+ *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
+ */
+export const PeriodSystem = z.enum(['reporting', 'calendar']);
+/** Which calendar a period belongs to. */
+export type PeriodSystem = z.infer<typeof PeriodSystem>;
+
+/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
+export const Period = z
+  .strictObject({
+    id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
+    type: PeriodType,
+    system: PeriodSystem,
+    start: LocalDate.describe('First local date of the period (inclusive).'),
+    end: LocalDate.describe('Last local date of the period (inclusive).'),
+  })
+  .describe('A reporting or calendar period with inclusive local dates.');
+/** A period with inclusive local dates. */
+export type Period = z.infer<typeof Period>;
+
+/**
+ * The day of the period's last month on which its data closes: 14 under Decree 09/2019 (the
+ * period then starts on the 15th of the month before its first month). At most 28, so the day
+ * exists in every month. Plain calendar periods (system `calendar`) close at the end of the month.
+ */
+export const CutOffDay = z.number().int().min(1).max(28);
+/** The day a period's data closes. */
+export type CutOffDay = z.infer<typeof CutOffDay>;
+
+/** One period type a calendar uses, with its data cut-off and where the rule comes from. */
+export const PeriodTypeDeclaration = z
+  .strictObject({
+    type: PeriodType,
+    cutOffDay: CutOffDay.describe('Last day of data in the last month of a period (14: "đến ngày 14 của tháng cuối kỳ").'),
+    basis: BilingualText.describe('The legal text or plan section that sets the rule.'),
+    source: SourceRef.optional().describe('Where the plan itself states the rule, verbatim.'),
+    confidence: Confidence.default('confirmed'),
+  })
+  .describe('A period type and its data cut-off.');
+/** A period type and its data cut-off. */
+export type PeriodTypeDeclaration = z.infer<typeof PeriodTypeDeclaration>;
+
+/** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
+export const BaseCalendarId = z.enum(['decree-09-2019']);
+/** Id of a bundled base calendar. */
+export type BaseCalendarId = z.infer<typeof BaseCalendarId>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A plan's reporting calendar, as data: the time zone, the period types with their data cut-off,
+ * the period shown by default, the weekly rest days of the reporting agencies. A plan that
+ * declares none uses the bundled Decree 09/2019 calendar; `extends` takes the period types the
+ * plan does not declare from it.
+ */
+export const ReportingCalendar = z
+  .strictObject({
+    id: Id.optional(),
+    name: BilingualText.optional(),
+    extends: BaseCalendarId.optional().describe('A bundled calendar whose period types apply unless declared here.'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'not an IANA time zone' })
+      .default('Asia/Ho_Chi_Minh')
+      .describe('IANA time zone in which instants become local dates. Vietnam: Asia/Ho_Chi_Minh.'),
+    primaryPeriodType: PeriodType.default('quarter').describe('The period type shown by default ("the quarter").'),
+    periodTypes: z.array(PeriodTypeDeclaration).describe('The period types the calendar uses.'),
+    weeklyRestDays: z
+      .array(z.number().int().min(0).max(6))
+      .default([0, 6])
+      .describe('Weekly rest days, 0 = Sunday … 6 = Saturday. State agencies: Saturday and Sunday.'),
+    holidays: z.enum(['vn', 'none']).default('vn').describe('"vn": the bundled Vietnamese public holidays; "none": weekly rest days only.'),
+    note: BilingualText.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.periodTypes.forEach((p, i) => {
+      if (seen.has(p.type)) ctx.addIssue({ code: 'custom', path: ['periodTypes', i, 'type'], message: `period type "${p.type}" is declared twice`, input: p.type });
+      seen.add(p.type);
+    });
+    if (!c.extends && !seen.has(c.primaryPeriodType)) {
+      ctx.addIssue({ code: 'custom', path: ['primaryPeriodType'], message: `primary period type "${c.primaryPeriodType}" is not declared in periodTypes`, input: c.primaryPeriodType });
+    }
+  })
+  .describe('A reporting calendar: time zone, period types with data cut-off, weekly rest days.');
+/** A reporting calendar. */
+export type ReportingCalendar = z.infer<typeof ReportingCalendar>;
+/** A reporting calendar as written in a file (before defaults are applied). */
+export type ReportingCalendarInput = z.input<typeof ReportingCalendar>;
+
+/**
+ * Which month of the period a day-of-month deadline falls in.
+ * - `last-of-period`: the month the period's data closes in ("tháng cuối quý": March for 2020Q1);
+ * - `after-period`: the month after it ("ngày 20 tháng sau").
+ */
+export const DeadlineMonth = z.enum(['last-of-period', 'after-period']);
+/** Which month of the period a deadline falls in. */
+export type DeadlineMonth = z.infer<typeof DeadlineMonth>;
 
 /**
  * How the due date of a report is computed from its period, as data.
  * - `day-of-month`: a day of a month of the period ("trước ngày 17 của tháng cuối quý");
  * - `fixed-date`: one date ("hoàn thành trước 20/5/2019");
  * - `window`: the source names a span but no day ("phiên họp thường kỳ … vào tháng cuối quý"): no due date.
+ *
+ * `inclusive: false` ("trước ngày N", before day N) makes day N−1 the last on-time day;
+ * `inclusive: true` ("chậm nhất vào ngày N", no later than day N) makes it day N. With
+ * `rollOver` (default), a last day on a weekly rest day or public holiday moves to the next
+ * working day (Civil Code 2015, Art. 148).
  */
 export const DeadlineRule = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('day-of-month'),
-    month: z.literal('last-of-period').describe('Which month of the period the day falls in.'),
+    month: DeadlineMonth.describe('Which month of the period the day falls in.'),
     day: z.number().int().min(1).max(31),
     inclusive: z.boolean().describe('true: "chậm nhất vào ngày N" (day N is on time); false: "trước ngày N" (the last on-time day is N-1).'),
     rollOver: z.boolean().default(true).describe('Civil Code 2015 Art. 148: a last day on a rest day or holiday moves to the next working day.'),
@@ -29,8 +157,158 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('window'),
-    month: z.literal('last-of-period'),
+    month: DeadlineMonth,
   }),
 ]);
 /** How the due date of a report is computed. */
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
+
+/** An inclusive interval of local dates. */
+export const DateInterval = z.strictObject({ start: LocalDate, end: LocalDate });
+/** An inclusive interval of local dates. */
+export type DateInterval = z.infer<typeof DateInterval>;
+
+/**
+ * A computed deadline of one obligation for one period.
+ * - `due`: the last local date on which submission is on time, after roll-over; null when the
+ *   source gives no day (a window);
+ * - `nominalDue`: the same before roll-over;
+ * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
+ *   on-time day;
+ * - `holidayData`: whether the holiday data covering the roll-over is complete.
+ */
+export const Deadline = z
+  .strictObject({
+    obligation: Id,
+    period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
+    due: LocalDate.nullable(),
+    nominalDue: LocalDate.nullable(),
+    window: DateInterval,
+    inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
+    rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
+    rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
+    wording: z.string().describe('The deadline as written in the source.'),
+    reporters: z.array(Id),
+    recipients: z.array(Id),
+    source: SourceRef,
+    holidayData: z.strictObject({ complete: z.boolean(), years: z.array(z.number().int()) }),
+  })
+  .describe('A computed deadline of one obligation for one period.');
+/** A computed deadline. */
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * Status of one report for one period at an instant.
+ * - `not-open`: its data has not closed yet (before the window);
+ * - `open`: the window is open, the due date more than `dueSoonDays` away;
+ * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
+ * - `overdue`: not submitted and the last on-time day has passed;
+ * - `on-time`: submitted on or before the last on-time day;
+ * - `late`: submitted after it.
+ */
+export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']);
+/** Status of one report for one period. */
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/**
+ * Status of an appendix task at a date.
+ * - `not-started`: its completion timeframe has not begun and no completion is recorded;
+ * - `in-progress`: within its timeframe (or it has no completion date), not done;
+ * - `overdue`: its completion timeframe has ended without recorded completion;
+ * - `done`: completion recorded on or before the date;
+ * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
+ */
+export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']);
+/** Status of a task at a date. */
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/**
+ * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
+ * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
+ */
+export const Timeframe = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('interval'), start: LocalDate, end: LocalDate, text: z.string() }),
+  z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+/** A parsed time expression. */
+export type Timeframe = z.infer<typeof Timeframe>;
+
+/**
+ * Kinds of non-working weekday in the yearly holiday data.
+ * - `lunar-new-year`: a weekday of the Lunar New Year break (Tết days and the compensatory or
+ *   swapped days the annual notice puts inside the break);
+ * - `hung-kings`: Hùng Kings' Commemoration (10th day of the 3rd lunar month);
+ * - `national-day-adjacent`: the day before or after 2 September (Labour Code 2019, Art. 112);
+ * - `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);
+ * - `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).
+ */
+export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']);
+/** Kind of non-working day in the yearly data. */
+export type HolidayKind = z.infer<typeof HolidayKind>;
+
+/** A public holiday on a fixed solar date, valid over a span of dates because the law changed. */
+export const SolarHolidayRule = z.strictObject({
+  id: Id,
+  name: BilingualText,
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  validFrom: LocalDate,
+  validTo: LocalDate.nullable().describe('Last day the rule applies, null while in force.'),
+  basis: z.string().min(1).describe('The law that sets the holiday.'),
+});
+/** A solar-date public holiday rule. */
+export type SolarHolidayRule = z.infer<typeof SolarHolidayRule>;
+
+/** A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped). */
+export const HolidayDate = z.strictObject({
+  date: LocalDate,
+  kind: HolidayKind,
+  name: BilingualText,
+  confidence: Confidence,
+});
+/** A non-working day of the yearly data. */
+export type HolidayDate = z.infer<typeof HolidayDate>;
+
+/** A Saturday worked in exchange for a swapped weekday off (làm bù). */
+export const MakeUpWorkingDay = z.strictObject({
+  date: LocalDate,
+  name: BilingualText,
+  confidence: Confidence,
+});
+/** A Saturday worked in exchange for a swapped weekday. */
+export type MakeUpWorkingDay = z.infer<typeof MakeUpWorkingDay>;
+
+/** One year of holiday data as set by the annual notices, and whether it is complete. */
+export const HolidayYear = z.strictObject({
+  year: z.number().int().min(1976).max(2200),
+  complete: z.boolean().describe('true when every non-working weekday of the year for state agencies is listed.'),
+  daysOff: z.array(HolidayDate),
+  workingDays: z.array(MakeUpWorkingDay).describe('Make-up Saturdays (làm bù), which are working days.'),
+  sources: z.array(z.string().min(1)).min(1).describe('The Prime Minister\'s decisions / notices, and where they were read.'),
+  note: BilingualText.optional(),
+});
+/** One year of holiday data. */
+export type HolidayYear = z.infer<typeof HolidayYear>;
+
+/** The holiday data file: solar rules valid from–to, and yearly data. */
+export const HolidayData = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: Id,
+    name: BilingualText,
+    appliesTo: BilingualText.describe('Whose days off these are (state agencies with a Saturday–Sunday week).'),
+    solar: z.array(SolarHolidayRule),
+    years: z.array(HolidayYear),
+    notes: z.array(BilingualText),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<number>();
+    d.years.forEach((y, i) => {
+      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `year ${y.year} appears twice`, input: y.year });
+      seen.add(y.year);
+    });
+  })
+  .describe('Public holidays and days off as dated rules and yearly data.');
+/** The holiday data file. */
+export type HolidayData = z.infer<typeof HolidayData>;

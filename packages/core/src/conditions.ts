@@ -1,8 +1,229 @@
 import { z } from 'zod';
 
-// json-rules-engine conditions as data. First draft: the rules work narrows and hardens it.
+// The subset of json-rules-engine conditions a rule file may contain. It is deliberately narrow:
+// rule files come from other organisations and must never be able to run code (json-rules-engine
+// hands `path` to jsonpath-plus, whose filter expressions reach the Function constructor). Only the
+// forms listed here are accepted; everything else is an unknown key or an invalid value.
 
-/** A json-rules-engine condition tree (`all` / `any` / `not` over fact–operator–value). */
-export const RuleConditions: z.ZodType<unknown> = z.unknown();
-/** A json-rules-engine condition tree. */
-export type RuleConditions = z.infer<typeof RuleConditions>;
+/**
+ * The operators a condition may use: json-rules-engine's built-in operators, nothing else
+ * (no custom operators, no decorators such as `not:equal` or `someFact:`).
+ */
+export const CONDITION_OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+/** An allowed condition operator. */
+export const ConditionOperator = z.enum(CONDITION_OPERATORS).describe('A json-rules-engine built-in operator.');
+/** An allowed condition operator. */
+export type ConditionOperator = z.infer<typeof ConditionOperator>;
+
+/** Operators that compare numbers (json-rules-engine checks the fact with `parseFloat` first). */
+export const NUMERIC_OPERATORS: readonly ConditionOperator[] = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+
+/**
+ * The facts a condition may read. Every evaluation defines all of them (a fact without a value is
+ * `undefined`, never an error):
+ * - `value`: the value that counts (number, or boolean for qualitative targets);
+ * - `numerator`, `denominator`: the counts behind a percentage, when given;
+ * - `targetValue`: the target's value in force (number, or `true`);
+ * - `level`: the org unit's administrative level; `orgUnit`: its id as given in the measurements;
+ * - `indicator`: the indicator id; `period`: the reporting-period id of the value that counts;
+ * - `periodStart`, `periodEnd`: that period's first and last day (`YYYY-MM-DD`);
+ * - `at`: the date the evaluation is for (`YYYY-MM-DD`);
+ * - `measurement`: an object with the fields above, for conditions that use `path`.
+ */
+export const CONDITION_FACTS = [
+  'value',
+  'numerator',
+  'denominator',
+  'targetValue',
+  'level',
+  'orgUnit',
+  'indicator',
+  'period',
+  'periodStart',
+  'periodEnd',
+  'at',
+  'measurement',
+] as const;
+/** A fact a condition may read. */
+export const ConditionFact = z.enum(CONDITION_FACTS).describe('A fact defined by every evaluation.');
+/** A fact a condition may read. */
+export type ConditionFact = z.infer<typeof ConditionFact>;
+
+/** Property names a `path` may never name, whatever the object. */
+export const FORBIDDEN_PROPERTY_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Most boolean levels (`all` / `any` / `not`) a condition tree may nest, the root included. */
+export const MAX_CONDITION_DEPTH = 8;
+/** Most conditions an `all` or `any` may list. */
+export const MAX_CONDITION_CHILDREN = 50;
+/** Most items of an `in` / `notIn` list. */
+export const MAX_CONDITION_LIST = 200;
+/** Longest string value of a condition, in characters. */
+export const MAX_CONDITION_STRING = 200;
+
+/**
+ * A plain property path over own properties: `$.a` or `$.a.b` (at most 8 names, each a letter
+ * followed by letters, digits or `_`). No brackets, wildcards, filters, recursive descent or
+ * script: json-rules-engine's default resolver would evaluate those with jsonpath-plus.
+ */
+export const PATH_PATTERN = /^\$(?:\.[A-Za-z][A-Za-z0-9_]{0,63}){1,8}$/u;
+
+/** A `path` into an object fact: `$.name` or `$.name.name`, plain own properties only. */
+export const ConditionPath = z
+  .string()
+  .max(600)
+  .regex(PATH_PATTERN, 'a path is "$" followed by ".name" segments (letters, digits, "_"), nothing else')
+  .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: 'a path may not name __proto__, constructor or prototype' })
+  .describe('Plain dotted property path over own properties, e.g. "$.numerator".');
+/** A `path` into an object fact. */
+export type ConditionPath = z.infer<typeof ConditionPath>;
+
+/** A scalar a condition compares with. */
+export const ConditionScalar = z.union([z.number(), z.string().max(MAX_CONDITION_STRING), z.boolean(), z.null()]);
+/** A scalar a condition compares with. */
+export type ConditionScalar = z.infer<typeof ConditionScalar>;
+
+/** A right-hand side read from a fact instead of written literally: `{ "fact": "targetValue" }`. */
+export const ConditionFactReference = z
+  .strictObject({ fact: ConditionFact, path: ConditionPath.optional() })
+  .describe('The value of a fact (json-rules-engine compares with a fact when `value` is an object with `fact`).');
+/** A right-hand side read from a fact. */
+export type ConditionFactReference = z.infer<typeof ConditionFactReference>;
+
+/** The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference. */
+export const ConditionValue = z.union([ConditionScalar, z.array(ConditionScalar).max(MAX_CONDITION_LIST), ConditionFactReference]);
+/** The right-hand side of a condition. */
+export type ConditionValue = z.infer<typeof ConditionValue>;
+
+/** One condition of the allowed subset, at any depth (a leaf or `all` / `any` / `not`). */
+export interface RuleCondition {
+  all?: RuleCondition[];
+  any?: RuleCondition[];
+  not?: RuleCondition;
+  fact?: ConditionFact;
+  operator?: ConditionOperator;
+  value?: ConditionValue;
+  path?: ConditionPath;
+  name?: string;
+  priority?: number;
+}
+
+/** The part of zod's refinement context the checks use. */
+interface RefineCtx {
+  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string; params: Record<string, string> }): void;
+}
+
+/** Adds a custom issue whose `params` carry a stable code and both languages. */
+function fail(ctx: RefineCtx, path: (string | number)[], code: string, vi: string, en: string): void {
+  ctx.addIssue({ code: 'custom', path, message: en, params: { code, vi, en } });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// What a strictObject cannot say: exactly one shape per node, and operators that fit their value.
+// (Values may still have the wrong type here: zod runs refinements after non-fatal issues.)
+function checkShape(c: RuleCondition, ctx: RefineCtx, root: boolean): void {
+  const own = (k: string) => Object.prototype.hasOwnProperty.call(c, k);
+  const kinds = (['all', 'any', 'not', 'fact'] as const).filter((k) => own(k));
+  if (own('condition')) return; // reported as an unknown key: named condition references are not part of the format
+  if (root && kinds.length === 0) {
+    fail(ctx, [], 'rules.condition_root', 'Gốc của "conditions" phải là "all", "any" hoặc "not".', 'The root of "conditions" must be "all", "any" or "not".');
+    return;
+  }
+  if (kinds.length !== 1) {
+    fail(
+      ctx,
+      [],
+      'rules.condition_shape',
+      'Mỗi điều kiện phải có đúng một trong "all", "any", "not" hoặc "fact".',
+      'A condition must have exactly one of "all", "any", "not" or "fact".',
+    );
+    return;
+  }
+  const kind = kinds[0];
+  if (kind !== 'fact') {
+    for (const k of ['operator', 'value', 'path'] as const) {
+      if (own(k)) fail(ctx, [k], 'rules.condition_shape', `Điều kiện "${kind}" không được có "${k}".`, `An "${kind}" condition may not have "${k}".`);
+    }
+    return;
+  }
+  if (root) {
+    fail(ctx, [], 'rules.condition_root', 'Gốc của "conditions" phải là "all", "any" hoặc "not".', 'The root of "conditions" must be "all", "any" or "not".');
+  }
+  if (!own('operator')) fail(ctx, ['operator'], 'rules.condition_shape', 'Điều kiện thiếu "operator".', 'The condition has no "operator".');
+  if (!own('value')) {
+    fail(ctx, ['value'], 'rules.condition_shape', 'Điều kiện thiếu "value".', 'The condition has no "value".');
+    return;
+  }
+  const op = c.operator;
+  const v = c.value as unknown;
+  if (typeof op !== 'string') return;
+  const isRef = isObject(v);
+  if ((NUMERIC_OPERATORS as readonly string[]).includes(op)) {
+    if (!(typeof v === 'number' || isRef)) {
+      fail(ctx, ['value'], 'rules.operator_value', `Toán tử "${op}" cần một số (hoặc {"fact": …}).`, `Operator "${op}" needs a number (or {"fact": …}).`);
+    }
+  } else if (op === 'in' || op === 'notIn') {
+    if (!Array.isArray(v)) fail(ctx, ['value'], 'rules.operator_value', `Toán tử "${op}" cần một danh sách.`, `Operator "${op}" needs a list.`);
+  } else if (Array.isArray(v)) {
+    fail(ctx, ['value'], 'rules.operator_value', `Toán tử "${op}" không nhận danh sách.`, `Operator "${op}" does not take a list.`);
+  }
+}
+
+// Conditions nest to a bounded depth by construction: level k may only contain level k-1, and
+// level 0 is a leaf. The JSON Schema then states the limit too, and no input, however deep,
+// makes validation recurse further than MAX_CONDITION_DEPTH.
+function level(inner: z.ZodType<RuleCondition> | null, depth: number, root: boolean): z.ZodType<RuleCondition> {
+  const leaf = {
+    fact: ConditionFact.optional(),
+    operator: ConditionOperator.optional(),
+    value: ConditionValue.optional(),
+    path: ConditionPath.optional(),
+  };
+  const common = {
+    name: z.string().min(1).max(MAX_CONDITION_STRING).optional().describe('A label shown in explanations.'),
+    priority: z.number().int().min(1).max(100).optional().describe('Evaluation order hint (json-rules-engine); never changes the verdict.'),
+  };
+  const shape = inner
+    ? {
+        all: z.array(inner).max(MAX_CONDITION_CHILDREN).optional().describe('True when every condition is true (and for an empty list).'),
+        any: z.array(inner).max(MAX_CONDITION_CHILDREN).optional().describe('True when one condition is true (json-rules-engine: also for an empty list).'),
+        not: inner.optional().describe('True when the condition is false.'),
+        ...(root ? {} : leaf),
+        ...common,
+      }
+    : { ...leaf, ...common };
+  const id = root ? 'RuleConditions' : inner ? `RuleCondition${depth}` : 'RuleConditionLeaf';
+  return z
+    .strictObject(shape)
+    .superRefine((c, ctx) => checkShape(c as RuleCondition, ctx, root))
+    .meta({ id, description: root ? 'json-rules-engine conditions (allowed subset); the root is all, any or not.' : `A condition (at most ${depth} more boolean levels).` }) as unknown as z.ZodType<RuleCondition>;
+}
+
+function build(): z.ZodType<RuleCondition> {
+  let node = level(null, 0, false);
+  for (let d = 1; d < MAX_CONDITION_DEPTH; d++) node = level(node, d, false);
+  return level(node, MAX_CONDITION_DEPTH, true);
+}
+
+/**
+ * A json-rules-engine condition tree, restricted to a safe subset: the root is `all`, `any` or
+ * `not`; leaves are `{fact, operator, value}` with optional `path`, `name` and `priority`;
+ * facts from {@link CONDITION_FACTS}; operators from {@link CONDITION_OPERATORS}; `path` a plain
+ * property path ({@link PATH_PATTERN}); at most {@link MAX_CONDITION_DEPTH} boolean levels. No
+ * named-condition references (`condition`), no `params`, no custom operators, no unknown keys.
+ */
+export const RuleConditions: z.ZodType<RuleCondition> = build();
+/** A json-rules-engine condition tree (the allowed subset). */
+export type RuleConditions = RuleCondition;

@@ -13,3 +13,4 @@ export * from './calendar.js';
 export * from './conditions.js';
 export * from './plan.js';
 export * from './validate.js';
+export * from './rule-file.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeadlineRule, PeriodType } from './calendar.js';
+import { DeadlineRule, PeriodType, ReportingCalendar } from './calendar.js';
 import { RuleConditions } from './conditions.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
@@ -265,10 +265,14 @@ export const Plan = z
     bodyTasks: z.array(BodyTask),
     duties: z.array(Duty),
     reportingObligations: z.array(ReportingObligation),
+    calendar: ReportingCalendar.optional().describe('The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.'),
     notes: z.array(SourceNote),
     sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
+    ...ruleFileFields({ Target, Comparator, AdministrativeLevel, TargetScope }),
   })
   .describe('An e-government action plan as data.');
+// Rule-file fields (extends, addTargets, overrides, withdrawals, origins): see rule-file.ts.
+import { ruleFileFields } from './rule-file.js';
 /** An e-government action plan as data. */
 export type Plan = z.infer<typeof Plan>;
 /** A plan as written in a file (before defaults are applied). */

@@ -197,6 +197,44 @@ const consistencyChecks: ConsistencyCheck[] = [
     const phases = new Set(plan.phases.map((p) => p.id));
     plan.indicators.forEach((ind, i) => checkIndicator(ind, i, phases, issues));
   },
+  function obligationPeriods(plan, issues) {
+    // Without a calendar the plan uses the bundled Decree 09/2019 calendar, which declares every
+    // period type; so does a calendar that extends it. Otherwise only the types it declares exist.
+    const own = plan.calendar;
+    const declared = own && !own.extends && Array.isArray(own.periodTypes) ? new Set(own.periodTypes.map((p) => p.type)) : null;
+    plan.reportingObligations.forEach((o, i) => {
+      const at = `/reportingObligations/${i}/periodType`;
+      const kind = o.deadline?.kind;
+      if (kind === 'fixed-date' && o.periodType !== null) {
+        issues.push(
+          issue(
+            'plan.obligation_period',
+            at,
+            `Hạn "${kind}" là hạn một lần: "periodType" phải là null (đang là "${o.periodType}").`,
+            `A "${kind}" deadline is one-off: "periodType" must be null (it is "${o.periodType}").`,
+          ),
+        );
+      } else if (kind !== undefined && kind !== 'fixed-date' && o.periodType === null) {
+        issues.push(
+          issue(
+            'plan.obligation_period',
+            at,
+            `Hạn "${kind}" tính theo kỳ: cần "periodType" (ví dụ "quarter").`,
+            `A "${kind}" deadline recurs by period: "periodType" is required (e.g. "quarter").`,
+          ),
+        );
+      } else if (declared && typeof o.periodType === 'string' && !declared.has(o.periodType)) {
+        issues.push(
+          issue(
+            'calendar.undeclared_period_type',
+            at,
+            `Lịch báo cáo của kế hoạch không khai báo loại kỳ "${o.periodType}" (đã khai báo: ${[...declared].join(', ')}; hoặc dùng "extends": "decree-09-2019").`,
+            `The plan's reporting calendar does not declare the period type "${o.periodType}" (declared: ${[...declared].join(', ')}; or use "extends": "decree-09-2019").`,
+          ),
+        );
+      }
+    });
+  },
   function linkedTasks(plan, issues) {
     const taskIds = new Set(plan.tasks.map((t) => t.id));
     const bodyIds = new Set(plan.bodyTasks.map((t) => t.id));

@@ -7,3 +7,5 @@
 export * from './bundled.js';
 export * from './json-document.js';
 export * from './load.js';
+export * from './calendar/index.js';
+export * from './engine/index.js';

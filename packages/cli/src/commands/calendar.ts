@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { isEgovPlanError, type Plan } from '@egov-plan/core';
+import { reportingCalendarAt, type DeadlineAt } from '@egov-plan/rules';
+import { out, printJson, t, UsageError, type CliContext } from '../io.js';
+import { agencyNames, atArgument, deadlineJson, DEFAULT_PLAN, planOptionHelp, statusLabel } from './calendar-shared.js';
+import { jsonHelp, planArgument } from './shared.js';
+
+/** `egov-plan calendar`: the reporting period containing an instant, its deadlines and the upcoming ones. */
+export function registerCalendar(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
+  program
+    .command('calendar')
+    .description(en ? 'which reporting period it is, and what is due, by whom, when' : 'kỳ báo cáo hiện tại, và báo cáo nào đến hạn, của ai, khi nào')
+    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
+    .option('--at <instant>', en ? 'ISO 8601 instant (default now; without an offset it is read as +07:00)' : 'thời điểm ISO 8601 (mặc định: bây giờ; không có múi giờ thì hiểu là +07:00)')
+    .option('--due-soon-days <days>', en ? 'days before a due date counted as "due soon"' : 'số ngày trước hạn được coi là "sắp đến hạn"', '7')
+    .option('--json', jsonHelp(ctx))
+    .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean }) => {
+      const dueSoonDays = Number(opts.dueSoonDays);
+      if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
+        throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").` });
+      }
+      const at = atArgument(ctx, opts.at);
+      const plan = await planArgument(ctx, opts.plan);
+      let snap;
+      try {
+        snap = reportingCalendarAt(plan, at, { dueSoonDays });
+      } catch (e) {
+        // An --at the calendar cannot place (years outside 1000–9998) is the option's fault, like a malformed one.
+        if (isEgovPlanError(e) && (e.code === 'calendar.invalid_instant' || e.code === 'calendar.out_of_range')) {
+          throw new UsageError({ vi: `--at: ${e.issues[0]!.message.vi}`, en: `--at: ${e.issues[0]!.message.en}` });
+        }
+        throw e;
+      }
+      if (opts.json) {
+        const ids = new Set([...snap.deadlines, ...snap.upcoming].flatMap((d) => [...d.reporters, ...d.recipients]));
+        return printJson(ctx, {
+          plan: { id: plan.id, number: plan.number },
+          at: snap.at,
+          localDate: snap.localDate,
+          timeZone: snap.timeZone,
+          period: snap.period,
+          deadlines: snap.deadlines.map(deadlineJson),
+          upcoming: snap.upcoming.map(deadlineJson),
+          holidays: snap.holidays,
+          agencies: agencyNames(plan, ids),
+        });
+      }
+      const L = (vi: string, enText: string) => (en ? enText : vi);
+      out(ctx, `${plan.number} — ${L('thời điểm', 'at')} ${snap.at}`);
+      out(ctx, `${L('Kỳ báo cáo', 'Reporting period')}: ${snap.period.id} (${snap.period.start} … ${snap.period.end})`);
+      out(ctx);
+      out(ctx, `== ${L('Hạn báo cáo của kỳ hiện tại', 'Deadlines of the current period')} ==`);
+      for (const d of snap.deadlines) out(ctx, line(ctx, plan, d));
+      out(ctx);
+      out(ctx, `== ${L('Hạn sắp tới', 'Upcoming deadlines')} ==`);
+      if (snap.upcoming.length === 0) out(ctx, L('(không có)', '(none)'));
+      for (const d of snap.upcoming) out(ctx, line(ctx, plan, d));
+      out(ctx);
+      const h = snap.holidays;
+      out(ctx, `${L('Dữ liệu ngày nghỉ', 'Holiday data')} ${h.year}: ${h.covered ? L('đầy đủ', 'complete') : L('CHƯA đầy đủ', 'INCOMPLETE')} — ${t(ctx, h.note)}`);
+      if (h.unconfirmed.length) out(ctx, `${L('Ngày chưa xác nhận', 'Unconfirmed dates')}: ${h.unconfirmed.join(', ')}`);
+    });
+}
+
+function line(ctx: CliContext, plan: Plan, d: DeadlineAt): string {
+  const en = ctx.lang === 'en';
+  const names = agencyNames(plan, new Set([...d.reporters, ...d.recipients]));
+  const who = d.reporters.map((id) => t(ctx, names[id] ?? { vi: id, en: id })).join(', ');
+  const to = d.recipients.map((id) => t(ctx, names[id] ?? { vi: id, en: id })).join(', ');
+  const when =
+    d.due === null
+      ? `${en ? 'within' : 'trong khoảng'} ${d.window.start} … ${d.window.end}`
+      : `${en ? 'due' : 'hạn'} ${d.due}${d.rolledOver ? ` (${en ? 'rolled over from' : 'lùi từ'} ${d.nominalDue})` : ''}`;
+  const period = d.period ?? (en ? 'one-off' : 'một lần');
+  // A due date computed without complete holiday data is flagged on its own line, whatever the year of --at.
+  const incomplete = d.holidayData.complete
+    ? ''
+    : `\n    ${en ? `! holiday data incomplete for ${d.holidayData.years.join(', ')}: only weekends and fixed-date holidays applied` : `! dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ: chỉ tính cuối tuần và ngày lễ dương lịch`}`;
+  return `- ${period}  ${when}  [${statusLabel(ctx, d.status)}]\n    ${who} → ${to}\n    "${d.wording}" (${plan.number}, ${d.source.section})${incomplete}`;
+}

@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { EgovPlanError, issue, type TaskStatus } from '@egov-plan/core';
+import { isLocalDate, planTaskStatuses, taskDate } from '@egov-plan/rules';
+import { out, printJson, t, type CliContext } from '../io.js';
+import { atArgument, DEFAULT_PLAN, planOptionHelp, readProgressFile, taskStatusLabel } from './calendar-shared.js';
+import { jsonHelp, planArgument } from './shared.js';
+
+const ORDER: TaskStatus[] = ['overdue', 'in-progress', 'not-started', 'ongoing', 'done'];
+
+/** `egov-plan tasks`: the appendix tasks with their status at a date, by lead agency. */
+export function registerTasks(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
+  program
+    .command('tasks')
+    .description(en ? "the plan's tasks and their status at a date, by lead agency" : 'các nhiệm vụ của kế hoạch và tình trạng tại một ngày, theo cơ quan chủ trì')
+    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
+    .option('--at <date>', en ? 'local date YYYY-MM-DD or ISO instant (default today)' : 'ngày YYYY-MM-DD hoặc thời điểm ISO (mặc định hôm nay)')
+    .option('--agency <id>', en ? 'only tasks this agency leads' : 'chỉ các nhiệm vụ do cơ quan này chủ trì')
+    .option('--progress <file>', en ? 'CSV file "task,doneOn" of completed tasks' : 'tệp CSV "task,doneOn" các nhiệm vụ đã hoàn thành')
+    .option('--json', jsonHelp(ctx))
+    .action(async (opts: { plan: string; at?: string; agency?: string; progress?: string; json?: boolean }) => {
+      const at = opts.at !== undefined && isLocalDate(opts.at) ? opts.at : taskDate(atArgument(ctx, opts.at));
+      const plan = await planArgument(ctx, opts.plan);
+      if (opts.agency !== undefined && !plan.agencies.some((a) => a.id === opts.agency)) {
+        throw new EgovPlanError([
+          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show ${plan.id} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show ${plan.id} --json).`),
+        ]);
+      }
+      const progress = opts.progress === undefined ? undefined : await readProgressFile(ctx, opts.progress, plan);
+      const tasks = planTaskStatuses(plan, at, { ...(progress ? { progress } : {}), ...(opts.agency !== undefined ? { agency: opts.agency } : {}) });
+      const counts = Object.fromEntries(ORDER.map((s) => [s, tasks.filter((x) => x.status === s).length]));
+      if (opts.json) {
+        return printJson(ctx, {
+          plan: { id: plan.id, number: plan.number },
+          at,
+          agency: opts.agency ?? null,
+          counts,
+          tasks: tasks.map((x) => ({
+            id: x.id,
+            label: x.label,
+            group: x.group,
+            title: x.title,
+            lead: x.lead,
+            coordinating: x.coordinating,
+            source: x.source,
+            status: x.status,
+            due: x.due,
+            doneOn: x.doneOn,
+            onTime: x.onTime,
+            completion: x.completion,
+            continuing: x.continuing,
+            completionAsWritten: x.completionAsWritten,
+            continuingAsWritten: x.continuingAsWritten,
+          })),
+        });
+      }
+      out(ctx, `${plan.number} — ${en ? 'tasks at' : 'nhiệm vụ tại ngày'} ${at}${opts.agency ? ` (${en ? 'lead' : 'chủ trì'}: ${opts.agency})` : ''}`);
+      const byLead = new Map<string, typeof tasks>();
+      for (const x of tasks) for (const a of x.lead) byLead.set(a.id, [...(byLead.get(a.id) ?? []), x]);
+      const names = new Map(plan.agencies.map((a) => [a.id, a.name]));
+      for (const [lead, list] of byLead) {
+        if (opts.agency !== undefined && lead !== opts.agency) continue;
+        out(ctx);
+        out(ctx, `== ${t(ctx, names.get(lead) ?? { vi: lead, en: lead })} ==`);
+        for (const x of list) {
+          const due = x.due ? `${en ? 'due' : 'hạn'} ${x.due}` : x.completion.kind === 'ongoing' ? (en ? 'standing duty' : 'thường xuyên') : en ? 'no completion date' : 'không có hạn hoàn thành';
+          const done = x.doneOn ? `, ${en ? 'done' : 'xong'} ${x.doneOn}` : '';
+          out(ctx, `  ${`${x.group}.${x.label}`.padEnd(7)} ${taskStatusLabel(ctx, x.status).padEnd(18)} ${due}${done}`);
+          out(ctx, `          ${t(ctx, x.title)}`);
+        }
+      }
+      out(ctx);
+      out(ctx, ORDER.map((s) => `${taskStatusLabel(ctx, s)}: ${counts[s]}`).join(' · '));
+    });
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/program.js';
+
+/** Runs the CLI in-process and captures its output. */
+async function cli(args: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, now: () => new Date('2023-06-01T00:00:00Z') });
+  return { code, stdout, stderr };
+}
+
+const example = fileURLToPath(new URL('../../../examples/custom-province/', import.meta.url));
+const HEADER = 'indicator,orgUnit,level,period,value,numerator,denominator';
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'egov-rules-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('egov-plan evaluate', () => {
+  it('--json prints one result per target × org unit with the ids as given, status, value, gap, phase, provenance, quote and explanation', async () => {
+    const dir = dirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q4,40,400,1000'].join('\n') });
+    const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ plan: 'kontum-1102-2019', at: '2020-12-14', phases: ['2019-2020'], evaluator: 'compiled', rows: 2, badRows: 0 });
+    const mine = out.results.find((x: any) => x.target === 'online-dossier-rate.2019-2020' && x.orgUnit === 'so-tttt');
+    expect(mine).toMatchObject({ indicator: 'online-dossier-rate', status: 'not-met', value: 19, targetValue: 20, gap: -1, phase: '2019-2020', period: '2020Q4', scope: 'each-agency' });
+    expect(mine.source.quote).toMatch(/20%/u);
+    expect(mine.provenance[0]).toMatchObject({ action: 'defined', file: 'kontum-1102-2019' });
+    expect(mine.explanation.vi).toMatch(/^Chưa đạt: so-tttt có giá trị 19%/u);
+    expect(mine.explanation.en).toMatch(/^Not met: so-tttt has 19%/u);
+    // Kon Tum's 2021–2025 target for the same indicator is whole-province and not yet in force.
+    expect(out.results.filter((x: any) => x.phase !== '2019-2020')).toEqual([]);
+  });
+
+  it('bad rows go to standard error with their row number and reason; the good rows are still evaluated; exit 1', async () => {
+    const dir = dirWith({
+      'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q5,40,,', 'khong-co,so-yte,province,2020Q4,40,,', 'online-dossier-rate,so-gd,province,2020Q4,"19,5",,'].join('\n'),
+    });
+    const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json', '--lang', 'en'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^m\.csv:3 \[measurement\.invalid_period\] \/3\/period Row 3: period "2020Q5" is not valid/u);
+    expect(lines[1]).toMatch(/^m\.csv:4 \[measurement\.unknown_indicator\] \/4\/indicator Row 4: /u);
+    expect(lines[2]).toMatch(/Row 5: "19,5" is not a decimal number \(use a dot for decimals: 19\.5\)/u);
+    const out = JSON.parse(r.stdout);
+    expect(out.badRows).toBe(3);
+    expect(out.results.filter((x: any) => x.indicator === 'online-dossier-rate' && x.scope === 'each-agency').map((x: any) => x.orgUnit)).toEqual(['so-tttt']);
+  });
+
+  it('prints a table in Vietnamese by default, in English with --lang en', async () => {
+    const vi = await cli(['evaluate', '--plan', 'tinh-mau.json', '--measurements', 'measurements.csv', '--at', '2020-12-14'], example);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('Kế hoạch tinh-mau-99-2019 — đánh giá tại ngày 2020-12-14, giai đoạn 2019-2020');
+    expect(vi.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+chưa đạt/u);
+    const en = await cli(['evaluate', '--plan', 'tinh-mau.json', '--measurements', 'measurements.csv', '--at', '2020-12-14', '--lang', 'en'], example);
+    expect(en.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+not met/u);
+    expect(en.stdout).toMatch(/^Total \d+: \d+ met, 1 not met, \d+ no data, 0 not applicable\.$/mu);
+  });
+
+  it('reads JSON measurements, and the reference evaluator gives the same results', async () => {
+    const rows = [{ indicator: 'online-dossier-rate', orgUnit: 'so-tttt', level: 'province', period: '2020Q4', value: 21 }];
+    const dir = dirWith({ 'm.json': JSON.stringify({ measurements: rows }) });
+    const a = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.json', '--json'], dir)).stdout);
+    const b = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.json', '--json', '--evaluator', 'reference'], dir)).stdout);
+    expect(b.evaluator).toBe('reference');
+    expect(b.results).toEqual(a.results);
+    expect(a.results.find((x: any) => x.orgUnit === 'so-tttt')).toMatchObject({ status: 'met', value: 21 });
+  });
+
+  it('usage errors exit 2: a malformed --at, a missing option, an unknown evaluator', async () => {
+    const dir = dirWith({ 'm.csv': `${HEADER}\n` });
+    expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--at', '14/12/2020'], dir)).code).toBe(2);
+    expect((await cli(['evaluate', '--plan', 'vn-nq17-2019'], dir)).code).toBe(2);
+    expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--evaluator', 'eval'], dir)).code).toBe(2);
+  });
+
+  it('bad input exits 1: an unknown plan, a missing file, a header without the required columns', async () => {
+    const dir = dirWith({ 'm.csv': 'indicator,orgUnit,value\nx,y,1' });
+    expect((await cli(['evaluate', '--plan', 'khong-co', '--measurements', 'm.csv'], dir)).code).toBe(1);
+    expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'khong-co.csv'], dir)).stderr).toContain('file.not_found');
+    const r = await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--lang', 'en'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[measurement.missing_column] /1 Row 1: missing column(s) period');
+  });
+
+  it('--progress classifies each target with the named method', async () => {
+    const dir = dirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2019Q4,10,,', 'online-dossier-rate,so-tttt,province,2020Q2,12,,'].join('\n') });
+    const out = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--json', '--progress', 'linear'], dir)).stdout);
+    const p = out.progress.results.find((x: any) => x.orgUnit === 'so-tttt');
+    // From 10 (2019-12-14) to 12 (2020-06-14): +2 in half a year, 4/year; 20 by 2020-12-31 needs (20−10)/1.05 years ≈ 9.5/year: R ≈ 0.42, limited progress.
+    expect(p).toMatchObject({ method: 'linear', category: 'limited', status: 'off-track' });
+    expect(p.ratio).toBeCloseTo(4 * (1.0499 / 10), 1);
+  });
+});
+
+describe('egov-plan export, validate and explain', () => {
+  it('export writes a self-contained rule file that validate and evaluate accept', async () => {
+    const exported = await cli(['export', 'tinh-mau.json'], example);
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(exported.stdout);
+    expect(file.extends).toBeUndefined();
+    expect(file.resolvedFrom.map((x: any) => x.file)).toEqual(['vn-nq17-2019', 'tinh-mau.json']);
+    const dir = dirWith({ 'tinh-mau-full.json': exported.stdout, 'm.csv': readFileSync(join(example, 'measurements.csv'), 'utf8') });
+    const v = await cli(['validate', join(dir, 'tinh-mau-full.json')], dir);
+    expect(v.code).toBe(0);
+    const a = JSON.parse((await cli(['evaluate', '--plan', 'tinh-mau-full.json', '--measurements', 'm.csv', '--json'], dir)).stdout);
+    const b = JSON.parse((await cli(['evaluate', '--plan', 'tinh-mau.json', '--measurements', join(dir, 'm.csv'), '--json'], example)).stdout);
+    expect(a.results).toEqual(b.results);
+  });
+
+  it('export of a bundled plan validates too', async () => {
+    const exported = await cli(['export', 'kontum-1102-2019']);
+    const dir = dirWith({ 'kt.json': exported.stdout });
+    expect((await cli(['validate', join(dir, 'kt.json')], dir)).code).toBe(0);
+  });
+
+  it('explain prints the provenance chain: which file set each value, from when, and what it replaced', async () => {
+    const r = await cli(['explain', 'tinh-mau.json', 'e-identification.2021-2025', '--at', '2023-03-14', '--lang', 'en'], example);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('in force: ≥ 50% (the province as a whole, phase 2021-2025), from 2023-01-01');
+    expect(r.stdout).toMatch(/1\. Defined at vn-nq17-2019 \/indicators\/\d+\/targets\/1/u);
+    expect(r.stdout).toContain('2. Overridden from 2023-01-01 at tinh-mau.json /overrides/1: value: 40 → 50');
+    const json = JSON.parse((await cli(['explain', 'tinh-mau.json', 'e-identification.2021-2025', '--at', '2022-06-01', '--json'], example)).stdout);
+    expect(json.inForce).toMatchObject({ effectiveFrom: null, target: { value: 40 } });
+    expect(json.versions.map((v: any) => [v.effectiveFrom, v.target.value])).toEqual([
+      [null, 40],
+      ['2023-01-01', 50],
+    ]);
+  });
+
+  it('explain of an unknown target is bad input (exit 1)', async () => {
+    const r = await cli(['explain', 'vn-nq17-2019', 'khong-co']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('rules.unknown_target');
+  });
+
+  it('validate reports a cycle in extends at the entry that closes it', async () => {
+    const base = JSON.parse(readFileSync(join(example, 'tinh-mau.json'), 'utf8'));
+    const dir = dirWith({ 'a.json': JSON.stringify({ ...base, id: 'a-2019', extends: ['b.json'], overrides: [], addTargets: [] }, null, 2), 'b.json': JSON.stringify({ ...base, id: 'b-2019', extends: ['a.json'], overrides: [], addTargets: [] }, null, 2) });
+    const r = await cli(['validate', join(dir, 'a.json'), '--json'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).issues[0]).toMatchObject({ code: 'rules.extends_cycle', pointer: '/extends/0' });
+  });
+});

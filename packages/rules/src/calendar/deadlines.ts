@@ -1,0 +1,282 @@
+import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
+import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays, type HolidayCalendar } from './holidays.js';
+import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
+import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
+
+// A deadline is computed from an obligation's rule and a period: the nominal last on-time day
+// (day N, or N−1 for "trước ngày N"), then, unless the rule turns it off, the next working day
+// when that day is a weekly rest day or a holiday (Civil Code 2015 Art. 148).
+
+/** Options of the deadline functions. */
+export interface DeadlineOptions {
+  /** Holiday data (default: the bundled Vietnamese holidays, or none when the calendar says `holidays: "none"`). */
+  holidays?: HolidayCalendar;
+}
+
+/** A plan prepared for deadline arithmetic: its resolved calendar and a cache of computed deadlines. */
+interface PreparedPlan {
+  calendar: ResolvedCalendar;
+  deadlines: Map<string, Deadline>;
+}
+
+const prepared = new WeakMap<object, PreparedPlan>();
+
+/** The resolved calendar of a plan (its own, extended, or the Decree 09/2019 default), cached per plan object. */
+export function planCalendar(plan: Pick<Plan, 'calendar'>): ResolvedCalendar {
+  return prepare(plan).calendar;
+}
+
+function prepare(plan: Pick<Plan, 'calendar'>): PreparedPlan {
+  let p = prepared.get(plan);
+  if (!p) {
+    p = { calendar: plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar(), deadlines: new Map() };
+    prepared.set(plan, p);
+  }
+  return p;
+}
+
+function holidaysFor(r: ResolvedCalendar, options: DeadlineOptions): HolidayCalendar {
+  return options.holidays ?? (r.holidays === 'none' ? NO_HOLIDAYS : vietnamHolidays());
+}
+
+/** Absolute month (12·year + month − 1) of a local date. */
+function absMonthOf(date: string): number {
+  const [y, m] = civilFromDays(dayNumber(date));
+  return y * 12 + m - 1;
+}
+
+function monthBounds(absMonth: number): [number, number] {
+  const y = Math.floor(absMonth / 12);
+  const m = absMonth - y * 12 + 1;
+  const first = daysFromCivil(y, m, 1);
+  return [first, first + daysInMonth(y, m) - 1];
+}
+
+/** Context of one deadline computation. */
+export interface DeadlineContext extends DeadlineOptions {
+  /** Weekly rest days bit mask (bit 0 = Sunday); default Saturday and Sunday. */
+  restDayMask?: number;
+  /** First day of the window of a one-off obligation (the plan's date); default: its due date. */
+  opensOn?: string;
+}
+
+/**
+ * The deadline of one obligation for one period (null for a one-off obligation). Pure.
+ *
+ * - `day-of-month`: day N of the period's last month (or of the month after it); `inclusive: false`
+ *   makes N−1 the last on-time day; a day past the month's end is its last day.
+ * - `fixed-date`: the date, or the day before it when exclusive.
+ * - `window`: `due: null`, and the window is the whole month.
+ *
+ * With `rollOver`, a last day that is not a working day moves to the next working day.
+ */
+export function deadlineFor(obligation: ReportingObligation, period: Period | null, context: DeadlineContext = {}): Deadline {
+  const rule = obligation.deadline;
+  const holidays = context.holidays ?? vietnamHolidays();
+  const mask = context.restDayMask ?? 0b1000001;
+  if (rule.kind !== 'fixed-date' && period === null) {
+    throw new EgovPlanError([
+      issue(
+        'calendar.period_required',
+        '',
+        `Nghĩa vụ báo cáo "${obligation.id}" có hạn theo kỳ: cần một kỳ báo cáo.`,
+        `Reporting obligation "${obligation.id}" has a periodic deadline: a period is required.`,
+      ),
+    ]);
+  }
+  if (period !== null && obligation.periodType !== null && rule.kind !== 'fixed-date' && period.type !== obligation.periodType) throw periodMismatch(obligation, period);
+  const base = {
+    obligation: obligation.id,
+    period: period?.id ?? null,
+    wording: obligation.deadlineAsWritten,
+    reporters: obligation.reporters,
+    recipients: obligation.recipients,
+    source: obligation.source,
+  };
+  if (rule.kind === 'window') {
+    const month = absMonthOf((period as Period).end) + (rule.month === 'after-period' ? 1 : 0);
+    const [first, last] = monthBounds(month);
+    return {
+      ...base,
+      due: null,
+      nominalDue: null,
+      window: { start: dateOfDayNumber(first), end: dateOfDayNumber(last) },
+      inclusive: null,
+      rollOver: false,
+      rolledOver: false,
+      holidayData: coverageOf(holidays, first, last),
+    };
+  }
+  let nominal: number;
+  let opens: number;
+  if (rule.kind === 'day-of-month') {
+    const p = period as Period;
+    const month = absMonthOf(p.end) + (rule.month === 'after-period' ? 1 : 0);
+    const [first, last] = monthBounds(month);
+    nominal = Math.min(first + rule.day - 1, last) - (rule.inclusive ? 0 : 1);
+    opens = dayNumber(p.end) + 1;
+  } else {
+    nominal = dayNumber(rule.date) - (rule.inclusive ? 0 : 1);
+    opens = context.opensOn ? dayNumber(context.opensOn) : nominal;
+  }
+  let due = nominal;
+  if (rule.rollOver) {
+    for (let i = 0; i < 60 && !isWorkingDayNumber(due, holidays, mask); i++) due++;
+  }
+  return {
+    ...base,
+    due: dateOfDayNumber(due),
+    nominalDue: dateOfDayNumber(nominal),
+    window: { start: dateOfDayNumber(Math.min(opens, due)), end: dateOfDayNumber(due) },
+    inclusive: rule.inclusive,
+    rollOver: rule.rollOver,
+    rolledOver: due !== nominal,
+    holidayData: coverageOf(holidays, nominal, due),
+  };
+}
+
+function periodMismatch(obligation: ReportingObligation, period: Period): EgovPlanError {
+  const expected = obligation.periodType === null ? 'một lần / one-off' : obligation.periodType;
+  return new EgovPlanError([
+    issue(
+      'calendar.period_type_mismatch',
+      '',
+      `Nghĩa vụ báo cáo "${obligation.id}" có kỳ loại "${expected}", không tính hạn cho kỳ "${period.id}" (loại "${period.type}"${period.system === 'calendar' ? ', kỳ theo lịch' : ''}).`,
+      `Reporting obligation "${obligation.id}" recurs by "${expected}" periods: no deadline for period "${period.id}" (a ${period.type}${period.system === 'calendar' ? ' of the plain calendar' : ''}).`,
+    ),
+  ]);
+}
+
+function coverageOf(holidays: HolidayCalendar, from: number, to: number): Deadline['holidayData'] {
+  const first = civilFromDays(from)[0];
+  const last = civilFromDays(to)[0];
+  const years: number[] = [];
+  // A calendar declaring no holidays (`holidays: "none"`) lacks nothing: weekly rest days are all there is.
+  let complete = true;
+  for (let y = first; y <= last; y++) {
+    years.push(y);
+    if (holidays !== NO_HOLIDAYS && !holidays.years.get(y)?.complete) complete = false;
+  }
+  return { complete, years };
+}
+
+function unknownObligation(plan: Plan, id: string): EgovPlanError {
+  return new EgovPlanError([
+    issue('calendar.unknown_obligation', '', `Kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${id}".`, `Plan "${plan.id}" has no reporting obligation "${id}".`),
+  ]);
+}
+
+/**
+ * The deadline of one obligation of a plan for a period id (ignored for one-off obligations),
+ * cached per plan object and holiday data.
+ */
+export function obligationDeadline(plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions = {}): Deadline {
+  const o = typeof obligation === 'string' ? plan.reportingObligations.find((x) => x.id === obligation) : obligation;
+  if (!o) throw unknownObligation(plan, String(obligation));
+  const p = prepare(plan);
+  const key = `${o.id}|${o.periodType === null ? '' : (periodId ?? '')}`;
+  // Cache only the plan's own obligations under their id (an object passed in may differ).
+  const useCache = options.holidays === undefined && plan.reportingObligations.includes(o);
+  const hit = useCache ? p.deadlines.get(key) : undefined;
+  if (hit) return hit;
+  const period = o.periodType === null || periodId === null ? null : periodByIdIn(p.calendar, periodId);
+  // A plan's recurring obligations run over the plan's reporting periods of their own type.
+  if (period !== null && (period.system !== 'reporting' || period.type !== o.periodType)) throw periodMismatch(o, period);
+  const d = deadlineFor(o, period, { holidays: holidaysFor(p.calendar, options), restDayMask: p.calendar.restDayMask, opensOn: plan.date });
+  if (useCache) p.deadlines.set(key, d);
+  return d;
+}
+
+/**
+ * The deadlines of a plan for one period: one per obligation whose period type is the period's
+ * type, in the order of the plan.
+ *
+ * @example deadlinesFor(plan, '2020Q1').map((d) => d.due) // ['2020-03-16', '2020-03-20', null]
+ */
+export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOptions = {}): Deadline[] {
+  const p = prepare(plan);
+  const period = periodByIdIn(p.calendar, periodId);
+  return plan.reportingObligations.filter((o) => o.periodType === period.type).map((o) => obligationDeadline(plan, o, period.id, options));
+}
+
+/**
+ * The deadlines of every obligation of a plan at an instant: for a recurring obligation, the one
+ * of the period of its type containing the instant (or, for a 9-month obligation outside its
+ * span, the next one); for a one-off obligation, its only deadline.
+ */
+export function deadlinesAt(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
+  const p = prepare(plan);
+  const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
+  return plan.reportingObligations.map((o) => {
+    if (o.periodType === null) return obligationDeadline(plan, o, null, options);
+    const index = periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day);
+    return obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+  });
+}
+
+function nextNineMonthIndex(day: number): number {
+  return civilFromDays(day)[0] + 1;
+}
+
+/** Last day a deadline can be met on: its due date, or the end of its window when it has none. */
+export function lastDayOf(deadline: Deadline): string {
+  return deadline.due ?? deadline.window.end;
+}
+
+/**
+ * For each obligation of a plan, the next deadline whose last day (due date, or window end when
+ * the source gives no day) is on or after the instant's local date. It may belong to an earlier
+ * period than the one containing the instant: on 2020-03-16 the quarter is 2020Q2 while 2020Q1's
+ * reports are due. A one-off obligation whose date has passed has none and is left out.
+ */
+export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
+  const p = prepare(plan);
+  const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
+  const today = dateOfDayNumber(day);
+  const out: Deadline[] = [];
+  for (const o of plan.reportingObligations) {
+    if (o.periodType === null) {
+      const d = obligationDeadline(plan, o, null, options);
+      if (lastDayOf(d) >= today) out.push(d);
+      continue;
+    }
+    // Start three periods back: a deadline in the month after a period can fall after the next period began.
+    let index = (periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day)) - 3;
+    for (let i = 0; i < 12; i++, index++) {
+      const d = obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      if (lastDayOf(d) >= today) {
+        out.push(d);
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
+}
+
+/**
+ * Every deadline of a plan whose last day lies in `[from, to]` (local dates, inclusive), in date
+ * order: the recurring obligations period by period, and the one-off ones.
+ */
+export function deadlinesBetween(plan: Plan, from: string, to: string, options: DeadlineOptions = {}): Deadline[] {
+  const p = prepare(plan);
+  const start = dayNumber(from);
+  const end = dayNumber(to);
+  const out: Deadline[] = [];
+  for (const o of plan.reportingObligations) {
+    if (o.periodType === null) {
+      const d = obligationDeadline(plan, o, null, options);
+      const last = dayNumber(lastDayOf(d));
+      if (last >= start && last <= end) out.push(d);
+      continue;
+    }
+    const first = (periodIndexOfDay(p.calendar, o.periodType, start) ?? nextNineMonthIndex(start)) - 3;
+    const lastIndex = (periodIndexOfDay(p.calendar, o.periodType, end) ?? nextNineMonthIndex(end)) + 1;
+    for (let index = first; index <= lastIndex; index++) {
+      const d = obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      const last = dayNumber(lastDayOf(d));
+      if (last >= start && last <= end) out.push(d);
+    }
+  }
+  return out.sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : a.obligation < b.obligation ? -1 : 1));
+}
+

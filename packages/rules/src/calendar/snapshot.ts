@@ -1,0 +1,51 @@
+import type { Deadline, Period, Plan, ReportStatus } from '@egov-plan/core';
+import { deadlinesAt, planCalendar, upcomingDeadlines, type DeadlineOptions } from './deadlines.js';
+import { holidayCoverage, NO_HOLIDAYS, vietnamHolidays, type HolidayCoverage } from './holidays.js';
+import { periodAt, periodIndexOfDay } from './periods.js';
+import { deadlineStatus, DEFAULT_DUE_SOON_DAYS } from './status.js';
+import { civilFromDays, dateOfDayNumber, formatInstant, instantMs, localDayNumber, type InstantInput } from './time.js';
+
+/** A deadline with the status an unsubmitted report would have at the instant asked about. */
+export type DeadlineAt = Deadline & { status: ReportStatus };
+
+/** What {@link reportingCalendarAt} answers: which period it is, what is due, and how sure the holiday data is. */
+export interface ReportingCalendarSnapshot {
+  /** The instant, ISO 8601 with the local offset. */
+  at: string;
+  /** Its local date. */
+  localDate: string;
+  timeZone: string;
+  /** The period of the calendar's primary type (the quarter) containing the instant. */
+  period: Period;
+  /** One per obligation: for a recurring one, its deadline for the period of its type containing the instant. */
+  deadlines: DeadlineAt[];
+  /** For each obligation, the next deadline on or after the local date (may belong to an earlier period). */
+  upcoming: DeadlineAt[];
+  /** Holiday data coverage of the instant's year. */
+  holidays: HolidayCoverage;
+}
+
+/**
+ * "What is due, by whom, when" for a plan at an instant: the period (of the calendar's primary
+ * type) containing it, each obligation's deadline for that period, the upcoming deadline of each
+ * obligation, and whether the holiday data of the year is complete. Status fields assume nothing
+ * was submitted yet.
+ */
+export function reportingCalendarAt(plan: Plan, instant: InstantInput, options: DeadlineOptions & { dueSoonDays?: number } = {}): ReportingCalendarSnapshot {
+  const r = planCalendar(plan);
+  const ms = instantMs(instant, r.timeZone);
+  const day = localDayNumber(ms, r.timeZone);
+  const type = r.primaryPeriodType;
+  const index = periodIndexOfDay(r, type, day) ?? civilFromDays(day)[0] + 1;
+  const withStatus = (d: Deadline): DeadlineAt => ({ ...d, status: deadlineStatus(d, { at: ms, timeZone: r.timeZone, dueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS }) });
+  const holidays = options.holidays ?? (r.holidays === 'none' ? NO_HOLIDAYS : vietnamHolidays());
+  return {
+    at: formatInstant(ms, r.timeZone),
+    localDate: dateOfDayNumber(day),
+    timeZone: r.timeZone,
+    period: periodAt(r, type, index),
+    deadlines: deadlinesAt(plan, ms, options).map(withStatus),
+    upcoming: upcomingDeadlines(plan, ms, options).map(withStatus),
+    holidays: holidayCoverage(civilFromDays(day)[0], holidays),
+  };
+}

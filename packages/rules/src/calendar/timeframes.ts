@@ -1,0 +1,307 @@
+import { EgovPlanError, issue, normaliseText, type Agency, type BilingualText, type Issue, type Plan, type Task, type TaskStatus, type Timeframe } from '@egov-plan/core';
+import { periodById } from './periods.js';
+import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, isLocalDate, localDayNumber, type InstantInput } from './time.js';
+
+// Time expressions of the appendix ("Thời gian thực hiện"): a month, a quarter, a year or a
+// span of years, "Thường xuyên", or blank. A month or quarter is a calendar one (system
+// `calendar`, ids C2019M05, C2019Q2), never a reporting period with a data cut-off.
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function invalidTimeframe(text: string, where?: { task?: string; pointer?: string }): EgovPlanError {
+  const row = where?.task ? ` (nhiệm vụ "${where.task}")` : '';
+  const rowEn = where?.task ? ` (task "${where.task}")` : '';
+  return new EgovPlanError([
+    issue(
+      'calendar.invalid_timeframe',
+      where?.pointer ?? '',
+      `Không hiểu được thời gian "${text}"${row}: dùng "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" hoặc để trống.`,
+      `Cannot read the time expression "${text}"${rowEn}: use "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" or blank.`,
+    ),
+  ]);
+}
+
+function interval(start: number, end: number, text: string): Timeframe {
+  return { kind: 'interval', start: dateOfDayNumber(start), end: dateOfDayNumber(end), text };
+}
+
+function yearOk(y: number): boolean {
+  return y >= 1000 && y <= 9999;
+}
+
+/**
+ * The text matched against: NFC, single spaces, lower case, Vietnamese diacritics removed (so
+ * "Quý", "Qúy", "Quí" and "Quy" read alike, as do "Thường xuyên" and "Thuong xuyen"), every dash
+ * (hyphen, non-breaking hyphen, en dash, em dash, minus) as "-", no space around "/" and "-",
+ * no trailing full stop.
+ */
+function matchable(t: string): string {
+  return t
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu, '-')
+    .replace(/ ?([/-]) ?/gu, '$1')
+    .replace(/ ?\.$/u, '')
+    .trim();
+}
+
+const QUARTER = '(iv|iii|ii|i|[1-4])';
+const MONTH_YEAR = /^(?:thang )?(\d{1,2})(?:\/| nam )(\d{4})$/u;
+const MONTH_DASH_YEAR = /^thang (\d{1,2})[-.](\d{4})$/u;
+const MONTHS_YEAR = /^thang (\d{1,2})(?:-| den )(?:thang )?(\d{1,2})(?:\/| nam )(\d{4})$/u;
+const QUARTER_YEAR = new RegExp(`^qu[yi] ${QUARTER}(?:/|-| nam )(\\d{4})$`, 'u');
+const QUARTERS_YEAR = new RegExp(`^qu[yi] ${QUARTER}(?:-| den )(?:qu[yi] )?${QUARTER}(?:/| nam )(\\d{4})$`, 'u');
+const HALF_YEAR = /^6 thang (dau|cuoi) nam (\d{4})$/u;
+const YEAR = /^(?:nam )?(\d{4})$/u;
+const YEARS = /^(?:tu |giai doan )?(?:nam )?(\d{4})(?:-| den )(?:nam )?(\d{4})$/u;
+
+/** One expression without a range of two expressions; null when it does not match. */
+function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end: number } | null {
+  const month = (m: number, y: number) => {
+    if (m < 1 || m > 12 || !yearOk(y)) throw fail();
+    const first = daysFromCivil(y, m, 1);
+    return { start: first, end: first + daysInMonth(y, m) - 1 };
+  };
+  const quarter = (q: number, y: number) => {
+    if (!yearOk(y)) throw fail();
+    const p = periodById(`C${y}Q${q}`);
+    return { start: dayNumber(p.start), end: dayNumber(p.end) };
+  };
+  const roman = (r: string) => ROMAN[r] ?? Number(r);
+  let m = MONTH_YEAR.exec(s) ?? MONTH_DASH_YEAR.exec(s);
+  if (m) return month(Number(m[1]), Number(m[2]));
+  m = MONTHS_YEAR.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b < a) throw fail();
+    return { start: month(a, Number(m[3])).start, end: month(b, Number(m[3])).end };
+  }
+  m = QUARTER_YEAR.exec(s);
+  if (m) return quarter(roman(m[1] as string), Number(m[2]));
+  m = QUARTERS_YEAR.exec(s);
+  if (m) {
+    const a = roman(m[1] as string);
+    const b = roman(m[2] as string);
+    if (b < a) throw fail();
+    return { start: quarter(a, Number(m[3])).start, end: quarter(b, Number(m[3])).end };
+  }
+  m = HALF_YEAR.exec(s);
+  if (m) {
+    const y = Number(m[2]);
+    if (!yearOk(y)) throw fail();
+    return m[1] === 'dau' ? { start: daysFromCivil(y, 1, 1), end: daysFromCivil(y, 6, 30) } : { start: daysFromCivil(y, 7, 1), end: daysFromCivil(y, 12, 31) };
+  }
+  m = YEAR.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    if (!yearOk(y)) throw fail();
+    return { start: daysFromCivil(y, 1, 1), end: daysFromCivil(y, 12, 31) };
+  }
+  m = YEARS.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (!yearOk(a) || !yearOk(b) || b < a) throw fail();
+    return { start: daysFromCivil(a, 1, 1), end: daysFromCivil(b, 12, 31) };
+  }
+  return null;
+}
+
+/**
+ * Parses a time expression of the appendix into an interval of local dates, `ongoing`
+ * ("Thường xuyên"), or `none` (blank / null). A month or quarter is the calendar one.
+ *
+ * Accepted (case, spacing, Vietnamese diacritics and the kind of dash do not matter; a final
+ * full stop is ignored):
+ * - a month: "Tháng 5/2019", "Tháng 05/2019", "tháng 5 năm 2019", "Tháng 5-2019", "5/2019";
+ * - a quarter: "Quý II/2019", "Quý 2/2019", "Quý II năm 2019", "Qúy II/2019", "Quí II/2019";
+ * - a half-year: "6 tháng đầu năm 2019", "6 tháng cuối năm 2019";
+ * - a year: "2019", "Năm 2019"; a span of years: "2019-2020", "2021 -2025", "2019–2020",
+ *   "Giai đoạn 2021-2025", "Từ năm 2019 đến năm 2020";
+ * - a span of months or quarters in one year: "Tháng 5-6/2019", "Quý III-IV/2019";
+ * - a span of two of the above: "Quý IV/2019 - Quý I/2020", "Tháng 11/2019 đến tháng 2/2020";
+ * - "Thường xuyên" and "Hằng năm" / "Hàng năm" (a recurring duty): `ongoing`;
+ * - blank, "-" or null: `none`.
+ *
+ * Anything else — and an impossible month, quarter or a span that ends before it starts — throws
+ * {@link EgovPlanError} `calendar.invalid_timeframe`, naming the row when `where.task` is given.
+ *
+ * @example parseTimeframe('Quý II/2019') // { kind: 'interval', start: '2019-04-01', end: '2019-06-30', text: 'Quý II/2019' }
+ */
+export function parseTimeframe(text: string | null | undefined, where?: { task?: string; pointer?: string }): Timeframe {
+  if (text === null || text === undefined) return { kind: 'none' };
+  const t = normaliseText(text);
+  const s = matchable(t);
+  if (s === '' || s === '-') return { kind: 'none' };
+  if (s === 'thuong xuyen' || s === 'hang nam') return { kind: 'ongoing', text: t };
+  const fail = () => invalidTimeframe(t, where);
+  const single = parseSingle(s, fail);
+  if (single) return interval(single.start, single.end, t);
+  // A span of two expressions: "A - B", "A đến B", "từ A đến B" (exactly one "đến", or else one dash).
+  const body = s.replace(/^tu /u, '');
+  const parts = body.includes(' den ') ? body.split(' den ') : body.split('-');
+  if (parts.length === 2) {
+    const a = parseSingle(parts[0] as string, fail);
+    const b = a && parseSingle(parts[1] as string, fail);
+    if (a && b) {
+      if (b.end < a.start) throw fail();
+      return interval(a.start, b.end, t);
+    }
+  }
+  throw fail();
+}
+
+/** Completion evidence: task id → local date (`YYYY-MM-DD`) it was done on. */
+export type TaskProgress = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+function doneOnOf(progress: TaskProgress | undefined, id: string): string | undefined {
+  if (!progress) return undefined;
+  if (progress instanceof Map) return progress.get(id);
+  const rec = progress as Readonly<Record<string, string>>;
+  return Object.prototype.hasOwnProperty.call(rec, id) ? rec[id] : undefined;
+}
+
+/** The status of one task at a date, with what it was judged on. */
+export interface TaskStatusReport {
+  task: string;
+  status: TaskStatus;
+  /**
+   * The due date: the last day of the completion timeframe ("Thời gian hoàn thành"); null for
+   * "Thường xuyên" or a blank completion cell. The continuing period ("Tiếp tục cập nhật, hoàn
+   * thiện") never makes a task overdue.
+   */
+  due: string | null;
+  completion: Timeframe;
+  continuing: Timeframe;
+  /** Recorded completion date on or before the date asked, else null. */
+  doneOn: string | null;
+  /** For a done task with a due date: whether it was done by then. */
+  onTime: boolean | null;
+}
+
+/** A date for task status: a local date `YYYY-MM-DD`, or an instant (its local date in Vietnam). */
+export type TaskDate = InstantInput;
+
+function localDay(at: TaskDate): number {
+  if (typeof at === 'string' && isLocalDate(at)) return dayNumber(at);
+  return localDayNumber(instantMs(at));
+}
+
+/**
+ * The status of a task at a date.
+ *
+ * - "Thường xuyên" (a standing duty): `ongoing`, always;
+ * - completion recorded on or before the date (`progress`): `done`;
+ * - a completion timeframe: `not-started` before it begins, `in-progress` within it, `overdue`
+ *   after its last day (the due date);
+ * - a blank completion cell: no due date, so never overdue — `not-started` before the continuing
+ *   period begins (when there is one), else `in-progress`.
+ *
+ * Throws {@link EgovPlanError} `calendar.invalid_timeframe` naming the task when a cell cannot be read.
+ */
+export function taskStatus(task: Pick<Task, 'id' | 'completion' | 'continuing'>, at: TaskDate, progress?: TaskProgress, pointer = ''): TaskStatusReport {
+  const completion = parseTimeframe(task.completion, { task: task.id, pointer: pointer ? `${pointer}/completion` : '' });
+  const continuing = parseTimeframe(task.continuing, { task: task.id, pointer: pointer ? `${pointer}/continuing` : '' });
+  const today = localDay(at);
+  const recorded = doneOnOf(progress, task.id);
+  const doneOn = recorded !== undefined && dayNumber(recorded) <= today ? recorded : null;
+  const due = completion.kind === 'interval' ? completion.end : null;
+  const base = { task: task.id, due, completion, continuing, doneOn };
+  if (completion.kind === 'ongoing') return { ...base, status: 'ongoing', onTime: null };
+  if (doneOn !== null) return { ...base, status: 'done', onTime: due === null ? null : doneOn <= due };
+  if (completion.kind === 'interval') {
+    if (today < dayNumber(completion.start)) return { ...base, status: 'not-started', onTime: null };
+    if (today <= dayNumber(completion.end)) return { ...base, status: 'in-progress', onTime: null };
+    return { ...base, status: 'overdue', onTime: null };
+  }
+  if (continuing.kind === 'interval' && today < dayNumber(continuing.start)) return { ...base, status: 'not-started', onTime: null };
+  return { ...base, status: 'in-progress', onTime: null };
+}
+
+/**
+ * Every time expression of a plan's tasks that cannot be read, as issues naming the row
+ * (`/tasks/3/completion`). Empty when all parse.
+ */
+export function checkTaskTimeframes(plan: Pick<Plan, 'tasks'>): Issue[] {
+  const issues: Issue[] = [];
+  plan.tasks.forEach((t, i) => {
+    for (const field of ['completion', 'continuing'] as const) {
+      try {
+        parseTimeframe(t[field], { task: t.id, pointer: `/tasks/${i}/${field}` });
+      } catch (e) {
+        if (e instanceof EgovPlanError) issues.push(...e.issues);
+        else throw e;
+      }
+    }
+  });
+  return issues;
+}
+
+/** An agency as shown with a task: its id and name. */
+export interface NamedAgency {
+  id: string;
+  name: BilingualText;
+}
+
+/** A task with its status and the names of its agencies, as the `tasks` command lists it. */
+export interface TaskReport extends TaskStatusReport {
+  id: string;
+  label: string;
+  group: string;
+  title: BilingualText;
+  lead: NamedAgency[];
+  coordinating: NamedAgency[];
+  source: Task['source'];
+  completionAsWritten: string | null;
+  continuingAsWritten: string | null;
+}
+
+/**
+ * The status of every task of a plan at a date, optionally only those led by `agency`. Checks
+ * every row first and throws one {@link EgovPlanError} listing each unreadable time expression;
+ * also throws `calendar.unknown_task` when `progress` names a task the plan does not have.
+ */
+export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?: TaskProgress; agency?: string } = {}): TaskReport[] {
+  const problems = checkTaskTimeframes(plan);
+  if (options.progress) {
+    const ids = new Set(plan.tasks.map((t) => t.id));
+    const keys = options.progress instanceof Map ? [...options.progress.keys()] : Object.keys(options.progress);
+    for (const k of keys) {
+      if (!ids.has(k)) problems.push(issue('calendar.unknown_task', '', `Kế hoạch "${plan.id}" không có nhiệm vụ "${k}".`, `Plan "${plan.id}" has no task "${k}".`));
+      const doneOn = doneOnOf(options.progress, k);
+      if (typeof doneOn !== 'string' || !isLocalDate(doneOn)) {
+        problems.push(issue('calendar.invalid_date', '', `Nhiệm vụ "${k}": ngày hoàn thành "${String(doneOn)}" không phải ngày YYYY-MM-DD hợp lệ.`, `Task "${k}": completion date "${String(doneOn)}" is not a valid YYYY-MM-DD date.`));
+      }
+    }
+  }
+  if (problems.length) throw new EgovPlanError(problems);
+  const agencies = new Map<string, Agency>(plan.agencies.map((a) => [a.id, a]));
+  const named = (id: string): NamedAgency => ({ id, name: agencies.get(id)?.name ?? { vi: id, en: id } });
+  return plan.tasks.flatMap((t, i) => {
+    if (options.agency !== undefined && !t.lead.includes(options.agency)) return [];
+    const s = taskStatus(t, at, options.progress, `/tasks/${i}`);
+    return [
+      {
+        ...s,
+        id: t.id,
+        label: t.label,
+        group: t.group,
+        title: t.title,
+        lead: t.lead.map(named),
+        coordinating: t.coordinating.map(named),
+        source: t.source,
+        completionAsWritten: t.completion,
+        continuingAsWritten: t.continuing,
+      },
+    ];
+  });
+}
+
+/** The local date `YYYY-MM-DD` of a task date argument. */
+export function taskDate(at: TaskDate): string {
+  return dateOfDayNumber(localDay(at));
+}

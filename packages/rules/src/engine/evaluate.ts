@@ -1,0 +1,528 @@
+import {
+  EgovPlanError,
+  issue,
+  type AdministrativeLevel,
+  type BilingualText,
+  type Comparator,
+  type Indicator,
+  type Issue,
+  type Phase,
+  type Plan,
+  type RuleCondition,
+  type SourceRef,
+  type Target,
+  type TargetScope,
+  type Unit,
+} from '@egov-plan/core';
+import { compileConditions, traceConditions, type CompiledPredicate } from './compile.js';
+import { explainResult } from './explain.js';
+import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
+import { orgUnitDirectory, prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
+import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
+import { effectiveOf, targetTimelines, type ProvenanceStep, type TargetVersion } from './timeline.js';
+
+/** The verdict on one target for one org unit. */
+export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
+
+/** Where the value that counts came from. */
+export type ValueBasis = 'measurement' | 'evidence' | 'province-value' | 'summed-counts';
+
+/** One target judged for one org unit (or for the province as a whole). */
+export interface TargetResult {
+  /** Indicator id. */
+  indicator: string;
+  /** Target id. */
+  target: string;
+  /** The org unit as named in the measurements (for whole-province targets: the province). */
+  orgUnit: string;
+  /** The org unit's level, when known. */
+  level: AdministrativeLevel | null;
+  scope: TargetScope;
+  /** The level the target applies to, or null for every level. */
+  targetLevel: AdministrativeLevel | null;
+  phase: string;
+  status: TargetStatus;
+  /** The value that counts, or null when there is none. */
+  value: number | boolean | null;
+  /** The target's value in force at the evaluation date. */
+  targetValue: number | boolean;
+  comparator: Comparator;
+  unit: Unit;
+  /** Value minus target value, in the indicator's unit; null when either is not a number. */
+  gap: number | null;
+  /** Reporting period of the value that counts (the date, for dated evidence). */
+  period: string | null;
+  /** Last day of that period. */
+  periodEnd: string | null;
+  basis: ValueBasis | null;
+  /** Numerator and denominator behind the value, when known (summed for `summed-counts`). */
+  numerator: number | null;
+  denominator: number | null;
+  /** For `summed-counts`: how many org units were summed. */
+  contributors: number | null;
+  /** First day of the target version in force (null: from the start). */
+  effectiveFrom: string | null;
+  /** How the target version in force came to be, definition first. */
+  provenance: ProvenanceStep[];
+  /** The section and verbatim quote behind the value in force (the override's, when one set it). */
+  source: SourceRef;
+  /** Why the verdict came out as it did, in Vietnamese and English (built when read). */
+  readonly explanation: BilingualText;
+}
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * The date to evaluate at (`YYYY-MM-DD`). Default: the end of the latest period in the
+   * measurements, or today in Vietnam when there are none.
+   */
+  at?: string;
+  /** Evaluate the targets of these phases instead of the phase(s) `at` selects. */
+  phase?: string | readonly string[];
+}
+
+/** The result of {@link evaluate}. */
+export interface Evaluation {
+  plan: string;
+  at: string;
+  /** The phases whose targets were evaluated. */
+  phases: string[];
+  evaluator: 'compiled' | 'reference';
+  results: TargetResult[];
+  summary: Record<TargetStatus, number>;
+  /** Issues of the measurement rows left out. */
+  issues: Issue[];
+  /** Measurement rows read, good and bad. */
+  rows: number;
+}
+
+// --- shared pipeline ------------------------------------------------------------------------
+
+/** One target × org unit to judge; `facts` is set when there is a value to judge. */
+export interface EvaluationJob {
+  indicator: Indicator;
+  version: TargetVersion;
+  phase: Phase;
+  orgUnit: string;
+  level: AdministrativeLevel | null;
+  /** Set for jobs decided without a rule. */
+  status: 'no-data' | 'not-applicable' | null;
+  facts: ConditionFacts | null;
+  basis: ValueBasis | null;
+  period: string | null;
+  periodEnd: string | null;
+  contributors: number | null;
+  /** Latest observation outside the window, for the explanation of `no-data`. */
+  outside: Observation | null;
+  /** Groups jobs that json-rules-engine runs together. */
+  subject: string;
+}
+
+const OPERATOR_OF: Record<Comparator, 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan' | 'equal'> = {
+  gte: 'greaterThanInclusive',
+  gt: 'greaterThan',
+  lte: 'lessThanInclusive',
+  lt: 'lessThan',
+  eq: 'equal',
+};
+
+/** The conditions a target is judged by: its own, or derived from its comparator and value. */
+export function targetConditions(target: Target): RuleCondition {
+  if (target.conditions) return target.conditions;
+  return { all: [{ fact: 'value', operator: OPERATOR_OF[target.comparator], value: target.value }] };
+}
+
+const compiled = new WeakMap<Target, CompiledPredicate>();
+
+/** The compiled predicate of a target version (cached per target object). */
+export function compiledTarget(target: Target): CompiledPredicate {
+  let p = compiled.get(target);
+  if (!p) {
+    p = compileConditions(targetConditions(target));
+    compiled.set(target, p);
+  }
+  return p;
+}
+
+/** Builds the facts a condition tree sees. */
+export function buildFacts(o: FactSource, indicator: string, targetValue: number | boolean, at: string): ConditionFacts {
+  return new FactSet(o, indicator, targetValue, at);
+}
+
+/** Today's date in Vietnam (UTC+07:00). */
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The phases whose targets are evaluated at `at`: those containing it, or else the latest phase
+ * that has begun (so a phase that has ended is still judged until the next one starts).
+ */
+export function phasesAt(plan: Plan, at: string): Phase[] {
+  const containing = plan.phases.filter((p) => p.start <= at && at <= p.end);
+  if (containing.length) return containing;
+  const begun = plan.phases.filter((p) => p.start <= at);
+  if (!begun.length) return [];
+  const latest = begun.reduce((m, p) => (p.start > m ? p.start : m), '');
+  return begun.filter((p) => p.start === latest);
+}
+
+type Index = Map<string, Map<string, Observation[]>>;
+
+function indexObservations(observations: readonly Observation[]): Index {
+  const index: Index = new Map();
+  for (const o of observations) {
+    let byUnit = index.get(o.indicator);
+    if (!byUnit) index.set(o.indicator, (byUnit = new Map()));
+    const list = byUnit.get(o.orgUnit);
+    if (list) list.push(o);
+    else byUnit.set(o.orgUnit, [o]);
+  }
+  for (const byUnit of index.values()) for (const list of byUnit.values()) if (list.length > 1) list.sort(byPeriod);
+  return index;
+}
+
+/** Orders observations by the end of their period, then by its start (the later period last). */
+export function comparePeriods(a: Observation, b: Observation): number {
+  return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+}
+const byPeriod = comparePeriods;
+
+/**
+ * True when an observation may count for a phase at a date: its period ends within the phase and
+ * on or before `at`; dated evidence counts from its date, also when that is before the phase.
+ */
+export function inWindow(o: Observation, phase: Phase, at: string): boolean {
+  return o.end <= at && o.end <= phase.end && (o.evidence || o.end >= phase.start);
+}
+
+/**
+ * The value that counts among one org unit's observations (sorted by {@link comparePeriods}): the
+ * latest that is {@link inWindow}.
+ */
+export function latestInWindow(list: readonly Observation[], phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const o = list[i] as Observation;
+    if (!inWindow(o, phase, at)) continue;
+    if (accept && !accept(o)) continue;
+    return o;
+  }
+  return null;
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+interface Prepared {
+  plan: Plan;
+  at: string;
+  phases: Phase[];
+  jobs: EvaluationJob[];
+  set: MeasurementSet;
+}
+
+function prepare(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions): Prepared {
+  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[]) : (measurements as MeasurementSet);
+  const at = options.at ?? set.observations.reduce<string | null>((m, o) => (m === null || o.end > m ? o.end : m), null) ?? todayInVietnam();
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(at)) {
+    throw new EgovPlanError([issue('usage.invalid_date', '', `Ngày đánh giá "${at}" phải có dạng YYYY-MM-DD.`, `The evaluation date "${at}" must be written YYYY-MM-DD.`)]);
+  }
+  let phases: Phase[];
+  if (options.phase !== undefined) {
+    const ids = typeof options.phase === 'string' ? [options.phase] : [...options.phase];
+    const unknown = ids.filter((id) => !plan.phases.some((p) => p.id === id));
+    if (unknown.length) {
+      throw new EgovPlanError([
+        issue('usage.unknown_phase', '', `Kế hoạch không có giai đoạn ${unknown.join(', ')}; có: ${plan.phases.map((p) => p.id).join(', ')}.`, `The plan has no phase ${unknown.join(', ')}; it has: ${plan.phases.map((p) => p.id).join(', ')}.`),
+      ]);
+    }
+    phases = plan.phases.filter((p) => ids.includes(p.id));
+  } else phases = phasesAt(plan, at);
+  return { plan, at, phases, jobs: planJobs(plan, set.observations, at, phases), set };
+}
+
+/** Every target × org unit to judge at `at` for the given phases, with the value that counts. */
+export function planJobs(plan: Plan, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
+  const index = indexObservations(observations);
+  const dir = orgUnitDirectory(plan);
+  const province = new Set(dir.provinceIds);
+  const timelines = targetTimelines(plan);
+  const phaseById = new Map(phases.map((p) => [p.id, p]));
+  const jobs: EvaluationJob[] = [];
+  const unitLevel = (unit: string, list: readonly Observation[] | undefined): AdministrativeLevel | null =>
+    list && list.length ? (list[list.length - 1] as Observation).level : (dir.levelOf.get(unit) ?? null);
+
+  for (const indicator of plan.indicators) {
+    const byUnit = index.get(indicator.id);
+    let sortedUnits: string[] | null = null;
+    for (const t of indicator.targets) {
+      const phase = phaseById.get(t.phase);
+      if (!phase) continue;
+      const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, at);
+      if (eff.withdrawn) continue;
+      const version = eff.version;
+      const target = version.target;
+      const targetValue = target.value;
+
+      if (target.scope === 'whole-province') {
+        jobs.push(provinceJob(plan, indicator, version, phase, at, byUnit, dir.provinceIds, province));
+        continue;
+      }
+      // Judged per org unit: every unit with measurements of the indicator, and for each-unit
+      // targets every unit of the plan at the target's level that existed during the phase.
+      sortedUnits ??= byUnit ? [...byUnit.keys()].sort(collator.compare) : [];
+      let units = target.scope === 'each-agency' ? sortedUnits.filter((u) => !province.has(u)) : sortedUnits;
+      if (target.scope === 'each-unit') {
+        const expected = plan.administrativeUnits
+          .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
+          .map((u) => u.code)
+          .filter((c) => !byUnit?.has(c));
+        if (expected.length) units = [...units, ...expected].sort(collator.compare);
+      }
+      for (const orgUnit of units) {
+        const list = byUnit?.get(orgUnit);
+        const level = unitLevel(orgUnit, list);
+        const job: EvaluationJob = {
+          indicator,
+          version,
+          phase,
+          orgUnit,
+          level,
+          status: null,
+          facts: null,
+          basis: null,
+          period: null,
+          periodEnd: null,
+          contributors: null,
+          outside: null,
+          subject: orgUnit,
+        };
+        if (target.level !== null && level !== target.level) job.status = 'not-applicable';
+        else {
+          const o = list ? latestInWindow(list, phase, at) : null;
+          if (!o) {
+            job.status = 'no-data';
+            job.outside = list && list.length ? (list[list.length - 1] as Observation) : null;
+          } else {
+            job.facts = buildFacts(o, indicator.id, targetValue, at);
+            job.basis = o.evidence ? 'evidence' : 'measurement';
+            job.period = o.period;
+            job.periodEnd = o.end;
+          }
+        }
+        jobs.push(job);
+      }
+    }
+  }
+  return jobs;
+}
+
+function provinceJob(
+  plan: Plan,
+  indicator: Indicator,
+  version: TargetVersion,
+  phase: Phase,
+  at: string,
+  byUnit: Map<string, Observation[]> | undefined,
+  provinceIds: readonly string[],
+  province: ReadonlySet<string>,
+): EvaluationJob {
+  const target = version.target;
+  const job: EvaluationJob = {
+    indicator,
+    version,
+    phase,
+    orgUnit: plan.issuer.unit ?? provinceIds[0] ?? 'province',
+    level: 'province',
+    status: null,
+    facts: null,
+    basis: null,
+    period: null,
+    periodEnd: null,
+    contributors: null,
+    outside: null,
+    subject: '\u0000province',
+  };
+  // The province's own value, when the target is not about a lower level.
+  if (target.level === null || target.level === 'province') {
+    for (const id of provinceIds) {
+      const list = byUnit?.get(id);
+      const o = list ? latestInWindow(list, phase, at) : null;
+      if (o) {
+        job.orgUnit = id;
+        job.facts = buildFacts({ ...o, level: 'province' }, indicator.id, target.value, at);
+        job.basis = o.evidence ? 'evidence' : 'province-value';
+        job.period = o.period;
+        job.periodEnd = o.end;
+        return job;
+      }
+      if (list && list.length && !job.outside) job.outside = list[list.length - 1] as Observation;
+    }
+  }
+  // Otherwise summed numerators over summed denominators of the org units (of the target's
+  // level), for the latest period that has counts: never the mean of percentages.
+  if (indicator.unit === 'percent' && byUnit) {
+    const chosen: Observation[] = [];
+    let best: Observation | null = null;
+    for (const [unit, list] of byUnit) {
+      if (province.has(unit)) continue;
+      const o = latestInWindow(list, phase, at, (x) => x.numerator !== undefined && x.denominator !== undefined && (target.level === null || x.level === target.level));
+      if (!o) continue;
+      chosen.push(o);
+      if (!best || byPeriod(o, best) > 0) best = o;
+    }
+    if (best) {
+      let n = 0;
+      let d = 0;
+      let k = 0;
+      for (const o of chosen) {
+        if (o.period !== best.period) continue;
+        n += o.numerator as number;
+        d += o.denominator as number;
+        k++;
+      }
+      if (d > 0) {
+        const value = round6((n / d) * 100);
+        job.facts = buildFacts(
+          { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end },
+          indicator.id,
+          target.value,
+          at,
+        );
+        job.basis = 'summed-counts';
+        job.period = best.period;
+        job.periodEnd = best.end;
+        job.contributors = k;
+        return job;
+      }
+    }
+  }
+  job.status = 'no-data';
+  return job;
+}
+
+function toResult(job: EvaluationJob, verdict: boolean | null, at: string): TargetResult {
+  const target = job.version.target;
+  const facts = job.facts;
+  const status: TargetStatus = job.status ?? (verdict ? 'met' : 'not-met');
+  const value = facts ? (facts.value as number | boolean) : null;
+  const gap = typeof value === 'number' && typeof target.value === 'number' ? round6(value - target.value) : null;
+  let explanation: BilingualText | undefined;
+  const result: TargetResult = {
+    indicator: job.indicator.id,
+    target: target.id,
+    orgUnit: job.orgUnit,
+    level: job.level,
+    scope: target.scope,
+    targetLevel: target.level,
+    phase: job.phase.id,
+    status,
+    value,
+    targetValue: target.value,
+    comparator: target.comparator,
+    unit: job.indicator.unit,
+    gap,
+    period: job.period,
+    periodEnd: job.periodEnd,
+    basis: job.basis,
+    numerator: facts?.numerator ?? null,
+    denominator: facts?.denominator ?? null,
+    contributors: job.contributors,
+    effectiveFrom: job.version.effectiveFrom,
+    provenance: job.version.provenance,
+    source: sourceInForce(job.version),
+    get explanation(): BilingualText {
+      explanation ??= explainResult(this, {
+        indicator: job.indicator,
+        target,
+        phase: job.phase,
+        at,
+        outside: job.outside,
+        trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
+      });
+      return explanation;
+    },
+  };
+  return result;
+}
+
+/** The quote behind the value in force: the last step that set the value or comparator. */
+function sourceInForce(version: TargetVersion): SourceRef {
+  for (let i = version.provenance.length - 1; i > 0; i--) {
+    const step = version.provenance[i] as ProvenanceStep;
+    if (step.changes.some((c) => c.field === 'value' || c.field === 'comparator' || c.field === 'conditions')) return step.source;
+  }
+  return version.target.source;
+}
+
+function summarise(results: readonly TargetResult[]): Record<TargetStatus, number> {
+  const s: Record<TargetStatus, number> = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
+  for (const r of results) s[r.status]++;
+  return s;
+}
+
+/**
+ * Evaluates a plan's targets against measurements with the compiled evaluator (synchronous).
+ *
+ * For each target whose phase contains `at` (or, when none does, of the latest phase that has
+ * begun) and each org unit it applies to: `met`, `not-met`, `no-data` or `not-applicable`, with
+ * the value, the gap, the provenance of the target in force and an explanation. The value that
+ * counts is the org unit's latest measurement whose period ends within the phase and on or before
+ * `at`. Each-agency and each-unit targets are judged per org unit (`not-applicable` for org units
+ * of another level); whole-province targets on the province's own value or else on summed
+ * numerators over summed denominators. Withdrawn targets are left out.
+ *
+ * `measurements` are raw rows (checked here; bad rows end up in `issues`) or a
+ * {@link MeasurementSet} from `parseMeasurementsCsv` / `parseMeasurementsJson`.
+ */
+export function evaluate(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions = {}): Evaluation {
+  const p = prepare(plan, measurements, options);
+  const results = new Array<TargetResult>(p.jobs.length);
+  for (let i = 0; i < p.jobs.length; i++) {
+    const job = p.jobs[i] as EvaluationJob;
+    const verdict = job.facts ? compiledTarget(job.version.target)(job.facts) : null;
+    results[i] = toResult(job, verdict, p.at);
+  }
+  return finish(p, results, 'compiled');
+}
+
+function finish(p: Prepared, results: TargetResult[], evaluator: 'compiled' | 'reference'): Evaluation {
+  return { plan: p.plan.id, at: p.at, phases: p.phases.map((x) => x.id), evaluator, results, summary: summarise(results), issues: p.set.issues, rows: p.set.rows };
+}
+
+/**
+ * {@link evaluate} with json-rules-engine as the evaluator (the reference semantics): the same
+ * jobs, each subject's rules run in one `engine.run`. Asynchronous and much slower; for checking
+ * that both evaluators agree.
+ */
+export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions = {}): Promise<Evaluation> {
+  const p = prepare(plan, measurements, options);
+  const verdicts = await referenceVerdicts(p.jobs);
+  const results = p.jobs.map((job, i) => toResult(job, verdicts[i] ?? null, p.at));
+  return finish(p, results, 'reference');
+}
+
+/** Runs json-rules-engine on every job that has facts; one engine.run per subject. */
+export async function referenceVerdicts(jobs: readonly EvaluationJob[]): Promise<(boolean | null)[]> {
+  const verdicts = new Array<boolean | null>(jobs.length).fill(null);
+  const bySubject = new Map<string, number[]>();
+  jobs.forEach((job, i) => {
+    if (!job.facts) return;
+    const list = bySubject.get(job.subject);
+    if (list) list.push(i);
+    else bySubject.set(job.subject, [i]);
+  });
+  const engines = new Map<string, ReferenceRuleSet>();
+  for (const indices of bySubject.values()) {
+    const keyOf = (i: number) => (jobs[i] as EvaluationJob).version.target.id;
+    const setKey = indices.map(keyOf).join('\u0000');
+    let set = engines.get(setKey);
+    if (!set) {
+      set = createReferenceRuleSet(indices.map((i) => ({ key: keyOf(i), conditions: targetConditions((jobs[i] as EvaluationJob).version.target) })));
+      engines.set(setKey, set);
+    }
+    const facts = new Map(indices.map((i) => [keyOf(i), (jobs[i] as EvaluationJob).facts as ConditionFacts]));
+    const out = await runReferenceRuleSet(set, facts);
+    for (const i of indices) verdicts[i] = out.get(keyOf(i)) ?? null;
+  }
+  return verdicts;
+}

@@ -1,0 +1,141 @@
+import type { AdministrativeLevel, BilingualText, Comparator, Indicator, Phase, Target, TargetScope } from '@egov-plan/core';
+import type { ConditionTrace } from './compile.js';
+import type { TargetResult } from './evaluate.js';
+import type { Observation } from './measurements.js';
+import type { ProvenanceStep } from './timeline.js';
+
+// Explanations of verdicts, in Vietnamese and English: what value counted, from which period and
+// how it was obtained, against which target version (and who set it), and for targets with their
+// own conditions, the outcome of each condition.
+
+/** What an explanation needs besides the result. */
+export interface ExplainContext {
+  indicator: Indicator;
+  target: Target;
+  phase: Phase;
+  at: string;
+  /** The org unit's latest observation, when none fell in the window. */
+  outside: Observation | null;
+  /** The outcome of each condition, for targets with their own conditions. */
+  trace: (() => ConditionTrace) | null;
+}
+
+const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
+const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
+const LEVEL_EN: Record<AdministrativeLevel, string> = { province: 'province level', district: 'district level', commune: 'commune level' };
+const SCOPE_VI: Record<TargetScope, string> = { 'each-agency': 'từng cơ quan, đơn vị', 'each-unit': 'từng đơn vị hành chính', 'whole-province': 'toàn tỉnh' };
+const SCOPE_EN: Record<TargetScope, string> = { 'each-agency': 'each agency', 'each-unit': 'each administrative unit', 'whole-province': 'the province as a whole' };
+
+/** Formats a number the Vietnamese way (decimal comma) or the English way. */
+export function formatNumber(n: number, lang: 'vi' | 'en'): string {
+  const s = String(Math.round(n * 1e4) / 1e4);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** Formats a value in an indicator's unit. */
+export function formatValue(v: unknown, unit: string, lang: 'vi' | 'en'): string {
+  if (typeof v === 'boolean') return lang === 'vi' ? (v ? 'có' : 'không') : v ? 'yes' : 'no';
+  if (typeof v === 'number') return `${formatNumber(v, lang)}${unit === 'percent' ? '%' : ''}`;
+  if (v === undefined) return lang === 'vi' ? '(không có)' : '(none)';
+  return JSON.stringify(v) ?? String(v);
+}
+
+function overrideNote(steps: readonly ProvenanceStep[], lang: 'vi' | 'en'): string {
+  const last = [...steps].reverse().find((s) => s.action === 'overridden');
+  if (!last) return '';
+  const change = last.changes.find((c) => c.field === 'value') ?? last.changes[0];
+  const from = change ? ` ${lang === 'vi' ? 'thay cho' : 'replacing'} ${change.field} = ${JSON.stringify(change.from)}` : '';
+  return lang === 'vi'
+    ? ` Chỉ tiêu này do ${last.file} (${last.pointer}) đặt, hiệu lực từ ${last.effectiveFrom ?? 'đầu giai đoạn'}${from}.`
+    : ` This target was set by ${last.file} (${last.pointer}), in force from ${last.effectiveFrom ?? 'the start'}${from}.`;
+}
+
+function traceText(t: ConditionTrace, lang: 'vi' | 'en', unit: string): string {
+  if (t.kind === 'leaf') {
+    const yes = lang === 'vi' ? 'đúng' : 'true';
+    const no = lang === 'vi' ? 'sai' : 'false';
+    const label = t.name ? `${t.name}: ` : '';
+    // Only the value and the target value are in the indicator's unit; counts and ids are not.
+    const u = (t.fact === 'value' || t.fact === 'targetValue') && !t.path ? unit : 'count';
+    return `${label}${t.fact}${t.path ? ` ${t.path}` : ''} ${t.operator} ${formatValue(t.expected, u, lang)} → ${t.result ? yes : no} (${formatValue(t.actual, u, lang)})`;
+  }
+  const inner = t.children.map((c) => traceText(c, lang, unit)).join('; ');
+  return `${t.name ? `${t.name}: ` : ''}${t.kind}(${inner})`;
+}
+
+/** The explanation of a result (see `TargetResult.explanation`). */
+export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext): BilingualText {
+  const unit = ctx.indicator.unit;
+  const who = r.scope === 'whole-province' ? { vi: `Toàn tỉnh (${r.orgUnit})`, en: `The province (${r.orgUnit})` } : { vi: r.orgUnit, en: r.orgUnit };
+  const levelVi = r.targetLevel ? `, ${LEVEL_VI[r.targetLevel]}` : '';
+  const levelEn = r.targetLevel ? `, ${LEVEL_EN[r.targetLevel]}` : '';
+  const goal = {
+    vi: `chỉ tiêu ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'vi')} (${SCOPE_VI[r.scope]}${levelVi}, giai đoạn ${r.phase})`,
+    en: `the target ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'en')} (${SCOPE_EN[r.scope]}${levelEn}, phase ${r.phase})`,
+  };
+  if (r.status === 'not-applicable') {
+    const at = r.targetLevel as AdministrativeLevel;
+    return {
+      vi: `Không áp dụng: ${goal.vi} chỉ dành cho ${LEVEL_VI[at]}; ${r.orgUnit} thuộc ${r.level ? LEVEL_VI[r.level] : 'cấp không rõ'}.`,
+      en: `Not applicable: ${goal.en} applies to the ${LEVEL_EN[at]} only; ${r.orgUnit} is at ${r.level ? `the ${LEVEL_EN[r.level]}` : 'an unknown level'}.`,
+    };
+  }
+  if (r.status === 'no-data') {
+    const window = `${ctx.phase.start} – ${ctx.phase.end < ctx.at ? ctx.phase.end : ctx.at}`;
+    const o = ctx.outside;
+    const extraVi = o ? ` Số liệu gần nhất (kỳ ${o.period}, kết thúc ${o.end}) nằm ngoài khoảng này.` : '';
+    const extraEn = o ? ` The latest measurement (period ${o.period}, ending ${o.end}) lies outside that window.` : '';
+    const provinceVi = r.scope === 'whole-province' && unit === 'percent' ? ' Không có số liệu của chính tỉnh, và không có tử số/mẫu số của các đơn vị để cộng.' : '';
+    const provinceEn = r.scope === 'whole-province' && unit === 'percent' ? " There is no value for the province itself, and no numerators/denominators of org units to sum." : '';
+    return {
+      vi: `Không có số liệu: ${who.vi} không có số liệu "${ctx.indicator.id}" với kỳ kết thúc trong ${window} (giai đoạn ${r.phase}, tính đến ${ctx.at}) cho ${goal.vi}.${provinceVi}${extraVi}`,
+      en: `No data: ${who.en} has no "${ctx.indicator.id}" measurement whose period ends within ${window} (phase ${r.phase}, as of ${ctx.at}) for ${goal.en}.${provinceEn}${extraEn}`,
+    };
+  }
+  const met = r.status === 'met';
+  const head = { vi: met ? 'Đạt' : 'Chưa đạt', en: met ? 'Met' : 'Not met' };
+  let how = { vi: '', en: '' };
+  if (r.basis === 'summed-counts') {
+    how = {
+      vi: ` Giá trị toàn tỉnh = tổng tử số ${formatNumber(r.numerator as number, 'vi')} / tổng mẫu số ${formatNumber(r.denominator as number, 'vi')} của ${r.contributors} đơn vị (kỳ ${r.period}), không phải trung bình các tỷ lệ.`,
+      en: ` Province value = summed numerators ${formatNumber(r.numerator as number, 'en')} / summed denominators ${formatNumber(r.denominator as number, 'en')} of ${r.contributors} org units (period ${r.period}), not the mean of percentages.`,
+    };
+  } else if (r.basis === 'province-value') {
+    how = { vi: ' Số liệu của chính tỉnh.', en: " The province's own value." };
+  }
+  const valueText =
+    r.basis === 'evidence'
+      ? { vi: `có bằng chứng ngày ${r.period}`, en: `has evidence dated ${r.period}` }
+      : {
+          vi: `có giá trị ${formatValue(r.value, unit, 'vi')} (kỳ ${r.period}, kết thúc ${r.periodEnd})`,
+          en: `has ${formatValue(r.value, unit, 'en')} (period ${r.period}, ending ${r.periodEnd})`,
+        };
+  const gap = r.gap === null ? { vi: '', en: '' } : { vi: `; chênh lệch ${r.gap > 0 ? '+' : ''}${formatNumber(r.gap, 'vi')}`, en: `; gap ${r.gap > 0 ? '+' : ''}${formatNumber(r.gap, 'en')}` };
+  const trace = ctx.trace ? ctx.trace() : null;
+  const conditions = trace
+    ? { vi: ` Điều kiện riêng của chỉ tiêu: ${traceText(trace, 'vi', unit)}.`, en: ` The target's own conditions: ${traceText(trace, 'en', unit)}.` }
+    : { vi: '', en: '' };
+  return {
+    vi: `${head.vi}: ${who.vi} ${valueText.vi}, so với ${goal.vi}${gap.vi}.${how.vi}${conditions.vi}${overrideNote(r.provenance, 'vi')}`,
+    en: `${head.en}: ${who.en} ${valueText.en}, against ${goal.en}${gap.en}.${how.en}${conditions.en}${overrideNote(r.provenance, 'en')}`,
+  };
+}
+
+/** The provenance chain of a target as lines of text, oldest first. */
+export function describeProvenance(steps: readonly ProvenanceStep[], lang: 'vi' | 'en'): string[] {
+  return steps.map((s) => {
+    const when = s.effectiveFrom ? (lang === 'vi' ? `từ ${s.effectiveFrom}` : `from ${s.effectiveFrom}`) : lang === 'vi' ? 'từ đầu' : 'from the start';
+    const where = `${s.file} ${s.pointer}`;
+    const quote = `${s.source.section}: "${s.source.quote}"`;
+    if (s.action === 'defined') return lang === 'vi' ? `Định nghĩa tại ${where} — ${quote}` : `Defined at ${where} — ${quote}`;
+    if (s.action === 'withdrawn') return lang === 'vi' ? `Bãi bỏ ${when} tại ${where} — ${quote}` : `Withdrawn ${when} at ${where} — ${quote}`;
+    const changes = s.changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join(', ');
+    return lang === 'vi' ? `Ghi đè ${when} tại ${where}: ${changes} — ${quote}` : `Overridden ${when} at ${where}: ${changes} — ${quote}`;
+  });
+}
+
+/** A target's scope in words. */
+export function describeScope(scope: TargetScope, level: AdministrativeLevel | null, lang: 'vi' | 'en'): string {
+  const l = level ? `, ${lang === 'vi' ? LEVEL_VI[level] : LEVEL_EN[level]}` : '';
+  return `${lang === 'vi' ? SCOPE_VI[scope] : SCOPE_EN[scope]}${l}`;
+}

@@ -1,0 +1,37 @@
+import { MAX_CONDITION_DEPTH } from '@egov-plan/core';
+import { DEFAULT_MAX_FILE_BYTES } from '../json-document.js';
+
+/**
+ * Limits that bound the work any rule file can cause. A file over a limit is refused with a
+ * typed issue (`rules.too_deep`, `rules.too_many_targets`, …) before anything is evaluated.
+ */
+export interface RuleLimits {
+  /** Largest file, in bytes. */
+  maxFileBytes: number;
+  /** Deepest nesting of JSON arrays and objects in a file. */
+  maxJsonDepth: number;
+  /** Most boolean levels (`all` / `any` / `not`) of one condition tree, the root included. */
+  maxConditionDepth: number;
+  /** Most nodes (leaves and boolean nodes) of one condition tree. */
+  maxConditionNodes: number;
+  /** Most targets in a resolved plan. */
+  maxTargets: number;
+  /** Most items in any one JSON array. */
+  maxArrayItems: number;
+  /** Longest string, in characters. */
+  maxStringLength: number;
+  /** Most files in one `extends` chain (the extending file included). */
+  maxFiles: number;
+}
+
+/** The default {@link RuleLimits}. */
+export const DEFAULT_RULE_LIMITS: Readonly<RuleLimits> = Object.freeze({
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  maxJsonDepth: 40,
+  maxConditionDepth: MAX_CONDITION_DEPTH,
+  maxConditionNodes: 500,
+  maxTargets: 5000,
+  maxArrayItems: 20000,
+  maxStringLength: 20000,
+  maxFiles: 16,
+});

@@ -1,0 +1,505 @@
+import { EgovPlanError, issue, type AdministrativeLevel, type Indicator, type Issue, type Plan, type Unit } from '@egov-plan/core';
+import { parseJsonDocument, type JsonDocument } from '../json-document.js';
+import { forEachCsvRecord } from './csv.js';
+import { periodLookup, type PeriodLookup } from './periods.js';
+import { checkJsonTextDepth } from './safety.js';
+
+// Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
+// as JSON, or as objects from code. Each row is checked against the plan on its own: a bad row is
+// reported with its row number and reason and left out; the good rows are still evaluated.
+
+/** A measurement as given: CSV cells (strings) or JSON/code values. */
+export interface MeasurementInput {
+  indicator: unknown;
+  orgUnit: unknown;
+  level?: unknown;
+  period?: unknown;
+  value?: unknown;
+  numerator?: unknown;
+  denominator?: unknown;
+  source?: unknown;
+}
+
+/** A checked measurement, ready to evaluate. */
+export interface Observation {
+  indicator: string;
+  /** The org unit as named in the measurements. */
+  orgUnit: string;
+  level: AdministrativeLevel;
+  /** Reporting-period id, or for dated evidence the evidence date. */
+  period: string;
+  /** First day of the period (the evidence date for dated evidence). */
+  start: string;
+  /** Last day of the period (the evidence date for dated evidence). */
+  end: string;
+  /** Number in the indicator's unit (percent as written: 20 for 20%), or yes/no. */
+  value: number | boolean;
+  numerator: number | undefined;
+  denominator: number | undefined;
+  /** True for qualitative evidence given as a date ("in place since 2020-06-30"). */
+  evidence: boolean;
+  /** Row number (CSV: the header is row 1) or 1-based item number (JSON, code). */
+  row: number;
+  source: string | undefined;
+}
+
+/** Checked measurements and the issues of the rows left out. */
+export interface MeasurementSet {
+  observations: Observation[];
+  /** One or more issues per bad row, each naming its row. */
+  issues: Issue[];
+  /** Number of rows read (good and bad). */
+  rows: number;
+}
+
+/** Options for reading measurements. */
+export interface MeasurementOptions {
+  /** File name shown in issues. */
+  file?: string;
+  /** Largest text accepted, in bytes (default 64 MiB). */
+  maxBytes?: number;
+}
+
+/** Largest measurements text accepted by default. */
+export const DEFAULT_MAX_MEASUREMENT_BYTES = 64 * 1024 * 1024;
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
+const DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const YES = new Set(['true', 'yes', 'có', 'co', '1']);
+const NO = new Set(['false', 'no', 'không', 'khong', '0']);
+const LEVELS: Record<string, AdministrativeLevel> = {
+  province: 'province',
+  district: 'district',
+  commune: 'commune',
+  'tỉnh': 'province',
+  'huyện': 'district',
+  'xã': 'commune',
+};
+const COLUMNS = ['indicator', 'orgUnit', 'level', 'period', 'value', 'numerator', 'denominator', 'source'] as const;
+const REQUIRED = ['indicator', 'orgUnit', 'period', 'value'] as const;
+
+interface RowContext {
+  row: number;
+  /** Pointer of the row (`/3` for CSV row 3, `/measurements/2` for JSON item 3). */
+  pointer: string;
+  label: { vi: string; en: string };
+  file?: string;
+  locate?: (pointer: string) => { line: number; column: number };
+  line?: number;
+}
+
+/** How the rows of one input are named in issues; contexts are only built for bad rows. */
+interface RowNaming {
+  /** The row number reported with an observation. */
+  rowOf(r: number): number;
+  /** The context of a bad row, for its issues. */
+  contextOf(r: number): RowContext;
+}
+
+/** The org units a plan knows, with their level, and the ids that mean the province itself. */
+export interface OrgUnitDirectory {
+  levelOf: ReadonlyMap<string, AdministrativeLevel>;
+  /** Ids of the province itself: the issuer's unit code and the plan's province-level units. */
+  provinceIds: readonly string[];
+}
+
+/** The org units a plan declares: administrative units by code, agencies by id. */
+export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
+  const levelOf = new Map<string, AdministrativeLevel>();
+  for (const a of plan.agencies) if (a.level) levelOf.set(a.id, a.level);
+  for (const u of plan.administrativeUnits) levelOf.set(u.code, u.level);
+  const provinceIds: string[] = [];
+  if (plan.issuer.unit) {
+    provinceIds.push(plan.issuer.unit);
+    levelOf.set(plan.issuer.unit, 'province');
+  }
+  for (const u of plan.administrativeUnits) if (u.level === 'province' && !provinceIds.includes(u.code)) provinceIds.push(u.code);
+  return { levelOf, provinceIds };
+}
+
+function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
+  const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
+  const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
+  return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+}
+
+const NOT_ASCII = /[^\x20-\x7e]/u;
+const text = (v: unknown): string | undefined => (typeof v !== 'string' ? undefined : NOT_ASCII.test(v) ? v.normalize('NFC').trim() : v.trim());
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: { vi: 'số không hữu hạn', en: 'not a finite number' } };
+  }
+  const s = text(v);
+  if (s === undefined) return { ok: false, why: { vi: `cần một số, nhận được ${typeof v}`, en: `a number is needed, got ${typeof v}` } };
+  if (NUMBER.test(s)) {
+    const n = Number(s);
+    if (Number.isFinite(n)) return { ok: true, value: n };
+  }
+  const hint = /^\d+,\d+$/u.test(s)
+    ? { vi: ' (dùng dấu chấm cho phần thập phân: 19.5)', en: ' (use a dot for decimals: 19.5)' }
+    : s.endsWith('%')
+      ? { vi: ' (viết số không kèm dấu %)', en: ' (write the number without %)' }
+      : { vi: '', en: '' };
+  const shown = JSON.stringify(s.slice(0, 40));
+  return { ok: false, why: { vi: `${shown} không phải là số thập phân${hint.vi}`, en: `${shown} is not a decimal number${hint.en}` } };
+}
+
+/**
+ * Checks measurement rows against a plan and turns the good ones into {@link Observation}s.
+ * Every problem of a row is an issue naming the row (`measurement.*` codes); a row with any
+ * problem is left out. Never throws for bad rows.
+ */
+export function prepareMeasurements(plan: Plan, rows: readonly MeasurementInput[], options: { file?: string; periods?: PeriodLookup } = {}): MeasurementSet {
+  const lookup = options.periods ?? periodLookup(plan);
+  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  const where = options.file === undefined ? {} : { file: options.file };
+  checkRows(plan, rows, { rowOf: (r) => r + 1, contextOf: (r) => ({ row: r + 1, pointer: `/${r}`, label: { vi: `Số liệu thứ ${r + 1}`, en: `Measurement #${r + 1}` }, ...where }) }, lookup, out);
+  return out;
+}
+
+/** Checks rows one at a time (so a large file is never held as rows), adding to `out`. */
+function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: MeasurementInput, r: number, naming: RowNaming) => void {
+  const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
+  const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
+  const dir = orgUnitDirectory(plan);
+  // Duplicates (same indicator, org unit and period) are found with small integer keys: org units
+  // and periods are numbered as they come, which is far cheaper than joining strings per row.
+  const unitNumber = new Map<string, number>();
+  const unitNames: string[] = [];
+  const periodNumber = new Map<string, number>();
+  const seen = new Map<number, number>();
+  const seenSlow = new Map<string, number>();
+  let lastUnit = '';
+  let lastUnitNumber = -1;
+  return (m, r, naming) => {
+    out.rows++;
+    const problems: Issue[] = [];
+    let ctx: RowContext | undefined;
+    const bad = (field: string | null, code: Issue['code'], vi: string, en: string) => problems.push(rowIssue((ctx ??= naming.contextOf(r)), field, code, vi, en));
+
+    const indicatorId = text(m.indicator);
+    const indicator = indicatorId ? indicators.get(indicatorId) : undefined;
+    if (!indicatorId) bad('indicator', 'measurement.missing_value', 'thiếu mã chỉ số.', 'the indicator is missing.');
+    else if (!indicator) bad('indicator', 'measurement.unknown_indicator', `kế hoạch không có chỉ số "${indicatorId.slice(0, 80)}".`, `the plan has no indicator "${indicatorId.slice(0, 80)}".`);
+
+    const orgUnit = text(m.orgUnit);
+    if (!orgUnit) bad('orgUnit', 'measurement.missing_value', 'thiếu đơn vị (orgUnit).', 'the org unit (orgUnit) is missing.');
+    else if (orgUnit.length > 200) bad('orgUnit', 'measurement.invalid_value', 'tên đơn vị dài quá 200 ký tự.', 'the org unit is longer than 200 characters.');
+
+    let level: AdministrativeLevel | undefined;
+    if (!isBlank(m.level)) {
+      const given = text(m.level);
+      level = given === undefined ? undefined : LEVELS[given.toLowerCase()];
+      if (!level) {
+        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng province, district hoặc commune.`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune.`);
+      }
+    }
+    const known = orgUnit ? dir.levelOf.get(orgUnit) : undefined;
+    if (level && known && level !== known) {
+      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc cấp ${known}, dòng này ghi ${level}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
+    }
+    if (isBlank(m.level) && orgUnit && !known) {
+      bad('level', 'measurement.missing_level', `kế hoạch không biết đơn vị "${orgUnit}": cần ghi cấp (province, district, commune).`, `the plan does not know org unit "${orgUnit}": give its level (province, district, commune).`);
+    }
+    level ??= known;
+
+    // Value, by the indicator's unit.
+    const unit: Unit | undefined = indicator?.unit;
+    let value: number | boolean | undefined;
+    let evidence = false;
+    let evidenceDate: string | undefined;
+    let numerator: number | undefined;
+    let denominator: number | undefined;
+    for (const field of ['numerator', 'denominator'] as const) {
+      if (isBlank(m[field])) continue;
+      const n = numberFrom(m[field]);
+      if (!n.ok) bad(field, 'measurement.invalid_number', `${field}: ${n.why.vi}.`, `${field}: ${n.why.en}.`);
+      else if (n.value < 0) bad(field, 'measurement.out_of_range', `${field} không được âm.`, `${field} cannot be negative.`);
+      else if (field === 'denominator' && n.value === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
+      else if (field === 'numerator') numerator = n.value;
+      else denominator = n.value;
+    }
+    if (isBlank(m.numerator) !== isBlank(m.denominator)) {
+      bad(isBlank(m.numerator) ? 'numerator' : 'denominator', 'measurement.missing_value', 'cần cả tử số và mẫu số.', 'both numerator and denominator are needed.');
+    }
+    if (unit === 'percent' && numerator !== undefined && denominator !== undefined && numerator > denominator) {
+      bad('numerator', 'measurement.out_of_range', `tử số ${numerator} lớn hơn mẫu số ${denominator}.`, `numerator ${numerator} is greater than denominator ${denominator}.`);
+    }
+    if (unit === 'boolean') {
+      if (numerator !== undefined || denominator !== undefined) bad('numerator', 'measurement.invalid_value', 'chỉ số định tính không có tử số/mẫu số.', 'a qualitative indicator has no numerator/denominator.');
+      const v = m.value;
+      const s = typeof v === 'string' ? (text(v) as string).toLowerCase() : undefined;
+      if (typeof v === 'boolean') value = v;
+      else if (s !== undefined && YES.has(s)) value = true;
+      else if (s !== undefined && NO.has(s)) value = false;
+      else if (s !== undefined && DATE.test(s)) {
+        if (!isRealDate(s)) bad('value', 'measurement.invalid_value', `"${s}" không phải ngày hợp lệ.`, `"${s}" is not a valid date.`);
+        else {
+          value = true;
+          evidence = true;
+          evidenceDate = s;
+        }
+      } else if (isBlank(v)) bad('value', 'measurement.missing_value', 'thiếu giá trị (có/không hoặc ngày có bằng chứng).', 'the value is missing (yes/no or the date of evidence).');
+      else {
+        bad(
+          'value',
+          'measurement.invalid_value',
+          `chỉ số định tính nhận có/không (yes/no, true/false, 1/0) hoặc một ngày YYYY-MM-DD, không nhận ${JSON.stringify(String(v).slice(0, 40))}.`,
+          `a qualitative indicator takes yes/no (true/false, 1/0) or a YYYY-MM-DD date, not ${JSON.stringify(String(v).slice(0, 40))}.`,
+        );
+      }
+    } else if (unit) {
+      if (isBlank(m.value)) {
+        if (unit === 'percent' && numerator !== undefined && denominator !== undefined) value = round6((numerator / denominator) * 100);
+        else if (isBlank(m.numerator) && isBlank(m.denominator)) bad('value', 'measurement.missing_value', 'thiếu giá trị (hoặc tử số và mẫu số).', 'the value is missing (or numerator and denominator).');
+      } else if (typeof m.value === 'boolean') {
+        bad('value', 'measurement.invalid_value', 'chỉ số định lượng cần một số, không phải đúng/sai.', 'a quantitative indicator needs a number, not true/false.');
+      } else {
+        const n = numberFrom(m.value);
+        if (!n.ok) bad('value', 'measurement.invalid_number', `${n.why.vi}.`, `${n.why.en}.`);
+        else if (n.value < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
+        else if (unit === 'percent' && n.value > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n.value}% vượt quá 100%.`, `percentage ${n.value}% is above 100%.`);
+        else value = n.value;
+      }
+    }
+
+    // Period: required, except for dated evidence.
+    let period: string | undefined;
+    let start: string | undefined;
+    let end: string | undefined;
+    if (evidence && evidenceDate) {
+      period = evidenceDate;
+      start = evidenceDate;
+      end = evidenceDate;
+    }
+    if (!isBlank(m.period)) {
+      const id = text(m.period);
+      const p = id === undefined ? undefined : lookup(id);
+      if (!p || 'issue' in p) {
+        const shown = JSON.stringify(String(m.period).slice(0, 40));
+        bad('period', 'measurement.invalid_period', `kỳ ${shown} không hợp lệ (ví dụ 2020Q4, 2020M03, 2020S1, 2020).`, `period ${shown} is not valid (e.g. 2020Q4, 2020M03, 2020S1, 2020).`);
+      } else if (!evidence) {
+        period = p.period.id;
+        start = p.period.start;
+        end = p.period.end;
+      } else if (evidenceDate && (evidenceDate < p.period.start || evidenceDate > p.period.end)) {
+        bad('value', 'measurement.invalid_value', `ngày ${evidenceDate} nằm ngoài kỳ ${p.period.id}.`, `date ${evidenceDate} lies outside period ${p.period.id}.`);
+      }
+    } else if (!evidence && problems.length === 0) {
+      bad('period', 'measurement.missing_value', 'thiếu kỳ báo cáo (ví dụ 2020Q4).', 'the reporting period is missing (e.g. 2020Q4).');
+    }
+
+    if (problems.length === 0 && value === undefined) bad('value', 'measurement.missing_value', 'thiếu giá trị.', 'the value is missing.');
+    const source = isBlank(m.source) ? undefined : text(m.source);
+    if (problems.length === 0 && indicatorId && orgUnit && level && period && start && end && value !== undefined) {
+      if (orgUnit !== lastUnit) {
+        lastUnit = orgUnit;
+        const known = unitNumber.get(orgUnit);
+        lastUnitNumber = known ?? unitNumber.size;
+        if (known === undefined) {
+          unitNumber.set(orgUnit, lastUnitNumber);
+          unitNames.push(orgUnit);
+        }
+      }
+      let p = periodNumber.get(period);
+      if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
+      const key = (lastUnitNumber * indicators.size + (indicatorIndex.get(indicatorId) as number)) * 64 + (p % 64);
+      const row = naming.rowOf(r);
+      let first: number | undefined;
+      const hit = seen.get(key);
+      if (hit === undefined) seen.set(key, out.observations.length);
+      else if ((out.observations[hit] as Observation).period === period) first = (out.observations[hit] as Observation).row;
+      else {
+        // Two periods share the key's low bits: fall back to a string key.
+        const slow = `${indicatorId}\u0000${orgUnit}\u0000${period}`;
+        first = seenSlow.get(slow);
+        if (first === undefined) seenSlow.set(slow, row);
+      }
+      if (first !== undefined) {
+        bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
+      } else {
+        // The plan's and the calendar's own strings, so that the text of the file can be freed.
+        const ind = indicator as Indicator;
+        out.observations.push({ indicator: ind.id, orgUnit: unitNames[lastUnitNumber] as string, level, period, start, end, value, numerator, denominator, evidence, row, source });
+        return;
+      }
+    }
+    out.issues.push(...problems);
+  };
+}
+
+function checkRows(plan: Plan, rows: readonly MeasurementInput[], naming: RowNaming, lookup: PeriodLookup, out: MeasurementSet): void {
+  const check = rowChecker(plan, lookup, out);
+  for (let r = 0; r < rows.length; r++) check(rows[r] as MeasurementInput, r, naming);
+}
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** Rounds to 6 decimals, so that computed percentages compare the same everywhere. */
+export function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * Reads measurements in CSV: a header naming the columns (`indicator`, `orgUnit`, `period`,
+ * `value`, optionally `level`, `numerator`, `denominator`, `source`; any order), then one row per
+ * measurement. Row numbers count the header as row 1. A header without the required columns
+ * throws {@link EgovPlanError}; unknown columns and bad rows are issues, the good rows are kept.
+ */
+export function parseMeasurementsCsv(plan: Plan, csv: string, options: MeasurementOptions = {}): MeasurementSet {
+  sizeCheck(csv, options);
+  const file = options.file;
+  const where = file === undefined ? {} : { file };
+  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  const headerIssues: Issue[] = [];
+  const extraIssues: Issue[] = [];
+  let names: string[] | null = null;
+  let cols: [string, number][] = [];
+  let check: ReturnType<typeof rowChecker> | null = null;
+  let current = { row: 0, line: 0 };
+  const contextOf = (rec: { row: number; line: number }): RowContext => ({ row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...where });
+  const naming: RowNaming = { rowOf: () => current.row, contextOf: () => contextOf(current) };
+  const end = forEachCsvRecord(csv, (rec) => {
+    if (names === null) {
+      if (rec.row !== 1) {
+        throw new EgovPlanError([issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...where })]);
+      }
+      names = rec.fields.map((f) => f.normalize('NFC').trim());
+      const columns = new Map<string, number>();
+      names.forEach((n, i) => {
+        const known = COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
+        if (!known) {
+          if (n === '') return;
+          headerIssues.push(
+            issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột "${n.slice(0, 40)}" không thuộc định dạng; bỏ qua.`, `Row 1: column "${n.slice(0, 40)}" is not part of the format; ignored.`, { line: 1, ...where }),
+          );
+        } else if (columns.has(known)) {
+          headerIssues.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột "${known}" lặp lại.`, `Row 1: column "${known}" appears twice.`, { line: 1, ...where }));
+        } else columns.set(known, i);
+      });
+      const missing = REQUIRED.filter((c) => !columns.has(c));
+      if (missing.length) {
+        throw new EgovPlanError([
+          issue('measurement.missing_column', '/1', `Dòng 1: thiếu cột ${missing.join(', ')}.`, `Row 1: missing column(s) ${missing.join(', ')}.`, { line: 1, ...where }),
+          ...headerIssues,
+        ]);
+      }
+      cols = [...columns];
+      check = rowChecker(plan, periodLookup(plan), out);
+      return;
+    }
+    if (rec.fields.length > names.length) {
+      out.rows++;
+      extraIssues.push(rowIssue(contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${names.length} cột.`, `has ${rec.fields.length} cells, the header has ${names.length} columns.`));
+      return;
+    }
+    const input: Record<string, string | undefined> = {};
+    for (const [name, c] of cols) input[name] = rec.fields[c];
+    current = rec;
+    (check as NonNullable<typeof check>)(input as unknown as MeasurementInput, rec.row, naming);
+  });
+  if (names === null) {
+    throw new EgovPlanError([issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...where })]);
+  }
+  out.issues = [...headerIssues, ...extraIssues, ...out.issues].sort((a, b) => rowOf(a) - rowOf(b));
+  if (end.unterminated) {
+    const u = end.unterminated;
+    out.issues.push(issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...where }));
+  }
+  return out;
+}
+
+const rowOf = (i: Issue) => Number(i.pointer.split('/')[1] ?? 0);
+
+/**
+ * Reads measurements in JSON: an array of objects, or `{"measurements": [...]}`, each with
+ * `indicator`, `orgUnit`, `period`, `value` and optionally `level`, `numerator`, `denominator`,
+ * `source`. Issues carry the JSON pointer, line and column of the bad item.
+ */
+export function parseMeasurementsJson(plan: Plan, json: string, options: MeasurementOptions = {}): MeasurementSet {
+  sizeCheck(json, options);
+  const deep = checkJsonTextDepth(json, 8, options.file);
+  if (deep) throw new EgovPlanError([{ ...deep, code: 'measurement.too_deep' }]);
+  const parsed = parseJsonDocument(json, { ...(options.file === undefined ? {} : { file: options.file }), maxBytes: options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES });
+  if (!parsed.ok) throw new EgovPlanError(parsed.issues);
+  const doc: JsonDocument = parsed.document;
+  const root = doc.value;
+  let list: unknown;
+  let base = '';
+  if (Array.isArray(root)) list = root;
+  else if (root && typeof root === 'object' && Object.prototype.hasOwnProperty.call(root, 'measurements') && Object.keys(root).length === 1) {
+    list = (root as { measurements: unknown }).measurements;
+    base = '/measurements';
+  }
+  if (!Array.isArray(list)) {
+    throw new EgovPlanError([
+      issue(
+        'measurement.invalid_document',
+        base,
+        'Tệp số liệu JSON phải là một mảng, hoặc {"measurements": [...]}.',
+        'A JSON measurements file must be an array, or {"measurements": [...]}.',
+        { ...doc.locate(base), ...(options.file === undefined ? {} : { file: options.file }) },
+      ),
+    ]);
+  }
+  const rows: MeasurementInput[] = [];
+  const indices: number[] = [];
+  const itemIssues: Issue[] = [];
+  const contextOf = (i: number): RowContext => ({
+    row: i + 1,
+    pointer: `${base}/${i}`,
+    label: { vi: `Số liệu thứ ${i + 1}`, en: `Measurement #${i + 1}` },
+    locate: (p) => doc.locate(p),
+    ...(options.file === undefined ? {} : { file: options.file }),
+  });
+  list.forEach((item: unknown, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      itemIssues.push(rowIssue(contextOf(i), null, 'measurement.invalid_value', 'cần một đối tượng.', 'an object is needed.'));
+      return;
+    }
+    const unknown = Object.keys(item).filter((k) => !(COLUMNS as readonly string[]).includes(k));
+    if (unknown.length) {
+      itemIssues.push(rowIssue(contextOf(i), unknown[0] as string, 'measurement.unknown_key', `khóa "${(unknown[0] as string).slice(0, 40)}" không thuộc định dạng.`, `key "${(unknown[0] as string).slice(0, 40)}" is not part of the format.`));
+      return;
+    }
+    const o = item as Record<string, unknown>;
+    const nested = COLUMNS.find((k) => o[k] !== null && typeof o[k] === 'object');
+    if (nested) {
+      itemIssues.push(rowIssue(contextOf(i), nested, 'measurement.invalid_value', `"${nested}" phải là số, chuỗi hoặc đúng/sai.`, `"${nested}" must be a number, a string or a boolean.`));
+      return;
+    }
+    rows.push(o as unknown as MeasurementInput);
+    indices.push(i);
+  });
+  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  checkRows(plan, rows, { rowOf: (r) => (indices[r] as number) + 1, contextOf: (r) => contextOf(indices[r] as number) }, periodLookup(plan), out);
+  out.rows += itemIssues.length;
+  out.issues = [...itemIssues, ...out.issues].sort((a, b) => itemOf(a) - itemOf(b));
+  return out;
+}
+
+const itemOf = (i: Issue) => {
+  const segs = i.pointer.split('/');
+  return Number(segs[1] === 'measurements' ? segs[2] : segs[1]);
+};
+
+function sizeCheck(text: string, options: MeasurementOptions): void {
+  const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  if (text.length > max || Buffer.byteLength(text, 'utf8') > max) {
+    throw new EgovPlanError([
+      issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, options.file === undefined ? {} : { file: options.file }),
+    ]);
+  }
+}
+
+/** Reads measurements text by its format: JSON when it starts with `[` or `{`, CSV otherwise. */
+export function parseMeasurementsText(plan: Plan, body: string, options: MeasurementOptions & { format?: 'csv' | 'json' } = {}): MeasurementSet {
+  const format = options.format ?? (/^\uFEFF?\s*[[{]/u.test(body) ? 'json' : 'csv');
+  return format === 'json' ? parseMeasurementsJson(plan, body, options) : parseMeasurementsCsv(plan, body, options);
+}

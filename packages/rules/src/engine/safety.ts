@@ -1,0 +1,369 @@
+import {
+  CONDITION_FACTS,
+  CONDITION_OPERATORS,
+  FORBIDDEN_PROPERTY_NAMES,
+  MAX_CONDITION_LIST,
+  PATH_PATTERN,
+  fromZodIssue,
+  issue,
+  toPointer,
+  type Issue,
+} from '@egov-plan/core';
+import type { z } from 'zod';
+import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
+
+// Checks that run on a rule file before the schema does, so that hostile input is refused with a
+// precise, typed issue and no later stage (zod, the resolver, json-rules-engine) ever sees it:
+// nesting depth (on the text, before parsing), prototype keys, non-data values, sizes, and the
+// condition subset (operators, facts, paths, named-condition references, depth, node count).
+
+const FORBIDDEN = new Set(FORBIDDEN_PROPERTY_NAMES);
+const OPERATORS = new Set<string>(CONDITION_OPERATORS);
+const FACTS = new Set<string>(CONDITION_FACTS);
+
+/**
+ * The deepest nesting of arrays and objects in JSON text, measured without parsing (so without
+ * recursion): a file nested a million levels deep is refused before any parser sees it.
+ * Returns the issue, or null when the depth is within `maxDepth`.
+ */
+export function checkJsonTextDepth(text: string, maxDepth: number = DEFAULT_RULE_LIMITS.maxJsonDepth, file?: string): Issue | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > maxDepth) {
+        return issue(
+          'rules.too_deep',
+          '',
+          `Tệp lồng nhau quá sâu: quá ${maxDepth} cấp mảng/đối tượng (dòng ${line}, cột ${i - lineStart + 1}).`,
+          `The file is nested too deeply: more than ${maxDepth} levels of arrays/objects (line ${line}, column ${i - lineStart + 1}).`,
+          { line, column: i - lineStart + 1, ...(file === undefined ? {} : { file }) },
+        );
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return null;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/** Where condition trees sit in a rule file: paths ending in these key sequences. */
+function isConditionsPath(path: readonly (string | number)[]): boolean {
+  const n = path.length;
+  if (path[n - 1] !== 'conditions') return false;
+  // /indicators/i/targets/j/conditions, /addTargets/i/target/conditions, /overrides/i/set/conditions
+  if (n === 5 && path[0] === 'indicators' && path[2] === 'targets') return true;
+  if (n === 4 && path[0] === 'addTargets' && path[2] === 'target') return true;
+  if (n === 4 && path[0] === 'overrides' && path[2] === 'set') return true;
+  return false;
+}
+
+/**
+ * Checks a parsed rule file (or any value handed to the library as one) for what must never reach
+ * the schema or an evaluator: keys `__proto__`, `constructor`, `prototype`; values that are not
+ * plain JSON data (functions, class instances, accessors, symbols, non-finite numbers); arrays,
+ * strings or condition trees over the {@link RuleLimits}; operators outside the allow-list, unknown
+ * facts, unsafe `path`s, named-condition references, `params` and decorators. Iterative and safe on
+ * cyclic input. Returns every issue found (at most a few hundred).
+ */
+export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_RULE_LIMITS): Issue[] {
+  const issues: Issue[] = [];
+  const conditionTrees: { v: Record<string, unknown>; path: (string | number)[] }[] = [];
+  // Each entry links to its parent, so that no path is copied while walking (a path is only
+  // built for an issue) and a cycle is a value among its own ancestors.
+  interface Entry {
+    v: unknown;
+    key: string | number;
+    parent: Entry | null;
+    depth: number;
+  }
+  const pathOf = (e: Entry): (string | number)[] => {
+    const out: (string | number)[] = [];
+    for (let x: Entry | null = e; x && x.parent; x = x.parent) out.push(x.key);
+    return out.reverse();
+  };
+  const stack: Entry[] = [{ v: value, key: '', parent: null, depth: 0 }];
+  let targets = 0;
+  while (stack.length > 0 && issues.length < 200) {
+    const e = stack.pop() as Entry;
+    const v = e.v;
+    if (typeof v === 'string') {
+      if (v.length > limits.maxStringLength) issues.push(tooLong(pathOf(e), limits.maxStringLength));
+      continue;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) issues.push(notData(pathOf(e), 'số không hữu hạn (NaN/Infinity)', 'a non-finite number (NaN/Infinity)'));
+      continue;
+    }
+    if (v === null || typeof v === 'boolean') continue;
+    if (typeof v !== 'object') {
+      issues.push(notData(pathOf(e), `giá trị kiểu ${typeof v}`, `a value of type ${typeof v}`));
+      continue;
+    }
+    let cyclic = false;
+    for (let x = e.parent; x; x = x.parent) if (x.v === v) cyclic = true;
+    if (cyclic) {
+      issues.push(notData(pathOf(e), 'một tham chiếu vòng', 'a cyclic reference'));
+      continue;
+    }
+    if (e.depth >= limits.maxJsonDepth) {
+      issues.push(
+        issue('rules.too_deep', toPointer(pathOf(e)), `Giá trị lồng quá ${limits.maxJsonDepth} cấp mảng/đối tượng.`, `The value is nested more than ${limits.maxJsonDepth} levels of arrays/objects.`),
+      );
+      continue;
+    }
+    const child = (k: string | number, c: unknown): Entry => ({ v: c, key: k, parent: e, depth: e.depth + 1 });
+    if (Array.isArray(v)) {
+      const path = pathOf(e);
+      if (Object.getPrototypeOf(v) !== Array.prototype) {
+        issues.push(notData(path, 'một mảng lạ', 'an exotic array'));
+        continue;
+      }
+      if (v.length > limits.maxArrayItems) {
+        issues.push(
+          issue('rules.too_many_items', toPointer(path), `Mảng có ${v.length} phần tử, tối đa ${limits.maxArrayItems}.`, `The array has ${v.length} items, at most ${limits.maxArrayItems}.`),
+        );
+        continue;
+      }
+      if (path.length === 3 && path[0] === 'indicators' && path[2] === 'targets') targets += v.length;
+      if (path.length === 1 && path[0] === 'addTargets') targets += v.length;
+      for (let i = v.length - 1; i >= 0; i--) {
+        if (!Object.prototype.hasOwnProperty.call(v, i)) {
+          issues.push(notData([...path, i], 'một phần tử trống', 'a hole'));
+          continue;
+        }
+        stack.push(child(i, v[i]));
+      }
+      continue;
+    }
+    if (!isPlainObject(v)) {
+      issues.push(notData(pathOf(e), 'một đối tượng không phải dữ liệu thuần', 'an object that is not plain data'));
+      continue;
+    }
+    if (Object.getOwnPropertySymbols(v).length > 0) {
+      issues.push(notData(pathOf(e), 'khóa kiểu symbol', 'symbol keys'));
+      continue;
+    }
+    const keys = Object.getOwnPropertyNames(v);
+    const next: Entry[] = [];
+    let plain = true;
+    for (const k of keys) {
+      const d = Object.getOwnPropertyDescriptor(v, k);
+      if (!d || !('value' in d)) {
+        issues.push(notData([...pathOf(e), k], 'một thuộc tính truy cập (getter/setter)', 'an accessor property (getter/setter)'));
+        plain = false;
+      } else if (FORBIDDEN.has(k)) {
+        issues.push(
+          issue('rules.forbidden_key', toPointer([...pathOf(e), k]), `Khóa "${k}" bị cấm ở mọi vị trí trong tệp quy tắc.`, `The key "${k}" is forbidden anywhere in a rule file.`),
+        );
+      } else next.push(child(k, d.value));
+    }
+    if (!plain) continue;
+    const path = pathOf(e);
+    if (isConditionsPath(path)) conditionTrees.push({ v, path });
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Entry);
+  }
+  if (targets > limits.maxTargets) {
+    issues.push(issue('rules.too_many_targets', '', `Tệp có ${targets} chỉ tiêu, tối đa ${limits.maxTargets}.`, `The file has ${targets} targets, at most ${limits.maxTargets}.`));
+  }
+  // Condition trees are read only once the whole value is known to be plain data.
+  if (issues.length === 0) for (const t of conditionTrees) checkConditionTree(t.v, t.path, limits, issues);
+  return issues;
+}
+
+function notData(path: (string | number)[], vi: string, en: string): Issue {
+  return issue('rules.not_data', toPointer(path), `Không phải dữ liệu JSON: ${vi}.`, `Not JSON data: ${en}.`);
+}
+
+function tooLong(path: (string | number)[], max: number): Issue {
+  return issue('rules.too_long', toPointer(path), `Chuỗi dài quá ${max} ký tự.`, `The string is longer than ${max} characters.`);
+}
+
+// Walks one condition tree (already known to hold plain data without forbidden keys at its root).
+function checkConditionTree(root: Record<string, unknown>, rootPath: (string | number)[], limits: RuleLimits, issues: Issue[]): void {
+  let nodes = 0;
+  const stack: { v: unknown; path: (string | number)[]; depth: number }[] = [{ v: root, path: rootPath, depth: 1 }];
+  while (stack.length > 0) {
+    const { v, path, depth } = stack.pop() as { v: unknown; path: (string | number)[]; depth: number };
+    nodes++;
+    if (nodes > limits.maxConditionNodes) {
+      issues.push(
+        issue(
+          'rules.too_many_conditions',
+          toPointer(rootPath),
+          `Cây điều kiện có hơn ${limits.maxConditionNodes} điều kiện.`,
+          `The condition tree has more than ${limits.maxConditionNodes} conditions.`,
+        ),
+      );
+      return;
+    }
+    if (!isPlainObject(v)) continue; // the schema reports the wrong type
+    const own = (k: string) => Object.prototype.hasOwnProperty.call(v, k);
+    if (own('condition')) {
+      issues.push(
+        issue(
+          'rules.condition_reference',
+          toPointer([...path, 'condition']),
+          'Tham chiếu điều kiện đặt tên ("condition") không thuộc định dạng: hãy viết điều kiện trực tiếp.',
+          'Named condition references ("condition") are not part of the format: write the condition in place.',
+        ),
+      );
+    }
+    if (own('params')) {
+      issues.push(
+        issue('rules.condition_params', toPointer([...path, 'params']), '"params" không thuộc định dạng: các dữ kiện không có tham số.', '"params" is not part of the format: facts take no parameters.'),
+      );
+    }
+    checkLeafParts(v, path, issues);
+    for (const k of ['all', 'any'] as const) {
+      const list = v[k];
+      if (!own(k) || !Array.isArray(list)) continue;
+      if (list.length > limits.maxConditionNodes) continue; // counted below; the schema reports the length
+      for (let i = list.length - 1; i >= 0; i--) {
+        const child = list[i];
+        if (isPlainObject(child) && isBoolean(child)) {
+          if (depth + 1 > limits.maxConditionDepth) {
+            issues.push(tooDeep([...path, k, i], limits.maxConditionDepth));
+            continue;
+          }
+          stack.push({ v: child, path: [...path, k, i], depth: depth + 1 });
+        } else stack.push({ v: child, path: [...path, k, i], depth });
+      }
+    }
+    if (own('not')) {
+      const child = v.not;
+      if (isPlainObject(child) && isBoolean(child)) {
+        if (depth + 1 > limits.maxConditionDepth) issues.push(tooDeep([...path, 'not'], limits.maxConditionDepth));
+        else stack.push({ v: child, path: [...path, 'not'], depth: depth + 1 });
+      } else stack.push({ v: child, path: [...path, 'not'], depth });
+    }
+  }
+}
+
+const isBoolean = (v: Record<string, unknown>) => ['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(v, k));
+
+function tooDeep(path: (string | number)[], max: number): Issue {
+  return issue(
+    'rules.too_deep',
+    toPointer(path),
+    `Điều kiện lồng quá ${max} cấp all/any/not.`,
+    `Conditions are nested more than ${max} levels of all/any/not.`,
+  );
+}
+
+function checkLeafParts(v: Record<string, unknown>, path: (string | number)[], issues: Issue[]): void {
+  const op = v.operator;
+  if (Object.prototype.hasOwnProperty.call(v, 'operator') && !(typeof op === 'string' && OPERATORS.has(op))) {
+    const shown = typeof op === 'string' ? `"${op.slice(0, 60)}"` : JSON.stringify(op)?.slice(0, 60) ?? String(op);
+    const decorated = typeof op === 'string' && op.includes(':');
+    issues.push(
+      issue(
+        'rules.unknown_operator',
+        toPointer([...path, 'operator']),
+        `Toán tử ${shown} không được phép${decorated ? ' (không dùng bộ trang trí như "not:" hay "someFact:")' : ''}; chỉ dùng: ${CONDITION_OPERATORS.join(', ')}.`,
+        `Operator ${shown} is not allowed${decorated ? ' (no decorators such as "not:" or "someFact:")' : ''}; use one of: ${CONDITION_OPERATORS.join(', ')}.`,
+      ),
+    );
+  }
+  checkFactAndPath(v, path, issues);
+  const value = v.value;
+  if (Array.isArray(value) && value.length > MAX_CONDITION_LIST) {
+    issues.push(
+      issue('rules.too_many_values', toPointer([...path, 'value']), `Danh sách có ${value.length} giá trị, tối đa ${MAX_CONDITION_LIST}.`, `The list has ${value.length} values, at most ${MAX_CONDITION_LIST}.`),
+    );
+  }
+  if (isPlainObject(value)) {
+    if (Object.prototype.hasOwnProperty.call(value, 'params')) {
+      issues.push(issue('rules.condition_params', toPointer([...path, 'value', 'params']), '"params" không thuộc định dạng.', '"params" is not part of the format.'));
+    }
+    checkFactAndPath(value, [...path, 'value'], issues);
+  }
+}
+
+function checkFactAndPath(v: Record<string, unknown>, path: (string | number)[], issues: Issue[]): void {
+  if (Object.prototype.hasOwnProperty.call(v, 'fact')) {
+    const f = v.fact;
+    if (!(typeof f === 'string' && FACTS.has(f))) {
+      const shown = typeof f === 'string' ? `"${f.slice(0, 60)}"` : typeof f;
+      issues.push(
+        issue('rules.unknown_fact', toPointer([...path, 'fact']), `Dữ kiện ${shown} không tồn tại; chỉ dùng: ${CONDITION_FACTS.join(', ')}.`, `Fact ${shown} does not exist; use one of: ${CONDITION_FACTS.join(', ')}.`),
+      );
+    }
+  }
+  if (Object.prototype.hasOwnProperty.call(v, 'path')) {
+    const p = v.path;
+    if (!(typeof p === 'string' && isSafePath(p))) {
+      issues.push(
+        issue(
+          'rules.unsafe_path',
+          toPointer([...path, 'path']),
+          '"path" chỉ được là "$" theo sau bởi các tên thuộc tính ".ten" (chữ, số, "_"); không có ngoặc, ký tự đại diện, bộ lọc hay biểu thức, không có __proto__/constructor/prototype.',
+          '"path" may only be "$" followed by ".name" segments (letters, digits, "_"): no brackets, wildcards, filters or script, and no __proto__/constructor/prototype.',
+        ),
+      );
+    }
+  }
+}
+
+/** True for a `path` of the allowed form: `$.a.b`, no prototype names. */
+export function isSafePath(path: string): boolean {
+  if (path.length > 600 || !PATH_PATTERN.test(path)) return false;
+  for (const s of path.split('.')) if (FORBIDDEN.has(s)) return false;
+  return true;
+}
+
+/**
+ * Turns zod issues into {@link Issue}s: custom issues that carry `params.code`, `params.vi` and
+ * `params.en` (the rule-file checks of core) keep their code and both languages; the others go
+ * through core's `fromZodIssue` (`root` is the value that was parsed).
+ */
+export function issuesFromZod(zodIssues: readonly z.core.$ZodIssue[], root: unknown, basePath: readonly (string | number)[] = []): Issue[] {
+  return zodIssues.flatMap((z) => {
+    const params = (z as { params?: Record<string, unknown> }).params;
+    if (z.code === 'custom' && params && typeof params.code === 'string' && typeof params.vi === 'string' && typeof params.en === 'string') {
+      return [issue(params.code as Issue['code'], toPointer([...basePath, ...z.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), params.vi, params.en)];
+    }
+    return fromZodIssue(z, root, basePath);
+  });
+}
+
+/**
+ * Codes of {@link checkRuleFileValue} issues after which nothing else may look at the value: the
+ * value is not plain, bounded JSON data. The other codes (unknown operator, fact or path, …) are
+ * reported together with the schema's issues.
+ */
+export const FATAL_SAFETY_CODES: ReadonlySet<string> = new Set([
+  'rules.forbidden_key',
+  'rules.not_data',
+  'rules.too_many_items',
+  'rules.too_long',
+  'rules.too_many_targets',
+  'rules.too_deep',
+]);
+
+/** Drops the issues whose pointer equals or lies under the pointer of an issue in `first`. */
+export function withoutShadowed(first: readonly Issue[], rest: readonly Issue[]): Issue[] {
+  const roots = first.map((i) => i.pointer);
+  // A generic complaint about a condition ("matches no shape") is also dropped when a precise issue
+  // lies inside it.
+  const generic = new Set(['rules.condition_shape', 'schema.invalid']);
+  return rest.filter((i) => !roots.some((r) => i.pointer === r || i.pointer.startsWith(`${r}/`) || (generic.has(i.code) && r.startsWith(`${i.pointer}/`))));
+}

@@ -1,0 +1,138 @@
+import type { BilingualText, Indicator, Plan, SourceRef, Target, TargetOverride } from '@egov-plan/core';
+import { applyChanges, compareOverrides } from './resolve.js';
+
+// The dated history of each target: its definition, then each override in force from its date,
+// then its withdrawal. The version in force on a date is the definition with every override whose
+// `effectiveFrom` is on or before that date applied in order (undated overrides first).
+
+/** One change of a target field by an override. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * One step of a target's provenance: who defined, changed or withdrew it, where (file and JSON
+ * pointer), from when, what it replaced, and the source text that justifies it.
+ */
+export interface ProvenanceStep {
+  action: 'defined' | 'overridden' | 'withdrawn';
+  /** The bundled plan id or file path that made the step (the plan id when the file is unknown). */
+  file: string;
+  /** JSON pointer into that file. */
+  pointer: string;
+  /** First day of effect; null: from the start. */
+  effectiveFrom: string | null;
+  /** For overrides: each field changed, with the value it replaced. */
+  changes: FieldChange[];
+  /** The section and verbatim quote the step rests on. */
+  source: SourceRef;
+  reason?: BilingualText;
+}
+
+/** A version of a target in force from `effectiveFrom` (null: from the start). */
+export interface TargetVersion {
+  target: Target;
+  effectiveFrom: string | null;
+  /** The steps that made this version, definition first. */
+  provenance: ProvenanceStep[];
+}
+
+/** The whole dated history of one target. */
+export interface TargetTimeline {
+  indicator: Indicator;
+  /** Versions in date order; the first is in force from the start. */
+  versions: TargetVersion[];
+  /** The withdrawal, when there is one. */
+  withdrawal: ProvenanceStep | null;
+  /** Every step, in order of effect. */
+  steps: ProvenanceStep[];
+}
+
+/** The version of a target in force on a date, or why there is none. */
+export type EffectiveTarget = { withdrawn: false; version: TargetVersion; timeline: TargetTimeline } | { withdrawn: true; step: ProvenanceStep; timeline: TargetTimeline };
+
+const cache = new WeakMap<Plan, Map<string, TargetTimeline>>();
+
+/** Every target's timeline, by target id (computed once per plan object). */
+export function targetTimelines(plan: Plan): ReadonlyMap<string, TargetTimeline> {
+  let map = cache.get(plan);
+  if (map) return map;
+  map = new Map();
+  const origins = new Map((plan.origins ?? []).map((o) => [o.target, o]));
+  const overridesOf = new Map<string, { override: TargetOverride; order: number; index: number }[]>();
+  (plan.overrides ?? []).forEach((o, index) => {
+    const list = overridesOf.get(o.target) ?? [];
+    list.push({ override: o, order: index, index });
+    overridesOf.set(o.target, list);
+  });
+  plan.indicators.forEach((indicator, i) =>
+    indicator.targets.forEach((target, j) => {
+      const origin = origins.get(target.id);
+      const defined: ProvenanceStep = {
+        action: 'defined',
+        file: origin?.file ?? plan.id,
+        pointer: origin?.pointer ?? `/indicators/${i}/targets/${j}`,
+        effectiveFrom: null,
+        changes: [],
+        source: target.source,
+      };
+      const steps: ProvenanceStep[] = [defined];
+      const versions: TargetVersion[] = [{ target, effectiveFrom: null, provenance: [defined] }];
+      let current = target;
+      for (const o of (overridesOf.get(target.id) ?? []).sort(compareOverrides)) {
+        const next = applyChanges(current, o.override.set);
+        const step: ProvenanceStep = {
+          action: 'overridden',
+          file: o.override.origin?.file ?? plan.id,
+          pointer: o.override.origin?.pointer ?? `/overrides/${o.index}`,
+          effectiveFrom: o.override.effectiveFrom,
+          changes: Object.keys(o.override.set)
+            .filter((k) => (o.override.set as Record<string, unknown>)[k] !== undefined)
+            .map((field) => ({ field, from: (current as Record<string, unknown>)[field] ?? null, to: (next as Record<string, unknown>)[field] ?? null })),
+          source: o.override.source,
+          ...(o.override.reason ? { reason: o.override.reason } : {}),
+        };
+        steps.push(step);
+        current = next;
+        const last = versions[versions.length - 1] as TargetVersion;
+        if (last.effectiveFrom === o.override.effectiveFrom) versions[versions.length - 1] = { target: next, effectiveFrom: last.effectiveFrom, provenance: [...last.provenance, step] };
+        else versions.push({ target: next, effectiveFrom: o.override.effectiveFrom, provenance: [...last.provenance, step] });
+      }
+      const wIndex = (plan.withdrawals ?? []).findIndex((w) => w.target === target.id);
+      const w = wIndex >= 0 ? (plan.withdrawals ?? [])[wIndex] : undefined;
+      const withdrawal: ProvenanceStep | null = w
+        ? {
+            action: 'withdrawn',
+            file: w.origin?.file ?? plan.id,
+            pointer: w.origin?.pointer ?? `/withdrawals/${wIndex}`,
+            effectiveFrom: w.effectiveFrom,
+            changes: [],
+            source: w.source,
+            ...(w.reason ? { reason: w.reason } : {}),
+          }
+        : null;
+      if (withdrawal) steps.push(withdrawal);
+      map.set(target.id, { indicator, versions, withdrawal, steps });
+    }),
+  );
+  cache.set(plan, map);
+  return map;
+}
+
+/** The version of `targetId` in force on `date` (`YYYY-MM-DD`), or its withdrawal; undefined for an unknown id. */
+export function effectiveTarget(plan: Plan, targetId: string, date: string): EffectiveTarget | undefined {
+  const timeline = targetTimelines(plan).get(targetId);
+  if (!timeline) return undefined;
+  return effectiveOf(timeline, date);
+}
+
+/** {@link effectiveTarget} for a timeline already at hand. */
+export function effectiveOf(timeline: TargetTimeline, date: string): EffectiveTarget {
+  const w = timeline.withdrawal;
+  if (w && (w.effectiveFrom === null || w.effectiveFrom <= date)) return { withdrawn: true, step: w, timeline };
+  let version = timeline.versions[0] as TargetVersion;
+  for (const v of timeline.versions) if (v.effectiveFrom === null || v.effectiveFrom <= date) version = v;
+  return { withdrawn: false, version, timeline };
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { isEgovPlanError, type Plan } from '@egov-plan/core';
+import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements, validatePlanValue } from '../../src/index.js';
+import { csv, testPlan } from './fixtures.js';
+
+const plan = (): Plan => {
+  const r = validatePlanValue(testPlan());
+  if (!r.ok) throw new Error('fixture');
+  return r.value;
+};
+const codes = (text: string) => parseMeasurementsCsv(plan(), text).issues.map((i) => [i.pointer, i.code]);
+
+describe('measurements in CSV', () => {
+  it('reports each bad row with its row number (the header is row 1) and keeps the good rows', () => {
+    const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,19,,', 'online-rate,so-a,,2020Q5,19,,', 'khong-co,so-a,,2020Q4,19,,', 'online-rate,so-b,,2020Q4,21,,'), { file: 'm.csv' });
+    expect(set.observations.map((o) => [o.orgUnit, o.value, o.row])).toEqual([
+      ['so-a', 19, 2],
+      ['so-b', 21, 5],
+    ]);
+    expect(set.issues.map((i) => [i.pointer, i.code, i.line, i.file])).toEqual([
+      ['/3/period', 'measurement.invalid_period', 3, 'm.csv'],
+      ['/4/indicator', 'measurement.unknown_indicator', 4, 'm.csv'],
+    ]);
+    expect(set.issues[0]?.message.vi).toMatch(/^Dòng 3: kỳ "2020Q5" không hợp lệ/u);
+    expect(set.issues[0]?.message.en).toMatch(/^Row 3: period "2020Q5" is not valid/u);
+    expect(set.rows).toBe(4);
+  });
+
+  it('resolves period ids with the Decree 09/2019 cut-off (15th to 14th)', () => {
+    const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,19,,', 'online-rate,so-a,,2020,19,,', 'online-rate,so-a,,2020M03,19,,'));
+    expect(set.observations.map((o) => [o.period, o.start, o.end])).toEqual([
+      ['2020Q4', '2020-09-15', '2020-12-14'],
+      ['2020', '2019-12-15', '2020-12-14'],
+      ['2020M03', '2020-02-15', '2020-03-14'],
+    ]);
+  });
+
+  it('refuses numbers that are not plain decimals, with a hint for decimal commas and percent signs', () => {
+    const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,"19,5",,', 'online-rate,so-a,,2020Q3,20%,,', 'online-rate,so-a,,2020Q2,NaN,,', 'online-rate,so-a,,2020Q1,Infinity,,', 'online-rate,so-a,,2019Q4,1e1,,', 'online-rate,so-a,,2019Q3,0x10,,', 'online-rate,so-a,,2019Q2, 20 ,,'));
+    expect(set.issues.map((i) => i.code)).toEqual(Array(6).fill('measurement.invalid_number'));
+    expect(set.issues[0]?.message.en).toContain('use a dot for decimals');
+    expect(set.issues[1]?.message.en).toContain('without %');
+    expect(set.observations.map((o) => o.value)).toEqual([20]);
+  });
+
+  it('checks ranges: negative values, percentages above 100, numerators above denominators, a zero denominator', () => {
+    expect(codes(csv('online-rate,so-a,,2020Q4,-1,,', 'online-rate,so-a,,2020Q3,101,,', 'online-rate,so-a,,2020Q2,,11,10', 'online-rate,so-a,,2020Q1,,0,0', 'online-rate,so-a,,2019Q4,,5,'))).toEqual([
+      ['/2/value', 'measurement.out_of_range'],
+      ['/3/value', 'measurement.out_of_range'],
+      ['/4/numerator', 'measurement.out_of_range'],
+      ['/5/denominator', 'measurement.out_of_range'],
+      ['/6/denominator', 'measurement.missing_value'],
+    ]);
+  });
+
+  it('computes a percentage from numerator and denominator when the value is empty', () => {
+    expect(parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,,1,3')).observations[0]).toMatchObject({ value: 33.333333, numerator: 1, denominator: 3 });
+  });
+
+  it('needs the level of an org unit the plan does not know, and refuses a level that contradicts the plan', () => {
+    expect(codes(csv('online-rate,so-moi,,2020Q4,19,,', 'online-rate,980,commune,2020Q4,19,,', 'online-rate,so-moi-2,district,2020Q4,19,,', 'online-rate,so-x,tinh-thanh,2020Q4,19,,'))).toEqual([
+      ['/2/level', 'measurement.missing_level'],
+      ['/3/level', 'measurement.level_mismatch'],
+      ['/5/level', 'measurement.invalid_level'],
+    ]);
+  });
+
+  it('a second row for the same indicator, org unit and period is a duplicate', () => {
+    expect(codes(csv('online-rate,so-a,,2020Q4,19,,', 'online-rate,so-a,,2020Q4,20,,'))).toEqual([['/3', 'measurement.duplicate']]);
+  });
+
+  it('qualitative values are yes/no (Vietnamese or English) or a date of evidence', () => {
+    const set = parseMeasurementsCsv(plan(), csv('system-built,98,,2020Q2,có,,', 'system-built,98,,2020Q3,Không,,', 'system-built,98,,,2020-06-30,,', 'system-built,98,,2020Q4,maybe,,', 'system-built,98,,,2020-02-30,,'));
+    expect(set.observations.map((o) => [o.value, o.evidence])).toEqual([
+      [true, false],
+      [false, false],
+      [true, true],
+    ]);
+    expect(set.issues.map((i) => i.pointer)).toEqual(['/5/value', '/6/value']);
+  });
+
+  it('counts rows like a spreadsheet: quoted line breaks stay in one row, blank lines count', () => {
+    const text = ['indicator,orgUnit,level,period,value,numerator,denominator', 'online-rate,so-a,,2020Q4,19,,', '', 'online-rate,"so', 'b",province,2020Q4,x,,', 'online-rate,so-c,province,2020Q4,y,,'].join('\r\n');
+    expect(parseMeasurementsCsv(plan(), text).issues.map((i) => [i.pointer, i.line])).toEqual([
+      ['/4/value', 4],
+      ['/5/value', 6],
+    ]);
+  });
+
+  it('reads semicolon-separated files and a byte-order mark', () => {
+    const set = parseMeasurementsCsv(plan(), '\uFEFFindicator;orgUnit;period;value\nonline-rate;so-a;2020Q4;19,5');
+    expect(set.issues[0]?.message.en).toContain('use a dot');
+    expect(parseMeasurementsCsv(plan(), '\uFEFFindicator;orgUnit;period;value\nonline-rate;so-a;2020Q4;19.5').observations[0]?.value).toBe(19.5);
+  });
+
+  it('a header without a required column is an error; an unknown column is reported and ignored', () => {
+    const e = (() => {
+      try {
+        parseMeasurementsCsv(plan(), 'indicator,orgUnit,value\nonline-rate,so-a,19');
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(isEgovPlanError(e) && e.issues[0]).toMatchObject({ code: 'measurement.missing_column', pointer: '/1' });
+    const set = parseMeasurementsCsv(plan(), 'indicator,orgUnit,period,value,ghi chú\nonline-rate,so-a,2020Q4,19,ok');
+    expect(set.issues.map((i) => [i.code, i.pointer])).toEqual([['measurement.unknown_column', '/1/4']]);
+    expect(set.observations).toHaveLength(1);
+  });
+
+  it('a quote left open is reported; the rows before it are kept', () => {
+    const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,19,,', 'online-rate,"so-b,,2020Q4,19,,'));
+    expect(set.observations).toHaveLength(1);
+    expect(set.issues.map((i) => [i.code, i.pointer])).toEqual([['measurement.unterminated_quote', '/3']]);
+  });
+});
+
+describe('measurements in JSON and from code', () => {
+  it('reads an array or {"measurements": [...]}, with pointers, lines and columns of bad items', () => {
+    const text = JSON.stringify({ measurements: [{ indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 19 }, { indicator: 'online-rate', orgUnit: 'so-b', period: '2020Q4', value: '1e999' }] }, null, 2);
+    const set = parseMeasurementsJson(plan(), text, { file: 'm.json' });
+    expect(set.observations).toHaveLength(1);
+    expect(set.issues[0]).toMatchObject({ code: 'measurement.invalid_number', pointer: '/measurements/1/value', file: 'm.json' });
+    expect(text.split('\n')[(set.issues[0]?.line as number) - 1]).toContain('"value": "1e999"');
+  });
+
+  it('refuses unknown keys (also "__proto__") and nested values, without touching prototypes', () => {
+    const text = '[{"indicator":"online-rate","orgUnit":"so-a","period":"2020Q4","value":19,"__proto__":{"polluted":1}},{"indicator":"online-rate","orgUnit":"so-b","period":"2020Q4","value":{"x":1}}]';
+    const set = parseMeasurementsJson(plan(), text);
+    expect(set.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['measurement.unknown_key', '/0/__proto__'],
+      ['measurement.invalid_value', '/1/value'],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('objects from code go through the same checks', () => {
+    const set = prepareMeasurements(plan(), [
+      { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 19 },
+      { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q3', value: Number.NaN },
+      { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q2', value: true },
+    ]);
+    expect(set.observations).toHaveLength(1);
+    expect(set.issues.map((i) => [i.pointer, i.code])).toEqual([
+      ['/1/value', 'measurement.invalid_number'],
+      ['/2/value', 'measurement.invalid_value'],
+    ]);
+  });
+});

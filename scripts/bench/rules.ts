@@ -1,0 +1,295 @@
+// The full Kon Tum rule set over a synthetic national quarter (2020Q4): 63 provinces, each with
+// 20 provincial departments, 11 districts and 150 communes (11,466 org units), every unit
+// reporting every indicator that has a 2019–2020 target applicable to its level. Every org unit is
+// judged against every applicable target (as a dashboard that ranks units does):
+//
+// - reference: json-rules-engine `engine.run`, once per org unit, with the rules of its level;
+// - compiled: the closures of the compiled evaluator.
+//
+// Both run the same pipeline (index the quarter's observations, pick each unit's value, build the
+// facts) and differ only in the evaluator; their verdicts are compared in the same run and any
+// difference fails the benchmark. Separately, `evaluate()` is timed on the same quarter with the
+// plan's real scopes (each-agency per unit, whole-province on summed counts), and the CSV of the
+// quarter is parsed and checked (`parseMs`). One thread, so one core.
+import {
+  FactSet,
+  comparePeriods,
+  compiledTarget,
+  createReferenceRuleSet,
+  effectiveOf,
+  evaluate,
+  inWindow,
+  loadPlanSync,
+  parseMeasurementsCsv,
+  runReferenceRuleSet,
+  targetConditions,
+  targetTimelines,
+  type CompiledPredicate,
+  type ConditionFacts,
+  type Observation,
+  type ReferenceRuleSet,
+} from '../../packages/rules/src/index.js';
+import type { AdministrativeLevel, Phase, Plan, Target } from '../../packages/core/src/index.js';
+
+const AT = '2020-12-14';
+const PERIOD = { id: '2020Q4', start: '2020-09-15', end: '2020-12-14' };
+const PROVINCES = 63;
+const DEPARTMENTS = 20;
+const DISTRICTS = 11;
+const COMMUNES = 150;
+
+interface Applicable {
+  key: string;
+  indicator: string;
+  /** Position of the indicator in the selection table. */
+  slot: number;
+  target: Target;
+  predicate: CompiledPredicate;
+}
+
+interface Quarter {
+  units: { id: string; level: AdministrativeLevel }[];
+  observations: Observation[];
+  csv: string;
+}
+
+function synthesise(plan: Plan, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>): Quarter {
+  let s = 0x2020_0004;
+  const rnd = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+  const units: Quarter['units'] = [];
+  for (let p = 0; p < PROVINCES; p++) {
+    units.push({ id: `${p}`, level: 'province' });
+    for (let i = 0; i < DEPARTMENTS; i++) units.push({ id: `${p}-so-${i}`, level: 'province' });
+    for (let i = 0; i < DISTRICTS; i++) units.push({ id: `${p}-h-${i}`, level: 'district' });
+    for (let i = 0; i < COMMUNES; i++) units.push({ id: `${p}-x-${i}`, level: 'commune' });
+  }
+  const unitOf = new Map(plan.indicators.map((i) => [i.id, i.unit]));
+  const observations: Observation[] = [];
+  const rows = ['indicator,orgUnit,level,period,value,numerator,denominator'];
+  for (const u of units) {
+    const indicators = new Set((byLevel.get(u.level) ?? []).map((a) => a.indicator));
+    for (const indicator of indicators) {
+      const unit = unitOf.get(indicator);
+      let value: number | boolean;
+      let numerator: number | undefined;
+      let denominator: number | undefined;
+      if (unit === 'boolean') value = rnd() < 0.6;
+      else if (unit === 'percent') {
+        denominator = 50 + Math.floor(rnd() * 950);
+        numerator = Math.floor(rnd() * (denominator + 1));
+        value = Math.round((numerator / denominator) * 1e6) / 1e4;
+      } else value = Math.floor(rnd() * 40);
+      observations.push({ indicator, orgUnit: u.id, level: u.level, period: PERIOD.id, start: PERIOD.start, end: PERIOD.end, value, numerator, denominator, evidence: false, row: observations.length + 2, source: undefined });
+      rows.push(`${indicator},${u.id},${u.level},${PERIOD.id},${typeof value === 'boolean' ? (value ? 'yes' : 'no') : value},${numerator ?? ''},${denominator ?? ''}`);
+    }
+  }
+  void phase;
+  return { units, observations, csv: rows.join('\n') };
+}
+
+/**
+ * The part both evaluators share: for every org unit and indicator, the value that counts (the
+ * latest observation in the window, as `latestInWindow` picks it), in one pass over the quarter.
+ */
+interface Selection {
+  units: string[];
+  levels: AdministrativeLevel[];
+  /** best[unit][slot]: the observation that counts, if any. */
+  best: (Observation | undefined)[][];
+}
+
+function select(quarter: Quarter, phase: Phase, slotOf: Map<string, number>, slots: number): Selection {
+  const unitIndex = new Map<string, number>();
+  const units: string[] = [];
+  const levels: AdministrativeLevel[] = [];
+  const best: (Observation | undefined)[][] = [];
+  const obs = quarter.observations;
+  // Files list an org unit's rows together, and one period for all: consecutive rows reuse the
+  // previous lookups instead of asking again.
+  let lastUnit = '';
+  let mine: (Observation | undefined)[] = [];
+  let lastEnd = '';
+  let lastStart = '';
+  let lastEvidence = false;
+  let lastIn = false;
+  for (let i = 0; i < obs.length; i++) {
+    const o = obs[i] as Observation;
+    if (o.orgUnit !== lastUnit) {
+      lastUnit = o.orgUnit;
+      const known = unitIndex.get(lastUnit);
+      if (known === undefined) {
+        unitIndex.set(lastUnit, units.length);
+        units.push(lastUnit);
+        levels.push(o.level);
+        mine = new Array<Observation | undefined>(slots);
+        best.push(mine);
+      } else mine = best[known] as (Observation | undefined)[];
+    }
+    if (o.end !== lastEnd || o.start !== lastStart || o.evidence !== lastEvidence) {
+      lastEnd = o.end;
+      lastStart = o.start;
+      lastEvidence = o.evidence;
+      lastIn = inWindow(o, phase, AT);
+    }
+    if (!lastIn) continue;
+    const slot = slotOf.get(o.indicator);
+    if (slot === undefined) continue;
+    const cur = mine[slot];
+    if (cur === undefined || comparePeriods(o, cur) >= 0) mine[slot] = o;
+  }
+  return { units, levels, best };
+}
+
+/** The compiled evaluator: closures over one fact set, moved from value to value. */
+function compiledQuarter(quarter: Quarter, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>, slotOf: Map<string, number>, total: number): Uint8Array {
+  const slots = slotOf.size;
+  const { units, levels, best } = select(quarter, phase, slotOf, slots);
+  const out = new Uint8Array(total);
+  const facts = new FactSet({ value: 0, numerator: undefined, denominator: undefined, level: null, orgUnit: '', period: '', start: '', end: '' }, '', 0, AT);
+  let k = 0;
+  for (let u = 0; u < units.length; u++) {
+    const applicable = byLevel.get(levels[u] as AdministrativeLevel) ?? [];
+    const mine = best[u] as (Observation | undefined)[];
+    let current: Observation | undefined;
+    for (let i = 0; i < applicable.length; i++) {
+      const a = applicable[i] as Applicable;
+      const o = mine[a.slot];
+      if (o === undefined) {
+        out[k++] = 2;
+        continue;
+      }
+      if (o !== current) {
+        facts.reset(o, a.indicator, a.target.value, AT);
+        current = o;
+      } else facts.targetValue = a.target.value;
+      out[k++] = a.predicate(facts) ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+/** The reference evaluator: one json-rules-engine run per org unit with its level's rules. */
+async function referenceQuarter(quarter: Quarter, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>, slotOf: Map<string, number>, engines: Map<AdministrativeLevel, ReferenceRuleSet>, total: number): Promise<{ verdicts: Uint8Array; runs: number }> {
+  const slots = slotOf.size;
+  const { units, levels, best } = select(quarter, phase, slotOf, slots);
+  const out = new Uint8Array(total);
+  let k = 0;
+  let runs = 0;
+  for (let u = 0; u < units.length; u++) {
+    const applicable = byLevel.get(levels[u] as AdministrativeLevel) ?? [];
+    const factsByKey = new Map<string, ConditionFacts>();
+    const mine = best[u] as (Observation | undefined)[];
+    for (const a of applicable) {
+      const o = mine[a.slot];
+      if (o) factsByKey.set(a.key, new FactSet(o, a.indicator, a.target.value, AT));
+    }
+    if (factsByKey.size !== applicable.length) throw new Error(`unit ${units[u]} lacks data: the synthetic quarter is incomplete`);
+    const verdicts = await runReferenceRuleSet(engines.get(levels[u] as AdministrativeLevel) as ReferenceRuleSet, factsByKey);
+    runs++;
+    for (const a of applicable) out[k++] = verdicts.get(a.key) ? 1 : 0;
+  }
+  return { verdicts: out, runs };
+}
+
+const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const r = await f();
+  return [r, performance.now() - t];
+};
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Record<string, unknown>> {
+  const plan = loadPlanSync('kontum-1102-2019');
+  const phase = plan.phases.find((p) => p.id === '2019-2020') as Phase;
+  const timelines = targetTimelines(plan);
+  const byLevel = new Map<AdministrativeLevel, Applicable[]>();
+  const slotOf = new Map<string, number>();
+  for (const level of ['province', 'district', 'commune'] as const) {
+    const list: Applicable[] = [];
+    for (const ind of plan.indicators) {
+      for (const t of ind.targets) {
+        if (t.phase !== phase.id || (t.level !== null && t.level !== level)) continue;
+        const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, AT);
+        if (eff.withdrawn) continue;
+        const target = eff.version.target;
+        if (!slotOf.has(ind.id)) slotOf.set(ind.id, slotOf.size);
+        list.push({ key: target.id, indicator: ind.id, slot: slotOf.get(ind.id) as number, target, predicate: compiledTarget(target) });
+      }
+    }
+    list.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+    byLevel.set(level, list);
+  }
+  const engines = new Map<AdministrativeLevel, ReferenceRuleSet>(
+    [...byLevel].map(([level, list]) => [level, createReferenceRuleSet(list.map((a) => ({ key: a.key, conditions: targetConditions(a.target) })))]),
+  );
+  const quarter = synthesise(plan, phase, byLevel);
+  const verdictCount = quarter.units.reduce((n, u) => n + (byLevel.get(u.level)?.length ?? 0), 0);
+  process.stderr.write(`rules: ${quarter.units.length} org units, ${quarter.observations.length} measurements, ${verdictCount} verdicts per evaluator\n`);
+
+  // Warm-up (JIT) of both evaluators on a slice, not timed.
+  const sliceUnits = new Set(quarter.units.slice(0, 400).map((u) => u.id));
+  const slice = { ...quarter, observations: quarter.observations.filter((o) => sliceUnits.has(o.orgUnit)) };
+  const sliceTotal = quarter.units.slice(0, 400).reduce((n, u) => n + (byLevel.get(u.level)?.length ?? 0), 0);
+  for (let i = 0; i < 5; i++) compiledQuarter(slice, phase, byLevel, slotOf, sliceTotal);
+  await referenceQuarter(slice, phase, byLevel, slotOf, engines, sliceTotal);
+  for (let i = 0; i < 3; i++) compiledQuarter(quarter, phase, byLevel, slotOf, verdictCount);
+
+  const compiledRuns: number[] = [];
+  let compiled: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < 9; i++) {
+    const [v, ms] = await time(() => compiledQuarter(quarter, phase, byLevel, slotOf, verdictCount));
+    compiled = v;
+    compiledRuns.push(ms);
+  }
+  const referenceRuns: number[] = [];
+  let reference: Uint8Array = new Uint8Array(0);
+  let runs = 0;
+  for (let i = 0; i < 3; i++) {
+    const [r, ms] = await time(() => referenceQuarter(quarter, phase, byLevel, slotOf, engines, verdictCount));
+    reference = r.verdicts;
+    runs = r.runs;
+    referenceRuns.push(ms);
+  }
+  let differences = 0;
+  for (let i = 0; i < compiled.length; i++) if (compiled[i] !== reference[i]) differences++;
+  if (compiled.length !== reference.length || differences > 0) throw new Error(`the evaluators disagree on ${differences} of ${compiled.length} verdicts`);
+
+  const [set, parseMs] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
+  if (set.issues.length) throw new Error(`the synthetic CSV has ${set.issues.length} bad rows`);
+  const evaluateRuns: number[] = [];
+  let results = 0;
+  for (let i = 0; i < 5; i++) {
+    const [ev, ms] = await time(() => evaluate(plan, set, { at: AT }));
+    results = ev.results.length;
+    evaluateRuns.push(ms);
+  }
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const quarterMs = median(compiledRuns);
+  const referenceMs = median(referenceRuns);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const figures = {
+    ratio: round(referenceMs / quarterMs),
+    quarterMs: round(quarterMs),
+    referenceMs: round(referenceMs),
+    orgUnits: quarter.units.length,
+    measurements: quarter.observations.length,
+    verdicts: compiled.length,
+    referenceEngineRuns: runs,
+    compiledRunsMs: compiledRuns.map(round),
+    referenceRunsMs: referenceRuns.map(round),
+    differences,
+    goal: { ratio: 100, quarterMs: 200 },
+    goalMet: referenceMs / quarterMs >= 100 && quarterMs < 200,
+    evaluateMs: round(median(evaluateRuns)),
+    evaluateResults: results,
+    parseMs: round(parseMs),
+  };
+  process.stderr.write(`${JSON.stringify(figures)}\n`);
+  return figures;
+}
