@@ -196,10 +196,15 @@ async function referenceQuarter(quarter: Quarter, phase: Phase, byLevel: Map<Adm
   return { verdicts: out, runs };
 }
 
-const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
+/** Wall-clock milliseconds of a run; its process CPU milliseconds are pushed to `cpu`. */
+const time = async <T>(f: () => T | Promise<T>, cpu?: number[]): Promise<[T, number]> => {
+  const c = process.cpuUsage();
   const t = performance.now();
   const r = await f();
-  return [r, performance.now() - t];
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(c);
+  cpu?.push((used.user + used.system) / 1000);
+  return [r, ms];
 };
 
 /** Runs the benchmark and returns its figures. */
@@ -240,9 +245,11 @@ export async function run(): Promise<Record<string, unknown>> {
   for (let i = 0; i < 3; i++) compiledQuarter(quarter, phase, byLevel, slotOf, verdictCount);
 
   const compiledRuns: number[] = [];
+  const compiledCpu: number[] = [];
+  const referenceCpu: number[] = [];
   let compiled: Uint8Array = new Uint8Array(0);
   for (let i = 0; i < 9; i++) {
-    const [v, ms] = await time(() => compiledQuarter(quarter, phase, byLevel, slotOf, verdictCount));
+    const [v, ms] = await time(() => compiledQuarter(quarter, phase, byLevel, slotOf, verdictCount), compiledCpu);
     compiled = v;
     compiledRuns.push(ms);
   }
@@ -250,7 +257,7 @@ export async function run(): Promise<Record<string, unknown>> {
   let reference: Uint8Array = new Uint8Array(0);
   let runs = 0;
   for (let i = 0; i < 3; i++) {
-    const [r, ms] = await time(() => referenceQuarter(quarter, phase, byLevel, slotOf, engines, verdictCount));
+    const [r, ms] = await time(() => referenceQuarter(quarter, phase, byLevel, slotOf, engines, verdictCount), referenceCpu);
     reference = r.verdicts;
     runs = r.runs;
     referenceRuns.push(ms);
@@ -280,6 +287,9 @@ export async function run(): Promise<Record<string, unknown>> {
     orgUnits: quarter.units.length,
     measurements: quarter.observations.length,
     verdicts: compiled.length,
+    cpuRatio: round(median(referenceCpu) / median(compiledCpu)),
+    quarterCpuMs: round(median(compiledCpu)),
+    referenceCpuMs: round(median(referenceCpu)),
     referenceEngineRuns: runs,
     compiledRunsMs: compiledRuns.map(round),
     referenceRunsMs: referenceRuns.map(round),

@@ -50,8 +50,23 @@ function displayPath(full: string, cwd: string): string {
  * root file — `extends` resolution and consistency. Issues carry pointers (and line and column
  * when `document` is given).
  */
+/** Most issues reported for one file; the rest are counted in one last issue. */
+export const MAX_ISSUES_PER_FILE = 500;
+
+function capped(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_ISSUES_PER_FILE) return issues;
+  const more = issues.length - MAX_ISSUES_PER_FILE;
+  return [
+    ...issues.slice(0, MAX_ISSUES_PER_FILE),
+    issue('rules.too_many_issues', '', `… và ${more} lỗi khác (chỉ liệt kê ${MAX_ISSUES_PER_FILE} lỗi đầu).`, `… and ${more} more issues (only the first ${MAX_ISSUES_PER_FILE} are listed).`),
+  ];
+}
+
 function checkLayerValue(value: unknown, document: JsonDocument | undefined, limits: RuleLimits): { ok: true; plan: Plan } | { ok: false; issues: Issue[] } {
-  const located = (issues: Issue[]) => (document ? locateIssues(document, issues) : issues);
+  const located = (issues: Issue[]) => {
+    const few = capped(issues);
+    return document ? locateIssues(document, few) : few;
+  };
   const safety = checkRuleFileValue(value, limits);
   const fatal = safety.filter((i) => FATAL_SAFETY_CODES.has(i.code));
   if (fatal.length) {

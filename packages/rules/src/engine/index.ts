@@ -1,15 +1,53 @@
-// Rule files: extension, evaluation (two evaluators, one meaning), progress, safety.
-export * from './limits.js';
-export * from './safety.js';
-export * from './facts.js';
-export * from './compile.js';
-export * from './reference.js';
-export * from './resolve.js';
-export * from './timeline.js';
-export * from './periods.js';
-export * from './csv.js';
-export * from './measurements.js';
-export * from './evaluate.js';
-export * from './explain.js';
-export * from './progress.js';
-export * from './export.js';
+// Rule files: extension, evaluation (two evaluators, one meaning), progress, safety. The public
+// surface of the engine; helpers not listed here are internal.
+export { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
+export { checkJsonTextDepth, checkRuleFileValue, isSafePath } from './safety.js';
+export { FactSet, resolveSafePath, type ConditionFacts, type FactSource } from './facts.js';
+export { compileConditions, traceConditions, type BooleanTrace, type CompiledPredicate, type ConditionTrace, type LeafTrace } from './compile.js';
+export { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRule, type ReferenceRuleSet } from './reference.js';
+export { resolveRuleFile, type ResolveResult, type RuleFileLayer, type RuleFileReader } from './resolve.js';
+export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
+export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';
+export { forEachCsvRecord, parseCsv, type CsvParse, type CsvRecord } from './csv.js';
+export {
+  DEFAULT_MAX_MEASUREMENT_BYTES,
+  orgUnitDirectory,
+  parseMeasurementsCsv,
+  parseMeasurementsJson,
+  parseMeasurementsText,
+  prepareMeasurements,
+  type MeasurementInput,
+  type MeasurementOptions,
+  type MeasurementSet,
+  type Observation,
+  type OrgUnitDirectory,
+} from './measurements.js';
+export {
+  buildFacts,
+  comparePeriods,
+  compiledTarget,
+  evaluate,
+  evaluateWithReference,
+  inWindow,
+  latestInWindow,
+  phasesAt,
+  targetConditions,
+  type EvaluateOptions,
+  type Evaluation,
+  type TargetResult,
+  type TargetStatus,
+  type ValueBasis,
+} from './evaluate.js';
+export { describeProvenance, describeScope, formatNumber, formatValue } from './explain.js';
+export {
+  PROGRESS_THRESHOLDS,
+  progress,
+  type ProgressCategory,
+  type ProgressMethod,
+  type ProgressOptions,
+  type ProgressPoint,
+  type ProgressReport,
+  type ProgressResult,
+  type ProgressStatus,
+} from './progress.js';
+export { exportPlan } from './export.js';

@@ -19,8 +19,8 @@ export interface ReferenceRule {
 /** An engine holding a set of rules, and the facts each rule reads. */
 export interface ReferenceRuleSet {
   readonly engine: Engine;
-  /** For each rule key, the facts its conditions read. */
-  readonly factsOf: ReadonlyMap<string, readonly ConditionFact[]>;
+  /** For each rule key, the facts its conditions read, with their renamed ids (`value@key`). */
+  readonly factsOf: ReadonlyMap<string, readonly (readonly [ConditionFact, string])[]>;
 }
 
 function renamed(c: RuleCondition, key: string, used: Set<ConditionFact>): Record<string, unknown> {
@@ -52,12 +52,15 @@ export function createReferenceRuleSet(rules: readonly ReferenceRule[]): Referen
     replaceFactsInEventParams: false,
     pathResolver: resolveSafePath,
   });
-  const factsOf = new Map<string, ConditionFact[]>();
+  const factsOf = new Map<string, (readonly [ConditionFact, string])[]>();
   for (const r of rules) {
     const used = new Set<ConditionFact>();
     const conditions = renamed(r.conditions, r.key, used);
     engine.addRule({ name: r.key, conditions: conditions as never, event: { type: 'met', params: { key: r.key } } });
-    factsOf.set(r.key, [...used]);
+    factsOf.set(
+      r.key,
+      [...used].map((f) => [f, `${f}@${r.key}`] as const),
+    );
   }
   return { engine, factsOf };
 }
@@ -72,7 +75,7 @@ export async function runReferenceRuleSet(set: ReferenceRuleSet, factsByKey: Rea
   for (const [key, facts] of factsByKey) {
     const used = set.factsOf.get(key);
     if (!used) continue;
-    for (const f of used) runtime[`${f}@${key}`] = facts[f];
+    for (const [f, id] of used) runtime[id] = facts[f];
   }
   const { results, failureResults } = await set.engine.run(runtime);
   const verdicts = new Map<string, boolean>();

@@ -190,6 +190,17 @@ describe('limits on depth, size and counts', () => {
     expect(codesOf(p)).toEqual([['rules.too_many_targets', '']]);
   });
 
+  it('a file with thousands of problems lists the first 500 and counts the rest, quickly', () => {
+    const p = { ...testPlan(), agencies: Array(19_000).fill(0) };
+    const started = Date.now();
+    const r = validatePlanText(JSON.stringify(p, null, 1));
+    expect(r.issues).toHaveLength(501);
+    expect(r.issues[500]?.code).toBe('rules.too_many_issues');
+    // At least one issue per bad agency: 19,000 − 500 more.
+    expect(Number(/and (\d+) more/u.exec(r.issues[500]?.message.en ?? '')?.[1])).toBeGreaterThanOrEqual(18_500);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('over-long strings and over-large files are refused', () => {
     expect(codesOf({ ...testPlan(), number: 'x'.repeat(20_001) })).toEqual([['rules.too_long', '/number']]);
     expect(validatePlanText(`"${'x'.repeat(6 * 1024 * 1024)}"`).issues[0]?.code).toBe('file.too_large');
