@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeadlineRule, PeriodType, ReportingCalendar } from './calendar.js';
 import { RuleConditions } from './conditions.js';
+import { ruleFileFields } from './rule-file.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 /** The version of the plan / rule file format this library writes. */
@@ -272,7 +273,6 @@ export const Plan = z
   })
   .describe('An e-government action plan as data.');
 // Rule-file fields (extends, addTargets, overrides, withdrawals, origins): see rule-file.ts.
-import { ruleFileFields } from './rule-file.js';
 /** An e-government action plan as data. */
 export type Plan = z.infer<typeof Plan>;
 /** A plan as written in a file (before defaults are applied). */

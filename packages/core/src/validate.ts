@@ -130,6 +130,7 @@ const consistencyChecks: ConsistencyCheck[] = [
     const dup = (kind: string, items: readonly { id: string }[], at: string) => {
       const seen = new Map<string, number>();
       items.forEach((item, i) => {
+        if (typeof item?.id !== 'string') return; // a missing id is a schema issue, not a duplicate
         const first = seen.get(item.id);
         if (first !== undefined) {
           issues.push(

@@ -4,13 +4,14 @@ import { parse } from 'csv-parse/sync';
 import { EgovPlanError, issue, isEgovPlanError, type BilingualText, type Issue, type Plan, type ReportStatus, type TaskStatus } from '@egov-plan/core';
 import { isLocalDate, parseInstant, type DeadlineAt } from '@egov-plan/rules';
 import { UsageError, type CliContext } from '../io.js';
+import { planArgumentHelp } from './shared.js';
 
 /** The plan the calendar commands use when `--plan` is not given. */
 export const DEFAULT_PLAN = 'kontum-1102-2019';
 
 /** Help text of `--plan`. */
 export function planOptionHelp(ctx: CliContext): string {
-  return ctx.lang === 'en' ? `a bundled plan id or the path of a plan file (default ${DEFAULT_PLAN})` : `id kế hoạch đóng gói sẵn hoặc đường dẫn tệp kế hoạch (mặc định ${DEFAULT_PLAN})`;
+  return planArgumentHelp(ctx);
 }
 
 /** Parses `--at` (default: the run's current time); a malformed value is a usage error. */

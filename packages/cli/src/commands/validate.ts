@@ -17,7 +17,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       let issues: Issue[];
       try {
         const text = await readFile(resolve(ctx.io.cwd, file), 'utf8');
-        const r = validatePlanText(text, { file });
+        const r = validatePlanText(text, { file, cwd: ctx.io.cwd });
         issues = r.issues;
       } catch (e) {
         issues = [issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })];
