@@ -276,26 +276,28 @@ function unknownRef(pointer: string, id: string): Issue {
 export type ValidationResult<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: Issue[] };
 
 /**
+ * The issue for a file written for another format version, or `undefined`. Checked before the
+ * schema, so a newer file is refused as a whole rather than misread field by field.
+ */
+export function checkFormatVersion(input: unknown): Issue | undefined {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !Object.prototype.hasOwnProperty.call(input, 'formatVersion')) return undefined;
+  const v = (input as { formatVersion: unknown }).formatVersion;
+  if (typeof v !== 'number' || v === FORMAT_VERSION) return undefined;
+  return issue(
+    'plan.unsupported_format_version',
+    '/formatVersion',
+    `Phiên bản định dạng ${v} không được hỗ trợ; thư viện này đọc phiên bản ${FORMAT_VERSION}.`,
+    `Format version ${v} is not supported; this library reads version ${FORMAT_VERSION}.`,
+  );
+}
+
+/**
  * Validates an unknown value (e.g. parsed JSON) as a {@link Plan}: format version, schema, then
  * consistency. Never throws for bad input; returns every issue found.
  */
 export function validatePlan(input: unknown): ValidationResult<Plan> {
-  if (input && typeof input === 'object' && !Array.isArray(input) && 'formatVersion' in input) {
-    const v = (input as { formatVersion: unknown }).formatVersion;
-    if (typeof v === 'number' && v !== FORMAT_VERSION) {
-      return {
-        ok: false,
-        issues: [
-          issue(
-            'plan.unsupported_format_version',
-            '/formatVersion',
-            `Phiên bản định dạng ${v} không được hỗ trợ; thư viện này đọc phiên bản ${FORMAT_VERSION}.`,
-            `Format version ${v} is not supported; this library reads version ${FORMAT_VERSION}.`,
-          ),
-        ],
-      };
-    }
-  }
+  const version = checkFormatVersion(input);
+  if (version) return { ok: false, issues: [version] };
   const parsed = Plan.safeParse(input);
   if (!parsed.success) {
     const schemaIssues = parsed.error.issues.flatMap((z) => fromZodIssue(z, input));

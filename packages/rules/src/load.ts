@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { EgovPlanError, FORMAT_VERSION, Plan, issue, validatePlan, type Issue, type ValidationResult } from '@egov-plan/core';
+import { EgovPlanError, Plan, checkFormatVersion, issue, validatePlan, type Issue, type ValidationResult } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId } from './bundled.js';
 import { DEFAULT_MAX_FILE_BYTES, locateIssues, parseJsonDocument, type JsonDocument } from './json-document.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './engine/limits.js';
@@ -76,22 +76,8 @@ function checkLayerValue(value: unknown, document: JsonDocument | undefined, lim
     const parsed = Plan.safeParse(value);
     return { ok: false, issues: located([...fatal, ...(parsed.success ? [] : issuesFromZod(parsed.error.issues, value))]) };
   }
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'formatVersion')) {
-    const v = (value as { formatVersion: unknown }).formatVersion;
-    if (typeof v === 'number' && v !== FORMAT_VERSION) {
-      return {
-        ok: false,
-        issues: located([
-          issue(
-            'plan.unsupported_format_version',
-            '/formatVersion',
-            `Phiên bản định dạng ${v} không được hỗ trợ; thư viện này đọc phiên bản ${FORMAT_VERSION}.`,
-            `Format version ${v} is not supported; this library reads version ${FORMAT_VERSION}.`,
-          ),
-        ]),
-      };
-    }
-  }
+  const version = checkFormatVersion(value);
+  if (version) return { ok: false, issues: located([version]) };
   const parsed = Plan.safeParse(value);
   const schema = parsed.success ? [] : issuesFromZod(parsed.error.issues, value);
   const issues = [...safety, ...withoutShadowed(safety, schema)];

@@ -50,32 +50,21 @@ export interface FactSource {
  * `targetValue` may be changed between targets of the same indicator.
  */
 export class FactSet implements ConditionFacts {
-  value: number | boolean;
-  numerator: number | undefined;
-  denominator: number | undefined;
-  targetValue: number | boolean;
-  level: AdministrativeLevel | null;
-  orgUnit: string;
-  indicator: string;
-  period: string;
-  periodStart: string;
-  periodEnd: string;
-  at: string;
+  value!: number | boolean;
+  numerator!: number | undefined;
+  denominator!: number | undefined;
+  targetValue!: number | boolean;
+  level!: AdministrativeLevel | null;
+  orgUnit!: string;
+  indicator!: string;
+  period!: string;
+  periodStart!: string;
+  periodEnd!: string;
+  at!: string;
   #measurement: Record<string, unknown> | undefined;
 
   constructor(o: FactSource, indicator: string, targetValue: number | boolean, at: string) {
-    this.value = o.value;
-    this.numerator = o.numerator;
-    this.denominator = o.denominator;
-    this.targetValue = targetValue;
-    this.level = o.level;
-    this.orgUnit = o.orgUnit;
-    this.indicator = indicator;
-    this.period = o.period;
-    this.periodStart = o.start;
-    this.periodEnd = o.end;
-    this.at = at;
-    this.#measurement = undefined;
+    this.reset(o, indicator, targetValue, at);
   }
 
   /**
