@@ -239,3 +239,16 @@ describe('the egov-plan binary', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('tasks --progress with a file that is not a regular file', () => {
+  it('refuses a FIFO at once with a typed error instead of waiting for a writer', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'egov-plan-fifo-'));
+    const fifo = join(dir, 'progress.csv');
+    execFileSync('mkfifo', [fifo]);
+    const r = await cli(['tasks', '--at', '2019-08-15', '--progress', fifo, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[file.not_found]');
+    expect(r.stderr).toContain('not a regular file');
+  }, 5_000);
+});

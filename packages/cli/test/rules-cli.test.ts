@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +83,34 @@ describe('egov-plan evaluate', () => {
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019'], dir)).code).toBe(2);
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--evaluator', 'eval'], dir)).code).toBe(2);
   });
+
+  it('--at must be a real calendar date: 2020-13-01, 2021-02-29 and 2020-12-32 are usage errors (exit 2)', async () => {
+    const dir = dirWith({ 'm.csv': `${HEADER}\nonline-dossier-rate,so-tttt,province,2020Q4,20,,\n` });
+    for (const at of ['2020-13-01', '2021-02-29', '2020-12-32', '2020-00-10']) {
+      const r = await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--at', at], dir);
+      expect(r.code, at).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--at', '2020-02-29'], dir)).code).toBe(0);
+    expect((await cli(['explain', 'vn-nq17-2019', 'e-identification.2021-2025', '--at', '2023-02-29'], dir)).code).toBe(2);
+  });
+
+  it('a FIFO, a directory or /dev/zero as the plan, the measurements or the file to validate is a typed error, not a hang', async () => {
+    const dir = dirWith({ 'm.csv': `${HEADER}\n` });
+    execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
+    mkdirSync(join(dir, 'folder.json'));
+    for (const path of ['fifo.csv', 'folder.json', '/dev/zero']) {
+      const m = await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', path], dir);
+      expect(m.code, path).toBe(1);
+      expect(m.stderr).toContain('file.not_found');
+      const p = await cli(['evaluate', '--plan', path, '--measurements', 'm.csv'], dir);
+      expect(p.code, path).toBe(1);
+      expect(p.stderr).toContain('file.not_found');
+      const v = await cli(['validate', path], dir);
+      expect(v.code, path).toBe(1);
+      expect(v.stderr).toContain('file.not_found');
+    }
+  }, 10_000);
 
   it('bad input exits 1: an unknown plan, a missing file, a header without the required columns', async () => {
     const dir = dirWith({ 'm.csv': 'indicator,orgUnit,value\nx,y,1' });

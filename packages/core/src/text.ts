@@ -56,13 +56,15 @@ export type Id = z.infer<typeof Id>;
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
-  .refine((s) => isRealDate(s), { message: 'not a real calendar date' })
+  .refine((s) => isLocalDate(s), { message: 'not a real calendar date' })
   .describe('Local calendar date, YYYY-MM-DD.');
 /** A calendar date written `YYYY-MM-DD`. */
 export type LocalDate = z.infer<typeof LocalDate>;
 
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+/** True when `text` is a real calendar date written `YYYY-MM-DD` (2021-02-29 is not). */
+export function isLocalDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { EgovPlanError, Plan, checkFormatVersion, issue, validatePlan, type Issue, type ValidationResult } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId } from './bundled.js';
@@ -126,9 +125,7 @@ export function fileRuleReader(options: { cwd?: string; maxBytes?: number; limit
       const display = displayPath(full, cwd);
       let result: { layer: RuleFileLayer } | { issues: Issue[] };
       try {
-        const size = statSync(full).size;
-        if (size > limits.maxFileBytes) throw new EgovPlanError([tooLarge(display, size, limits.maxFileBytes)]);
-        const text = readFileSync(full, 'utf8');
+        const text = readTextFileSync(full, display, limits.maxFileBytes);
         const r = readLayerText(text, display, limits);
         result = r.ok ? { layer: { key, display, plan: r.plan, document: r.document, dir: dirname(full) } } : { issues: r.issues };
       } catch (e) {
@@ -186,6 +183,48 @@ export function validatePlanValue(value: unknown, options: Omit<ValidateTextOpti
   return resolveRuleFile(root, fileRuleReader({ cwd, limits }), limits);
 }
 
+/**
+ * Reads a text file of at most `maxBytes` bytes, refusing anything that is not a regular file
+ * (a FIFO, a device such as `/dev/zero`, a directory, a socket) without blocking on it. Files that
+ * report no size (such as those in `/proc`) are read only up to the limit. Throws
+ * {@link EgovPlanError} (`file.not_found` or `file.too_large`) naming `display`.
+ */
+export function readTextFileSync(full: string, display: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): string {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+    fd = openSync(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw new EgovPlanError([readIssue(display, err)]);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new EgovPlanError([readIssue(display, new Error('not a regular file'))]);
+    if (st.size > maxBytes) throw new EgovPlanError([tooLarge(display, st.size, maxBytes)]);
+    const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 65_536) + 1));
+    let total = 0;
+    let chunk = buf;
+    for (;;) {
+      if (total === chunk.length) {
+        if (chunk.length > maxBytes) break;
+        const bigger = Buffer.alloc(Math.min(maxBytes + 1, chunk.length * 2));
+        chunk.copy(bigger, 0, 0, total);
+        chunk = bigger;
+      }
+      const n = readSync(fd, chunk, total, chunk.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total > maxBytes) throw new EgovPlanError([tooLarge(display, total, maxBytes)]);
+    return chunk.toString('utf8', 0, total);
+  } catch (err) {
+    if (err instanceof EgovPlanError) throw err;
+    throw new EgovPlanError([readIssue(display, err)]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readIssue(path: string, err: unknown): Issue {
   const reason = err instanceof Error ? err.message : String(err);
   return issue('file.not_found', '', `Không đọc được tệp "${path}".`, `Cannot read file "${path}": ${reason}`, { file: path });
@@ -218,15 +257,7 @@ export function readPlanFileSync(path: string, options: LoadOptions = {}): Plan 
   const cwd = options.cwd ?? process.cwd();
   const full = resolve(cwd, path);
   const limits = limitsOf(options);
-  let text: string;
-  try {
-    const size = statSync(full).size;
-    if (size > limits.maxFileBytes) throw new EgovPlanError([tooLarge(path, size, limits.maxFileBytes)]);
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    if (err instanceof EgovPlanError) throw err;
-    throw new EgovPlanError([readIssue(path, err)]);
-  }
+  const text = readTextFileSync(full, path, limits.maxFileBytes);
   const r = validatePlanText(text, { file: path, cwd, limits });
   if (!r.ok) throw new EgovPlanError(r.issues);
   return r.value;
@@ -249,16 +280,8 @@ export async function loadPlan(ref: string, options: LoadOptions = {}): Promise<
   const cwd = options.cwd ?? process.cwd();
   const full = resolve(cwd, ref);
   const limits = limitsOf(options);
-  let text: string;
-  try {
-    const size = statSync(full).size;
-    if (size > limits.maxFileBytes) throw new EgovPlanError([tooLarge(ref, size, limits.maxFileBytes)]);
-    text = await readFile(full, 'utf8');
-  } catch (err) {
-    if (err instanceof EgovPlanError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw unknownPlan(ref);
-    throw new EgovPlanError([readIssue(ref, err)]);
-  }
+  if (!existsSync(full)) throw unknownPlan(ref);
+  const text = readTextFileSync(full, ref, limits.maxFileBytes);
   const r = validatePlanText(text, { file: ref, cwd, limits });
   if (!r.ok) throw new EgovPlanError(r.issues);
   return r.value;

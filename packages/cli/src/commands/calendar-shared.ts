@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { EgovPlanError, issue, isEgovPlanError, type BilingualText, type Issue, type Plan, type ReportStatus, type TaskStatus } from '@egov-plan/core';
-import { isLocalDate, parseInstant, type DeadlineAt } from '@egov-plan/rules';
+import { EgovPlanError, isLocalDate, issue, isEgovPlanError, type BilingualText, type Issue, type Plan, type ReportStatus, type TaskStatus } from '@egov-plan/core';
+import { parseInstant, readTextFileSync, type DeadlineAt } from '@egov-plan/rules';
 import { UsageError, type CliContext } from '../io.js';
 import { planArgumentHelp } from './shared.js';
 
@@ -86,12 +85,8 @@ export function taskStatusLabel(ctx: CliContext, s: TaskStatus): string {
  * reported with the line it starts on; unknown task ids too.
  */
 export async function readProgressFile(ctx: CliContext, file: string, plan: Plan): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new EgovPlanError([issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })]);
-  }
+  // Regular files only, size-limited: a FIFO or a device must not hang the command.
+  const text = readTextFileSync(resolve(ctx.io.cwd, file), file);
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [',', ';', '\t'] }) as string[][];

@@ -1,13 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EgovPlanError, issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, isLocalDate, issue, type Plan } from '@egov-plan/core';
 import {
   DEFAULT_MAX_MEASUREMENT_BYTES,
   evaluate,
   evaluateWithReference,
   formatValue,
   parseMeasurementsText,
+  readTextFileSync,
   progress,
   type Evaluation,
   type MeasurementSet,
@@ -26,20 +26,15 @@ const STATUS_TEXT: Record<TargetStatus, { vi: string; en: string }> = {
   'not-applicable': { vi: 'không áp dụng', en: 'not applicable' },
 };
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** Reads a measurements file (CSV or JSON, by extension or content) relative to the run's directory. */
 export async function readMeasurementsFile(ctx: CliContext, plan: Plan, file: string): Promise<MeasurementSet> {
   const full = resolve(ctx.io.cwd, file);
   let body: string;
   try {
-    const size = (await stat(full)).size;
-    if (size > DEFAULT_MAX_MEASUREMENT_BYTES) {
-      throw new EgovPlanError([issue('file.too_large', '', `Tệp quá lớn: ${size} byte.`, `File too large: ${size} bytes.`, { file })]);
-    }
-    body = await readFile(full, 'utf8');
+    body = readTextFileSync(full, file, DEFAULT_MAX_MEASUREMENT_BYTES);
   } catch (e) {
-    if (e instanceof EgovPlanError) throw e;
+    if (e instanceof EgovPlanError && e.issues.some((i) => i.code === 'file.too_large')) throw e;
     throw new EgovPlanError([issue('file.not_found', '', `Không đọc được tệp số liệu "${file}".`, `Cannot read the measurements file "${file}": ${(e as Error).message}`, { file })]);
   }
   const format = /\.json$/iu.test(file) ? 'json' : /\.csv$/iu.test(file) ? 'csv' : undefined;
@@ -99,8 +94,8 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
     .option('--explain', en ? 'print why each verdict came out as it did' : 'in lý do của từng kết quả')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; measurements: string; at?: string; phase?: string; evaluator: string; progress?: string; explain?: boolean; json?: boolean }) => {
-      if (opts.at !== undefined && !DATE.test(opts.at)) {
-        throw new UsageError({ vi: `--at phải là ngày dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a YYYY-MM-DD date, not "${opts.at}".` });
+      if (opts.at !== undefined && !isLocalDate(opts.at)) {
+        throw new UsageError({ vi: `--at phải là một ngày có thật dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a real YYYY-MM-DD date, not "${opts.at}".` });
       }
       if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
         throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` });

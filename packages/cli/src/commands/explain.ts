@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, isLocalDate, issue } from '@egov-plan/core';
 import { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines } from '@egov-plan/rules';
 import { UsageError, out, printJson, t, type CliContext } from '../io.js';
 import { jsonHelp, planArgument, planArgumentHelp } from './shared.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
 
 /** `egov-plan explain <plan> <target> [--at]`: where a target's value comes from. */
@@ -18,8 +17,8 @@ export function registerExplain(program: Command, ctx: CliContext): void {
     .option('--at <date>', en ? 'show the version in force on this date (default: today)' : 'cho biết phiên bản có hiệu lực tại ngày này (mặc định: hôm nay)')
     .option('--json', jsonHelp(ctx))
     .action(async (ref: string, targetId: string, opts: { at?: string; json?: boolean }) => {
-      if (opts.at !== undefined && !DATE.test(opts.at)) {
-        throw new UsageError({ vi: `--at phải là ngày dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a YYYY-MM-DD date, not "${opts.at}".` });
+      if (opts.at !== undefined && !isLocalDate(opts.at)) {
+        throw new UsageError({ vi: `--at phải là một ngày có thật dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a real YYYY-MM-DD date, not "${opts.at}".` });
       }
       const at = opts.at ?? new Date(ctx.io.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
       const plan = await planArgument(ctx, ref);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EgovPlanError, issue, type TaskStatus } from '@egov-plan/core';
-import { isLocalDate, planTaskStatuses, taskDate } from '@egov-plan/rules';
+import { isLocalDate } from '@egov-plan/core';
+import { planTaskStatuses, taskDate } from '@egov-plan/rules';
 import { out, printJson, t, type CliContext } from '../io.js';
 import { atArgument, DEFAULT_PLAN, planOptionHelp, readProgressFile, taskStatusLabel } from './calendar-shared.js';
 import { jsonHelp, planArgument } from './shared.js';

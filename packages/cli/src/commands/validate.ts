@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { issue, type Issue } from '@egov-plan/core';
-import { validatePlanText } from '@egov-plan/rules';
+import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
+import { readTextFileSync, validatePlanText } from '@egov-plan/rules';
 import { EXIT, out, printIssues, printJson, type CliContext } from '../io.js';
 import { jsonHelp } from './shared.js';
 
@@ -16,11 +15,12 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { json?: boolean }) => {
       let issues: Issue[];
       try {
-        const text = await readFile(resolve(ctx.io.cwd, file), 'utf8');
+        const text = readTextFileSync(resolve(ctx.io.cwd, file), file);
         const r = validatePlanText(text, { file, cwd: ctx.io.cwd });
         issues = r.issues;
       } catch (e) {
-        issues = [issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })];
+        if (e instanceof EgovPlanError) issues = [...e.issues];
+        else issues = [issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })];
       }
       if (opts.json) printJson(ctx, { file, valid: issues.length === 0, issues });
       else if (issues.length === 0) out(ctx, ctx.lang === 'en' ? `${file}: valid` : `${file}: hợp lệ`);

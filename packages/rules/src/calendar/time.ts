@@ -79,15 +79,6 @@ export function dayNumber(date: string): number {
   ]);
 }
 
-/** True when `text` is a real `YYYY-MM-DD` calendar date. */
-export function isLocalDate(text: string): boolean {
-  const m = LOCAL_DATE.exec(text);
-  if (!m) return false;
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(Number(m[1]), mo);
-}
-
 /** The local date `days` days after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
   return dateOfDayNumber(dayNumber(date) + days);

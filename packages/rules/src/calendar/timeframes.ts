@@ -1,6 +1,7 @@
 import { EgovPlanError, issue, normaliseText, type Agency, type BilingualText, type Issue, type Plan, type Task, type TaskStatus, type Timeframe } from '@egov-plan/core';
 import { periodById } from './periods.js';
-import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, isLocalDate, localDayNumber, type InstantInput } from './time.js';
+import { isLocalDate } from '@egov-plan/core';
+import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
 
 // Time expressions of the appendix ("Thời gian thực hiện"): a month, a quarter, a year or a
 // span of years, "Thường xuyên", or blank. A month or quarter is a calendar one (system

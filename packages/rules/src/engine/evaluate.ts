@@ -1,4 +1,5 @@
 import {
+  isLocalDate,
   EgovPlanError,
   issue,
   type AdministrativeLevel,
@@ -223,8 +224,8 @@ interface Prepared {
 function prepare(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions): Prepared {
   const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[]) : (measurements as MeasurementSet);
   const at = options.at ?? set.observations.reduce<string | null>((m, o) => (m === null || o.end > m ? o.end : m), null) ?? todayInVietnam();
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(at)) {
-    throw new EgovPlanError([issue('usage.invalid_date', '', `Ngày đánh giá "${at}" phải có dạng YYYY-MM-DD.`, `The evaluation date "${at}" must be written YYYY-MM-DD.`)]);
+  if (typeof at !== 'string' || !isLocalDate(at)) {
+    throw new EgovPlanError([issue('usage.invalid_date', '', `Ngày đánh giá "${at}" phải là một ngày có thật, dạng YYYY-MM-DD.`, `The evaluation date "${at}" must be a real date written YYYY-MM-DD.`)]);
   }
   let phases: Phase[];
   if (options.phase !== undefined) {

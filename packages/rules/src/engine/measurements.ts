@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, type AdministrativeLevel, type Indicator, type Issue, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type Plan, type Unit } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { forEachCsvRecord } from './csv.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -235,7 +235,7 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
       else if (s !== undefined && YES.has(s)) value = true;
       else if (s !== undefined && NO.has(s)) value = false;
       else if (s !== undefined && DATE.test(s)) {
-        if (!isRealDate(s)) bad('value', 'measurement.invalid_value', `"${s}" không phải ngày hợp lệ.`, `"${s}" is not a valid date.`);
+        if (!isLocalDate(s)) bad('value', 'measurement.invalid_value', `"${s}" không phải ngày hợp lệ.`, `"${s}" is not a valid date.`);
         else {
           value = true;
           evidence = true;
@@ -333,12 +333,6 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
 function checkRows(plan: Plan, rows: readonly MeasurementInput[], naming: RowNaming, lookup: PeriodLookup, out: MeasurementSet): void {
   const check = rowChecker(plan, lookup, out);
   for (let r = 0; r < rows.length; r++) check(rows[r] as MeasurementInput, r, naming);
-}
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 /** Rounds to 6 decimals, so that computed percentages compare the same everywhere. */

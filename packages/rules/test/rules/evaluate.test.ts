@@ -172,3 +172,19 @@ describe('comparators and conditions', () => {
     expect(b.results.map((r) => [r.target, r.orgUnit, r.status])).toEqual(a.results.map((r) => [r.target, r.orgUnit, r.status]));
   });
 });
+
+describe('the evaluation date', () => {
+  it('must be a real calendar date: 2021-02-29 or 2020-13-01 is usage.invalid_date, 2020-02-29 is fine', () => {
+    const p = plan();
+    for (const at of ['2021-02-29', '2020-13-01', '2020-04-31', '2020-1-01']) {
+      let code: string | undefined;
+      try {
+        evaluate(p, [], { at });
+      } catch (e) {
+        code = (e as { issues?: { code: string }[] }).issues?.[0]?.code;
+      }
+      expect(code, at).toBe('usage.invalid_date');
+    }
+    expect(evaluate(p, [], { at: '2020-02-29' }).at).toBe('2020-02-29');
+  });
+});
