@@ -147,8 +147,11 @@ function select(quarter: Quarter, phase: Phase, slotOf: Map<string, number>, slo
 
 /** The compiled evaluator: closures over one fact set, moved from value to value. */
 function compiledQuarter(quarter: Quarter, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>, slotOf: Map<string, number>, total: number): Uint8Array {
-  const slots = slotOf.size;
-  const { units, levels, best } = select(quarter, phase, slotOf, slots);
+  return compiledJudge(select(quarter, phase, slotOf, slotOf.size), byLevel, total);
+}
+
+/** The compiled evaluator alone, over values already selected. */
+function compiledJudge({ units, levels, best }: Selection, byLevel: Map<AdministrativeLevel, Applicable[]>, total: number): Uint8Array {
   const out = new Uint8Array(total);
   const facts = new FactSet({ value: 0, numerator: undefined, denominator: undefined, level: null, orgUnit: '', period: '', start: '', end: '' }, '', 0, AT);
   let k = 0;
@@ -175,8 +178,11 @@ function compiledQuarter(quarter: Quarter, phase: Phase, byLevel: Map<Administra
 
 /** The reference evaluator: one json-rules-engine run per org unit with its level's rules. */
 async function referenceQuarter(quarter: Quarter, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>, slotOf: Map<string, number>, engines: Map<AdministrativeLevel, ReferenceRuleSet>, total: number): Promise<{ verdicts: Uint8Array; runs: number }> {
-  const slots = slotOf.size;
-  const { units, levels, best } = select(quarter, phase, slotOf, slots);
+  return referenceJudge(select(quarter, phase, slotOf, slotOf.size), byLevel, engines, total);
+}
+
+/** json-rules-engine alone, over values already selected. */
+async function referenceJudge({ units, levels, best }: Selection, byLevel: Map<AdministrativeLevel, Applicable[]>, engines: Map<AdministrativeLevel, ReferenceRuleSet>, total: number): Promise<{ verdicts: Uint8Array; runs: number }> {
   const out = new Uint8Array(total);
   let k = 0;
   let runs = 0;
@@ -262,6 +268,13 @@ export async function run(): Promise<Record<string, unknown>> {
     runs = r.runs;
     referenceRuns.push(ms);
   }
+  // The evaluators alone: the value selection both share is done once, outside the clock.
+  const selection = select(quarter, phase, slotOf, slotOf.size);
+  const judgeRuns: number[] = [];
+  for (let i = 0; i < 9; i++) judgeRuns.push((await time(() => compiledJudge(selection, byLevel, verdictCount)))[1]);
+  const [refJudge, refJudgeMs] = await time(() => referenceJudge(selection, byLevel, engines, verdictCount));
+  if (refJudge.verdicts.some((v, i) => v !== compiled[i])) throw new Error('the evaluators disagree on pre-selected values');
+
   let differences = 0;
   for (let i = 0; i < compiled.length; i++) if (compiled[i] !== reference[i]) differences++;
   if (compiled.length !== reference.length || differences > 0) throw new Error(`the evaluators disagree on ${differences} of ${compiled.length} verdicts`);
@@ -296,6 +309,7 @@ export async function run(): Promise<Record<string, unknown>> {
     differences,
     goal: { ratio: 100, quarterMs: 200 },
     goalMet: referenceMs / quarterMs >= 100 && quarterMs < 200,
+    evaluatorOnly: { compiledMs: round(median(judgeRuns)), referenceMs: round(refJudgeMs), ratio: round(refJudgeMs / median(judgeRuns)) },
     evaluateMs: round(median(evaluateRuns)),
     evaluateResults: results,
     parseMs: round(parseMs),
