@@ -1,7 +1,7 @@
 // Writes docs/plans/<id>.md for every bundled plan from its data, so the reference pages never
 // drift from the data. `--check` fails when a committed page differs from what would be written.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { finishGenerated, generated } from './lib/generated-file.js';
 import type { Plan } from '../packages/core/src/index.js';
 import { BUNDLED_PLAN_IDS, bundledPlan } from '../packages/rules/src/bundled.js';
 
@@ -48,26 +48,5 @@ function page(plan: Plan): string {
   return `${L.join('\n').trimEnd()}\n`;
 }
 
-const check = process.argv.includes('--check');
-let stale = 0;
-mkdirSync(outDir, { recursive: true });
-for (const id of BUNDLED_PLAN_IDS) {
-  const text = page(bundledPlan(id) as Plan);
-  const path = `${outDir}${id}.md`;
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {
-      /* missing counts as stale */
-    }
-    if (current !== text) {
-      process.stderr.write(`stale: docs/plans/${id}.md (run: pnpm generate)\n`);
-      stale++;
-    }
-  } else {
-    writeFileSync(path, text);
-    process.stdout.write(`wrote docs/plans/${id}.md\n`);
-  }
-}
-if (stale) process.exit(1);
+for (const id of BUNDLED_PLAN_IDS) generated(`${outDir}${id}.md`, page(bundledPlan(id) as Plan));
+finishGenerated();

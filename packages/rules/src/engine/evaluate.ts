@@ -282,21 +282,7 @@ export function planJobs(plan: Plan, observations: readonly Observation[], at: s
       for (const orgUnit of units) {
         const list = byUnit?.get(orgUnit);
         const level = unitLevel(orgUnit, list);
-        const job: EvaluationJob = {
-          indicator,
-          version,
-          phase,
-          orgUnit,
-          level,
-          status: null,
-          facts: null,
-          basis: null,
-          period: null,
-          periodEnd: null,
-          contributors: null,
-          outside: null,
-          subject: orgUnit,
-        };
+        const job = newJob(indicator, version, phase, orgUnit, level, orgUnit);
         if (target.level !== null && level !== target.level) job.status = 'not-applicable';
         else {
           const o = list ? latestInWindow(list, phase, at) : null;
@@ -317,6 +303,11 @@ export function planJobs(plan: Plan, observations: readonly Observation[], at: s
   return jobs;
 }
 
+/** A job with nothing decided yet. */
+function newJob(indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: EvaluationJob['level'], subject: string): EvaluationJob {
+  return { indicator, version, phase, orgUnit, level, status: null, facts: null, basis: null, period: null, periodEnd: null, contributors: null, outside: null, subject };
+}
+
 function provinceJob(
   plan: Plan,
   indicator: Indicator,
@@ -328,21 +319,7 @@ function provinceJob(
   province: ReadonlySet<string>,
 ): EvaluationJob {
   const target = version.target;
-  const job: EvaluationJob = {
-    indicator,
-    version,
-    phase,
-    orgUnit: plan.issuer.unit ?? provinceIds[0] ?? 'province',
-    level: 'province',
-    status: null,
-    facts: null,
-    basis: null,
-    period: null,
-    periodEnd: null,
-    contributors: null,
-    outside: null,
-    subject: '\u0000province',
-  };
+  const job = newJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province');
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
