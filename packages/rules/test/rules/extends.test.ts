@@ -4,32 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
 import { effectiveTarget, evaluate, exportPlan, loadPlanSync, parseMeasurementsCsv, targetTimelines, validatePlanText } from '../../src/index.js';
-import { csv, testPlan } from './fixtures.js';
+import { csv, emptyRuleFile, testPlan } from './fixtures.js';
 
 const quote = (q: string) => ({ section: 'I.2', quote: q });
 
-/** A rule file of a fictitious province with nothing of its own yet. */
-function ruleFile(extra: Record<string, unknown>): Record<string, unknown> {
-  return {
-    formatVersion: 1,
-    id: 'tinh-con-97-2019',
-    number: '97/KH-UBND',
-    title: { vi: 'Kế hoạch tỉnh Con', en: 'Plan of Con province' },
-    issuer: { name: { vi: 'UBND tỉnh Con', en: 'Con Provincial People’s Committee' }, unit: '97' },
-    date: '2019-06-01',
-    legalBases: [],
-    phases: [],
-    indicators: [],
-    agencies: [],
-    administrativeUnits: [],
-    tasks: [],
-    bodyTasks: [],
-    duties: [],
-    reportingObligations: [],
-    notes: [],
-    ...extra,
-  };
-}
 
 /** Writes files into a fresh directory and returns it. */
 function files(map: Record<string, unknown>): string {
@@ -56,7 +34,7 @@ const override = (target: string, effectiveFrom: string | null, set: Record<stri
 
 describe('extends: a province builds on a bundled plan', () => {
   const dir = files({
-    'con.json': ruleFile({
+    'con.json': emptyRuleFile({
       extends: ['vn-nq17-2019'],
       overrides: [override('e-identification.2021-2025', '2023-01-01', { value: 50 }, 'từ ngày 01/01/2023 đạt từ 50% trở lên')],
     }),
@@ -104,8 +82,8 @@ describe('extends: files relative to the extending file', () => {
   it('resolves a chain of paths, base first, and names each file in the provenance', () => {
     const dir = files({
       'base.json': testPlan(),
-      'mid.json': ruleFile({ id: 'mid-2019', extends: ['./base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
-      'top.json': ruleFile({ id: 'top-2019', extends: ['mid.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
+      'mid.json': emptyRuleFile({ id: 'mid-2019', extends: ['./base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
+      'top.json': emptyRuleFile({ id: 'top-2019', extends: ['mid.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
     });
     const plan = load(dir, 'top.json');
     const steps = targetTimelines(plan).get('online-rate.each')?.steps ?? [];
@@ -125,9 +103,9 @@ describe('extends: files relative to the extending file', () => {
   it('a diamond (two bases sharing a base) includes the shared base once', () => {
     const dir = files({
       'base.json': testPlan(),
-      'a.json': ruleFile({ id: 'a-2019', extends: ['base.json'] }),
-      'b.json': ruleFile({ id: 'b-2019', extends: ['base.json'] }),
-      'top.json': ruleFile({ id: 'top-2019', extends: ['a.json', 'b.json'] }),
+      'a.json': emptyRuleFile({ id: 'a-2019', extends: ['base.json'] }),
+      'b.json': emptyRuleFile({ id: 'b-2019', extends: ['base.json'] }),
+      'top.json': emptyRuleFile({ id: 'top-2019', extends: ['a.json', 'b.json'] }),
     });
     const plan = load(dir, 'top.json');
     expect(plan.indicators.flatMap((i) => i.targets).filter((t) => t.id === 'online-rate.each')).toHaveLength(1);
@@ -136,7 +114,7 @@ describe('extends: files relative to the extending file', () => {
   it('the extending file wins over its base on the same field and date', () => {
     const dir = files({
       'base.json': { ...testPlan(), overrides: [override('online-rate.each', null, { value: 35 })] },
-      'top.json': ruleFile({ extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 40 })] }),
+      'top.json': emptyRuleFile({ extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 40 })] }),
     });
     const e = effectiveTarget(load(dir, 'top.json'), 'online-rate.each', '2020-01-01');
     expect(e && !e.withdrawn && e.version.target.value).toBe(40);
@@ -146,7 +124,7 @@ describe('extends: files relative to the extending file', () => {
 
 describe('extends: errors in the foundation shape', () => {
   it('a cycle is an error at the "extends" entry that closes it', () => {
-    const dir = files({ 'a.json': ruleFile({ id: 'a-2019', extends: ['b.json'] }), 'b.json': ruleFile({ id: 'b-2019', extends: ['./a.json'] }) });
+    const dir = files({ 'a.json': emptyRuleFile({ id: 'a-2019', extends: ['b.json'] }), 'b.json': emptyRuleFile({ id: 'b-2019', extends: ['./a.json'] }) });
     const [i] = issuesOf(dir, 'a.json');
     expect(i).toMatchObject({ code: 'rules.extends_cycle', pointer: '/extends/0', file: 'b.json' });
     expect(i?.message.en).toContain('a.json → b.json → a.json');
@@ -154,26 +132,26 @@ describe('extends: errors in the foundation shape', () => {
   });
 
   it('a file that extends itself is a cycle', () => {
-    const dir = files({ 'self.json': ruleFile({ extends: ['self.json'] }) });
+    const dir = files({ 'self.json': emptyRuleFile({ extends: ['self.json'] }) });
     expect(issuesOf(dir, 'self.json')[0]?.code).toBe('rules.extends_cycle');
   });
 
   it('a base that does not exist is an error at its entry, with line and column', () => {
-    const dir = files({ 'c.json': ruleFile({ extends: ['vn-nq17-2019', 'khong-co.json'] }) });
+    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019', 'khong-co.json'] }) });
     const [i] = issuesOf(dir, 'c.json');
     expect(i).toMatchObject({ code: 'rules.unknown_base', pointer: '/extends/1', file: 'c.json' });
     expect(typeof i?.column).toBe('number');
   });
 
   it('an invalid base is reported with the base file’s own issues', () => {
-    const dir = files({ 'bad.json': { ...testPlan(), id: 'Không Hợp Lệ' }, 'c.json': ruleFile({ extends: ['bad.json'] }) });
+    const dir = files({ 'bad.json': { ...testPlan(), id: 'Không Hợp Lệ' }, 'c.json': emptyRuleFile({ extends: ['bad.json'] }) });
     const issues = issuesOf(dir, 'c.json');
     expect(issues[0]).toMatchObject({ code: 'rules.invalid_base', file: 'c.json' });
     expect(issues[1]).toMatchObject({ code: 'schema.invalid_format', file: 'bad.json', pointer: '/id' });
   });
 
   it('overrides and withdrawals of targets that do not exist are errors', () => {
-    const text = JSON.stringify(ruleFile({ extends: ['vn-nq17-2019'], overrides: [override('khong-co', null, { value: 1 })], withdrawals: [{ target: 'cung-khong-co', effectiveFrom: null, source: quote('bãi bỏ') }] }), null, 2);
+    const text = JSON.stringify(emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('khong-co', null, { value: 1 })], withdrawals: [{ target: 'cung-khong-co', effectiveFrom: null, source: quote('bãi bỏ') }] }), null, 2);
     const r = validatePlanText(text, { file: 'c.json' });
     expect(r.issues.map((i) => [i.code, i.pointer])).toEqual([
       ['rules.unknown_target', '/overrides/0/target'],
@@ -185,7 +163,7 @@ describe('extends: errors in the foundation shape', () => {
 
   it('two overrides of the same field from the same date in one file conflict', () => {
     const dir = files({
-      'c.json': ruleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 25 }), override('online-dossier-rate.2019-2020', '2020-01-01', { value: 30 })] }),
+      'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 25 }), override('online-dossier-rate.2019-2020', '2020-01-01', { value: 30 })] }),
     });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'rules.conflicting_override', pointer: '/overrides/1/set/value', file: 'c.json' });
   });
@@ -193,9 +171,9 @@ describe('extends: errors in the foundation shape', () => {
   it('two bases that override the same field from the same date differently conflict', () => {
     const dir = files({
       'base.json': testPlan(),
-      'a.json': ruleFile({ id: 'a-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
-      'b.json': ruleFile({ id: 'b-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 30 })] }),
-      'top.json': ruleFile({ extends: ['a.json', 'b.json'] }),
+      'a.json': emptyRuleFile({ id: 'a-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
+      'b.json': emptyRuleFile({ id: 'b-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 30 })] }),
+      'top.json': emptyRuleFile({ extends: ['a.json', 'b.json'] }),
     });
     expect(issuesOf(dir, 'top.json')[0]).toMatchObject({ code: 'rules.conflicting_override', file: 'b.json', pointer: '/overrides/0/set/value' });
   });
@@ -203,7 +181,7 @@ describe('extends: errors in the foundation shape', () => {
   it('redefining an inherited target differently is an error that points to overrides', () => {
     const base = testPlan();
     const changed = { ...base.indicators[0], targets: [{ ...base.indicators[0]?.targets[0], value: 99 }] };
-    const dir = files({ 'base.json': base, 'c.json': ruleFile({ extends: ['base.json'], addTargets: [{ indicator: 'online-rate', target: changed.targets[0] }] }) });
+    const dir = files({ 'base.json': base, 'c.json': emptyRuleFile({ extends: ['base.json'], addTargets: [{ indicator: 'online-rate', target: changed.targets[0] }] }) });
     const [i] = issuesOf(dir, 'c.json');
     expect(i).toMatchObject({ code: 'rules.conflicting_definition', pointer: '/addTargets/0/target/id' });
     expect(i?.message.en).toContain('use "overrides"');
@@ -211,18 +189,18 @@ describe('extends: errors in the foundation shape', () => {
 
   it('a target added to an indicator that does not exist is an error', () => {
     const t = testPlan().indicators[0]?.targets[0];
-    const dir = files({ 'c.json': ruleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'khong-co', target: { ...t, id: 'moi' } }] }) });
+    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'khong-co', target: { ...t, id: 'moi' } }] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'rules.unknown_indicator', pointer: '/addTargets/0/indicator' });
   });
 
   it('an override that makes a target invalid is refused at the override (a percentage of 120)', () => {
-    const dir = files({ 'c.json': ruleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 120 })] }) });
+    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 120 })] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'schema.out_of_range', pointer: '/overrides/0/set/value', file: 'c.json' });
   });
 
   it('an added target in a phase nobody declares is located in the extending file', () => {
     const t = { ...testPlan().indicators[0]?.targets[0], id: 'moi', phase: '2030-2035' };
-    const dir = files({ 'c.json': ruleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'online-dossier-rate', target: t }] }) });
+    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'online-dossier-rate', target: t }] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'plan.unknown_phase', pointer: '/addTargets/0/target/phase', file: 'c.json' });
   });
 });
@@ -230,7 +208,7 @@ describe('extends: errors in the foundation shape', () => {
 describe('withdrawals', () => {
   const dir = files({
     'base.json': testPlan(),
-    'c.json': ruleFile({ extends: ['base.json'], withdrawals: [{ target: 'online-rate.each', effectiveFrom: '2020-07-01', source: quote('bãi bỏ chỉ tiêu từ 01/7/2020') }] }),
+    'c.json': emptyRuleFile({ extends: ['base.json'], withdrawals: [{ target: 'online-rate.each', effectiveFrom: '2020-07-01', source: quote('bãi bỏ chỉ tiêu từ 01/7/2020') }] }),
   });
 
   it('a withdrawn target is judged before its withdrawal and left out after it', () => {
@@ -244,7 +222,7 @@ describe('withdrawals', () => {
   it('an override that takes effect after the withdrawal is an error', () => {
     const bad = files({
       'base.json': testPlan(),
-      'c.json': ruleFile({
+      'c.json': emptyRuleFile({
         extends: ['base.json'],
         withdrawals: [{ target: 'online-rate.each', effectiveFrom: '2020-07-01', source: quote('bãi bỏ') }],
         overrides: [override('online-rate.each', '2020-09-01', { value: 30 })],
@@ -258,7 +236,7 @@ describe('export', () => {
   it('writes one self-contained file that validates and gives the same verdicts and provenance', () => {
     const dir = files({
       'base.json': testPlan(),
-      'c.json': ruleFile({ extends: ['base.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
+      'c.json': emptyRuleFile({ extends: ['base.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
     });
     const plan = load(dir, 'c.json');
     const exported = JSON.stringify(exportPlan(plan), null, 2);

@@ -105,3 +105,26 @@ export function testPlan(): PlanInput {
 export function csv(...rows: string[]): string {
   return ['indicator,orgUnit,level,period,value,numerator,denominator', ...rows].join('\n');
 }
+
+/** A rule file of a fictitious province with nothing of its own yet. */
+export function emptyRuleFile(extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    formatVersion: 1,
+    id: 'tinh-con-97-2019',
+    number: '97/KH-UBND',
+    title: { vi: 'Kế hoạch tỉnh Con', en: 'Plan of Con province' },
+    issuer: { name: { vi: 'UBND tỉnh Con', en: 'Con Provincial People’s Committee' }, unit: '97' },
+    date: '2019-06-01',
+    legalBases: [],
+    phases: [],
+    indicators: [],
+    agencies: [],
+    administrativeUnits: [],
+    tasks: [],
+    bodyTasks: [],
+    duties: [],
+    reportingObligations: [],
+    notes: [],
+    ...extra,
+  };
+}

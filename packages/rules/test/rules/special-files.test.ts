@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emptyRuleFile } from './fixtures.js';
 import { EgovPlanError } from '@egov-plan/core';
 import { loadPlan, loadPlanSync, readTextFileSync, validatePlanText } from '../../src/index.js';
 
@@ -10,25 +11,7 @@ import { loadPlan, loadPlanSync, readTextFileSync, validatePlanText } from '../.
 // /dev/zero) nor read more than the size limit, and must end as a typed issue.
 
 function ruleFileExtending(ref: string): string {
-  return JSON.stringify({
-    formatVersion: 1,
-    id: 'x-1-2019',
-    number: '1/KH-UBND',
-    title: { vi: 'X', en: 'X' },
-    issuer: { name: { vi: 'X', en: 'X' }, unit: null },
-    date: '2019-06-03',
-    extends: [ref],
-    legalBases: [],
-    phases: [],
-    indicators: [],
-    agencies: [],
-    administrativeUnits: [],
-    tasks: [],
-    bodyTasks: [],
-    duties: [],
-    reportingObligations: [],
-    notes: [],
-  });
+  return JSON.stringify(emptyRuleFile({ extends: [ref] }));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'egov-special-'));
