@@ -1,7 +1,7 @@
 // Generates the published JSON Schemas from the zod schemas of @egov-plan/core (the single
 // source of truth). `--check` fails when the committed files differ from what would be generated.
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { finishGenerated, generated } from './lib/generated-file.js';
 import { Measurement, Plan } from '../packages/core/src/index.js';
 

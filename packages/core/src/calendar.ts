@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 // Reporting calendars as data: period types and their data cut-off, deadline rules, public

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The subset of json-rules-engine conditions a rule file may contain. It is deliberately narrow:
 // rule files come from other organisations and must never be able to run code (json-rules-engine

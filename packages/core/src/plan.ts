@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeadlineRule, PeriodType, ReportingCalendar } from './calendar.js';
 import { RuleConditions } from './conditions.js';
 import { ruleFileFields } from './rule-file.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleConditions } from './conditions.js';
 import type { Plan } from './plan.js';
 import { BilingualText, Id, LocalDate, SourceRef } from './text.js';

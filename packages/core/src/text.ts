@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Normalises a quotation from a source document the way every `source.quote` is stored:

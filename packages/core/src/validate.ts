@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EgovPlanError, issue, toPointer, type Issue } from './errors.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
 

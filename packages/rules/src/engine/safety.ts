@@ -9,7 +9,7 @@ import {
   toPointer,
   type Issue,
 } from '@egov-plan/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 
 // Checks that run on a rule file before the schema does, so that hostile input is refused with a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONDITION_FACTS, CONDITION_OPERATORS, MAX_CONDITION_DEPTH, Plan, RuleConditions } from '@egov-plan/core';
 import { compileConditions, targetConditions, validatePlanValue, type ConditionFacts } from '../../src/index.js';
 import { testPlan } from './fixtures.js';
