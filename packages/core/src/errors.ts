@@ -7,7 +7,9 @@ import type { BilingualText } from './text.js';
  * - `pointer`: RFC 6901 JSON pointer into the offending document ("" for the whole document);
  * - `message`: Vietnamese and English;
  * - `line` / `column`: 1-based position in the file, when the issue came from file text;
- * - `file`: the file, when known.
+ * - `file`: the file, when known;
+ * - `severity`: `warning` for something worth a reader's attention that does not make the input
+ *   invalid (a check reporting only warnings passes); absent or `error` otherwise.
  */
 export interface Issue {
   code: IssueCode;
@@ -16,6 +18,15 @@ export interface Issue {
   line?: number;
   column?: number;
   file?: string;
+  severity?: IssueSeverity;
+}
+
+/** How serious an {@link Issue} is: an `error` makes the input invalid, a `warning` does not. */
+export type IssueSeverity = 'error' | 'warning';
+
+/** True when `issue` is a warning (`severity: "warning"`); an issue without a severity is an error. */
+export function isWarning(issue: Pick<Issue, 'severity'>): boolean {
+  return issue.severity === 'warning';
 }
 
 /**

@@ -98,11 +98,21 @@ export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, Qualitat
 /** A target of an indicator for one phase, level and scope. */
 export type Target = z.infer<typeof Target>;
 
+/**
+ * Whose words a text is.
+ * - `source`: the words of the source document (`vi` verbatim, whitespace normalised);
+ * - `editorial`: this encoding's summary or rewording; the source's words are in `source.quote`.
+ */
+export const TextOrigin = z.enum(['source', 'editorial']);
+/** Whose words a text is: the source's (`source`) or this encoding's (`editorial`). */
+export type TextOrigin = z.infer<typeof TextOrigin>;
+
 /** Something the plan measures, with its targets. */
 export const Indicator = z
   .strictObject({
     id: Id,
     statement: BilingualText,
+    statementOrigin: TextOrigin.optional().describe('"editorial" when statement.vi is a rewording, not the words of the source (read source.quote for those); "source" or absent: the source\'s words.'),
     kind: z.enum(['quantitative', 'qualitative']),
     unit: Unit,
     direction: z.enum(['increase', 'decrease', 'none']).describe('Which way is better; "none" for qualitative indicators.'),
@@ -140,6 +150,20 @@ export const AgencyKind = z.enum([
 export type AgencyKind = z.infer<typeof AgencyKind>;
 
 /**
+ * Which agencies a collective (`kind: "group"`) comprises, as data: every agency whose `kind` is
+ * one of `kinds` and, when `level` is given, whose `level` is that level. Membership is decided
+ * by these two fields alone, never guessed from names.
+ */
+export const GroupMembership = z.strictObject({
+  kinds: z.array(AgencyKind.exclude(['group'])).min(1).describe('Agency kinds that belong to the collective.'),
+  level: AdministrativeLevel.nullable().describe('Level the members must have; null for any level.'),
+  confidence: Confidence,
+  basis: BilingualText.describe('Why these kinds make up the collective (the legal or plan text read).'),
+});
+/** Which agencies a collective comprises. */
+export type GroupMembership = z.infer<typeof GroupMembership>;
+
+/**
  * A body named by the plan. `kind: "group"` is a collective the plan names without listing it
  * ("Các sở, ban, ngành, UBND các huyện, thành phố"; "Các đơn vị có liên quan").
  */
@@ -149,6 +173,7 @@ export const Agency = z.strictObject({
   kind: AgencyKind,
   level: AdministrativeLevel.nullable().optional().describe('Level of government, null for central or non-state bodies.'),
   code: AgencyCode.nullable().describe('Electronic identifier code where known, otherwise null.'),
+  members: GroupMembership.optional().describe('For a collective: which declared agencies belong to it; absent when the plan does not say.'),
   note: BilingualText.optional(),
 });
 /** A body named by the plan. */
@@ -200,6 +225,28 @@ export const BodyTask = z.strictObject({
 /** A task as stated in section II. */
 export type BodyTask = z.infer<typeof BodyTask>;
 
+/**
+ * The heading of a group of tasks, verbatim: a numbered group of section II (`part: "body"`,
+ * `group` "1" to "6") or a Roman-numbered group of the appendix (`part: "appendix"`, `group`
+ * "I" to "VI").
+ */
+export const TaskGroup = z.strictObject({
+  part: z.enum(['body', 'appendix']),
+  group: z.string().min(1).describe('The group number as printed: "1" … in section II, "I" … in the appendix.'),
+  heading: BilingualText.describe('The heading; `vi` verbatim.'),
+  source: SourceRef,
+});
+/** The heading of a group of tasks. */
+export type TaskGroup = z.infer<typeof TaskGroup>;
+
+/** The plan's general objective ("Mục tiêu"), verbatim. */
+export const Objective = z.strictObject({
+  text: BilingualText.describe('The objective; `vi` verbatim.'),
+  source: SourceRef,
+});
+/** The plan's general objective. */
+export type Objective = z.infer<typeof Objective>;
+
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
 export const Duty = z.strictObject({
   id: Id,
@@ -211,6 +258,21 @@ export const Duty = z.strictObject({
 /** A duty assigned to a body in section III. */
 export type Duty = z.infer<typeof Duty>;
 
+/**
+ * The last on-time day of an obligation two ways: as the words give it, and after the roll-over
+ * of Civil Code 2015 Art. 148 (a last day on a rest day or holiday moves to the next working
+ * day). "trước 20/5/2019" gives 2019-05-19 as written, a Sunday, so 2019-05-20 after roll-over.
+ * Dates for a one-off obligation; for a recurring one both are null (they differ per period:
+ * see `Deadline.nominalDue` and `Deadline.due`) and `reading` states the rule.
+ */
+export const LastOnTimeDay = z.strictObject({
+  asWritten: LocalDate.nullable().describe('The last on-time day the words give, before roll-over; null for a recurring obligation.'),
+  afterRollOver: LocalDate.nullable().describe('The same day after Art. 148 roll-over; null for a recurring obligation.'),
+  reading: BilingualText.describe('Both readings in words, and which one the deadline rule applies.'),
+});
+/** The last on-time day as written and after roll-over. */
+export type LastOnTimeDay = z.infer<typeof LastOnTimeDay>;
+
 /** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
 export const ReportingObligation = z.strictObject({
   id: Id,
@@ -221,6 +283,7 @@ export const ReportingObligation = z.strictObject({
   cutOffAsWritten: z.string().nullable().describe('The data cut-off wording, verbatim.'),
   deadlineAsWritten: z.string().describe('The deadline wording, verbatim.'),
   deadline: DeadlineRule,
+  lastOnTimeDay: LastOnTimeDay.optional().describe('The last on-time day as written and after roll-over.'),
   source: SourceRef,
   note: BilingualText.optional(),
 });
@@ -258,12 +321,14 @@ export const Plan = z
     issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable().describe('Administrative unit code of the issuer.') }),
     date: LocalDate.describe('Date of issue.'),
     legalBases: z.array(LegalBasis),
+    objective: Objective.optional().describe('The general objective (Kon Tum: section I.1), verbatim.'),
     phases: z.array(Phase),
     indicators: z.array(Indicator),
     agencies: z.array(Agency),
     administrativeUnits: z.array(AdministrativeUnit),
     tasks: z.array(Task),
     bodyTasks: z.array(BodyTask),
+    taskGroups: z.array(TaskGroup).optional().describe('Headings of the groups of section II and of the appendix, verbatim.'),
     duties: z.array(Duty),
     reportingObligations: z.array(ReportingObligation),
     calendar: ReportingCalendar.optional().describe('The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.'),
