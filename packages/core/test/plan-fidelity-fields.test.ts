@@ -21,7 +21,7 @@ describe('objective, group headings, editorial marker, last on-time day, group m
 
   it('a task group of an unknown part is refused', () => {
     const r = withFields((p) => {
-      p.taskGroups = [{ part: 'annex', group: 'I', heading: { vi: 'x', en: 'x' }, source: { section: 'x', quote: 'x' } }];
+      (p as any).taskGroups = [{ part: 'annex', group: 'I', heading: { vi: 'x', en: 'x' }, source: { section: 'x', quote: 'x' } }];
     });
     expect(r.issues.map((i) => `${i.code} ${i.pointer}`)).toContain('schema.invalid_value /taskGroups/0/part');
   });
