@@ -1,5 +1,6 @@
 import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
 import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays, type HolidayCalendar } from './holidays.js';
+import { compiledArtifacts } from '../engine/plan-artifacts.js';
 import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
 import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
 
@@ -13,26 +14,21 @@ export interface DeadlineOptions {
   holidays?: HolidayCalendar;
 }
 
-/** A plan prepared for deadline arithmetic: its resolved calendar and a cache of computed deadlines. */
+/** A plan prepared for deadline arithmetic: its resolved calendar and the deadlines computed so far. */
 interface PreparedPlan {
   calendar: ResolvedCalendar;
   deadlines: Map<string, Deadline>;
 }
 
-const prepared = new WeakMap<object, PreparedPlan>();
-
-/** The resolved calendar of a plan (its own, extended, or the Decree 09/2019 default), cached per plan object. */
+/** The resolved calendar of a plan (its own, extended, or the Decree 09/2019 default). */
 export function planCalendar(plan: Pick<Plan, 'calendar'>): ResolvedCalendar {
   return prepare(plan).calendar;
 }
 
+// A compiled plan (see `compilePlan`) carries its calendar and a memo of its deadlines; a plain
+// plan is prepared again by every call, so that a plan changed between calls is read afresh.
 function prepare(plan: Pick<Plan, 'calendar'>): PreparedPlan {
-  let p = prepared.get(plan);
-  if (!p) {
-    p = { calendar: plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar(), deadlines: new Map() };
-    prepared.set(plan, p);
-  }
-  return p;
+  return compiledArtifacts(plan) ?? { calendar: plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar(), deadlines: new Map() };
 }
 
 function holidaysFor(r: ResolvedCalendar, options: DeadlineOptions): HolidayCalendar {
@@ -167,13 +163,17 @@ function unknownObligation(plan: Plan, id: string): EgovPlanError {
 }
 
 /**
- * The deadline of one obligation of a plan for a period id (ignored for one-off obligations),
- * cached per plan object and holiday data.
+ * The deadline of one obligation of a plan for a period id (ignored for one-off obligations).
+ * A compiled plan (see `compilePlan`) remembers the deadlines it computed with its own holiday
+ * data; a plain plan is read afresh by every call.
  */
 export function obligationDeadline(plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions = {}): Deadline {
+  return deadlineIn(prepare(plan), plan, obligation, periodId, options);
+}
+
+function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions): Deadline {
   const o = typeof obligation === 'string' ? plan.reportingObligations.find((x) => x.id === obligation) : obligation;
   if (!o) throw unknownObligation(plan, String(obligation));
-  const p = prepare(plan);
   const key = `${o.id}|${o.periodType === null ? '' : (periodId ?? '')}`;
   // Cache only the plan's own obligations under their id (an object passed in may differ).
   const useCache = options.holidays === undefined && plan.reportingObligations.includes(o);
@@ -196,7 +196,7 @@ export function obligationDeadline(plan: Plan, obligation: ReportingObligation |
 export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOptions = {}): Deadline[] {
   const p = prepare(plan);
   const period = periodByIdIn(p.calendar, periodId);
-  return plan.reportingObligations.filter((o) => o.periodType === period.type).map((o) => obligationDeadline(plan, o, period.id, options));
+  return plan.reportingObligations.filter((o) => o.periodType === period.type).map((o) => deadlineIn(p, plan, o, period.id, options));
 }
 
 /**
@@ -208,9 +208,9 @@ export function deadlinesAt(plan: Plan, instant: InstantInput, options: Deadline
   const p = prepare(plan);
   const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
   return plan.reportingObligations.map((o) => {
-    if (o.periodType === null) return obligationDeadline(plan, o, null, options);
+    if (o.periodType === null) return deadlineIn(p, plan, o, null, options);
     const index = periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day);
-    return obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+    return deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
   });
 }
 
@@ -236,14 +236,14 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
   const out: Deadline[] = [];
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = obligationDeadline(plan, o, null, options);
+      const d = deadlineIn(p, plan, o, null, options);
       if (lastDayOf(d) >= today) out.push(d);
       continue;
     }
     // Start three periods back: a deadline in the month after a period can fall after the next period began.
     let index = (periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day)) - 3;
     for (let i = 0; i < 12; i++, index++) {
-      const d = obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      const d = deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
       if (lastDayOf(d) >= today) {
         out.push(d);
         break;
@@ -264,7 +264,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
   const out: Deadline[] = [];
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = obligationDeadline(plan, o, null, options);
+      const d = deadlineIn(p, plan, o, null, options);
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= end) out.push(d);
       continue;
@@ -272,7 +272,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
     const first = (periodIndexOfDay(p.calendar, o.periodType, start) ?? nextNineMonthIndex(start)) - 3;
     const lastIndex = (periodIndexOfDay(p.calendar, o.periodType, end) ?? nextNineMonthIndex(end)) + 1;
     for (let index = first; index <= lastIndex; index++) {
-      const d = obligationDeadline(plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      const d = deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= end) out.push(d);
     }

@@ -76,7 +76,9 @@ export function calendarOf(plan: Pick<Plan, 'calendar'>): ReportingCalendar {
   return { ...own, periodTypes: [...own.periodTypes, ...base.periodTypes.filter((p) => !declared.has(p.type))] };
 }
 
-const resolvedCache = new WeakMap<object, ResolvedCalendar>();
+// Resolved calendars by the calendar object they came from, with the object's JSON at the time:
+// a calendar changed since is resolved again, never answered from the cache.
+const resolvedCache = new WeakMap<object, { json: string; resolved: ResolvedCalendar }>();
 let gregorian: ResolvedCalendar | undefined;
 let defaultResolved: ResolvedCalendar | undefined;
 
@@ -85,8 +87,9 @@ function maskOf(days: readonly number[]): number {
 }
 
 /**
- * Prepares a calendar for arithmetic (validating it when it was not parsed yet) and caches the
- * result per calendar object. Without an argument: the Decree 09/2019 calendar.
+ * Prepares a calendar for arithmetic (validating it when it was not parsed yet). The result is
+ * reused while the calendar object stays unchanged. Without an argument: the Decree 09/2019
+ * calendar.
  */
 export function resolveCalendar(calendar?: CalendarArgument): ResolvedCalendar {
   if (calendar === GREGORIAN) {
@@ -106,12 +109,13 @@ export function resolveCalendar(calendar?: CalendarArgument): ResolvedCalendar {
     defaultResolved ??= build(decree09Calendar());
     return defaultResolved;
   }
+  const json = JSON.stringify(calendar);
   const hit = resolvedCache.get(calendar);
-  if (hit) return hit;
+  if (hit && hit.json === json) return hit.resolved;
   const parsed = parseCalendar(calendar);
   const withBase = parsed.extends ? calendarOf({ calendar: parsed }) : parsed;
   const resolved = build(withBase);
-  resolvedCache.set(calendar, resolved);
+  resolvedCache.set(calendar, { json, resolved });
   return resolved;
 }
 

@@ -1,4 +1,4 @@
-import type { ConditionFact, ConditionOperator, ConditionValue, RuleCondition } from '@egov-plan/core';
+import type { Comparator, ConditionFact, ConditionOperator, ConditionValue, RuleCondition, Target } from '@egov-plan/core';
 import { OPERATOR_FUNCTIONS, factValue, numberValidator, pathSegments, type ConditionFacts } from './facts.js';
 
 // The compiled evaluator: a condition tree becomes nested closures once; evaluating is then a
@@ -146,4 +146,18 @@ export function compileConditions(conditions: RuleCondition): CompiledPredicate 
 /** Evaluates every condition of a tree (no short-circuit) and returns each outcome. */
 export function traceConditions(conditions: RuleCondition, facts: ConditionFacts): ConditionTrace {
   return traceNode(conditions, facts);
+}
+
+const OPERATOR_OF: Record<Comparator, 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan' | 'equal'> = {
+  gte: 'greaterThanInclusive',
+  gt: 'greaterThan',
+  lte: 'lessThanInclusive',
+  lt: 'lessThan',
+  eq: 'equal',
+};
+
+/** The conditions a target is judged by: its own, or derived from its comparator and value. */
+export function targetConditions(target: Target): RuleCondition {
+  if (target.conditions) return target.conditions;
+  return { all: [{ fact: 'value', operator: OPERATOR_OF[target.comparator], value: target.value }] };
 }

@@ -15,12 +15,14 @@ import {
   type TargetScope,
   type Unit,
 } from '@egov-plan/core';
-import { compileConditions, traceConditions, type CompiledPredicate } from './compile.js';
+import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
+import { planArtifacts } from './compiled-plan.js';
+import type { PlanArtifacts } from './plan-artifacts.js';
 import { explainResult } from './explain.js';
 import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
-import { orgUnitDirectory, prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
+import { prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
-import { effectiveOf, targetTimelines, type ProvenanceStep, type TargetVersion } from './timeline.js';
+import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
 
 /** The verdict on one target for one org unit. */
 export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
@@ -119,30 +121,14 @@ export interface EvaluationJob {
   subject: string;
 }
 
-const OPERATOR_OF: Record<Comparator, 'greaterThanInclusive' | 'greaterThan' | 'lessThanInclusive' | 'lessThan' | 'equal'> = {
-  gte: 'greaterThanInclusive',
-  gt: 'greaterThan',
-  lte: 'lessThanInclusive',
-  lt: 'lessThan',
-  eq: 'equal',
-};
+export { targetConditions };
 
-/** The conditions a target is judged by: its own, or derived from its comparator and value. */
-export function targetConditions(target: Target): RuleCondition {
-  if (target.conditions) return target.conditions;
-  return { all: [{ fact: 'value', operator: OPERATOR_OF[target.comparator], value: target.value }] };
-}
-
-const compiled = new WeakMap<Target, CompiledPredicate>();
-
-/** The compiled predicate of a target version (cached per target object). */
+/**
+ * Compiles a target version's conditions (its own, or those of its comparator and value). Not
+ * cached: a compiled plan (see {@link compilePlan}) holds the predicates of its targets.
+ */
 export function compiledTarget(target: Target): CompiledPredicate {
-  let p = compiled.get(target);
-  if (!p) {
-    p = compileConditions(targetConditions(target));
-    compiled.set(target, p);
-  }
-  return p;
+  return compileConditions(targetConditions(target));
 }
 
 /** Builds the facts a condition tree sees. */
@@ -215,14 +201,17 @@ const collator = new Intl.Collator('en', { numeric: true });
 
 interface Prepared {
   plan: Plan;
+  artifacts: PlanArtifacts;
   at: string;
   phases: Phase[];
   jobs: EvaluationJob[];
   set: MeasurementSet;
 }
 
-function prepare(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions): Prepared {
-  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[]) : (measurements as MeasurementSet);
+function prepare(input: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions): Prepared {
+  const artifacts = planArtifacts(input);
+  const plan = artifacts.plan;
+  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[], { periods: artifacts.periods }) : (measurements as MeasurementSet);
   const at = options.at ?? set.observations.reduce<string | null>((m, o) => (m === null || o.end > m ? o.end : m), null) ?? todayInVietnam();
   if (typeof at !== 'string' || !isLocalDate(at)) {
     throw new EgovPlanError([issue('usage.invalid_date', '', `Ngày đánh giá "${at}" phải là một ngày có thật, dạng YYYY-MM-DD.`, `The evaluation date "${at}" must be a real date written YYYY-MM-DD.`)]);
@@ -238,15 +227,13 @@ function prepare(plan: Plan, measurements: MeasurementSet | readonly Measurement
     }
     phases = plan.phases.filter((p) => ids.includes(p.id));
   } else phases = phasesAt(plan, at);
-  return { plan, at, phases, jobs: planJobs(plan, set.observations, at, phases), set };
+  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases), set };
 }
 
 /** Every target × org unit to judge at `at` for the given phases, with the value that counts. */
-export function planJobs(plan: Plan, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
+export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
+  const { plan, directory: dir, province, timelines } = artifacts;
   const index = indexObservations(observations);
-  const dir = orgUnitDirectory(plan);
-  const province = new Set(dir.provinceIds);
-  const timelines = targetTimelines(plan);
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const jobs: EvaluationJob[] = [];
   const unitLevel = (unit: string, list: readonly Observation[] | undefined): AdministrativeLevel | null =>
@@ -457,7 +444,7 @@ export function evaluate(plan: Plan, measurements: MeasurementSet | readonly Mea
   const results = new Array<TargetResult>(p.jobs.length);
   for (let i = 0; i < p.jobs.length; i++) {
     const job = p.jobs[i] as EvaluationJob;
-    const verdict = job.facts ? compiledTarget(job.version.target)(job.facts) : null;
+    const verdict = job.facts ? p.artifacts.predicate(job.version.target)(job.facts) : null;
     results[i] = toResult(job, verdict, p.at);
   }
   return finish(p, results, 'compiled');

@@ -6,6 +6,7 @@ export { FactSet, resolveSafePath, type ConditionFacts, type FactSource } from '
 export { compileConditions, traceConditions, type BooleanTrace, type CompiledPredicate, type ConditionTrace, type LeafTrace } from './compile.js';
 export { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRule, type ReferenceRuleSet } from './reference.js';
 export { resolveRuleFile, type ResolveResult, type RuleFileLayer, type RuleFileReader } from './resolve.js';
+export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';
 export { forEachCsvRecord, parseCsv, type CsvParse, type CsvRecord } from './csv.js';

@@ -1,5 +1,6 @@
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
-import { calendarOf, periodById } from '../calendar/periods.js';
+import { calendarOf, periodByIdIn, resolveCalendar } from '../calendar/periods.js';
+import { compiledArtifacts } from './plan-artifacts.js';
 
 /** A reporting period's id and inclusive local dates. */
 export interface PeriodInterval {
@@ -14,16 +15,19 @@ export type PeriodLookup = (id: string) => { period: PeriodInterval } | { issue:
 /**
  * A period lookup for `plan`: ids such as `2020Q4`, `2020M03`, `2020S1`, `2020N9`, `2020` under the
  * plan's reporting calendar (Decree 09/2019 when it declares none: `2020Q4` = 2020-09-15 …
- * 2020-12-14), and calendar ids with a `C` prefix. Delegates to the calendar module.
+ * 2020-12-14), and calendar ids with a `C` prefix. Delegates to the calendar module. The calendar
+ * is read once, when the lookup is made (a compiled plan's lookup is shared).
  */
 export function periodLookup(plan: Pick<Plan, 'calendar'>): PeriodLookup {
-  const calendar = plan.calendar ? calendarOf(plan) : undefined;
+  const shared = compiledArtifacts(plan);
+  if (shared) return shared.periods;
+  const calendar = plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar();
   const cache = new Map<string, { period: PeriodInterval } | { issue: Issue }>();
   return (id) => {
     let hit = cache.get(id);
     if (!hit) {
       try {
-        const p = periodById(id, calendar);
+        const p = periodByIdIn(calendar, id);
         hit = { period: { id: p.id, start: p.start, end: p.end } };
       } catch (e) {
         if (!isEgovPlanError(e)) throw e;

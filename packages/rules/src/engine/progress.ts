@@ -1,7 +1,9 @@
 import type { BilingualText, Phase, Plan } from '@egov-plan/core';
-import { compiledTarget, planJobs, phasesAt, type EvaluateOptions, type EvaluationJob } from './evaluate.js';
+import { planArtifacts } from './compiled-plan.js';
+import { planJobs, phasesAt, type EvaluateOptions, type EvaluationJob } from './evaluate.js';
+import type { PlanArtifacts } from './plan-artifacts.js';
 import { formatNumber } from './explain.js';
-import { orgUnitDirectory, prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
+import { prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
 
 // Progress towards a target before its phase ends, from a series of measurements.
 //
@@ -111,21 +113,22 @@ const CATEGORY_TEXT: Record<ProgressCategory, BilingualText> = {
  * series of measurements up to `at` (see the module comment for the methods and thresholds).
  * Targets and org units are those {@link evaluate} judges; `not-applicable` ones are left out.
  */
-export function progress(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: ProgressOptions = {}): ProgressReport {
-  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[]) : (measurements as MeasurementSet);
+export function progress(input: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: ProgressOptions = {}): ProgressReport {
+  const artifacts = planArtifacts(input);
+  const plan = artifacts.plan;
+  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[], { periods: artifacts.periods }) : (measurements as MeasurementSet);
   const method = options.method ?? 'cagr';
   const at = options.at ?? set.observations.reduce((m, o) => (o.end > m ? o.end : m), '0000-01-01');
   const phases = options.phase === undefined ? phasesAt(plan, at) : plan.phases.filter((p) => (typeof options.phase === 'string' ? [options.phase] : options.phase ?? []).includes(p.id));
-  const jobs = planJobs(plan, set.observations, at, phases).filter((j) => j.status !== 'not-applicable');
-  const series = seriesIndex(plan, set.observations);
-  const results = jobs.map((job) => assess(job, series(job), at, method));
+  const jobs = planJobs(artifacts, set.observations, at, phases).filter((j) => j.status !== 'not-applicable');
+  const series = seriesIndex(artifacts, set.observations);
+  const results = jobs.map((job) => assess(job, series(job), at, method, artifacts));
   return { plan: plan.id, at, phases: phases.map((p) => p.id), method, thresholds: PROGRESS_THRESHOLDS, results };
 }
 
 /** The series of values for a job: the org unit's own, or the province's (own value or summed counts per period). */
-function seriesIndex(plan: Plan, observations: readonly Observation[]): (job: EvaluationJob) => Observation[] {
-  const dir = orgUnitDirectory(plan);
-  const province = new Set(dir.provinceIds);
+function seriesIndex(artifacts: PlanArtifacts, observations: readonly Observation[]): (job: EvaluationJob) => Observation[] {
+  const province = artifacts.province;
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
     const k = `${o.indicator}\u0000${o.orgUnit}`;
@@ -155,7 +158,7 @@ function seriesIndex(plan: Plan, observations: readonly Observation[]): (job: Ev
 
 const sortByEnd = (list: Observation[]) => [...list].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
 
-function assess(job: EvaluationJob, series: Observation[], at: string, asked: ProgressMethod): ProgressResult {
+function assess(job: EvaluationJob, series: Observation[], at: string, asked: ProgressMethod, artifacts: PlanArtifacts): ProgressResult {
   const target = job.version.target;
   const phase: Phase = job.phase;
   const base: Omit<ProgressResult, 'status' | 'category' | 'explanation'> = {
@@ -176,7 +179,7 @@ function assess(job: EvaluationJob, series: Observation[], at: string, asked: Pr
   const upper = at < phase.end ? at : phase.end;
   const usable = series.filter((o) => o.end <= upper && typeof o.value === 'number' && days(o.end, phase.start) <= YEAR_DAYS);
   const current = usable[usable.length - 1];
-  const achieved = job.facts ? compiledTarget(target)(job.facts) : false;
+  const achieved = job.facts ? artifacts.predicate(target)(job.facts) : false;
   const point = (o: Observation): ProgressPoint => ({ period: o.period, end: o.end, value: o.value as number });
   const done = (category: ProgressCategory, extra: Partial<ProgressResult> = {}, note: BilingualText | null = null): ProgressResult => {
     const r = { ...base, ...extra, category, status: STATUS[category] };

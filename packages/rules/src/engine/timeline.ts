@@ -1,4 +1,5 @@
 import type { BilingualText, Indicator, Plan, SourceRef, Target, TargetOverride } from '@egov-plan/core';
+import { compiledArtifacts } from './plan-artifacts.js';
 import { applyChanges, compareOverrides } from './resolve.js';
 
 // The dated history of each target: its definition, then each override in force from its date,
@@ -53,13 +54,21 @@ export interface TargetTimeline {
 /** The version of a target in force on a date, or why there is none. */
 export type EffectiveTarget = { withdrawn: false; version: TargetVersion; timeline: TargetTimeline } | { withdrawn: true; step: ProvenanceStep; timeline: TargetTimeline };
 
-const cache = new WeakMap<Plan, Map<string, TargetTimeline>>();
-
-/** Every target's timeline, by target id (computed once per plan object). */
+/**
+ * Every target's timeline, by target id: those a compiled plan carries (see `compilePlan`), or
+ * built now from a plain plan.
+ */
 export function targetTimelines(plan: Plan): ReadonlyMap<string, TargetTimeline> {
-  let map = cache.get(plan);
-  if (map) return map;
-  map = new Map();
+  return compiledArtifacts(plan)?.timelines ?? buildTargetTimelines(plan);
+}
+
+/**
+ * Builds every target's timeline from a plan.
+ *
+ * @internal
+ */
+export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
+  const map = new Map<string, TargetTimeline>();
   const origins = new Map((plan.origins ?? []).map((o) => [o.target, o]));
   const overridesOf = new Map<string, { override: TargetOverride; order: number; index: number }[]>();
   (plan.overrides ?? []).forEach((o, index) => {
@@ -117,7 +126,6 @@ export function targetTimelines(plan: Plan): ReadonlyMap<string, TargetTimeline>
       map.set(target.id, { indicator, versions, withdrawal, steps });
     }),
   );
-  cache.set(plan, map);
   return map;
 }
 
