@@ -49,7 +49,7 @@ describe('a plan changed between two evaluations', () => {
   });
 
   it('a reporting deadline changed between two calls is computed anew', () => {
-    const p = structuredClone(bundledPlan('kontum-1102-2019'));
+    const p = structuredClone(bundledPlan('kontum-1102-2019')!);
     const o = p.reportingObligations.find((x) => x.periodType === 'quarter' && x.deadline.kind === 'day-of-month')!;
     const before = deadlinesFor(p, '2020Q1').find((d) => d.obligation === o.id)!;
     (o.deadline as { day: number }).day = 5;
@@ -83,7 +83,7 @@ describe('compilePlan', () => {
     const many = [...rows, { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q3', value: 10 }, { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 19, numerator: 19, denominator: 100 }];
     expect(JSON.stringify(evaluate(compiled, many, { at: '2020-12-14' }))).toBe(JSON.stringify(evaluate(p, many, { at: '2020-12-14' })));
     expect(JSON.stringify(progress(compiled, many, { at: '2020-12-14' }))).toBe(JSON.stringify(progress(p, many, { at: '2020-12-14' })));
-    const kontum = bundledPlan('kontum-1102-2019');
+    const kontum = bundledPlan('kontum-1102-2019')!;
     const ck = compilePlan(kontum);
     expect(upcomingDeadlines(ck, '2020-03-16')).toEqual(upcomingDeadlines(kontum, '2020-03-16'));
     expect(deadlinesFor(ck, '2021Q2')).toEqual(deadlinesFor(kontum, '2021Q2'));
