@@ -18,7 +18,7 @@ import { buildTargetTimelines } from './timeline.js';
  * of the plan (every field of {@link Plan} reads as before) that carries its compiled form.
  * Changing the original afterwards does not change it; compile again to see the change.
  */
-export type CompiledPlan = Plan & { readonly [ARTIFACTS]: PlanArtifacts };
+export type CompiledPlan = Plan & { readonly [ARTIFACTS]: unknown };
 
 function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
