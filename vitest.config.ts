@@ -1,19 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { packageProject } from './vitest.shared.js';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
-
-// Tests read each package's sources directly, so a test run never depends on a stale build.
+// One test project per package (each package's own vitest.config.ts), plus the examples.
+// `npx vitest run --project rules` runs one package; `cd packages/rules && npx vitest run` too.
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@egov-plan/core': src('core'),
-      '@egov-plan/rules': src('rules'),
-      '@egov-plan/cli': src('cli'),
-    },
-  },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
-    testTimeout: 60_000,
+    projects: ['packages/*/vitest.config.ts', { ...packageProject('examples', { include: ['examples/*/test/**/*.test.ts'] }) }],
   },
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
-import { smallPlan } from '../../core/test/fixtures.js';
+import { smallPlan } from '@egov-plan/test-utils';
 
 /** Runs the CLI in-process and captures its output. */
 export async function cli(args: string[], cwd = process.cwd()) {

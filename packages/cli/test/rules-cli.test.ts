@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDirWith } from '@egov-plan/test-utils';
 import { run } from '../src/program.js';
 
 /** Runs the CLI in-process and captures its output. */
@@ -17,15 +17,9 @@ async function cli(args: string[], cwd = process.cwd()) {
 const example = fileURLToPath(new URL('../../../examples/custom-province/', import.meta.url));
 const HEADER = 'indicator,orgUnit,level,period,value,numerator,denominator';
 
-function dirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'egov-rules-cli-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
-
 describe('egov-plan evaluate', () => {
   it('--json prints one result per target × org unit with the ids as given, status, value, gap, phase, provenance, quote and explanation', async () => {
-    const dir = dirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q4,40,400,1000'].join('\n') });
+    const dir = tempDirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q4,40,400,1000'].join('\n') });
     const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -42,7 +36,7 @@ describe('egov-plan evaluate', () => {
   });
 
   it('bad rows go to standard error with their row number and reason; the good rows are still evaluated; exit 1', async () => {
-    const dir = dirWith({
+    const dir = tempDirWith({
       'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q5,40,,', 'khong-co,so-yte,province,2020Q4,40,,', 'online-dossier-rate,so-gd,province,2020Q4,"19,5",,'].join('\n'),
     });
     const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json', '--lang', 'en'], dir);
@@ -69,7 +63,7 @@ describe('egov-plan evaluate', () => {
 
   it('reads JSON measurements, and the reference evaluator gives the same results', async () => {
     const rows = [{ indicator: 'online-dossier-rate', orgUnit: 'so-tttt', level: 'province', period: '2020Q4', value: 21 }];
-    const dir = dirWith({ 'm.json': JSON.stringify({ measurements: rows }) });
+    const dir = tempDirWith({ 'm.json': JSON.stringify({ measurements: rows }) });
     const a = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.json', '--json'], dir)).stdout);
     const b = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.json', '--json', '--evaluator', 'reference'], dir)).stdout);
     expect(b.evaluator).toBe('reference');
@@ -78,14 +72,14 @@ describe('egov-plan evaluate', () => {
   });
 
   it('usage errors exit 2: a malformed --at, a missing option, an unknown evaluator', async () => {
-    const dir = dirWith({ 'm.csv': `${HEADER}\n` });
+    const dir = tempDirWith({ 'm.csv': `${HEADER}\n` });
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--at', '14/12/2020'], dir)).code).toBe(2);
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019'], dir)).code).toBe(2);
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--evaluator', 'eval'], dir)).code).toBe(2);
   });
 
   it('--at must be a real calendar date: 2020-13-01, 2021-02-29 and 2020-12-32 are usage errors (exit 2)', async () => {
-    const dir = dirWith({ 'm.csv': `${HEADER}\nonline-dossier-rate,so-tttt,province,2020Q4,20,,\n` });
+    const dir = tempDirWith({ 'm.csv': `${HEADER}\nonline-dossier-rate,so-tttt,province,2020Q4,20,,\n` });
     for (const at of ['2020-13-01', '2021-02-29', '2020-12-32', '2020-00-10']) {
       const r = await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--at', at], dir);
       expect(r.code, at).toBe(2);
@@ -96,7 +90,7 @@ describe('egov-plan evaluate', () => {
   });
 
   it('a FIFO, a directory or /dev/zero as the plan, the measurements or the file to validate is a typed error, not a hang', async () => {
-    const dir = dirWith({ 'm.csv': `${HEADER}\n` });
+    const dir = tempDirWith({ 'm.csv': `${HEADER}\n` });
     execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
     mkdirSync(join(dir, 'folder.json'));
     for (const path of ['fifo.csv', 'folder.json', '/dev/zero']) {
@@ -113,7 +107,7 @@ describe('egov-plan evaluate', () => {
   }, 10_000);
 
   it('bad input exits 1: an unknown plan, a missing file, a header without the required columns', async () => {
-    const dir = dirWith({ 'm.csv': 'indicator,orgUnit,value\nx,y,1' });
+    const dir = tempDirWith({ 'm.csv': 'indicator,orgUnit,value\nx,y,1' });
     expect((await cli(['evaluate', '--plan', 'khong-co', '--measurements', 'm.csv'], dir)).code).toBe(1);
     expect((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'khong-co.csv'], dir)).stderr).toContain('file.not_found');
     const r = await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--lang', 'en'], dir);
@@ -122,7 +116,7 @@ describe('egov-plan evaluate', () => {
   });
 
   it('--progress classifies each target with the named method', async () => {
-    const dir = dirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2019Q4,10,,', 'online-dossier-rate,so-tttt,province,2020Q2,12,,'].join('\n') });
+    const dir = tempDirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2019Q4,10,,', 'online-dossier-rate,so-tttt,province,2020Q2,12,,'].join('\n') });
     const out = JSON.parse((await cli(['evaluate', '--plan', 'vn-nq17-2019', '--measurements', 'm.csv', '--json', '--progress', 'linear'], dir)).stdout);
     const p = out.progress.results.find((x: any) => x.orgUnit === 'so-tttt');
     // From 10 (2019-12-14) to 12 (2020-06-14): +2 in half a year, 4/year; 20 by 2020-12-31 needs (20−10)/1.05 years ≈ 9.5/year: R ≈ 0.42, limited progress.
@@ -138,7 +132,7 @@ describe('egov-plan export, validate and explain', () => {
     const file = JSON.parse(exported.stdout);
     expect(file.extends).toBeUndefined();
     expect(file.resolvedFrom.map((x: any) => x.file)).toEqual(['vn-nq17-2019', 'tinh-mau.json']);
-    const dir = dirWith({ 'tinh-mau-full.json': exported.stdout, 'm.csv': readFileSync(join(example, 'measurements.csv'), 'utf8') });
+    const dir = tempDirWith({ 'tinh-mau-full.json': exported.stdout, 'm.csv': readFileSync(join(example, 'measurements.csv'), 'utf8') });
     const v = await cli(['validate', join(dir, 'tinh-mau-full.json')], dir);
     expect(v.code).toBe(0);
     const a = JSON.parse((await cli(['evaluate', '--plan', 'tinh-mau-full.json', '--measurements', 'm.csv', '--json'], dir)).stdout);
@@ -148,7 +142,7 @@ describe('egov-plan export, validate and explain', () => {
 
   it('export of a bundled plan validates too', async () => {
     const exported = await cli(['export', 'kontum-1102-2019']);
-    const dir = dirWith({ 'kt.json': exported.stdout });
+    const dir = tempDirWith({ 'kt.json': exported.stdout });
     expect((await cli(['validate', join(dir, 'kt.json')], dir)).code).toBe(0);
   });
 
@@ -174,7 +168,7 @@ describe('egov-plan export, validate and explain', () => {
 
   it('validate reports a cycle in extends at the entry that closes it', async () => {
     const base = JSON.parse(readFileSync(join(example, 'tinh-mau.json'), 'utf8'));
-    const dir = dirWith({ 'a.json': JSON.stringify({ ...base, id: 'a-2019', extends: ['b.json'], overrides: [], addTargets: [] }, null, 2), 'b.json': JSON.stringify({ ...base, id: 'b-2019', extends: ['a.json'], overrides: [], addTargets: [] }, null, 2) });
+    const dir = tempDirWith({ 'a.json': JSON.stringify({ ...base, id: 'a-2019', extends: ['b.json'], overrides: [], addTargets: [] }, null, 2), 'b.json': JSON.stringify({ ...base, id: 'b-2019', extends: ['a.json'], overrides: [], addTargets: [] }, null, 2) });
     const r = await cli(['validate', join(dir, 'a.json'), '--json'], dir);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).issues[0]).toMatchObject({ code: 'rules.extends_cycle', pointer: '/extends/0' });

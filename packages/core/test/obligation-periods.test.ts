@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePlan, type Issue, type PeriodType, type PlanInput } from '../src/index.js';
-import { smallPlan } from './fixtures.js';
+import { smallPlan } from '@egov-plan/test-utils';
 
 // A reporting obligation's period type must fit its deadline rule and the plan's calendar; before
 // this check such a plan validated and the calendar commands failed later without a pointer.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseText, parsePlan, validatePlan, type Issue, type PlanInput } from '../src/index.js';
-import { smallPlan } from './fixtures.js';
+import { smallPlan } from '@egov-plan/test-utils';
 
 const codes = (issues: Issue[]) => issues.map((i) => `${i.code} ${i.pointer}`);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError } from '@egov-plan/core';
 import { loadPlan, loadPlanSync, parseJsonDocument, validatePlanText } from '../src/index.js';
-import { smallPlan } from '../../core/test/fixtures.js';
+import { smallPlan } from '@egov-plan/test-utils';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 

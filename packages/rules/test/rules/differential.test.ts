@@ -12,7 +12,7 @@ import {
   type ConditionFacts,
   type MeasurementInput,
 } from '../../src/index.js';
-import { testPlan } from './fixtures.js';
+import { testPlan } from '@egov-plan/test-utils';
 
 // Two evaluators, one meaning: json-rules-engine 7.3.1 (with the safe path resolver) and the
 // compiled closures must give the same verdict for every rule within the format and every input.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
 import { evaluate, evaluateWithReference, parseMeasurementsCsv, phasesAt, validatePlanValue, type TargetResult } from '../../src/index.js';
-import { csv, testPlan } from './fixtures.js';
+import { csv, testPlan } from '@egov-plan/test-utils';
 
 function plan(): Plan {
   const r = validatePlanValue(testPlan());

@@ -1,20 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
 import { effectiveTarget, evaluate, exportPlan, loadPlanSync, parseMeasurementsCsv, targetTimelines, validatePlanText } from '../../src/index.js';
-import { csv, emptyRuleFile, testPlan } from './fixtures.js';
+import { csv, emptyRuleFile, tempDirWith, testPlan } from '@egov-plan/test-utils';
 
 const quote = (q: string) => ({ section: 'I.2', quote: q });
 
-
-/** Writes files into a fresh directory and returns it. */
-function files(map: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'egov-rules-'));
-  for (const [name, value] of Object.entries(map)) writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
-  return dir;
-}
 
 function load(dir: string, file: string): Plan {
   return loadPlanSync(file, { cwd: dir });
@@ -33,7 +24,7 @@ function issuesOf(dir: string, file: string): Issue[] {
 const override = (target: string, effectiveFrom: string | null, set: Record<string, unknown>, q = 'điều chỉnh chỉ tiêu') => ({ target, effectiveFrom, set, source: quote(q) });
 
 describe('extends: a province builds on a bundled plan', () => {
-  const dir = files({
+  const dir = tempDirWith({
     'con.json': emptyRuleFile({
       extends: ['vn-nq17-2019'],
       overrides: [override('e-identification.2021-2025', '2023-01-01', { value: 50 }, 'từ ngày 01/01/2023 đạt từ 50% trở lên')],
@@ -80,7 +71,7 @@ describe('extends: a province builds on a bundled plan', () => {
 
 describe('extends: files relative to the extending file', () => {
   it('resolves a chain of paths, base first, and names each file in the provenance', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'base.json': testPlan(),
       'mid.json': emptyRuleFile({ id: 'mid-2019', extends: ['./base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
       'top.json': emptyRuleFile({ id: 'top-2019', extends: ['mid.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
@@ -101,7 +92,7 @@ describe('extends: files relative to the extending file', () => {
   });
 
   it('a diamond (two bases sharing a base) includes the shared base once', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'base.json': testPlan(),
       'a.json': emptyRuleFile({ id: 'a-2019', extends: ['base.json'] }),
       'b.json': emptyRuleFile({ id: 'b-2019', extends: ['base.json'] }),
@@ -112,7 +103,7 @@ describe('extends: files relative to the extending file', () => {
   });
 
   it('the extending file wins over its base on the same field and date', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'base.json': { ...testPlan(), overrides: [override('online-rate.each', null, { value: 35 })] },
       'top.json': emptyRuleFile({ extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 40 })] }),
     });
@@ -124,7 +115,7 @@ describe('extends: files relative to the extending file', () => {
 
 describe('extends: errors in the foundation shape', () => {
   it('a cycle is an error at the "extends" entry that closes it', () => {
-    const dir = files({ 'a.json': emptyRuleFile({ id: 'a-2019', extends: ['b.json'] }), 'b.json': emptyRuleFile({ id: 'b-2019', extends: ['./a.json'] }) });
+    const dir = tempDirWith({ 'a.json': emptyRuleFile({ id: 'a-2019', extends: ['b.json'] }), 'b.json': emptyRuleFile({ id: 'b-2019', extends: ['./a.json'] }) });
     const [i] = issuesOf(dir, 'a.json');
     expect(i).toMatchObject({ code: 'rules.extends_cycle', pointer: '/extends/0', file: 'b.json' });
     expect(i?.message.en).toContain('a.json → b.json → a.json');
@@ -132,19 +123,19 @@ describe('extends: errors in the foundation shape', () => {
   });
 
   it('a file that extends itself is a cycle', () => {
-    const dir = files({ 'self.json': emptyRuleFile({ extends: ['self.json'] }) });
+    const dir = tempDirWith({ 'self.json': emptyRuleFile({ extends: ['self.json'] }) });
     expect(issuesOf(dir, 'self.json')[0]?.code).toBe('rules.extends_cycle');
   });
 
   it('a base that does not exist is an error at its entry, with line and column', () => {
-    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019', 'khong-co.json'] }) });
+    const dir = tempDirWith({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019', 'khong-co.json'] }) });
     const [i] = issuesOf(dir, 'c.json');
     expect(i).toMatchObject({ code: 'rules.unknown_base', pointer: '/extends/1', file: 'c.json' });
     expect(typeof i?.column).toBe('number');
   });
 
   it('an invalid base is reported with the base file’s own issues', () => {
-    const dir = files({ 'bad.json': { ...testPlan(), id: 'Không Hợp Lệ' }, 'c.json': emptyRuleFile({ extends: ['bad.json'] }) });
+    const dir = tempDirWith({ 'bad.json': { ...testPlan(), id: 'Không Hợp Lệ' }, 'c.json': emptyRuleFile({ extends: ['bad.json'] }) });
     const issues = issuesOf(dir, 'c.json');
     expect(issues[0]).toMatchObject({ code: 'rules.invalid_base', file: 'c.json' });
     expect(issues[1]).toMatchObject({ code: 'schema.invalid_format', file: 'bad.json', pointer: '/id' });
@@ -162,14 +153,14 @@ describe('extends: errors in the foundation shape', () => {
   });
 
   it('two overrides of the same field from the same date in one file conflict', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 25 }), override('online-dossier-rate.2019-2020', '2020-01-01', { value: 30 })] }),
     });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'rules.conflicting_override', pointer: '/overrides/1/set/value', file: 'c.json' });
   });
 
   it('two bases that override the same field from the same date differently conflict', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'base.json': testPlan(),
       'a.json': emptyRuleFile({ id: 'a-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 25 })] }),
       'b.json': emptyRuleFile({ id: 'b-2019', extends: ['base.json'], overrides: [override('online-rate.each', null, { value: 30 })] }),
@@ -181,7 +172,7 @@ describe('extends: errors in the foundation shape', () => {
   it('redefining an inherited target differently is an error that points to overrides', () => {
     const base = testPlan();
     const changed = { ...base.indicators[0], targets: [{ ...base.indicators[0]?.targets[0], value: 99 }] };
-    const dir = files({ 'base.json': base, 'c.json': emptyRuleFile({ extends: ['base.json'], addTargets: [{ indicator: 'online-rate', target: changed.targets[0] }] }) });
+    const dir = tempDirWith({ 'base.json': base, 'c.json': emptyRuleFile({ extends: ['base.json'], addTargets: [{ indicator: 'online-rate', target: changed.targets[0] }] }) });
     const [i] = issuesOf(dir, 'c.json');
     expect(i).toMatchObject({ code: 'rules.conflicting_definition', pointer: '/addTargets/0/target/id' });
     expect(i?.message.en).toContain('use "overrides"');
@@ -189,24 +180,24 @@ describe('extends: errors in the foundation shape', () => {
 
   it('a target added to an indicator that does not exist is an error', () => {
     const t = testPlan().indicators[0]?.targets[0];
-    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'khong-co', target: { ...t, id: 'moi' } }] }) });
+    const dir = tempDirWith({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'khong-co', target: { ...t, id: 'moi' } }] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'rules.unknown_indicator', pointer: '/addTargets/0/indicator' });
   });
 
   it('an override that makes a target invalid is refused at the override (a percentage of 120)', () => {
-    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 120 })] }) });
+    const dir = tempDirWith({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [override('online-dossier-rate.2019-2020', '2020-01-01', { value: 120 })] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'schema.out_of_range', pointer: '/overrides/0/set/value', file: 'c.json' });
   });
 
   it('an added target in a phase nobody declares is located in the extending file', () => {
     const t = { ...testPlan().indicators[0]?.targets[0], id: 'moi', phase: '2030-2035' };
-    const dir = files({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'online-dossier-rate', target: t }] }) });
+    const dir = tempDirWith({ 'c.json': emptyRuleFile({ extends: ['vn-nq17-2019'], addTargets: [{ indicator: 'online-dossier-rate', target: t }] }) });
     expect(issuesOf(dir, 'c.json')[0]).toMatchObject({ code: 'plan.unknown_phase', pointer: '/addTargets/0/target/phase', file: 'c.json' });
   });
 });
 
 describe('withdrawals', () => {
-  const dir = files({
+  const dir = tempDirWith({
     'base.json': testPlan(),
     'c.json': emptyRuleFile({ extends: ['base.json'], withdrawals: [{ target: 'online-rate.each', effectiveFrom: '2020-07-01', source: quote('bãi bỏ chỉ tiêu từ 01/7/2020') }] }),
   });
@@ -220,7 +211,7 @@ describe('withdrawals', () => {
   });
 
   it('an override that takes effect after the withdrawal is an error', () => {
-    const bad = files({
+    const bad = tempDirWith({
       'base.json': testPlan(),
       'c.json': emptyRuleFile({
         extends: ['base.json'],
@@ -234,7 +225,7 @@ describe('withdrawals', () => {
 
 describe('export', () => {
   it('writes one self-contained file that validates and gives the same verdicts and provenance', () => {
-    const dir = files({
+    const dir = tempDirWith({
       'base.json': testPlan(),
       'c.json': emptyRuleFile({ extends: ['base.json'], overrides: [override('online-rate.each', '2020-07-01', { value: 30 })] }),
     });

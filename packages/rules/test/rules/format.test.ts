@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CONDITION_FACTS, CONDITION_OPERATORS, MAX_CONDITION_DEPTH, Plan, RuleConditions } from '@egov-plan/core';
 import { compileConditions, targetConditions, validatePlanValue, type ConditionFacts } from '../../src/index.js';
-import { testPlan } from './fixtures.js';
+import { testPlan } from '@egov-plan/test-utils';
 
 describe('the rule-file format', () => {
   it('converts to JSON Schema, conditions included, with the depth limit stated and no recursion', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CONDITION_FACTS, CONDITION_OPERATORS } from '@egov-plan/core';
-import { testPlan } from './fixtures.js';
+import { testPlan } from '@egov-plan/test-utils';
 
 // Seeded generation of rule files for the fuzz test: valid seeds, then structural mutations of the
 // value (hostile values and keys, wrong types, random condition trees, extends, overrides) and,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Plan } from '@egov-plan/core';
 import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements, validatePlanValue } from '../../src/index.js';
-import { csv, testPlan } from './fixtures.js';
+import { csv, testPlan } from '@egov-plan/test-utils';
 
 const plan = (): Plan => {
   const r = validatePlanValue(testPlan());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
 import { PROGRESS_THRESHOLDS, parseMeasurementsCsv, progress, validatePlanValue, type ProgressResult } from '../../src/index.js';
-import { csv, testPlan } from './fixtures.js';
+import { csv, testPlan } from '@egov-plan/test-utils';
 
 // Expected figures are worked out by hand from the Open SDG formulas:
 // t = (2020-06-14 − 2019-12-14) = 183 days = 0.50103 years; T = (2020-12-31 − 2019-12-14) = 383 days

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RuleConditions, validatePlan, type RuleCondition } from '@egov-plan/core';
 import { checkJsonTextDepth, createReferenceRuleSet, runReferenceRuleSet, validatePlanText, validatePlanValue, type ConditionFacts } from '../../src/index.js';
-import { testPlan } from './fixtures.js';
+import { testPlan } from '@egov-plan/test-utils';
 
 // One test per attack on a rule file. Whatever a file says, no code runs: each must end as a typed
 // issue, with no change to Object.prototype or globalThis.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyRuleFile } from './fixtures.js';
+import { emptyRuleFile } from '@egov-plan/test-utils';
 import { EgovPlanError } from '@egov-plan/core';
 import { loadPlan, loadPlanSync, readTextFileSync, validatePlanText } from '../../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { PlanInput } from '../src/index.js';
+import type { PlanInput } from '@egov-plan/core';
 
 /** A small, valid plan written by hand: one phase, one indicator with two targets, one task. */
 export function smallPlan(): PlanInput {

@@ -1,0 +1,9 @@
+/**
+ * Fixtures the tests of every egov-plan package share, so no test imports another package's
+ * test folder. Private workspace package: never published, read from source.
+ *
+ * @module
+ */
+export { smallPlan } from './small-plan.js';
+export { csv, emptyRuleFile, testPlan } from './test-plan.js';
+export { tempDirWith } from './temp-dir.js';
