@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWarning, validatePlan, type PlanInput } from '../src/index.js';
-import { smallPlan } from './fixtures.js';
+import { smallPlan } from '@egov-plan/test-utils';
 
 const withFields = (f: (p: PlanInput & Record<string, any>) => void) => {
   const p = smallPlan() as PlanInput & Record<string, any>;
