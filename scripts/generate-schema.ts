@@ -3,12 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { finishGenerated, generated } from './lib/generated-file.js';
-import { Measurement, Plan } from '../packages/core/src/index.js';
+import { MeasurementInput, Plan } from '../packages/core/src/index.js';
 
 const outDir = fileURLToPath(new URL('../packages/rules/schema/', import.meta.url));
 const schemas: Record<string, z.ZodType> = {
   'plan.schema.json': Plan,
-  'measurement.schema.json': Measurement,
+  'measurement.schema.json': MeasurementInput,
 };
 
 for (const [file, schema] of Object.entries(schemas)) {

@@ -12,5 +12,6 @@ export * from './errors.js';
 export * from './calendar.js';
 export * from './conditions.js';
 export * from './plan.js';
+export * from './measurement.js';
 export * from './validate.js';
 export * from './rule-file.js';

@@ -343,16 +343,4 @@ export type Plan = z.infer<typeof Plan>;
 /** A plan as written in a file (before defaults are applied). */
 export type PlanInput = z.input<typeof Plan>;
 
-/** A measured value of an indicator for one org unit and reporting period. */
-export const Measurement = z.strictObject({
-  indicator: Id,
-  orgUnit: z.string().min(1).describe('The reporting agency or administrative unit, as the reporter names it.'),
-  level: AdministrativeLevel.nullable().optional(),
-  period: z.string().min(1).describe('Reporting-period id, e.g. "2020Q4", "2020".'),
-  value: z.union([z.number().finite(), z.boolean()]).describe("Value in the indicator's unit (percent 0–100 as written)."),
-  numerator: z.number().finite().min(0).optional(),
-  denominator: z.number().finite().positive().optional(),
-  source: z.string().optional(),
-});
-/** A measured value of an indicator. */
-export type Measurement = z.infer<typeof Measurement>;
+// Measurements: see measurement.ts.

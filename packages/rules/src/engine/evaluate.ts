@@ -1,7 +1,4 @@
 import {
-  isLocalDate,
-  EgovPlanError,
-  issue,
   type AdministrativeLevel,
   type BilingualText,
   type Comparator,
@@ -9,7 +6,6 @@ import {
   type Issue,
   type Phase,
   type Plan,
-  type RuleCondition,
   type SourceRef,
   type Target,
   type TargetScope,
@@ -17,10 +13,11 @@ import {
 } from '@egov-plan/core';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
+import { checkOptionsEarly, checkOptionsShape, resolveOptions, type EvaluateOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { explainResult } from './explain.js';
 import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
-import { prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
+import { isMeasurementSet, prepareMeasurements, prepareMeasurementsAsync, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
 import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
 
@@ -73,16 +70,7 @@ export interface TargetResult {
   readonly explanation: BilingualText;
 }
 
-/** Options of {@link evaluate}. */
-export interface EvaluateOptions {
-  /**
-   * The date to evaluate at (`YYYY-MM-DD`). Default: the end of the latest period in the
-   * measurements, or today in Vietnam when there are none.
-   */
-  at?: string;
-  /** Evaluate the targets of these phases instead of the phase(s) `at` selects. */
-  phase?: string | readonly string[];
-}
+export { phasesAt, type EvaluateOptions, type EvaluationInstant } from './options.js';
 
 /** The result of {@link evaluate}. */
 export interface Evaluation {
@@ -134,24 +122,6 @@ export function compiledTarget(target: Target): CompiledPredicate {
 /** Builds the facts a condition tree sees. */
 export function buildFacts(o: FactSource, indicator: string, targetValue: number | boolean, at: string): ConditionFacts {
   return new FactSet(o, indicator, targetValue, at);
-}
-
-/** Today's date in Vietnam (UTC+07:00). */
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/**
- * The phases whose targets are evaluated at `at`: those containing it, or else the latest phase
- * that has begun (so a phase that has ended is still judged until the next one starts).
- */
-export function phasesAt(plan: Plan, at: string): Phase[] {
-  const containing = plan.phases.filter((p) => p.start <= at && at <= p.end);
-  if (containing.length) return containing;
-  const begun = plan.phases.filter((p) => p.start <= at);
-  if (!begun.length) return [];
-  const latest = begun.reduce((m, p) => (p.start > m ? p.start : m), '');
-  return begun.filter((p) => p.start === latest);
 }
 
 type Index = Map<string, Map<string, Observation[]>>;
@@ -208,25 +178,15 @@ interface Prepared {
   set: MeasurementSet;
 }
 
-function prepare(input: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions): Prepared {
-  const artifacts = planArtifacts(input);
+function prepare(input: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
+  checkOptionsShape(options, 'evaluate');
+  return prepareWith(planArtifacts(input), measurements, options);
+}
+
+function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
   const plan = artifacts.plan;
-  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[], { periods: artifacts.periods }) : (measurements as MeasurementSet);
-  const at = options.at ?? set.observations.reduce<string | null>((m, o) => (m === null || o.end > m ? o.end : m), null) ?? todayInVietnam();
-  if (typeof at !== 'string' || !isLocalDate(at)) {
-    throw new EgovPlanError([issue('usage.invalid_date', '', `Ngày đánh giá "${at}" phải là một ngày có thật, dạng YYYY-MM-DD.`, `The evaluation date "${at}" must be a real date written YYYY-MM-DD.`)]);
-  }
-  let phases: Phase[];
-  if (options.phase !== undefined) {
-    const ids = typeof options.phase === 'string' ? [options.phase] : [...options.phase];
-    const unknown = ids.filter((id) => !plan.phases.some((p) => p.id === id));
-    if (unknown.length) {
-      throw new EgovPlanError([
-        issue('usage.unknown_phase', '', `Kế hoạch không có giai đoạn ${unknown.join(', ')}; có: ${plan.phases.map((p) => p.id).join(', ')}.`, `The plan has no phase ${unknown.join(', ')}; it has: ${plan.phases.map((p) => p.id).join(', ')}.`),
-      ]);
-    }
-    phases = plan.phases.filter((p) => ids.includes(p.id));
-  } else phases = phasesAt(plan, at);
+  const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
+  const { at, phases } = resolveOptions(artifacts, options, set.observations, 'evaluate');
   return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases), set };
 }
 
@@ -439,8 +399,12 @@ function summarise(results: readonly TargetResult[]): Record<TargetStatus, numbe
  * `measurements` are raw rows (checked here; bad rows end up in `issues`) or a
  * {@link MeasurementSet} from `parseMeasurementsCsv` / `parseMeasurementsJson`.
  */
-export function evaluate(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions = {}): Evaluation {
-  const p = prepare(plan, measurements, options);
+export function evaluate(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Evaluation {
+  return judge(prepare(plan, measurements, options));
+}
+
+/** The compiled evaluator over prepared jobs. */
+function judge(p: Prepared): Evaluation {
   const results = new Array<TargetResult>(p.jobs.length);
   for (let i = 0; i < p.jobs.length; i++) {
     const job = p.jobs[i] as EvaluationJob;
@@ -448,6 +412,23 @@ export function evaluate(plan: Plan, measurements: MeasurementSet | readonly Mea
     results[i] = toResult(job, verdict, p.at);
   }
   return finish(p, results, 'compiled');
+}
+
+/**
+ * {@link evaluate} for measurements that arrive asynchronously: an async iterable such as a
+ * database cursor or a stream of parsed rows (plain iterables and measurement sets work too).
+ * Rows are checked as they arrive; the verdicts are those {@link evaluate} gives for the same
+ * rows. Options are checked before the first row is read.
+ *
+ * @example
+ * const ev = await evaluateAsync(compiled, db.query('select * from measurements').cursor(), { at: new Date() });
+ */
+export async function evaluateAsync(plan: Plan, measurements: MeasurementSet | AsyncIterable<MeasurementInput> | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
+  checkOptionsShape(options, 'evaluate');
+  const artifacts = planArtifacts(plan);
+  checkOptionsEarly(artifacts, options, 'evaluate');
+  const set = isMeasurementSet(measurements) ? measurements : await prepareMeasurementsAsync(artifacts.plan, measurements, { periods: artifacts.periods });
+  return judge(prepareWith(artifacts, set, options));
 }
 
 function finish(p: Prepared, results: TargetResult[], evaluator: 'compiled' | 'reference'): Evaluation {
@@ -459,7 +440,7 @@ function finish(p: Prepared, results: TargetResult[], evaluator: 'compiled' | 'r
  * jobs, each subject's rules run in one `engine.run`. Asynchronous and much slower; for checking
  * that both evaluators agree.
  */
-export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: EvaluateOptions = {}): Promise<Evaluation> {
+export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
   const p = prepare(plan, measurements, options);
   const verdicts = await referenceVerdicts(p.jobs);
   const results = p.jobs.map((job, i) => toResult(job, verdicts[i] ?? null, p.at));

@@ -6,6 +6,7 @@ export { FactSet, resolveSafePath, type ConditionFacts, type FactSource } from '
 export { compileConditions, traceConditions, type BooleanTrace, type CompiledPredicate, type ConditionTrace, type LeafTrace } from './compile.js';
 export { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRule, type ReferenceRuleSet } from './reference.js';
 export { resolveRuleFile, type ResolveResult, type RuleFileLayer, type RuleFileReader } from './resolve.js';
+export { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, evaluationDate, phasesAt } from './options.js';
 export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';
@@ -17,6 +18,9 @@ export {
   parseMeasurementsJson,
   parseMeasurementsText,
   prepareMeasurements,
+  prepareMeasurementsAsync,
+  MAX_ROUNDING_GAP,
+  type PrepareOptions,
   type MeasurementInput,
   type MeasurementOptions,
   type MeasurementSet,
@@ -28,12 +32,11 @@ export {
   comparePeriods,
   compiledTarget,
   evaluate,
+  evaluateAsync,
   evaluateWithReference,
   inWindow,
   latestInWindow,
-  phasesAt,
   targetConditions,
-  type EvaluateOptions,
   type Evaluation,
   type TargetResult,
   type TargetStatus,
@@ -44,8 +47,6 @@ export {
   PROGRESS_THRESHOLDS,
   progress,
   type ProgressCategory,
-  type ProgressMethod,
-  type ProgressOptions,
   type ProgressPoint,
   type ProgressReport,
   type ProgressResult,

@@ -1,4 +1,4 @@
-import { EgovPlanError, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { forEachCsvRecord } from './csv.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -8,17 +8,13 @@ import { checkJsonTextDepth } from './safety.js';
 // as JSON, or as objects from code. Each row is checked against the plan on its own: a bad row is
 // reported with its row number and reason and left out; the good rows are still evaluated.
 
-/** A measurement as given: CSV cells (strings) or JSON/code values. */
-export interface MeasurementInput {
-  indicator: unknown;
-  orgUnit: unknown;
-  level?: unknown;
-  period?: unknown;
-  value?: unknown;
-  numerator?: unknown;
-  denominator?: unknown;
-  source?: unknown;
-}
+export type { MeasurementInput };
+
+/**
+ * A row as the row checker receives it: a {@link MeasurementInput} from code, a JSON item, or the
+ * cells of a CSV row by column name (strings). Anything else is checked and reported, not trusted.
+ */
+type RawRow = Readonly<Record<string, unknown>>;
 
 /** A checked measurement, ready to evaluate. */
 export interface Observation {
@@ -63,6 +59,12 @@ export interface MeasurementOptions {
 /** Largest measurements text accepted by default. */
 export const DEFAULT_MAX_MEASUREMENT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Largest difference, in percentage points, between a percentage and its numerator/denominator
+ * that rounding explains (a value rounded to a whole percent is at most 0.5 off).
+ */
+export const MAX_ROUNDING_GAP = 0.5;
+
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const YES = new Set(['true', 'yes', 'có', 'co', '1']);
@@ -75,7 +77,8 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'huyện': 'district',
   'xã': 'commune',
 };
-const COLUMNS = ['indicator', 'orgUnit', 'level', 'period', 'value', 'numerator', 'denominator', 'source'] as const;
+const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
+const FIELD_SET: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS);
 const REQUIRED = ['indicator', 'orgUnit', 'period', 'value'] as const;
 
 interface RowContext {
@@ -147,20 +150,109 @@ function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why:
 }
 
 /**
- * Checks measurement rows against a plan and turns the good ones into {@link Observation}s.
- * Every problem of a row is an issue naming the row (`measurement.*` codes); a row with any
- * problem is left out. Never throws for bad rows.
+ * True for the result of `prepareMeasurements`, `parseMeasurementsCsv` or `parseMeasurementsJson`.
+ *
+ * @internal
  */
-export function prepareMeasurements(plan: Plan, rows: readonly MeasurementInput[], options: { file?: string; periods?: PeriodLookup } = {}): MeasurementSet {
-  const lookup = options.periods ?? periodLookup(plan);
-  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
-  const where = options.file === undefined ? {} : { file: options.file };
-  checkRows(plan, rows, { rowOf: (r) => r + 1, contextOf: (r) => ({ row: r + 1, pointer: `/${r}`, label: { vi: `Số liệu thứ ${r + 1}`, en: `Measurement #${r + 1}` }, ...where }) }, lookup, out);
+export function isMeasurementSet(m: unknown): m is MeasurementSet {
+  if (m === null || typeof m !== 'object' || Symbol.iterator in m || Symbol.asyncIterator in m) return false;
+  const s = m as Partial<MeasurementSet>;
+  return Array.isArray(s.observations) && Array.isArray(s.issues) && typeof s.rows === 'number';
+}
+
+/** Options of {@link prepareMeasurements}. */
+export interface PrepareOptions {
+  /** File name shown in issues. */
+  file?: string;
+  /** The period look-up to use (default: the plan's). */
+  periods?: PeriodLookup;
+}
+
+/**
+ * Checks measurement rows against a plan and turns the good ones into {@link Observation}s.
+ * `rows` is an array or any iterable (a generator, a `Set`, a synchronous database cursor); for
+ * an async iterable use {@link prepareMeasurementsAsync}. Every problem of a row is an issue
+ * naming the row (`measurement.*` codes, item numbers from 1); a row with any problem is left
+ * out. Never throws for bad rows; throws {@link EgovPlanError} `usage.invalid_measurements` when
+ * `rows` is not an iterable of rows (a string, an async iterable, a number…).
+ */
+export function prepareMeasurements(plan: Plan, rows: Iterable<MeasurementInput>, options: PrepareOptions = {}): MeasurementSet {
+  const iterable = measurementIterable(rows, false);
+  const { check, out } = codeRowChecker(plan, options);
+  let r = 0;
+  for (const row of iterable as Iterable<unknown>) check(row, r++);
   return out;
 }
 
+/**
+ * {@link prepareMeasurements} for an async iterable (a database cursor, a stream of parsed
+ * rows) or a plain iterable; rows are checked as they arrive, never held all at once.
+ */
+export async function prepareMeasurementsAsync(plan: Plan, rows: AsyncIterable<MeasurementInput> | Iterable<MeasurementInput>, options: PrepareOptions = {}): Promise<MeasurementSet> {
+  const iterable = measurementIterable(rows, true);
+  const { check, out } = codeRowChecker(plan, options);
+  let r = 0;
+  for await (const row of iterable as AsyncIterable<unknown>) check(row, r++);
+  return out;
+}
+
+function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unknown, r: number) => void; out: MeasurementSet } {
+  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  const where = options.file === undefined ? {} : { file: options.file };
+  const checker = rowChecker(plan, options.periods ?? periodLookup(plan), out);
+  const naming: RowNaming = { rowOf: (r) => r + 1, contextOf: (r) => ({ row: r + 1, pointer: `/${r}`, label: { vi: `Số liệu thứ ${r + 1}`, en: `Measurement #${r + 1}` }, ...where }) };
+  const check = (row: unknown, r: number) => {
+    const problem = shapeProblem(row);
+    if (problem) {
+      out.rows++;
+      out.issues.push(rowIssue(naming.contextOf(r), problem.field, problem.code, problem.vi, problem.en));
+    } else checker(row as RawRow, r, naming);
+  };
+  return { check, out };
+}
+
+/**
+ * What is wrong with the shape of a row from code or JSON, if anything: not an object, a key the
+ * format does not define, a nested object or array as a field. The same rules for both sources.
+ *
+ * @internal
+ */
+export function shapeProblem(row: unknown): { field: string | null; code: Issue['code']; vi: string; en: string } | null {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return { field: null, code: 'measurement.invalid_value', vi: 'cần một đối tượng.', en: 'an object is needed.' };
+  for (const k of Object.keys(row)) {
+    if (!FIELD_SET.has(k)) return { field: k, code: 'measurement.unknown_key', vi: `khóa "${k.slice(0, 40)}" không thuộc định dạng.`, en: `key "${k.slice(0, 40)}" is not part of the format.` };
+    const v = (row as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object') return { field: k, code: 'measurement.invalid_value', vi: `"${k}" phải là số, chuỗi hoặc đúng/sai.`, en: `"${k}" must be a number, a string or a boolean.` };
+  }
+  return null;
+}
+
+/** The rows as an iterable, or a typed error for anything that is not a collection of rows. */
+function measurementIterable(rows: unknown, allowAsync: boolean): Iterable<unknown> | AsyncIterable<unknown> {
+  const isObject = rows !== null && (typeof rows === 'object' || typeof rows === 'function');
+  if (isObject && typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') return rows as Iterable<unknown>;
+  if (isObject && typeof (rows as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    if (allowAsync) return rows as AsyncIterable<unknown>;
+    throw invalidMeasurements('an async iterable', 'một async iterable', ' Dùng evaluateAsync / prepareMeasurementsAsync.', ' Use evaluateAsync / prepareMeasurementsAsync.');
+  }
+  const what = rows === null ? 'null' : Array.isArray(rows) ? 'array' : typeof rows;
+  const hint = typeof rows === 'string' ? { vi: ' Văn bản CSV/JSON: dùng parseMeasurementsText.', en: ' For CSV/JSON text use parseMeasurementsText.' } : { vi: '', en: '' };
+  throw invalidMeasurements(what === 'string' ? 'a string' : what, what === 'string' ? 'một chuỗi' : what, hint.vi, hint.en);
+}
+
+function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: string): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'usage.invalid_measurements',
+      '',
+      `Số liệu phải là một mảng hoặc một iterable các đối tượng số liệu (hoặc kết quả của parseMeasurementsCsv/Json), không phải ${vi}.${hintVi}`,
+      `Measurements must be an array or an iterable of measurement objects (or a result of parseMeasurementsCsv/Json), not ${en}.${hintEn}`,
+    ),
+  ]);
+}
+
 /** Checks rows one at a time (so a large file is never held as rows), adding to `out`. */
-function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: MeasurementInput, r: number, naming: RowNaming) => void {
+function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: RawRow, r: number, naming: RowNaming) => void {
   const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
   const dir = orgUnitDirectory(plan);
@@ -186,7 +278,7 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
 
     const orgUnit = text(m.orgUnit);
     if (!orgUnit) bad('orgUnit', 'measurement.missing_value', 'thiếu đơn vị (orgUnit).', 'the org unit (orgUnit) is missing.');
-    else if (orgUnit.length > 200) bad('orgUnit', 'measurement.invalid_value', 'tên đơn vị dài quá 200 ký tự.', 'the org unit is longer than 200 characters.');
+    else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', 'measurement.invalid_value', `tên đơn vị dài quá ${MAX_ORG_UNIT_LENGTH} ký tự.`, `the org unit is longer than ${MAX_ORG_UNIT_LENGTH} characters.`);
 
     let level: AdministrativeLevel | undefined;
     if (!isBlank(m.level)) {
@@ -218,6 +310,7 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
       if (!n.ok) bad(field, 'measurement.invalid_number', `${field}: ${n.why.vi}.`, `${field}: ${n.why.en}.`);
       else if (n.value < 0) bad(field, 'measurement.out_of_range', `${field} không được âm.`, `${field} cannot be negative.`);
       else if (field === 'denominator' && n.value === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
+      else if (!Number.isInteger(n.value)) bad(field, 'measurement.invalid_number', `${field} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n.value}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n.value}.`);
       else if (field === 'numerator') numerator = n.value;
       else denominator = n.value;
     }
@@ -231,7 +324,17 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
       if (numerator !== undefined || denominator !== undefined) bad('numerator', 'measurement.invalid_value', 'chỉ số định tính không có tử số/mẫu số.', 'a qualitative indicator has no numerator/denominator.');
       const v = m.value;
       const s = typeof v === 'string' ? (text(v) as string).toLowerCase() : undefined;
-      if (typeof v === 'boolean') value = v;
+      if (!isBlank(m.evidenceDate)) {
+        // Dated evidence as its own field: the value, when given, can only say yes.
+        const d = text(m.evidenceDate);
+        if (d === undefined || !isLocalDate(d)) bad('evidenceDate', 'measurement.invalid_value', `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} không phải ngày YYYY-MM-DD hợp lệ.`, `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} is not a valid YYYY-MM-DD date.`);
+        else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', 'measurement.invalid_value', 'có ngày bằng chứng (evidenceDate) thì giá trị chỉ có thể là có (yes).', 'with an evidence date (evidenceDate) the value can only be yes.');
+        else {
+          value = true;
+          evidence = true;
+          evidenceDate = d;
+        }
+      } else if (typeof v === 'boolean') value = v;
       else if (s !== undefined && YES.has(s)) value = true;
       else if (s !== undefined && NO.has(s)) value = false;
       else if (s !== undefined && DATE.test(s)) {
@@ -251,6 +354,7 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
         );
       }
     } else if (unit) {
+      if (!isBlank(m.evidenceDate)) bad('evidenceDate', 'measurement.invalid_value', 'chỉ chỉ số định tính mới có ngày bằng chứng (evidenceDate).', 'only a qualitative indicator takes an evidence date (evidenceDate).');
       if (isBlank(m.value)) {
         if (unit === 'percent' && numerator !== undefined && denominator !== undefined) value = round6((numerator / denominator) * 100);
         else if (isBlank(m.numerator) && isBlank(m.denominator)) bad('value', 'measurement.missing_value', 'thiếu giá trị (hoặc tử số và mẫu số).', 'the value is missing (or numerator and denominator).');
@@ -262,6 +366,17 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
         else if (n.value < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
         else if (unit === 'percent' && n.value > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n.value}% vượt quá 100%.`, `percentage ${n.value}% is above 100%.`);
         else value = n.value;
+      }
+      if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !isBlank(m.value)) {
+        const computed = (numerator / denominator) * 100;
+        if (Math.abs(value - computed) > MAX_ROUNDING_GAP) {
+          bad(
+            'value',
+            'measurement.inconsistent_counts',
+            `giá trị ${value}% không khớp với tử số/mẫu số ${numerator}/${denominator} = ${round6(computed)}% (lệch quá ${MAX_ROUNDING_GAP} điểm phần trăm do làm tròn).`,
+            `value ${value}% does not match numerator/denominator ${numerator}/${denominator} = ${round6(computed)}% (more than the ${MAX_ROUNDING_GAP} percentage points rounding explains).`,
+          );
+        }
       }
     }
 
@@ -330,9 +445,9 @@ function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: 
   };
 }
 
-function checkRows(plan: Plan, rows: readonly MeasurementInput[], naming: RowNaming, lookup: PeriodLookup, out: MeasurementSet): void {
+function checkRows(plan: Plan, rows: readonly RawRow[], naming: RowNaming, lookup: PeriodLookup, out: MeasurementSet): void {
   const check = rowChecker(plan, lookup, out);
-  for (let r = 0; r < rows.length; r++) check(rows[r] as MeasurementInput, r, naming);
+  for (let r = 0; r < rows.length; r++) check(rows[r] as RawRow, r, naming);
 }
 
 /** Rounds to 6 decimals, so that computed percentages compare the same everywhere. */
@@ -396,7 +511,7 @@ export function parseMeasurementsCsv(plan: Plan, csv: string, options: Measureme
     const input: Record<string, string | undefined> = {};
     for (const [name, c] of cols) input[name] = rec.fields[c];
     current = rec;
-    (check as NonNullable<typeof check>)(input as unknown as MeasurementInput, rec.row, naming);
+    (check as NonNullable<typeof check>)(input, rec.row, naming);
   });
   if (names === null) {
     throw new EgovPlanError([issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...where })]);
@@ -442,7 +557,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
       ),
     ]);
   }
-  const rows: MeasurementInput[] = [];
+  const rows: RawRow[] = [];
   const indices: number[] = [];
   const itemIssues: Issue[] = [];
   const contextOf = (i: number): RowContext => ({
@@ -453,22 +568,14 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
     ...(options.file === undefined ? {} : { file: options.file }),
   });
   list.forEach((item: unknown, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      itemIssues.push(rowIssue(contextOf(i), null, 'measurement.invalid_value', 'cần một đối tượng.', 'an object is needed.'));
+    // The same shape rules as rows from code.
+    const problem = shapeProblem(item);
+    if (problem) {
+      itemIssues.push(rowIssue(contextOf(i), problem.field, problem.code, problem.vi, problem.en));
       return;
     }
-    const unknown = Object.keys(item).filter((k) => !(COLUMNS as readonly string[]).includes(k));
-    if (unknown.length) {
-      itemIssues.push(rowIssue(contextOf(i), unknown[0] as string, 'measurement.unknown_key', `khóa "${(unknown[0] as string).slice(0, 40)}" không thuộc định dạng.`, `key "${(unknown[0] as string).slice(0, 40)}" is not part of the format.`));
-      return;
-    }
-    const o = item as Record<string, unknown>;
-    const nested = COLUMNS.find((k) => o[k] !== null && typeof o[k] === 'object');
-    if (nested) {
-      itemIssues.push(rowIssue(contextOf(i), nested, 'measurement.invalid_value', `"${nested}" phải là số, chuỗi hoặc đúng/sai.`, `"${nested}" must be a number, a string or a boolean.`));
-      return;
-    }
-    rows.push(o as unknown as MeasurementInput);
+    const o = item as RawRow;
+    rows.push(o);
     indices.push(i);
   });
   const out: MeasurementSet = { observations: [], issues: [], rows: 0 };

@@ -1,9 +1,10 @@
 import type { BilingualText, Phase, Plan } from '@egov-plan/core';
 import { planArtifacts } from './compiled-plan.js';
-import { planJobs, phasesAt, type EvaluateOptions, type EvaluationJob } from './evaluate.js';
+import { planJobs, type EvaluationJob } from './evaluate.js';
+import { checkOptionsShape, resolveOptions, type ProgressMethod, type ProgressOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { formatNumber } from './explain.js';
-import { prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
+import { isMeasurementSet, prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
 
 // Progress towards a target before its phase ends, from a series of measurements.
 //
@@ -19,8 +20,7 @@ import { prepareMeasurements, round6, type MeasurementInput, type MeasurementSet
 // (Δy/Δt required), and the value projected at the phase end. CAGR is undefined when a value is
 // 0 (common for a percentage that starts at 0%); the linear method is then used and named.
 
-/** A progress method. */
-export type ProgressMethod = 'cagr' | 'linear';
+export type { ProgressMethod, ProgressOptions };
 
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
 export type ProgressCategory = 'target-achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | 'not-achieved' | 'not-available';
@@ -62,11 +62,6 @@ export interface ProgressResult {
   explanation: BilingualText;
 }
 
-/** Options of {@link progress}. */
-export interface ProgressOptions extends EvaluateOptions {
-  /** Default `cagr`. */
-  method?: ProgressMethod;
-}
 
 /** The result of {@link progress}. */
 export interface ProgressReport {
@@ -113,13 +108,12 @@ const CATEGORY_TEXT: Record<ProgressCategory, BilingualText> = {
  * series of measurements up to `at` (see the module comment for the methods and thresholds).
  * Targets and org units are those {@link evaluate} judges; `not-applicable` ones are left out.
  */
-export function progress(input: Plan, measurements: MeasurementSet | readonly MeasurementInput[], options: ProgressOptions = {}): ProgressReport {
+export function progress(input: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: ProgressOptions): ProgressReport {
+  checkOptionsShape(options, 'progress');
   const artifacts = planArtifacts(input);
   const plan = artifacts.plan;
-  const set = Array.isArray(measurements) ? prepareMeasurements(plan, measurements as readonly MeasurementInput[], { periods: artifacts.periods }) : (measurements as MeasurementSet);
-  const method = options.method ?? 'cagr';
-  const at = options.at ?? set.observations.reduce((m, o) => (o.end > m ? o.end : m), '0000-01-01');
-  const phases = options.phase === undefined ? phasesAt(plan, at) : plan.phases.filter((p) => (typeof options.phase === 'string' ? [options.phase] : options.phase ?? []).includes(p.id));
+  const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
+  const { at, phases, method } = resolveOptions(artifacts, options, set.observations, 'progress');
   const jobs = planJobs(artifacts, set.observations, at, phases).filter((j) => j.status !== 'not-applicable');
   const series = seriesIndex(artifacts, set.observations);
   const results = jobs.map((job) => assess(job, series(job), at, method, artifacts));

@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { AdministrativeLevel } from './plan.js';
+import { LocalDate } from './text.js';
+
+// One schema for a measurement as a caller gives it: the TypeScript type of rows from code, the
+// published JSON Schema of measurement files, and (later) the body of an HTTP request. The
+// readers apply the same rules to rows from code, JSON and CSV; text is accepted wherever a
+// number, a yes/no or a level is expected, the way a CSV cell is read (see docs/rules.md).
+
+/** Most characters of an org unit id. */
+export const MAX_ORG_UNIT_LENGTH = 200;
+
+/**
+ * One measurement as given by code, a JSON file or a CSV row: an indicator's value for one org
+ * unit and reporting period. Optional fields may also be `null` (a database's empty column).
+ */
+export const MeasurementInput = z
+  .strictObject({
+    indicator: z.string().min(1).max(120).describe('Indicator id of the plan.'),
+    orgUnit: z.string().min(1).max(MAX_ORG_UNIT_LENGTH).describe('The reporting agency or administrative unit, as the reporter names it.'),
+    period: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe('Reporting-period id: "2020Q4", "2020M03", "2020S1", "2020N9", "2020", calendar periods "C2020Q4". Required except for dated evidence.'),
+    value: z
+      .union([z.number(), z.boolean()])
+      .nullable()
+      .optional()
+      .describe("Value in the indicator's unit (percent 0–100 as written), or yes/no for a qualitative indicator. May be left out for a percentage given by numerator and denominator."),
+    numerator: z.number().int().min(0).nullable().optional().describe('Count behind a percentage (a whole number); needs `denominator`.'),
+    denominator: z.number().int().positive().nullable().optional().describe('Count behind a percentage (a whole number above 0); needs `numerator`.'),
+    level: AdministrativeLevel.nullable().optional().describe("The org unit's level; required for org units the plan does not declare."),
+    evidenceDate: LocalDate.nullable().optional().describe('For a qualitative indicator: the date of the evidence ("in place since"); the value is then yes.'),
+    source: z.string().max(2000).nullable().optional().describe('Where the value comes from (free text).'),
+  })
+  .describe('A measured value of an indicator for one org unit and reporting period.');
+/** A measurement as given by code, a JSON file or a CSV row (see {@link MeasurementInput}). */
+export type MeasurementInput = z.input<typeof MeasurementInput>;
+
+/** The fields of {@link MeasurementInput}, in the order of the schema (also the CSV columns). */
+export const MEASUREMENT_FIELDS = Object.freeze(Object.keys(MeasurementInput.shape)) as readonly (keyof MeasurementInput)[];
+
+/**
+ * The former name of {@link MeasurementInput}.
+ *
+ * @deprecated Use {@link MeasurementInput}.
+ */
+export const Measurement = MeasurementInput;
+/**
+ * The former name of {@link MeasurementInput}.
+ *
+ * @deprecated Use {@link MeasurementInput}.
+ */
+export type Measurement = MeasurementInput;

@@ -1,0 +1,183 @@
+import { EgovPlanError, isEgovPlanError, isLocalDate, issue, type Issue, type Phase, type Plan } from '@egov-plan/core';
+import * as z from 'zod';
+import { localDateOf } from '../calendar/time.js';
+import type { Observation } from './measurements.js';
+import type { PlanArtifacts } from './plan-artifacts.js';
+
+// One validator for the options of evaluate and progress: unknown keys, wrong types and dates
+// that are not dates are typed errors (`usage.*`), never a silent default or a TypeError.
+
+/**
+ * When to evaluate: a `Date`, epoch milliseconds, a local date `YYYY-MM-DD`, or an ISO 8601
+ * instant (`2020-12-14T09:30:00+07:00`; without an offset, in the plan calendar's time zone).
+ * An instant stands for its local date in that time zone.
+ */
+export const EvaluationInstant = z.union([z.date(), z.number(), z.string()]);
+/** See {@link EvaluationInstant}. */
+export type EvaluationInstant = z.infer<typeof EvaluationInstant>;
+
+/** Options of {@link evaluate} and {@link evaluateAsync}. */
+export const EvaluateOptions = z.strictObject({
+  at: EvaluationInstant.optional().describe(
+    'The date to evaluate at (see EvaluationInstant). Default: the end of the latest period in the measurements, or today in Vietnam when there are none.',
+  ),
+  phase: z
+    .union([z.string(), z.array(z.string()).readonly()])
+    .optional()
+    .describe('Evaluate the targets of these phases instead of the phase(s) `at` selects.'),
+});
+/** Options of {@link evaluate} and {@link evaluateAsync}. */
+export type EvaluateOptions = z.input<typeof EvaluateOptions>;
+
+/** A progress method (see {@link progress}). */
+export const ProgressMethod = z.enum(['cagr', 'linear']);
+/** A progress method. */
+export type ProgressMethod = z.infer<typeof ProgressMethod>;
+
+/** Options of {@link progress}. */
+export const ProgressOptions = EvaluateOptions.extend({
+  method: ProgressMethod.optional().describe('Default `cagr`.'),
+});
+/** Options of {@link progress}. */
+export type ProgressOptions = z.input<typeof ProgressOptions>;
+
+/** Options after validation, against a plan and its measurements. */
+export interface ResolvedOptions {
+  /** The local date evaluated at. */
+  at: string;
+  phases: Phase[];
+  method: ProgressMethod;
+}
+
+function optionIssue(key: string, vi: string, en: string, code: Issue['code'] = 'usage.invalid_option'): Issue {
+  return issue(code, key === '' ? '' : `/${key}`, vi, en);
+}
+
+/** Today's date in Vietnam (UTC+07:00). */
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The local date an {@link EvaluationInstant} stands for in `timeZone`. Throws
+ * {@link EgovPlanError} `usage.invalid_date`.
+ */
+export function evaluationDate(at: unknown, timeZone: string): string {
+  const bad = () =>
+    new EgovPlanError([
+      optionIssue(
+        'at',
+        `Ngày đánh giá ${describe(at)} không hợp lệ: cần một ngày có thật YYYY-MM-DD, một thời điểm ISO 8601, một Date hoặc số mili giây.`,
+        `The evaluation date ${describe(at)} is not valid: give a real date YYYY-MM-DD, an ISO 8601 instant, a Date or epoch milliseconds.`,
+        'usage.invalid_date',
+      ),
+    ]);
+  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(at.trim())) {
+    // A local date is taken as written (no time-zone arithmetic, so any year works).
+    if (!isLocalDate(at.trim())) throw bad();
+    return at.trim();
+  }
+  if (!(typeof at === 'string' || typeof at === 'number' || at instanceof Date)) throw bad();
+  try {
+    const date = localDateOf(at, timeZone);
+    if (!isLocalDate(date)) throw bad();
+    return date;
+  } catch (e) {
+    if (isEgovPlanError(e) || e instanceof RangeError) throw bad();
+    throw e;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v instanceof Date) return 'Invalid Date';
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 60));
+  if (typeof v === 'number') return String(v);
+  return `(${v === null ? 'null' : typeof v})`;
+}
+
+/**
+ * Validates the options of evaluate or progress against a plan: unknown keys, wrong types, an
+ * evaluation date that is not a date, unknown phases, an unknown progress method are typed
+ * errors (`usage.unknown_option`, `usage.invalid_option`, `usage.invalid_date`,
+ * `usage.unknown_phase`). The default date is taken from `observations`.
+ *
+ * @internal
+ */
+export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observations: readonly Observation[] | null, kind: 'evaluate' | 'progress'): ResolvedOptions {
+  const options = checkOptionsShape(input, kind);
+  const plan: Plan = artifacts.plan;
+  let at: string;
+  if (options.at !== undefined) at = evaluationDate(options.at, artifacts.calendar.timeZone);
+  else {
+    let latest: string | null = null;
+    for (const o of observations ?? []) if (latest === null || o.end > latest) latest = o.end;
+    at = latest ?? todayInVietnam();
+  }
+  let phases: Phase[];
+  if (options.phase !== undefined) {
+    const ids: readonly string[] = typeof options.phase === 'string' ? [options.phase] : options.phase;
+    const unknown = ids.filter((id) => !plan.phases.some((p) => p.id === id));
+    if (unknown.length) {
+      const list = (xs: readonly string[]) => xs.map((x) => x.slice(0, 60)).join(', ');
+      throw new EgovPlanError([
+        optionIssue(
+          'phase',
+          `Kế hoạch không có giai đoạn ${list(unknown)}; có: ${list(plan.phases.map((p) => p.id))}.`,
+          `The plan has no phase ${list(unknown)}; it has: ${list(plan.phases.map((p) => p.id))}.`,
+          'usage.unknown_phase',
+        ),
+      ]);
+    }
+    phases = plan.phases.filter((p) => ids.includes(p.id));
+  } else phases = phasesAt(plan, at);
+  return { at, phases, method: (options as ProgressOptions).method ?? 'cagr' };
+}
+
+/**
+ * Checks every option that does not depend on the measurements (shape, date, phases), so that an
+ * asynchronous source is not read for options that will be refused.
+ *
+ * @internal
+ */
+export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, kind: 'evaluate' | 'progress'): void {
+  const options = checkOptionsShape(input, kind);
+  resolveOptions(artifacts, { ...options, at: options.at ?? '2000-01-01' }, null, kind);
+}
+
+/**
+ * Checks the shape of an options object (before any measurement is read).
+ *
+ * @internal
+ */
+export function checkOptionsShape(input: unknown, kind: 'evaluate' | 'progress'): ProgressOptions {
+  if (input === undefined) return {};
+  const schema = kind === 'progress' ? ProgressOptions : EvaluateOptions;
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((z): Issue => {
+    const key = String(z.path[0] ?? '');
+    if (z.code === 'unrecognized_keys') {
+      const k = z.keys.map((x) => x.slice(0, 40)).join(', ');
+      const known = Object.keys(schema.shape).join(', ');
+      return optionIssue('', `Tùy chọn không có: ${k}; các tùy chọn: ${known}.`, `Unknown option(s): ${k}; the options are: ${known}.`, 'usage.unknown_option');
+    }
+    if (key === 'at') return optionIssue('at', `Ngày đánh giá ${describe((input as Record<string, unknown>).at)} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.`, `The evaluation date ${describe((input as Record<string, unknown>).at)} must be a Date, epoch milliseconds or a date/instant string.`, 'usage.invalid_date');
+    if (key === 'phase') return optionIssue('phase', 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.', 'The phase option must be a phase id or a list of phase ids.');
+    if (key === 'method') return optionIssue('method', 'Phương pháp phải là "cagr" hoặc "linear".', 'The method must be "cagr" or "linear".');
+    return optionIssue('', 'Tùy chọn phải là một đối tượng.', 'The options must be an object.');
+  });
+  throw new EgovPlanError(issues);
+}
+
+/**
+ * The phases whose targets are evaluated at `at`: those containing it, or else the latest phase
+ * that has begun (so a phase that has ended is still judged until the next one starts).
+ */
+export function phasesAt(plan: Plan, at: string): Phase[] {
+  const containing = plan.phases.filter((p) => p.start <= at && at <= p.end);
+  if (containing.length) return containing;
+  const begun = plan.phases.filter((p) => p.start <= at);
+  if (!begun.length) return [];
+  const latest = begun.reduce((m, p) => (p.start > m ? p.start : m), '');
+  return begun.filter((p) => p.start === latest);
+}
