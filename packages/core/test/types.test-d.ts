@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { EgovPlanError, validatePlan, type BilingualText, type Issue, type IssueCode, type Measurement, type Plan, type Target, type ValidationResult } from '../src/index.js';
+import { EgovPlanError, validatePlan, type BilingualText, type Issue, type IssueCode, type MeasurementInput, type Plan, type Target, type ValidationResult } from '../src/index.js';
 
 // Type tests: what a program written against the public types may rely on.
 
@@ -34,8 +34,9 @@ describe('Plan', () => {
     }
   });
 
-  it('a measurement value is a number or a boolean', () => {
-    expectTypeOf<Measurement['value']>().toEqualTypeOf<number | boolean>();
+  it('a measurement value is a number or a boolean (optional: counts alone, or dated evidence)', () => {
+    expectTypeOf<MeasurementInput['value']>().toEqualTypeOf<number | boolean | null | undefined>();
+    expectTypeOf<MeasurementInput['indicator']>().toEqualTypeOf<string>();
   });
 });
 

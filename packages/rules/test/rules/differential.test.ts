@@ -116,7 +116,8 @@ describe('evaluate and evaluateWithReference give identical results', () => {
   const indicators = ['online-rate', 'complaints', 'signed-rate', 'system-built'];
   const orgUnits = ['so-a', 'so-b', '98', '980', '981', '98001'];
   const periods = ['2019', '2019Q4', '2020Q1', '2020Q2', '2020Q3', '2020Q4', '2020M11', '2021Q1', '2023'];
-  const row: fc.Arbitrary<MeasurementInput> = fc.record({
+  // Text values too: rows from code are read with the same coercions as CSV cells.
+  const row = fc.record({
     indicator: fc.constantFrom(...indicators),
     orgUnit: fc.constantFrom(...orgUnits),
     period: fc.constantFrom(...periods),
@@ -131,7 +132,7 @@ describe('evaluate and evaluateWithReference give identical results', () => {
         rootTree,
         fc.constantFrom('gte', 'gt', 'lte', 'lt', 'eq'),
         fc.integer({ min: 0, max: 100 }),
-        fc.array(row, { maxLength: 30 }),
+        fc.array(row as fc.Arbitrary<MeasurementInput>, { maxLength: 30 }),
         fc.constantFrom('2020-06-14', '2020-12-14', '2021-03-14', '2026-01-01'),
         async (conditions, comparator, value, rows, at) => {
           const input = testPlan();

@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { MeasurementInput as MeasurementInputSchema, isEgovPlanError, type MeasurementInput, type Plan } from '@egov-plan/core';
 import { compilePlan, evaluate, evaluateAsync, parseMeasurementsJson, prepareMeasurements, prepareMeasurementsAsync, progress, validatePlanValue, type EvaluateOptions, type Evaluation } from '../../src/index.js';
 import schema from '../../schema/measurement.schema.json';
-import { testPlan } from './fixtures.js';
+import { testPlan } from '@egov-plan/test-utils';
 
 const plan = (): Plan => {
   const r = validatePlanValue(testPlan());
