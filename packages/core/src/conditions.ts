@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { IssueCode } from './issue-codes.js';
 
 // The subset of json-rules-engine conditions a rule file may contain. It is deliberately narrow:
 // rule files come from other organisations and must never be able to run code (json-rules-engine
@@ -125,7 +126,7 @@ interface RefineCtx {
 }
 
 /** Adds a custom issue whose `params` carry a stable code and both languages. */
-function fail(ctx: RefineCtx, path: (string | number)[], code: string, vi: string, en: string): void {
+function fail(ctx: RefineCtx, path: (string | number)[], code: IssueCode, vi: string, en: string): void {
   ctx.addIssue({ code: 'custom', path, message: en, params: { code, vi, en } });
 }
 

@@ -1,3 +1,4 @@
+import { ISSUE_REGISTRY, type IssueCode } from './issue-codes.js';
 import type { BilingualText } from './text.js';
 
 /**
@@ -30,36 +31,15 @@ export function isWarning(issue: Pick<Issue, 'severity'>): boolean {
 }
 
 /**
- * The catalogue of issue codes. Codes are grouped by prefix: `json.*` (the text is not JSON),
- * `schema.*` (the JSON does not fit the format), `plan.*` (the plan contradicts itself),
- * `rules.*` (rule files and extension), `measurement.*` (input data), `calendar.*` (periods,
- * deadlines, timeframes), `file.*` (reading files), `usage.*` (how a function or command was called).
+ * What each issue code means, in English (kept for programs written against 0.1; the registry,
+ * {@link ISSUE_REGISTRY}, has both languages).
  */
-export const ISSUE_CODES = {
-  'json.syntax': 'The text is not valid JSON.',
-  'schema.invalid_type': 'A value has the wrong type.',
-  'schema.unknown_key': 'An object has a key the format does not define.',
-  'schema.missing_key': 'A required key is missing.',
-  'schema.out_of_range': 'A number or length is outside its allowed range.',
-  'schema.invalid_value': 'A value is not one of the allowed values.',
-  'schema.invalid_format': 'A string does not have the required format.',
-  'schema.invalid': 'A value does not satisfy the format.',
-  'plan.unsupported_format_version': 'The file was written for a format version this library does not read.',
-  'plan.duplicate_id': 'Two items of the same kind share an id.',
-  'plan.unknown_agency': 'An agency id is used but not declared in `agencies`.',
-  'plan.unknown_phase': 'A target names a phase the plan does not declare.',
-  'plan.unknown_reference': 'An id refers to an item the plan does not declare.',
-  'plan.end_before_start': 'An interval ends before it starts.',
-  'plan.unit_mismatch': "A target's unit differs from its indicator's unit.",
-  'file.not_found': 'The file does not exist or cannot be read.',
-  'file.too_large': 'The file is larger than the allowed size.',
-  'plan.unknown_plan': 'No bundled plan has this id and no file has this path.',
-} as const;
+export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = /* @__PURE__ */ Object.fromEntries(Object.entries(ISSUE_REGISTRY).map(([code, meaning]) => [code, meaning.en])) as Record<IssueCode, string>;
 
-/** A stable machine-readable issue code. Other packages extend the catalogue with their own codes. */
-export type IssueCode = keyof typeof ISSUE_CODES | `${'rules' | 'measurement' | 'calendar' | 'usage' | 'plan' | 'schema' | 'file'}.${string}`;
-
-/** Builds an {@link Issue}. */
+/**
+ * Builds an {@link Issue}. `code` must be registered in {@link ISSUE_REGISTRY} (a type error
+ * otherwise); `vi` and `en` are this issue's own message, naming the values at fault.
+ */
 export function issue(code: IssueCode, pointer: string, vi: string, en: string, extra: Partial<Issue> = {}): Issue {
   return { code, pointer, message: { vi, en }, ...extra };
 }

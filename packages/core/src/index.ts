@@ -8,6 +8,7 @@
  * @module
  */
 export * from './text.js';
+export * from './issue-codes.js';
 export * from './errors.js';
 export * from './calendar.js';
 export * from './conditions.js';

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { EgovPlanError, validatePlan, type BilingualText, type Issue, type IssueCode, type MeasurementInput, type Plan, type Target, type ValidationResult } from '../src/index.js';
+import { EgovPlanError, issue, isIssueCode, validatePlan, type BilingualText, type Issue, type IssueCode, type MeasurementInput, type Plan, type Target, type ValidationResult } from '../src/index.js';
 
 // Type tests: what a program written against the public types may rely on.
 
@@ -54,8 +54,20 @@ describe('Issue', () => {
     expectTypeOf<EgovPlanError>().toMatchTypeOf<Error>();
   });
 
-  it('IssueCode accepts registered codes', () => {
+  it('IssueCode is exactly the registered codes: a typo or an unregistered code does not type-check', () => {
     expectTypeOf<'json.syntax'>().toMatchTypeOf<IssueCode>();
     expectTypeOf<'schema.unknown_key'>().toMatchTypeOf<IssueCode>();
+    expectTypeOf<'schema.unknwon_key'>().not.toMatchTypeOf<IssueCode>();
+    expectTypeOf<string>().not.toMatchTypeOf<IssueCode>();
+    // @ts-expect-error misspelt code
+    issue('schema.unknwon_key', '', 'vi', 'en');
+    // @ts-expect-error a prefix alone no longer makes a code
+    issue('rules.anything_at_all', '', 'vi', 'en');
+    expectTypeOf(issue('file.too_large', '', 'vi', 'en').code).toEqualTypeOf<IssueCode>();
+  });
+
+  it('isIssueCode narrows a code read back from JSON', () => {
+    const code: unknown = JSON.parse('"plan.duplicate_id"');
+    if (isIssueCode(code)) expectTypeOf(code).toEqualTypeOf<IssueCode>();
   });
 });

@@ -1,0 +1,127 @@
+import type { BilingualText } from './text.js';
+
+/**
+ * The issue registry: every code the egov-plan packages emit, with what it means in English and
+ * Vietnamese. {@link IssueCode} is exactly its keys, so a misspelt or unregistered code is a type
+ * error, and `docs/errors.md` is generated from it (`pnpm generate`). Codes are grouped by
+ * prefix: `json.*` and `file.*` (reading text and files), `schema.*` (the JSON does not fit the
+ * format), `plan.*` (the plan contradicts itself), `calendar.*` (periods, deadlines, timeframes),
+ * `rules.*` (rule files and extension), `measurement.*` (input data), `usage.*` (how a function
+ * was called). Each issue also carries its own message, in both languages, naming the values
+ * at fault; the registry says what the code means in general.
+ *
+ * A package that emits a new code registers it here first.
+ */
+export const ISSUE_REGISTRY = {
+  // json.*: The text is not JSON, or the file cannot be read.
+  'json.syntax': { en: 'the text is not strict JSON (comments and trailing commas are refused)', vi: 'văn bản không phải JSON chuẩn (không chấp nhận chú thích và dấu phẩy thừa)' },
+  'file.not_found': { en: 'the file does not exist or cannot be read', vi: 'tệp không tồn tại hoặc không đọc được' },
+  'file.too_large': { en: 'the file is larger than the limit (5 MiB by default)', vi: 'tệp lớn hơn giới hạn (mặc định 5 MiB)' },
+  // schema.*: The JSON does not fit the format.
+  'schema.invalid_type': { en: 'a value has the wrong type', vi: 'giá trị sai kiểu' },
+  'schema.missing_key': { en: 'a required key is missing', vi: 'thiếu một khóa bắt buộc' },
+  'schema.unknown_key': { en: 'a key the format does not define (catches misspellings)', vi: 'khóa không có trong định dạng (thường do viết sai chính tả)' },
+  'schema.out_of_range': { en: 'a number or length outside its range, e.g. a percentage of 120', vi: 'số hoặc độ dài nằm ngoài khoảng cho phép, ví dụ tỷ lệ 120%' },
+  'schema.invalid_value': { en: 'not one of the allowed values', vi: 'không phải một trong các giá trị được phép' },
+  'schema.invalid_format': { en: 'a string without the required format (ids, dates)', vi: 'chuỗi không đúng định dạng yêu cầu (mã định danh, ngày)' },
+  'schema.invalid': { en: 'any other schema violation (e.g. an impossible date, an unnormalised quote)', vi: 'vi phạm khác đối với định dạng (ví dụ ngày không có thật, trích dẫn chưa chuẩn hóa)' },
+  // plan.*: The plan contradicts itself.
+  'plan.unsupported_format_version': { en: "the file's `formatVersion` is not one this library reads", vi: '`formatVersion` của tệp không phải phiên bản thư viện này đọc được' },
+  'plan.duplicate_id': { en: 'two items of the same kind share an id (pointer at the second)', vi: 'hai mục cùng loại trùng mã định danh (con trỏ chỉ vào mục thứ hai)' },
+  'plan.unknown_agency': { en: 'an agency id used but not declared', vi: 'mã cơ quan được dùng nhưng không được khai báo' },
+  'plan.unknown_phase': { en: 'a target in an undeclared phase', vi: 'chỉ tiêu thuộc giai đoạn không được khai báo' },
+  'plan.unknown_reference': { en: 'a task link to an item that does not exist', vi: 'nhiệm vụ liên kết tới mục không tồn tại' },
+  'plan.end_before_start': { en: 'an interval ending before it starts', vi: 'khoảng thời gian kết thúc trước khi bắt đầu' },
+  'plan.unit_mismatch': { en: "a target's unit differs from its indicator's", vi: 'đơn vị của chỉ tiêu khác đơn vị của chỉ số' },
+  'plan.unknown_plan': { en: 'neither a bundled plan id nor an existing file', vi: 'không phải mã kế hoạch có sẵn, cũng không phải tệp tồn tại' },
+  'plan.obligation_period': { en: "a reporting obligation's `periodType` does not fit its deadline rule (a fixed date needs `null`, a periodic rule a type)", vi: '`periodType` của nghĩa vụ báo cáo không khớp quy tắc thời hạn (ngày cố định cần `null`, quy tắc định kỳ cần một loại kỳ)' },
+  // calendar.*: Periods, deadlines, timeframes, task progress.
+  'calendar.invalid_date': { en: "not a real `YYYY-MM-DD` date (also a progress file's `doneOn`)", vi: 'không phải ngày `YYYY-MM-DD` có thật (kể cả `doneOn` của tệp tiến độ)' },
+  'calendar.invalid_instant': { en: 'not an ISO 8601 instant', vi: 'không phải thời điểm ISO 8601' },
+  'calendar.invalid_period_id': { en: 'not a period id (`2020Q5`, `2020M13`, `2020S3`, …)', vi: 'không phải mã kỳ (`2020Q5`, `2020M13`, `2020S3`, …)' },
+  'calendar.out_of_range': { en: 'a period outside the years 1000–9998', vi: 'kỳ nằm ngoài các năm 1000–9998' },
+  'calendar.undeclared_period_type': { en: 'a period type the reporting calendar does not declare', vi: 'loại kỳ mà lịch báo cáo không khai báo' },
+  'calendar.period_type_mismatch': { en: "a deadline asked for a period of another type than the obligation's", vi: 'hỏi thời hạn cho một kỳ khác loại với kỳ của nghĩa vụ báo cáo' },
+  'calendar.period_required': { en: 'a recurring deadline rule evaluated without a period', vi: 'quy tắc thời hạn định kỳ được tính mà không có kỳ' },
+  'calendar.plan_required': { en: 'an obligation or period given by id without the plan', vi: 'nghĩa vụ hoặc kỳ được nêu bằng mã mà không kèm kế hoạch' },
+  'calendar.unknown_obligation': { en: 'the plan has no such reporting obligation', vi: 'kế hoạch không có nghĩa vụ báo cáo này' },
+  'calendar.invalid_due_soon_days': { en: '`dueSoonDays` is not a non-negative integer', vi: '`dueSoonDays` không phải số nguyên không âm' },
+  'calendar.invalid_timeframe': { en: "a task's time expression cannot be read (names the task)", vi: 'không đọc được thời gian thực hiện của nhiệm vụ (nêu tên nhiệm vụ)' },
+  'calendar.unknown_task': { en: 'a progress entry names a task the plan does not have', vi: 'dòng tiến độ nêu nhiệm vụ mà kế hoạch không có' },
+  'calendar.unknown_agency': { en: 'an agency id the plan does not have', vi: 'mã cơ quan mà kế hoạch không có' },
+  'calendar.invalid_progress': { en: 'a progress file that is not CSV, or a row without exactly two fields', vi: 'tệp tiến độ không phải CSV, hoặc dòng không có đúng hai trường' },
+  'calendar.duplicate_progress': { en: 'a task listed twice in a progress file', vi: 'một nhiệm vụ xuất hiện hai lần trong tệp tiến độ' },
+  'calendar.invalid_range': { en: 'a date range that ends before it starts', vi: 'khoảng ngày kết thúc trước khi bắt đầu' },
+  'calendar.ics_failed': { en: 'the iCalendar library refused the events', vi: 'thư viện iCalendar từ chối các sự kiện' },
+  // rules.*: Rule files: safety limits, conditions, extension.
+  'rules.forbidden_key': { en: 'a `__proto__`, `constructor` or `prototype` key, anywhere in a rule file', vi: 'khóa `__proto__`, `constructor` hoặc `prototype` ở bất kỳ đâu trong tệp quy tắc' },
+  'rules.not_data': { en: 'a value that is not plain JSON data (handed over from code: a function, getter, class instance, cycle, `NaN`)', vi: 'giá trị không phải dữ liệu JSON thuần (truyền từ mã: hàm, getter, đối tượng lớp, vòng tham chiếu, `NaN`)' },
+  'rules.too_deep': { en: 'JSON nested more than 40 levels, or conditions more than 8 levels of `all`/`any`/`not`', vi: 'JSON lồng quá 40 cấp, hoặc điều kiện lồng quá 8 cấp `all`/`any`/`not`' },
+  'rules.too_long': { en: 'a string longer than 20,000 characters', vi: 'chuỗi dài hơn 20.000 ký tự' },
+  'rules.too_many_items': { en: 'an array of more than 20,000 items', vi: 'mảng có hơn 20.000 phần tử' },
+  'rules.too_many_values': { en: 'an `in` / `notIn` list of more than 200 values', vi: 'danh sách `in` / `notIn` có hơn 200 giá trị' },
+  'rules.too_many_conditions': { en: 'a condition tree of more than 500 conditions', vi: 'cây điều kiện có hơn 500 điều kiện' },
+  'rules.too_many_targets': { en: 'more than 5,000 targets', vi: 'hơn 5.000 chỉ tiêu' },
+  'rules.too_many_files': { en: 'an `extends` chain of more than 16 files', vi: 'chuỗi `extends` dài hơn 16 tệp' },
+  'rules.too_many_issues': { en: 'more than 500 issues: the first 500 are listed, this one counts the rest', vi: 'hơn 500 lỗi: liệt kê 500 lỗi đầu, lỗi này đếm số còn lại' },
+  'rules.unknown_operator': { en: 'an operator outside the allow-list (custom operators, decorators such as `not:equal`)', vi: 'toán tử ngoài danh sách cho phép (toán tử tự định nghĩa, dạng `not:equal`)' },
+  'rules.unknown_fact': { en: 'a fact outside the fixed set', vi: 'dữ kiện (fact) ngoài tập cố định' },
+  'rules.unsafe_path': { en: 'a `path` that is not `$.name.name` (jsonpath filters, brackets, wildcards, prototype names)', vi: '`path` không có dạng `$.name.name` (bộ lọc jsonpath, ngoặc vuông, ký tự đại diện, tên prototype)' },
+  'rules.condition_reference': { en: 'a named-condition reference (`"condition": "…"`)', vi: 'tham chiếu điều kiện có tên (`"condition": "…"`)' },
+  'rules.condition_params': { en: '`params` on a condition or fact reference', vi: '`params` trên điều kiện hoặc tham chiếu dữ kiện' },
+  'rules.condition_root': { en: 'a condition tree whose root is not `all`, `any` or `not`', vi: 'cây điều kiện có gốc không phải `all`, `any` hoặc `not`' },
+  'rules.condition_shape': { en: 'a condition with none or several of `all`, `any`, `not`, `fact`, or a leaf without `operator`/`value`', vi: 'điều kiện không có hoặc có nhiều hơn một trong `all`, `any`, `not`, `fact`, hoặc lá thiếu `operator`/`value`' },
+  'rules.operator_value': { en: 'a value that does not fit its operator (a string for `greaterThan`, a non-list for `in`)', vi: 'giá trị không hợp với toán tử (chuỗi cho `greaterThan`, không phải danh sách cho `in`)' },
+  'rules.extends_cycle': { en: '`extends` forms a cycle (names the files)', vi: '`extends` tạo thành vòng (nêu tên các tệp)' },
+  'rules.unknown_base': { en: 'a base plan that is neither a bundled id nor a file', vi: 'kế hoạch gốc không phải mã có sẵn, cũng không phải tệp' },
+  'rules.invalid_base': { en: 'a base plan that is invalid (its own issues follow)', vi: 'kế hoạch gốc không hợp lệ (kèm các lỗi của nó)' },
+  'rules.unknown_target': { en: 'an override or withdrawal of a target nobody defines', vi: 'ghi đè hoặc rút bỏ chỉ tiêu không ai định nghĩa' },
+  'rules.unknown_indicator': { en: 'a target added to an indicator nobody declares', vi: 'thêm chỉ tiêu vào chỉ số không ai khai báo' },
+  'rules.conflicting_definition': { en: 'an inherited target or item redeclared differently', vi: 'chỉ tiêu hoặc mục kế thừa bị khai báo lại khác đi' },
+  'rules.conflicting_override': { en: 'one field of one target set differently from the same date by one file, or by two files neither of which extends the other', vi: 'một trường của một chỉ tiêu được đặt khác nhau từ cùng một ngày trong một tệp, hoặc bởi hai tệp không tệp nào mở rộng tệp kia' },
+  'rules.conflicting_withdrawal': { en: 'a target withdrawn from different dates by unrelated files', vi: 'một chỉ tiêu bị rút bỏ từ các ngày khác nhau bởi các tệp không liên quan' },
+  'rules.override_after_withdrawal': { en: 'an override that takes effect once its target is withdrawn', vi: 'ghi đè có hiệu lực sau khi chỉ tiêu đã bị rút bỏ' },
+  // measurement.*: Measurements (CSV or JSON): each issue names its row or item.
+  'measurement.missing_header': { en: 'an empty file: no header row', vi: 'tệp rỗng: không có dòng tiêu đề' },
+  'measurement.missing_column': { en: 'the header lacks `indicator`, `orgUnit`, `period` or `value` (stops the reading)', vi: 'dòng tiêu đề thiếu `indicator`, `orgUnit`, `period` hoặc `value` (dừng đọc)' },
+  'measurement.unknown_column': { en: 'a column the format does not define (ignored)', vi: 'cột không có trong định dạng (bị bỏ qua)' },
+  'measurement.duplicate_column': { en: 'a column named twice', vi: 'một cột được đặt tên hai lần' },
+  'measurement.extra_cells': { en: 'a row with more cells than the header', vi: 'dòng có nhiều ô hơn dòng tiêu đề' },
+  'measurement.unterminated_quote': { en: 'a quote opened and never closed (the rest of the file is ignored)', vi: 'dấu ngoặc kép mở mà không đóng (phần còn lại của tệp bị bỏ qua)' },
+  'measurement.invalid_document': { en: 'JSON that is neither an array nor `{"measurements": [...]}`', vi: 'JSON không phải mảng, cũng không phải `{"measurements": [...]}`' },
+  'measurement.too_deep': { en: 'JSON nested more than 8 levels', vi: 'JSON lồng quá 8 cấp' },
+  'measurement.unknown_key': { en: 'a JSON item or a row from code with a key the format does not define', vi: 'mục JSON hoặc dòng truyền từ mã có khóa không có trong định dạng' },
+  'measurement.unknown_indicator': { en: 'an indicator the plan does not have', vi: 'chỉ số mà kế hoạch không có' },
+  'measurement.missing_value': { en: 'a required cell is empty (or only one of numerator/denominator is given)', vi: 'ô bắt buộc bị trống (hoặc chỉ có tử số hoặc mẫu số)' },
+  'measurement.invalid_value': { en: 'a value of the wrong kind (a boolean for a number, an unknown yes/no word, an impossible date)', vi: 'giá trị sai loại (đúng/sai thay cho số, từ có/không không nhận ra, ngày không có thật)' },
+  'measurement.invalid_number': { en: 'not a plain decimal with a dot (`19,5`, `20%`, `1e3`, `NaN`, `Infinity`)', vi: 'không phải số thập phân thường với dấu chấm (`19,5`, `20%`, `1e3`, `NaN`, `Infinity`)' },
+  'measurement.out_of_range': { en: 'negative, a percentage above 100, a numerator above its denominator, a zero denominator', vi: 'số âm, tỷ lệ trên 100, tử số lớn hơn mẫu số, mẫu số bằng 0' },
+  'measurement.invalid_level': { en: 'a level other than `province`, `district`, `commune` (`tỉnh`, `huyện`, `xã`)', vi: 'cấp khác `province`, `district`, `commune` (`tỉnh`, `huyện`, `xã`)' },
+  'measurement.missing_level': { en: 'no level for an org unit the plan does not know', vi: 'không có cấp cho đơn vị mà kế hoạch không biết' },
+  'measurement.level_mismatch': { en: 'a level that contradicts the plan', vi: 'cấp mâu thuẫn với kế hoạch' },
+  'measurement.invalid_period': { en: "not a reporting-period id of the plan's calendar", vi: 'không phải mã kỳ báo cáo theo lịch của kế hoạch' },
+  'measurement.duplicate': { en: 'a second row for the same indicator, org unit and period', vi: 'dòng thứ hai cho cùng chỉ số, đơn vị và kỳ' },
+  'measurement.inconsistent_counts': { en: 'a percentage that differs from numerator / denominator by more than rounding explains (0.5 points)', vi: 'tỷ lệ lệch so với tử số / mẫu số nhiều hơn mức làm tròn (0,5 điểm)' },
+  // usage.*: How a function was called (evaluation, progress, calendar from code).
+  'usage.invalid_date': { en: 'an `at` that is not a date or instant', vi: '`at` không phải ngày hoặc thời điểm' },
+  'usage.unknown_phase': { en: 'a function called with a phase the plan does not have', vi: 'hàm được gọi với giai đoạn mà kế hoạch không có' },
+  'usage.unknown_option': { en: 'an option key the function does not take', vi: 'khóa tùy chọn mà hàm không nhận' },
+  'usage.invalid_option': { en: 'an option of the wrong type, or options that are not an object', vi: 'tùy chọn sai kiểu, hoặc tùy chọn không phải đối tượng' },
+  'usage.invalid_measurements': { en: 'measurements that are not rows: a string, a number, `null`, an async iterable given to the synchronous `evaluate`', vi: 'số liệu không phải các dòng: chuỗi, số, `null`, hoặc async iterable truyền cho `evaluate` đồng bộ' },
+} as const satisfies Record<string, BilingualText>;
+
+/** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */
+export type IssueCode = keyof typeof ISSUE_REGISTRY;
+
+/** The registered issue codes, in registry order. */
+export const ISSUE_CODE_LIST: readonly IssueCode[] = Object.keys(ISSUE_REGISTRY) as IssueCode[];
+
+/** True when `code` is a registered {@link IssueCode} (for codes read back from JSON). */
+export function isIssueCode(code: unknown): code is IssueCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ISSUE_REGISTRY, code);
+}
+
+/** What an issue code means in general, in both languages. */
+export function issueCodeMeaning(code: IssueCode): BilingualText {
+  return ISSUE_REGISTRY[code];
+}
