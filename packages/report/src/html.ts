@@ -32,7 +32,7 @@ figure{margin:8px 0 16px}figcaption{font-size:.9rem;color:var(--muted)}
 svg.chart{display:block;max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:.9rem;table-layout:auto}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f1f3f4}td.num{text-align:right;white-space:nowrap}td.nowrap{white-space:nowrap;overflow-wrap:normal}td.chart{width:316px;min-width:240px}
+th{background:#f1f3f4}td.num{text-align:right;white-space:nowrap}td.nowrap{white-space:nowrap;overflow-wrap:normal}table.below-target td:first-child{min-width:8.5em}td.chart{width:316px;min-width:240px}
 .s-not-met,.s-off-track,.s-overdue,.s-late{color:var(--below);font-weight:600}
 .s-met,.s-on-track,.s-done,.s-on-time{color:var(--met)}
 .s-at-risk,.s-due-soon{color:var(--warn);font-weight:600}

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../src/index.js';
 import { findChromium, renderPdf, withChromiumPage } from '../src/node.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledPlan, evaluate, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
+import { evaluate, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
 import { barChart, buildQuarterlyReport, escapeHtml, escapeMarkdown, niceMax, periodCalendar, renderReportHtml, renderReportMarkdown } from '../src/index.js';
-import { SAMPLE_ROWS, SAMPLE_SUBMISSIONS, sampleInput } from './sample.js';
+import { kontum, SAMPLE_ROWS, SAMPLE_SUBMISSIONS, sampleInput } from './sample.js';
 
 /** The SVG charts of a page, in order. */
 const charts = (html: string) => [...html.matchAll(/<svg[\s\S]*?<\/svg>/gu)].map((m) => m[0]);
@@ -152,7 +152,7 @@ describe('quarterly report content', () => {
 });
 
 describe('a new store with no data', () => {
-  const plan = bundledPlan('kontum-1102-2019');
+  const plan = kontum();
   const empty = prepareMeasurements(plan, []);
   const input = {
     plan,
@@ -185,7 +185,7 @@ describe('a new store with no data', () => {
 
 describe('escaping: text from rule files and measurements stays text', () => {
   const attack = '</title><script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
-  const hostile = structuredClone(bundledPlan('kontum-1102-2019'));
+  const hostile = structuredClone(kontum());
   hostile.title = { vi: attack, en: attack };
   hostile.number = `${attack}|**x**`;
   const agency = hostile.agencies.find((a) => a.id === 'so-y-te');

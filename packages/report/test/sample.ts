@@ -1,3 +1,4 @@
+import type { Plan } from '@egov-plan/core';
 import type { MeasurementInput } from '@egov-plan/rules';
 import { bundledPlan, evaluate, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
 import { periodCalendar, type QuarterlyReportInput, type ReportSubmission } from '../src/index.js';
@@ -35,9 +36,16 @@ export const SAMPLE_SUBMISSIONS: ReportSubmission[] = [
   { obligation: 'quarterly-report-agencies', period: '2020Q4', reporter: 'so-noi-vu', submittedAt: '2020-12-18T09:00' },
 ];
 
+/** Plan 1102/KH-UBND, bundled. */
+export function kontum(): Plan {
+  const plan = bundledPlan('kontum-1102-2019');
+  if (!plan) throw new TypeError('the bundled plan kontum-1102-2019 is missing');
+  return plan;
+}
+
 /** Everything the report takes, for one evaluation date. */
 export function sampleInput(rows: readonly MeasurementInput[] = SAMPLE_ROWS, at = '2020-12-23', submissions: readonly ReportSubmission[] | null = null, period = '2020Q4'): QuarterlyReportInput {
-  const plan = bundledPlan('kontum-1102-2019');
+  const plan = kontum();
   const measurements = prepareMeasurements(plan, rows);
   return {
     plan,
