@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress, taskDate, type MeasurementSet } from '@egov-plan/rules';
+import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { atArgument, DEFAULT_PLAN, planOptionHelp } from './calendar-shared.js';
+import { readMeasurementsFile } from './evaluate.js';
+import { jsonHelp, planArgument } from './shared.js';
+
+const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
+
+/**
+ * `egov-plan report --out <file.html|.md|.pdf>`: the quarterly progress report of a plan from a
+ * measurements file. Without a store, submissions are unknown and the report says so.
+ */
+export function registerReport(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
+  program
+    .command('report')
+    .description(en ? 'write the quarterly progress report (HTML, Markdown or PDF through Chromium)' : 'viết báo cáo tiến độ quý (HTML, Markdown hoặc PDF qua Chromium)')
+    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
+    .option('--measurements <file>', en ? 'CSV or JSON measurements (none: a report saying there is no data yet)' : 'tệp số liệu CSV hoặc JSON (không có: báo cáo ghi chưa có số liệu)')
+    .option('--period <id>', en ? 'the quarter reported on, e.g. 2020Q4 (default: the last quarter closed before --at)' : 'quý báo cáo, ví dụ 2020Q4 (mặc định: quý gần nhất đã khóa số liệu trước --at)')
+    .option('--at <date>', en ? 'when the report is written: local date or ISO instant (default now)' : 'thời điểm lập báo cáo: ngày hoặc thời điểm ISO (mặc định bây giờ)')
+    .requiredOption('--out <file>', en ? 'output file: .html, .md or .pdf' : 'tệp kết quả: .html, .md hoặc .pdf')
+    .option('--json', jsonHelp(ctx))
+    .action(async (opts: { plan: string; measurements?: string; period?: string; at?: string; out: string; json?: boolean }) => {
+      const ext = /\.[a-z]+$/iu.exec(opts.out)?.[0].toLowerCase() ?? '';
+      const format = (FORMATS as Record<string, 'html' | 'markdown' | 'pdf'>)[ext];
+      if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
+      const instant = atArgument(ctx, opts.at);
+      const at = taskDate(instant);
+      const plan = await planArgument(ctx, opts.plan);
+      const calendar = calendarOf(plan);
+      const periodId = opts.period ?? previousPeriod(periodContaining(instant, 'quarter', calendar), calendar).id;
+      const set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
+      // Loaded only for this command, so other commands start without it.
+      const { periodCalendar, renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
+      const input = {
+        plan,
+        evaluation: evaluate(plan, set, { at }),
+        progress: progress(plan, set, { at }),
+        measurements: set,
+        calendar: periodCalendar(plan, periodId, instant),
+        tasks: planTaskStatuses(plan, at),
+        submissions: null,
+      };
+      const file = resolve(ctx.io.cwd, opts.out);
+      if (format === 'markdown') writeFileSync(file, renderReportMarkdown(input, { lang: ctx.lang }));
+      else {
+        const html = renderReportHtml(input, { lang: ctx.lang });
+        if (format === 'html') writeFileSync(file, html);
+        else {
+          const { renderPdf } = await import('@egov-plan/report/node');
+          writeFileSync(file, await renderPdf(html));
+        }
+      }
+      const summary = { plan: plan.id, period: periodId, at, out: opts.out, format, rows: set.rows, badRows: new Set(set.issues.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size, summary: input.evaluation.summary };
+      if (opts.json) printJson(ctx, summary);
+      else out(ctx, en ? `Report ${periodId} written to ${opts.out}.` : `Đã ghi báo cáo ${periodId} vào ${opts.out}.`);
+      if (set.issues.length) {
+        printIssues(ctx, set.issues);
+        ctx.exitCode = 1;
+      }
+    });
+}
