@@ -108,6 +108,8 @@ export const ISSUE_REGISTRY = {
   'usage.unknown_option': { en: 'an option key the function does not take', vi: 'khóa tùy chọn mà hàm không nhận' },
   'usage.invalid_option': { en: 'an option of the wrong type, or options that are not an object', vi: 'tùy chọn sai kiểu, hoặc tùy chọn không phải đối tượng' },
   'usage.invalid_measurements': { en: 'measurements that are not rows: a string, a number, `null`, an async iterable given to the synchronous `evaluate`', vi: 'số liệu không phải các dòng: chuỗi, số, `null`, hoặc async iterable truyền cho `evaluate` đồng bộ' },
+  'usage.chromium_not_found': { en: 'a PDF asked for where no Chromium is installed (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)', vi: 'yêu cầu PDF khi không có Chromium (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)' },
+  'usage.missing_dependency': { en: 'an optional peer dependency (`playwright-core` for PDF) is not installed', vi: 'chưa cài gói phụ thuộc tùy chọn (`playwright-core` để xuất PDF)' },
 } as const satisfies Record<string, BilingualText>;
 
 /** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */
