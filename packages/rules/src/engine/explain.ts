@@ -28,7 +28,9 @@ const SCOPE_EN: Record<TargetScope, string> = { 'each-agency': 'each agency', 'e
 
 /** Formats a number the Vietnamese way (decimal comma) or the English way. */
 export function formatNumber(n: number, lang: 'vi' | 'en'): string {
-  const s = String(Math.round(n * 1e4) / 1e4);
+  // Rounded to 4 decimals; numbers too large to have decimals are written as they are (rounding
+  // them would overflow to Infinity near the float limit).
+  const s = Math.abs(n) >= 1e15 ? String(n) : String(Math.round(n * 1e4) / 1e4);
   return lang === 'vi' ? s.replace('.', ',') : s;
 }
 

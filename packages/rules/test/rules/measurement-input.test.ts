@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { MeasurementInput as MeasurementInputSchema, isEgovPlanError, type MeasurementInput, type Plan } from '@egov-plan/core';
-import { compilePlan, evaluate, evaluateAsync, parseMeasurementsJson, prepareMeasurements, prepareMeasurementsAsync, progress, validatePlanValue, type EvaluateOptions, type Evaluation } from '../../src/index.js';
+import { compilePlan, evaluate, evaluateAsync, formatNumber, parseMeasurementsJson, prepareMeasurements, prepareMeasurementsAsync, progress, validatePlanValue, type EvaluateOptions, type Evaluation } from '../../src/index.js';
 import schema from '../../schema/measurement.schema.json';
 import { testPlan } from '@egov-plan/test-utils';
 
@@ -196,5 +196,16 @@ describe('the evaluation date and options', () => {
     const e = await rejected(evaluateAsync(plan(), cursor(), { at: 'tomorrow' }));
     expect(e.code).toBe('usage.invalid_date');
     expect(read).toBe(0);
+  });
+});
+
+describe('numbers in explanations', () => {
+  it('a number near the float limit is written as it is, never as Infinity', () => {
+    expect(formatNumber(1.7976931348623157e308, 'en')).toBe('1.7976931348623157e+308');
+    expect(formatNumber(-1e300, 'vi')).toBe('-1e+300');
+    expect(formatNumber(19.123456, 'vi')).toBe('19,1235');
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+      expect(formatNumber(n, 'en')).not.toContain('Infinity');
+    }));
   });
 });
