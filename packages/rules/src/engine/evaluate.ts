@@ -124,19 +124,122 @@ export function buildFacts(o: FactSource, indicator: string, targetValue: number
   return new FactSet(o, indicator, targetValue, at);
 }
 
-type Index = Map<string, Map<string, Observation[]>>;
+/** One org unit's observations of one indicator: one observation, or several sorted by period. */
+type Cell = Observation | Observation[] | undefined;
 
-function indexObservations(observations: readonly Observation[]): Index {
-  const index: Index = new Map();
-  for (const o of observations) {
-    let byUnit = index.get(o.indicator);
-    if (!byUnit) index.set(o.indicator, (byUnit = new Map()));
-    const list = byUnit.get(o.orgUnit);
-    if (list) list.push(o);
-    else byUnit.set(o.orgUnit, [o]);
+/**
+ * The observations of one evaluation by org unit and indicator, in one flat table (org units
+ * and indicators numbered as they come): no map or array per pair, so a national quarter is
+ * indexed with a few allocations instead of hundreds of thousands.
+ */
+class ObservationIndex {
+  readonly units: string[] = [];
+  readonly unitOf = new Map<string, number>();
+  readonly slotOf = new Map<string, number>();
+  /** Unit numbers with observations, per indicator slot, in order of arrival. */
+  readonly unitsWith: number[][] = [];
+  /**
+   * Per org unit × indicator slot: −1 for none, the index of the only observation, or
+   * −2 − k for the k-th list of several (sorted by period). Typed, so the garbage collector never
+   * scans it.
+   */
+  readonly #cells: Int32Array;
+  readonly #lists: Observation[][] = [];
+  readonly #observations: readonly Observation[];
+  #stride: number;
+
+  constructor(observations: readonly Observation[]) {
+    const unitIds = new Int32Array(observations.length);
+    const slotIds = new Int32Array(observations.length);
+    let lastUnit: string | null = null;
+    let lastUnitId = -1;
+    let lastIndicator: string | null = null;
+    let lastSlot = -1;
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i] as Observation;
+      if (o.orgUnit !== lastUnit) {
+        lastUnit = o.orgUnit;
+        let u = this.unitOf.get(lastUnit);
+        if (u === undefined) {
+          u = this.units.length;
+          this.unitOf.set(lastUnit, u);
+          this.units.push(lastUnit);
+        }
+        lastUnitId = u;
+      }
+      if (o.indicator !== lastIndicator) {
+        lastIndicator = o.indicator;
+        let s = this.slotOf.get(lastIndicator);
+        if (s === undefined) {
+          s = this.slotOf.size;
+          this.slotOf.set(lastIndicator, s);
+          this.unitsWith.push([]);
+        }
+        lastSlot = s;
+      }
+      unitIds[i] = lastUnitId;
+      slotIds[i] = lastSlot;
+    }
+    const stride = (this.#stride = this.slotOf.size);
+    this.#observations = observations;
+    const cells = (this.#cells = new Int32Array(this.units.length * stride).fill(-1));
+    const lists = this.#lists;
+    for (let i = 0; i < observations.length; i++) {
+      const u = unitIds[i] as number;
+      const s = slotIds[i] as number;
+      const k = u * stride + s;
+      const c = cells[k] as number;
+      if (c === -1) {
+        cells[k] = i;
+        (this.unitsWith[s] as number[]).push(u);
+      } else if (c <= -2) (lists[-2 - c] as Observation[]).push(observations[i] as Observation);
+      else {
+        cells[k] = -2 - lists.length;
+        lists.push([observations[c] as Observation, observations[i] as Observation]);
+      }
+    }
+    for (const list of lists) list.sort(byPeriod);
   }
-  for (const byUnit of index.values()) for (const list of byUnit.values()) if (list.length > 1) list.sort(byPeriod);
-  return index;
+
+  /** The observations of an org unit for an indicator slot. */
+  cell(unit: string, slot: number | undefined): Cell {
+    if (slot === undefined) return undefined;
+    const u = this.unitOf.get(unit);
+    return u === undefined ? undefined : this.cellOf(u, slot);
+  }
+
+  /** The observations of unit number `u` for an indicator slot. */
+  cellOf(u: number, slot: number): Cell {
+    const c = this.#cells[u * this.#stride + slot] as number;
+    return c === -1 ? undefined : c >= 0 ? (this.#observations[c] as Observation) : this.#lists[-2 - c];
+  }
+
+  #rank: Int32Array | null = null;
+
+  /** The org units with observations of an indicator, in numeric-aware order of their ids. */
+  sortedUnits(slot: number | undefined): string[] {
+    if (slot === undefined) return [];
+    if (!this.#rank) {
+      const order = this.units.map((_, i) => i).sort((a, b) => collator.compare(this.units[a] as string, this.units[b] as string));
+      this.#rank = new Int32Array(this.units.length);
+      order.forEach((u, r) => ((this.#rank as Int32Array)[u] = r));
+    }
+    const rank = this.#rank;
+    return [...(this.unitsWith[slot] as number[])].sort((a, b) => (rank[a] as number) - (rank[b] as number)).map((u) => this.units[u] as string);
+  }
+}
+
+/** The latest observation of a cell, by period. */
+function lastOf(c: Cell): Observation | null {
+  if (c === undefined) return null;
+  return Array.isArray(c) ? (c[c.length - 1] as Observation) : c;
+}
+
+/** {@link latestInWindow} over a cell. */
+function latestInCell(c: Cell, phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
+  if (c === undefined) return null;
+  if (Array.isArray(c)) return latestInWindow(c, phase, at, accept);
+  return inWindow(c, phase, at) && (!accept || accept(c)) ? c : null;
 }
 
 /** Orders observations by the end of their period, then by its start (the later period last). */
@@ -193,14 +296,13 @@ function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | It
 /** Every target × org unit to judge at `at` for the given phases, with the value that counts. */
 export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
   const { plan, directory: dir, province, timelines } = artifacts;
-  const index = indexObservations(observations);
+  const index = new ObservationIndex(observations);
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const jobs: EvaluationJob[] = [];
-  const unitLevel = (unit: string, list: readonly Observation[] | undefined): AdministrativeLevel | null =>
-    list && list.length ? (list[list.length - 1] as Observation).level : (dir.levelOf.get(unit) ?? null);
+  const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
 
   for (const indicator of plan.indicators) {
-    const byUnit = index.get(indicator.id);
+    const slot = index.slotOf.get(indicator.id);
     let sortedUnits: string[] | null = null;
     for (const t of indicator.targets) {
       const phase = phaseById.get(t.phase);
@@ -212,30 +314,30 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const targetValue = target.value;
 
       if (target.scope === 'whole-province') {
-        jobs.push(provinceJob(plan, indicator, version, phase, at, byUnit, dir.provinceIds, province));
+        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, province));
         continue;
       }
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
       // targets every unit of the plan at the target's level that existed during the phase.
-      sortedUnits ??= byUnit ? [...byUnit.keys()].sort(collator.compare) : [];
+      sortedUnits ??= index.sortedUnits(slot);
       let units = target.scope === 'each-agency' ? sortedUnits.filter((u) => !province.has(u)) : sortedUnits;
       if (target.scope === 'each-unit') {
         const expected = plan.administrativeUnits
           .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
           .map((u) => u.code)
-          .filter((c) => !byUnit?.has(c));
+          .filter((c) => index.cell(c, slot) === undefined);
         if (expected.length) units = [...units, ...expected].sort(collator.compare);
       }
       for (const orgUnit of units) {
-        const list = byUnit?.get(orgUnit);
-        const level = unitLevel(orgUnit, list);
+        const cell = index.cell(orgUnit, slot);
+        const level = unitLevel(orgUnit, cell);
         const job = newJob(indicator, version, phase, orgUnit, level, orgUnit);
         if (target.level !== null && level !== target.level) job.status = 'not-applicable';
         else {
-          const o = list ? latestInWindow(list, phase, at) : null;
+          const o = latestInCell(cell, phase, at);
           if (!o) {
             job.status = 'no-data';
-            job.outside = list && list.length ? (list[list.length - 1] as Observation) : null;
+            job.outside = lastOf(cell);
           } else {
             job.facts = buildFacts(o, indicator.id, targetValue, at);
             job.basis = o.evidence ? 'evidence' : 'measurement';
@@ -261,7 +363,8 @@ function provinceJob(
   version: TargetVersion,
   phase: Phase,
   at: string,
-  byUnit: Map<string, Observation[]> | undefined,
+  index: ObservationIndex,
+  slot: number | undefined,
   provinceIds: readonly string[],
   province: ReadonlySet<string>,
 ): EvaluationJob {
@@ -270,8 +373,8 @@ function provinceJob(
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
-      const list = byUnit?.get(id);
-      const o = list ? latestInWindow(list, phase, at) : null;
+      const cell = index.cell(id, slot);
+      const o = latestInCell(cell, phase, at);
       if (o) {
         job.orgUnit = id;
         job.facts = buildFacts({ ...o, level: 'province' }, indicator.id, target.value, at);
@@ -280,17 +383,17 @@ function provinceJob(
         job.periodEnd = o.end;
         return job;
       }
-      if (list && list.length && !job.outside) job.outside = list[list.length - 1] as Observation;
+      if (cell !== undefined && !job.outside) job.outside = lastOf(cell);
     }
   }
   // Otherwise summed numerators over summed denominators of the org units (of the target's
   // level), for the latest period that has counts: never the mean of percentages.
-  if (indicator.unit === 'percent' && byUnit) {
+  if (indicator.unit === 'percent' && slot !== undefined) {
     const chosen: Observation[] = [];
     let best: Observation | null = null;
-    for (const [unit, list] of byUnit) {
-      if (province.has(unit)) continue;
-      const o = latestInWindow(list, phase, at, (x) => x.numerator !== undefined && x.denominator !== undefined && (target.level === null || x.level === target.level));
+    for (const u of index.unitsWith[slot] as number[]) {
+      if (province.has(index.units[u] as string)) continue;
+      const o = latestInCell(index.cellOf(u, slot), phase, at, (x) => x.numerator !== undefined && x.denominator !== undefined && (target.level === null || x.level === target.level));
       if (!o) continue;
       chosen.push(o);
       if (!best || byPeriod(o, best) > 0) best = o;
@@ -325,49 +428,94 @@ function provinceJob(
   return job;
 }
 
-function toResult(job: EvaluationJob, verdict: boolean | null, at: string): TargetResult {
-  const target = job.version.target;
-  const facts = job.facts;
-  const status: TargetStatus = job.status ?? (verdict ? 'met' : 'not-met');
-  const value = facts ? (facts.value as number | boolean) : null;
-  const gap = typeof value === 'number' && typeof target.value === 'number' ? round6(value - target.value) : null;
-  let explanation: BilingualText | undefined;
-  const result: TargetResult = {
-    indicator: job.indicator.id,
-    target: target.id,
-    orgUnit: job.orgUnit,
-    level: job.level,
-    scope: target.scope,
-    targetLevel: target.level,
-    phase: job.phase.id,
-    status,
-    value,
-    targetValue: target.value,
-    comparator: target.comparator,
-    unit: job.indicator.unit,
-    gap,
-    period: job.period,
-    periodEnd: job.periodEnd,
-    basis: job.basis,
-    numerator: facts?.numerator ?? null,
-    denominator: facts?.denominator ?? null,
-    contributors: job.contributors,
-    effectiveFrom: job.version.effectiveFrom,
-    provenance: job.version.provenance,
-    source: sourceInForce(job.version),
-    get explanation(): BilingualText {
-      explanation ??= explainResult(this, {
+/**
+ * A result as evaluation builds it: plain fields, and the explanation as a getter on the class
+ * (built when first read, included by `toJSON`). An object literal with its own getter per result
+ * costs far more to create than the verdict itself.
+ */
+class JudgedTarget implements TargetResult {
+  indicator: string;
+  target: string;
+  orgUnit: string;
+  level: AdministrativeLevel | null;
+  scope: TargetScope;
+  targetLevel: AdministrativeLevel | null;
+  phase: string;
+  status: TargetStatus;
+  value: number | boolean | null;
+  targetValue: number | boolean;
+  comparator: Comparator;
+  unit: Unit;
+  gap: number | null;
+  period: string | null;
+  periodEnd: string | null;
+  basis: ValueBasis | null;
+  numerator: number | null;
+  denominator: number | null;
+  contributors: number | null;
+  effectiveFrom: string | null;
+  provenance: ProvenanceStep[];
+  source: SourceRef;
+  readonly #job: EvaluationJob;
+  readonly #at: string;
+  #explanation: BilingualText | undefined;
+
+  constructor(job: EvaluationJob, verdict: boolean | null, at: string) {
+    const target = job.version.target;
+    const facts = job.facts;
+    const value = facts ? (facts.value as number | boolean) : null;
+    this.indicator = job.indicator.id;
+    this.target = target.id;
+    this.orgUnit = job.orgUnit;
+    this.level = job.level;
+    this.scope = target.scope;
+    this.targetLevel = target.level;
+    this.phase = job.phase.id;
+    this.status = job.status ?? (verdict ? 'met' : 'not-met');
+    this.value = value;
+    this.targetValue = target.value;
+    this.comparator = target.comparator;
+    this.unit = job.indicator.unit;
+    this.gap = typeof value === 'number' && typeof target.value === 'number' ? round6(value - target.value) : null;
+    this.period = job.period;
+    this.periodEnd = job.periodEnd;
+    this.basis = job.basis;
+    this.numerator = facts?.numerator ?? null;
+    this.denominator = facts?.denominator ?? null;
+    this.contributors = job.contributors;
+    this.effectiveFrom = job.version.effectiveFrom;
+    this.provenance = job.version.provenance;
+    this.source = sourceInForce(job.version);
+    this.#job = job;
+    this.#at = at;
+  }
+
+  /** Why the verdict came out as it did, in Vietnamese and English (built when first read). */
+  get explanation(): BilingualText {
+    if (this.#explanation === undefined) {
+      const job = this.#job;
+      const target = job.version.target;
+      const facts = job.facts;
+      this.#explanation = explainResult(this, {
         indicator: job.indicator,
         target,
         phase: job.phase,
-        at,
+        at: this.#at,
         outside: job.outside,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
       });
-      return explanation;
-    },
-  };
-  return result;
+    }
+    return this.#explanation;
+  }
+
+  /** The result as JSON, with its explanation (last, as it always was). */
+  toJSON(): Omit<TargetResult, 'explanation'> & { explanation: BilingualText } {
+    return { ...this, explanation: this.explanation };
+  }
+}
+
+function toResult(job: EvaluationJob, verdict: boolean | null, at: string): TargetResult {
+  return new JudgedTarget(job, verdict, at);
 }
 
 /** The quote behind the value in force: the last step that set the value or comparator. */
