@@ -433,29 +433,9 @@ function provinceJob(
  * (built when first read, included by `toJSON`). An object literal with its own getter per result
  * costs far more to create than the verdict itself.
  */
+// The fields are those of TargetResult (declared once, there; merged into the class here).
+interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
 class JudgedTarget implements TargetResult {
-  indicator: string;
-  target: string;
-  orgUnit: string;
-  level: AdministrativeLevel | null;
-  scope: TargetScope;
-  targetLevel: AdministrativeLevel | null;
-  phase: string;
-  status: TargetStatus;
-  value: number | boolean | null;
-  targetValue: number | boolean;
-  comparator: Comparator;
-  unit: Unit;
-  gap: number | null;
-  period: string | null;
-  periodEnd: string | null;
-  basis: ValueBasis | null;
-  numerator: number | null;
-  denominator: number | null;
-  contributors: number | null;
-  effectiveFrom: string | null;
-  provenance: ProvenanceStep[];
-  source: SourceRef;
   readonly #job: EvaluationJob;
   readonly #at: string;
   #explanation: BilingualText | undefined;
