@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { packageConfig } from '../../tsup.config.base';
 
-export default packageConfig({ index: 'src/index.ts', bin: 'src/bin.ts' });
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default packageConfig({ index: 'src/index.ts', bin: 'src/bin.ts' }, { define: { __EGOV_PLAN_VERSION__: JSON.stringify(version) } });

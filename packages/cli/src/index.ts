@@ -6,3 +6,4 @@
 export { run, createProgram } from './program.js';
 export type { CliIO, CliContext, Lang } from './io.js';
 export { EXIT } from './io.js';
+export { sanitizeForTerminal } from './terminal.js';

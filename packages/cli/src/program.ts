@@ -1,57 +1,77 @@
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { commands } from './commands/index.js';
-import { EXIT, reportError, type CliContext, type CliIO, type Lang } from './io.js';
+import { EXIT, printJsonError, reportError, usageIssue, type CliContext, type CliIO, type Lang } from './io.js';
+import { localisedCommand } from './usage.js';
+import { VERSION } from './version.js';
+
+/** Reads standard input whole, refusing more than `maxBytes` with a typed error. */
+async function readProcessStdin(maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      const { EgovPlanError, issue } = await import('@egov-plan/core');
+      throw new EgovPlanError([issue('file.too_large', '', `Đầu vào chuẩn quá lớn (tối đa ${maxBytes} byte).`, `Standard input is too large (at most ${maxBytes} bytes).`, { file: '<stdin>' })]);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const defaultIO: CliIO = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   now: () => new Date(),
+  readStdin: readProcessStdin,
 };
 
+/** The arguments before `--` (after it, everything is an operand). */
+function optionArgs(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
+
 function langFrom(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const v = i < 0 ? process.env.EGOV_PLAN_LANG : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  const args = optionArgs(argv);
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? process.env.EGOV_PLAN_LANG : args[i]?.includes('=') ? args[i]?.split('=')[1] : args[i + 1];
   return v === 'en' ? 'en' : 'vi';
 }
 
 /** Builds the `egov-plan` command tree for one run. */
 export function createProgram(ctx: CliContext): Command {
-  const program = new Command('egov-plan')
-    .description(
-      ctx.lang === 'en'
-        ? "Vietnam's provincial e-government action plans as typed, checkable data."
-        : 'Kế hoạch hành động chính quyền điện tử cấp tỉnh dưới dạng dữ liệu có kiểu, kiểm tra được.',
-    )
-    .addOption(new Option('--lang <lang>', ctx.lang === 'en' ? 'language of messages' : 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+  const en = ctx.lang === 'en';
+  const program = localisedCommand(ctx, 'egov-plan');
+  // Settings first: subcommands copy them when they are created.
+  program
+    .description(en ? "Vietnam's provincial e-government action plans as typed, checkable data." : 'Kế hoạch hành động chính quyền điện tử cấp tỉnh dưới dạng dữ liệu có kiểu, kiểm tra được.')
+    .version(VERSION, '-V, --version', en ? 'print the version number' : 'in số phiên bản')
+    .helpOption('-h, --help', en ? 'display help for the command' : 'hiển thị trợ giúp của lệnh')
+    .helpCommand('help [command]', en ? 'display help for a command' : 'hiển thị trợ giúp của một lệnh')
+    .addOption(new Option('--lang <lang>', en ? 'language of messages (or EGOV_PLAN_LANG)' : 'ngôn ngữ thông báo (hoặc biến EGOV_PLAN_LANG)').choices(['vi', 'en']).default('vi'))
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(s),
       writeErr: (s) => ctx.io.stderr(s),
-      outputError: (s, write) => write(ctx.lang === 'en' ? s : s.replace(/^error:/u, 'lỗi cách dùng (usage error):')),
     });
-  program.enablePositionalOptions(false);
   for (const register of commands) register(program, ctx);
-  // Subcommands inherit the error handling of the root.
-  for (const c of program.commands) {
-    c.exitOverride().configureOutput({
-      writeOut: (s) => ctx.io.stdout(s),
-      writeErr: (s) => ctx.io.stderr(s),
-      outputError: (s, write) => write(ctx.lang === 'en' ? s : s.replace(/^error:/u, 'lỗi cách dùng (usage error):')),
-    });
-  }
+  for (const c of program.commands) c.helpOption('-h, --help', en ? 'display help for the command' : 'hiển thị trợ giúp của lệnh');
   return program;
 }
 
 /**
  * Runs the CLI with `argv` (without the node and script names) and resolves to the exit code:
- * 0 success, 1 bad input or failed checks, 2 usage error.
+ * 0 success, 1 bad input or failed checks, 2 usage error. With `--json`, a failed run prints
+ * `{ "ok": false, "error": { "code", "issues" } }` on standard output.
  */
 export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
-  const ctx: CliContext = { io: { ...defaultIO, ...io }, lang: langFrom(argv), exitCode: EXIT.ok };
+  const ctx: CliContext = { io: { ...defaultIO, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), exitCode: EXIT.ok };
   const program = createProgram(ctx);
   if (argv.length === 0) {
+    printJsonError(ctx, [usageIssue('usage.missing_command', { vi: 'Thiếu lệnh.', en: 'Missing the command.' })]);
     program.outputHelp({ error: true });
     return EXIT.usage;
   }
@@ -61,6 +81,8 @@ export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Pro
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      const u = ctx.usage ?? { code: 'usage.invalid_option' as const, text: { vi: e.message, en: e.message } };
+      printJsonError(ctx, [usageIssue(u.code, u.text)]);
       return EXIT.usage;
     }
     return reportError(ctx, e);

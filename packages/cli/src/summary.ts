@@ -27,9 +27,10 @@ function targetText(target: Target, lang: Lang): string {
 
 /**
  * A readable summary of a plan: indicators with their targets by phase and level, task groups
- * with their lead agencies, and the reporting calendar.
+ * with their lead agencies, and the reporting calendar. `ref` is how the plan was named (a
+ * bundled id or a path): the command the summary suggests uses it, so it works as printed.
  */
-export function formatPlanSummary(plan: Plan, lang: Lang): string {
+export function formatPlanSummary(plan: Plan, lang: Lang, ref: string = plan.id): string {
   const L = (vi: string, en: string) => (lang === 'en' ? en : vi);
   const text = (b: { vi: string; en: string }) => (lang === 'en' ? b.en : b.vi);
   const agencyName = new Map(plan.agencies.map((a) => [a.id, text(a.name)]));
@@ -71,6 +72,6 @@ export function formatPlanSummary(plan: Plan, lang: Lang): string {
     }
     lines.push('');
   }
-  if (plan.notes.length > 0) lines.push(`${L('Ghi chú về văn bản nguồn', 'Notes on the source')}: ${plan.notes.length} (egov-plan show ${plan.id} --json)`);
+  if (plan.notes.length > 0) lines.push(`${L('Ghi chú về văn bản nguồn', 'Notes on the source')}: ${plan.notes.length} (egov-plan show --plan ${/^[\w./-]+$/u.test(ref) ? ref : JSON.stringify(ref)} --json)`);
   return lines.join('\n');
 }

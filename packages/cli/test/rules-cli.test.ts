@@ -55,9 +55,9 @@ describe('egov-plan evaluate', () => {
     const vi = await cli(['evaluate', '--plan', 'tinh-mau.json', '--measurements', 'measurements.csv', '--at', '2020-12-14'], example);
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('Kế hoạch tinh-mau-99-2019 — đánh giá tại ngày 2020-12-14, giai đoạn 2019-2020');
-    expect(vi.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+chưa đạt/u);
+    expect(vi.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau \(Sở Tư pháp tỉnh Mẫu\)\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+chưa đạt/u);
     const en = await cli(['evaluate', '--plan', 'tinh-mau.json', '--measurements', 'measurements.csv', '--at', '2020-12-14', '--lang', 'en'], example);
-    expect(en.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+not met/u);
+    expect(en.stdout).toMatch(/online-dossier-rate\.2019-2020\s+so-tu-phap-mau \([^)]*\)\s+2020Q4\s+22%\s+≥ 25%\s+-3\s+not met/u);
     expect(en.stdout).toMatch(/^Total \d+: \d+ met, 1 not met, \d+ no data, 0 not applicable\.$/mu);
   });
 

@@ -1,28 +1,7 @@
-import { resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { EgovPlanError, isLocalDate, issue, isEgovPlanError, type BilingualText, type Issue, type Plan, type ReportStatus, type TaskStatus } from '@egov-plan/core';
-import { parseInstant, readTextFileSync, type DeadlineAt } from '@egov-plan/rules';
-import { UsageError, type CliContext } from '../io.js';
-import { planArgumentHelp } from './shared.js';
-
-/** The plan the calendar commands use when `--plan` is not given. */
-export const DEFAULT_PLAN = 'kontum-1102-2019';
-
-/** Help text of `--plan`. */
-export function planOptionHelp(ctx: CliContext): string {
-  return planArgumentHelp(ctx);
-}
-
-/** Parses `--at` (default: the run's current time); a malformed value is a usage error. */
-export function atArgument(ctx: CliContext, text: string | undefined): Date {
-  if (text === undefined) return ctx.io.now();
-  try {
-    return parseInstant(text);
-  } catch (e) {
-    if (isEgovPlanError(e)) throw new UsageError({ vi: `--at: ${e.issues[0]!.message.vi}`, en: `--at: ${e.issues[0]!.message.en}` });
-    throw e;
-  }
-}
+import type { BilingualText, Issue, Plan, ReportStatus, TaskStatus } from '@egov-plan/core';
+import type { DeadlineAt } from '@egov-plan/rules';
+import type { CliContext } from '../io.js';
+import { readInputFile } from './shared.js';
 
 /** Names of the agencies with these ids, as a map id → name. */
 export function agencyNames(plan: Plan, ids: Iterable<string>): Record<string, BilingualText> {
@@ -84,9 +63,10 @@ export function taskStatusLabel(ctx: CliContext, s: TaskStatus): string {
  * separated by commas, semicolons or tabs), one row per completed task. Every bad row is
  * reported with the line it starts on; unknown task ids too.
  */
-export async function readProgressFile(ctx: CliContext, file: string, plan: Plan): Promise<Map<string, string>> {
+export async function readProgressFile(ctx: CliContext, path: string, plan: Plan): Promise<Map<string, string>> {
   // Regular files only, size-limited: a FIFO or a device must not hang the command.
-  const text = readTextFileSync(resolve(ctx.io.cwd, file), file);
+  const { text, name: file } = await readInputFile(ctx, path);
+  const [{ parse }, { EgovPlanError, isLocalDate, issue }] = await Promise.all([import('csv-parse/sync'), import('@egov-plan/core')]);
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [',', ';', '\t'] }) as string[][];
@@ -146,4 +126,22 @@ function recordStartLines(text: string): number[] {
   }
   if (!blank) starts.push(start);
   return starts;
+}
+
+const WEEKDAYS: Record<'vi' | 'en', readonly string[]> = {
+  vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** The weekday of a local date `YYYY-MM-DD` in the run's language ("Thứ Hai", "Monday"). */
+export function weekday(ctx: CliContext, date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d); // setUTCFullYear, not Date.UTC: years 0–99 stay themselves.
+  return WEEKDAYS[ctx.lang][day.getUTCDay()] as string;
+}
+
+/** A local date with its weekday: `2020-03-16 (Thứ Hai)`. */
+export function dateWithWeekday(ctx: CliContext, date: string): string {
+  return `${date} (${weekday(ctx, date)})`;
 }

@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { isEgovPlanError, type Plan } from '@egov-plan/core';
-import { reportingCalendarAt, type DeadlineAt } from '@egov-plan/rules';
+import type { Plan } from '@egov-plan/core';
+import type { DeadlineAt } from '@egov-plan/rules';
 import { out, printJson, t, UsageError, type CliContext } from '../io.js';
-import { agencyNames, atArgument, deadlineJson, DEFAULT_PLAN, planOptionHelp, statusLabel } from './calendar-shared.js';
-import { jsonHelp, planArgument } from './shared.js';
+import { agencyNames, dateWithWeekday, deadlineJson, statusLabel } from './calendar-shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
 
 /** `egov-plan calendar`: the reporting period containing an instant, its deadlines and the upcoming ones. */
 export function registerCalendar(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
+  const cmd = program
     .command('calendar')
-    .description(en ? 'which reporting period it is, and what is due, by whom, when' : 'kỳ báo cáo hiện tại, và báo cáo nào đến hạn, của ai, khi nào')
-    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
-    .option('--at <instant>', en ? 'ISO 8601 instant (default now; without an offset it is read as +07:00)' : 'thời điểm ISO 8601 (mặc định: bây giờ; không có múi giờ thì hiểu là +07:00)')
+    .description(en ? 'which reporting period it is, and what is due, by whom, when' : 'kỳ báo cáo hiện tại, và báo cáo nào đến hạn, của ai, khi nào');
+  planOption(cmd, ctx, DEFAULT_PLAN)
+    .option('--at <when>', atHelp(ctx, { vi: 'bây giờ; một ngày là 00:00 của ngày đó', en: 'now; a date is its 00:00' }))
     .option('--due-soon-days <days>', en ? 'days before a due date counted as "due soon"' : 'số ngày trước hạn được coi là "sắp đến hạn"', '7')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean }) => {
@@ -20,8 +20,9 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
         throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").` });
       }
-      const at = atArgument(ctx, opts.at);
-      const plan = await planArgument(ctx, opts.plan);
+      const at = (await atOption(ctx, opts.at)).instant;
+      const plan = await loadPlanRef(ctx, opts.plan);
+      const [{ isEgovPlanError }, { reportingCalendarAt }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       let snap;
       try {
         snap = reportingCalendarAt(plan, at, { dueSoonDays });
@@ -71,7 +72,7 @@ function line(ctx: CliContext, plan: Plan, d: DeadlineAt): string {
   const when =
     d.due === null
       ? `${en ? 'within' : 'trong khoảng'} ${d.window.start} … ${d.window.end}`
-      : `${en ? 'due' : 'hạn'} ${d.due}${d.rolledOver ? ` (${en ? 'rolled over from' : 'lùi từ'} ${d.nominalDue})` : ''}`;
+      : `${en ? 'due' : 'hạn'} ${dateWithWeekday(ctx, d.due)}${d.rolledOver ? ` (${en ? 'rolled over from' : 'lùi từ'} ${dateWithWeekday(ctx, d.nominalDue ?? d.due)})` : ''}`;
   const period = d.period ?? (en ? 'one-off' : 'một lần');
   // A due date computed without complete holiday data is flagged on its own line, whatever the year of --at.
   const incomplete = d.holidayData.complete

@@ -1,24 +1,10 @@
-import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { EgovPlanError, isLocalDate, issue, type Plan } from '@egov-plan/core';
-import {
-  DEFAULT_MAX_MEASUREMENT_BYTES,
-  evaluate,
-  evaluateWithReference,
-  formatValue,
-  parseMeasurementsText,
-  readTextFileSync,
-  progress,
-  type Evaluation,
-  type MeasurementSet,
-  type ProgressMethod,
-  type ProgressReport,
-  type TargetResult,
-  type TargetStatus,
-} from '@egov-plan/rules';
-import { EXIT, UsageError, out, printIssues, printJson, t, type CliContext } from '../io.js';
-import { jsonHelp, planArgument, planArgumentHelp } from './shared.js';
+import { Option, type Command } from 'commander';
+import type { Plan } from '@egov-plan/core';
+import type { Evaluation, MeasurementSet, ProgressMethod, ProgressReport, TargetResult, TargetStatus } from '@egov-plan/rules';
+import { EXIT, UsageError, err, out, printIssues, printJson, t, type CliContext } from '../io.js';
+import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
+const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
 const STATUS_TEXT: Record<TargetStatus, { vi: string; en: string }> = {
   met: { vi: 'đạt', en: 'met' },
   'not-met': { vi: 'chưa đạt', en: 'not met' },
@@ -26,19 +12,14 @@ const STATUS_TEXT: Record<TargetStatus, { vi: string; en: string }> = {
   'not-applicable': { vi: 'không áp dụng', en: 'not applicable' },
 };
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
+const LEVELS = ['province', 'district', 'commune'] as const;
 
-/** Reads a measurements file (CSV or JSON, by extension or content) relative to the run's directory. */
+/** Reads a measurements file (CSV or JSON, by extension or content; `-` is standard input) relative to the run's directory. */
 export async function readMeasurementsFile(ctx: CliContext, plan: Plan, file: string): Promise<MeasurementSet> {
-  const full = resolve(ctx.io.cwd, file);
-  let body: string;
-  try {
-    body = readTextFileSync(full, file, DEFAULT_MAX_MEASUREMENT_BYTES);
-  } catch (e) {
-    if (e instanceof EgovPlanError && e.issues.some((i) => i.code === 'file.too_large')) throw e;
-    throw new EgovPlanError([issue('file.not_found', '', `Không đọc được tệp số liệu "${file}".`, `Cannot read the measurements file "${file}": ${(e as Error).message}`, { file })]);
-  }
+  const { DEFAULT_MAX_MEASUREMENT_BYTES, parseMeasurementsText } = await import('@egov-plan/rules');
+  const { text, name } = await readInputFile(ctx, file, DEFAULT_MAX_MEASUREMENT_BYTES);
   const format = /\.json$/iu.test(file) ? 'json' : /\.csv$/iu.test(file) ? 'csv' : undefined;
-  return parseMeasurementsText(plan, body, { file, ...(format ? { format } : {}) });
+  return parseMeasurementsText(plan, text, { file: name, ...(format ? { format } : {}) });
 }
 
 function pad(s: string, n: number): string {
@@ -46,86 +27,200 @@ function pad(s: string, n: number): string {
   return len >= n ? s : s + ' '.repeat(n - len);
 }
 
-/** The human table of an evaluation. */
-export function formatEvaluation(ctx: CliContext, ev: Evaluation): string[] {
+/** Which results the table and the JSON show: `--status`, `--indicator`, `--org-unit`, `--level`. */
+export interface ResultFilter {
+  status?: readonly TargetStatus[];
+  indicator?: readonly string[];
+  orgUnit?: readonly string[];
+  level?: readonly string[];
+}
+
+function matches(r: TargetResult, f: ResultFilter): boolean {
+  return (
+    (f.status === undefined || f.status.includes(r.status)) &&
+    (f.indicator === undefined || f.indicator.includes(r.indicator)) &&
+    (f.orgUnit === undefined || f.orgUnit.includes(r.orgUnit)) &&
+    (f.level === undefined || f.level.includes(r.targetLevel ?? r.level ?? ''))
+  );
+}
+
+/** Counts of each status, per indicator, in the order the indicators first appear. */
+function summaryByIndicator(results: Iterable<TargetResult>): Map<string, Record<TargetStatus, number>> {
+  const by = new Map<string, Record<TargetStatus, number>>();
+  for (const r of results) {
+    let s = by.get(r.indicator);
+    if (!s) by.set(r.indicator, (s = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 }));
+    s[r.status]++;
+  }
+  return by;
+}
+
+function countsText(ctx: CliContext, total: number, s: Record<TargetStatus, number>): string {
+  return ctx.lang === 'en'
+    ? `${total}: ${s.met} met, ${s['not-met']} not met, ${s['no-data']} no data, ${s['not-applicable']} not applicable`
+    : `${total}: ${s.met} đạt, ${s['not-met']} chưa đạt, ${s['no-data']} không có số liệu, ${s['not-applicable']} không áp dụng`;
+}
+
+/**
+ * Writes the human table of an evaluation line by line: widths are measured in a first pass over
+ * the rows (a loop, never a spread, so any number of rows fits), then each row is printed.
+ */
+export async function printEvaluation(ctx: CliContext, plan: Plan, ev: Evaluation, results: readonly TargetResult[]): Promise<void> {
+  const { formatValue } = await import('@egov-plan/rules');
   const en = ctx.lang === 'en';
-  const lines: string[] = [];
-  lines.push(
+  const nameOf = orgUnitNamer(ctx, plan);
+  out(
+    ctx,
     en
       ? `Plan ${ev.plan} — evaluated at ${ev.at}, phase ${ev.phases.join(', ') || '(none)'} (${ev.evaluator} evaluator)`
       : `Kế hoạch ${ev.plan} — đánh giá tại ngày ${ev.at}, giai đoạn ${ev.phases.join(', ') || '(không có)'} (bộ đánh giá ${ev.evaluator === 'compiled' ? 'biên dịch' : 'tham chiếu json-rules-engine'})`,
   );
   const head = en ? ['Target', 'Org unit', 'Period', 'Value', 'Target value', 'Gap', 'Status'] : ['Chỉ tiêu', 'Đơn vị', 'Kỳ', 'Giá trị', 'Mức chỉ tiêu', 'Chênh lệch', 'Trạng thái'];
-  const rows = ev.results.map((r: TargetResult) => [
+  const cells = (r: TargetResult): string[] => [
     r.target,
-    r.orgUnit,
+    withName(r.orgUnit, nameOf(r.orgUnit)),
     r.period ?? '—',
     r.value === null ? '—' : formatValue(r.value, r.unit, ctx.lang),
     `${SYMBOL[r.comparator]} ${formatValue(r.targetValue, r.unit, ctx.lang)}`,
     r.gap === null ? '—' : `${r.gap > 0 ? '+' : ''}${formatValue(r.gap, 'count', ctx.lang)}`,
     t(ctx, STATUS_TEXT[r.status]),
-  ]);
-  const widths = head.map((h, i) => Math.min(64, Math.max([...h].length, ...rows.map((r) => [...(r[i] as string)].length))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] as number))).join('  ');
-  lines.push(line(head));
-  lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const r of rows) lines.push(line(r));
-  const s = ev.summary;
-  lines.push(
-    en
-      ? `Total ${ev.results.length}: ${s.met} met, ${s['not-met']} not met, ${s['no-data']} no data, ${s['not-applicable']} not applicable.`
-      : `Tổng ${ev.results.length}: ${s.met} đạt, ${s['not-met']} chưa đạt, ${s['no-data']} không có số liệu, ${s['not-applicable']} không áp dụng.`,
-  );
-  return lines;
+  ];
+  const widths = head.map((h) => [...h].length);
+  for (const r of results) {
+    cells(r).forEach((c, i) => {
+      widths[i] = Math.min(64, Math.max(widths[i] as number, [...c].length));
+    });
+  }
+  const line = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : pad(c, widths[i] as number))).join('  ');
+  out(ctx, line(head));
+  out(ctx, widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of results) out(ctx, line(cells(r)));
+  out(ctx);
+  out(ctx, en ? 'By indicator:' : 'Theo chỉ tiêu:');
+  for (const [indicator, s] of summaryByIndicator(results)) out(ctx, `  ${indicator} — ${countsText(ctx, STATUSES.reduce((n, k) => n + s[k], 0), s)}`);
+  if (results.length !== ev.results.length) out(ctx, en ? `Shown ${results.length} of ${ev.results.length} (filters).` : `Hiển thị ${results.length} trên ${ev.results.length} (đã lọc).`);
+  out(ctx, `${en ? 'Total' : 'Tổng'} ${countsText(ctx, ev.results.length, ev.summary)}.`);
+}
+
+/** A comma-separated option value (repeatable): `--status not-met,no-data`. */
+function list(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
 /** `egov-plan evaluate --plan <id|file> --measurements <file> [--at] [--json]`. */
 export function registerEvaluate(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
-    .command('evaluate')
-    .description(en ? "judge a plan's targets against measurements (CSV or JSON)" : 'đánh giá các chỉ tiêu của kế hoạch theo số liệu (CSV hoặc JSON)')
-    .requiredOption('--plan <plan>', planArgumentHelp(ctx))
-    .requiredOption('--measurements <file>', en ? 'CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) or JSON file' : 'tệp CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) hoặc JSON')
-    .option('--at <date>', en ? 'evaluation date YYYY-MM-DD (default: end of the latest period in the measurements)' : 'ngày đánh giá YYYY-MM-DD (mặc định: ngày cuối của kỳ muộn nhất trong số liệu)')
+  const cmd = program.command('evaluate').description(en ? "judge a plan's targets against measurements (CSV or JSON)" : 'đánh giá các chỉ tiêu của kế hoạch theo số liệu (CSV hoặc JSON)');
+  planOption(cmd, ctx)
+    .option('--measurements <file>', en ? 'CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) or JSON file; - for standard input' : 'tệp CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) hoặc JSON; - để đọc từ đầu vào chuẩn')
+    .option('--at <when>', atHelp(ctx, { vi: 'ngày cuối của kỳ muộn nhất trong số liệu', en: 'the end of the latest period in the measurements' }))
     .option('--phase <id>', en ? 'evaluate the targets of this phase' : 'đánh giá các chỉ tiêu của giai đoạn này')
     .option('--evaluator <name>', en ? 'compiled (default) or reference (json-rules-engine)' : 'compiled (mặc định) hoặc reference (json-rules-engine)', 'compiled')
-    .option('--progress <method>', en ? 'also classify progress: cagr (Open SDG) or linear' : 'phân loại cả tiến độ: cagr (Open SDG) hoặc linear')
+    .option('--progress-method <method>', en ? 'also classify progress: cagr (Open SDG) or linear' : 'phân loại cả tiến độ: cagr (Open SDG) hoặc linear')
+    .addOption(new Option('--progress <method>', 'deprecated: --progress-method').hideHelp())
+    .option('--status <list>', en ? 'only results with these statuses: met, not-met, no-data, not-applicable (comma-separated)' : 'chỉ các kết quả có trạng thái này: met, not-met, no-data, not-applicable (phân cách bằng dấu phẩy)', list)
+    .option('--indicator <list>', en ? 'only these indicators (ids, comma-separated)' : 'chỉ các chỉ tiêu này (id, phân cách bằng dấu phẩy)', list)
+    .option('--org-unit <list>', en ? 'only these org units (ids, comma-separated)' : 'chỉ các đơn vị này (id, phân cách bằng dấu phẩy)', list)
+    .option('--level <list>', en ? 'only targets of these levels: province, district, commune' : 'chỉ chỉ tiêu của các cấp này: province, district, commune', list)
+    .option('--fail-on <status>', en ? 'exit 1 when any (shown) result has this status: not-met or no-data' : 'thoát với mã 1 khi có kết quả (được hiển thị) mang trạng thái này: not-met hoặc no-data', list)
     .option('--explain', en ? 'print why each verdict came out as it did' : 'in lý do của từng kết quả')
     .option('--json', jsonHelp(ctx))
-    .action(async (opts: { plan: string; measurements: string; at?: string; phase?: string; evaluator: string; progress?: string; explain?: boolean; json?: boolean }) => {
-      if (opts.at !== undefined && !isLocalDate(opts.at)) {
-        throw new UsageError({ vi: `--at phải là một ngày có thật dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a real YYYY-MM-DD date, not "${opts.at}".` });
-      }
-      if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
-        throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` });
-      }
-      if (opts.progress !== undefined && opts.progress !== 'cagr' && opts.progress !== 'linear') {
-        throw new UsageError({ vi: `--progress là cagr hoặc linear, không phải "${opts.progress}".`, en: `--progress is cagr or linear, not "${opts.progress}".` });
-      }
-      const plan = await planArgument(ctx, opts.plan);
-      const set = await readMeasurementsFile(ctx, plan, opts.measurements);
-      const options = { ...(opts.at ? { at: opts.at } : {}), ...(opts.phase ? { phase: opts.phase } : {}) };
-      const ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
-      const report: ProgressReport | undefined = opts.progress ? progress(plan, set, { ...options, at: ev.at, method: opts.progress as ProgressMethod }) : undefined;
-      const badRows = new Set(set.issues.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
-      if (opts.json) {
-        printJson(ctx, { plan: ev.plan, at: ev.at, phases: ev.phases, evaluator: ev.evaluator, rows: ev.rows, badRows, summary: ev.summary, results: ev.results, ...(report ? { progress: report } : {}) });
-      } else {
-        for (const l of formatEvaluation(ctx, ev)) out(ctx, l);
-        if (opts.explain) {
-          out(ctx);
-          for (const r of ev.results) out(ctx, `${r.target} / ${r.orgUnit}: ${t(ctx, r.explanation)}`);
+    .action(
+      async (opts: {
+        plan?: string;
+        measurements?: string;
+        at?: string;
+        phase?: string;
+        evaluator: string;
+        progressMethod?: string;
+        progress?: string;
+        status?: string[];
+        indicator?: string[];
+        orgUnit?: string[];
+        level?: string[];
+        failOn?: string[];
+        explain?: boolean;
+        json?: boolean;
+      }) => {
+        const ref = planRef(ctx, opts.plan, undefined);
+        const measurements = opts.measurements;
+        if (measurements === undefined) throw new UsageError({ vi: 'Thiếu tệp số liệu: --measurements <tệp>.', en: 'Missing the measurements: --measurements <file>.' }, 'usage.missing_option');
+        stdinOnce([['--plan', ref], ['--measurements', measurements]]);
+        if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
+          throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` }, 'usage.invalid_value');
         }
-        if (report) {
-          out(ctx);
-          out(ctx, en ? `Progress (method: ${report.method}; thresholds R ≥ 0.95 on track, ≥ 0.6 at risk):` : `Tiến độ (phương pháp: ${report.method}; ngưỡng R ≥ 0,95 đúng hướng, ≥ 0,6 có nguy cơ):`);
-          for (const p of report.results) out(ctx, `${p.target} / ${p.orgUnit}: ${p.status} — ${t(ctx, p.explanation)}`);
+        if (opts.progress !== undefined) {
+          err(ctx, en ? 'Warning: --progress of evaluate is deprecated; use --progress-method (tasks --progress is a file).' : 'Cảnh báo: --progress của evaluate đã lỗi thời; dùng --progress-method (tasks --progress là một tệp).');
         }
-      }
-      if (set.issues.length) {
-        printIssues(ctx, set.issues);
-        ctx.exitCode = EXIT.failure;
-      }
-    });
+        const method = opts.progressMethod ?? opts.progress;
+        if (method !== undefined && method !== 'cagr' && method !== 'linear') {
+          throw new UsageError({ vi: `--progress-method là cagr hoặc linear, không phải "${method}".`, en: `--progress-method is cagr or linear, not "${method}".` }, 'usage.invalid_value');
+        }
+        for (const [name, values, allowed] of [
+          ['--status', opts.status, STATUSES],
+          ['--level', opts.level, LEVELS],
+          ['--fail-on', opts.failOn, ['not-met', 'no-data']],
+        ] as const) {
+          const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
+          if (bad !== undefined) throw new UsageError({ vi: `${name}: "${bad}" không phải một trong ${allowed.join(', ')}.`, en: `${name}: "${bad}" is not one of ${allowed.join(', ')}.` }, 'usage.invalid_value');
+        }
+        const at = opts.at === undefined ? undefined : (await atOption(ctx, opts.at)).localDate;
+        const plan = await loadPlanRef(ctx, ref);
+        const indicators = new Set(plan.indicators.map((i) => i.id));
+        const unknownIndicator = opts.indicator?.find((v) => !indicators.has(v));
+        if (unknownIndicator !== undefined) {
+          throw new UsageError({ vi: `--indicator: kế hoạch "${plan.id}" không có chỉ tiêu "${unknownIndicator}".`, en: `--indicator: plan "${plan.id}" has no indicator "${unknownIndicator}".` }, 'usage.invalid_value');
+        }
+        const set = await readMeasurementsFile(ctx, plan, measurements);
+        const { evaluate, evaluateWithReference, progress } = await import('@egov-plan/rules');
+        const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}) };
+        const ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
+        const report: ProgressReport | undefined = method ? progress(plan, set, { ...options, at: ev.at, method: method as ProgressMethod }) : undefined;
+        const filter: ResultFilter = {
+          ...(opts.status ? { status: opts.status as TargetStatus[] } : {}),
+          ...(opts.indicator ? { indicator: opts.indicator } : {}),
+          ...(opts.orgUnit ? { orgUnit: opts.orgUnit } : {}),
+          ...(opts.level ? { level: opts.level } : {}),
+        };
+        const filtered = Object.keys(filter).length > 0;
+        const results = filtered ? ev.results.filter((r) => matches(r, filter)) : ev.results;
+        const badRows = new Set(set.issues.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
+        if (opts.json) {
+          printJson(ctx, {
+            plan: ev.plan,
+            at: ev.at,
+            phases: ev.phases,
+            evaluator: ev.evaluator,
+            rows: ev.rows,
+            badRows,
+            issues: set.issues,
+            summary: ev.summary,
+            byIndicator: Object.fromEntries(summaryByIndicator(results)),
+            ...(filtered ? { filter, shown: results.length } : {}),
+            results,
+            ...(report ? { progress: report } : {}),
+          });
+        } else {
+          await printEvaluation(ctx, plan, ev, results);
+          if (opts.explain) {
+            out(ctx);
+            for (const r of results) out(ctx, `${r.target} / ${r.orgUnit}: ${t(ctx, r.explanation)}`);
+          }
+          if (report) {
+            out(ctx);
+            out(ctx, en ? `Progress (method: ${report.method}; thresholds R ≥ 0.95 on track, ≥ 0.6 at risk):` : `Tiến độ (phương pháp: ${report.method}; ngưỡng R ≥ 0,95 đúng hướng, ≥ 0,6 có nguy cơ):`);
+            for (const p of report.results) out(ctx, `${p.target} / ${p.orgUnit}: ${p.status} — ${t(ctx, p.explanation)}`);
+          }
+        }
+        if (set.issues.length) {
+          printIssues(ctx, set.issues);
+          ctx.exitCode = EXIT.failure;
+        }
+        const failing = opts.failOn?.filter((s) => results.some((r) => r.status === s));
+        if (failing && failing.length > 0) {
+          err(ctx, `--fail-on: ${failing.map((s) => `${results.filter((r) => r.status === s).length} ${t(ctx, STATUS_TEXT[s as TargetStatus])}`).join(', ')}.`);
+          ctx.exitCode = EXIT.failure;
+        }
+      },
+    );
 }

@@ -1,32 +1,44 @@
 import type { Command } from 'commander';
-import { EgovPlanError, isLocalDate, issue } from '@egov-plan/core';
-import { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines } from '@egov-plan/rules';
 import { UsageError, out, printJson, t, type CliContext } from '../io.js';
-import { jsonHelp, planArgument, planArgumentHelp } from './shared.js';
+import { atHelp, atOption, jsonHelp, loadPlanRef, planArgumentHelp, planOption, planRef } from './shared.js';
 
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
 
-/** `egov-plan explain <plan> <target> [--at]`: where a target's value comes from. */
+/**
+ * The plan and the target `explain` was given: `explain --plan <plan> <target>`,
+ * `explain --plan <plan> --target <id>`, or the older `explain <plan> <target>`.
+ */
+function explainArgs(ctx: CliContext, positionals: readonly string[], opts: { plan?: string; target?: string }): { ref: string; target: string } {
+  const rest = [...positionals];
+  const ref = planRef(ctx, opts.plan, opts.plan === undefined || rest.length > (opts.target === undefined ? 1 : 0) ? rest.shift() : undefined);
+  const target = opts.target ?? rest.shift();
+  if (opts.target !== undefined && rest[0] !== undefined && rest[0] !== opts.target) {
+    throw new UsageError({ vi: `Chỉ tiêu được nêu hai lần: --target ${opts.target} và ${rest[0]}.`, en: `The target is named twice: --target ${opts.target} and ${rest[0]}.` }, 'usage.conflicting_options');
+  }
+  if (target === undefined) throw new UsageError({ vi: 'Thiếu chỉ tiêu: --target <id>.', en: 'Missing the target: --target <id>.' }, 'usage.missing_argument');
+  return { ref, target };
+}
+
+/** `egov-plan explain --plan <plan> <target> [--at]`: where a target's value comes from. */
 export function registerExplain(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
+  const cmd = program
     .command('explain')
     .description(en ? "a target's provenance: which file set each value, from when, and what it replaced" : 'nguồn gốc của một chỉ tiêu: tệp nào đặt từng giá trị, từ ngày nào, thay cho giá trị nào')
-    .argument('<plan>', planArgumentHelp(ctx))
-    .argument('<target>', en ? 'target id' : 'id chỉ tiêu')
-    .option('--at <date>', en ? 'show the version in force on this date (default: today)' : 'cho biết phiên bản có hiệu lực tại ngày này (mặc định: hôm nay)')
+    .argument('[plan]', `${planArgumentHelp(ctx)} (= --plan; ${en ? 'omit it when --plan is given' : 'bỏ qua khi đã có --plan'})`)
+    .argument('[target]', en ? 'target id (= --target)' : 'id chỉ tiêu (= --target)');
+  planOption(cmd, ctx)
+    .option('--target <id>', en ? 'target id' : 'id chỉ tiêu')
+    .option('--at <when>', atHelp(ctx, { vi: 'hôm nay (ngày có hiệu lực được xét)', en: 'today (the date the version in force is looked up for)' }))
     .option('--json', jsonHelp(ctx))
-    .action(async (ref: string, targetId: string, opts: { at?: string; json?: boolean }) => {
-      if (opts.at !== undefined && !isLocalDate(opts.at)) {
-        throw new UsageError({ vi: `--at phải là một ngày có thật dạng YYYY-MM-DD, không phải "${opts.at}".`, en: `--at must be a real YYYY-MM-DD date, not "${opts.at}".` });
-      }
-      const at = opts.at ?? new Date(ctx.io.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-      const plan = await planArgument(ctx, ref);
+    .action(async (p1: string | undefined, p2: string | undefined, opts: { plan?: string; target?: string; at?: string; json?: boolean }) => {
+      const { ref, target: targetId } = explainArgs(ctx, [p1, p2].filter((x): x is string => x !== undefined), opts);
+      const at = (await atOption(ctx, opts.at)).localDate;
+      const plan = await loadPlanRef(ctx, ref);
+      const [{ EgovPlanError, issue }, { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       const timeline = targetTimelines(plan).get(targetId);
       if (!timeline) {
-        throw new EgovPlanError([
-          issue('rules.unknown_target', '', `Kế hoạch "${plan.id}" không có chỉ tiêu "${targetId}".`, `Plan "${plan.id}" has no target "${targetId}".`),
-        ]);
+        throw new EgovPlanError([issue('rules.unknown_target', '', `Kế hoạch "${plan.id}" không có chỉ tiêu "${targetId}".`, `Plan "${plan.id}" has no target "${targetId}".`)]);
       }
       const eff = effectiveOf(timeline, at);
       const inForce = eff.withdrawn ? null : eff.version;
@@ -37,23 +49,30 @@ export function registerExplain(program: Command, ctx: CliContext): void {
           indicator: timeline.indicator.id,
           at,
           withdrawn: eff.withdrawn,
+          ...(eff.withdrawn ? { withdrawal: eff.step } : {}),
           inForce: inForce ? { effectiveFrom: inForce.effectiveFrom, target: inForce.target } : null,
           versions: timeline.versions.map((v) => ({ effectiveFrom: v.effectiveFrom, target: v.target })),
           provenance: timeline.steps,
         });
       }
-      const unit = timeline.indicator.unit;
       out(ctx, `${targetId} — ${t(ctx, timeline.indicator.statement)}`);
+      if (eff.withdrawn) {
+        // A withdrawn target has no value in force: say only that, from when and by which source.
+        const w = eff.step;
+        const when = w.effectiveFrom ? (en ? `from ${w.effectiveFrom}` : `từ ${w.effectiveFrom}`) : en ? 'from the start' : 'từ đầu';
+        out(ctx, en ? `Plan ${plan.id}; at ${at}: withdrawn ${when}.` : `Kế hoạch ${plan.id}; tại ngày ${at}: đã bãi bỏ ${when}.`);
+        out(ctx, `  ${en ? 'by' : 'theo'} ${w.file} ${w.pointer} — ${w.source.section}: "${w.source.quote}"${w.reason ? ` (${t(ctx, w.reason)})` : ''}`);
+        return;
+      }
+      const unit = timeline.indicator.unit;
+      const tg = eff.version.target;
       out(ctx, en ? `Plan ${plan.id}; at ${at}:` : `Kế hoạch ${plan.id}; tại ngày ${at}:`);
-      if (inForce) {
-        const tg = inForce.target;
-        out(
-          ctx,
-          `  ${en ? 'in force' : 'đang có hiệu lực'}: ${SYMBOL[tg.comparator]} ${formatValue(tg.value, unit, ctx.lang)} (${describeScope(tg.scope, tg.level, ctx.lang)}, ${en ? 'phase' : 'giai đoạn'} ${tg.phase})${
-            inForce.effectiveFrom ? `, ${en ? 'from' : 'từ'} ${inForce.effectiveFrom}` : ''
-          }`,
-        );
-      } else out(ctx, `  ${en ? 'withdrawn' : 'đã bãi bỏ'}`);
+      out(
+        ctx,
+        `  ${en ? 'in force' : 'đang có hiệu lực'}: ${SYMBOL[tg.comparator]} ${formatValue(tg.value, unit, ctx.lang)} (${describeScope(tg.scope, tg.level, ctx.lang)}, ${en ? 'phase' : 'giai đoạn'} ${tg.phase})${
+          eff.version.effectiveFrom ? `, ${en ? 'from' : 'từ'} ${eff.version.effectiveFrom}` : ''
+        }`,
+      );
       out(ctx, en ? 'Versions:' : 'Các phiên bản:');
       for (const v of timeline.versions) {
         out(ctx, `  ${v.effectiveFrom ?? (en ? 'from the start' : 'từ đầu')}: ${SYMBOL[v.target.comparator]} ${formatValue(v.target.value, unit, ctx.lang)}`);

@@ -1,29 +1,27 @@
 import type { Command } from 'commander';
-import { isLocalDate } from '@egov-plan/core';
-import { planRange, planToICalendar } from '@egov-plan/rules';
 import { printJson, UsageError, type CliContext } from '../io.js';
-import { DEFAULT_PLAN, planOptionHelp } from './calendar-shared.js';
-import { jsonHelp, planArgument } from './shared.js';
+import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
 
 /** `egov-plan ics`: the plan's reporting deadlines and task due dates as iCalendar on standard output. */
 export function registerIcs(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
+  const cmd = program
     .command('ics')
-    .description(en ? 'write the deadlines and task due dates as iCalendar (RFC 5545) to standard output' : 'xuất hạn báo cáo và hạn nhiệm vụ dạng iCalendar (RFC 5545) ra đầu ra chuẩn')
-    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
+    .description(en ? 'write the deadlines and task due dates as iCalendar (RFC 5545) to standard output' : 'xuất hạn báo cáo và hạn nhiệm vụ dạng iCalendar (RFC 5545) ra đầu ra chuẩn');
+  planOption(cmd, ctx, DEFAULT_PLAN)
     .option('--from <date>', en ? 'first date YYYY-MM-DD (default: the plan date)' : 'ngày đầu YYYY-MM-DD (mặc định: ngày ban hành kế hoạch)')
     .option('--to <date>', en ? "last date YYYY-MM-DD (default: end of the plan's last phase)" : 'ngày cuối YYYY-MM-DD (mặc định: hết giai đoạn cuối của kế hoạch)')
     .option('--no-tasks', en ? 'reporting deadlines only' : 'chỉ hạn báo cáo')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; from?: string; to?: string; tasks: boolean; json?: boolean }) => {
+      const [{ isLocalDate }, { planRange, planToICalendar }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       for (const [name, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
         if (v !== undefined && !isLocalDate(v)) throw new UsageError({ vi: `${name}: "${v}" không phải ngày YYYY-MM-DD hợp lệ.`, en: `${name}: "${v}" is not a valid YYYY-MM-DD date.` });
       }
       if (opts.from !== undefined && opts.to !== undefined && opts.to < opts.from) {
         throw new UsageError({ vi: `--to ${opts.to} trước --from ${opts.from}.`, en: `--to ${opts.to} is before --from ${opts.from}.` });
       }
-      const plan = await planArgument(ctx, opts.plan);
+      const plan = await loadPlanRef(ctx, opts.plan);
       const range = planRange(plan);
       const from = opts.from ?? range.from;
       const to = opts.to ?? range.to;

@@ -1,18 +1,124 @@
+import type { Command } from 'commander';
 import type { Plan } from '@egov-plan/core';
-import { loadPlan } from '@egov-plan/rules';
-import type { CliContext } from '../io.js';
+import { UsageError, type CliContext } from '../io.js';
 
-/** Resolves a `<plan>` argument — a bundled id or a path — relative to the run's directory. */
-export function planArgument(ctx: CliContext, ref: string): Promise<Plan> {
-  return loadPlan(ref, { cwd: ctx.io.cwd });
-}
+// Every library import below is dynamic: a command loads what it uses when it runs, so
+// `egov-plan --help` and `--version` start without the rules engine or zod.
 
-/** The help text of a `<plan>` argument. */
+/** The plan the calendar commands use when `--plan` is not given. */
+export const DEFAULT_PLAN = 'kontum-1102-2019';
+
+/** Name under which standard input appears in issues. */
+export const STDIN_NAME = '<stdin>';
+
+/** The help text of `--plan`. */
 export function planArgumentHelp(ctx: CliContext): string {
-  return ctx.lang === 'en' ? 'a bundled plan id or the path of a plan file' : 'id kế hoạch đóng gói sẵn hoặc đường dẫn tệp kế hoạch';
+  return ctx.lang === 'en' ? 'a bundled plan id, the path of a plan file, or - for standard input' : 'id kế hoạch đóng gói sẵn, đường dẫn tệp kế hoạch, hoặc - để đọc từ đầu vào chuẩn';
 }
 
 /** The help text of `--json`. */
 export function jsonHelp(ctx: CliContext): string {
-  return ctx.lang === 'en' ? 'print the result as JSON on standard output' : 'in kết quả dạng JSON ra đầu ra chuẩn';
+  return ctx.lang === 'en' ? 'print the result (or the error) as JSON on standard output' : 'in kết quả (hoặc lỗi) dạng JSON ra đầu ra chuẩn';
+}
+
+/** The help text of `--at`, the same in every command. */
+export function atHelp(ctx: CliContext, defaultText: { vi: string; en: string }): string {
+  return ctx.lang === 'en'
+    ? `a local date YYYY-MM-DD or an ISO 8601 instant (without an offset: Vietnam time, +07:00); default: ${defaultText.en}`
+    : `ngày YYYY-MM-DD hoặc thời điểm ISO 8601 (không có múi giờ thì hiểu là giờ Việt Nam, +07:00); mặc định: ${defaultText.vi}`;
+}
+
+/** Adds the `--plan <id|file>` option every plan command takes. */
+export function planOption(cmd: Command, ctx: CliContext, defaultPlan?: string): Command {
+  return defaultPlan === undefined ? cmd.option('--plan <plan>', planArgumentHelp(ctx)) : cmd.option('--plan <plan>', planArgumentHelp(ctx), defaultPlan);
+}
+
+/**
+ * The plan a command names: `--plan`, or the positional `<plan>` kept as an alias where a
+ * command took one before `--plan` existed. Both, when different, or neither, is a usage error.
+ */
+export function planRef(ctx: CliContext, option: string | undefined, positional: string | undefined): string {
+  if (option !== undefined && positional !== undefined && option !== positional) {
+    throw new UsageError({ vi: `Kế hoạch được nêu hai lần: --plan ${option} và ${positional}.`, en: `The plan is named twice: --plan ${option} and ${positional}.` }, 'usage.conflicting_options');
+  }
+  const ref = option ?? positional;
+  if (ref === undefined) throw new UsageError({ vi: 'Thiếu kế hoạch: --plan <id|tệp>.', en: 'Missing the plan: --plan <id|file>.' }, 'usage.missing_option');
+  return ref;
+}
+
+/**
+ * Reads a file named on the command line, relative to the run's directory; `-` is standard
+ * input (once per run). Regular files only, at most `maxBytes`: a FIFO or a device does not hang.
+ */
+export async function readInputFile(ctx: CliContext, file: string, maxBytes?: number): Promise<{ text: string; name: string }> {
+  if (file === '-') {
+    if (ctx.stdinUsed !== undefined) {
+      throw new UsageError({ vi: `Đầu vào chuẩn (-) chỉ dùng được một lần; đã dùng cho ${ctx.stdinUsed}.`, en: `Standard input (-) can be used once; it is already used for ${ctx.stdinUsed}.` }, 'usage.conflicting_options');
+    }
+    ctx.stdinUsed = file;
+    const { DEFAULT_MAX_FILE_BYTES } = await import('@egov-plan/rules');
+    return { text: await ctx.io.readStdin(maxBytes ?? DEFAULT_MAX_FILE_BYTES), name: STDIN_NAME };
+  }
+  const [{ resolve }, { readTextFileSync }] = await Promise.all([import('node:path'), import('@egov-plan/rules')]);
+  return { text: maxBytes === undefined ? readTextFileSync(resolve(ctx.io.cwd, file), file) : readTextFileSync(resolve(ctx.io.cwd, file), file, maxBytes), name: file };
+}
+
+/** Refuses, before anything is read, a run that names standard input (`-`) for two options. */
+export function stdinOnce(options: ReadonlyArray<readonly [string, string | undefined]>): void {
+  const dashes = options.filter(([, v]) => v === '-').map(([name]) => name);
+  if (dashes.length > 1) {
+    throw new UsageError({ vi: `Đầu vào chuẩn (-) chỉ dùng được cho một tùy chọn, không phải ${dashes.join(' và ')}.`, en: `Standard input (-) can be used for one option, not ${dashes.join(' and ')}.` }, 'usage.conflicting_options');
+  }
+}
+
+/** Resolves a plan reference — a bundled id, a path, or `-` — relative to the run's directory. */
+export async function loadPlanRef(ctx: CliContext, ref: string): Promise<Plan> {
+  const rules = await import('@egov-plan/rules');
+  if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd });
+  const { text, name } = await readInputFile(ctx, ref);
+  const r = rules.validatePlanText(text, { file: name, cwd: ctx.io.cwd });
+  if (!r.ok) {
+    const { EgovPlanError } = await import('@egov-plan/core');
+    throw new EgovPlanError(r.issues);
+  }
+  return r.value;
+}
+
+/** `--at` read once for every command: the instant it names and its local date in Vietnam. */
+export interface AtValue {
+  /** The instant; a bare local date is its first moment (00:00, +07:00). */
+  instant: Date;
+  /** The local date `YYYY-MM-DD`: as given when `--at` is a date, else the instant's date in Vietnam. */
+  localDate: string;
+}
+
+/** Parses `--at` (a local date or an ISO instant; default: the run's current time); malformed is a usage error. */
+export async function atOption(ctx: CliContext, text: string | undefined): Promise<AtValue> {
+  const [{ isLocalDate }, { parseInstant, taskDate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  let instant: Date;
+  try {
+    instant = text === undefined ? ctx.io.now() : parseInstant(text);
+  } catch (e) {
+    const first = (e as { issues?: ReadonlyArray<{ message: { vi: string; en: string } }> }).issues?.[0];
+    if (!first) throw e;
+    throw new UsageError({ vi: `--at: ${first.message.vi}`, en: `--at: ${first.message.en}` }, 'usage.invalid_value');
+  }
+  const trimmed = text?.trim();
+  return { instant, localDate: trimmed !== undefined && isLocalDate(trimmed) ? trimmed : taskDate(instant) };
+}
+
+/** A function naming an org unit (agency id or administrative unit code) in the run's language, or undefined when the plan does not know it. */
+export function orgUnitNamer(ctx: CliContext, plan: Plan): (id: string) => string | undefined {
+  const names = new Map<string, { vi: string; en: string }>();
+  for (const u of plan.administrativeUnits) names.set(u.code, u.name);
+  for (const a of plan.agencies) names.set(a.id, a.name);
+  return (id) => {
+    const n = names.get(id);
+    return n === undefined ? undefined : ctx.lang === 'en' ? n.en : n.vi;
+  };
+}
+
+/** An id with its name beside it when the plan knows one: `so-tttt (Sở Thông tin và Truyền thông)`. */
+export function withName(id: string, name: string | undefined): string {
+  return name === undefined || name === id ? id : `${id} (${name})`;
 }

@@ -1,27 +1,27 @@
 import type { Command } from 'commander';
-import { EgovPlanError, issue, type TaskStatus } from '@egov-plan/core';
-import { isLocalDate } from '@egov-plan/core';
-import { planTaskStatuses, taskDate } from '@egov-plan/rules';
+import type { TaskStatus } from '@egov-plan/core';
 import { out, printJson, t, type CliContext } from '../io.js';
-import { atArgument, DEFAULT_PLAN, planOptionHelp, readProgressFile, taskStatusLabel } from './calendar-shared.js';
-import { jsonHelp, planArgument } from './shared.js';
+import { dateWithWeekday, readProgressFile, taskStatusLabel } from './calendar-shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption, stdinOnce } from './shared.js';
 
 const ORDER: TaskStatus[] = ['overdue', 'in-progress', 'not-started', 'ongoing', 'done'];
 
 /** `egov-plan tasks`: the appendix tasks with their status at a date, by lead agency. */
 export function registerTasks(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
+  const cmd = program
     .command('tasks')
-    .description(en ? "the plan's tasks and their status at a date, by lead agency" : 'các nhiệm vụ của kế hoạch và tình trạng tại một ngày, theo cơ quan chủ trì')
-    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
-    .option('--at <date>', en ? 'local date YYYY-MM-DD or ISO instant (default today)' : 'ngày YYYY-MM-DD hoặc thời điểm ISO (mặc định hôm nay)')
+    .description(en ? "the plan's tasks and their status at a date, by lead agency" : 'các nhiệm vụ của kế hoạch và tình trạng tại một ngày, theo cơ quan chủ trì');
+  planOption(cmd, ctx, DEFAULT_PLAN)
+    .option('--at <when>', atHelp(ctx, { vi: 'hôm nay; một thời điểm là ngày của nó ở Việt Nam', en: "today; an instant is its date in Vietnam" }))
     .option('--agency <id>', en ? 'only tasks this agency leads' : 'chỉ các nhiệm vụ do cơ quan này chủ trì')
-    .option('--progress <file>', en ? 'CSV file "task,doneOn" of completed tasks' : 'tệp CSV "task,doneOn" các nhiệm vụ đã hoàn thành')
+    .option('--progress <file>', en ? 'CSV file "task,doneOn" of completed tasks (- for standard input)' : 'tệp CSV "task,doneOn" các nhiệm vụ đã hoàn thành (- để đọc từ đầu vào chuẩn)')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; at?: string; agency?: string; progress?: string; json?: boolean }) => {
-      const at = opts.at !== undefined && isLocalDate(opts.at) ? opts.at : taskDate(atArgument(ctx, opts.at));
-      const plan = await planArgument(ctx, opts.plan);
+      stdinOnce([['--plan', opts.plan], ['--progress', opts.progress]]);
+      const at = (await atOption(ctx, opts.at)).localDate;
+      const plan = await loadPlanRef(ctx, opts.plan);
+      const [{ EgovPlanError, issue }, { planTaskStatuses }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       if (opts.agency !== undefined && !plan.agencies.some((a) => a.id === opts.agency)) {
         throw new EgovPlanError([
           issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show ${plan.id} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show ${plan.id} --json).`),
@@ -64,7 +64,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         out(ctx);
         out(ctx, `== ${t(ctx, names.get(lead) ?? { vi: lead, en: lead })} ==`);
         for (const x of list) {
-          const due = x.due ? `${en ? 'due' : 'hạn'} ${x.due}` : x.completion.kind === 'ongoing' ? (en ? 'standing duty' : 'thường xuyên') : en ? 'no completion date' : 'không có hạn hoàn thành';
+          const due = x.due ? `${en ? 'due' : 'hạn'} ${dateWithWeekday(ctx, x.due)}` : x.completion.kind === 'ongoing' ? (en ? 'standing duty' : 'thường xuyên') : en ? 'no completion date' : 'không có hạn hoàn thành';
           const done = x.doneOn ? `, ${en ? 'done' : 'xong'} ${x.doneOn}` : '';
           out(ctx, `  ${`${x.group}.${x.label}`.padEnd(7)} ${taskStatusLabel(ctx, x.status).padEnd(18)} ${due}${done}`);
           out(ctx, `          ${t(ctx, x.title)}`);

@@ -1,29 +1,32 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
-import { readTextFileSync, validatePlanText } from '@egov-plan/rules';
+import type { Issue } from '@egov-plan/core';
 import { EXIT, out, printIssues, printJson, type CliContext } from '../io.js';
-import { jsonHelp } from './shared.js';
+import { jsonHelp, planRef, readInputFile } from './shared.js';
 
-/** `egov-plan validate <file>`: exit 0 when valid, 1 listing every issue. */
+/** `egov-plan validate --plan <file>` (or `validate <file>`): exit 0 when valid, 1 listing every issue. */
 export function registerValidate(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
   program
     .command('validate')
-    .description(ctx.lang === 'en' ? 'check a plan or rule file and list every problem' : 'kiểm tra một tệp kế hoạch/quy tắc và liệt kê mọi lỗi')
-    .argument('<file>', ctx.lang === 'en' ? 'path of the file' : 'đường dẫn tệp')
+    .description(en ? 'check a plan or rule file and list every problem' : 'kiểm tra một tệp kế hoạch/quy tắc và liệt kê mọi lỗi')
+    .argument('[file]', `${en ? 'path of the file, or - for standard input' : 'đường dẫn tệp, hoặc - để đọc từ đầu vào chuẩn'} (= --plan)`)
+    .option('--plan <file>', en ? 'path of the file, or - for standard input' : 'đường dẫn tệp, hoặc - để đọc từ đầu vào chuẩn')
     .option('--json', jsonHelp(ctx))
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (positional: string | undefined, opts: { plan?: string; json?: boolean }) => {
+      const file = planRef(ctx, opts.plan, positional);
+      const [{ isEgovPlanError }, { validatePlanText }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       let issues: Issue[];
+      let name = file;
       try {
-        const text = readTextFileSync(resolve(ctx.io.cwd, file), file);
-        const r = validatePlanText(text, { file, cwd: ctx.io.cwd });
-        issues = r.issues;
+        const input = await readInputFile(ctx, file);
+        name = input.name;
+        issues = validatePlanText(input.text, { file: input.name, cwd: ctx.io.cwd }).issues;
       } catch (e) {
-        if (e instanceof EgovPlanError) issues = [...e.issues];
-        else issues = [issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })];
+        if (!isEgovPlanError(e)) throw e;
+        issues = [...e.issues];
       }
-      if (opts.json) printJson(ctx, { file, valid: issues.length === 0, issues });
-      else if (issues.length === 0) out(ctx, ctx.lang === 'en' ? `${file}: valid` : `${file}: hợp lệ`);
+      if (opts.json) printJson(ctx, { file: name, valid: issues.length === 0, issues });
+      else if (issues.length === 0) out(ctx, en ? `${name}: valid` : `${name}: hợp lệ`);
       if (issues.length > 0) {
         printIssues(ctx, issues);
         ctx.exitCode = EXIT.failure;

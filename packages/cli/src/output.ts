@@ -1,0 +1,37 @@
+// What the process does when standard output cannot be written: the reader has gone (EPIPE,
+// `egov-plan ics | head`), the disk is full (ENOSPC, `> /dev/full`), or the descriptor is
+// closed (EBADF). The run cannot deliver its result, so it ends at once with exit 1 and one
+// typed line on standard error — never a stack trace, never a silent exit 0.
+
+const REASONS: Record<string, { vi: string; en: string }> = {
+  EPIPE: { vi: 'nơi nhận đã đóng đầu ra chuẩn', en: 'the reader closed standard output' },
+  ENOSPC: { vi: 'hết chỗ trống trên thiết bị', en: 'no space left on the device' },
+  EBADF: { vi: 'đầu ra chuẩn đã bị đóng', en: 'standard output is closed' },
+};
+
+function lang(): 'vi' | 'en' {
+  const argv = process.argv;
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? process.env.EGOV_PLAN_LANG : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'vi';
+}
+
+/** The line printed on standard error when standard output fails with `code`. */
+export function outputErrorLine(code: string | undefined, language: 'vi' | 'en'): string {
+  const reason = REASONS[code ?? ''] ?? { vi: `lỗi ghi (${code ?? 'không rõ'})`, en: `write error (${code ?? 'unknown'})` };
+  return language === 'en'
+    ? `egov-plan: [file.output_failed] Standard output could not be written: ${reason.en}; the output is incomplete.\n`
+    : `egov-plan: [file.output_failed] Không ghi được đầu ra chuẩn: ${reason.vi}; kết quả không đầy đủ.\n`;
+}
+
+/** Installs the handlers for failures of standard output (and of standard error, which then stays silent). */
+export function handleOutputErrors(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    try {
+      process.stderr.write(outputErrorLine(e.code, lang()));
+    } finally {
+      process.exit(1);
+    }
+  });
+  process.stderr.on('error', () => process.exit(1));
+}
