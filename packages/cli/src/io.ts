@@ -91,7 +91,7 @@ export function usageIssue(code: IssueCode, text: BilingualText): Issue {
  * `{ "ok": false, "error": { "code", "issues": [...] } }` (every issue; stderr has the capped list).
  */
 export function printJsonError(ctx: CliContext, issues: readonly Issue[]): void {
-  if (ctx.json) printJson(ctx, { ok: false, error: { code: issues[0]?.code ?? 'usage.error', issues } });
+  if (ctx.json) printJson(ctx, { ok: false, error: { code: issues[0]?.code ?? 'usage.internal_error', issues } });
 }
 
 function isIssueError(e: unknown): e is Error & { issues: readonly Issue[] } {

@@ -110,6 +110,17 @@ export const ISSUE_REGISTRY = {
   'usage.invalid_measurements': { en: 'measurements that are not rows: a string, a number, `null`, an async iterable given to the synchronous `evaluate`', vi: 'số liệu không phải các dòng: chuỗi, số, `null`, hoặc async iterable truyền cho `evaluate` đồng bộ' },
   'usage.chromium_not_found': { en: 'a PDF asked for where no Chromium is installed (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)', vi: 'yêu cầu PDF khi không có Chromium (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)' },
   'usage.missing_dependency': { en: 'an optional peer dependency (`playwright-core` for PDF) is not installed', vi: 'chưa cài gói phụ thuộc tùy chọn (`playwright-core` để xuất PDF)' },
+  // usage.* from the egov-plan command line (exit 2; see docs/cli.md).
+  'usage.missing_command': { en: 'the command line names no command', vi: 'dòng lệnh không nêu lệnh nào' },
+  'usage.unknown_command': { en: 'a command the CLI does not have', vi: 'lệnh mà CLI không có' },
+  'usage.missing_argument': { en: 'a required command-line argument is missing (e.g. `explain` without a target)', vi: 'thiếu tham số bắt buộc trên dòng lệnh (ví dụ `explain` không có chỉ tiêu)' },
+  'usage.missing_option': { en: 'a required command-line option is missing (`--plan`, `--measurements`)', vi: 'thiếu tùy chọn bắt buộc trên dòng lệnh (`--plan`, `--measurements`)' },
+  'usage.missing_option_value': { en: 'a command-line option given without its value (`--at` at the end)', vi: 'tùy chọn trên dòng lệnh thiếu giá trị (`--at` ở cuối)' },
+  'usage.too_many_arguments': { en: 'more command-line arguments than the command takes', vi: 'nhiều tham số hơn số lệnh nhận' },
+  'usage.invalid_value': { en: 'a command-line option value that cannot be used (`--at 2021-02-29`, `--lang fr`, `--status done`)', vi: 'giá trị tùy chọn không dùng được (`--at 2021-02-29`, `--lang fr`, `--status done`)' },
+  'usage.conflicting_options': { en: 'command-line options that contradict each other (two different plans; `-` for two inputs)', vi: 'các tùy chọn mâu thuẫn nhau (hai kế hoạch khác nhau; `-` cho hai đầu vào)' },
+  'usage.internal_error': { en: 'a failure of the CLI itself (please report it)', vi: 'lỗi của chính CLI (xin báo lại)' },
+  'file.output_failed': { en: 'standard output could not be written (the reader went away, a full disk, a closed descriptor); the CLI exits 1', vi: 'không ghi được đầu ra chuẩn (nơi nhận đã đóng, hết chỗ trống, bộ mô tả đã đóng); CLI thoát với mã 1' },
 } as const satisfies Record<string, BilingualText>;
 
 /** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */
