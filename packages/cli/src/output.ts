@@ -3,6 +3,9 @@
 // closed (EBADF). The run cannot deliver its result, so it ends at once with exit 1 and one
 // typed line on standard error — never a stack trace, never a silent exit 0.
 
+/** The issue code of the line (registered in core's issue registry). */
+const OUTPUT_FAILED = 'file.output_failed';
+
 const REASONS: Record<string, { vi: string; en: string }> = {
   EPIPE: { vi: 'nơi nhận đã đóng đầu ra chuẩn', en: 'the reader closed standard output' },
   ENOSPC: { vi: 'hết chỗ trống trên thiết bị', en: 'no space left on the device' },
@@ -20,8 +23,8 @@ function lang(): 'vi' | 'en' {
 export function outputErrorLine(code: string | undefined, language: 'vi' | 'en'): string {
   const reason = REASONS[code ?? ''] ?? { vi: `lỗi ghi (${code ?? 'không rõ'})`, en: `write error (${code ?? 'unknown'})` };
   return language === 'en'
-    ? `egov-plan: [file.output_failed] Standard output could not be written: ${reason.en}; the output is incomplete.\n`
-    : `egov-plan: [file.output_failed] Không ghi được đầu ra chuẩn: ${reason.vi}; kết quả không đầy đủ.\n`;
+    ? `egov-plan: [${OUTPUT_FAILED}] Standard output could not be written: ${reason.en}; the output is incomplete.\n`
+    : `egov-plan: [${OUTPUT_FAILED}] Không ghi được đầu ra chuẩn: ${reason.vi}; kết quả không đầy đủ.\n`;
 }
 
 /** Installs the handlers for failures of standard output (and of standard error, which then stays silent). */
