@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress, taskDate, type MeasurementSet } from '@egov-plan/rules';
+import type { MeasurementSet } from '@egov-plan/rules';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
-import { atArgument, DEFAULT_PLAN, planOptionHelp } from './calendar-shared.js';
 import { readMeasurementsFile } from './evaluate.js';
-import { jsonHelp, planArgument } from './shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp } from './shared.js';
 
 const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
 
@@ -18,19 +17,19 @@ export function registerReport(program: Command, ctx: CliContext): void {
   program
     .command('report')
     .description(en ? 'write the quarterly progress report (HTML, Markdown or PDF through Chromium)' : 'viết báo cáo tiến độ quý (HTML, Markdown hoặc PDF qua Chromium)')
-    .option('--plan <plan>', planOptionHelp(ctx), DEFAULT_PLAN)
+    .option('--plan <plan>', planArgumentHelp(ctx), DEFAULT_PLAN)
     .option('--measurements <file>', en ? 'CSV or JSON measurements (none: a report saying there is no data yet)' : 'tệp số liệu CSV hoặc JSON (không có: báo cáo ghi chưa có số liệu)')
     .option('--period <id>', en ? 'the quarter reported on, e.g. 2020Q4 (default: the last quarter closed before --at)' : 'quý báo cáo, ví dụ 2020Q4 (mặc định: quý gần nhất đã khóa số liệu trước --at)')
-    .option('--at <date>', en ? 'when the report is written: local date or ISO instant (default now)' : 'thời điểm lập báo cáo: ngày hoặc thời điểm ISO (mặc định bây giờ)')
+    .option('--at <when>', atHelp(ctx, { vi: 'bây giờ (thời điểm lập báo cáo)', en: 'now (when the report is written)' }))
     .requiredOption('--out <file>', en ? 'output file: .html, .md or .pdf' : 'tệp kết quả: .html, .md hoặc .pdf')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; measurements?: string; period?: string; at?: string; out: string; json?: boolean }) => {
       const ext = /\.[a-z]+$/iu.exec(opts.out)?.[0].toLowerCase() ?? '';
       const format = (FORMATS as Record<string, 'html' | 'markdown' | 'pdf'>)[ext];
       if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
-      const instant = atArgument(ctx, opts.at);
-      const at = taskDate(instant);
-      const plan = await planArgument(ctx, opts.plan);
+      const { instant, localDate: at } = await atOption(ctx, opts.at);
+      const plan = await loadPlanRef(ctx, opts.plan);
+      const { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress } = await import('@egov-plan/rules');
       const calendar = calendarOf(plan);
       const periodId = opts.period ?? previousPeriod(periodContaining(instant, 'quarter', calendar), calendar).id;
       const set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
