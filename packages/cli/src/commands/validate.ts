@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
+import { EgovPlanError, isWarning, issue, type Issue } from '@egov-plan/core';
 import { readTextFileSync, validatePlanText } from '@egov-plan/rules';
 import { EXIT, out, printIssues, printJson, type CliContext } from '../io.js';
 import { jsonHelp } from './shared.js';
 
-/** `egov-plan validate <file>`: exit 0 when valid, 1 listing every issue. */
+/** `egov-plan validate <file>`: exit 0 when valid (warnings, if any, are printed), 1 listing every issue. */
 export function registerValidate(program: Command, ctx: CliContext): void {
   program
     .command('validate')
@@ -22,11 +22,11 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         if (e instanceof EgovPlanError) issues = [...e.issues];
         else issues = [issue('file.not_found', '', `Không đọc được tệp "${file}".`, `Cannot read file "${file}": ${(e as Error).message}`, { file })];
       }
-      if (opts.json) printJson(ctx, { file, valid: issues.length === 0, issues });
-      else if (issues.length === 0) out(ctx, ctx.lang === 'en' ? `${file}: valid` : `${file}: hợp lệ`);
-      if (issues.length > 0) {
-        printIssues(ctx, issues);
-        ctx.exitCode = EXIT.failure;
-      }
+      // Warnings (severity "warning") are printed but leave the file valid.
+      const valid = issues.every(isWarning);
+      if (opts.json) printJson(ctx, { file, valid, issues });
+      else if (valid) out(ctx, ctx.lang === 'en' ? `${file}: valid` : `${file}: hợp lệ`);
+      if (issues.length > 0) printIssues(ctx, issues);
+      if (!valid) ctx.exitCode = EXIT.failure;
     });
 }
