@@ -18,14 +18,23 @@ function page(plan: Plan): string {
   L.push(`> ${plan.title.vi}`, '');
   L.push(`Id \`${plan.id}\` · issued ${plan.date} by ${plan.issuer.name.en} (${plan.issuer.name.vi}) · legal bases: ${plan.legalBases.map((b) => `${b.number} (${b.date})`).join(', ') || '—'}`, '');
   L.push(`Counts: ${plan.indicators.length} indicators, ${plan.indicators.reduce((n, i) => n + i.targets.length, 0)} targets, ${plan.tasks.length} appendix tasks, ${plan.bodyTasks.length} section II items, ${plan.duties.length} duties, ${plan.reportingObligations.length} reporting obligations, ${plan.agencies.length} agencies, ${plan.notes.length} notes on the source.`, '');
+  if (plan.objective) L.push('## Objective', '', `> ${plan.objective.text.vi}`, '', plan.objective.text.en, '', `(${plan.objective.source.section})`, '');
   L.push('## Phases', '', '| id | name | start | end |', '| --- | --- | --- | --- |');
   for (const p of plan.phases) L.push(`| \`${p.id}\` | ${cell(p.name.vi)} | ${p.start} | ${p.end} |`);
+  L.push('', '## Indicators', '', '| indicator | statement | wording | unit |', '| --- | --- | --- | --- |');
+  for (const ind of plan.indicators) {
+    L.push(`| \`${ind.id}\` | ${cell(ind.statement.vi)} | ${ind.statementOrigin === 'editorial' ? "editorial (this encoding's summary; the source's words are in the quotes)" : 'the source'} | ${ind.unit} |`);
+  }
   L.push('', '## Targets', '', '| target | phase | level | scope | requirement | section | source (verbatim) |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const ind of plan.indicators) {
     for (const t of ind.targets) {
       const req = t.kind === 'quantitative' ? `${sign[t.comparator]} ${t.value}${t.unit === 'percent' ? '%' : ` ${t.unit}`}` : `yes: ${cell(t.requirement.en)}`;
       L.push(`| \`${t.id}\` | ${t.phase} | ${t.level ?? 'all'} | ${t.scope} | ${req} | ${t.source.section} | ${cell(t.source.quote)} |`);
     }
+  }
+  if (plan.taskGroups?.length) {
+    L.push('', '## Groups of tasks', '', '| part | group | heading (verbatim) | heading (English) |', '| --- | --- | --- | --- |');
+    for (const g of plan.taskGroups) L.push(`| ${g.part === 'body' ? 'section II' : 'appendix'} | ${g.group} | ${cell(g.heading.vi)} | ${cell(g.heading.en)} |`);
   }
   if (plan.tasks.length) {
     L.push('', '## Appendix tasks', '', '| id | group | label | task | lead | coordinating | completion | continuing |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -34,10 +43,14 @@ function page(plan: Plan): string {
     }
   }
   if (plan.reportingObligations.length) {
-    L.push('', '## Reporting obligations', '', '| id | reporters | recipients | deadline as written | rule | section |', '| --- | --- | --- | --- | --- | --- |');
+    L.push('', '## Reporting obligations', '', '| id | reporters | recipients | deadline as written | rule | last on-time day as written | after roll-over | section |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const o of plan.reportingObligations) {
-      L.push(`| \`${o.id}\` | ${cell(names(o.reporters))} | ${cell(names(o.recipients))} | ${cell(o.deadlineAsWritten)} | \`${JSON.stringify(o.deadline)}\` | ${o.source.section} |`);
+      const last = o.lastOnTimeDay;
+      const perPeriod = 'per period';
+      L.push(`| \`${o.id}\` | ${cell(names(o.reporters))} | ${cell(names(o.recipients))} | ${cell(o.deadlineAsWritten)} | \`${JSON.stringify(o.deadline)}\` | ${last ? (last.asWritten ?? perPeriod) : '—'} | ${last ? (last.afterRollOver ?? perPeriod) : '—'} | ${o.source.section} |`);
     }
+    const readings = plan.reportingObligations.filter((o) => o.lastOnTimeDay);
+    if (readings.length) L.push('', ...readings.map((o) => `- \`${o.id}\`: ${o.lastOnTimeDay?.reading.en}`));
   }
   if (plan.notes.length) {
     L.push('', '## Notes on the source', '');

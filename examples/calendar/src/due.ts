@@ -4,7 +4,7 @@
 //
 // Prints the reporting period containing the instant and, for each reporting obligation of the
 // Kon Tum plan 1102/KH-UBND, its next deadline (after weekends and public holidays).
-import { bundledPlan, holidayCoverage, periodContaining, upcomingDeadlines } from '@egov-plan/rules';
+import { bundledPlan, holidayCoverage, localDateOf, periodContaining, planTermAt, upcomingDeadlines } from '@egov-plan/rules';
 import { fileURLToPath } from 'node:url';
 
 type Deadline = ReturnType<typeof upcomingDeadlines>[number];
@@ -18,6 +18,9 @@ export function describeDue(at: string | Date): string[] {
   const when = (d: Deadline) => (d.due === null ? `some day ${d.window.start} … ${d.window.end}` : `by ${d.due}${d.rolledOver ? ` (moved from ${d.nominalDue})` : ''}`);
   const period = periodContaining(at, 'quarter');
   const lines = [`Reporting period: ${period.id} (${period.start} … ${period.end})`];
+  // After Kon Tum province ceased (2025-06-30) the plan owes nothing: say so, naming the successor.
+  const term = planTermAt(plan, localDateOf(at));
+  if (term.status !== 'in-force') lines.push(`No longer in force: ${term.message.en}`);
   const incomplete = new Set<number>();
   for (const d of upcomingDeadlines(plan, at)) {
     lines.push(`${when(d)} — ${d.period ?? 'one-off'}: ${who(d.reporters)} → ${who(d.recipients)} ("${d.wording}")`);

@@ -14,9 +14,11 @@ describe('examples/calendar: what is due, by whom, when', () => {
     expect(describeDue('2020-09-17T09:00')).toContainEqual(expect.stringMatching(/^by 2020-09-21 \(moved from 2020-09-20\) — 2020Q3/u));
   });
 
-  it('notes incomplete holiday data for the years the listed deadlines depend on', () => {
-    // 16 Dec 2025: the quarter is 2026Q1, but the deadlines due are 2025Q4's (complete data).
-    expect(describeDue('2025-12-16T09:00').some((l) => l.startsWith('Note:'))).toBe(false);
-    expect(describeDue('2026-03-02T09:00')).toContain('Note: holiday data for 2026 is incomplete; only weekends and fixed-date holidays were applied.');
+  it('after Kon Tum province ceased (30 June 2025) nothing is due, and the successor is named', () => {
+    const before = describeDue('2025-06-10T09:00');
+    expect(before).toContainEqual(expect.stringMatching(/^by 2025-06-16 — 2025Q2: /u));
+    const after = describeDue('2025-07-01T09:00');
+    expect(after.filter((l) => l.startsWith('by ') || l.startsWith('some day'))).toEqual([]);
+    expect(after).toContainEqual(expect.stringMatching(/^No longer in force: .*from 2025-07-01; successor: Quảng Ngãi province \(code 51\)/u));
   });
 });

@@ -56,7 +56,8 @@ export function printJson(ctx: CliContext, value: unknown): void {
 export function formatIssue(ctx: { lang: Lang }, i: Issue): string {
   const where = [i.file, i.line, i.column].filter((x) => x !== undefined).join(':');
   const ptr = i.pointer === '' ? '' : ` ${i.pointer}`;
-  return `${where ? `${where} ` : ''}[${i.code}]${ptr} ${t(ctx, i.message)}`;
+  const warning = i.severity === 'warning' ? (ctx.lang === 'en' ? 'warning ' : 'cảnh báo ') : '';
+  return `${where ? `${where} ` : ''}${warning}[${i.code}]${ptr} ${t(ctx, i.message)}`;
 }
 
 /** Most issues listed on a terminal; `--json` lists them all. */

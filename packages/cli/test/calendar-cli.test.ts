@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledPlan } from '@egov-plan/rules';
 import { run } from '../src/program.js';
 
 /** Runs the CLI in-process at a fixed "now" and captures its output. */
@@ -19,6 +20,21 @@ async function cli(args: string[], options: { cwd?: string; now?: string } = {})
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), 'egov-plan-calendar-'));
+}
+
+/**
+ * A copy of the Kon Tum plan whose term never ends (no issuer unit, a phase to 2099), written to
+ * a temporary file: Kon Tum province ceased on 2025-06-30, so its own plan owes nothing later.
+ */
+function planWithoutTerm(): string {
+  const plan = structuredClone(bundledPlan('kontum-1102-2019')!) as any;
+  plan.issuer.unit = null;
+  plan.phases.push({ ...plan.phases[1], id: 'test-later', start: '2026-01-01', end: '2099-12-31' });
+  delete plan.sourceText;
+  delete plan.$schema;
+  const file = join(tempDir(), 'open-ended.json');
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
 }
 
 describe('egov-plan calendar', () => {
@@ -57,7 +73,7 @@ describe('egov-plan calendar', () => {
   });
 
   it('says when the holiday data of the year is incomplete', async () => {
-    const j = JSON.parse((await cli(['calendar', '--at', '2031-01-05', '--json'])).stdout);
+    const j = JSON.parse((await cli(['calendar', '--plan', planWithoutTerm(), '--at', '2031-01-05', '--json'])).stdout);
     expect(j.holidays).toMatchObject({ year: 2031, covered: false, basis: 'weekends-and-solar-rules' });
     expect(j.deadlines[0].holidayData.complete).toBe(false);
   });
@@ -106,7 +122,9 @@ describe('egov-plan tasks', () => {
   it('filters by lead agency', async () => {
     const j = JSON.parse((await cli(['tasks', '--at', '2019-08-15', '--agency', 'so-tttt', '--json'])).stdout);
     expect(j.tasks.length).toBeGreaterThan(0);
-    expect(j.tasks.every((t: any) => t.lead.some((a: any) => a.id === 'so-tttt'))).toBe(true);
+    // Named itself, or through "Các sở, ban, ngành", to which a provincial department belongs.
+    expect(j.tasks.every((t: any) => t.lead.some((a: any) => a.id === 'so-tttt') || t.leadThrough.includes('cac-so-ban-nganh'))).toBe(true);
+    expect(j.tasks.find((t: any) => t.id === 'appendix-i-1')).toMatchObject({ leadThrough: ['cac-so-ban-nganh'] });
   });
 
   it('marks tasks done from a progress file', async () => {
@@ -176,9 +194,10 @@ describe('calendar commands: reviewed edge cases', () => {
   it('flags each due date computed without complete holiday data, whatever the year of --at', async () => {
     // 16 Dec 2025 lies in 2026Q1, whose deadlines (March 2026) depend on the incomplete 2026 data,
     // while the footer speaks of 2025 (complete).
-    const vi = await cli(['calendar', '--at', '2025-12-16']);
+    const open = planWithoutTerm();
+    const vi = await cli(['calendar', '--plan', open, '--at', '2025-12-16']);
     expect(vi.stdout).toMatch(/- 2026Q1 {2}hạn 2026-03-16 \(Thứ Hai\) {2}\[chưa mở\]\n.*\n.*\n {4}! dữ liệu ngày nghỉ năm 2026 chưa đầy đủ/u);
-    const en = await cli(['--lang', 'en', 'calendar', '--at', '2025-12-16']);
+    const en = await cli(['--lang', 'en', 'calendar', '--plan', open, '--at', '2025-12-16']);
     expect(en.stdout).toContain('! holiday data incomplete for 2026');
     expect(en.stdout).toMatch(/- 2025Q4 {2}due 2025-12-22 \(Monday\) \(rolled over from 2025-12-20 \(Saturday\)\) {2}\[due soon\]\n.*\n.*\n(?! {4}!)/u);
   });
@@ -214,8 +233,10 @@ describe('calendar commands: reviewed edge cases', () => {
 
   it('task statuses the day before, on and after a due date (Quý II/2019 → 30 June 2019)', async () => {
     const at = async (d: string) => JSON.parse((await cli(['tasks', '--at', d, '--json'])).stdout).tasks.find((t: any) => t.id === 'appendix-iii-7').status;
-    expect(await at('2019-03-31')).toBe('not-started');
-    expect(await at('2019-04-01')).toBe('in-progress');
+    // Owed from the plan's date, 10 May 2019: a quarter is the date by which the task is due.
+    expect(await at('2019-04-01')).toBe('not-started');
+    expect(await at('2019-05-09')).toBe('not-started');
+    expect(await at('2019-05-10')).toBe('in-progress');
     expect(await at('2019-06-30')).toBe('in-progress');
     expect(await at('2019-07-01')).toBe('overdue');
     // An instant: 30 June 2019 17:00 UTC is already 1 July in Vietnam.
@@ -235,4 +256,65 @@ describe('tasks --progress with a file that is not a regular file', () => {
     expect(r.stderr).toContain('[file.not_found]');
     expect(r.stderr).toContain('not a regular file');
   }, 5_000);
+});
+
+describe('calendar commands: the plan\'s term, history and hostile input', () => {
+  it('on 1 July 2025 the calendar says Kon Tum province ceased and names Quảng Ngãi, with no deadline', async () => {
+    const vi = await cli(['calendar', '--at', '2025-07-01T09:00']);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('Tỉnh Quảng Ngãi (mã 51)');
+    expect(vi.stdout).toMatch(/== Hạn báo cáo của kỳ hiện tại ==\n\(không có\)/u);
+    const j = JSON.parse((await cli(['--lang', 'en', 'calendar', '--at', '2025-07-01T09:00', '--json'])).stdout);
+    expect(j.term).toMatchObject({ status: 'issuer-ceased', issuerLastDay: '2025-06-30', successors: [{ code: '51' }] });
+    expect(j.deadlines).toEqual([]);
+    expect(j.upcoming).toEqual([]);
+  });
+
+  it('in 2024 the one-off "hoàn thành trước 20/5/2019" is listed as history, without a status, never as a current deadline', async () => {
+    const j = JSON.parse((await cli(['calendar', '--at', '2024-03-10', '--json'])).stdout);
+    expect(j.deadlines.map((d: any) => d.obligation)).not.toContain('own-action-plan-2019');
+    expect(j.history.map((d: any) => d.obligation)).toEqual(['own-action-plan-2019']);
+    const text = (await cli(['calendar', '--at', '2024-03-10'])).stdout;
+    expect(text).toMatch(/== Hạn một lần đã qua ==\n- một lần {2}hạn 2019-05-20 \(lùi từ 2019-05-19\)\n/u);
+  });
+
+  it('--at 0000-01-01 is a usage error (exit 2), not the year 13', async () => {
+    const r = await cli(['calendar', '--at', '0000-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--at');
+    expect(r.stderr).not.toContain('0013');
+  });
+
+  it('validate prints a warning for a deadline leaving no working day after the cut-off and still exits 0', async () => {
+    const dir = tempDir();
+    const plan = structuredClone(bundledPlan('kontum-1102-2019')!) as any;
+    delete plan.sourceText;
+    delete plan.$schema;
+    plan.reportingObligations[0].deadline.day = 15;
+    writeFileSync(join(dir, 'early.json'), JSON.stringify(plan, null, 2));
+    const r = await cli(['--lang', 'en', 'validate', 'early.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('early.json: valid');
+    expect(r.stderr).toMatch(/^early\.json:\d+:\d+ warning \[calendar\.no_working_day_after_cut_off\] \/reportingObligations\/0\/deadline /mu);
+    const j = JSON.parse((await cli(['validate', 'early.json', '--json'], { cwd: dir })).stdout);
+    expect(j).toMatchObject({ valid: true, issues: [{ severity: 'warning' }] });
+  });
+
+  it('ics over a plan dated 1001–9997 with a monthly obligation ends in calendar.too_many_events (exit 1)', async () => {
+    const dir = tempDir();
+    const plan = structuredClone(bundledPlan('kontum-1102-2019')!) as any;
+    delete plan.sourceText;
+    delete plan.$schema;
+    Object.assign(plan, { date: '1001-01-01', issuer: { ...plan.issuer, unit: null }, tasks: [] });
+    plan.bodyTasks.forEach((b: any) => (b.appendixTasks = []));
+    plan.phases = [{ ...plan.phases[0], start: '1001-01-01', end: '9997-12-31' }];
+    plan.indicators.forEach((i: any) => (i.targets = i.targets.filter((t: any) => t.phase === '2019-2020')));
+    plan.reportingObligations = [{ ...plan.reportingObligations[0], periodType: 'month', deadline: { kind: 'day-of-month', month: 'after-period', day: 5, inclusive: true } }];
+    writeFileSync(join(dir, 'absurd.json'), JSON.stringify(plan));
+    const r = await cli(['ics', '--plan', 'absurd.json'], { cwd: dir });
+    expect(r.stderr).toContain('[calendar.too_many_events]');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
 });

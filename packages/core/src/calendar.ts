@@ -212,9 +212,12 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /**
  * Status of an appendix task at a date.
- * - `not-started`: its completion timeframe has not begun and no completion is recorded;
- * - `in-progress`: within its timeframe (or it has no completion date), not done;
- * - `overdue`: its completion timeframe has ended without recorded completion;
+ * - `not-started`: before the task is owed — before the plan's date, or before the start of a
+ *   span such as "2019-2020" — and no completion is recorded;
+ * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
+ *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
+ *   date at all;
+ * - `overdue`: its completion time has ended without recorded completion;
  * - `done`: completion recorded on or before the date;
  * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
  */
@@ -225,9 +228,16 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 /**
  * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
  * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
+ * A span of years, months or quarters ("2019-2020") carries `span: true`.
  */
 export const Timeframe = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('interval'), start: LocalDate, end: LocalDate, text: z.string() }),
+  z.strictObject({
+    kind: z.literal('interval'),
+    start: LocalDate,
+    end: LocalDate,
+    text: z.string(),
+    span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
+  }),
   z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
   z.strictObject({ kind: z.literal('none') }),
 ]);

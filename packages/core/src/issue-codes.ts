@@ -41,6 +41,8 @@ export const ISSUE_REGISTRY = {
   'calendar.invalid_period_id': { en: 'not a period id (`2020Q5`, `2020M13`, `2020S3`, …)', vi: 'không phải mã kỳ (`2020Q5`, `2020M13`, `2020S3`, …)' },
   'calendar.out_of_range': { en: 'a period outside the years 1000–9998', vi: 'kỳ nằm ngoài các năm 1000–9998' },
   'calendar.undeclared_period_type': { en: 'a period type the reporting calendar does not declare', vi: 'loại kỳ mà lịch báo cáo không khai báo' },
+  'calendar.too_many_events': { en: 'the calendar range would list more deadlines or events than the limit allows', vi: 'khoảng thời gian của lịch sẽ liệt kê nhiều thời hạn hoặc sự kiện hơn giới hạn cho phép' },
+  'calendar.no_working_day_after_cut_off': { en: 'a deadline leaves no working day between the data cut-off and submission (Decree 09/2019/NĐ-CP)', vi: 'thời hạn không để lại ngày làm việc nào giữa ngày chốt số liệu và ngày gửi báo cáo (Nghị định 09/2019/NĐ-CP)' },
   'calendar.period_type_mismatch': { en: "a deadline asked for a period of another type than the obligation's", vi: 'hỏi thời hạn cho một kỳ khác loại với kỳ của nghĩa vụ báo cáo' },
   'calendar.period_required': { en: 'a recurring deadline rule evaluated without a period', vi: 'quy tắc thời hạn định kỳ được tính mà không có kỳ' },
   'calendar.plan_required': { en: 'an obligation or period given by id without the plan', vi: 'nghĩa vụ hoặc kỳ được nêu bằng mã mà không kèm kế hoạch' },

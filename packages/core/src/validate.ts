@@ -272,8 +272,12 @@ function unknownRef(pointer: string, id: string): Issue {
   return issue('plan.unknown_reference', pointer, `Không tìm thấy mục "${id}".`, `No item with id "${id}".`);
 }
 
-/** The result of {@link validatePlan}: the typed plan, or every issue found. */
-export type ValidationResult<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: Issue[] };
+/**
+ * The result of {@link validatePlan}: the typed plan, or every issue found. When `ok`, `issues`
+ * holds only warnings (`severity: "warning"`, e.g. a deadline that leaves no working day after
+ * the data cut-off), usually none.
+ */
+export type ValidationResult<T> = { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] };
 
 /**
  * The issue for a file written for another format version, or `undefined`. Checked before the

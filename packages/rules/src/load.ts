@@ -2,6 +2,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, r
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { EgovPlanError, Plan, checkFormatVersion, issue, validatePlan, type Issue, type ValidationResult } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId } from './bundled.js';
+import { checkPlanCalendar } from './calendar/checks.js';
 import { DEFAULT_MAX_FILE_BYTES, locateIssues, parseJsonDocument, type JsonDocument } from './json-document.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './engine/limits.js';
 import { resolveRuleFile, type RuleFileLayer, type RuleFileReader } from './engine/resolve.js';
@@ -166,7 +167,16 @@ export function validatePlanText(text: string, options: ValidateTextOptions = {}
     // a name for text that is not on disk
   }
   const root: RuleFileLayer = { key, display: file ?? r.plan.id, plan: r.plan, document: r.document, dir: full ? dirname(full) : cwd };
-  return resolveRuleFile(root, fileRuleReader({ cwd, limits }), limits);
+  // Pointers of the warnings are into the resolved plan: they locate in the file only when it extends nothing.
+  const own = !(r.plan.extends && r.plan.extends.length > 0);
+  return withCalendarWarnings(resolveRuleFile(root, fileRuleReader({ cwd, limits }), limits), file, own ? r.document : undefined);
+}
+
+/** A valid plan gets the calendar's warnings (`severity: "warning"`); it stays valid. */
+function withCalendarWarnings(result: ValidationResult<Plan>, file: string | undefined, document?: JsonDocument): ValidationResult<Plan> {
+  if (!result.ok) return result;
+  const warnings = checkPlanCalendar(result.value).map((w) => (file === undefined ? w : { ...w, file }));
+  return warnings.length ? { ...result, issues: [...result.issues, ...(document ? locateIssues(document, warnings) : warnings)] } : result;
 }
 
 /**
@@ -180,7 +190,7 @@ export function validatePlanValue(value: unknown, options: Omit<ValidateTextOpti
   const r = checkLayerValue(value, undefined, limits);
   if (!r.ok) return { ok: false, issues: options.file === undefined ? r.issues : r.issues.map((i) => ({ ...i, file: options.file as string })) };
   const root: RuleFileLayer = { key: '<value>', display: options.file ?? r.plan.id, plan: r.plan, dir: cwd };
-  return resolveRuleFile(root, fileRuleReader({ cwd, limits }), limits);
+  return withCalendarWarnings(resolveRuleFile(root, fileRuleReader({ cwd, limits }), limits), options.file);
 }
 
 /**

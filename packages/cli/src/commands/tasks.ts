@@ -14,7 +14,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
     .description(en ? "the plan's tasks and their status at a date, by lead agency" : 'các nhiệm vụ của kế hoạch và tình trạng tại một ngày, theo cơ quan chủ trì');
   planOption(cmd, ctx, DEFAULT_PLAN)
     .option('--at <when>', atHelp(ctx, { vi: 'hôm nay; một thời điểm là ngày của nó ở Việt Nam', en: "today; an instant is its date in Vietnam" }))
-    .option('--agency <id>', en ? 'only tasks this agency leads' : 'chỉ các nhiệm vụ do cơ quan này chủ trì')
+    .option('--agency <id>', en ? 'only tasks this agency leads, itself or through a collective it belongs to' : 'chỉ các nhiệm vụ do cơ quan này chủ trì, trực tiếp hoặc qua một tập thể có cơ quan này')
     .option('--progress <file>', en ? 'CSV file "task,doneOn" of completed tasks (- for standard input)' : 'tệp CSV "task,doneOn" các nhiệm vụ đã hoàn thành (- để đọc từ đầu vào chuẩn)')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; at?: string; agency?: string; progress?: string; json?: boolean }) => {
@@ -42,10 +42,13 @@ export function registerTasks(program: Command, ctx: CliContext): void {
             group: x.group,
             title: x.title,
             lead: x.lead,
+            leadThrough: x.leadThrough,
             coordinating: x.coordinating,
             source: x.source,
             status: x.status,
             due: x.due,
+            activeFrom: x.activeFrom,
+            continuingStatus: x.continuingStatus,
             doneOn: x.doneOn,
             onTime: x.onTime,
             completion: x.completion,
@@ -59,10 +62,13 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       const byLead = new Map<string, typeof tasks>();
       for (const x of tasks) for (const a of x.lead) byLead.set(a.id, [...(byLead.get(a.id) ?? []), x]);
       const names = new Map(plan.agencies.map((a) => [a.id, a.name]));
+      // With --agency: the agency's own tasks, and those of the collectives it belongs to ("Các sở, ban, ngành").
+      const shown = new Set([opts.agency, ...tasks.flatMap((x) => x.leadThrough)]);
       for (const [lead, list] of byLead) {
-        if (opts.agency !== undefined && lead !== opts.agency) continue;
+        if (opts.agency !== undefined && !shown.has(lead)) continue;
         out(ctx);
-        out(ctx, `== ${t(ctx, names.get(lead) ?? { vi: lead, en: lead })} ==`);
+        const through = opts.agency !== undefined && lead !== opts.agency ? ` (${en ? 'a collective that includes' : 'tập thể gồm cả'} ${opts.agency})` : '';
+        out(ctx, `== ${t(ctx, names.get(lead) ?? { vi: lead, en: lead })}${through} ==`);
         for (const x of list) {
           const due = x.due ? `${en ? 'due' : 'hạn'} ${dateWithWeekday(ctx, x.due)}` : x.completion.kind === 'ongoing' ? (en ? 'standing duty' : 'thường xuyên') : en ? 'no completion date' : 'không có hạn hoàn thành';
           const done = x.doneOn ? `, ${en ? 'done' : 'xong'} ${x.doneOn}` : '';

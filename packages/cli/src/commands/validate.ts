@@ -3,7 +3,7 @@ import type { Issue } from '@egov-plan/core';
 import { EXIT, out, printIssues, printJson, type CliContext } from '../io.js';
 import { jsonHelp, planRef, readInputFile } from './shared.js';
 
-/** `egov-plan validate --plan <file>` (or `validate <file>`): exit 0 when valid, 1 listing every issue. */
+/** `egov-plan validate --plan <file>` (or `validate <file>`): exit 0 when valid (warnings, if any, are printed), 1 listing every issue. */
 export function registerValidate(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
   program
@@ -14,7 +14,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .option('--json', jsonHelp(ctx))
     .action(async (positional: string | undefined, opts: { plan?: string; json?: boolean }) => {
       const file = planRef(ctx, opts.plan, positional);
-      const [{ isEgovPlanError }, { validatePlanText }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ isEgovPlanError, isWarning }, { validatePlanText }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       let issues: Issue[];
       let name = file;
       try {
@@ -25,11 +25,11 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         if (!isEgovPlanError(e)) throw e;
         issues = [...e.issues];
       }
-      if (opts.json) printJson(ctx, { file: name, valid: issues.length === 0, issues });
-      else if (issues.length === 0) out(ctx, en ? `${name}: valid` : `${name}: hợp lệ`);
-      if (issues.length > 0) {
-        printIssues(ctx, issues);
-        ctx.exitCode = EXIT.failure;
-      }
+      // Warnings (severity "warning") are printed but leave the file valid.
+      const valid = issues.every(isWarning);
+      if (opts.json) printJson(ctx, { file: name, valid, issues });
+      else if (valid) out(ctx, en ? `${name}: valid` : `${name}: hợp lệ`);
+      if (issues.length > 0) printIssues(ctx, issues);
+      if (!valid) ctx.exitCode = EXIT.failure;
     });
 }

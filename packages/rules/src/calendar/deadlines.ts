@@ -2,6 +2,7 @@ import { EgovPlanError, issue, type Deadline, type Period, type Plan, type Repor
 import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays, type HolidayCalendar } from './holidays.js';
 import { compiledArtifacts } from '../engine/plan-artifacts.js';
 import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
+import { planTerm, type PlanTerm } from './term.js';
 import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
 
 // A deadline is computed from an obligation's rule and a period: the nominal last on-time day
@@ -200,18 +201,62 @@ export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOpti
 }
 
 /**
- * The deadlines of every obligation of a plan at an instant: for a recurring obligation, the one
- * of the period of its type containing the instant (or, for a 9-month obligation outside its
- * span, the next one); for a one-off obligation, its only deadline.
+ * Whether a deadline is owed within the plan's term: its period ended by the end of the plan's
+ * last phase (a one-off: its last day did), and its last day is not after the issuer's last day.
+ * A report nobody owes — Kon Tum's 2025Q3 report after Kon Tum province ceased on 2025-06-30 —
+ * is not listed.
+ */
+function owed(term: PlanTerm, d: Deadline, periodEnd: string | null): boolean {
+  const last = lastDayOf(d);
+  if (term.issuerLastDay !== null && last > term.issuerLastDay) return false;
+  return term.lastPhaseEnd === null || (periodEnd ?? last) <= term.lastPhaseEnd;
+}
+
+/** The period of the calendar's primary type containing a local day (for a 9-month type outside its span, the next one). */
+function primaryPeriodOf(r: ResolvedCalendar, day: number): Period {
+  return periodAt(r, r.primaryPeriodType, periodIndexOfDay(r, r.primaryPeriodType, day) ?? nextNineMonthIndex(day));
+}
+
+/**
+ * The deadlines of a plan at an instant, those of the current period: for a recurring
+ * obligation, the one of the period of its type containing the instant (or, for a 9-month
+ * obligation outside its span, the next one); a one-off obligation only when its last day lies
+ * in the period of the calendar's primary type (the quarter) containing the instant — in a later
+ * period it is history ({@link deadlineHistory}), never a current deadline. Deadlines nobody owes
+ * (after the plan's last phase or after its issuer ceased, see {@link planTerm}) are left out.
  */
 export function deadlinesAt(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
   const p = prepare(plan);
   const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
-  return plan.reportingObligations.map((o) => {
-    if (o.periodType === null) return deadlineIn(p, plan, o, null, options);
-    const index = periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day);
-    return deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+  const term = planTerm(plan);
+  const current = primaryPeriodOf(p.calendar, day);
+  return plan.reportingObligations.flatMap((o) => {
+    if (o.periodType === null) {
+      const d = deadlineIn(p, plan, o, null, options);
+      const last = lastDayOf(d);
+      return last >= current.start && last <= current.end && owed(term, d, null) ? [d] : [];
+    }
+    const period = periodAt(p.calendar, o.periodType, periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day));
+    const d = deadlineIn(p, plan, o, period.id, options);
+    return owed(term, d, period.end) ? [d] : [];
   });
+}
+
+/**
+ * The one-off deadlines of a plan that belong to a period before the one (of the calendar's
+ * primary type) containing the instant: "hoàn thành trước 20/5/2019" seen from 2024 is history,
+ * listed here and never among the current deadlines.
+ */
+export function deadlineHistory(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
+  const p = prepare(plan);
+  const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
+  const term = planTerm(plan);
+  const current = primaryPeriodOf(p.calendar, day);
+  return plan.reportingObligations
+    .filter((o) => o.periodType === null)
+    .map((o) => deadlineIn(p, plan, o, null, options))
+    .filter((d) => lastDayOf(d) < current.start && owed(term, d, null))
+    .sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
 }
 
 function nextNineMonthIndex(day: number): number {
@@ -227,25 +272,29 @@ export function lastDayOf(deadline: Deadline): string {
  * For each obligation of a plan, the next deadline whose last day (due date, or window end when
  * the source gives no day) is on or after the instant's local date. It may belong to an earlier
  * period than the one containing the instant: on 2020-03-16 the quarter is 2020Q2 while 2020Q1's
- * reports are due. A one-off obligation whose date has passed has none and is left out.
+ * reports are due. A one-off obligation whose date has passed has none and is left out; so is a
+ * deadline nobody owes (after the plan's term, see {@link planTerm}).
  */
 export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
   const p = prepare(plan);
   const day = localDayNumber(instantMs(instant, p.calendar.timeZone), p.calendar.timeZone);
   const today = dateOfDayNumber(day);
+  const term = planTerm(plan);
   const out: Deadline[] = [];
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
       const d = deadlineIn(p, plan, o, null, options);
-      if (lastDayOf(d) >= today) out.push(d);
+      if (lastDayOf(d) >= today && owed(term, d, null)) out.push(d);
       continue;
     }
     // Start three periods back: a deadline in the month after a period can fall after the next period began.
     let index = (periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day)) - 3;
     for (let i = 0; i < 12; i++, index++) {
-      const d = deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      const period = periodAt(p.calendar, o.periodType, index);
+      const d = deadlineIn(p, plan, o, period.id, options);
       if (lastDayOf(d) >= today) {
-        out.push(d);
+        // Later periods end later still: once one is not owed, none is.
+        if (owed(term, d, period.end)) out.push(d);
         break;
       }
     }
@@ -254,29 +303,66 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
 }
 
 /**
- * Every deadline of a plan whose last day lies in `[from, to]` (local dates, inclusive), in date
- * order: the recurring obligations period by period, and the one-off ones.
+ * Most deadlines {@link deadlinesBetween} lists (and calendar events {@link planCalendarEvents}
+ * exports) by default: far above any real plan (Kon Tum 2019–2025: 76 deadlines; 50 monthly
+ * obligations over 80 years: 48,000), far below what exhausts memory. A range that holds more is
+ * refused with `calendar.too_many_events` instead of being produced.
  */
-export function deadlinesBetween(plan: Plan, from: string, to: string, options: DeadlineOptions = {}): Deadline[] {
+export const DEFAULT_MAX_CALENDAR_EVENTS = 50_000;
+
+/** Options of {@link deadlinesBetween}. */
+export interface DeadlinesBetweenOptions extends DeadlineOptions {
+  /** Most deadlines listed (default {@link DEFAULT_MAX_CALENDAR_EVENTS}); more is `calendar.too_many_events`. */
+  maxDeadlines?: number;
+}
+
+/** The error for a range holding more calendar events than allowed. */
+export function tooManyEvents(max: number, from: string, to: string): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'calendar.too_many_events',
+      '',
+      `Khoảng ${from} … ${to} có hơn ${max} hạn/sự kiện: thu hẹp khoảng ngày (--from, --to) hoặc nâng giới hạn.`,
+      `The range ${from} … ${to} holds more than ${max} deadlines/events: narrow the range (--from, --to) or raise the limit.`,
+    ),
+  ]);
+}
+
+/**
+ * Every deadline of a plan whose last day lies in `[from, to]` (local dates, inclusive), in date
+ * order: the recurring obligations period by period, and the one-off ones; deadlines nobody owes
+ * (after the plan's term) are left out. Throws {@link EgovPlanError} `calendar.too_many_events`
+ * past `maxDeadlines` (default {@link DEFAULT_MAX_CALENDAR_EVENTS}), so an absurd range costs
+ * bounded work.
+ */
+export function deadlinesBetween(plan: Plan, from: string, to: string, options: DeadlinesBetweenOptions = {}): Deadline[] {
   const p = prepare(plan);
+  const max = options.maxDeadlines ?? DEFAULT_MAX_CALENDAR_EVENTS;
   const start = dayNumber(from);
-  const end = dayNumber(to);
+  const term = planTerm(plan);
+  // No deadline is owed past the term: periods after its last day need not be visited.
+  const end = term.lastDay === null ? dayNumber(to) : Math.min(dayNumber(to), dayNumber(term.lastDay));
   const out: Deadline[] = [];
+  const add = (d: Deadline) => {
+    if (out.length >= max) throw tooManyEvents(max, from, to);
+    out.push(d);
+  };
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
       const d = deadlineIn(p, plan, o, null, options);
       const last = dayNumber(lastDayOf(d));
-      if (last >= start && last <= end) out.push(d);
+      if (last >= start && last <= end && owed(term, d, null)) add(d);
       continue;
     }
+    if (end < start) continue;
     const first = (periodIndexOfDay(p.calendar, o.periodType, start) ?? nextNineMonthIndex(start)) - 3;
     const lastIndex = (periodIndexOfDay(p.calendar, o.periodType, end) ?? nextNineMonthIndex(end)) + 1;
     for (let index = first; index <= lastIndex; index++) {
-      const d = deadlineIn(p, plan, o, periodAt(p.calendar, o.periodType, index).id, options);
+      const period = periodAt(p.calendar, o.periodType, index);
+      const d = deadlineIn(p, plan, o, period.id, options);
       const last = dayNumber(lastDayOf(d));
-      if (last >= start && last <= end) out.push(d);
+      if (last >= start && last <= dayNumber(to) && owed(term, d, period.end)) add(d);
     }
   }
   return out.sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : a.obligation < b.obligation ? -1 : 1));
 }
-

@@ -1,6 +1,6 @@
 import { EgovPlanError, issue, type Deadline, type Plan } from '@egov-plan/core';
 import { createEvents, type EventAttributes } from 'ics';
-import { deadlinesBetween, type DeadlineOptions } from './deadlines.js';
+import { DEFAULT_MAX_CALENDAR_EVENTS, deadlinesBetween, tooManyEvents, type DeadlineOptions } from './deadlines.js';
 import { parseTimeframe } from './timeframes.js';
 import { addDays, dayNumber } from './time.js';
 
@@ -21,9 +21,15 @@ export interface ICalendarOptions extends DeadlineOptions {
   generatedAt?: Date;
   /** Include task due dates (default true). */
   tasks?: boolean;
+  /**
+   * Most events exported (default {@link DEFAULT_MAX_CALENDAR_EVENTS}). A range holding more —
+   * a monthly obligation over a plan dated 1001–9997 — is refused with `calendar.too_many_events`
+   * before it is built.
+   */
+  maxEvents?: number;
 }
 
-/** One event of the export, as data. */
+/** One event of the export, as data. `summary` and `description` are already made safe ({@link safeText}). */
 export interface CalendarEvent {
   uid: string;
   kind: 'deadline' | 'task';
@@ -68,8 +74,17 @@ export function planCalendarEvents(plan: Plan, options: ICalendarOptions = {}): 
   const en = options.lang === 'en';
   const names = new Map(plan.agencies.map((a) => [a.id, en ? a.name.en : a.name.vi]));
   const list = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join('; ');
+  const max = options.maxEvents ?? DEFAULT_MAX_CALENDAR_EVENTS;
+  const taskDue: { task: (typeof plan.tasks)[number]; due: string }[] = [];
+  if (options.tasks !== false) {
+    for (const t of plan.tasks) {
+      const tf = parseTimeframe(t.completion, { task: t.id });
+      if (tf.kind === 'interval' && tf.end >= from && tf.end <= to) taskDue.push({ task: t, due: tf.end });
+    }
+  }
+  if (taskDue.length > max) throw tooManyEvents(max, from, to);
   const events: CalendarEvent[] = [];
-  for (const d of deadlinesBetween(plan, from, to, options)) {
+  for (const d of deadlinesBetween(plan, from, to, { ...options, maxDeadlines: max - taskDue.length })) {
     const o = plan.reportingObligations.find((x) => x.id === d.obligation);
     if (!o) continue;
     const subject = en ? o.subject.en : o.subject.vi;
@@ -86,26 +101,22 @@ export function planCalendarEvents(plan: Plan, options: ICalendarOptions = {}): 
     events.push({
       uid: deadlineUid(plan.id, d),
       kind: 'deadline',
-      summary: d.due === null ? `${en ? 'Report (no fixed day)' : 'Báo cáo (không nêu ngày)'}: ${subject}${period}` : `${en ? 'Report due' : 'Hạn báo cáo'}: ${subject}${period}`,
-      description: lines.join('\n'),
+      summary: safeText(d.due === null ? `${en ? 'Report (no fixed day)' : 'Báo cáo (không nêu ngày)'}: ${subject}${period}` : `${en ? 'Report due' : 'Hạn báo cáo'}: ${subject}${period}`),
+      description: safeText(lines.join('\n')),
       start: d.due ?? d.window.start,
       end: d.due ?? d.window.end,
     });
   }
-  if (options.tasks !== false) {
-    for (const t of plan.tasks) {
-      const tf = parseTimeframe(t.completion, { task: t.id });
-      if (tf.kind !== 'interval' || tf.end < from || tf.end > to) continue;
-      const lead = list(t.lead);
-      events.push({
-        uid: taskUid(plan.id, t.id),
-        kind: 'task',
-        summary: `${en ? 'Task due' : 'Hạn nhiệm vụ'} ${t.group}.${t.label}: ${en ? t.title.en : t.title.vi}`,
-        description: [`${en ? 'Completion as written' : 'Thời gian hoàn thành'}: ${t.completion}`, `${en ? 'Lead' : 'Chủ trì'}: ${lead}`, `${plan.number}, ${t.source.section}`].join('\n'),
-        start: tf.end,
-        end: tf.end,
-      });
-    }
+  for (const { task: t, due } of taskDue) {
+    const lead = list(t.lead);
+    events.push({
+      uid: taskUid(plan.id, t.id),
+      kind: 'task',
+      summary: safeText(`${en ? 'Task due' : 'Hạn nhiệm vụ'} ${t.group}.${t.label}: ${en ? t.title.en : t.title.vi}`),
+      description: safeText([`${en ? 'Completion as written' : 'Thời gian hoàn thành'}: ${t.completion}`, `${en ? 'Lead' : 'Chủ trì'}: ${lead}`, `${plan.number}, ${t.source.section}`].join('\n')),
+      start: due,
+      end: due,
+    });
   }
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
 }
@@ -130,7 +141,7 @@ export function planToICalendar(plan: Plan, options: ICalendarOptions = {}): { t
         transp: 'TRANSPARENT',
         productId: 'egov-plan',
         // The library escapes SUMMARY and DESCRIPTION but writes X-WR-CALNAME as given: escape it as TEXT (RFC 5545 §3.3.11).
-        calName: escapeText(`${plan.number} — ${options.lang === 'en' ? plan.title.en : plan.title.vi}`),
+        calName: escapeText(safeText(`${plan.number} — ${options.lang === 'en' ? plan.title.en : plan.title.vi}`).replace(/\n/gu, ' ')),
         timestamp,
       }) as EventAttributes,
   );
@@ -142,6 +153,19 @@ export function planToICalendar(plan: Plan, options: ICalendarOptions = {}): { t
     throw new EgovPlanError([issue('calendar.ics_failed', '', `Không tạo được tệp iCalendar: ${r.error?.message ?? 'lỗi không rõ'}.`, `Could not build the iCalendar file: ${r.error?.message ?? 'unknown error'}.`)]);
   }
   return { text: refold(r.value), events };
+}
+
+/**
+ * Text safe to write into an iCalendar TEXT value: line breaks (CRLF, a lone CR) become LF, which
+ * the library writes as `\n`; every other control character (C0 but TAB and LF, DEL, C1) and every
+ * bidirectional override, embedding, isolate or mark (U+061C, U+200E, U+200F, U+202A–U+202E,
+ * U+2066–U+2069) becomes U+FFFD, so none reaches the file raw: a NUL, BEL or ESC from a rule file
+ * can neither break the file nor drive a terminal that prints it, and no text is reordered.
+ */
+export function safeText(text: string): string {
+  return text
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
 }
 
 /** Escapes backslash, semicolon and comma of a TEXT value (RFC 5545 §3.3.11); the library encodes newlines. */

@@ -11,6 +11,8 @@ export * from './holidays.js';
 export * from './deadlines.js';
 export * from './status.js';
 export * from './timeframes.js';
+export * from './term.js';
+export * from './checks.js';
 export * from './snapshot.js';
 export * from './ics.js';
 export * from './fast.js';

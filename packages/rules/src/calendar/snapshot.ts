@@ -1,8 +1,9 @@
 import type { Deadline, Period, Plan, ReportStatus } from '@egov-plan/core';
-import { deadlinesAt, planCalendar, upcomingDeadlines, type DeadlineOptions } from './deadlines.js';
+import { deadlineHistory, deadlinesAt, planCalendar, upcomingDeadlines, type DeadlineOptions } from './deadlines.js';
 import { holidayCoverage, NO_HOLIDAYS, vietnamHolidays, type HolidayCoverage } from './holidays.js';
 import { periodAt, periodIndexOfDay } from './periods.js';
 import { deadlineStatus, DEFAULT_DUE_SOON_DAYS } from './status.js';
+import { planTermAt, type PlanTermAt } from './term.js';
 import { civilFromDays, dateOfDayNumber, formatInstant, instantMs, localDayNumber, type InstantInput } from './time.js';
 
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
@@ -17,10 +18,18 @@ export interface ReportingCalendarSnapshot {
   timeZone: string;
   /** The period of the calendar's primary type (the quarter) containing the instant. */
   period: Period;
-  /** One per obligation: for a recurring one, its deadline for the period of its type containing the instant. */
+  /**
+   * The deadlines of the current period: for each recurring obligation, its deadline for the
+   * period of its type containing the instant; a one-off obligation only when its last day lies in
+   * `period`. Empty once the plan's term is over (see `term`).
+   */
   deadlines: DeadlineAt[];
   /** For each obligation, the next deadline on or after the local date (may belong to an earlier period). */
   upcoming: DeadlineAt[];
+  /** One-off deadlines of earlier periods: history, never current deadlines; no status is claimed for them. */
+  history: Deadline[];
+  /** Whether the plan's obligations still run at the instant (`in-force`, `issuer-ceased`, `ended`), and why not, naming the successor. */
+  term: PlanTermAt;
   /** Holiday data coverage of the instant's year. */
   holidays: HolidayCoverage;
 }
@@ -28,8 +37,10 @@ export interface ReportingCalendarSnapshot {
 /**
  * "What is due, by whom, when" for a plan at an instant: the period (of the calendar's primary
  * type) containing it, each obligation's deadline for that period, the upcoming deadline of each
- * obligation, and whether the holiday data of the year is complete. Status fields assume nothing
- * was submitted yet.
+ * obligation, the one-off deadlines of earlier periods as history, whether the plan still runs
+ * (after its issuer ceased or its last phase ended it produces no deadlines and `term` says why,
+ * naming the successor), and whether the holiday data of the year is complete. Status fields
+ * assume nothing was submitted yet.
  */
 export function reportingCalendarAt(plan: Plan, instant: InstantInput, options: DeadlineOptions & { dueSoonDays?: number } = {}): ReportingCalendarSnapshot {
   const r = planCalendar(plan);
@@ -46,6 +57,8 @@ export function reportingCalendarAt(plan: Plan, instant: InstantInput, options: 
     period: periodAt(r, type, index),
     deadlines: deadlinesAt(plan, ms, options).map(withStatus),
     upcoming: upcomingDeadlines(plan, ms, options).map(withStatus),
+    history: deadlineHistory(plan, ms, options),
+    term: planTermAt(plan, dateOfDayNumber(day)),
     holidays: holidayCoverage(civilFromDays(day)[0], holidays),
   };
 }

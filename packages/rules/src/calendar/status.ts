@@ -23,8 +23,9 @@ export interface DeadlineStatusInput {
  * Code 2015 Art. 148(6)); for a deadline without a day (a window), the window's last day counts.
  *
  * - submitted (at or before `at`): `on-time` or `late`;
- * - otherwise: `not-open` before the window opens (the day after the data cut-off), `overdue`
- *   after the last day, `due-soon` within `dueSoonDays` days of it, else `open`.
+ * - otherwise: `overdue` after the last day; `due-soon` within `dueSoonDays` days of it — also
+ *   before the window opens, since the due date governs; else `not-open` before the window opens
+ *   (the day after the data cut-off) and `open` within it.
  */
 export function deadlineStatus(deadline: Deadline, input: DeadlineStatusInput): ReportStatus {
   const tz = input.timeZone ?? VIETNAM_TIME_ZONE;
@@ -42,8 +43,10 @@ export function deadlineStatus(deadline: Deadline, input: DeadlineStatusInput): 
     if (subMs <= atMs) return localDayNumber(subMs, tz) <= last ? 'on-time' : 'late';
   }
   if (today > last) return 'overdue';
-  if (today < dayNumber(deadline.window.start)) return 'not-open';
-  return last - today <= dueSoonDays ? 'due-soon' : 'open';
+  // The due date governs: a report due within dueSoonDays is due-soon even while its data has not
+  // closed ("trước ngày 17" opens on the 15th; on the 12th it is due in 4 days, not "not open").
+  if (last - today <= dueSoonDays) return 'due-soon';
+  return today < dayNumber(deadline.window.start) ? 'not-open' : 'open';
 }
 
 /** Arguments of {@link reportStatus}. */

@@ -142,7 +142,9 @@ function invalidInstant(text: string): EgovPlanError {
 /**
  * Parses an ISO 8601 instant. Without an offset the text is a wall-clock time in `timeZone`
  * (for Asia/Ho_Chi_Minh since 1975: +07:00); a bare date is the start of that local day.
- * Throws {@link EgovPlanError} `calendar.invalid_instant` for anything else.
+ * Throws {@link EgovPlanError} `calendar.invalid_instant` for anything else, and
+ * `calendar.out_of_range` for a year before 1000 (or an instant outside {@link MIN_INSTANT_MS} …
+ * {@link MAX_INSTANT_MS}).
  *
  * @example parseInstant('2020-03-16').toISOString() // '2020-03-15T17:00:00.000Z'
  */
@@ -158,30 +160,67 @@ export function parseInstant(text: string, timeZone: string = VIETNAM_TIME_ZONE)
   const s = ss === undefined ? 0 : Number(ss);
   const msPart = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) throw invalidInstant(text);
+  // Years before 1000 are refused before any conversion: below 100, JavaScript dates and the tz
+  // database read the year wrongly ("0000-01-01" became 0013-12-31).
+  if (y < 1000) throw instantOutOfRange(text);
   const wall = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + msPart;
   if (zone !== undefined) {
-    if (zone.toUpperCase() === 'Z') return new Date(wall);
+    if (zone.toUpperCase() === 'Z') return new Date(inRange(wall, text));
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2));
     const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
     if (oh > 18 || om > 59) throw invalidInstant(text);
-    return new Date(wall - sign * (oh * 60 + om) * 60_000);
+    return new Date(inRange(wall - sign * (oh * 60 + om) * 60_000, text));
   }
-  if (timeZone === VIETNAM_TIME_ZONE && wall - VN_OFFSET_MS >= FIXED_OFFSET_SINCE_MS) return new Date(wall - VN_OFFSET_MS);
-  return fromZonedTime(`${formatLocalDate(y, mo, d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}.${String(msPart).padStart(3, '0')}`, timeZone);
+  if (timeZone === VIETNAM_TIME_ZONE && wall - VN_OFFSET_MS >= FIXED_OFFSET_SINCE_MS) return new Date(inRange(wall - VN_OFFSET_MS, text));
+  return checkedDate(fromZonedTime(`${formatLocalDate(y, mo, d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}.${String(msPart).padStart(3, '0')}`, timeZone), text);
 }
 
-/** Epoch milliseconds of an instant given as a `Date`, a number or ISO text. */
+function checkedDate(d: Date, text: string): Date {
+  inRange(d.getTime(), text);
+  return d;
+}
+
+/**
+ * Earliest instant the calendar functions accept: 0999-12-31T00:00Z, so that every local day of
+ * the year 1000 in Vietnam is accepted (periods exist for the years 1000–9998). Far earlier,
+ * JavaScript dates and the tz database misread the year (`0000-01-01` became 0013-12-31).
+ */
+export const MIN_INSTANT_MS = Date.UTC(999, 11, 31);
+/** Latest instant the calendar functions accept: 9999-12-31T00:00Z (a local date in 9999 everywhere). */
+export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31);
+
+function instantOutOfRange(text: string): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'calendar.out_of_range',
+      '',
+      `Thời điểm "${text}" nằm ngoài khoảng được hỗ trợ (năm 1000 đến năm 9999).`,
+      `The instant "${text}" is outside the supported span (the years 1000 to 9999).`,
+    ),
+  ]);
+}
+
+function inRange(ms: number, text: string): number {
+  if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) throw instantOutOfRange(text);
+  return ms;
+}
+
+/**
+ * Epoch milliseconds of an instant given as a `Date`, a number or ISO text. Throws
+ * {@link EgovPlanError} `calendar.invalid_instant` for what is not an instant and
+ * `calendar.out_of_range` outside {@link MIN_INSTANT_MS} … {@link MAX_INSTANT_MS}.
+ */
 export function instantMs(instant: InstantInput, timeZone: string = VIETNAM_TIME_ZONE): number {
   if (typeof instant === 'number') {
     if (!Number.isFinite(instant)) throw invalidInstant(String(instant));
-    return instant;
+    return inRange(instant, String(instant));
   }
   if (typeof instant === 'string') return parseInstant(instant, timeZone).getTime();
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw invalidInstant('Invalid Date');
-  return ms;
+  return inRange(ms, Number.isNaN(ms) ? 'Invalid Date' : instant.toISOString());
 }
 
 /** Writes an instant as ISO 8601 with the local offset of `timeZone` (e.g. `2020-03-16T09:30:00+07:00`). */

@@ -22,8 +22,8 @@ function invalidTimeframe(text: string, where?: { task?: string; pointer?: strin
   ]);
 }
 
-function interval(start: number, end: number, text: string): Timeframe {
-  return { kind: 'interval', start: dateOfDayNumber(start), end: dateOfDayNumber(end), text };
+function interval(start: number, end: number, text: string, span: boolean): Timeframe {
+  return { kind: 'interval', start: dateOfDayNumber(start), end: dateOfDayNumber(end), text, ...(span ? { span: true } : {}) };
 }
 
 function yearOk(y: number): boolean {
@@ -60,7 +60,7 @@ const YEAR = /^(?:nam )?(\d{4})$/u;
 const YEARS = /^(?:tu |giai doan )?(?:nam )?(\d{4})(?:-| den )(?:nam )?(\d{4})$/u;
 
 /** One expression without a range of two expressions; null when it does not match. */
-function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end: number } | null {
+function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end: number; span?: true } | null {
   const month = (m: number, y: number) => {
     if (m < 1 || m > 12 || !yearOk(y)) throw fail();
     const first = daysFromCivil(y, m, 1);
@@ -79,7 +79,7 @@ function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (b < a) throw fail();
-    return { start: month(a, Number(m[3])).start, end: month(b, Number(m[3])).end };
+    return { start: month(a, Number(m[3])).start, end: month(b, Number(m[3])).end, ...(a === b ? {} : { span: true as const }) };
   }
   m = QUARTER_YEAR.exec(s);
   if (m) return quarter(roman(m[1] as string), Number(m[2]));
@@ -88,7 +88,7 @@ function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end
     const a = roman(m[1] as string);
     const b = roman(m[2] as string);
     if (b < a) throw fail();
-    return { start: quarter(a, Number(m[3])).start, end: quarter(b, Number(m[3])).end };
+    return { start: quarter(a, Number(m[3])).start, end: quarter(b, Number(m[3])).end, ...(a === b ? {} : { span: true as const }) };
   }
   m = HALF_YEAR.exec(s);
   if (m) {
@@ -107,14 +107,16 @@ function parseSingle(s: string, fail: () => EgovPlanError): { start: number; end
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (!yearOk(a) || !yearOk(b) || b < a) throw fail();
-    return { start: daysFromCivil(a, 1, 1), end: daysFromCivil(b, 12, 31) };
+    return { start: daysFromCivil(a, 1, 1), end: daysFromCivil(b, 12, 31), ...(a === b ? {} : { span: true as const }) };
   }
   return null;
 }
 
 /**
  * Parses a time expression of the appendix into an interval of local dates, `ongoing`
- * ("Thường xuyên"), or `none` (blank / null). A month or quarter is the calendar one.
+ * ("Thường xuyên"), or `none` (blank / null). A month or quarter is the calendar one. An interval
+ * that spans several years, months or quarters ("2019-2020", "Quý III-IV/2019") has `span: true`:
+ * work runs through it; a single month, quarter, half-year or year is a date by which work is due.
  *
  * Accepted (case, spacing, Vietnamese diacritics and the kind of dash do not matter; a final
  * full stop is ignored):
@@ -141,7 +143,7 @@ export function parseTimeframe(text: string | null | undefined, where?: { task?:
   if (s === 'thuong xuyen' || s === 'hang nam') return { kind: 'ongoing', text: t };
   const fail = () => invalidTimeframe(t, where);
   const single = parseSingle(s, fail);
-  if (single) return interval(single.start, single.end, t);
+  if (single) return interval(single.start, single.end, t, single.span === true);
   // A span of two expressions: "A - B", "A đến B", "từ A đến B" (exactly one "đến", or else one dash).
   const body = s.replace(/^tu /u, '');
   const parts = body.includes(' den ') ? body.split(' den ') : body.split('-');
@@ -150,7 +152,7 @@ export function parseTimeframe(text: string | null | undefined, where?: { task?:
     const b = a && parseSingle(parts[1] as string, fail);
     if (a && b) {
       if (b.end < a.start) throw fail();
-      return interval(a.start, b.end, t);
+      return interval(a.start, b.end, t, true);
     }
   }
   throw fail();
@@ -166,6 +168,13 @@ function doneOnOf(progress: TaskProgress | undefined, id: string): string | unde
   return Object.prototype.hasOwnProperty.call(rec, id) ? rec[id] : undefined;
 }
 
+/**
+ * Status of a task's continuing work ("Tiếp tục cập nhật, hoàn thiện"), which never makes the task
+ * overdue: `not-started` before its period, `in-progress` within it, `ended` after it, `ongoing`
+ * for "Thường xuyên"; null when the cell is blank.
+ */
+export type ContinuingStatus = 'not-started' | 'in-progress' | 'ended' | 'ongoing';
+
 /** The status of one task at a date, with what it was judged on. */
 export interface TaskStatusReport {
   task: string;
@@ -176,8 +185,16 @@ export interface TaskStatusReport {
    * thiện") never makes a task overdue.
    */
   due: string | null;
+  /**
+   * The first day the task is in progress: the plan's date for a completion time that is one
+   * month, quarter, half-year or year (the date *by which* it is due) or blank; the start of a span
+   * ("2019-2020"), but never before the plan's date. Null for "Thường xuyên".
+   */
+  activeFrom: string | null;
   completion: Timeframe;
   continuing: Timeframe;
+  /** Status of the continuing work, null when the continuing cell is blank. */
+  continuingStatus: ContinuingStatus | null;
   /** Recorded completion date on or before the date asked, else null. */
   doneOn: string | null;
   /** For a done task with a due date: whether it was done by then. */
@@ -192,34 +209,58 @@ function localDay(at: TaskDate): number {
   return localDayNumber(instantMs(at));
 }
 
+/** Options of {@link taskStatus}. */
+export interface TaskStatusOptions {
+  /** JSON pointer of the task, for issues (`/tasks/3`). */
+  pointer?: string;
+  /**
+   * The plan's date of issue, from which its tasks are owed. Without it a one-month (quarter,
+   * year) completion time is in progress only within that month.
+   */
+  planDate?: string;
+}
+
+function continuingStatusOf(tf: Timeframe, today: number): ContinuingStatus | null {
+  if (tf.kind === 'none') return null;
+  if (tf.kind === 'ongoing') return 'ongoing';
+  if (today < dayNumber(tf.start)) return 'not-started';
+  return today <= dayNumber(tf.end) ? 'in-progress' : 'ended';
+}
+
 /**
- * The status of a task at a date.
+ * The status of a task at a date, as the plan means it.
  *
  * - "Thường xuyên" (a standing duty): `ongoing`, always;
  * - completion recorded on or before the date (`progress`): `done`;
- * - a completion timeframe: `not-started` before it begins, `in-progress` within it, `overdue`
- *   after its last day (the due date);
- * - a blank completion cell: no due date, so never overdue — `not-started` before the continuing
- *   period begins (when there is one), else `in-progress`.
+ * - a completion time that is one month, quarter, half-year or year ("Tháng 8/2019") is the date
+ *   *by which* the task is due: `in-progress` from the plan's date (`planDate`) to its last day,
+ *   `overdue` after it, `not-started` only before the plan's date;
+ * - a span ("2019-2020"): `in-progress` from its start (never before the plan's date) to its
+ *   end, `overdue` after, `not-started` before;
+ * - a blank completion cell: no due date, never overdue: `in-progress` from the plan's date
+ *   (`not-started` before it). The continuing period has its own `continuingStatus`.
  *
- * Throws {@link EgovPlanError} `calendar.invalid_timeframe` naming the task when a cell cannot be read.
+ * The fourth argument is the options, or (as before) the task's JSON pointer. Throws
+ * {@link EgovPlanError} `calendar.invalid_timeframe` naming the task when a cell cannot be read.
  */
-export function taskStatus(task: Pick<Task, 'id' | 'completion' | 'continuing'>, at: TaskDate, progress?: TaskProgress, pointer = ''): TaskStatusReport {
+export function taskStatus(task: Pick<Task, 'id' | 'completion' | 'continuing'>, at: TaskDate, progress?: TaskProgress, options: string | TaskStatusOptions = {}): TaskStatusReport {
+  const { pointer = '', planDate } = typeof options === 'string' ? { pointer: options } : options;
   const completion = parseTimeframe(task.completion, { task: task.id, pointer: pointer ? `${pointer}/completion` : '' });
   const continuing = parseTimeframe(task.continuing, { task: task.id, pointer: pointer ? `${pointer}/continuing` : '' });
   const today = localDay(at);
   const recorded = doneOnOf(progress, task.id);
   const doneOn = recorded !== undefined && dayNumber(recorded) <= today ? recorded : null;
   const due = completion.kind === 'interval' ? completion.end : null;
-  const base = { task: task.id, due, completion, continuing, doneOn };
+  let activeFrom: string | null = null;
+  if (completion.kind === 'interval') {
+    const from = completion.span ? completion.start : (planDate ?? completion.start);
+    activeFrom = planDate !== undefined && from < planDate ? planDate : from;
+  } else if (completion.kind === 'none') activeFrom = planDate ?? null;
+  const base = { task: task.id, due, activeFrom, completion, continuing, continuingStatus: continuingStatusOf(continuing, today), doneOn };
   if (completion.kind === 'ongoing') return { ...base, status: 'ongoing', onTime: null };
   if (doneOn !== null) return { ...base, status: 'done', onTime: due === null ? null : doneOn <= due };
-  if (completion.kind === 'interval') {
-    if (today < dayNumber(completion.start)) return { ...base, status: 'not-started', onTime: null };
-    if (today <= dayNumber(completion.end)) return { ...base, status: 'in-progress', onTime: null };
-    return { ...base, status: 'overdue', onTime: null };
-  }
-  if (continuing.kind === 'interval' && today < dayNumber(continuing.start)) return { ...base, status: 'not-started', onTime: null };
+  if (activeFrom !== null && today < dayNumber(activeFrom)) return { ...base, status: 'not-started', onTime: null };
+  if (due !== null && today > dayNumber(due)) return { ...base, status: 'overdue', onTime: null };
   return { ...base, status: 'in-progress', onTime: null };
 }
 
@@ -256,15 +297,34 @@ export interface TaskReport extends TaskStatusReport {
   title: BilingualText;
   lead: NamedAgency[];
   coordinating: NamedAgency[];
+  /**
+   * With the `agency` option: the collectives among the lead agencies through which that agency
+   * leads the task ("Các sở, ban, ngành" for a department); empty when it is named itself.
+   */
+  leadThrough: string[];
   source: Task['source'];
   completionAsWritten: string | null;
   continuingAsWritten: string | null;
 }
 
 /**
- * The status of every task of a plan at a date, optionally only those led by `agency`. Checks
- * every row first and throws one {@link EgovPlanError} listing each unreadable time expression;
- * also throws `calendar.unknown_task` when `progress` names a task the plan does not have.
+ * Whether `agency` belongs to the collective `group`: the group declares `members` and the
+ * agency's kind is one of its kinds and, when the group names a level, its level is that level.
+ * Decided by those fields alone, never by names; a group without `members` has none.
+ */
+export function isMemberOf(agency: Pick<Agency, 'id' | 'kind' | 'level'>, group: Pick<Agency, 'id' | 'kind' | 'members'>): boolean {
+  const m = group.members;
+  if (group.kind !== 'group' || !m || agency.id === group.id || agency.kind === 'group') return false;
+  if (!(m.kinds as readonly string[]).includes(agency.kind)) return false;
+  return m.level === null || (agency.level ?? null) === m.level;
+}
+
+/**
+ * The status of every task of a plan at a date, judged from the plan's date (see
+ * {@link taskStatus}), optionally only those led by `agency`: named as a lead itself, or through
+ * a collective it belongs to ({@link isMemberOf}; `leadThrough` says which). Checks every row
+ * first and throws one {@link EgovPlanError} listing each unreadable time expression; also throws
+ * `calendar.unknown_task` when `progress` names a task the plan does not have.
  */
 export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?: TaskProgress; agency?: string } = {}): TaskReport[] {
   const problems = checkTaskTimeframes(plan);
@@ -282,9 +342,14 @@ export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?:
   if (problems.length) throw new EgovPlanError(problems);
   const agencies = new Map<string, Agency>(plan.agencies.map((a) => [a.id, a]));
   const named = (id: string): NamedAgency => ({ id, name: agencies.get(id)?.name ?? { vi: id, en: id } });
+  const asked = options.agency === undefined ? undefined : agencies.get(options.agency);
   return plan.tasks.flatMap((t, i) => {
-    if (options.agency !== undefined && !t.lead.includes(options.agency)) return [];
-    const s = taskStatus(t, at, options.progress, `/tasks/${i}`);
+    let leadThrough: string[] = [];
+    if (options.agency !== undefined && !t.lead.includes(options.agency)) {
+      leadThrough = asked ? t.lead.filter((id) => { const g = agencies.get(id); return g !== undefined && isMemberOf(asked, g); }) : [];
+      if (leadThrough.length === 0) return [];
+    }
+    const s = taskStatus(t, at, options.progress, { pointer: `/tasks/${i}`, planDate: plan.date });
     return [
       {
         ...s,
@@ -294,6 +359,7 @@ export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?:
         title: t.title,
         lead: t.lead.map(named),
         coordinating: t.coordinating.map(named),
+        leadThrough,
         source: t.source,
         completionAsWritten: t.completion,
         continuingAsWritten: t.continuing,

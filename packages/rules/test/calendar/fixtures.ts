@@ -22,3 +22,13 @@ export function obligation(id: string, periodType: ReportingObligation['periodTy
     source: { section: 'test', quote: wording },
   };
 }
+
+/**
+ * The Kon Tum plan with no end to its term (no issuer unit, a last phase to 2099), for testing
+ * deadline arithmetic in years after Kon Tum province ceased (2025-06-30).
+ */
+export function kontumWithoutTerm(): Plan {
+  const plan = kontum();
+  const later = { ...plan.phases[plan.phases.length - 1]!, id: 'test-later', start: '2026-01-01', end: '2099-12-31' };
+  return { ...plan, issuer: { ...plan.issuer, unit: null }, phases: [...plan.phases, later] };
+}

@@ -139,3 +139,32 @@ describe('iCalendar export read back with ical.js', () => {
     }
   });
 });
+
+describe('no raw control character or bidi override reaches the .ics file', () => {
+  const hostile = structuredClone(plan);
+  const evil = 'Báo cáo\u0000 quý\u0007 \u001b]0;owned\u0007 \u001b[2J xong\rhết \u202Egnp.exe\u202C \u2066x\u2069 \u009b31m';
+  hostile.reportingObligations[0]!.subject.vi = evil;
+  hostile.tasks[0]!.title.vi = evil;
+  hostile.tasks[0]!.completion = 'Tháng 6/2019';
+  hostile.title.vi = `Kế hoạch\u001b[31m đỏ\u0000`;
+  const { text, events: list } = planToICalendar(hostile, { generatedAt: at, from: '2019-05-10', to: '2019-12-31' });
+
+  it('the file holds no C0 (but CR LF line ends and TAB), DEL, C1 or bidi control character', () => {
+    const body = text.replace(/\r\n/gu, '');
+    expect(body).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u);
+    expect(text.split('\r\n').every((l) => !l.includes('\r'))).toBe(true);
+  });
+
+  it('each one is replaced by U+FFFD and a lone CR becomes a line break, so the reader still sees where they were', () => {
+    const ev = events(text);
+    const summary = unescapeText([...ev.values()].find((e) => e.SUMMARY?.value.includes('quý'))!.SUMMARY!.value);
+    expect(summary).toContain('Báo cáo\uFFFD quý\uFFFD \uFFFD]0;owned\uFFFD \uFFFD[2J xong\nhết \uFFFDgnp.exe\uFFFD \uFFFDx\uFFFD \uFFFD31m');
+    expect(list.every((e) => !/[\u0000\u0007\u001b\u202E]/u.test(e.summary + e.description))).toBe(true);
+    expect(text).toMatch(/X-WR-CALNAME:1102\/KH-UBND — Kế hoạch\uFFFD\[31m đỏ\uFFFD/u);
+  });
+
+  it('the file still parses with ical.js', () => {
+    const comp = new ICAL.Component(ICAL.parse(text));
+    expect(comp.getAllSubcomponents('vevent').length).toBe(list.length);
+  });
+});

@@ -9,9 +9,17 @@ const province = deadlinesFor(plan, '2020Q1').find((d) => d.obligation === 'quar
 const meeting = deadlinesFor(plan, '2020Q1').find((d) => d.obligation === 'quarterly-report-office-at-meeting')!;
 
 describe('report status', () => {
-  it('not-open before the data cut-off has passed', () => {
-    expect(deadlineStatus(agencies, { at: '2020-03-10T09:00' })).toBe('not-open');
-    expect(deadlineStatus(agencies, { at: '2020-03-14T23:59' })).toBe('not-open');
+  it('not-open before the data cut-off has passed, while the due date is more than 7 days away', () => {
+    expect(deadlineStatus(agencies, { at: '2020-03-01T09:00' })).toBe('not-open');
+    expect(deadlineStatus(agencies, { at: '2020-03-08T23:59' })).toBe('not-open'); // 8 days before Monday 16 March
+  });
+
+  it('the due date governs: due-soon 4 days before it even though its window (15–16 March) has not opened', () => {
+    // "trước ngày 17": the window is only the 15th and 16th; on Thursday 12 March the report is due in 4 days.
+    expect(agencies.window).toEqual({ start: '2020-03-15', end: '2020-03-16' });
+    expect(deadlineStatus(agencies, { at: '2020-03-12T09:00' })).toBe('due-soon');
+    expect(deadlineStatus(agencies, { at: '2020-03-09T00:00' })).toBe('due-soon'); // exactly 7 days
+    expect(deadlineStatus(agencies, { at: '2020-03-12T09:00', dueSoonDays: 2 })).toBe('not-open');
   });
 
   it('due-soon within 7 days of the last on-time day (configurable), open before that', () => {
@@ -81,7 +89,8 @@ describe('report status at the boundaries (instants converted outside the librar
   const agencies = (at: string, submittedAt?: string) => reportStatus({ plan, obligation: 'quarterly-report-agencies', period: '2020Q1', at, submittedAt: submittedAt ?? null }).status;
 
   it('2020Q1 departments (last on-time day Monday 16 March 2020)', () => {
-    expect(agencies('2020-03-14T23:59:59')).toBe('not-open'); // data still open
+    expect(agencies('2020-03-08T23:59:59')).toBe('not-open'); // data still open, due in 8 days
+    expect(agencies('2020-03-14T23:59:59')).toBe('due-soon'); // data still open, due in 2 days
     expect(agencies('2020-03-15T00:00')).toBe('due-soon');
     expect(agencies('2020-03-16T16:59:59Z')).toBe('due-soon'); // 23:59:59 +07:00
     expect(agencies('2020-03-16T17:00:00Z')).toBe('overdue'); // 00:00 +07:00 on the 17th

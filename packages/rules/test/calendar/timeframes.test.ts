@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTaskTimeframes, parseTimeframe, planTaskStatuses, taskStatus } from '../../src/index.js';
+import { checkTaskTimeframes, isMemberOf, parseTimeframe, planTaskStatuses, taskStatus } from '../../src/index.js';
 import { kontum } from './fixtures.js';
 
 describe('parseTimeframe (a month or quarter is the calendar one)', () => {
@@ -127,11 +127,15 @@ describe('task status', () => {
     expect(taskStatus({ id: 'x', completion: 'Thường xuyên', continuing: 'Thường xuyên' }, '2030-01-01')).toMatchObject({ status: 'ongoing', due: null });
   });
 
-  it('a blank completion cell has no due date: in progress, never overdue', () => {
+  it('a blank completion cell has no due date: in progress from the plan\'s date, never overdue; the continuing work has its own status', () => {
+    // Appendix II.5 (data integration centre): completion blank, continuing "2021-2025".
     const blank = { id: 'b', completion: null, continuing: '2021-2025' };
-    expect(taskStatus(blank, '2020-06-01')).toMatchObject({ status: 'not-started', due: null });
-    expect(taskStatus(blank, '2022-06-01').status).toBe('in-progress');
-    expect(taskStatus(blank, '2027-06-01').status).toBe('in-progress');
+    const planDate = '2019-05-10';
+    expect(taskStatus(blank, '2019-05-09', undefined, { planDate })).toMatchObject({ status: 'not-started', due: null, activeFrom: '2019-05-10' });
+    expect(taskStatus(blank, '2020-06-01', undefined, { planDate })).toMatchObject({ status: 'in-progress', due: null, continuingStatus: 'not-started' });
+    expect(taskStatus(blank, '2022-06-01', undefined, { planDate })).toMatchObject({ status: 'in-progress', continuingStatus: 'in-progress' });
+    expect(taskStatus(blank, '2027-06-01', undefined, { planDate })).toMatchObject({ status: 'in-progress', continuingStatus: 'ended' });
+    expect(taskStatus(blank, '2020-06-01').status).toBe('in-progress'); // no plan date: owed all along
   });
 
   it('accepts an instant and uses its local date in Vietnam', () => {
@@ -147,7 +151,8 @@ describe('task status', () => {
     expect(iii7.lead[0]?.name.vi).toBe('Sở Thông tin và Truyền thông');
     const led = planTaskStatuses(plan, '2019-08-15', { agency: 'so-tttt' });
     expect(led.length).toBeGreaterThan(0);
-    expect(led.every((t) => t.lead.some((a) => a.id === 'so-tttt'))).toBe(true);
+    // Named itself, or through a collective it belongs to ("Các sở, ban, ngành": a provincial department).
+    expect(led.every((t) => t.lead.some((a) => a.id === 'so-tttt') || t.leadThrough.includes('cac-so-ban-nganh'))).toBe(true);
     expect(() => planTaskStatuses(plan, '2019-08-15', { progress: { 'no-such-task': '2019-06-01' } })).toThrowError(expect.objectContaining({ code: 'calendar.unknown_task' }));
   });
 });
@@ -158,5 +163,78 @@ describe('planTaskStatuses progress evidence', () => {
       expect.objectContaining({ code: 'calendar.invalid_date', message: expect.stringContaining('appendix-iii-7') }),
     );
     expect(planTaskStatuses(kontum(), '2020-01-01', { progress: new Map([['appendix-iii-7', '2019-06-30']]) }).find((t) => t.id === 'appendix-iii-7')).toMatchObject({ status: 'done', onTime: true });
+  });
+});
+
+describe('task status as the plan means it (plan of 10 May 2019)', () => {
+  const planDate = '2019-05-10';
+  const at = (task: { completion: string | null; continuing?: string | null }, date: string) =>
+    taskStatus({ id: 't', continuing: null, ...task }, date, undefined, { planDate });
+
+  it('"Tháng 8/2019" is the month by which the task is due: in progress from the plan\'s date, overdue from 1 September', () => {
+    const aug = { completion: 'Tháng 8/2019' };
+    expect(at(aug, '2019-05-09')).toMatchObject({ status: 'not-started', activeFrom: '2019-05-10', due: '2019-08-31' });
+    expect(at(aug, '2019-05-10').status).toBe('in-progress');
+    expect(at(aug, '2019-06-01').status).toBe('in-progress'); // used to be "not-started" until August
+    expect(at(aug, '2019-08-31').status).toBe('in-progress');
+    expect(at(aug, '2019-09-01').status).toBe('overdue');
+  });
+
+  it('a quarter and a year are dates by which, too', () => {
+    expect(at({ completion: 'Quý II/2019' }, '2019-05-20')).toMatchObject({ status: 'in-progress', activeFrom: '2019-05-10', due: '2019-06-30' });
+    expect(at({ completion: '2019' }, '2019-11-30')).toMatchObject({ status: 'in-progress', activeFrom: '2019-05-10', due: '2019-12-31' });
+    expect(at({ completion: '2019' }, '2020-01-01').status).toBe('overdue');
+  });
+
+  it('a span runs from its start, never before the plan\'s date: "2019-2020" from 10 May 2019, "2020-2025" from 1 January 2020', () => {
+    expect(at({ completion: '2019-2020' }, '2019-03-01')).toMatchObject({ status: 'not-started', activeFrom: '2019-05-10' });
+    expect(at({ completion: '2019-2020' }, '2019-05-10').status).toBe('in-progress');
+    expect(at({ completion: '2020-2025' }, '2019-12-31')).toMatchObject({ status: 'not-started', activeFrom: '2020-01-01' });
+    expect(at({ completion: '2020-2025' }, '2020-01-01').status).toBe('in-progress');
+    expect(at({ completion: '2019-2020' }, '2021-01-01').status).toBe('overdue');
+  });
+
+  it('the continuing period has its own status and never makes a task overdue', () => {
+    const row = { completion: 'Tháng 6/2019', continuing: '2020-2025' };
+    expect(at(row, '2019-06-15')).toMatchObject({ status: 'in-progress', continuingStatus: 'not-started' });
+    expect(taskStatus({ id: 't', ...row }, '2021-03-01', { t: '2019-06-20' }, { planDate })).toMatchObject({ status: 'done', continuingStatus: 'in-progress' });
+    expect(at({ completion: 'Thường xuyên', continuing: 'Thường xuyên' }, '2030-01-01')).toMatchObject({ status: 'ongoing', continuingStatus: 'ongoing', activeFrom: null });
+  });
+
+  it('planTaskStatuses judges Kon Tum\'s rows from the plan\'s date: appendix II.4 ("Tháng 8/2019") is in progress on 1 June 2019', () => {
+    const rows = planTaskStatuses(kontum(), '2019-06-01');
+    expect(rows.find((t) => t.id === 'appendix-ii-4')).toMatchObject({ status: 'in-progress', activeFrom: '2019-05-10', due: '2019-08-31' });
+    // II.5: blank completion, continuing "2021-2025": in progress, its continuing work not started.
+    expect(rows.find((t) => t.id === 'appendix-ii-5')).toMatchObject({ status: 'in-progress', due: null, continuingStatus: 'not-started' });
+    expect(rows.filter((t) => t.status === 'not-started')).toEqual([]);
+  });
+});
+
+describe('tasks led by a collective the agency belongs to', () => {
+  const plan = kontum();
+  const byId = new Map(plan.agencies.map((a) => [a.id, a]));
+
+  it('membership is decided by the collective\'s declared kinds and level', () => {
+    const group = byId.get('cac-so-ban-nganh')!;
+    expect(isMemberOf(byId.get('so-tttt')!, group)).toBe(true); // department, province
+    expect(isMemberOf(byId.get('van-phong-ubnd-tinh')!, group)).toBe(true); // provincial office
+    expect(isMemberOf(byId.get('vnpt-kon-tum')!, group)).toBe(false); // an enterprise
+    expect(isMemberOf(byId.get('bo-tttt')!, group)).toBe(false); // a central body
+    expect(isMemberOf({ id: 'so-x-huyen', kind: 'department', level: 'district' }, group)).toBe(false); // wrong level
+    expect(isMemberOf(byId.get('so-tttt')!, byId.get('cac-don-vi-lien-quan')!)).toBe(false); // declares no members
+  });
+
+  it('--agency so-tttt also lists appendix I.1, led by "Các sở, ban, ngành, UBND các huyện thành phố", and says through which collective', () => {
+    const led = planTaskStatuses(plan, '2019-08-15', { agency: 'so-tttt' });
+    expect(led.find((t) => t.id === 'appendix-i-1')).toMatchObject({ leadThrough: ['cac-so-ban-nganh'] });
+    expect(led.find((t) => t.id === 'appendix-i-4')).toMatchObject({ leadThrough: [] }); // led by so-tttt itself
+    expect(planTaskStatuses(plan, '2019-08-15', { agency: 'vnpt-kon-tum' }).map((t) => t.id)).toEqual(['appendix-ii-6']);
+  });
+
+  it('a district People\'s Committee a province declares belongs to "UBND các huyện, thành phố"', () => {
+    const mine = { ...plan, agencies: [...plan.agencies, { id: 'ubnd-huyen-dak-ha', name: { vi: 'UBND huyện Đắk Hà', en: 'Đắk Hà District People\'s Committee' }, kind: 'district-committee' as const, level: 'district' as const, code: null }] };
+    const led = planTaskStatuses(mine, '2019-08-15', { agency: 'ubnd-huyen-dak-ha' });
+    expect(led.length).toBeGreaterThan(0);
+    expect(led.every((t) => t.leadThrough.includes('ubnd-cac-huyen'))).toBe(true);
   });
 });
