@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EgovPlanError, isLocalDate, issue, isEgovPlanError, type BilingualText, type Issue, type Plan, type ReportStatus, type TaskStatus } from '@egov-plan/core';
-import { parseInstant, readTextFileSync, type DeadlineAt } from '@egov-plan/rules';
+import { parseInstant, type DeadlineAt } from '@egov-plan/rules';
+import { readTextFileSync } from '@egov-plan/rules/node';
 import { UsageError, type CliContext } from '../io.js';
 import { planArgumentHelp } from './shared.js';
 

@@ -1,21 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EgovPlanError, isLocalDate, issue, type Plan } from '@egov-plan/core';
-import {
-  DEFAULT_MAX_MEASUREMENT_BYTES,
-  evaluate,
-  evaluateWithReference,
-  formatValue,
-  parseMeasurementsText,
-  readTextFileSync,
-  progress,
-  type Evaluation,
-  type MeasurementSet,
-  type ProgressMethod,
-  type ProgressReport,
-  type TargetResult,
-  type TargetStatus,
-} from '@egov-plan/rules';
+import { DEFAULT_MAX_MEASUREMENT_BYTES, evaluate, formatValue, parseMeasurementsText, progress, type Evaluation, type MeasurementSet, type ProgressMethod, type ProgressReport, type TargetResult, type TargetStatus } from '@egov-plan/rules';
+import { evaluateWithReference } from '@egov-plan/rules/reference';
+import { readTextFileSync } from '@egov-plan/rules/node';
 import { EXIT, UsageError, out, printIssues, printJson, t, type CliContext } from '../io.js';
 import { jsonHelp, planArgument, planArgumentHelp } from './shared.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { isLocalDate } from '@egov-plan/core';
-import { planRange, planToICalendar } from '@egov-plan/rules';
+import { planRange, planToICalendar } from '@egov-plan/rules/ics';
 import { printJson, UsageError, type CliContext } from '../io.js';
 import { DEFAULT_PLAN, planOptionHelp } from './calendar-shared.js';
 import { jsonHelp, planArgument } from './shared.js';

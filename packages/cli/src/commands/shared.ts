@@ -1,5 +1,5 @@
 import type { Plan } from '@egov-plan/core';
-import { loadPlan } from '@egov-plan/rules';
+import { loadPlan } from '@egov-plan/rules/node';
 import type { CliContext } from '../io.js';
 
 /** Resolves a `<plan>` argument — a bundled id or a path — relative to the run's directory. */

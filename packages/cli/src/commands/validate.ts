@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
-import { readTextFileSync, validatePlanText } from '@egov-plan/rules';
+import { readTextFileSync, validatePlanText } from '@egov-plan/rules/node';
 import { EXIT, out, printIssues, printJson, type CliContext } from '../io.js';
 import { jsonHelp } from './shared.js';
 

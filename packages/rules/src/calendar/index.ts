@@ -12,5 +12,4 @@ export * from './deadlines.js';
 export * from './status.js';
 export * from './timeframes.js';
 export * from './snapshot.js';
-export * from './ics.js';
 export * from './fast.js';
