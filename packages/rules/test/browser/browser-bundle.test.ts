@@ -28,7 +28,7 @@ const data = (id: string) => readFileSync(new URL(`../../data/${id}.json`, impor
 // The national baseline as a province (code 97) would use it: the province is its issuer.
 const national = JSON.parse(data('vn-nq17-2019')) as { issuer: Record<string, unknown> };
 const asProvince = JSON.stringify({ ...national, issuer: { ...national.issuer, unit: '97' } });
-const rows = [{ indicator: 'e-identification', orgUnit: '97', level: 'province', period: '2022Q4', value: 45 }];
+const rows = [{ indicator: 'e-identification', orgUnit: '97', level: 'province' as const, period: '2022Q4', value: 45 }];
 const at = '2022-12-14';
 
 describe('the root entries in a browser bundle', () => {
