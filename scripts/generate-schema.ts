@@ -3,11 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { finishGenerated, generated } from './lib/generated-file.js';
-import { MeasurementInput, Plan } from '../packages/core/src/index.js';
+import { MeasurementInput, RuleFile } from '../packages/core/src/index.js';
 
 const outDir = fileURLToPath(new URL('../packages/rules/schema/', import.meta.url));
 const schemas: Record<string, z.ZodType> = {
-  'plan.schema.json': Plan,
+  // What a province writes; every resolved plan is also a valid rule file.
+  'plan.schema.json': RuleFile,
   'measurement.schema.json': MeasurementInput,
 };
 

@@ -1,3 +1,12 @@
 import { packageConfig } from '../../tsup.config.base';
 
-export default packageConfig();
+// One entry per concern: the browser-safe root, Node file loading, the reference evaluator,
+// iCalendar, and each bundled plan on its own.
+export default packageConfig({
+  index: 'src/index.ts',
+  node: 'src/node.ts',
+  reference: 'src/reference.ts',
+  ics: 'src/ics.ts',
+  'plans/kontum-1102-2019': 'src/plans/kontum-1102-2019.ts',
+  'plans/vn-nq17-2019': 'src/plans/vn-nq17-2019.ts',
+});

@@ -13,26 +13,9 @@
 // whole-province on summed counts) — `evaluateMs`, goal ≤ 100 ms — and its verdicts are compared
 // with json-rules-engine's (`evaluateWithReference`) in the same run; and the CSV of the quarter is
 // parsed and checked (`parseMs`). One thread, so one core.
-import {
-  FactSet,
-  comparePeriods,
-  compilePlan,
-  compiledTarget,
-  createReferenceRuleSet,
-  effectiveOf,
-  evaluate,
-  evaluateWithReference,
-  inWindow,
-  loadPlanSync,
-  parseMeasurementsCsv,
-  runReferenceRuleSet,
-  targetConditions,
-  targetTimelines,
-  type CompiledPredicate,
-  type ConditionFacts,
-  type Observation,
-  type ReferenceRuleSet,
-} from '../../packages/rules/src/index.js';
+import { FactSet, comparePeriods, compilePlan, compiledTarget, effectiveOf, evaluate, inWindow, parseMeasurementsCsv, targetConditions, targetTimelines, type CompiledPredicate, type ConditionFacts, type Observation } from '../../packages/rules/src/index.js';
+import { createReferenceRuleSet, evaluateWithReference, runReferenceRuleSet, type ReferenceRuleSet } from '../../packages/rules/src/reference.js';
+import { loadPlanSync } from '../../packages/rules/src/node.js';
 import type { AdministrativeLevel, Phase, Plan, Target } from '../../packages/core/src/index.js';
 
 const AT = '2020-12-14';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundledPlan, evaluate, loadPlanSync, parseMeasurementsCsv, targetTimelines, type TargetResult } from '@egov-plan/rules';
+import { bundledPlan, evaluate, parseMeasurementsCsv, targetTimelines, type TargetResult } from '@egov-plan/rules';
+import { loadPlanSync } from '@egov-plan/rules/node';
 
 // Tỉnh Mẫu (a fictitious province) extends Resolution 17/NQ-CP: it raises the each-agency
 // online-dossier target from 20% to 25%, raises e-identification to 50% from 2023-01-01, and adds

@@ -1,7 +1,7 @@
 // Lists the targets of one administrative level of a plan, with the sentence each comes from.
 // Run: npx -y pnpm@10.34.8 --filter @egov-plan-examples/read-plan start [plan] [level]
 import type { AdministrativeLevel, Plan } from '@egov-plan/core';
-import { loadPlanSync } from '@egov-plan/rules';
+import { loadPlanSync } from '@egov-plan/rules/node';
 
 /** One line per target that applies at `level` (level-specific or all-level targets). */
 export function targetsAtLevel(plan: Plan, level: AdministrativeLevel): string[] {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+export * from './awaitable.js';
 export * from './text.js';
 export * from './issue-codes.js';
 export * from './errors.js';

@@ -34,6 +34,7 @@ export const ISSUE_REGISTRY = {
   'plan.end_before_start': { en: 'an interval ending before it starts', vi: 'khoảng thời gian kết thúc trước khi bắt đầu' },
   'plan.unit_mismatch': { en: "a target's unit differs from its indicator's", vi: 'đơn vị của chỉ tiêu khác đơn vị của chỉ số' },
   'plan.unknown_plan': { en: 'neither a bundled plan id nor an existing file', vi: 'không phải mã kế hoạch có sẵn, cũng không phải tệp tồn tại' },
+  'plan.unresolved_rule_file': { en: 'a rule file with `extends` or `addTargets` where a resolved plan is expected (`validatePlan`, `compilePlan`, `evaluate`): resolve it first (`resolvePlan`, `loadPlan`)', vi: 'tệp quy tắc có `extends` hoặc `addTargets` ở chỗ cần kế hoạch đã giải (`validatePlan`, `compilePlan`, `evaluate`): hãy giải nó trước (`resolvePlan`, `loadPlan`)' },
   'plan.obligation_period': { en: "a reporting obligation's `periodType` does not fit its deadline rule (a fixed date needs `null`, a periodic rule a type)", vi: '`periodType` của nghĩa vụ báo cáo không khớp quy tắc thời hạn (ngày cố định cần `null`, quy tắc định kỳ cần một loại kỳ)' },
   // calendar.*: Periods, deadlines, timeframes, task progress.
   'calendar.invalid_date': { en: "not a real `YYYY-MM-DD` date (also a progress file's `doneOn`)", vi: 'không phải ngày `YYYY-MM-DD` có thật (kể cả `doneOn` của tệp tiến độ)' },
@@ -76,6 +77,7 @@ export const ISSUE_REGISTRY = {
   'rules.operator_value': { en: 'a value that does not fit its operator (a string for `greaterThan`, a non-list for `in`)', vi: 'giá trị không hợp với toán tử (chuỗi cho `greaterThan`, không phải danh sách cho `in`)' },
   'rules.extends_cycle': { en: '`extends` forms a cycle (names the files)', vi: '`extends` tạo thành vòng (nêu tên các tệp)' },
   'rules.unknown_base': { en: 'a base plan that is neither a bundled id nor a file', vi: 'kế hoạch gốc không phải mã có sẵn, cũng không phải tệp' },
+  'rules.path_not_allowed': { en: "an `extends` reference the source refuses: a path outside the rule file's folder tree (without `allowOutside`), or any path for a source of bundled ids only; the message says only \"not allowed\"", vi: 'tham chiếu `extends` mà nguồn từ chối: đường dẫn ngoài thư mục của tệp quy tắc (khi không có `allowOutside`), hoặc mọi đường dẫn với nguồn chỉ nhận mã kế hoạch có sẵn; thông báo chỉ nói "không được phép"' },
   'rules.invalid_base': { en: 'a base plan that is invalid (its own issues follow)', vi: 'kế hoạch gốc không hợp lệ (kèm các lỗi của nó)' },
   'rules.unknown_target': { en: 'an override or withdrawal of a target nobody defines', vi: 'ghi đè hoặc rút bỏ chỉ tiêu không ai định nghĩa' },
   'rules.unknown_indicator': { en: 'a target added to an indicator nobody declares', vi: 'thêm chỉ tiêu vào chỉ số không ai khai báo' },
@@ -106,6 +108,7 @@ export const ISSUE_REGISTRY = {
   'measurement.inconsistent_counts': { en: 'a percentage that differs from numerator / denominator by more than rounding explains (0.5 points)', vi: 'tỷ lệ lệch so với tử số / mẫu số nhiều hơn mức làm tròn (0,5 điểm)' },
   // usage.*: How a function was called (evaluation, progress, calendar from code).
   'usage.invalid_date': { en: 'an `at` that is not a date or instant', vi: '`at` không phải ngày hoặc thời điểm' },
+  'usage.async_source': { en: '`resolvePlanSync` given a rule-file source that answers with a promise (use `resolvePlan`)', vi: '`resolvePlanSync` nhận nguồn tệp quy tắc trả lời bằng promise (hãy dùng `resolvePlan`)' },
   'usage.unknown_phase': { en: 'a function called with a phase the plan does not have', vi: 'hàm được gọi với giai đoạn mà kế hoạch không có' },
   'usage.unknown_option': { en: 'an option key the function does not take', vi: 'khóa tùy chọn mà hàm không nhận' },
   'usage.invalid_option': { en: 'an option of the wrong type, or options that are not an object', vi: 'tùy chọn sai kiểu, hoặc tùy chọn không phải đối tượng' },

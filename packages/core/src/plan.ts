@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { DeadlineRule, PeriodType, ReportingCalendar } from './calendar.js';
 import { RuleConditions } from './conditions.js';
-import { ruleFileFields } from './rule-file.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 /** The version of the plan / rule file format this library writes. */
@@ -310,7 +309,86 @@ export const LegalBasis = z.strictObject({
 /** A legal document the plan rests on. */
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
-/** A plan as a rule file: the whole plan and its targets, versioned. */
+/** Most entries of each of `addTargets`, `overrides` and `withdrawals`. */
+export const MAX_RULE_FILE_CHANGES = 2000;
+
+/**
+ * Where an item was written before the plan was resolved: the file (a bundled plan id or a path)
+ * and the JSON pointer into it. The resolver records it; `egov-plan export` keeps it.
+ */
+export const ProvenanceOrigin = z
+  .strictObject({
+    file: z.string().min(1).max(1000).describe('Bundled plan id or file path.'),
+    pointer: z.string().max(1000).describe('RFC 6901 JSON pointer into that file.'),
+  })
+  .describe('The file and position an item comes from.');
+/** Where an item was written. */
+export type ProvenanceOrigin = z.infer<typeof ProvenanceOrigin>;
+
+/** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
+export const TargetOrigin = z
+  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer })
+  .describe('The file that defined a target.');
+/** Where a target was defined. */
+export type TargetOrigin = z.infer<typeof TargetOrigin>;
+
+/** One plan that went into a resolved plan, base first. */
+export const ResolvedFrom = z
+  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string() })
+  .describe('A plan that went into this resolved file.');
+/** One plan that went into a resolved plan. */
+export type ResolvedFrom = z.infer<typeof ResolvedFrom>;
+
+/** The fields an override changes; every other field keeps its value. */
+export const TargetChanges = z
+  .strictObject({
+    comparator: Comparator.optional(),
+    value: z.union([z.number().finite().min(0), z.literal(true)]).optional().describe("New value in the indicator's unit (percent as written: 50 for 50%)."),
+    level: AdministrativeLevel.nullable().optional(),
+    scope: TargetScope.optional(),
+    conditions: RuleConditions.nullable().optional().describe('New json-rules-engine conditions; null goes back to conditions derived from comparator and value.'),
+    wording: z.string().optional(),
+    requirement: BilingualText.optional(),
+    note: BilingualText.optional(),
+  })
+  .describe('The fields an override changes; every other field keeps its value.');
+/** The fields an override changes. */
+export type TargetChanges = z.infer<typeof TargetChanges>;
+
+/** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
+export const TargetOverride = z
+  .strictObject({
+    target: Id.describe('Id of the target changed (inherited or declared in this file).'),
+    effectiveFrom: LocalDate.nullable().describe('First day the change applies (the evaluation date decides); null: from the start.'),
+    set: TargetChanges,
+    source: SourceRef.describe('The decision that makes the change: section and verbatim quote.'),
+    reason: BilingualText.optional(),
+    origin: ProvenanceOrigin.optional().describe('Written by the resolver and export: where the override was declared.'),
+  })
+  .describe('A dated change to a target.');
+/** A dated change to a target. */
+export type TargetOverride = z.infer<typeof TargetOverride>;
+
+/** A target withdrawn from a date. */
+export const TargetWithdrawal = z
+  .strictObject({
+    target: Id,
+    effectiveFrom: LocalDate.nullable().describe('First day the target no longer applies; null: never applies.'),
+    source: SourceRef,
+    reason: BilingualText.optional(),
+    origin: ProvenanceOrigin.optional(),
+  })
+  .describe('A target withdrawn from a date.');
+/** A target withdrawn from a date. */
+export type TargetWithdrawal = z.infer<typeof TargetWithdrawal>;
+
+/**
+ * A resolved plan: the whole plan and its targets, self-contained (no `extends`), versioned.
+ * This is what evaluation, progress and the calendar take. The dated `overrides` and
+ * `withdrawals` stay, because a target's version depends on the evaluation date; `origins` and
+ * `resolvedFrom` record provenance. A rule file a province writes is a {@link RuleFile}; turn it
+ * into a `Plan` with `resolvePlan` from `@egov-plan/rules`.
+ */
 export const Plan = z
   .strictObject({
     $schema: z.string().optional(),
@@ -334,13 +412,19 @@ export const Plan = z
     calendar: ReportingCalendar.optional().describe('The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.'),
     notes: z.array(SourceNote),
     sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
-    ...ruleFileFields({ Target, Comparator, AdministrativeLevel, TargetScope }),
+    overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to targets, applied by evaluation date.'),
+    withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets withdrawn from a date.'),
+    origins: z.array(TargetOrigin).optional().describe('Written by the resolver and export: the file that defined each target.'),
+    resolvedFrom: z.array(ResolvedFrom).optional().describe('Written by the resolver and export: the plans resolved into this file, base first.'),
+    // A resolved plan never has the rule-file fields: typed `undefined`, so that passing an
+    // unresolved RuleFile where a Plan is expected is a compile-time error.
+    extends: z.never().optional().describe('Never present in a resolved plan (see RuleFile).'),
+    addTargets: z.never().optional().describe('Never present in a resolved plan (see RuleFile).'),
   })
-  .describe('An e-government action plan as data.');
-// Rule-file fields (extends, addTargets, overrides, withdrawals, origins): see rule-file.ts.
-/** An e-government action plan as data. */
+  .describe('An e-government action plan as data, resolved (no extends).');
+/** A resolved e-government action plan: what evaluation, progress and the calendar take. */
 export type Plan = z.infer<typeof Plan>;
-/** A plan as written in a file (before defaults are applied). */
+/** A resolved plan as written in a file (before defaults are applied). */
 export type PlanInput = z.input<typeof Plan>;
 
 // Measurements: see measurement.ts.

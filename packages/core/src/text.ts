@@ -78,3 +78,18 @@ export const Confidence = z
   .describe('"confirmed": read in the source or two independent sources; "unconfirmed": inferred or one secondary source.');
 /** Whether a value is confirmed or only inferred. */
 export type Confidence = z.infer<typeof Confidence>;
+
+/** Length of `text` in UTF-8 bytes, without `Buffer` (so it runs in a browser); lone surrogates count 3, as the encoder writes U+FFFD. */
+export function utf8ByteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

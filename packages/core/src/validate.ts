@@ -295,23 +295,69 @@ export function checkFormatVersion(input: unknown): Issue | undefined {
   );
 }
 
+/** Fields only a rule file has; a value with one of them is a rule file still to be resolved. */
+export const RULE_FILE_ONLY_FIELDS = ['extends', 'addTargets'] as const;
+
+/** True when `value` is an object with `extends` or `addTargets`: a rule file still to be resolved. */
+export function isUnresolvedRuleFile(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    RULE_FILE_ONLY_FIELDS.some((k) => Object.prototype.hasOwnProperty.call(value, k) && (value as Record<string, unknown>)[k] !== undefined)
+  );
+}
+
 /**
- * Validates an unknown value (e.g. parsed JSON) as a {@link Plan}: format version, schema, then
- * consistency. Never throws for bad input; returns every issue found.
+ * The issues that say a value is a rule file, not a resolved plan: one `plan.unresolved_rule_file`
+ * per `extends` / `addTargets` field present. Empty for anything else.
  */
-export function validatePlan(input: unknown): ValidationResult<Plan> {
+export function unresolvedRuleFileIssues(value: unknown): Issue[] {
+  if (!isUnresolvedRuleFile(value)) return [];
+  return RULE_FILE_ONLY_FIELDS.filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) =>
+    issue(
+      'plan.unresolved_rule_file',
+      `/${k}`,
+      `Đây là tệp quy tắc chưa được giải ("${k}"), chưa phải kế hoạch: hãy giải nó bằng resolvePlan (hoặc loadPlan) trước.`,
+      `This is a rule file that is not resolved ("${k}"), not a plan: resolve it with resolvePlan (or loadPlan) first.`,
+    ),
+  );
+}
+
+/**
+ * Throws {@link EgovPlanError} (`plan.unresolved_rule_file`) when `value` is a rule file still to be
+ * resolved: what evaluation calls first, so that JavaScript callers get a typed error, not silence.
+ */
+export function assertResolvedPlan(value: unknown): void {
+  const issues = unresolvedRuleFileIssues(value);
+  if (issues.length) throw new EgovPlanError(issues);
+}
+
+/** Format version, then `schema`, then (when `consistency`) the consistency checks. */
+export function validateWith<T>(schema: z.ZodType<T>, input: unknown, consistency: boolean): ValidationResult<T> {
   const version = checkFormatVersion(input);
   if (version) return { ok: false, issues: [version] };
-  const parsed = Plan.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const schemaIssues = parsed.error.issues.flatMap((z) => fromZodIssue(z, input));
+    if (!consistency) return { ok: false, issues: schemaIssues };
     const seen = new Set(schemaIssues.map((i) => i.pointer));
     // Report consistency problems too, except where the schema already flagged the same spot.
     const more = checkUnvalidated(input).filter((i) => !seen.has(i.pointer));
     return { ok: false, issues: [...schemaIssues, ...more] };
   }
-  const issues = checkPlanConsistency(parsed.data);
+  const issues = consistency ? checkPlanConsistency(parsed.data as Plan) : [];
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data, issues: [] };
+}
+
+/**
+ * Validates an unknown value (e.g. parsed JSON) as a resolved {@link Plan}: format version, schema,
+ * then consistency. A rule file with `extends` or `addTargets` is refused with
+ * `plan.unresolved_rule_file` (resolve it first). Never throws for bad input; returns every issue found.
+ */
+export function validatePlan(input: unknown): ValidationResult<Plan> {
+  const unresolved = unresolvedRuleFileIssues(input);
+  if (unresolved.length) return { ok: false, issues: unresolved };
+  return validateWith(Plan, input, true);
 }
 
 /** Like {@link validatePlan} but throws an {@link EgovPlanError} carrying every issue. */

@@ -1,49 +1,73 @@
-import { parsePlan, type BilingualText, type Plan } from '@egov-plan/core';
-import kontum from '../data/kontum-1102-2019.json';
-import nq17 from '../data/vn-nq17-2019.json';
+import type { BilingualText, Plan } from '@egov-plan/core';
+import { pathNotAllowedIssue, unknownBaseIssue, type RuleFileSource } from './engine/resolve.js';
+import * as kontum from './plans/kontum-1102-2019.js';
+import * as nq17 from './plans/vn-nq17-2019.js';
 
-const raw: Record<string, unknown> = {
-  'kontum-1102-2019': kontum,
-  'vn-nq17-2019': nq17,
-};
+// Every bundled plan, by id. Each plan is also its own entry (`@egov-plan/rules/plans/<id>`): a
+// bundle that imports `bundledPlan` carries every plan, one that imports a plan's entry only it.
+const plans = {
+  [kontum.id]: kontum.plan,
+  [nq17.id]: nq17.plan,
+} as const satisfies Record<string, () => Plan>;
+
+/** Id of a plan shipped with this package. A typo is a compile-time error. */
+export type BundledPlanId = 'kontum-1102-2019' | 'vn-nq17-2019';
 
 /** Ids of the plans shipped with this package. */
-export const BUNDLED_PLAN_IDS = Object.freeze(Object.keys(raw)) as readonly string[];
+export const BUNDLED_PLAN_IDS: readonly BundledPlanId[] = Object.freeze(Object.keys(plans) as BundledPlanId[]);
 
 /** A one-line description of a bundled plan. */
 export interface BundledPlanInfo {
-  id: string;
+  id: BundledPlanId;
   number: string;
   date: string;
   title: BilingualText;
   issuer: BilingualText;
 }
 
-const cache = new Map<string, Plan>();
-
-/** True when `id` names a bundled plan. */
-export function isBundledPlanId(id: string): boolean {
-  return Object.prototype.hasOwnProperty.call(raw, id);
+/** True when `id` names a bundled plan (a type guard: narrows a string to {@link BundledPlanId}). */
+export function isBundledPlanId(id: string): id is BundledPlanId {
+  return Object.prototype.hasOwnProperty.call(plans, id);
 }
 
 /**
  * A bundled plan, validated on first use and cached. Returns a fresh deep copy on every call, so
- * callers may modify it freely. Returns `undefined` for an unknown id.
+ * callers may modify it freely. Synchronous. From JavaScript, an id that names no bundled plan
+ * returns `undefined` (check a string from outside with {@link isBundledPlanId} first).
+ *
+ * @example
+ * ```ts
+ * const plan = bundledPlan('kontum-1102-2019');
+ * ```
  */
-export function bundledPlan(id: string): Plan | undefined {
-  if (!isBundledPlanId(id)) return undefined;
-  let plan = cache.get(id);
-  if (!plan) {
-    plan = parsePlan(raw[id]);
-    cache.set(id, plan);
-  }
-  return structuredClone(plan);
+export function bundledPlan(id: BundledPlanId): Plan {
+  return (isBundledPlanId(id) ? plans[id]() : undefined) as Plan;
 }
 
 /** Lists the bundled plans. */
 export function listBundledPlans(): BundledPlanInfo[] {
   return BUNDLED_PLAN_IDS.map((id) => {
-    const p = bundledPlan(id) as Plan;
+    const p = bundledPlan(id);
     return { id, number: p.number, date: p.date, title: p.title, issuer: p.issuer.name };
   });
+}
+
+/** Whether a reference that is not a bundled id looks like a path (then it is refused, not unknown). */
+const looksLikePath = (ref: string) => /[/\\]|\.json$/iu.test(ref) || ref.startsWith('.');
+
+/**
+ * The rule-file source of the bundled plans: `extends` may name bundled plan ids only. A path is
+ * refused with `rules.path_not_allowed` — the source for rule files that arrive over a network or
+ * from a user, where reading paths would expose the server's files.
+ */
+export function bundledSource(): RuleFileSource {
+  return {
+    read(ref) {
+      if (isBundledPlanId(ref)) return { entry: { key: `bundled:${ref}`, name: ref, value: bundledPlan(ref) } };
+      if (looksLikePath(ref)) {
+        return { issues: [pathNotAllowedIssue(ref, { vi: 'nguồn này chỉ nhận id kế hoạch đóng gói.', en: 'this source accepts bundled plan ids only.' })] };
+      }
+      return { issues: [unknownBaseIssue(ref)] };
+    },
+  };
 }

@@ -6,6 +6,6 @@
  */
 export * from './bundled.js';
 export * from './json-document.js';
-export * from './load.js';
+
 export * from './calendar/index.js';
 export * from './engine/index.js';

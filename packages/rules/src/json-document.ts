@@ -1,4 +1,4 @@
-import { issue, fromPointer, type Issue } from '@egov-plan/core';
+import { issue, fromPointer, type Issue, utf8ByteLength } from '@egov-plan/core';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** Largest file, in bytes, the library reads as a plan or rule file unless told otherwise. */
@@ -60,7 +60,7 @@ export function parseJsonDocument(
 ): { ok: true; document: JsonDocument } | { ok: false; issues: Issue[] } {
   const file = options.file;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes > maxBytes) {
     return {
       ok: false,

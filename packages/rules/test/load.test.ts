@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError } from '@egov-plan/core';
-import { loadPlan, loadPlanSync, parseJsonDocument, validatePlanText } from '../src/index.js';
+import { parseJsonDocument } from '../src/index.js';
+import { loadPlan, loadPlanSync, validatePlanText } from '../src/node.js';
 import { smallPlan } from '@egov-plan/test-utils';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);

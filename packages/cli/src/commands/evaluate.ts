@@ -172,7 +172,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           throw new UsageError({ vi: `--indicator: kế hoạch "${plan.id}" không có chỉ tiêu "${unknownIndicator}".`, en: `--indicator: plan "${plan.id}" has no indicator "${unknownIndicator}".` }, 'usage.invalid_value');
         }
         const set = await readMeasurementsFile(ctx, plan, measurements);
-        const { evaluate, evaluateWithReference, progress } = await import('@egov-plan/rules');
+        const [{ evaluate, progress }, { evaluateWithReference }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/rules/reference')]);
         const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}) };
         const ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
         const report: ProgressReport | undefined = method ? progress(plan, set, { ...options, at: ev.at, method: method as ProgressMethod }) : undefined;

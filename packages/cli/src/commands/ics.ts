@@ -14,7 +14,7 @@ export function registerIcs(program: Command, ctx: CliContext): void {
     .option('--no-tasks', en ? 'reporting deadlines only' : 'chỉ hạn báo cáo')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; from?: string; to?: string; tasks: boolean; json?: boolean }) => {
-      const [{ isLocalDate }, { planRange, planToICalendar }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ isLocalDate }, { planRange, planToICalendar }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules/ics')]);
       for (const [name, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
         if (v !== undefined && !isLocalDate(v)) throw new UsageError({ vi: `${name}: "${v}" không phải ngày YYYY-MM-DD hợp lệ.`, en: `${name}: "${v}" is not a valid YYYY-MM-DD date.` });
       }

@@ -59,7 +59,7 @@ export async function readInputFile(ctx: CliContext, file: string, maxBytes?: nu
     const { DEFAULT_MAX_FILE_BYTES } = await import('@egov-plan/rules');
     return { text: await ctx.io.readStdin(maxBytes ?? DEFAULT_MAX_FILE_BYTES), name: STDIN_NAME };
   }
-  const [{ resolve }, { readTextFileSync }] = await Promise.all([import('node:path'), import('@egov-plan/rules')]);
+  const [{ resolve }, { readTextFileSync }] = await Promise.all([import('node:path'), import('@egov-plan/rules/node')]);
   return { text: maxBytes === undefined ? readTextFileSync(resolve(ctx.io.cwd, file), file) : readTextFileSync(resolve(ctx.io.cwd, file), file, maxBytes), name: file };
 }
 
@@ -73,7 +73,7 @@ export function stdinOnce(options: ReadonlyArray<readonly [string, string | unde
 
 /** Resolves a plan reference — a bundled id, a path, or `-` — relative to the run's directory. */
 export async function loadPlanRef(ctx: CliContext, ref: string): Promise<Plan> {
-  const rules = await import('@egov-plan/rules');
+  const rules = await import('@egov-plan/rules/node');
   if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd });
   const { text, name } = await readInputFile(ctx, ref);
   const r = rules.validatePlanText(text, { file: name, cwd: ctx.io.cwd });

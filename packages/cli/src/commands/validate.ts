@@ -14,7 +14,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .option('--json', jsonHelp(ctx))
     .action(async (positional: string | undefined, opts: { plan?: string; json?: boolean }) => {
       const file = planRef(ctx, opts.plan, positional);
-      const [{ isEgovPlanError, isWarning }, { validatePlanText }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ isEgovPlanError, isWarning }, { validatePlanText }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules/node')]);
       let issues: Issue[];
       let name = file;
       try {

@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, type Deadline, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issue, type Deadline, type Plan, utf8ByteLength } from '@egov-plan/core';
 import { createEvents, type EventAttributes } from 'ics';
 import { DEFAULT_MAX_CALENDAR_EVENTS, deadlinesBetween, tooManyEvents, type DeadlineOptions } from './deadlines.js';
 import { parseTimeframe } from './timeframes.js';
@@ -189,7 +189,7 @@ function foldLine(line: string): string {
   let bytes = 0;
   let limit = 75;
   for (const ch of line) {
-    const n = Buffer.byteLength(ch, 'utf8');
+    const n = utf8ByteLength(ch);
     if (bytes + n > limit) {
       parts.push(current);
       current = '';

@@ -14,5 +14,4 @@ export * from './timeframes.js';
 export * from './term.js';
 export * from './checks.js';
 export * from './snapshot.js';
-export * from './ics.js';
 export * from './fast.js';

@@ -1,4 +1,5 @@
 import {
+  assertResolvedPlan,
   type AdministrativeLevel,
   type BilingualText,
   type Comparator,
@@ -283,6 +284,7 @@ interface Prepared {
 
 function prepare(input: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
   checkOptionsShape(options, 'evaluate');
+  assertResolvedPlan(input);
   return prepareWith(planArtifacts(input), measurements, options);
 }
 

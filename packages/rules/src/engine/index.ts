@@ -4,8 +4,21 @@ export { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 export { checkJsonTextDepth, checkRuleFileValue, isSafePath } from './safety.js';
 export { FactSet, resolveSafePath, type ConditionFacts, type FactSource } from './facts.js';
 export { compileConditions, traceConditions, type BooleanTrace, type CompiledPredicate, type ConditionTrace, type LeafTrace } from './compile.js';
-export { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRule, type ReferenceRuleSet } from './reference.js';
-export { resolveRuleFile, type ResolveResult, type RuleFileLayer, type RuleFileReader } from './resolve.js';
+export {
+  checkRuleFile,
+  parseRuleFileText,
+  resolvePlan,
+  resolvePlanSync,
+  safeResolvePlan,
+  safeResolvePlanSync,
+  type ResolveOptions,
+  type ResolveResult,
+  type RuleFileEntry,
+  type RuleFileLocation,
+  type RuleFileRead,
+  type RuleFileSource,
+} from './resolve.js';
+export { memorySource, type MemorySourceOptions } from './sources.js';
 export { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, evaluationDate, phasesAt } from './options.js';
 export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
@@ -33,7 +46,6 @@ export {
   compiledTarget,
   evaluate,
   evaluateAsync,
-  evaluateWithReference,
   inWindow,
   latestInWindow,
   targetConditions,

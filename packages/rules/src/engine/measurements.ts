@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit, utf8ByteLength } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { forEachCsvRecord } from './csv.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -592,7 +592,7 @@ const itemOf = (i: Issue) => {
 
 function sizeCheck(text: string, options: MeasurementOptions): void {
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
-  if (text.length > max || Buffer.byteLength(text, 'utf8') > max) {
+  if (text.length > max || utf8ByteLength(text) > max) {
     throw new EgovPlanError([
       issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, options.file === undefined ? {} : { file: options.file }),
     ]);

@@ -1,48 +1,106 @@
 import {
+  EgovPlanError,
   Plan,
+  RuleFile,
   Target,
+  checkFormatVersion,
   checkPlanConsistency,
   fromPointer,
+  isPromiseLike,
   issue,
   toPointer,
+  validatePlan,
+  type Awaitable,
   type Indicator,
   type Issue,
   type ProvenanceOrigin,
   type Target as TargetType,
   type TargetOverride,
   type TargetWithdrawal,
+  type ValidationResult,
 } from '@egov-plan/core';
-import type { JsonDocument } from '../json-document.js';
+import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
+import { applyChanges, compareOverrides } from './changes.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
-import { issuesFromZod } from './safety.js';
+import { FATAL_SAFETY_CODES, checkJsonTextDepth, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
 
-// Resolution of `extends`: the plans a rule file builds on are read (bundled ids or paths relative
-// to the extending file), ordered base first, and merged into one self-contained plan. Targets are
-// added, overridden from a date or withdrawn; nothing else of an inherited plan can be changed.
-// Every target, override and withdrawal keeps its origin (file and JSON pointer) for provenance.
+// Resolution of `extends`: the plans a rule file builds on are read from a source (bundled ids,
+// paths, database rows …), ordered base first, and merged into one self-contained plan. Targets
+// are added, overridden from a date or withdrawn; nothing else of an inherited plan can be
+// changed. Every target, override and withdrawal keeps its origin (file and JSON pointer).
+//
+// The walk over the `extends` graph is a generator that yields each read: `resolvePlan` awaits
+// them (any source), `resolvePlanSync` requires a source that answers synchronously (bundled
+// plans, a map in memory, a directory on disk) and so keeps synchronous loading possible.
+
+/** What a {@link RuleFileSource} returns for one plan reference: the file's content and identity. */
+export interface RuleFileEntry {
+  /**
+   * Identity of the file in its source (`bundled:<id>`, an absolute path, a database key): a file
+   * reached twice is read and checked once, and cycles are found by it.
+   */
+  key: string;
+  /** How the file is named in issues and provenance: the bundled id, a path, a name. */
+  name: string;
+  /** The file's text (JSON); parsed here with positions, so issues get a line and column. */
+  text?: string;
+  /** The file's content as a value, when there is no text (checked like text would be). */
+  value?: unknown;
+}
+
+/** Where a rule file sits, passed to {@link RuleFileSource.read} for the file whose `extends` is read. */
+export interface RuleFileLocation {
+  /** The {@link RuleFileEntry.key} of the file (for the file being resolved: see {@link ResolveOptions.key}). */
+  key: string;
+  /** How the file is named. */
+  name: string;
+}
+
+/** The answer of a source: the file, or why it cannot be used (e.g. `rules.unknown_base`, `rules.path_not_allowed`). */
+export type RuleFileRead = { entry: RuleFileEntry } | { issues: Issue[] };
+
+/**
+ * Where the plans named in `extends` come from. `read` may answer synchronously or with a promise
+ * ({@link Awaitable}), so bundled plans, a map in memory, a directory on disk (in
+ * `@egov-plan/rules/node`) and a database all implement it. A source decides which references it
+ * accepts: one for files that arrive over a network answers bundled ids only.
+ */
+export interface RuleFileSource {
+  /** Reads the plan `ref` named in `extends` of the file at `from`. */
+  read(ref: string, from: RuleFileLocation): Awaitable<RuleFileRead>;
+}
+
+/** Options of {@link resolvePlan} and its variants. */
+export interface ResolveOptions {
+  /**
+   * Where `extends` are read from: `bundledSource()` (bundled plan ids only, for files that arrive
+   * over a network), `memorySource(…)`, `directorySource(…)` from `@egov-plan/rules/node`, or your own.
+   */
+  source: RuleFileSource;
+  /** Limits on depth, size and counts (default {@link DEFAULT_RULE_LIMITS}). */
+  limits?: Partial<RuleLimits>;
+  /** How the rule file is named in issues and provenance (default: its `id`). */
+  name?: string;
+  /** Identity of the rule file in `source`, against which its relative `extends` are read (default: `name`). */
+  key?: string;
+  /** The parsed text of the rule file, for line and column of issues (see {@link parseRuleFileText}). */
+  document?: JsonDocument;
+}
 
 /** One file of an `extends` chain, already checked against the schema (not yet resolved). */
 export interface RuleFileLayer {
-  /** Identity of the file: `bundled:<id>` or its absolute real path. */
+  /** Identity of the file in its source. */
   key: string;
   /** How the file is named in provenance and issues: the bundled id or a path. */
   display: string;
   /** The file's content. */
-  plan: Plan;
+  plan: RuleFile;
   /** The parsed text, for line and column of issues. */
   document?: JsonDocument;
-  /** Directory that relative `extends` paths in this file are resolved against. */
-  dir?: string;
 }
 
-/** Reads the plans named in `extends`. Implemented with the file system by `load.ts`. */
-export interface RuleFileReader {
-  /** Reads `ref` (a bundled id, or a path relative to `fromDir`): the layer, or why it cannot be used. */
-  read(ref: string, fromDir: string | undefined): { layer: RuleFileLayer } | { issues: Issue[] };
-}
-
-/** The outcome of {@link resolveRuleFile}. */
-export type ResolveResult = { ok: true; value: Plan; issues: [] } | { ok: false; issues: Issue[] };
+/** The outcome of a non-throwing resolution. */
+export type ResolveResult = ValidationResult<Plan>;
 
 type Path = string;
 interface Origin {
@@ -118,22 +176,198 @@ function locate(layer: RuleFileLayer, i: Issue): Issue {
   return { ...i, file: layer.display, ...(pos ?? {}) };
 }
 
+/** Most issues reported for one file; the rest are counted in one last issue. */
+export const MAX_ISSUES_PER_FILE = 500;
+
+function capped(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_ISSUES_PER_FILE) return issues;
+  const more = issues.length - MAX_ISSUES_PER_FILE;
+  return [
+    ...issues.slice(0, MAX_ISSUES_PER_FILE),
+    issue('rules.too_many_issues', '', `… và ${more} lỗi khác (chỉ liệt kê ${MAX_ISSUES_PER_FILE} lỗi đầu).`, `… and ${more} more issues (only the first ${MAX_ISSUES_PER_FILE} are listed).`),
+  ];
+}
+
+/** The effective limits: defaults with the caller's changes. */
+export function ruleLimits(limits: Partial<RuleLimits> | undefined): RuleLimits {
+  return { ...DEFAULT_RULE_LIMITS, ...limits };
+}
+
 /**
- * Resolves a rule file: reads its `extends` chain with `reader`, detects cycles, merges base first
- * and checks the result — conflicting definitions, overrides and withdrawals of missing targets,
- * conflicting overrides, every dated version of every target valid, and the plan's consistency.
- * Issues point into the file that caused them. A file without `extends` is only checked and, when
- * valid, returned unchanged.
+ * Checks one rule file's value, in this order: plain bounded JSON data without prototype keys
+ * (anything else stops here), format version, schema with the condition subset. A file without
+ * `extends` is a whole plan, so consistency problems are reported with the schema's. Issues carry
+ * pointers (and line and column when `document` is given).
  */
-export function resolveRuleFile(root: RuleFileLayer, reader: RuleFileReader, limits: RuleLimits = DEFAULT_RULE_LIMITS): ResolveResult {
-  const { order, ancestors, issues } = linearise(root, reader, limits);
+export function checkRuleFile(value: unknown, document: JsonDocument | undefined, limits: RuleLimits): { ok: true; ruleFile: RuleFile } | { ok: false; issues: Issue[] } {
+  const located = (issues: Issue[]) => {
+    const few = capped(issues);
+    return document ? locateIssues(document, few) : few;
+  };
+  const safety = checkRuleFileValue(value, limits);
+  const fatal = safety.filter((i) => FATAL_SAFETY_CODES.has(i.code));
+  if (fatal.length) {
+    // Prototype keys are plain data here (the parser made them own properties): the schema can still
+    // say what else is wrong. Anything else that is not plain bounded data goes no further.
+    if (!fatal.every((i) => i.code === 'rules.forbidden_key')) return { ok: false, issues: located(fatal) };
+    const parsed = RuleFile.safeParse(value);
+    return { ok: false, issues: located([...fatal, ...(parsed.success ? [] : issuesFromZod(parsed.error.issues, value))]) };
+  }
+  const version = checkFormatVersion(value);
+  if (version) return { ok: false, issues: located([version]) };
+  const parsed = RuleFile.safeParse(value);
+  const schema = parsed.success ? [] : issuesFromZod(parsed.error.issues, value);
+  const issues = [...safety, ...withoutShadowed(safety, schema)];
+  if (issues.length || !parsed.success) {
+    // As core's validatePlan does: consistency problems are reported with the schema's, except for
+    // a file with `extends`, whose consistency only means something once resolved.
+    const extendsOthers = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'extends');
+    if (!parsed.success && !extendsOthers) {
+      const seen = new Set(issues.map((i) => i.pointer));
+      const { extends: _e, addTargets: _a, ...asPlan } = value as Record<string, unknown>;
+      issues.push(...validatePlan(asPlan).issues.filter((i) => i.code.startsWith('plan.') && !seen.has(i.pointer)));
+    }
+    return { ok: false, issues: located(issues) };
+  }
+  return { ok: true, ruleFile: parsed.data };
+}
+
+/**
+ * Parses the text of a rule file with positions and checks it ({@link checkRuleFile}): JSON
+ * syntax, depth (before parsing), safety, format and schema. Pure and browser-safe; pass the
+ * `document` to {@link resolvePlan} so that issues of the resolution get a line and column.
+ */
+export function parseRuleFileText(
+  text: string,
+  options: { file?: string; limits?: Partial<RuleLimits> } = {},
+): { ok: true; ruleFile: RuleFile; document: JsonDocument } | { ok: false; issues: Issue[] } {
+  const limits = ruleLimits(options.limits);
+  const file = options.file;
+  const deep = checkJsonTextDepth(text, limits.maxJsonDepth, file);
+  if (deep) return { ok: false, issues: [deep] };
+  const parsed = parseJsonDocument(text, { ...(file === undefined ? {} : { file }), maxBytes: limits.maxFileBytes });
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const r = checkRuleFile(parsed.document.value, parsed.document, limits);
+  return r.ok ? { ok: true, ruleFile: r.ruleFile, document: parsed.document } : r;
+}
+
+/** The issue a source gives for a reference it does not know. */
+export function unknownBaseIssue(ref: string): Issue {
+  return issue(
+    'rules.unknown_base',
+    '',
+    `Không tìm thấy kế hoạch gốc "${ref}" (không phải id đóng gói, không có tệp ở đường dẫn này).`,
+    `Base plan "${ref}" not found (neither a bundled id nor an existing file).`,
+  );
+}
+
+/** The issue a source gives for a reference it refuses: the same words whatever the reference names. */
+export function pathNotAllowedIssue(ref: string, why: { vi: string; en: string }): Issue {
+  return issue('rules.path_not_allowed', '', `Không được phép dùng "${ref}" trong "extends": ${why.vi}`, `"${ref}" is not allowed in "extends": ${why.en}`);
+}
+
+type Step<T> = Generator<Awaitable<RuleFileRead>, T, RuleFileRead>;
+
+function runSync<T>(steps: Step<T>): T {
+  let r = steps.next();
+  while (!r.done) {
+    const v = r.value;
+    if (isPromiseLike(v)) {
+      throw new EgovPlanError([
+        issue(
+          'usage.async_source',
+          '',
+          'Nguồn tệp quy tắc trả lời bất đồng bộ: hãy dùng resolvePlan (bất đồng bộ) thay cho resolvePlanSync.',
+          'The rule-file source answers asynchronously: use resolvePlan (async) instead of resolvePlanSync.',
+        ),
+      ]);
+    }
+    r = steps.next(v);
+  }
+  return r.value;
+}
+
+async function runAsync<T>(steps: Step<T>): Promise<T> {
+  let r = steps.next();
+  while (!r.done) r = steps.next(await r.value);
+  return r.value;
+}
+
+/**
+ * Resolves a rule file into a {@link Plan}: reads its `extends` chain from `options.source`,
+ * detects cycles, merges base first and checks the result — conflicting definitions, overrides and
+ * withdrawals of missing targets, conflicting overrides, every dated version of every target
+ * valid, the target budget and the plan's consistency. Issues point into the file that caused
+ * them. A rule file without `extends` is checked and returned as a plan. Throws
+ * {@link EgovPlanError} with every issue.
+ *
+ * @example
+ * ```ts
+ * import { resolvePlan, memorySource } from '@egov-plan/rules';
+ * const plan = await resolvePlan(province, { source: memorySource({ 'base.json': baseText }), name: 'province.json' });
+ * ```
+ */
+export async function resolvePlan(ruleFile: unknown, options: ResolveOptions): Promise<Plan> {
+  return orThrow(await safeResolvePlan(ruleFile, options));
+}
+
+/** {@link resolvePlan} without throwing: the plan, or every issue. */
+export function safeResolvePlan(ruleFile: unknown, options: ResolveOptions): Promise<ResolveResult> {
+  return runAsync(resolveSteps(ruleFile, options));
+}
+
+/**
+ * {@link resolvePlan} for a source that answers synchronously (bundled plans, {@link memorySource},
+ * the directory source of `@egov-plan/rules/node`); a source that returns a promise gives
+ * `usage.async_source`. Throws {@link EgovPlanError} with every issue.
+ */
+export function resolvePlanSync(ruleFile: unknown, options: ResolveOptions): Plan {
+  return orThrow(safeResolvePlanSync(ruleFile, options));
+}
+
+/** {@link resolvePlanSync} without throwing for bad input: the plan, or every issue. */
+export function safeResolvePlanSync(ruleFile: unknown, options: ResolveOptions): ResolveResult {
+  return runSync(resolveSteps(ruleFile, options));
+}
+
+function orThrow(r: ResolveResult): Plan {
+  if (!r.ok) throw new EgovPlanError(r.issues);
+  return r.value;
+}
+
+function* resolveSteps(ruleFile: unknown, options: ResolveOptions): Step<ResolveResult> {
+  const limits = ruleLimits(options.limits);
+  const checked = checkRuleFile(ruleFile, options.document, limits);
+  const name = options.name ?? (checked.ok ? checked.ruleFile.id : undefined);
+  if (!checked.ok) return { ok: false, issues: name === undefined ? checked.issues : checked.issues.map((i) => ({ file: name, ...i })) };
+  const root: RuleFileLayer = { key: options.key ?? name ?? checked.ruleFile.id, display: name ?? checked.ruleFile.id, plan: checked.ruleFile, ...(options.document ? { document: options.document } : {}) };
+  return yield* resolveLayer(root, options.source, limits);
+}
+
+function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
+  const { order, ancestors, issues } = yield* linearise(root, source, limits);
   if (issues.length) return { ok: false, issues };
   const merged = merge(order, ancestors);
   if (merged.issues.length) return { ok: false, issues: merged.issues };
   const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined;
   if (!hasExtends) {
-    const consistency = checkPlanConsistency(root.plan).map((i) => locate(root, i));
-    return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: root.plan, issues: [] };
+    const consistency = checkPlanConsistency(root.plan as Plan).map((i) => locate(root, i));
+    return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: root.plan as Plan, issues: [] };
+  }
+  const targetCount = (merged.plan as Plan).indicators.reduce((n, ind) => n + ind.targets.length, 0);
+  if (targetCount > limits.maxTargets) {
+    return {
+      ok: false,
+      issues: [
+        issueIn(
+          root,
+          '/extends',
+          'rules.too_many_targets',
+          `Kế hoạch sau khi giải "extends" có ${targetCount} chỉ tiêu, tối đa ${limits.maxTargets}.`,
+          `The plan resolved from "extends" has ${targetCount} targets, at most ${limits.maxTargets}.`,
+        ),
+      ],
+    };
   }
   const parsed = Plan.safeParse(merged.plan);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error.issues, merged.plan).map((i) => merged.remap(i)) };
@@ -141,54 +375,75 @@ export function resolveRuleFile(root: RuleFileLayer, reader: RuleFileReader, lim
   return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: parsed.data, issues: [] };
 }
 
-function linearise(root: RuleFileLayer, reader: RuleFileReader, limits: RuleLimits) {
+/** Reads and checks the file a source returned; the same key gives the same layer. */
+function layerOf(entry: RuleFileEntry, limits: RuleLimits): { layer: RuleFileLayer } | { issues: Issue[] } {
+  if (typeof entry.text === 'string') {
+    const r = parseRuleFileText(entry.text, { file: entry.name, limits });
+    return r.ok ? { layer: { key: entry.key, display: entry.name, plan: r.ruleFile, document: r.document } } : { issues: r.issues };
+  }
+  const r = checkRuleFile(entry.value, undefined, limits);
+  return r.ok ? { layer: { key: entry.key, display: entry.name, plan: r.ruleFile } } : { issues: r.issues.map((i) => ({ ...i, file: entry.name })) };
+}
+
+function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<{ order: RuleFileLayer[]; ancestors: Map<string, Set<string>>; issues: Issue[] }> {
   const order: RuleFileLayer[] = [];
   const ancestors = new Map<string, Set<string>>();
   const display = new Map<string, string>([[root.key, root.display]]);
+  const checked = new Map<string, { layer: RuleFileLayer } | { issues: Issue[] }>();
   const issues: Issue[] = [];
   let files = 1;
-  const visit = (layer: RuleFileLayer, chain: string[]): Set<string> => {
+  function* visit(layer: RuleFileLayer, chain: string[]): Step<Set<string>> {
     const done = ancestors.get(layer.key);
     if (done) return done;
     const mine = new Set<string>();
-    (layer.plan.extends ?? []).forEach((ref, i) => {
+    const refs = layer.plan.extends ?? [];
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i] as string;
       const pointer = `/extends/${i}`;
       if (files >= limits.maxFiles) {
         issues.push(issueIn(layer, pointer, 'rules.too_many_files', `Chuỗi "extends" dùng quá ${limits.maxFiles} tệp.`, `The "extends" chain uses more than ${limits.maxFiles} files.`));
-        return;
+        continue;
       }
-      const r = reader.read(ref, layer.dir);
+      const read: RuleFileRead = yield source.read(ref, { key: layer.key, name: layer.display });
+      let r: { layer: RuleFileLayer } | { issues: Issue[] } | undefined;
+      if ('issues' in read) {
+        // "Unknown" and "not allowed" are said at the `extends` entry itself; anything else (a file
+        // that cannot be read) is the base's own problem.
+        const here = read.issues.filter((x) => x.code === 'rules.unknown_base' || x.code === 'rules.path_not_allowed');
+        issues.push(...here.map((x) => locate(layer, { ...x, pointer })));
+        if (here.length === read.issues.length) continue;
+        r = { issues: read.issues.filter((x) => !here.includes(x)) };
+      } else {
+        r = checked.get(read.entry.key);
+        if (!r) {
+          r = layerOf(read.entry, limits);
+          checked.set(read.entry.key, r);
+        }
+      }
       if ('issues' in r) {
-        const notFound = r.issues.some((x) => x.code === 'plan.unknown_plan' || x.code === 'file.not_found');
         issues.push(
-          issueIn(
-            layer,
-            pointer,
-            notFound ? 'rules.unknown_base' : 'rules.invalid_base',
-            notFound ? `Không tìm thấy kế hoạch gốc "${ref}" (không phải id đóng gói, không có tệp ở đường dẫn này).` : `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`,
-            notFound ? `Base plan "${ref}" not found (neither a bundled id nor an existing file).` : `Base plan "${ref}" is invalid (see the issues that follow).`,
-          ),
+          issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`),
+          ...r.issues,
         );
-        if (!notFound) issues.push(...r.issues);
-        return;
+        continue;
       }
       const parent = r.layer;
       display.set(parent.key, parent.display);
       if (chain.includes(parent.key)) {
         const cycle = [...chain.slice(chain.indexOf(parent.key)), parent.key].map((k) => display.get(k) ?? k).join(' → ');
         issues.push(issueIn(layer, pointer, 'rules.extends_cycle', `"extends" tạo thành vòng: ${cycle}.`, `"extends" forms a cycle: ${cycle}.`));
-        return;
+        continue;
       }
       if (!ancestors.has(parent.key)) files++;
-      const theirs = visit(parent, [...chain, parent.key]);
+      const theirs = yield* visit(parent, [...chain, parent.key]);
       mine.add(parent.key);
       for (const a of theirs) mine.add(a);
-    });
+    }
     ancestors.set(layer.key, mine);
     order.push(layer);
     return mine;
-  };
-  visit(root, [root.key]);
+  }
+  yield* visit(root, [root.key]);
   return { order, ancestors, issues };
 }
 
@@ -393,24 +648,6 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
 
   const plan = assemble(order, root, keyed, legalBases, indicators, targets, overrides, withdrawalOf);
   return { plan: plan.value, issues, remap: plan.remap };
-}
-
-/** Orders overrides for application: undated first, then by date, then base files first. */
-export function compareOverrides(a: { override: TargetOverride; order: number }, b: { override: TargetOverride; order: number }): number {
-  const da = a.override.effectiveFrom ?? '';
-  const db = b.override.effectiveFrom ?? '';
-  return da < db ? -1 : da > db ? 1 : a.order - b.order;
-}
-
-/** A target with an override's changes applied (`conditions: null` removes custom conditions). */
-export function applyChanges(target: TargetType, set: TargetOverride['set']): TargetType {
-  const next: Record<string, unknown> = { ...target };
-  for (const [k, v] of Object.entries(set)) {
-    if (v === undefined) continue;
-    if (k === 'conditions' && v === null) delete next.conditions;
-    else next[k] = v;
-  }
-  return next as TargetType;
 }
 
 function assemble(

@@ -1,6 +1,6 @@
 import type { BilingualText, Indicator, Plan, SourceRef, Target, TargetOverride } from '@egov-plan/core';
 import { compiledArtifacts } from './plan-artifacts.js';
-import { applyChanges, compareOverrides } from './resolve.js';
+import { applyChanges, compareOverrides } from './changes.js';
 
 // The dated history of each target: its definition, then each override in force from its date,
 // then its withdrawal. The version in force on a date is the definition with every override whose

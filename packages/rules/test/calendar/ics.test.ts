@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { addDays, planToICalendar } from '../../src/index.js';
+import { addDays } from '../../src/index.js';
+import { planToICalendar } from '../../src/ics.js';
 import { kontum } from './fixtures.js';
 
 // A small RFC 5545 reader: unfold (CRLF followed by a space or tab), split into components,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Plan } from '@egov-plan/core';
-import { bundledPlan, compilePlan, decree09Calendar, deadlinesFor, evaluate, isCompiledPlan, periodLookup, progress, targetTimelines, upcomingDeadlines, validatePlanValue } from '../../src/index.js';
+import { bundledPlan, compilePlan, decree09Calendar, deadlinesFor, evaluate, isCompiledPlan, periodLookup, progress, targetTimelines, upcomingDeadlines } from '../../src/index.js';
+import { validatePlanValue } from '../../src/node.js';
 import { testPlan } from '@egov-plan/test-utils';
 
 function plan(): Plan {

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONDITION_FACTS, CONDITION_OPERATORS, RuleConditions, type RuleCondition } from '@egov-plan/core';
-import {
-  compileConditions,
-  createReferenceRuleSet,
-  evaluate,
-  evaluateWithReference,
-  prepareMeasurements,
-  runReferenceRuleSet,
-  validatePlanValue,
-  type ConditionFacts,
-  type MeasurementInput,
-} from '../../src/index.js';
+import { compileConditions, evaluate, prepareMeasurements, type ConditionFacts, type MeasurementInput } from '../../src/index.js';
+import { createReferenceRuleSet, evaluateWithReference, runReferenceRuleSet } from '../../src/reference.js';
+import { validatePlanValue } from '../../src/node.js';
 import { testPlan } from '@egov-plan/test-utils';
 
 // Two evaluators, one meaning: json-rules-engine 7.3.1 (with the safe path resolver) and the

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
-import { evaluate, evaluateWithReference, parseMeasurementsCsv, phasesAt, validatePlanValue, type TargetResult } from '../../src/index.js';
+import { evaluate, parseMeasurementsCsv, phasesAt, type TargetResult } from '../../src/index.js';
+import { evaluateWithReference } from '../../src/reference.js';
+import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
 
 function plan(): Plan {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
-import { effectiveTarget, evaluate, exportPlan, loadPlanSync, parseMeasurementsCsv, targetTimelines, validatePlanText } from '../../src/index.js';
+import { effectiveTarget, evaluate, exportPlan, parseMeasurementsCsv, targetTimelines } from '../../src/index.js';
+import { loadPlanSync, validatePlanText } from '../../src/node.js';
 import { csv, emptyRuleFile, tempDirWith, testPlan } from '@egov-plan/test-utils';
 
 const quote = (q: string) => ({ section: 'I.2', quote: q });

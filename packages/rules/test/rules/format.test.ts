@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CONDITION_FACTS, CONDITION_OPERATORS, MAX_CONDITION_DEPTH, Plan, RuleConditions } from '@egov-plan/core';
-import { compileConditions, targetConditions, validatePlanValue, type ConditionFacts } from '../../src/index.js';
+import { compileConditions, targetConditions, type ConditionFacts } from '../../src/index.js';
+import { validatePlanValue } from '../../src/node.js';
 import { testPlan } from '@egov-plan/test-utils';
 
 describe('the rule-file format', () => {

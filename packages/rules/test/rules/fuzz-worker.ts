@@ -1,6 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
-import { compilePlan, evaluate, evaluateWithReference, parseMeasurementsCsv, progress, validatePlanText } from '../../src/index.js';
+import { compilePlan, evaluate, parseMeasurementsCsv, progress } from '../../src/index.js';
+import { evaluateWithReference } from '../../src/reference.js';
+import { validatePlanText } from '../../src/node.js';
 import { prng } from './fuzz-gen.js';
 
 // Runs fuzz cases in a worker thread. For each file: validate; when valid, evaluate it against

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { MeasurementInput as MeasurementInputSchema, isEgovPlanError, type MeasurementInput, type Plan } from '@egov-plan/core';
-import { compilePlan, evaluate, evaluateAsync, formatNumber, parseMeasurementsJson, prepareMeasurements, prepareMeasurementsAsync, progress, validatePlanValue, type EvaluateOptions, type Evaluation } from '../../src/index.js';
+import { compilePlan, evaluate, evaluateAsync, formatNumber, parseMeasurementsJson, prepareMeasurements, prepareMeasurementsAsync, progress, type EvaluateOptions, type Evaluation } from '../../src/index.js';
+import { validatePlanValue } from '../../src/node.js';
 import schema from '../../schema/measurement.schema.json';
 import { testPlan } from '@egov-plan/test-utils';
 

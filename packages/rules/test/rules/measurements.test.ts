@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Plan } from '@egov-plan/core';
-import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements, validatePlanValue } from '../../src/index.js';
+import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
+import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
 
 const plan = (): Plan => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
-import { PROGRESS_THRESHOLDS, parseMeasurementsCsv, progress, validatePlanValue, type ProgressResult } from '../../src/index.js';
+import { PROGRESS_THRESHOLDS, parseMeasurementsCsv, progress, type ProgressResult } from '../../src/index.js';
+import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
 
 // Expected figures are worked out by hand from the Open SDG formulas:

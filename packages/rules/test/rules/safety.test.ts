@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RuleConditions, validatePlan, type RuleCondition } from '@egov-plan/core';
-import { checkJsonTextDepth, createReferenceRuleSet, runReferenceRuleSet, validatePlanText, validatePlanValue, type ConditionFacts } from '../../src/index.js';
+import { checkJsonTextDepth, type ConditionFacts } from '../../src/index.js';
+import { createReferenceRuleSet, runReferenceRuleSet } from '../../src/reference.js';
+import { validatePlanText, validatePlanValue } from '../../src/node.js';
 import { testPlan } from '@egov-plan/test-utils';
 
 // One test per attack on a rule file. Whatever a file says, no code runs: each must end as a typed
