@@ -274,6 +274,12 @@ export function lastDayOf(deadline: Deadline): string {
  * period than the one containing the instant: on 2020-03-16 the quarter is 2020Q2 while 2020Q1's
  * reports are due. A one-off obligation whose date has passed has none and is left out; so is a
  * deadline nobody owes (after the plan's term, see {@link planTerm}).
+ *
+ * @example
+ * // What the reporters of the Kon Tum plan must send next, seen on 16 March 2020 at 09:00 (+07:00):
+ * for (const d of upcomingDeadlines(bundledPlan('kontum-1102-2019'), '2020-03-16T09:00')) {
+ *   console.log(d.obligation, d.period, d.due ?? `${d.window.start} … ${d.window.end}`, d.wording);
+ * }
  */
 export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: DeadlineOptions = {}): Deadline[] {
   const p = prepare(plan);

@@ -325,6 +325,12 @@ export function isMemberOf(agency: Pick<Agency, 'id' | 'kind' | 'level'>, group:
  * a collective it belongs to ({@link isMemberOf}; `leadThrough` says which). Checks every row
  * first and throws one {@link EgovPlanError} listing each unreadable time expression; also throws
  * `calendar.unknown_task` when `progress` names a task the plan does not have.
+ *
+ * @example
+ * // The tasks the Department of Information and Communications leads that are overdue at the end of 2020:
+ * const overdue = planTaskStatuses(bundledPlan('kontum-1102-2019'), '2020-12-31', { agency: 'so-tttt' })
+ *   .filter((t) => t.status === 'overdue')
+ *   .map((t) => `${t.label} ${t.title.vi}`);
  */
 export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?: TaskProgress; agency?: string } = {}): TaskReport[] {
   const problems = checkTaskTimeframes(plan);
