@@ -58,6 +58,12 @@ export interface SqliteStore extends MeasurementStore {
   readonly schemaVersion: number;
   /** The schema version the file had when it was opened (0 for a new file): shows a migration. */
   readonly openedAtVersion: number;
+  /** Every revision of the matching measurements, as an array. */
+  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The values in force, as an array. */
+  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The value that counts per indicator × org unit, as an array. */
+  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
 }
 
 type Row = Record<string, unknown>;
