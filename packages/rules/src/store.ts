@@ -1,5 +1,7 @@
 import type { ImportProvenance, ImportSummary, Issue, MeasurementRecord, MeasurementStore, Plan, RowStream, StoredMeasurement } from '@egov-plan/core';
-import { evaluate, phasesAt, type EvaluateOptions, type Evaluation } from './engine/evaluate.js';
+import { VIETNAM_TIME_ZONE } from './calendar/time.js';
+import { evaluate, type Evaluation } from './engine/evaluate.js';
+import { evaluationDate, phasesAt, type EvaluateOptions } from './engine/options.js';
 import type { MeasurementSet, Observation } from './engine/measurements.js';
 
 // The bridge between checked measurements and a measurement store (the contract lives in core):
@@ -73,7 +75,7 @@ async function addRows(into: Map<string, StoredMeasurement>, rows: RowStream<Sto
 export async function evaluateFromStore(plan: Plan, store: MeasurementStore, options: EvaluateOptions = {}): Promise<Evaluation> {
   const latest = new Map<string, StoredMeasurement>();
   await addRows(latest, await store.latestValues({ plan: plan.id }));
-  let at = options.at;
+  let at = options.at === undefined ? undefined : evaluationDate(options.at, plan.calendar?.timeZone ?? VIETNAM_TIME_ZONE);
   if (at === undefined) for (const m of latest.values()) if (at === undefined || m.end > at) at = m.end;
   const chosen = new Map(latest);
   if (at !== undefined) {

@@ -1,4 +1,4 @@
-import type { Awaitable, MeasurementStore, Plan } from '@egov-plan/core';
+import type { AdministrativeLevel, Awaitable, MeasurementStore, Plan } from '@egov-plan/core';
 import { bundledPlan, evaluate, evaluateFromStore, prepareMeasurements, toMeasurementRecord, type Evaluation, type MeasurementInput, type Observation } from '@egov-plan/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const AT = ['2019-09-30', '2020-06-30', '2020-12-14', '2021-03-31', '2022-01-10'
 
 interface GeneratedRow {
   indicator: string;
-  unit: [string, string];
+  unit: [string, AdministrativeLevel];
   period: string;
   value: number;
   counts: boolean;
@@ -42,7 +42,7 @@ export function runStoreEvaluationTests(options: StoreEvaluationTestOptions): vo
   const plan = bundledPlan('kontum-1102-2019') as Plan;
   const indicators = plan.indicators.map((i) => i.id);
   const percent = new Set(plan.indicators.filter((i) => i.unit === 'percent').map((i) => i.id));
-  const units: [string, string][] = [
+  const units: [string, AdministrativeLevel][] = [
     ['62', 'province'],
     ['so-tttt', 'province'],
     ['so-noi-vu', 'province'],
@@ -61,13 +61,13 @@ export function runStoreEvaluationTests(options: StoreEvaluationTestOptions): vo
   });
   const toInput = (r: GeneratedRow): MeasurementInput => {
     const [orgUnit, level] = r.unit;
-    if (!percent.has(r.indicator)) return r.evidence ? { indicator: r.indicator, orgUnit, level, value: `${r.period.slice(0, 4)}-0${(r.value % 9) + 1}-15` } : { indicator: r.indicator, orgUnit, level, period: r.period, value: r.value % 2 === 0 };
+    if (!percent.has(r.indicator)) return r.evidence ? { indicator: r.indicator, orgUnit, level, evidenceDate: `${r.period.slice(0, 4)}-0${(r.value % 9) + 1}-15`, value: true } : { indicator: r.indicator, orgUnit, level, period: r.period, value: r.value % 2 === 0 };
     const denominator = 50 + r.value;
     const numerator = Math.round((denominator * r.value) / 100);
     return r.counts ? { indicator: r.indicator, orgUnit, level, period: r.period, value: (numerator / denominator) * 100, numerator, denominator } : { indicator: r.indicator, orgUnit, level, period: r.period, value: r.value };
   };
   const scenario = fc.record({
-    batches: fc.array(fc.uniqueArray(row, { minLength: 1, maxLength: 25, selector: (r) => { const x = toInput(r); return `${x.indicator}|${String(x.orgUnit)}|${String(x.period ?? x.value)}`; } }), { minLength: 1, maxLength: 4 }),
+    batches: fc.array(fc.uniqueArray(row, { minLength: 1, maxLength: 25, selector: (r) => { const x = toInput(r); return `${x.indicator}|${String(x.orgUnit)}|${String(x.period ?? x.evidenceDate)}`; } }), { minLength: 1, maxLength: 4 }),
     retract: fc.option(fc.nat(3), { nil: null }),
     at: fc.option(fc.constantFrom(...AT), { nil: undefined }),
   });
