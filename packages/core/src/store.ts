@@ -1,4 +1,5 @@
 import { EgovPlanError, issue, type Issue } from './errors.js';
+import type { IssueCode } from './issue-codes.js';
 import type { AdministrativeLevel } from './plan.js';
 
 // The contract every measurement store implements (in memory, SQLite, PostgreSQL, …), in the
@@ -277,7 +278,7 @@ export function matchesQuery(m: Pick<StoredMeasurement, 'plan' | 'indicator' | '
 const LEVELS = new Set(['province', 'district', 'commune']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
-function storeIssue(code: `store.${string}`, pointer: string, vi: string, en: string): Issue {
+function storeIssue(code: Extract<IssueCode, `store.${string}`>, pointer: string, vi: string, en: string): Issue {
   return issue(code, pointer, vi, en);
 }
 

@@ -21,6 +21,7 @@ import {
   type CountQuery,
   type CountSum,
   type ImportProvenance,
+  type IssueCode,
   type ImportRecord,
   type ImportSummary,
   type MeasurementQuery,
@@ -71,7 +72,7 @@ type Row = Record<string, unknown>;
 const COLUMNS =
   'plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
 
-function storeError(code: `store.${string}`, vi: string, en: string): EgovPlanError {
+function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
   return new EgovPlanError([issue(code, '', vi, en)]);
 }
 
