@@ -16,6 +16,7 @@ const GROUPS: { prefixes: string[]; title: string; intro: string }[] = [
   { prefixes: ['rules'], title: 'Rule files', intro: 'Safety limits, conditions and extension. Explained with examples in [rules.md](rules.md#issue-codes).' },
   { prefixes: ['measurement'], title: 'Measurements', intro: 'Each names its row (CSV: the header is row 1) or item (JSON). See [rules.md](rules.md#measurements).' },
   { prefixes: ['usage'], title: 'Usage', intro: 'How a function was called.' },
+  { prefixes: ['store'], title: 'Measurement stores', intro: 'Thrown by measurement stores as an `EgovPlanError`. See [stores.md](stores.md).' },
 ];
 
 const cell = (s: string) => s.replace(/\|/gu, '\\|');

@@ -17,3 +17,5 @@ export * from './plan.js';
 export * from './measurement.js';
 export * from './validate.js';
 export * from './rule-file.js';
+export * from './store.js';
+export * from './memory-store.js';

@@ -7,7 +7,7 @@ import type { BilingualText } from './text.js';
  * prefix: `json.*` and `file.*` (reading text and files), `schema.*` (the JSON does not fit the
  * format), `plan.*` (the plan contradicts itself), `calendar.*` (periods, deadlines, timeframes),
  * `rules.*` (rule files and extension), `measurement.*` (input data), `usage.*` (how a function
- * was called). Each issue also carries its own message, in both languages, naming the values
+ * was called), `store.*` (measurement stores). Each issue also carries its own message, in both languages, naming the values
  * at fault; the registry says what the code means in general.
  *
  * A package that emits a new code registers it here first.
@@ -126,6 +126,17 @@ export const ISSUE_REGISTRY = {
   'usage.conflicting_options': { en: 'command-line options that contradict each other (two different plans; `-` for two inputs)', vi: 'các tùy chọn mâu thuẫn nhau (hai kế hoạch khác nhau; `-` cho hai đầu vào)' },
   'usage.internal_error': { en: 'a failure of the CLI itself (please report it)', vi: 'lỗi của chính CLI (xin báo lại)' },
   'file.output_failed': { en: 'standard output could not be written (the reader went away, a full disk, a closed descriptor); the CLI exits 1', vi: 'không ghi được đầu ra chuẩn (nơi nhận đã đóng, hết chỗ trống, bộ mô tả đã đóng); CLI thoát với mã 1' },
+  // store.*: Measurement stores: records, imports, retraction, the database itself.
+  'store.invalid_record': { en: 'a record handed to a store has a wrong field (nothing of the batch is written)', vi: 'một bản ghi gửi vào kho có trường sai (không ghi gì của lô đó)' },
+  'store.invalid_provenance': { en: 'an import lacks its plan, file or importer, or its time is not an instant', vi: 'lần nhập thiếu kế hoạch, tệp hoặc người nhập, hoặc thời điểm không hợp lệ' },
+  'store.duplicate_import': { en: 'an import id is already used', vi: 'mã lần nhập đã được dùng' },
+  'store.unknown_import': { en: 'the store holds no import with this id', vi: 'kho không có lần nhập mang mã này' },
+  'store.already_retracted': { en: 'the import was already retracted', vi: 'lần nhập đã được rút lại' },
+  'store.not_found': { en: 'the database does not exist (and may not be created)', vi: 'cơ sở dữ liệu không tồn tại (và không được tạo mới)' },
+  'store.open_failed': { en: 'the file is not a database of this kind', vi: 'tệp không phải cơ sở dữ liệu loại này' },
+  'store.schema_too_new': { en: 'the database was written by a newer version of the store package (left untouched)', vi: 'cơ sở dữ liệu do phiên bản mới hơn của gói kho ghi (giữ nguyên)' },
+  'store.busy': { en: 'another process kept the database locked beyond the busy timeout', vi: 'một tiến trình khác khóa cơ sở dữ liệu quá thời gian chờ' },
+  'store.backend_error': { en: 'the database reported an error', vi: 'cơ sở dữ liệu báo lỗi' },
 } as const satisfies Record<string, BilingualText>;
 
 /** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
-import { checkPlanCalendar, validatePlanText } from '../../src/index.js';
+import { checkPlanCalendar } from '../../src/index.js';
+import { validatePlanText } from '../../src/node.js';
 import { kontum, obligation } from './fixtures.js';
 
 const plan = kontum();

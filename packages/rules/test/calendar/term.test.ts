@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@egov-plan/core';
-import { deadlineHistory, deadlinesAt, deadlinesBetween, planCalendarEvents, planTerm, planTermAt, reportingCalendarAt, upcomingDeadlines } from '../../src/index.js';
+import { deadlineHistory, deadlinesAt, deadlinesBetween, planTerm, planTermAt, reportingCalendarAt, upcomingDeadlines } from '../../src/index.js';
+import { planCalendarEvents } from '../../src/ics.js';
 import { kontum, obligation } from './fixtures.js';
 
 const plan = kontum();

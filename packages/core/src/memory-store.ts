@@ -1,0 +1,200 @@
+import {
+  alreadyRetractedError,
+  checkMeasurementRecord,
+  comparePeriodEnds,
+  completeProvenance,
+  duplicateImportError,
+  matchesQuery,
+  measurementKey,
+  nextRevision,
+  unknownImportError,
+  type CountQuery,
+  type CountSum,
+  type ImportProvenance,
+  type ImportRecord,
+  type ImportSummary,
+  type MeasurementQuery,
+  type MeasurementRecord,
+  type MeasurementStore,
+  type ReportSubmission,
+  type RowStream,
+  type StoredMeasurement,
+  type StoredRuleFile,
+  type TaskEvidence,
+} from './store.js';
+
+/** A fresh id for an import. */
+function newImportId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * Of a measurement's revisions (oldest first), the revision a retraction of `importId` writes,
+ * or null when the value in force did not come from that import. `retracted` holds every
+ * retracted import, `importId` included. Shared by every store so that all retract alike.
+ */
+export function retractionRevision(revisions: readonly StoredMeasurement[], importId: string, retracted: ReadonlySet<string>, recordedAt: string): StoredMeasurement | null {
+  const latest = revisions[revisions.length - 1];
+  if (!latest || latest.importId !== importId || latest.value === null) return null;
+  let restore: StoredMeasurement | null = null;
+  for (let i = revisions.length - 2; i >= 0 && !restore; i--) {
+    const r = revisions[i] as StoredMeasurement;
+    if (r.value !== null && !retracted.has(r.importId)) restore = r;
+  }
+  const base = restore ?? latest;
+  return {
+    ...base,
+    revision: latest.revision + 1,
+    value: restore ? restore.value : null,
+    numerator: restore ? restore.numerator : null,
+    denominator: restore ? restore.denominator : null,
+    importId: restore ? restore.importId : importId,
+    recordedAt,
+    retractionOf: importId,
+  };
+}
+
+/**
+ * The reference {@link MeasurementStore}: everything in memory, lost with the process. Pure and
+ * browser-safe; for tests, examples and small tools. Values in force and summed counts are
+ * computed in JavaScript.
+ */
+export function createMemoryStore(): MeasurementStore {
+  const revisions = new Map<string, StoredMeasurement[]>();
+  const imports = new Map<string, ImportRecord>();
+  const submissions: ReportSubmission[] = [];
+  const evidence: TaskEvidence[] = [];
+  const ruleFiles = new Map<string, StoredRuleFile[]>();
+  const keyOf = (plan: string, m: { indicator: string; orgUnit: string; period: string }) => `${plan}\u0000${measurementKey(m)}`;
+  const copy = <T>(x: T): T => ({ ...x });
+
+  function* current(q: MeasurementQuery): Iterable<StoredMeasurement> {
+    for (const list of revisions.values()) {
+      const latest = list[list.length - 1] as StoredMeasurement;
+      if (latest.value !== null && matchesQuery(latest, q)) yield latest;
+    }
+  }
+
+  return {
+    kind: 'memory',
+    capabilities: { persistent: false, aggregatesInBackend: false, concurrentWriters: false },
+
+    async importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
+      const p = completeProvenance(provenance, newImportId);
+      if (imports.has(p.importId)) throw duplicateImportError(p.importId);
+      // Staged, then applied at once: a failing batch leaves nothing behind.
+      const staged = new Map<string, StoredMeasurement[]>();
+      let n = 0;
+      let unchanged = 0;
+      for await (const r of rows) {
+        checkMeasurementRecord(r, n++);
+        const key = keyOf(p.plan, r);
+        const pending = staged.get(key) ?? [];
+        const revision = nextRevision(pending[pending.length - 1] ?? revisions.get(key)?.at(-1), r);
+        if (revision === null) {
+          unchanged++;
+          continue;
+        }
+        pending.push({ ...r, plan: p.plan, revision, importId: p.importId, file: p.file, importedBy: p.importedBy, importedAt: p.importedAt, recordedAt: p.importedAt, retractionOf: null });
+        staged.set(key, pending);
+      }
+      for (const [key, list] of staged) revisions.set(key, [...(revisions.get(key) ?? []), ...list]);
+      const summary = { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
+      imports.set(p.importId, { ...p, rows: n, revisions: n - unchanged, unchanged, retractedAt: null, retractedBy: null });
+      return summary;
+    },
+
+    history(q) {
+      const out: StoredMeasurement[] = [];
+      for (const list of revisions.values()) for (const r of list) if (matchesQuery(r, q)) out.push(copy(r));
+      return out;
+    },
+
+    currentValues(q) {
+      return [...current(q)].map(copy);
+    },
+
+    latestValues(q) {
+      const best = new Map<string, StoredMeasurement>();
+      for (const m of current(q)) {
+        if (q.withCounts && (m.numerator === null || m.denominator === null)) continue;
+        const k = `${m.indicator}\u0000${m.orgUnit}`;
+        const b = best.get(k);
+        if (!b || comparePeriodEnds(m, b) > 0 || (comparePeriodEnds(m, b) === 0 && m.period > b.period)) best.set(k, m);
+      }
+      return [...best.values()].map(copy);
+    },
+
+    sumCounts(q: CountQuery): CountSum[] {
+      const exclude = new Set(q.excludeOrgUnits ?? []);
+      const sums = new Map<string, CountSum>();
+      for (const m of current(q)) {
+        if (m.numerator === null || m.denominator === null || exclude.has(m.orgUnit)) continue;
+        const k = `${m.indicator}\u0000${m.period}\u0000${m.level}\u0000${m.start}\u0000${m.end}`;
+        const s = sums.get(k);
+        if (s) {
+          s.numerator += m.numerator;
+          s.denominator += m.denominator;
+          s.contributors++;
+        } else sums.set(k, { indicator: m.indicator, period: m.period, start: m.start, end: m.end, level: m.level, numerator: m.numerator, denominator: m.denominator, contributors: 1 });
+      }
+      return [...sums.values()];
+    },
+
+    imports(plan) {
+      return [...imports.values()].filter((i) => i.plan === plan).map(copy);
+    },
+
+    retractImport(importId, by) {
+      const record = imports.get(importId);
+      if (!record) throw unknownImportError(importId);
+      if (record.retractedAt !== null) throw alreadyRetractedError(importId, record.retractedAt);
+      const at = by.retractedAt ?? new Date().toISOString();
+      const retracted = new Set([...imports.values()].filter((i) => i.retractedAt !== null).map((i) => i.importId));
+      retracted.add(importId);
+      let n = 0;
+      for (const list of revisions.values()) {
+        const r = retractionRevision(list, importId, retracted, at);
+        if (r) {
+          list.push(r);
+          n++;
+        }
+      }
+      record.retractedAt = at;
+      record.retractedBy = by.retractedBy;
+      return { importId, rows: n, revisions: n, unchanged: 0 };
+    },
+
+    recordSubmission(s) {
+      submissions.push(copy(s));
+    },
+    submissions(q) {
+      return submissions.filter((s) => s.plan === q.plan && (q.obligation === undefined || s.obligation === q.obligation) && (q.period === undefined || s.period === q.period)).map(copy);
+    },
+    recordTaskEvidence(e) {
+      evidence.push(copy(e));
+    },
+    taskEvidence(q) {
+      return evidence.filter((e) => e.plan === q.plan && (q.task === undefined || e.task === q.task)).map(copy);
+    },
+
+    saveRuleFile(f) {
+      const list = ruleFiles.get(f.id) ?? [];
+      const latest = list[list.length - 1];
+      if (latest && latest.text === f.text) return copy(latest);
+      const saved: StoredRuleFile = { id: f.id, revision: list.length + 1, text: f.text, savedBy: f.savedBy, savedAt: f.savedAt ?? new Date().toISOString() };
+      ruleFiles.set(f.id, [...list, saved]);
+      return copy(saved);
+    },
+    ruleFile(id, revision) {
+      const list = ruleFiles.get(id) ?? [];
+      const r = revision === undefined ? list[list.length - 1] : list.find((x) => x.revision === revision);
+      return r ? copy(r) : null;
+    },
+    ruleFileRevisions(id) {
+      return (ruleFiles.get(id) ?? []).map(copy);
+    },
+
+    close() {},
+  };
+}

@@ -1,0 +1,330 @@
+import type { Awaitable } from './awaitable.js';
+import { EgovPlanError, issue, type Issue } from './errors.js';
+import type { IssueCode } from './issue-codes.js';
+import type { AdministrativeLevel } from './plan.js';
+
+// The contract every measurement store implements (in memory, SQLite, PostgreSQL, …), in the
+// manner of next-auth's adapters: one documented interface, results that may or may not be
+// promises, capability flags where backends differ, and one conformance suite
+// (`@egov-plan/testkit`) that every store passes.
+
+
+/** Rows read from a store: an array, an iterable or an async iterable (a database cursor). */
+export type RowStream<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * One checked measurement as written to a store: what it says (indicator, org unit, period and
+ * its dates, value) and where it sits in the file it came from (sheet, row).
+ */
+export interface MeasurementRecord {
+  indicator: string;
+  orgUnit: string;
+  level: AdministrativeLevel;
+  /** Reporting-period id, or the evidence date for dated evidence. */
+  period: string;
+  /** First day of the period (`YYYY-MM-DD`). */
+  start: string;
+  /** Last day of the period (`YYYY-MM-DD`). */
+  end: string;
+  /** Number in the indicator's unit (percent as written: 20 for 20%), or yes/no. */
+  value: number | boolean;
+  numerator: number | null;
+  denominator: number | null;
+  /** True for qualitative evidence given as a date. */
+  evidence: boolean;
+  /** Sheet of a workbook the row came from (null for CSV and JSON). */
+  sheet: string | null;
+  /** Row number in the file (CSV: the header is row 1). */
+  row: number;
+}
+
+/** Where a batch of measurements comes from: recorded with every revision it creates. */
+export interface ImportProvenance {
+  /** The plan the rows were checked against. */
+  plan: string;
+  /** File name as given (a name, not a path of the importing machine, is best). */
+  file: string;
+  /** Who imported (a user or agency id). */
+  importedBy: string;
+  /** When, as an ISO 8601 instant. Default: now. */
+  importedAt?: string;
+  /** Id of the import. Default: one the store generates. */
+  importId?: string;
+}
+
+/** What writing a batch did. Every row is counted once in exactly one of the counts. */
+export interface ImportSummary {
+  importId: string;
+  /** Rows received. */
+  rows: number;
+  /** Rows that created a revision (a new value, or a changed one). */
+  revisions: number;
+  /** Rows identical to the revision already in force (nothing written). */
+  unchanged: number;
+}
+
+/** One revision of one measurement (plan × indicator × org unit × period) with its provenance. */
+export interface StoredMeasurement extends Omit<MeasurementRecord, 'value'> {
+  plan: string;
+  /** 1 for the first value received, then 2, 3, … */
+  revision: number;
+  /** Null for a retraction that left no earlier value in force. */
+  value: number | boolean | null;
+  importId: string;
+  file: string;
+  importedBy: string;
+  importedAt: string;
+  /** When this revision was written (the import's time, or the retraction's). */
+  recordedAt: string;
+  /**
+   * Set when this revision was made by retracting that import: it restores the value of
+   * `importId` (or, with `value: null`, leaves no value in force).
+   */
+  retractionOf: string | null;
+}
+
+/** Which measurements to read; every field narrows the selection. */
+export interface MeasurementQuery {
+  plan: string;
+  indicator?: string;
+  orgUnit?: string;
+  period?: string;
+  level?: AdministrativeLevel;
+  /** Only rows whose period ends on or after this date (dated evidence passes regardless). */
+  endFrom?: string;
+  /** Only rows whose period ends on or before this date. */
+  endTo?: string;
+}
+
+/**
+ * The summed counts of the values in force of one indicator, period and level: the roll-up a
+ * whole-province percentage is judged on (summed numerators over summed denominators).
+ */
+export interface CountSum {
+  indicator: string;
+  period: string;
+  start: string;
+  end: string;
+  level: AdministrativeLevel;
+  numerator: number;
+  denominator: number;
+  /** How many org units were summed. */
+  contributors: number;
+}
+
+/** Which counts to sum: as {@link MeasurementQuery}, and org units to leave out (the province's own). */
+export interface CountQuery extends Omit<MeasurementQuery, 'orgUnit'> {
+  excludeOrgUnits?: readonly string[];
+}
+
+/** One import as recorded. */
+export interface ImportRecord extends Required<ImportProvenance> {
+  rows: number;
+  revisions: number;
+  unchanged: number;
+  /** When it was retracted (ISO instant), or null. */
+  retractedAt: string | null;
+  /** Who retracted it, or null. */
+  retractedBy: string | null;
+}
+
+/** One submission of a report (for the calendar's on-time rate). */
+export interface ReportSubmission {
+  plan: string;
+  /** The reporting obligation. */
+  obligation: string;
+  /** Reporting-period id. */
+  period: string;
+  /** Agency or administrative unit id. */
+  reporter: string;
+  /** ISO 8601 instant. */
+  submittedAt: string;
+}
+
+/** Evidence that a task of the plan was completed (or progressed). */
+export interface TaskEvidence {
+  plan: string;
+  task: string;
+  /** Agency that reports it. */
+  agency: string;
+  /** Date the evidence refers to (`YYYY-MM-DD`). */
+  date: string;
+  /** True when the task is done, false for progress. */
+  done: boolean;
+  /** What proves it: a decision number, a URL, a short note. */
+  reference: string;
+  /** When it was recorded (ISO instant). */
+  recordedAt: string;
+}
+
+/** One revision of a stored rule file (a province's own plan lives in its database). */
+export interface StoredRuleFile {
+  /** Id of the rule file (usually its plan id). */
+  id: string;
+  revision: number;
+  /** The rule file as JSON text, exactly as saved. */
+  text: string;
+  savedBy: string;
+  savedAt: string;
+}
+
+/** What a store can do beyond the contract's common ground. */
+export interface StoreCapabilities {
+  /** Survives the process (a file or a server). */
+  persistent: boolean;
+  /** Values in force and summed counts are computed by the backend (SQL `GROUP BY`), not in Node. */
+  aggregatesInBackend: boolean;
+  /** Several processes may write at the same time (they wait for each other). */
+  concurrentWriters: boolean;
+}
+
+/**
+ * A measurement store. Every method may return a promise ({@link Awaitable}); callers `await`
+ * each result. Nothing is ever overwritten or deleted: a changed value is a new revision, an
+ * identical row changes nothing, a retraction is a new revision.
+ *
+ * Implementations: `createMemoryStore` (this package, the reference), `@egov-plan/store-sqlite`,
+ * `@egov-plan/store-postgres`. Every implementation passes `runStoreTests` of `@egov-plan/testkit`.
+ */
+export interface MeasurementStore {
+  /** Name of the backend, for messages (`memory`, `sqlite`, `postgres`). */
+  readonly kind: string;
+  readonly capabilities: StoreCapabilities;
+  /**
+   * Writes a batch atomically: every row lands, or (when the batch fails or the process dies)
+   * none. Rows identical to the revision in force are counted as `unchanged`.
+   */
+  importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Awaitable<ImportSummary>;
+  /** Every revision of the matching measurements, oldest first within each measurement. */
+  history(query: MeasurementQuery): Awaitable<RowStream<StoredMeasurement>>;
+  /** The values in force: the latest revision of each plan × indicator × org unit × period (retracted-away values left out). */
+  currentValues(query: MeasurementQuery): Awaitable<RowStream<StoredMeasurement>>;
+  /**
+   * The value that counts for each indicator × org unit in a window: of the values in force
+   * matching `query` (typically `endFrom`/`endTo`), the one with the latest period (by end, then
+   * start). With `withCounts`, only values that have a numerator and a denominator are considered.
+   */
+  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Awaitable<RowStream<StoredMeasurement>>;
+  /** Summed numerators and denominators of the values in force, grouped by indicator, period and level. */
+  sumCounts(query: CountQuery): Awaitable<CountSum[]>;
+  /** Every import of a plan, oldest first. */
+  imports(plan: string): Awaitable<ImportRecord[]>;
+  /**
+   * Withdraws an import: each measurement whose revision in force came from it gets a new
+   * revision restoring the latest earlier value from an import not retracted (or no value).
+   * Nothing is deleted. Throws `EgovPlanError` (`store.unknown_import`, `store.already_retracted`).
+   */
+  retractImport(importId: string, by: { retractedBy: string; retractedAt?: string }): Awaitable<ImportSummary>;
+  /** Records a report submission. */
+  recordSubmission(submission: ReportSubmission): Awaitable<void>;
+  /** Submissions of an obligation (and period, when given), in the order recorded. */
+  submissions(query: { plan: string; obligation?: string; period?: string }): Awaitable<ReportSubmission[]>;
+  /** Records task completion evidence. */
+  recordTaskEvidence(evidence: TaskEvidence): Awaitable<void>;
+  /** Evidence recorded for a plan's tasks (one task, when given), in the order recorded. */
+  taskEvidence(query: { plan: string; task?: string }): Awaitable<TaskEvidence[]>;
+  /** Saves a rule file as a new revision (saving identical text again changes nothing) and returns the revision in force. */
+  saveRuleFile(file: { id: string; text: string; savedBy: string; savedAt?: string }): Awaitable<StoredRuleFile>;
+  /** The latest revision of a rule file (or a given revision), or null. */
+  ruleFile(id: string, revision?: number): Awaitable<StoredRuleFile | null>;
+  /** Every revision of a rule file, oldest first. */
+  ruleFileRevisions(id: string): Awaitable<StoredRuleFile[]>;
+  /** Releases connections and file handles. */
+  close(): Awaitable<void>;
+}
+
+/** True when two records state the same measurement value (a re-import of such a row changes nothing). */
+export function sameMeasurementValue(
+  a: Pick<StoredMeasurement, 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'>,
+  b: Pick<MeasurementRecord, 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'>,
+): boolean {
+  return a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator && a.level === b.level && a.start === b.start && a.end === b.end && a.evidence === b.evidence;
+}
+
+/**
+ * The revision number a record gets when `latest` is the measurement's latest revision (or
+ * undefined for a new measurement), or null when the record changes nothing. Every store decides
+ * alike through this function.
+ */
+export function nextRevision(latest: Pick<StoredMeasurement, 'revision' | 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'> | undefined, r: MeasurementRecord): number | null {
+  if (!latest) return 1;
+  return latest.value !== null && sameMeasurementValue(latest, r) ? null : latest.revision + 1;
+}
+
+/** The key of one measurement across its revisions. */
+export function measurementKey(m: { indicator: string; orgUnit: string; period: string }): string {
+  return `${m.indicator}\u0000${m.orgUnit}\u0000${m.period}`;
+}
+
+/** Orders two values by their period: end, then start (the later period last). */
+export function comparePeriodEnds(a: { start: string; end: string }, b: { start: string; end: string }): number {
+  return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+}
+
+/** True when a value in force matches a query (the in-memory meaning of every store's filter). */
+export function matchesQuery(m: Pick<StoredMeasurement, 'plan' | 'indicator' | 'orgUnit' | 'period' | 'level' | 'evidence' | 'end'>, q: MeasurementQuery): boolean {
+  return (
+    m.plan === q.plan &&
+    (q.indicator === undefined || m.indicator === q.indicator) &&
+    (q.orgUnit === undefined || m.orgUnit === q.orgUnit) &&
+    (q.period === undefined || m.period === q.period) &&
+    (q.level === undefined || m.level === q.level) &&
+    (q.endFrom === undefined || m.evidence || m.end >= q.endFrom) &&
+    (q.endTo === undefined || m.end <= q.endTo)
+  );
+}
+
+const LEVELS = new Set(['province', 'district', 'commune']);
+const DAY = /^\d{4}-\d{2}-\d{2}$/u;
+
+function storeIssue(code: Extract<IssueCode, `store.${string}`>, pointer: string, vi: string, en: string): Issue {
+  return issue(code, pointer, vi, en);
+}
+
+/**
+ * Checks a record before a store writes it; throws `EgovPlanError` (`store.invalid_record`) naming
+ * the row and the field. Stores call it so that a bad value never reaches a backend.
+ */
+export function checkMeasurementRecord(r: MeasurementRecord, index: number): void {
+  const bad = (field: string, vi: string, en: string): never => {
+    throw new EgovPlanError([storeIssue('store.invalid_record', `/${index}/${field}`, `Dòng ${r?.row ?? index + 1}: ${vi}`, `Row ${r?.row ?? index + 1}: ${en}`)]);
+  };
+  if (r === null || typeof r !== 'object') bad('', 'không phải một đối tượng', 'not an object');
+  for (const f of ['indicator', 'orgUnit', 'period'] as const) if (typeof r[f] !== 'string' || r[f] === '') bad(f, `"${f}" phải là chuỗi không rỗng`, `"${f}" must be a non-empty string`);
+  if (!LEVELS.has(r.level)) bad('level', 'cấp hành chính không hợp lệ', 'not an administrative level');
+  for (const f of ['start', 'end'] as const) if (typeof r[f] !== 'string' || !DAY.test(r[f])) bad(f, `"${f}" phải có dạng YYYY-MM-DD`, `"${f}" must be written YYYY-MM-DD`);
+  if (typeof r.value !== 'boolean' && !(typeof r.value === 'number' && Number.isFinite(r.value))) bad('value', 'giá trị phải là số hữu hạn hoặc đúng/sai', 'the value must be a finite number or a boolean');
+  for (const f of ['numerator', 'denominator'] as const) if (r[f] !== null && !(typeof r[f] === 'number' && Number.isFinite(r[f]))) bad(f, `"${f}" phải là số hoặc null`, `"${f}" must be a number or null`);
+  if (typeof r.evidence !== 'boolean') bad('evidence', '"evidence" phải là đúng/sai', '"evidence" must be a boolean');
+  if (r.sheet !== null && typeof r.sheet !== 'string') bad('sheet', '"sheet" phải là chuỗi hoặc null', '"sheet" must be a string or null');
+  if (!Number.isInteger(r.row) || r.row < 1) bad('row', 'số dòng phải là số nguyên dương', 'the row number must be a positive integer');
+}
+
+/** Completes and checks the provenance of an import; throws `EgovPlanError` (`store.invalid_provenance`). */
+export function completeProvenance(p: ImportProvenance, newId: () => string): Required<ImportProvenance> {
+  for (const f of ['plan', 'file', 'importedBy'] as const) {
+    if (typeof p?.[f] !== 'string' || p[f] === '') {
+      throw new EgovPlanError([storeIssue('store.invalid_provenance', `/${f}`, `Nguồn gốc của lần nhập thiếu "${f}".`, `The import's provenance lacks "${f}".`)]);
+    }
+  }
+  const importedAt = p.importedAt ?? new Date().toISOString();
+  if (Number.isNaN(Date.parse(importedAt))) {
+    throw new EgovPlanError([storeIssue('store.invalid_provenance', '/importedAt', `"importedAt" không phải một thời điểm ISO 8601: "${importedAt}".`, `"importedAt" is not an ISO 8601 instant: "${importedAt}".`)]);
+  }
+  return { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt, importId: p.importId ?? newId() };
+}
+
+/** The error for retracting an import the store does not hold. */
+export function unknownImportError(importId: string): EgovPlanError {
+  return new EgovPlanError([storeIssue('store.unknown_import', '', `Không có lần nhập "${importId}".`, `There is no import "${importId}".`)]);
+}
+
+/** The error for retracting an import twice. */
+export function alreadyRetractedError(importId: string, at: string): EgovPlanError {
+  return new EgovPlanError([storeIssue('store.already_retracted', '', `Lần nhập "${importId}" đã được rút lại lúc ${at}.`, `Import "${importId}" was already retracted at ${at}.`)]);
+}
+
+/** The error for an import id used twice. */
+export function duplicateImportError(importId: string): EgovPlanError {
+  return new EgovPlanError([storeIssue('store.duplicate_import', '/importId', `Mã lần nhập "${importId}" đã được dùng.`, `The import id "${importId}" is already used.`)]);
+}

@@ -1,0 +1,415 @@
+/**
+ * The embedded measurement store of egov-plan: one SQLite file through better-sqlite3 12 (a peer
+ * dependency), in WAL mode; every import one transaction (all of a file or none of it, also when
+ * the process is killed); concurrent writers wait for each other up to a busy timeout; the schema
+ * is versioned and older databases are migrated forward when opened.
+ *
+ * @module
+ */
+import {
+  EgovPlanError,
+  alreadyRetractedError,
+  checkMeasurementRecord,
+  completeProvenance,
+  duplicateImportError,
+  isEgovPlanError,
+  issue,
+  nextRevision,
+  retractionRevision,
+  unknownImportError,
+  type AdministrativeLevel,
+  type CountQuery,
+  type CountSum,
+  type ImportProvenance,
+  type IssueCode,
+  type ImportRecord,
+  type ImportSummary,
+  type MeasurementQuery,
+  type MeasurementRecord,
+  type MeasurementStore,
+  type ReportSubmission,
+  type RowStream,
+  type StoredMeasurement,
+  type StoredRuleFile,
+  type TaskEvidence,
+} from '@egov-plan/core';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration } from './migrations.js';
+
+export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration };
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * How long a write waits for another process's write to finish before failing with
+   * `store.busy`, in milliseconds (default 60 000).
+   */
+  busyTimeoutMs?: number;
+  /** Create the file when it does not exist (default true). With false, a missing file is `store.not_found`. */
+  create?: boolean;
+}
+
+/** A {@link MeasurementStore} on one SQLite file. */
+export interface SqliteStore extends MeasurementStore {
+  readonly kind: 'sqlite';
+  /** The file (or `:memory:`). */
+  readonly file: string;
+  /** The schema version of the open database (always {@link SQLITE_SCHEMA_VERSION} once open). */
+  readonly schemaVersion: number;
+  /** The schema version the file had when it was opened (0 for a new file): shows a migration. */
+  readonly openedAtVersion: number;
+  /** Every revision of the matching measurements, as an array. */
+  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The values in force, as an array. */
+  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The value that counts per indicator × org unit, as an array. */
+  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
+}
+
+type Row = Record<string, unknown>;
+
+const COLUMNS =
+  'plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
+
+function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
+  return new EgovPlanError([issue(code, '', vi, en)]);
+}
+
+/** Turns a better-sqlite3 error into a typed one (busy, not a database, …); typed errors pass through. */
+function typed(e: unknown, file: string): unknown {
+  if (isEgovPlanError(e) || !(e instanceof Error)) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_BUSY')) {
+    return storeError('store.busy', `Cơ sở dữ liệu "${file}" đang bận (một tiến trình khác đang ghi) quá thời gian chờ.`, `The database "${file}" stayed busy (another process is writing) beyond the busy timeout.`);
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return storeError('store.open_failed', `"${file}" không phải một cơ sở dữ liệu SQLite hợp lệ (${e.message}).`, `"${file}" is not a valid SQLite database (${e.message}).`);
+  }
+  if (code.startsWith('SQLITE_')) return storeError('store.backend_error', `Lỗi SQLite trên "${file}": ${e.message}`, `SQLite error on "${file}": ${e.message}`);
+  return e;
+}
+
+function migrate(db: Database.Database, file: string): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > SQLITE_SCHEMA_VERSION) {
+    throw storeError(
+      'store.schema_too_new',
+      `Cơ sở dữ liệu "${file}" có lược đồ phiên bản ${from}, mới hơn phiên bản ${SQLITE_SCHEMA_VERSION} mà gói này đọc được; hãy cập nhật @egov-plan/store-sqlite.`,
+      `The database "${file}" has schema version ${from}, newer than version ${SQLITE_SCHEMA_VERSION} this package reads; upgrade @egov-plan/store-sqlite.`,
+    );
+  }
+  for (const m of SQLITE_MIGRATIONS) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return from;
+}
+
+/** Parameters and SQL of a measurement filter over the values in force (or every revision). */
+function where(q: MeasurementQuery, inForce: boolean, alias = 'm.'): { sql: string; params: unknown[] } {
+  const a = alias;
+  const parts = [`${a}plan = ?`];
+  const params: unknown[] = [q.plan];
+  if (inForce) parts.push(`${a}superseded = 0 AND ${a}value IS NOT NULL`);
+  const eq: [keyof MeasurementQuery, string][] = [
+    ['indicator', 'indicator'],
+    ['orgUnit', 'org_unit'],
+    ['period', 'period'],
+    ['level', 'level'],
+  ];
+  for (const [k, col] of eq) {
+    if (q[k] !== undefined) {
+      parts.push(`${a}${col} = ?`);
+      params.push(q[k]);
+    }
+  }
+  if (q.endFrom !== undefined) {
+    parts.push(`(${a}evidence = 1 OR ${a}period_end >= ?)`);
+    params.push(q.endFrom);
+  }
+  if (q.endTo !== undefined) {
+    parts.push(`${a}period_end <= ?`);
+    params.push(q.endTo);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+function toStored(r: Row): StoredMeasurement {
+  const isBool = r.value_is_boolean === 1;
+  return {
+    plan: r.plan as string,
+    indicator: r.indicator as string,
+    orgUnit: r.org_unit as string,
+    period: r.period as string,
+    revision: r.revision as number,
+    level: r.level as AdministrativeLevel,
+    start: r.period_start as string,
+    end: r.period_end as string,
+    value: r.value === null ? null : isBool ? r.value === 1 : (r.value as number),
+    numerator: r.numerator as number | null,
+    denominator: r.denominator as number | null,
+    evidence: r.evidence === 1,
+    importId: r.import_id as string,
+    file: r.file as string,
+    importedBy: r.imported_by as string,
+    importedAt: r.imported_at as string,
+    recordedAt: r.recorded_at as string,
+    retractionOf: (r.retraction_of as string | null) ?? null,
+    sheet: (r.sheet as string | null) ?? null,
+    row: r.row as number,
+  };
+}
+
+function toImport(r: Row): ImportRecord {
+  return {
+    importId: r.import_id as string,
+    plan: r.plan as string,
+    file: r.file as string,
+    importedBy: r.imported_by as string,
+    importedAt: r.imported_at as string,
+    rows: r.rows as number,
+    revisions: r.revisions as number,
+    unchanged: r.unchanged as number,
+    retractedAt: (r.retracted_at as string | null) ?? null,
+    retractedBy: (r.retracted_by as string | null) ?? null,
+  };
+}
+
+const WITH_IMPORT = `SELECT m.*, i.file, i.imported_by, i.imported_at FROM measurements m JOIN imports i ON i.import_id = m.import_id`;
+
+/**
+ * Opens (creating when needed) a SQLite measurement store: WAL journal, a busy timeout so that
+ * concurrent imports wait for each other, the schema migrated forward to
+ * {@link SQLITE_SCHEMA_VERSION}. Throws `EgovPlanError` (`store.not_found`, `store.open_failed`,
+ * `store.schema_too_new`).
+ *
+ * @example
+ * ```ts
+ * const store = openSqliteStore('egov-plan.sqlite');
+ * await store.importMeasurements({ plan: 'kontum-1102-2019', file: 'q1.csv', importedBy: 'so-tttt' }, records);
+ * for (const m of await store.currentValues({ plan: 'kontum-1102-2019', period: '2020Q1' })) console.log(m);
+ * store.close();
+ * ```
+ */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  let db: Database.Database;
+  let openedAtVersion: number;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: options.create === false });
+  } catch (e) {
+    if (options.create === false && !(e as { code?: string }).code?.startsWith('SQLITE_NOTADB')) {
+      throw storeError('store.not_found', `Không có cơ sở dữ liệu "${file}".`, `There is no database "${file}".`);
+    }
+    throw typed(e, file);
+  }
+  try {
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    openedAtVersion = migrate(db, file);
+  } catch (e) {
+    db.close();
+    throw typed(e, file);
+  }
+
+  const stmt = {
+    latest: db.prepare('SELECT revision, value, value_is_boolean, numerator, denominator, level, period_start, period_end, evidence FROM measurements WHERE plan = ? AND indicator = ? AND org_unit = ? AND period = ? ORDER BY revision DESC LIMIT 1'),
+    insert: db.prepare(`INSERT INTO measurements (${COLUMNS}, superseded) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}, 0)`),
+    supersede: db.prepare('UPDATE measurements SET superseded = 1 WHERE plan = ? AND indicator = ? AND org_unit = ? AND period = ? AND revision = ?'),
+    importById: db.prepare('SELECT * FROM imports WHERE import_id = ?'),
+    newImport: db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, 0, 0, 0)'),
+    countImport: db.prepare('UPDATE imports SET rows = ?, revisions = ?, unchanged = ? WHERE import_id = ?'),
+  };
+
+  // better-sqlite3 is synchronous, but an import reads its rows asynchronously inside its
+  // transaction: one operation at a time on this connection, in call order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T> | T): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run.then(
+      (x) => x,
+      (e) => Promise.reject(typed(e, file)),
+    );
+  };
+  const inForce = (q: MeasurementQuery, alias = 'm.') => where(q, true, alias);
+
+  function writeRevision(plan: string, r: MeasurementRecord | StoredMeasurement, revision: number, importId: string, recordedAt: string, retractionOf: string | null): void {
+    const isBool = typeof r.value === 'boolean';
+    stmt.insert.run(plan, r.indicator, r.orgUnit, r.period, revision, r.level, r.start, r.end, r.value === null ? null : isBool ? (r.value ? 1 : 0) : r.value, isBool ? 1 : 0, r.numerator, r.denominator, r.evidence ? 1 : 0, importId, r.sheet, r.row, recordedAt, retractionOf);
+    if (revision > 1) stmt.supersede.run(plan, r.indicator, r.orgUnit, r.period, revision - 1);
+  }
+
+  const store: SqliteStore = {
+    kind: 'sqlite',
+    file,
+    schemaVersion: SQLITE_SCHEMA_VERSION,
+    openedAtVersion,
+    capabilities: { persistent: file !== ':memory:', aggregatesInBackend: true, concurrentWriters: file !== ':memory:' },
+
+    importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
+      return exclusive(async () => {
+        const p = completeProvenance(provenance, randomUUID);
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          if (stmt.importById.get(p.importId)) throw duplicateImportError(p.importId);
+          stmt.newImport.run(p.importId, p.plan, p.file, p.importedBy, p.importedAt);
+          let n = 0;
+          let unchanged = 0;
+          const one = (r: MeasurementRecord) => {
+            checkMeasurementRecord(r, n++);
+            const latest = stmt.latest.get(p.plan, r.indicator, r.orgUnit, r.period) as Row | undefined;
+            const revision = nextRevision(latest && (toStored({ ...latest, plan: p.plan, indicator: r.indicator, org_unit: r.orgUnit, period: r.period }) as StoredMeasurement), r);
+            if (revision === null) unchanged++;
+            else writeRevision(p.plan, r, revision, p.importId, p.importedAt, null);
+          };
+          if (Symbol.asyncIterator in rows) for await (const r of rows) one(r);
+          else for (const r of rows) one(r);
+          stmt.countImport.run(n, n - unchanged, unchanged, p.importId);
+          db.exec('COMMIT');
+          return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw e;
+        }
+      });
+    },
+
+    history(q) {
+      return exclusive(() => {
+        const w = where(q, false);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period, revision`).all(...w.params) as Row[]).map(toStored);
+      });
+    },
+
+    currentValues(q) {
+      return exclusive(() => {
+        const w = inForce(q);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period`).all(...w.params) as Row[]).map(toStored);
+      });
+    },
+
+    latestValues(q) {
+      return exclusive(() => {
+        const w = inForce(q);
+        const counts = q.withCounts ? ' AND numerator IS NOT NULL AND denominator IS NOT NULL' : '';
+        const sql = `SELECT l.*, i.file, i.imported_by, i.imported_at FROM (
+            SELECT m.*, ROW_NUMBER() OVER (PARTITION BY indicator, org_unit ORDER BY period_end DESC, period_start DESC, period DESC) AS rn
+            FROM measurements m WHERE ${w.sql}${counts}
+          ) l JOIN imports i ON i.import_id = l.import_id WHERE l.rn = 1 ORDER BY indicator, org_unit`;
+        return (db.prepare(sql).all(...w.params) as Row[]).map(toStored);
+      });
+    },
+
+    sumCounts(q: CountQuery) {
+      return exclusive(() => {
+        const w = inForce(q, '');
+        const exclude = q.excludeOrgUnits ?? [];
+        const sql = `SELECT indicator, period, period_start, period_end, level, SUM(numerator) AS n, SUM(denominator) AS d, COUNT(*) AS k
+          FROM measurements WHERE ${w.sql} AND numerator IS NOT NULL AND denominator IS NOT NULL
+          ${exclude.length ? `AND org_unit NOT IN (${exclude.map(() => '?').join(', ')})` : ''}
+          GROUP BY indicator, period, level, period_start, period_end ORDER BY indicator, period_end, period_start, period, level`;
+        return (db.prepare(sql).all(...w.params, ...exclude) as Row[]).map(
+          (r): CountSum => ({ indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number }),
+        );
+      });
+    },
+
+    imports(plan) {
+      return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(toImport));
+    },
+
+    retractImport(importId, by) {
+      return exclusive(() =>
+        db
+          .transaction((): ImportSummary => {
+            const record = stmt.importById.get(importId) as Row | undefined;
+            if (!record) throw unknownImportError(importId);
+            if (record.retracted_at !== null) throw alreadyRetractedError(importId, record.retracted_at as string);
+            const at = by.retractedAt ?? new Date().toISOString();
+            const retracted = new Set((db.prepare('SELECT import_id FROM imports WHERE retracted_at IS NOT NULL').pluck().all() as string[]).concat(importId));
+            const keys = db.prepare('SELECT plan, indicator, org_unit, period FROM measurements WHERE import_id = ? AND superseded = 0 AND value IS NOT NULL').all(importId) as Row[];
+            const revisionsOf = db.prepare(`${WITH_IMPORT} WHERE m.plan = ? AND m.indicator = ? AND m.org_unit = ? AND m.period = ? ORDER BY revision`);
+            let n = 0;
+            for (const k of keys) {
+              const list = (revisionsOf.all(k.plan, k.indicator, k.org_unit, k.period) as Row[]).map(toStored);
+              const r = retractionRevision(list, importId, retracted, at);
+              if (!r) continue;
+              writeRevision(r.plan, r, r.revision, r.importId, at, importId);
+              n++;
+            }
+            db.prepare('UPDATE imports SET retracted_at = ?, retracted_by = ? WHERE import_id = ?').run(at, by.retractedBy, importId);
+            return { importId, rows: n, revisions: n, unchanged: 0 };
+          })
+          .immediate(),
+      );
+    },
+
+    recordSubmission(s: ReportSubmission) {
+      return exclusive(() => {
+        db.prepare('INSERT INTO submissions (plan, obligation, period, reporter, submitted_at) VALUES (?, ?, ?, ?, ?)').run(s.plan, s.obligation, s.period, s.reporter, s.submittedAt);
+      });
+    },
+    submissions(q) {
+      return exclusive(() => {
+        const parts = ['plan = ?'];
+        const params = [q.plan];
+        if (q.obligation !== undefined) parts.push('obligation = ?'), params.push(q.obligation);
+        if (q.period !== undefined) parts.push('period = ?'), params.push(q.period);
+        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(...params) as Row[]).map(
+          (r): ReportSubmission => ({ plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string }),
+        );
+      });
+    },
+    recordTaskEvidence(e: TaskEvidence) {
+      return exclusive(() => {
+        db.prepare('INSERT INTO task_evidence (plan, task, agency, date, done, reference, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(e.plan, e.task, e.agency, e.date, e.done ? 1 : 0, e.reference, e.recordedAt);
+      });
+    },
+    taskEvidence(q) {
+      return exclusive(() =>
+        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(...(q.task === undefined ? [q.plan] : [q.plan, q.task])) as Row[]).map(
+          (r): TaskEvidence => ({ plan: r.plan as string, task: r.task as string, agency: r.agency as string, date: r.date as string, done: r.done === 1, reference: r.reference as string, recordedAt: r.recorded_at as string }),
+        ),
+      );
+    },
+
+    saveRuleFile(f) {
+      return exclusive(() =>
+        db
+          .transaction((): StoredRuleFile => {
+            const latest = db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision DESC LIMIT 1').get(f.id) as Row | undefined;
+            if (latest && latest.text === f.text) return toRuleFile(latest);
+            const saved: StoredRuleFile = { id: f.id, revision: ((latest?.revision as number | undefined) ?? 0) + 1, text: f.text, savedBy: f.savedBy, savedAt: f.savedAt ?? new Date().toISOString() };
+            db.prepare('INSERT INTO rule_files (id, revision, text, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)').run(saved.id, saved.revision, saved.text, saved.savedBy, saved.savedAt);
+            return saved;
+          })
+          .immediate(),
+      );
+    },
+    ruleFile(id, revision) {
+      return exclusive(() => {
+        const r = (revision === undefined ? db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision DESC LIMIT 1').get(id) : db.prepare('SELECT * FROM rule_files WHERE id = ? AND revision = ?').get(id, revision)) as Row | undefined;
+        return r ? toRuleFile(r) : null;
+      });
+    },
+    ruleFileRevisions(id) {
+      return exclusive(() => (db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision').all(id) as Row[]).map(toRuleFile));
+    },
+
+    close() {
+      return exclusive(() => {
+        if (db.open) db.close();
+      });
+    },
+  };
+  return store;
+}
+
+function toRuleFile(r: Row): StoredRuleFile {
+  return { id: r.id as string, revision: r.revision as number, text: r.text as string, savedBy: r.saved_by as string, savedAt: r.saved_at as string };
+}

@@ -1,0 +1,446 @@
+/**
+ * The conformance suite every egov-plan measurement store passes, for vitest.
+ *
+ * `runStoreTests` writes through the store's public contract (`MeasurementStore` of
+ * `@egov-plan/core`) and, where the store's package gives raw probes, reads the backend directly
+ * (SQL queries, not the store's own read methods) to check what was really stored. Tests a store
+ * cannot pass are skipped by name with a reason, and the skip is visible in the test report.
+ *
+ * @module
+ */
+import { isEgovPlanError, type Awaitable, type MeasurementRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collect } from './collect.js';
+
+export { collect };
+export { runStoreEvaluationTests, type StoreEvaluationTestOptions } from './evaluation.js';
+
+/** One measurement revision as the backend holds it (probes convert column types to these). */
+export interface RawRevision {
+  plan: string;
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  revision: number;
+  value: number | boolean | null;
+  numerator: number | null;
+  denominator: number | null;
+  importId: string;
+  file: string;
+  sheet: string | null;
+  row: number;
+  importedBy: string;
+  retractionOf: string | null;
+}
+
+/** One import as the backend holds it. */
+export interface RawImport {
+  importId: string;
+  plan: string;
+  file: string;
+  importedBy: string;
+  retractedAt: string | null;
+}
+
+/**
+ * Reads a store's backend directly, bypassing the store's read methods (next-auth's `db` probes).
+ * Each method returns every row of the table behind it for the plan (or rule file) asked.
+ */
+export interface RawProbes {
+  revisions(plan: string): Awaitable<RawRevision[]>;
+  imports(plan: string): Awaitable<RawImport[]>;
+  submissions(plan: string): Awaitable<{ obligation: string; period: string; reporter: string; submittedAt: string }[]>;
+  taskEvidence(plan: string): Awaitable<{ task: string; agency: string; done: boolean; reference: string }[]>;
+  ruleFiles(id: string): Awaitable<{ revision: number; text: string; savedBy: string }[]>;
+}
+
+/** The name of every test of the suite, for {@link StoreTestOptions.skip}. */
+export const STORE_TESTS = [
+  'capabilities',
+  'import-provenance',
+  'reimport-unchanged',
+  'correction-revision',
+  'batch-atomic',
+  'duplicate-import-id',
+  'invalid-record',
+  'read-filters',
+  'plans-separate',
+  'latest-values',
+  'sum-counts',
+  'retract',
+  'retract-errors',
+  'submissions',
+  'task-evidence',
+  'rule-files',
+  'async-rows',
+  'law-values-in-force',
+] as const;
+
+/** The name of one test of the suite. */
+export type StoreTestName = (typeof STORE_TESTS)[number];
+
+/** What {@link runStoreTests} needs. */
+export interface StoreTestOptions {
+  /** Shown in the suite's name (`sqlite`, `postgres`, …). */
+  name: string;
+  /** Opens a fresh, empty store; called once per test (each test closes its store). */
+  store: () => Awaitable<MeasurementStore>;
+  /**
+   * Raw probes of the backend of a store opened by `store`. Without them the backend checks are
+   * skipped (visibly) and only the contract is tested.
+   */
+  raw?: (store: MeasurementStore) => RawProbes;
+  /** Tests to skip, each with the reason shown in the report. */
+  skip?: Partial<Record<StoreTestName, string>>;
+  /** Runs of the property test (default 15). */
+  propertyRuns?: number;
+}
+
+const PLAN = 'kontum-1102-2019';
+
+/** A measurement record with defaults: indicator `ind`, org unit `u1`, quarter 2020Q1. */
+export function record(over: Partial<MeasurementRecord> = {}): MeasurementRecord {
+  return { indicator: 'ind', orgUnit: 'u1', level: 'province', period: '2020Q1', start: '2019-12-15', end: '2020-03-14', value: 50, numerator: null, denominator: null, evidence: false, sheet: null, row: 2, ...over };
+}
+
+const byKey = (a: { indicator: string; orgUnit: string; period: string; revision?: number }, b: typeof a) =>
+  a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.orgUnit < b.orgUnit ? -1 : a.orgUnit > b.orgUnit ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : (a.revision ?? 0) - (b.revision ?? 0);
+const sorted = <T extends { indicator: string; orgUnit: string; period: string; revision?: number }>(xs: T[]) => [...xs].sort(byKey);
+const values = (xs: StoredMeasurement[]) => sorted(xs).map((m) => `${m.indicator}|${m.orgUnit}|${m.period}=${String(m.value)}`);
+
+const quarters = [
+  { period: '2020Q1', start: '2019-12-15', end: '2020-03-14' },
+  { period: '2020Q2', start: '2020-03-15', end: '2020-06-14' },
+  { period: '2020Q3', start: '2020-06-15', end: '2020-09-14' },
+] as const;
+
+async function rejectsWith(p: () => Awaitable<unknown>, code: string): Promise<void> {
+  let caught: unknown = null;
+  try {
+    await p();
+  } catch (e) {
+    caught = e;
+  }
+  expect(isEgovPlanError(caught), `expected EgovPlanError ${code}, got ${String(caught)}`).toBe(true);
+  expect((caught as { code: string }).code).toBe(code);
+}
+
+/**
+ * Registers the conformance suite for one store with vitest (`describe` / `it`): call it at the
+ * top level of a test file.
+ *
+ * @example
+ * ```ts
+ * import { runStoreTests } from '@egov-plan/testkit';
+ * import { openSqliteStore, sqliteProbes } from '@egov-plan/store-sqlite';
+ *
+ * runStoreTests({ name: 'sqlite', store: () => openSqliteStore(':memory:'), raw: sqliteProbes });
+ * ```
+ */
+export function runStoreTests(options: StoreTestOptions): void {
+  const opened: MeasurementStore[] = [];
+  const open = async () => {
+    const s = await options.store();
+    opened.push(s);
+    return s;
+  };
+
+  describe(`measurement store conformance: ${options.name}`, () => {
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    const test = (name: StoreTestName, title: string, body: (store: MeasurementStore) => Promise<void>) => {
+      const reason = options.skip?.[name];
+      if (reason !== undefined) it.skip(`${title} — skipped for ${options.name}: ${reason}`, () => {});
+      else it(title, async () => body(await open()));
+    };
+    /** The raw probes, or null (then the backend check is reported as skipped by the caller). */
+    const rawOf = (store: MeasurementStore) => (options.raw ? options.raw(store) : null);
+
+    if (!options.raw) it.skip(`backend probes — skipped for ${options.name}: no raw probes given, only the contract is checked`, () => {});
+
+    test('capabilities', 'declares its capabilities as booleans and names its kind', async (store) => {
+      expect(typeof store.kind).toBe('string');
+      for (const k of ['persistent', 'aggregatesInBackend', 'concurrentWriters'] as const) expect(typeof store.capabilities[k]).toBe('boolean');
+    });
+
+    test('import-provenance', 'keeps every row of an import with its file, sheet, row, importer and time', async (store) => {
+      const summary = await store.importMeasurements({ plan: PLAN, file: 'q1.xlsx', importedBy: 'so-tttt', importedAt: '2020-03-20T08:00:00.000Z', importId: 'imp-1' }, [
+        record({ orgUnit: 'u1', sheet: 'Huyện', row: 2, value: 40, numerator: 4, denominator: 10 }),
+        record({ orgUnit: 'u2', sheet: 'Huyện', row: 3, value: true }),
+      ]);
+      expect(summary).toEqual({ importId: 'imp-1', rows: 2, revisions: 2, unchanged: 0 });
+      const hist = sorted(await collect(store.history({ plan: PLAN })));
+      expect(hist.map((m) => [m.orgUnit, m.value, m.numerator, m.denominator, m.sheet, m.row, m.file, m.importedBy, m.importedAt, m.importId, m.revision])).toEqual([
+        ['u1', 40, 4, 10, 'Huyện', 2, 'q1.xlsx', 'so-tttt', '2020-03-20T08:00:00.000Z', 'imp-1', 1],
+        ['u2', true, null, null, 'Huyện', 3, 'q1.xlsx', 'so-tttt', '2020-03-20T08:00:00.000Z', 'imp-1', 1],
+      ]);
+      const raw = rawOf(store);
+      if (raw) {
+        const rows = sorted(await raw.revisions(PLAN));
+        expect(rows.map((r) => [r.orgUnit, r.value, r.numerator, r.denominator, r.file, r.sheet, r.row, r.importedBy, r.importId, r.revision])).toEqual([
+          ['u1', 40, 4, 10, 'q1.xlsx', 'Huyện', 2, 'so-tttt', 'imp-1', 1],
+          ['u2', true, null, null, 'q1.xlsx', 'Huyện', 3, 'so-tttt', 'imp-1', 1],
+        ]);
+        expect(await raw.imports(PLAN)).toEqual([{ importId: 'imp-1', plan: PLAN, file: 'q1.xlsx', importedBy: 'so-tttt', retractedAt: null }]);
+      }
+      const imports = await store.imports(PLAN);
+      expect(imports.map((i) => [i.importId, i.rows, i.revisions, i.unchanged, i.retractedAt])).toEqual([['imp-1', 2, 2, 0, null]]);
+      const id = (await store.importMeasurements({ plan: PLAN, file: 'q2.csv', importedBy: 'x' }, [record({ period: '2020Q2', start: '2020-03-15', end: '2020-06-14' })])).importId;
+      expect(typeof id).toBe('string');
+      expect(id).not.toBe('imp-1');
+    });
+
+    test('reimport-unchanged', 're-importing an identical file changes nothing', async (store) => {
+      const rows = [record({ orgUnit: 'u1' }), record({ orgUnit: 'u2', value: 70 })];
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, rows);
+      const again = await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, rows);
+      expect([again.rows, again.revisions, again.unchanged]).toEqual([2, 0, 2]);
+      expect((await collect(store.history({ plan: PLAN }))).length).toBe(2);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.revisions(PLAN)).length).toBe(2);
+    });
+
+    test('correction-revision', 'a corrected value is a new revision; the old one is kept and the new one counts', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'a' }, [record({ value: 18 })]);
+      const fix = await store.importMeasurements({ plan: PLAN, file: 'b.csv', importedBy: 'y', importId: 'b' }, [record({ value: 21 })]);
+      expect([fix.revisions, fix.unchanged]).toEqual([1, 0]);
+      const hist = await collect(store.history({ plan: PLAN, indicator: 'ind', orgUnit: 'u1' }));
+      expect(sorted(hist).map((m) => [m.revision, m.value, m.importId])).toEqual([
+        [1, 18, 'a'],
+        [2, 21, 'b'],
+      ]);
+      expect(values(await collect(store.currentValues({ plan: PLAN })))).toEqual(['ind|u1|2020Q1=21']);
+      const raw = rawOf(store);
+      if (raw) expect(sorted(await raw.revisions(PLAN)).map((r) => [r.revision, r.value])).toEqual([[1, 18], [2, 21]]);
+      // Going back to the first value is a change too: a third revision.
+      const back = await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, [record({ value: 18 })]);
+      expect(back.revisions).toBe(1);
+      expect(values(await collect(store.currentValues({ plan: PLAN })))).toEqual(['ind|u1|2020Q1=18']);
+    });
+
+    test('batch-atomic', 'a batch that fails part-way leaves nothing behind', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'ok.csv', importedBy: 'x' }, [record({ orgUnit: 'u0' })]);
+      async function* failing() {
+        for (let i = 0; i < 500; i++) yield record({ orgUnit: `u${i + 1}`, row: i + 2 });
+        throw new Error('the file could not be read to the end');
+      }
+      await expect(Promise.resolve().then(() => store.importMeasurements({ plan: PLAN, file: 'broken.csv', importedBy: 'x', importId: 'broken' }, failing()))).rejects.toThrow('the file could not be read');
+      expect(values(await collect(store.currentValues({ plan: PLAN })))).toEqual(['ind|u0|2020Q1=50']);
+      expect((await store.imports(PLAN)).map((i) => i.file)).toEqual(['ok.csv']);
+      const raw = rawOf(store);
+      if (raw) {
+        expect((await raw.revisions(PLAN)).length).toBe(1);
+        expect((await raw.imports(PLAN)).map((i) => i.file)).toEqual(['ok.csv']);
+      }
+      // The store is still usable, and the failed import's id is free.
+      const s = await store.importMeasurements({ plan: PLAN, file: 'broken.csv', importedBy: 'x', importId: 'broken' }, [record({ orgUnit: 'u9' })]);
+      expect(s.revisions).toBe(1);
+    });
+
+    test('duplicate-import-id', 'an import id used twice is a typed error and writes nothing', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'same' }, [record()]);
+      await rejectsWith(() => store.importMeasurements({ plan: PLAN, file: 'b.csv', importedBy: 'x', importId: 'same' }, [record({ orgUnit: 'u2' })]), 'store.duplicate_import');
+      expect((await collect(store.history({ plan: PLAN }))).length).toBe(1);
+    });
+
+    test('invalid-record', 'a record with a bad value or missing provenance is a typed error naming the row, and nothing is written', async (store) => {
+      await rejectsWith(() => store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, [record(), record({ orgUnit: 'u2', value: Number.NaN, row: 7 })]), 'store.invalid_record');
+      await rejectsWith(() => store.importMeasurements({ plan: PLAN, file: '', importedBy: 'x' }, [record()]), 'store.invalid_provenance');
+      await rejectsWith(() => store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importedAt: 'yesterday' }, [record()]), 'store.invalid_provenance');
+      expect((await collect(store.history({ plan: PLAN }))).length).toBe(0);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.revisions(PLAN)).length).toBe(0);
+    });
+
+    test('read-filters', 'reads by indicator, org unit, period, level and period-end window', async (store) => {
+      const rows: MeasurementRecord[] = [];
+      for (const q of quarters) {
+        rows.push(record({ ...q, indicator: 'a', orgUnit: 'd1', level: 'district' }));
+        rows.push(record({ ...q, indicator: 'a', orgUnit: 'c1', level: 'commune' }));
+        rows.push(record({ ...q, indicator: 'b', orgUnit: 'd1', level: 'district' }));
+      }
+      rows.push(record({ indicator: 'a', orgUnit: 'd1', level: 'district', period: '2019-06-30', start: '2019-06-30', end: '2019-06-30', value: true, evidence: true }));
+      await store.importMeasurements({ plan: PLAN, file: 'all.csv', importedBy: 'x' }, rows);
+      const keys = async (q: Parameters<MeasurementStore['currentValues']>[0]) => sorted(await collect(store.currentValues(q))).map((m) => `${m.indicator}|${m.orgUnit}|${m.period}`);
+      expect((await keys({ plan: PLAN })).length).toBe(10);
+      expect(await keys({ plan: PLAN, indicator: 'b' })).toEqual(['b|d1|2020Q1', 'b|d1|2020Q2', 'b|d1|2020Q3']);
+      expect(await keys({ plan: PLAN, orgUnit: 'c1' })).toEqual(['a|c1|2020Q1', 'a|c1|2020Q2', 'a|c1|2020Q3']);
+      expect(await keys({ plan: PLAN, period: '2020Q2', level: 'district' })).toEqual(['a|d1|2020Q2', 'b|d1|2020Q2']);
+      // Dated evidence counts from its date, also before the window opens.
+      expect(await keys({ plan: PLAN, indicator: 'a', orgUnit: 'd1', endFrom: '2020-03-15', endTo: '2020-06-14' })).toEqual(['a|d1|2019-06-30', 'a|d1|2020Q2']);
+      expect(await keys({ plan: PLAN, indicator: 'a', orgUnit: 'd1', endTo: '2020-03-14' })).toEqual(['a|d1|2019-06-30', 'a|d1|2020Q1']);
+      expect(await keys({ plan: PLAN, indicator: 'nothing' })).toEqual([]);
+    });
+
+    test('plans-separate', "measurements of different plans never mix, even with the same ids", async (store) => {
+      await store.importMeasurements({ plan: 'plan-a', file: 'a.csv', importedBy: 'x' }, [record({ value: 1 })]);
+      await store.importMeasurements({ plan: 'plan-b', file: 'b.csv', importedBy: 'x' }, [record({ value: 2 })]);
+      expect(values(await collect(store.currentValues({ plan: 'plan-a' })))).toEqual(['ind|u1|2020Q1=1']);
+      expect(values(await collect(store.currentValues({ plan: 'plan-b' })))).toEqual(['ind|u1|2020Q1=2']);
+      expect((await collect(store.history({ plan: 'plan-b' })))[0]?.revision).toBe(1);
+      expect((await store.imports('plan-a')).map((i) => i.file)).toEqual(['a.csv']);
+    });
+
+    test('latest-values', 'the value that counts per indicator × org unit is the latest period in the window, counts required on demand', async (store) => {
+      const [q1, q2, q3] = quarters;
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, [
+        record({ ...q1, orgUnit: 'u1', value: 10, numerator: 1, denominator: 10 }),
+        record({ ...q2, orgUnit: 'u1', value: 20 }),
+        record({ ...q3, orgUnit: 'u1', value: 30, numerator: 3, denominator: 10 }),
+        record({ ...q1, orgUnit: 'u2', value: 11 }),
+      ]);
+      const latest = async (q: Parameters<MeasurementStore['latestValues']>[0]) => values(await collect(store.latestValues(q)));
+      expect(await latest({ plan: PLAN })).toEqual(['ind|u1|2020Q3=30', 'ind|u2|2020Q1=11']);
+      expect(await latest({ plan: PLAN, endTo: '2020-06-14' })).toEqual(['ind|u1|2020Q2=20', 'ind|u2|2020Q1=11']);
+      expect(await latest({ plan: PLAN, endTo: '2020-06-14', withCounts: true })).toEqual(['ind|u1|2020Q1=10']);
+      expect(await latest({ plan: PLAN, endFrom: '2020-03-15', endTo: '2020-06-14' })).toEqual(['ind|u1|2020Q2=20']);
+    });
+
+    test('sum-counts', 'sums numerators and denominators of the values in force by indicator, period and level', async (store) => {
+      const [q1, q2] = quarters;
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x' }, [
+        record({ ...q1, orgUnit: 'd1', level: 'district', value: 50, numerator: 5, denominator: 10 }),
+        record({ ...q1, orgUnit: 'd2', level: 'district', value: 25, numerator: 1.5, denominator: 6 }),
+        record({ ...q1, orgUnit: 'c1', level: 'commune', value: 100, numerator: 2, denominator: 2 }),
+        record({ ...q1, orgUnit: 'd3', level: 'district', value: 40 }),
+        record({ ...q1, orgUnit: 'kt', level: 'province', value: 60, numerator: 60, denominator: 100 }),
+        record({ ...q2, orgUnit: 'd1', level: 'district', value: 60, numerator: 6, denominator: 10 }),
+      ]);
+      // A correction replaces the old counts in the sum, it does not add to them.
+      await store.importMeasurements({ plan: PLAN, file: 'fix.csv', importedBy: 'x' }, [record({ ...q1, orgUnit: 'd2', level: 'district', value: 50, numerator: 3, denominator: 6 })]);
+      const sums = await store.sumCounts({ plan: PLAN, excludeOrgUnits: ['kt'], endTo: '2020-03-14' });
+      const shown = sums.map((s) => [s.indicator, s.period, s.start, s.end, s.level, s.numerator, s.denominator, s.contributors]).sort((a, b) => String(a[4]).localeCompare(String(b[4])));
+      expect(shown).toEqual([
+        ['ind', '2020Q1', '2019-12-15', '2020-03-14', 'commune', 2, 2, 1],
+        ['ind', '2020Q1', '2019-12-15', '2020-03-14', 'district', 8, 16, 2],
+      ]);
+      const district = await store.sumCounts({ plan: PLAN, level: 'district' });
+      expect(district.map((s) => [s.period, s.numerator, s.denominator]).sort()).toEqual([
+        ['2020Q1', 8, 16],
+        ['2020Q2', 6, 10],
+      ]);
+      expect(await store.sumCounts({ plan: PLAN, indicator: 'none' })).toEqual([]);
+    });
+
+    test('retract', 'retracting an import restores the earlier values as new revisions and deletes nothing', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'a' }, [record({ orgUnit: 'u1', value: 10 })]);
+      await store.importMeasurements({ plan: PLAN, file: 'b.csv', importedBy: 'y', importId: 'b' }, [record({ orgUnit: 'u1', value: 99 }), record({ orgUnit: 'u2', value: 98 })]);
+      const before = (await collect(store.history({ plan: PLAN }))).length;
+      const r = await store.retractImport('b', { retractedBy: 'so-tttt', retractedAt: '2020-04-01T00:00:00.000Z' });
+      expect([r.importId, r.revisions]).toEqual(['b', 2]);
+      expect(values(await collect(store.currentValues({ plan: PLAN })))).toEqual(['ind|u1|2020Q1=10']);
+      const hist = sorted(await collect(store.history({ plan: PLAN })));
+      expect(hist.length).toBe(before + 2);
+      expect(hist.filter((m) => m.retractionOf === 'b').map((m) => [m.orgUnit, m.revision, m.value, m.importId])).toEqual([
+        ['u1', 3, 10, 'a'],
+        ['u2', 2, null, 'b'],
+      ]);
+      expect((await store.imports(PLAN)).find((i) => i.importId === 'b')?.retractedAt).toBe('2020-04-01T00:00:00.000Z');
+      const raw = rawOf(store);
+      if (raw) {
+        expect((await raw.revisions(PLAN)).length).toBe(before + 2);
+        expect((await raw.imports(PLAN)).find((i) => i.importId === 'b')?.retractedAt).not.toBeNull();
+      }
+      // Retracting the first import too leaves nothing in force, and importing b's file again brings it back.
+      await store.retractImport('a', { retractedBy: 'so-tttt' });
+      expect(await collect(store.currentValues({ plan: PLAN }))).toEqual([]);
+      const again = await store.importMeasurements({ plan: PLAN, file: 'b.csv', importedBy: 'y' }, [record({ orgUnit: 'u1', value: 99 })]);
+      expect(again.revisions).toBe(1);
+      expect(values(await collect(store.currentValues({ plan: PLAN })))).toEqual(['ind|u1|2020Q1=99']);
+    });
+
+    test('retract-errors', 'retracting an unknown import or one already retracted is a typed error', async (store) => {
+      await rejectsWith(() => store.retractImport('nope', { retractedBy: 'x' }), 'store.unknown_import');
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'a' }, [record()]);
+      await store.retractImport('a', { retractedBy: 'x' });
+      await rejectsWith(() => store.retractImport('a', { retractedBy: 'x' }), 'store.already_retracted');
+    });
+
+    test('submissions', 'records report submissions by reporter, obligation and period', async (store) => {
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-14T09:00:00+07:00' });
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'huyen-dak-ha', submittedAt: '2020-03-20T09:00:00+07:00' });
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q2', reporter: 'so-tttt', submittedAt: '2020-06-10T09:00:00+07:00' });
+      const q1 = await store.submissions({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1' });
+      expect(q1.map((s) => [s.reporter, Date.parse(s.submittedAt)]).sort()).toEqual([
+        ['huyen-dak-ha', Date.parse('2020-03-20T09:00:00+07:00')],
+        ['so-tttt', Date.parse('2020-03-14T09:00:00+07:00')],
+      ]);
+      expect((await store.submissions({ plan: PLAN })).length).toBe(3);
+      expect(await store.submissions({ plan: 'other' })).toEqual([]);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.submissions(PLAN)).map((s) => s.reporter).sort()).toEqual(['huyen-dak-ha', 'so-tttt', 'so-tttt']);
+    });
+
+    test('task-evidence', 'records task completion evidence', async (store) => {
+      await store.recordTaskEvidence({ plan: PLAN, task: 'task-1', agency: 'so-tttt', date: '2019-12-31', done: true, reference: 'QĐ 123/QĐ-UBND', recordedAt: '2020-01-02T00:00:00.000Z' });
+      await store.recordTaskEvidence({ plan: PLAN, task: 'task-2', agency: 'so-tttt', date: '2019-11-30', done: false, reference: 'draft', recordedAt: '2020-01-02T00:00:00.000Z' });
+      const one = await store.taskEvidence({ plan: PLAN, task: 'task-1' });
+      expect(one.map((e) => [e.task, e.agency, e.date, e.done, e.reference])).toEqual([['task-1', 'so-tttt', '2019-12-31', true, 'QĐ 123/QĐ-UBND']]);
+      expect((await store.taskEvidence({ plan: PLAN })).length).toBe(2);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.taskEvidence(PLAN)).map((e) => [e.task, e.done]).sort()).toEqual([['task-1', true], ['task-2', false]]);
+    });
+
+    test('rule-files', 'keeps every revision of a rule file; saving the same text again changes nothing', async (store) => {
+      const v1 = await store.saveRuleFile({ id: 'my-province', text: '{"formatVersion":1}', savedBy: 'a' });
+      const same = await store.saveRuleFile({ id: 'my-province', text: '{"formatVersion":1}', savedBy: 'b' });
+      const v2 = await store.saveRuleFile({ id: 'my-province', text: '{"formatVersion":1,"id":"x"}', savedBy: 'c' });
+      expect([v1.revision, same.revision, v2.revision]).toEqual([1, 1, 2]);
+      expect((await store.ruleFile('my-province'))?.text).toBe('{"formatVersion":1,"id":"x"}');
+      expect((await store.ruleFile('my-province', 1))?.savedBy).toBe('a');
+      expect(await store.ruleFile('absent')).toBeNull();
+      expect((await store.ruleFileRevisions('my-province')).map((r) => r.revision)).toEqual([1, 2]);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.ruleFiles('my-province')).map((r) => [r.revision, r.savedBy])).toEqual([[1, 'a'], [2, 'c']]);
+    });
+
+    test('async-rows', 'takes rows from an async iterable (a cursor or a streamed file)', async (store) => {
+      async function* rows() {
+        for (let i = 0; i < 3000; i++) yield record({ orgUnit: `u${i}`, row: i + 2, value: i % 101 });
+      }
+      const s = await store.importMeasurements({ plan: PLAN, file: 'big.csv', importedBy: 'x' }, rows());
+      expect([s.rows, s.revisions]).toEqual([3000, 3000]);
+      expect((await collect(store.currentValues({ plan: PLAN }))).length).toBe(3000);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.revisions(PLAN)).length).toBe(3000);
+    });
+
+    test('law-values-in-force', 'for any sequence of imports, the values in force are the last value written for each measurement', async (store) => {
+      let run = 0;
+      const units = ['u1', 'u2', 'u3'];
+      const row = fc.record({ orgUnit: fc.constantFrom(...units), q: fc.constantFrom(0, 1), value: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.boolean()) });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(row, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+          const plan = `law-${run++}`;
+          const model = new Map<string, number | boolean>();
+          let written = 0;
+          for (const batch of batches) {
+            const rows = batch.map((r, i) => record({ orgUnit: r.orgUnit, ...quarters[r.q], value: r.value, row: i + 2 }));
+            const seen = new Map(model);
+            let expectedRevisions = 0;
+            for (const r of rows) {
+              const k = `${r.indicator}|${r.orgUnit}|${r.period}`;
+              if (seen.get(k) !== r.value) expectedRevisions++;
+              seen.set(k, r.value);
+            }
+            const s = await store.importMeasurements({ plan, file: 'f.csv', importedBy: 'x' }, rows);
+            expect(s.revisions).toBe(expectedRevisions);
+            written += expectedRevisions;
+            for (const [k, v] of seen) model.set(k, v);
+          }
+          expect(values(await collect(store.currentValues({ plan })))).toEqual([...model].map(([k, v]) => `${k}=${String(v)}`).sort((a, b) => byKey(split(a), split(b))));
+          expect((await collect(store.history({ plan }))).length).toBe(written);
+        }),
+        { numRuns: options.propertyRuns ?? 15 },
+      );
+    });
+  });
+}
+
+function split(s: string): { indicator: string; orgUnit: string; period: string } {
+  const [indicator = '', orgUnit = '', period = ''] = s.split('=')[0]!.split('|');
+  return { indicator, orgUnit, period };
+}
