@@ -275,7 +275,7 @@ describe('calendar commands: the plan\'s term, history and hostile input', () =>
     expect(j.deadlines.map((d: any) => d.obligation)).not.toContain('own-action-plan-2019');
     expect(j.history.map((d: any) => d.obligation)).toEqual(['own-action-plan-2019']);
     const text = (await cli(['calendar', '--at', '2024-03-10'])).stdout;
-    expect(text).toMatch(/== Hạn một lần đã qua ==\n- một lần {2}hạn 2019-05-20 \(lùi từ 2019-05-19\)\n/u);
+    expect(text).toMatch(/== Hạn một lần đã qua ==\n- một lần {2}hạn 2019-05-20 \(Thứ Hai\) \(lùi từ 2019-05-19 \(Chủ nhật\)\)\n/u);
   });
 
   it('--at 0000-01-01 is a usage error (exit 2), not the year 13', async () => {
