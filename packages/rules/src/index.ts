@@ -9,3 +9,4 @@ export * from './json-document.js';
 export * from './load.js';
 export * from './calendar/index.js';
 export * from './engine/index.js';
+export * from './ingest/index.js';

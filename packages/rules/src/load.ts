@@ -4,8 +4,9 @@ import { EgovPlanError, Plan, checkFormatVersion, issue, validatePlan, type Issu
 import { bundledPlan, isBundledPlanId } from './bundled.js';
 import { DEFAULT_MAX_FILE_BYTES, locateIssues, parseJsonDocument, type JsonDocument } from './json-document.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './engine/limits.js';
+import { decodeUtf8 } from './ingest/text.js';
 import { resolveRuleFile, type RuleFileLayer, type RuleFileReader } from './engine/resolve.js';
-import { FATAL_SAFETY_CODES, checkJsonTextDepth, checkRuleFileValue, issuesFromZod, withoutShadowed } from './engine/safety.js';
+import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './engine/safety.js';
 
 /** Options for reading plan files. */
 export interface LoadOptions {
@@ -138,9 +139,7 @@ export function fileRuleReader(options: { cwd?: string; maxBytes?: number; limit
 }
 
 function readLayerText(text: string, file: string | undefined, limits: RuleLimits): { ok: true; plan: Plan; document: JsonDocument } | { ok: false; issues: Issue[] } {
-  const deep = checkJsonTextDepth(text, limits.maxJsonDepth, file);
-  if (deep) return { ok: false, issues: [deep] };
-  const parsed = parseJsonDocument(text, { ...(file === undefined ? {} : { file }), maxBytes: limits.maxFileBytes });
+  const parsed = parseJsonDocument(text, { ...(file === undefined ? {} : { file }), maxBytes: limits.maxFileBytes, maxDepth: limits.maxJsonDepth });
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const r = checkLayerValue(parsed.document.value, parsed.document, limits);
   return r.ok ? { ok: true, plan: r.plan, document: parsed.document } : r;
@@ -186,8 +185,8 @@ export function validatePlanValue(value: unknown, options: Omit<ValidateTextOpti
 /**
  * Reads a text file of at most `maxBytes` bytes, refusing anything that is not a regular file
  * (a FIFO, a device such as `/dev/zero`, a directory, a socket) without blocking on it. Files that
- * report no size (such as those in `/proc`) are read only up to the limit. Throws
- * {@link EgovPlanError} (`file.not_found` or `file.too_large`) naming `display`.
+ * report no size (such as those in `/proc`) are read only up to the limit. The bytes must be UTF-8.
+ * Throws {@link EgovPlanError} (`file.not_found`, `file.too_large` or `file.encoding`) naming `display`.
  */
 export function readTextFileSync(full: string, display: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): string {
   let fd: number;
@@ -216,7 +215,7 @@ export function readTextFileSync(full: string, display: string, maxBytes: number
       total += n;
     }
     if (total > maxBytes) throw new EgovPlanError([tooLarge(display, total, maxBytes)]);
-    return chunk.toString('utf8', 0, total);
+    return decodeUtf8(chunk.subarray(0, total), display);
   } catch (err) {
     if (err instanceof EgovPlanError) throw err;
     throw new EgovPlanError([readIssue(display, err)]);
