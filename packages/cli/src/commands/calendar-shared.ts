@@ -107,3 +107,21 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
   if (issues.length) throw new EgovPlanError(issues);
   return progress;
 }
+
+const WEEKDAYS: Record<'vi' | 'en', readonly string[]> = {
+  vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** The weekday of a local date `YYYY-MM-DD` in the run's language ("Thứ Hai", "Monday"). */
+export function weekday(ctx: CliContext, date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d); // setUTCFullYear, not Date.UTC: years 0–99 stay themselves.
+  return WEEKDAYS[ctx.lang][day.getUTCDay()] as string;
+}
+
+/** A local date with its weekday: `2020-03-16 (Thứ Hai)`. */
+export function dateWithWeekday(ctx: CliContext, date: string): string {
+  return `${date} (${weekday(ctx, date)})`;
+}

@@ -2,8 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SYNTAX_ISSUES, parseJsonDocument, parseMeasurementsCsv, parseMeasurementsJson, readTextFileSync, validatePlanText } from '../../src/index.js';
-import { testPlan } from '../rules/fixtures.js';
+import type { Plan } from '@egov-plan/core';
+import { testPlan as testRuleFile } from '@egov-plan/test-utils';
+import { MAX_SYNTAX_ISSUES, parseJsonDocument, parseMeasurementsCsv, parseMeasurementsJson, readTextFileSync, validatePlanText, validatePlanValue } from '../../src/index.js';
+
+const testPlan = (): Plan => {
+  const r = validatePlanValue(testRuleFile());
+  if (!r.ok) throw new Error('fixture');
+  return r.value;
+};
 
 const codes = (r: { ok: boolean; issues?: readonly { code: string }[] }) => (r.ok ? [] : (r.issues ?? []).map((i) => i.code));
 
@@ -49,7 +56,7 @@ describe('the JSON reader under hostile text', () => {
   });
 
   it('UTF-16 text and files are one clear encoding error, not thousands of syntax errors', () => {
-    const json = JSON.stringify(testPlan());
+    const json = JSON.stringify(testRuleFile());
     const asUtf16Read = Buffer.from(`\uFEFF${json}`, 'utf16le').toString('utf8');
     expect(codes(validatePlanText(asUtf16Read))).toEqual(['file.encoding']);
     const dir = mkdtempSync(join(tmpdir(), 'egov-enc-'));
