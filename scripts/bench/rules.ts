@@ -266,8 +266,16 @@ export async function run(): Promise<Record<string, unknown>> {
   for (let i = 0; i < compiled.length; i++) if (compiled[i] !== reference[i]) differences++;
   if (compiled.length !== reference.length || differences > 0) throw new Error(`the evaluators disagree on ${differences} of ${compiled.length} verdicts`);
 
-  const [set, parseMs] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
+  // CSV text → checked rows through the public reader: one warm-up, then the median of three.
+  let [set, parseMs] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
   if (set.issues.length) throw new Error(`the synthetic CSV has ${set.issues.length} bad rows`);
+  const parseRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const [s, ms] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
+    set = s;
+    parseRuns.push(ms);
+  }
+  parseMs = [...parseRuns].sort((a, b) => a - b)[1] as number;
   // The public path: evaluate() on a compiled plan, with the plan's real scopes; its verdicts are
   // compared with json-rules-engine's (evaluateWithReference) on the same quarter.
   const compiledPlan = compilePlan(plan);
@@ -317,6 +325,8 @@ export async function run(): Promise<Record<string, unknown>> {
     evaluateGoal: { evaluateMs: 100 },
     evaluateGoalMet: median(evaluateRuns) <= 100,
     parseMs: round(parseMs),
+    parseRowsPerSec: Math.round(set.rows / (parseMs / 1000)),
+    parseGoal: { rowsPerSec: 400_000, aim: 1_000_000 },
   };
   process.stderr.write(`${JSON.stringify(figures)}\n`);
   return figures;

@@ -219,13 +219,16 @@ describe('calendar commands: reviewed edge cases', () => {
 
   it('progress file: lines are those of the file even after a quoted line break; ";" and tab separate too', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'p.csv'), 'task;doneOn\r\n\r\n"no-such\r\ntask";2019-06-01\r\nappendix-iii-7\t2019-02-30\r\n   \r\nappendix-i-2,2019-07-02\r\nother,2019-07-02\r\n');
+    writeFileSync(join(dir, 'p.csv'), 'task;doneOn\r\n\r\n"no-such\r\ntask";2019-06-01\r\nappendix-iii-7;2019-02-30\r\n   \r\nappendix-i-2;2019-07-02\r\nother;2019-07-02\r\n');
     const r = await cli(['tasks', '--progress', 'p.csv', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/p\.csv:3:1 \[calendar\.unknown_task\]/u);
     expect(r.stderr).toMatch(/p\.csv:5:2 \[calendar\.invalid_date\]/u);
     expect(r.stderr).toMatch(/p\.csv:8:1 \[calendar\.unknown_task\] Dòng 8/u);
     expect(r.stderr).not.toMatch(/p\.csv:7/u);
+    // The header decides the separator: a tab here.
+    writeFileSync(join(dir, 't.csv'), 'task\tdoneOn\nappendix-iii-7\t2019-02-30\n');
+    expect((await cli(['tasks', '--progress', 't.csv', '--json'], { cwd: dir })).stderr).toMatch(/t\.csv:2:2 \[calendar\.invalid_date\]/u);
     writeFileSync(join(dir, 'ok.csv'), 'task;doneOn\nappendix-iii-7;2019-06-20\n');
     const ok = JSON.parse((await cli(['tasks', '--at', '2019-08-15', '--progress', 'ok.csv', '--json'], { cwd: dir })).stdout);
     expect(ok.tasks.find((t: any) => t.id === 'appendix-iii-7')).toMatchObject({ status: 'done', onTime: true });

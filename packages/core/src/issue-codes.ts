@@ -14,9 +14,12 @@ import type { BilingualText } from './text.js';
  */
 export const ISSUE_REGISTRY = {
   // json.*: The text is not JSON, or the file cannot be read.
-  'json.syntax': { en: 'the text is not strict JSON (comments and trailing commas are refused)', vi: 'văn bản không phải JSON chuẩn (không chấp nhận chú thích và dấu phẩy thừa)' },
+  'json.syntax': { en: 'the text is not strict JSON (comments and trailing commas are refused); one issue per position, at most 200', vi: 'văn bản không phải JSON chuẩn (không chấp nhận chú thích và dấu phẩy thừa); mỗi vị trí một lỗi, tối đa 200' },
+  'json.too_many_issues': { en: 'counts the syntax errors past the first 200', vi: 'đếm các lỗi cú pháp sau 200 lỗi đầu' },
+  'json.duplicate_key': { en: 'a key written twice in one object (rule files, bases, JSON measurements); the message names both lines and columns, the issue sits at the second', vi: 'một khóa viết hai lần trong cùng đối tượng (tệp quy tắc, tệp gốc, số liệu JSON); thông báo nêu cả hai dòng và cột, lỗi đặt ở chỗ thứ hai' },
   'file.not_found': { en: 'the file does not exist or cannot be read', vi: 'tệp không tồn tại hoặc không đọc được' },
   'file.too_large': { en: 'the file is larger than the limit (5 MiB by default)', vi: 'tệp lớn hơn giới hạn (mặc định 5 MiB)' },
+  'file.encoding': { en: 'the file is not UTF-8 text: UTF-16 (byte-order mark FE FF / FF FE, or NUL characters), another encoding such as Windows-1258, or a binary file; one issue, at the first bad character', vi: 'tệp không phải văn bản UTF-8: UTF-16 (dấu BOM FE FF / FF FE, hoặc ký tự NUL), bảng mã khác như Windows-1258, hoặc tệp nhị phân; một lỗi, tại ký tự sai đầu tiên' },
   // schema.*: The JSON does not fit the format.
   'schema.invalid_type': { en: 'a value has the wrong type', vi: 'giá trị sai kiểu' },
   'schema.missing_key': { en: 'a required key is missing', vi: 'thiếu một khóa bắt buộc' },
@@ -105,6 +108,7 @@ export const ISSUE_REGISTRY = {
   'measurement.level_mismatch': { en: 'a level that contradicts the plan', vi: 'cấp mâu thuẫn với kế hoạch' },
   'measurement.invalid_period': { en: "not a reporting-period id of the plan's calendar", vi: 'không phải mã kỳ báo cáo theo lịch của kế hoạch' },
   'measurement.duplicate': { en: 'a second row for the same indicator, org unit and period', vi: 'dòng thứ hai cho cùng chỉ số, đơn vị và kỳ' },
+  'measurement.too_many_issues': { en: 'counts the issues past the first 1,000 of one file (`maxIssues`); the rows are still checked', vi: 'đếm các lỗi sau 1.000 lỗi đầu của một tệp (`maxIssues`); các dòng vẫn được kiểm tra' },
   'measurement.inconsistent_counts': { en: 'a percentage that differs from numerator / denominator by more than rounding explains (0.5 points)', vi: 'tỷ lệ lệch so với tử số / mẫu số nhiều hơn mức làm tròn (0,5 điểm)' },
   // usage.*: How a function was called (evaluation, progress, calendar from code).
   'usage.invalid_date': { en: 'an `at` that is not a date or instant', vi: '`at` không phải ngày hoặc thời điểm' },

@@ -10,3 +10,4 @@ export * from './json-document.js';
 export * from './calendar/index.js';
 export * from './engine/index.js';
 export * from './store.js';
+export * from './ingest/index.js';

@@ -1,8 +1,9 @@
-import { issue, fromPointer, type Issue, utf8ByteLength } from '@egov-plan/core';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { issue, fromPointer, toPointer, type Issue, type IssueCode } from '@egov-plan/core';
+import { findNodeAtLocation, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RULE_LIMITS } from './engine/limits.js';
+import { echo, encodingProblem, utf8ByteLength } from './ingest/text.js';
 
-/** Largest file, in bytes, the library reads as a plan or rule file unless told otherwise. */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 
 /** JSON text parsed with positions, so issues can name a line and column. */
 export interface JsonDocument {
@@ -14,24 +15,41 @@ export interface JsonDocument {
   locate(pointer: string): { line: number; column: number };
 }
 
-const errorVi: Record<string, string> = {
-  InvalidSymbol: 'ký tự không hợp lệ',
-  InvalidNumberFormat: 'số sai định dạng',
-  PropertyNameExpected: 'cần tên thuộc tính',
-  ValueExpected: 'cần một giá trị',
-  ColonExpected: 'thiếu dấu hai chấm',
-  CommaExpected: 'thiếu dấu phẩy',
-  CloseBraceExpected: 'thiếu dấu }',
-  CloseBracketExpected: 'thiếu dấu ]',
-  EndOfFileExpected: 'thừa nội dung sau khi kết thúc JSON',
-  InvalidCommentToken: 'JSON không cho phép chú thích',
-  UnexpectedEndOfComment: 'chú thích chưa đóng',
-  UnexpectedEndOfString: 'chuỗi chưa đóng',
-  UnexpectedEndOfNumber: 'số chưa kết thúc',
-  InvalidUnicode: 'mã Unicode không hợp lệ',
-  InvalidEscapeCharacter: 'ký tự thoát không hợp lệ',
-  InvalidCharacter: 'ký tự không hợp lệ',
+/** Each syntax error jsonc-parser reports (its `ParseErrorCode`), in both languages. */
+const SYNTAX: Record<number, { vi: string; en: string }> = {
+  1: { vi: 'ký hiệu không hợp lệ', en: 'an invalid symbol' },
+  2: { vi: 'số sai định dạng', en: 'a malformed number' },
+  3: { vi: 'cần tên thuộc tính (một chuỗi trong ngoặc kép)', en: 'a property name (a double-quoted string) is expected' },
+  4: { vi: 'cần một giá trị', en: 'a value is expected' },
+  5: { vi: 'thiếu dấu hai chấm', en: 'a colon is missing' },
+  6: { vi: 'thiếu dấu phẩy', en: 'a comma is missing' },
+  7: { vi: 'thiếu dấu }', en: 'a closing } is missing' },
+  8: { vi: 'thiếu dấu ]', en: 'a closing ] is missing' },
+  9: { vi: 'thừa nội dung sau khi kết thúc JSON', en: 'there is more text after the end of the JSON value' },
+  10: { vi: 'JSON không cho phép chú thích', en: 'JSON does not allow comments' },
+  11: { vi: 'chú thích chưa đóng', en: 'a comment is not closed' },
+  12: { vi: 'chuỗi chưa đóng (một chuỗi không được xuống dòng)', en: 'a string is not closed (a string cannot hold a raw line break)' },
+  13: { vi: 'số chưa kết thúc', en: 'a number is not finished' },
+  14: { vi: 'mã Unicode không hợp lệ', en: 'an invalid Unicode escape' },
+  15: { vi: 'ký tự thoát không hợp lệ', en: 'an invalid escape character' },
+  16: { vi: 'ký tự không hợp lệ trong chuỗi', en: 'an invalid character in a string' },
 };
+const UNKNOWN_SYNTAX = { vi: 'lỗi cú pháp', en: 'a syntax error' };
+
+/** Most syntax issues listed for one text; the others are counted in one last issue. */
+export const MAX_SYNTAX_ISSUES = 200;
+
+/** Options of {@link parseJsonDocument}. */
+export interface JsonDocumentOptions {
+  /** The file name shown in issues. */
+  file?: string;
+  /** Largest text accepted, in UTF-8 bytes (default {@link DEFAULT_MAX_FILE_BYTES}). */
+  maxBytes?: number;
+  /** Deepest nesting of arrays and objects accepted (default {@link DEFAULT_RULE_LIMITS}`.maxJsonDepth`). */
+  maxDepth?: number;
+  /** Code of the issue for text nested too deeply (default `rules.too_deep`). */
+  depthCode?: IssueCode;
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -50,40 +68,81 @@ function position(starts: number[], offset: number): { line: number; column: num
   return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
+const DEPTH = Symbol('too deep');
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
 /**
- * Parses strict JSON (no comments, no trailing commas) and keeps positions. Returns every
- * syntax error as an {@link Issue} with line and column instead of throwing.
+ * The first place where `text` nests arrays and objects deeper than `maxDepth`, measured by the
+ * parser itself (so it agrees with it on strings, comments and broken text), or null. The parse
+ * stops there: a text nested a million levels deep never reaches a recursion that deep.
+ * @internal
  */
-export function parseJsonDocument(
-  text: string,
-  options: { file?: string; maxBytes?: number } = {},
-): { ok: true; document: JsonDocument } | { ok: false; issues: Issue[] } {
+export function jsonDepthExceeded(text: string, maxDepth: number): { offset: number; line: number; column: number } | null {
+  let depth = 0;
+  let at: { offset: number; line: number; column: number } | null = null;
+  const open = (offset: number, _length: number, line: number, character: number) => {
+    if (++depth > maxDepth) {
+      at = { offset, line: line + 1, column: character + 1 };
+      throw DEPTH;
+    }
+  };
+  const close = () => {
+    depth--;
+  };
+  try {
+    visit(text, { onObjectBegin: open, onArrayBegin: open, onObjectEnd: close, onArrayEnd: close }, PARSE_OPTIONS);
+  } catch (e) {
+    if (e !== DEPTH) throw e;
+  }
+  return at;
+}
+
+/** The issue of text nested more than `maxDepth` levels, or null. @internal */
+export function jsonDepthIssue(text: string, maxDepth: number, file: string | undefined, code: IssueCode = 'rules.too_deep'): Issue | null {
+  const at = jsonDepthExceeded(text, maxDepth);
+  if (!at) return null;
+  return issue(
+    code,
+    '',
+    `Tệp lồng nhau quá sâu: quá ${maxDepth} cấp mảng/đối tượng (dòng ${at.line}, cột ${at.column}).`,
+    `The file is nested too deeply: more than ${maxDepth} levels of arrays/objects (line ${at.line}, column ${at.column}).`,
+    { line: at.line, column: at.column, ...withFile(file) },
+  );
+}
+
+/**
+ * Parses strict JSON (no comments, no trailing commas) and keeps positions. Never throws for bad
+ * input: returns the issues instead — text larger than `maxBytes` (`file.too_large`), text that
+ * was not UTF-8 (`file.encoding`), nesting deeper than `maxDepth` (checked inside the parse),
+ * each syntax error with line and column (`json.syntax`, at most {@link MAX_SYNTAX_ISSUES},
+ * then one `json.too_many_issues` with the count), and each key written twice in one object
+ * (`json.duplicate_key`, naming both places). Keys such as `__proto__` become plain own
+ * properties; nothing touches a prototype.
+ */
+export function parseJsonDocument(text: string, options: JsonDocumentOptions = {}): { ok: true; document: JsonDocument } | { ok: false; issues: Issue[] } {
   const file = options.file;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const bytes = utf8ByteLength(text);
+  const bytes = text.length > maxBytes ? text.length : utf8ByteLength(text);
   if (bytes > maxBytes) {
     return {
       ok: false,
       issues: [issue('file.too_large', '', `Tệp quá lớn: ${bytes} byte, tối đa ${maxBytes} byte.`, `File too large: ${bytes} bytes, at most ${maxBytes}.`, withFile(file))],
     };
   }
+  const encoding = encodingProblem(text, file);
+  if (encoding) return { ok: false, issues: [encoding] };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = jsonDepthIssue(body, options.maxDepth ?? DEFAULT_RULE_LIMITS.maxJsonDepth, file, options.depthCode);
+  if (deep) return { ok: false, issues: [deep] };
   const starts = lineStarts(body);
   const errors: ParseError[] = [];
-  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(body, errors, PARSE_OPTIONS);
   if (errors.length > 0 || root === undefined) {
-    // One issue per position: the parser often reports a follow-on error at the same offset.
-    const list = (errors.length ? errors : [{ error: 3, offset: 0, length: 0 } as ParseError]).filter((e, i, all) => all.findIndex((x) => x.offset === e.offset) === i);
-    return {
-      ok: false,
-      issues: list.map((e) => {
-        const name = printParseErrorCode(e.error);
-        const at = position(starts, e.offset);
-        return issue('json.syntax', '', `JSON không hợp lệ: ${errorVi[name] ?? name}.`, `Invalid JSON: ${name}.`, { ...at, ...withFile(file) });
-      }),
-    };
+    return { ok: false, issues: syntaxIssues(errors.length ? errors : [{ error: 4, offset: 0, length: 0 }], starts, file) };
   }
-  const value = nodeValue(root);
+  const duplicates: Issue[] = [];
+  const value = nodeValue(root, [], duplicates, starts, file);
+  if (duplicates.length) return { ok: false, issues: duplicates };
   return {
     ok: true,
     document: {
@@ -96,21 +155,76 @@ export function parseJsonDocument(
   };
 }
 
-// Builds the value from the tree ourselves: duplicate keys keep the last value, as JSON.parse does,
-// and keys such as "__proto__" become own data properties instead of touching prototypes.
-function nodeValue(node: Node): unknown {
+/** One issue per position (the parser often reports a follow-on error at the same offset), capped. */
+function syntaxIssues(errors: readonly ParseError[], starts: number[], file: string | undefined): Issue[] {
+  const seen = new Set<number>();
+  const out: Issue[] = [];
+  let more = 0;
+  for (const e of errors) {
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    if (out.length >= MAX_SYNTAX_ISSUES) {
+      more++;
+      continue;
+    }
+    const what = SYNTAX[e.error] ?? UNKNOWN_SYNTAX;
+    out.push(issue('json.syntax', '', `JSON không hợp lệ: ${what.vi}.`, `Invalid JSON: ${what.en}.`, { ...position(starts, e.offset), ...withFile(file) }));
+  }
+  if (more > 0) {
+    out.push(
+      issue('json.too_many_issues', '', `… và ${more} lỗi cú pháp khác (chỉ liệt kê ${MAX_SYNTAX_ISSUES} lỗi đầu).`, `… and ${more} more syntax errors (only the first ${MAX_SYNTAX_ISSUES} are listed).`, withFile(file)),
+    );
+  }
+  return out;
+}
+
+// Builds the value from the tree ourselves: a key written twice is an issue (never silently the
+// last one), and keys such as "__proto__" become own data properties instead of touching prototypes.
+// The depth was bounded before, so the recursion is too.
+function nodeValue(node: Node, path: string[], duplicates: Issue[], starts: number[], file: string | undefined): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
+      const keyAt = new Map<string, number>();
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
-        Object.defineProperty(out, String(k.value), { value: nodeValue(v), enumerable: true, writable: true, configurable: true });
+        const key = String(k.value);
+        const first = keyAt.get(key);
+        if (first !== undefined) {
+          if (duplicates.length < MAX_SYNTAX_ISSUES) {
+            const a = position(starts, first);
+            const b = position(starts, k.offset);
+            const shown = echo(key, 60);
+            duplicates.push(
+              issue(
+                'json.duplicate_key',
+                toPointer([...path, key]),
+                `Khóa ${shown} viết hai lần trong cùng một đối tượng (dòng ${a.line}, cột ${a.column} và dòng ${b.line}, cột ${b.column}); JSON không nói giá trị nào thắng, hãy giữ một.`,
+                `Key ${shown} is written twice in one object (line ${a.line}, column ${a.column} and line ${b.line}, column ${b.column}); JSON does not say which one wins: keep one.`,
+                { ...b, ...withFile(file) },
+              ),
+            );
+          }
+          continue;
+        }
+        keyAt.set(key, k.offset);
+        path.push(key);
+        Object.defineProperty(out, key, { value: nodeValue(v, path, duplicates, starts, file), enumerable: true, writable: true, configurable: true });
+        path.pop();
       }
       return out;
     }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
+    case 'array': {
+      const children = node.children ?? [];
+      const out = new Array<unknown>(children.length);
+      for (let i = 0; i < children.length; i++) {
+        path.push(String(i));
+        out[i] = nodeValue(children[i] as Node, path, duplicates, starts, file);
+        path.pop();
+      }
+      return out;
+    }
     default:
       return node.value;
   }

@@ -12,6 +12,7 @@ import { Buffer } from 'node:buffer';
 import { EgovPlanError, issue, type Issue, type Plan, type ValidationResult } from '@egov-plan/core';
 import { bundledPlan, bundledSource, isBundledPlanId } from './bundled.js';
 import { checkPlanCalendar } from './calendar/checks.js';
+import { decodeUtf8 } from './ingest/text.js';
 import { DEFAULT_MAX_FILE_BYTES, locateIssues, type JsonDocument } from './json-document.js';
 import type { RuleLimits } from './engine/limits.js';
 import {
@@ -209,7 +210,7 @@ export function readTextFileSync(full: string, display: string, maxBytes: number
       total += n;
     }
     if (total > maxBytes) throw new EgovPlanError([tooLarge(display, total, maxBytes)]);
-    return chunk.toString('utf8', 0, total);
+    return decodeUtf8(chunk.subarray(0, total), display);
   } catch (err) {
     if (err instanceof EgovPlanError) throw err;
     throw new EgovPlanError([readIssue(display, err)]);

@@ -66,16 +66,17 @@ export function taskStatusLabel(ctx: CliContext, s: TaskStatus): string {
 export async function readProgressFile(ctx: CliContext, path: string, plan: Plan): Promise<Map<string, string>> {
   // Regular files only, size-limited: a FIFO or a device must not hang the command.
   const { text, name: file } = await readInputFile(ctx, path);
-  const [{ parse }, { EgovPlanError, isLocalDate, issue }] = await Promise.all([import('csv-parse/sync'), import('@egov-plan/core')]);
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [',', ';', '\t'] }) as string[][];
-  } catch (e) {
-    throw new EgovPlanError([issue('calendar.invalid_progress', '', `Tệp tiến độ "${file}" không phải CSV hợp lệ: ${(e as Error).message}`, `Progress file "${file}" is not valid CSV: ${(e as Error).message}`, { file })]);
+  const [{ readCsv }, { EgovPlanError, isLocalDate, issue }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/core')]);
+  // The library's one CSV reader: blank lines skipped, each record with the line it starts on.
+  const rows: { row: string[]; line: number }[] = [];
+  const read = readCsv(text, (r) => {
+    if (r.fields.every((f) => f.trim() === '')) return;
+    rows.push({ row: r.fields.map((f) => f.trim()), line: r.line });
+  });
+  if (read.unterminated) {
+    const at = read.unterminated;
+    throw new EgovPlanError([issue('calendar.invalid_progress', '', `Tệp tiến độ "${file}": dấu ngoặc kép mở ở dòng ${at.line} nhưng không đóng.`, `Progress file "${file}": a quote opened on line ${at.line} is never closed.`, { file, line: at.line })]);
   }
-  // Each record with the line it starts on (a quoted field may span lines; blank lines are skipped).
-  const starts = recordStartLines(text.replace(/^\uFEFF/u, ''));
-  const rows = records.map((row, i) => ({ row, line: starts.length === records.length ? (starts[i] as number) : i + 1 }));
   const tasks = new Set(plan.tasks.map((t) => t.id));
   const progress = new Map<string, string>();
   const firstLine = new Map<string, number>();
@@ -105,27 +106,6 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
   });
   if (issues.length) throw new EgovPlanError(issues);
   return progress;
-}
-
-/** The line each non-blank CSV record starts on; a newline inside double quotes does not end a record. */
-function recordStartLines(text: string): number[] {
-  const starts: number[] = [];
-  let line = 1;
-  let start = 1;
-  let quoted = false;
-  let blank = true;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    if (c === '\n') {
-      line++;
-      if (quoted) continue;
-      if (!blank) starts.push(start);
-      start = line;
-      blank = true;
-    } else if (c !== '\r' && c !== ' ' && c !== '\t') blank = false;
-  }
-  if (!blank) starts.push(start);
-  return starts;
 }
 
 const WEEKDAYS: Record<'vi' | 'en', readonly string[]> = {

@@ -23,19 +23,13 @@ export { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, ev
 export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';
-export { forEachCsvRecord, parseCsv, type CsvParse, type CsvRecord } from './csv.js';
 export {
-  DEFAULT_MAX_MEASUREMENT_BYTES,
   orgUnitDirectory,
-  parseMeasurementsCsv,
-  parseMeasurementsJson,
-  parseMeasurementsText,
   prepareMeasurements,
   prepareMeasurementsAsync,
   MAX_ROUNDING_GAP,
   type PrepareOptions,
   type MeasurementInput,
-  type MeasurementOptions,
   type MeasurementSet,
   type Observation,
   type OrgUnitDirectory,

@@ -1,5 +1,7 @@
 import { MAX_CONDITION_DEPTH } from '@egov-plan/core';
-import { DEFAULT_MAX_FILE_BYTES } from '../json-document.js';
+
+/** Largest file, in bytes, the library reads as a plan or rule file unless told otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Limits that bound the work any rule file can cause. A file over a limit is refused with a

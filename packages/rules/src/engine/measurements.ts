@@ -1,8 +1,5 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit, utf8ByteLength } from '@egov-plan/core';
-import { parseJsonDocument, type JsonDocument } from '../json-document.js';
-import { forEachCsvRecord } from './csv.js';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { periodLookup, type PeriodLookup } from './periods.js';
-import { checkJsonTextDepth } from './safety.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
 // as JSON, or as objects from code. Each row is checked against the plan on its own: a bad row is
@@ -14,7 +11,8 @@ export type { MeasurementInput };
  * A row as the row checker receives it: a {@link MeasurementInput} from code, a JSON item, or the
  * cells of a CSV row by column name (strings). Anything else is checked and reported, not trusted.
  */
-type RawRow = Readonly<Record<string, unknown>>;
+/** A row as handed to the checks: field name → value as given. @internal */
+export type RawRow = Readonly<Record<string, unknown>>;
 
 /** A checked measurement, ready to evaluate. */
 export interface Observation {
@@ -48,17 +46,6 @@ export interface MeasurementSet {
   rows: number;
 }
 
-/** Options for reading measurements. */
-export interface MeasurementOptions {
-  /** File name shown in issues. */
-  file?: string;
-  /** Largest text accepted, in bytes (default 64 MiB). */
-  maxBytes?: number;
-}
-
-/** Largest measurements text accepted by default. */
-export const DEFAULT_MAX_MEASUREMENT_BYTES = 64 * 1024 * 1024;
-
 /**
  * Largest difference, in percentage points, between a percentage and its numerator/denominator
  * that rounding explains (a value rounded to a whole percent is at most 0.5 off).
@@ -77,11 +64,14 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'huyện': 'district',
   'xã': 'commune',
 };
-const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
+/** The columns (CSV) and keys (JSON) of a measurement. @internal */
+export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
 const FIELD_SET: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS);
-const REQUIRED = ['indicator', 'orgUnit', 'period', 'value'] as const;
+/** The columns a measurements CSV must have. @internal */
+export const REQUIRED = ['indicator', 'orgUnit', 'period', 'value'] as const;
 
-interface RowContext {
+/** Where a row sits, for its issues. @internal */
+export interface RowContext {
   row: number;
   /** Pointer of the row (`/3` for CSV row 3, `/measurements/2` for JSON item 3). */
   pointer: string;
@@ -91,8 +81,8 @@ interface RowContext {
   line?: number;
 }
 
-/** How the rows of one input are named in issues; contexts are only built for bad rows. */
-interface RowNaming {
+/** How the rows of one input are named in issues; contexts are only built for bad rows. @internal */
+export interface RowNaming {
   /** The row number reported with an observation. */
   rowOf(r: number): number;
   /** The context of a bad row, for its issues. */
@@ -120,7 +110,8 @@ export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
   return { levelOf, provinceIds };
 }
 
-function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
+/** An issue of one row. @internal */
+export function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
   const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
   return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
@@ -251,8 +242,11 @@ function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: str
   ]);
 }
 
-/** Checks rows one at a time (so a large file is never held as rows), adding to `out`. */
-function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: RawRow, r: number, naming: RowNaming) => void {
+/**
+ * Checks rows one at a time (so a large file is never held as rows), adding to `out`: the hand-off
+ * from the readers of measurement text (CSV, JSON) to the checks. @internal
+ */
+export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: RawRow, r: number, naming: RowNaming) => void {
   const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
   const dir = orgUnitDirectory(plan);
@@ -453,154 +447,4 @@ function checkRows(plan: Plan, rows: readonly RawRow[], naming: RowNaming, looku
 /** Rounds to 6 decimals, so that computed percentages compare the same everywhere. */
 export function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
-}
-
-/**
- * Reads measurements in CSV: a header naming the columns (`indicator`, `orgUnit`, `period`,
- * `value`, optionally `level`, `numerator`, `denominator`, `source`; any order), then one row per
- * measurement. Row numbers count the header as row 1. A header without the required columns
- * throws {@link EgovPlanError}; unknown columns and bad rows are issues, the good rows are kept.
- */
-export function parseMeasurementsCsv(plan: Plan, csv: string, options: MeasurementOptions = {}): MeasurementSet {
-  sizeCheck(csv, options);
-  const file = options.file;
-  const where = file === undefined ? {} : { file };
-  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
-  const headerIssues: Issue[] = [];
-  const extraIssues: Issue[] = [];
-  let names: string[] | null = null;
-  let cols: [string, number][] = [];
-  let check: ReturnType<typeof rowChecker> | null = null;
-  let current = { row: 0, line: 0 };
-  const contextOf = (rec: { row: number; line: number }): RowContext => ({ row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...where });
-  const naming: RowNaming = { rowOf: () => current.row, contextOf: () => contextOf(current) };
-  const end = forEachCsvRecord(csv, (rec) => {
-    if (names === null) {
-      if (rec.row !== 1) {
-        throw new EgovPlanError([issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...where })]);
-      }
-      names = rec.fields.map((f) => f.normalize('NFC').trim());
-      const columns = new Map<string, number>();
-      names.forEach((n, i) => {
-        const known = COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
-        if (!known) {
-          if (n === '') return;
-          headerIssues.push(
-            issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột "${n.slice(0, 40)}" không thuộc định dạng; bỏ qua.`, `Row 1: column "${n.slice(0, 40)}" is not part of the format; ignored.`, { line: 1, ...where }),
-          );
-        } else if (columns.has(known)) {
-          headerIssues.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột "${known}" lặp lại.`, `Row 1: column "${known}" appears twice.`, { line: 1, ...where }));
-        } else columns.set(known, i);
-      });
-      const missing = REQUIRED.filter((c) => !columns.has(c));
-      if (missing.length) {
-        throw new EgovPlanError([
-          issue('measurement.missing_column', '/1', `Dòng 1: thiếu cột ${missing.join(', ')}.`, `Row 1: missing column(s) ${missing.join(', ')}.`, { line: 1, ...where }),
-          ...headerIssues,
-        ]);
-      }
-      cols = [...columns];
-      check = rowChecker(plan, periodLookup(plan), out);
-      return;
-    }
-    if (rec.fields.length > names.length) {
-      out.rows++;
-      extraIssues.push(rowIssue(contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${names.length} cột.`, `has ${rec.fields.length} cells, the header has ${names.length} columns.`));
-      return;
-    }
-    const input: Record<string, string | undefined> = {};
-    for (const [name, c] of cols) input[name] = rec.fields[c];
-    current = rec;
-    (check as NonNullable<typeof check>)(input, rec.row, naming);
-  });
-  if (names === null) {
-    throw new EgovPlanError([issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...where })]);
-  }
-  out.issues = [...headerIssues, ...extraIssues, ...out.issues].sort((a, b) => rowOf(a) - rowOf(b));
-  if (end.unterminated) {
-    const u = end.unterminated;
-    out.issues.push(issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...where }));
-  }
-  return out;
-}
-
-const rowOf = (i: Issue) => Number(i.pointer.split('/')[1] ?? 0);
-
-/**
- * Reads measurements in JSON: an array of objects, or `{"measurements": [...]}`, each with
- * `indicator`, `orgUnit`, `period`, `value` and optionally `level`, `numerator`, `denominator`,
- * `source`. Issues carry the JSON pointer, line and column of the bad item.
- */
-export function parseMeasurementsJson(plan: Plan, json: string, options: MeasurementOptions = {}): MeasurementSet {
-  sizeCheck(json, options);
-  const deep = checkJsonTextDepth(json, 8, options.file);
-  if (deep) throw new EgovPlanError([{ ...deep, code: 'measurement.too_deep' }]);
-  const parsed = parseJsonDocument(json, { ...(options.file === undefined ? {} : { file: options.file }), maxBytes: options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES });
-  if (!parsed.ok) throw new EgovPlanError(parsed.issues);
-  const doc: JsonDocument = parsed.document;
-  const root = doc.value;
-  let list: unknown;
-  let base = '';
-  if (Array.isArray(root)) list = root;
-  else if (root && typeof root === 'object' && Object.prototype.hasOwnProperty.call(root, 'measurements') && Object.keys(root).length === 1) {
-    list = (root as { measurements: unknown }).measurements;
-    base = '/measurements';
-  }
-  if (!Array.isArray(list)) {
-    throw new EgovPlanError([
-      issue(
-        'measurement.invalid_document',
-        base,
-        'Tệp số liệu JSON phải là một mảng, hoặc {"measurements": [...]}.',
-        'A JSON measurements file must be an array, or {"measurements": [...]}.',
-        { ...doc.locate(base), ...(options.file === undefined ? {} : { file: options.file }) },
-      ),
-    ]);
-  }
-  const rows: RawRow[] = [];
-  const indices: number[] = [];
-  const itemIssues: Issue[] = [];
-  const contextOf = (i: number): RowContext => ({
-    row: i + 1,
-    pointer: `${base}/${i}`,
-    label: { vi: `Số liệu thứ ${i + 1}`, en: `Measurement #${i + 1}` },
-    locate: (p) => doc.locate(p),
-    ...(options.file === undefined ? {} : { file: options.file }),
-  });
-  list.forEach((item: unknown, i) => {
-    // The same shape rules as rows from code.
-    const problem = shapeProblem(item);
-    if (problem) {
-      itemIssues.push(rowIssue(contextOf(i), problem.field, problem.code, problem.vi, problem.en));
-      return;
-    }
-    const o = item as RawRow;
-    rows.push(o);
-    indices.push(i);
-  });
-  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
-  checkRows(plan, rows, { rowOf: (r) => (indices[r] as number) + 1, contextOf: (r) => contextOf(indices[r] as number) }, periodLookup(plan), out);
-  out.rows += itemIssues.length;
-  out.issues = [...itemIssues, ...out.issues].sort((a, b) => itemOf(a) - itemOf(b));
-  return out;
-}
-
-const itemOf = (i: Issue) => {
-  const segs = i.pointer.split('/');
-  return Number(segs[1] === 'measurements' ? segs[2] : segs[1]);
-};
-
-function sizeCheck(text: string, options: MeasurementOptions): void {
-  const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
-  if (text.length > max || utf8ByteLength(text) > max) {
-    throw new EgovPlanError([
-      issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, options.file === undefined ? {} : { file: options.file }),
-    ]);
-  }
-}
-
-/** Reads measurements text by its format: JSON when it starts with `[` or `{`, CSV otherwise. */
-export function parseMeasurementsText(plan: Plan, body: string, options: MeasurementOptions & { format?: 'csv' | 'json' } = {}): MeasurementSet {
-  const format = options.format ?? (/^\uFEFF?\s*[[{]/u.test(body) ? 'json' : 'csv');
-  return format === 'json' ? parseMeasurementsJson(plan, body, options) : parseMeasurementsCsv(plan, body, options);
 }

@@ -22,7 +22,7 @@ import {
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { applyChanges, compareOverrides } from './changes.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
-import { FATAL_SAFETY_CODES, checkJsonTextDepth, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
+import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
 
 // Resolution of `extends`: the plans a rule file builds on are read from a source (bundled ids,
 // paths, database rows …), ordered base first, and merged into one self-contained plan. Targets
@@ -243,9 +243,7 @@ export function parseRuleFileText(
 ): { ok: true; ruleFile: RuleFile; document: JsonDocument } | { ok: false; issues: Issue[] } {
   const limits = ruleLimits(options.limits);
   const file = options.file;
-  const deep = checkJsonTextDepth(text, limits.maxJsonDepth, file);
-  if (deep) return { ok: false, issues: [deep] };
-  const parsed = parseJsonDocument(text, { ...(file === undefined ? {} : { file }), maxBytes: limits.maxFileBytes });
+  const parsed = parseJsonDocument(text, { ...(file === undefined ? {} : { file }), maxBytes: limits.maxFileBytes, maxDepth: limits.maxJsonDepth });
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const r = checkRuleFile(parsed.document.value, parsed.document, limits);
   return r.ok ? { ok: true, ruleFile: r.ruleFile, document: parsed.document } : r;

@@ -10,6 +10,7 @@ import {
   type Issue,
 } from '@egov-plan/core';
 import type * as z from 'zod';
+import { jsonDepthIssue } from '../json-document.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 
 // Checks that run on a rule file before the schema does, so that hostile input is refused with a
@@ -22,41 +23,13 @@ const OPERATORS = new Set<string>(CONDITION_OPERATORS);
 const FACTS = new Set<string>(CONDITION_FACTS);
 
 /**
- * The deepest nesting of arrays and objects in JSON text, measured without parsing (so without
- * recursion): a file nested a million levels deep is refused before any parser sees it.
- * Returns the issue, or null when the depth is within `maxDepth`.
+ * The issue of JSON text nested more than `maxDepth` levels of arrays and objects, or null. The
+ * depth is measured by the JSON parser itself, which stops at the first level too deep, so it
+ * agrees with the parser on what a string or a comment is and a file nested a million levels deep
+ * never reaches a deep recursion.
  */
 export function checkJsonTextDepth(text: string, maxDepth: number = DEFAULT_RULE_LIMITS.maxJsonDepth, file?: string): Issue | null {
-  let depth = 0;
-  let inString = false;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      depth++;
-      if (depth > maxDepth) {
-        return issue(
-          'rules.too_deep',
-          '',
-          `Tệp lồng nhau quá sâu: quá ${maxDepth} cấp mảng/đối tượng (dòng ${line}, cột ${i - lineStart + 1}).`,
-          `The file is nested too deeply: more than ${maxDepth} levels of arrays/objects (line ${line}, column ${i - lineStart + 1}).`,
-          { line, column: i - lineStart + 1, ...(file === undefined ? {} : { file }) },
-        );
-      }
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return null;
+  return jsonDepthIssue(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, maxDepth, file);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {

@@ -88,10 +88,25 @@ describe('measurements in CSV', () => {
     ]);
   });
 
-  it('reads semicolon-separated files and a byte-order mark', () => {
-    const set = parseMeasurementsCsv(plan(), '\uFEFFindicator;orgUnit;period;value\nonline-rate;so-a;2020Q4;19,5');
-    expect(set.issues[0]?.message.en).toContain('use a dot');
-    expect(parseMeasurementsCsv(plan(), '\uFEFFindicator;orgUnit;period;value\nonline-rate;so-a;2020Q4;19.5').observations[0]?.value).toBe(19.5);
+  it('reads semicolon-separated files with the Vietnamese decimal comma, and a byte-order mark', () => {
+    const set = parseMeasurementsCsv(plan(), '\uFEFFindicator;orgUnit;period;value\r\nonline-rate;so-a;2020Q4;19,5\r\nonline-rate;so-a;2020Q3;19.5\r\n');
+    expect(set.issues).toEqual([]);
+    expect(set.observations.map((o) => o.value)).toEqual([19.5, 19.5]);
+  });
+
+  it('in a ";" file a dot that may separate thousands is refused, not guessed', () => {
+    const set = parseMeasurementsCsv(plan(), 'indicator;orgUnit;period;value\nonline-rate;so-a;2020Q4;1.234');
+    expect(set.observations).toEqual([]);
+    expect(set.issues.map((i) => [i.code, i.pointer])).toEqual([['measurement.invalid_number', '/2/value']]);
+    expect(set.issues[0]?.message.en).toContain('write 1234');
+  });
+
+  it('reads CR-only files (one row per line) and tab-separated ones', () => {
+    expect(parseMeasurementsCsv(plan(), 'indicator,orgUnit,period,value\ronline-rate,so-a,2020Q4,19\ronline-rate,so-b,2020Q4,21\r').observations.map((o) => [o.orgUnit, o.row])).toEqual([
+      ['so-a', 2],
+      ['so-b', 3],
+    ]);
+    expect(parseMeasurementsCsv(plan(), 'indicator\torgUnit\tperiod\tvalue\nonline-rate\tso-a\t2020Q4\t19').observations).toHaveLength(1);
   });
 
   it('a header without a required column is an error; an unknown column is reported and ignored', () => {

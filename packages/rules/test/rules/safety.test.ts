@@ -141,9 +141,17 @@ describe('operators, facts and references from the allow-list only', () => {
     expect(codesOf(withConditions({ all: [leaf({ operator: 'in', value: 'abc' })] }))).toEqual([['rules.operator_value', `${CONDITIONS}/all/0/value`]]);
   });
 
-  it('a duplicated key keeps the last value, as JSON.parse does, and the last one is checked', () => {
-    const text = JSON.stringify(withConditions({ all: [leaf({})] })).replace('"operator":"greaterThanInclusive"', '"operator":"greaterThanInclusive","operator":"regex"');
-    expect(validatePlanText(text).issues.map((i) => i.code)).toEqual(['rules.unknown_operator']);
+  it('a key written twice is an error naming both places, never silently the last one', () => {
+    const text = JSON.stringify(withConditions({ all: [leaf({})] })).replace('"operator":"greaterThanInclusive"', '"operator":"greaterThanInclusive","operator":"lessThanInclusive"');
+    const r = validatePlanText(text, { file: 'dup.json' });
+    expect(r.ok).toBe(false);
+    const [dup] = r.issues;
+    expect(r.issues.map((i) => i.code)).toEqual(['json.duplicate_key']);
+    const first = text.indexOf('"operator"') + 1;
+    const second = text.indexOf('"operator"', first) + 1;
+    expect(dup).toMatchObject({ file: 'dup.json', line: 1, column: second });
+    expect(dup?.pointer).toMatch(/\/operator$/u);
+    expect(dup?.message.en).toContain(`line 1, column ${first} and line 1, column ${second}`);
   });
 });
 

@@ -1,0 +1,12 @@
+// Ingestion: text (CSV, JSON) → rows for the engine, which takes rows, never files.
+export { CsvRecordReader, detectCsvDelimiter, readCsv, type CsvDelimiter, type CsvNewline, type CsvReadOptions, type CsvRecord, type CsvRecordHandler, type CsvSummary } from './csv.js';
+export {
+  DEFAULT_MAX_MEASUREMENT_BYTES,
+  MAX_MEASUREMENT_ISSUES,
+  parseMeasurementsCsv,
+  parseMeasurementsCsvStream,
+  parseMeasurementsJson,
+  parseMeasurementsText,
+  type MeasurementOptions,
+} from './measurements.js';
+export { decodeUtf8, echo, encodingProblem, utf8ByteLength, MAX_ECHO_CHARS } from './text.js';

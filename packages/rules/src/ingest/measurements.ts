@@ -1,0 +1,315 @@
+import { EgovPlanError, issue, type Issue, type Plan } from '@egov-plan/core';
+import { parseJsonDocument, type JsonDocument } from '../json-document.js';
+import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
+import { periodLookup } from '../engine/periods.js';
+import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
+import { echo, encodingProblem, utf8ByteLength } from './text.js';
+
+// Measurement text → rows for the engine's checks. CSV is read by the one CSV reader
+// (./csv.ts), JSON by the one JSON reader (../json-document.ts); both hand rows to the engine
+// through `rowChecker`, so CSV, JSON and rows from code obey the same rules.
+
+/** Options for reading measurements. */
+export interface MeasurementOptions {
+  /** File name shown in issues. */
+  file?: string;
+  /** Largest text accepted, in bytes (default {@link DEFAULT_MAX_MEASUREMENT_BYTES}). */
+  maxBytes?: number;
+  /** Most issues listed (default {@link MAX_MEASUREMENT_ISSUES}); the rest are counted in one last issue. */
+  maxIssues?: number;
+}
+
+/** Largest measurements text accepted by default. */
+export const DEFAULT_MAX_MEASUREMENT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Most issues a measurements file reports by default: past it, one `measurement.too_many_issues`
+ * issue counts the others (the rows are still checked and the good ones kept).
+ */
+export const MAX_MEASUREMENT_ISSUES = 1000;
+
+/** Most unknown-column issues reported for one header. */
+const MAX_HEADER_ISSUES = 20;
+
+const NUMERIC = new Set(['value', 'numerator', 'denominator']);
+const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/u;
+const GROUPED = /^\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$/u;
+
+const withFile = (file: string | undefined) => (file === undefined ? {} : { file });
+
+/** Issues of one input, capped: past the cap, only counted. */
+class IssueList {
+  readonly list: Issue[] = [];
+  more = 0;
+  constructor(private readonly max: number) {}
+  add(i: Issue): void {
+    if (this.list.length < this.max) this.list.push(i);
+    else this.more++;
+  }
+  /** Moves the issues the checker added to `out.issues` into the list (in order). */
+  take(out: MeasurementSet): void {
+    if (out.issues.length === 0) return;
+    for (const i of out.issues) this.add(i);
+    out.issues.length = 0;
+  }
+  finish(file: string | undefined): Issue[] {
+    if (this.more === 0) return this.list;
+    return [
+      ...this.list,
+      issue('measurement.too_many_issues', '', `… và ${this.more} lỗi khác (chỉ liệt kê ${this.max} lỗi đầu).`, `… and ${this.more} more issues (only the first ${this.max} are listed).`, withFile(file)),
+    ];
+  }
+}
+
+function sizeCheck(text: string, options: MeasurementOptions): void {
+  const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  if (text.length > max || utf8ByteLength(text) > max) {
+    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+  }
+  const bad = encodingProblem(text, options.file);
+  if (bad) throw new EgovPlanError([bad]);
+}
+
+const missingHeader = (file: string | undefined) =>
+  new EgovPlanError([
+    issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...withFile(file) }),
+  ]);
+
+/**
+ * Reads CSV measurements record by record: the state of one file between its records, used for
+ * text given whole and for text that arrives in pieces (a stream).
+ */
+class CsvMeasurements {
+  private cols: [string, number][] | null = null;
+  private width = 0;
+  private decimalComma = false;
+  private readonly header: Issue[] = [];
+  private readonly issues: IssueList;
+  private readonly out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  private readonly check: ReturnType<typeof rowChecker>;
+  private current: CsvRecord = { row: 0, line: 0, fields: [] };
+  private readonly naming: RowNaming;
+  readonly reader: CsvRecordReader;
+
+  constructor(plan: Plan, private readonly options: MeasurementOptions) {
+    this.issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
+    this.check = rowChecker(plan, periodLookup(plan), this.out);
+    this.naming = { rowOf: () => this.current.row, contextOf: () => this.contextOf(this.current) };
+    this.reader = new CsvRecordReader((rec) => this.record(rec), { delimiters: [',', ';', '\t'] });
+  }
+
+  private contextOf(rec: { row: number; line: number }): RowContext {
+    return { row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...withFile(this.options.file) };
+  }
+
+  private readHeader(rec: CsvRecord, delimiter: string): void {
+    const file = this.options.file;
+    if (rec.row !== 1) throw missingHeader(file);
+    const names = rec.fields.map((f) => f.normalize('NFC').trim());
+    const columns = new Map<string, number>();
+    let unknown = 0;
+    names.forEach((n, i) => {
+      const known = COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
+      if (!known) {
+        if (n === '') return;
+        if (++unknown <= MAX_HEADER_ISSUES) {
+          this.header.push(issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} không thuộc định dạng; bỏ qua.`, `Row 1: column ${echo(n, 40)} is not part of the format; ignored.`, { line: 1, ...withFile(file) }));
+        }
+      } else if (columns.has(known)) {
+        this.header.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột "${known}" lặp lại.`, `Row 1: column "${known}" appears twice.`, { line: 1, ...withFile(file) }));
+      } else columns.set(known, i);
+    });
+    if (unknown > MAX_HEADER_ISSUES) {
+      const more = unknown - MAX_HEADER_ISSUES;
+      this.header.push(issue('measurement.unknown_column', '/1', `Dòng 1: … và ${more} cột khác không thuộc định dạng.`, `Row 1: … and ${more} more columns that are not part of the format.`, { line: 1, ...withFile(file) }));
+    }
+    if (columns.size === 0) {
+      // Not a measurements CSV at all (another kind of file): nothing of it is echoed.
+      throw new EgovPlanError([
+        issue(
+          'measurement.missing_column',
+          '/1',
+          `Dòng 1 không phải tiêu đề của tệp số liệu: không có cột nào trong ${COLUMNS.join(', ')}.`,
+          `Row 1 is not the header of a measurements file: it names none of the columns ${COLUMNS.join(', ')}.`,
+          { line: 1, ...withFile(file) },
+        ),
+      ]);
+    }
+    const missing = REQUIRED.filter((c) => !columns.has(c));
+    if (missing.length) {
+      throw new EgovPlanError([
+        issue('measurement.missing_column', '/1', `Dòng 1: thiếu cột ${missing.join(', ')}.`, `Row 1: missing column(s) ${missing.join(', ')}.`, { line: 1, ...withFile(file) }),
+        ...this.header,
+      ]);
+    }
+    this.cols = [...columns];
+    this.width = names.length;
+    this.decimalComma = delimiter === ';';
+  }
+
+  private record(rec: CsvRecord): void {
+    if (this.cols === null) {
+      this.readHeader(rec, this.reader.delimiterInUse ?? ',');
+      return;
+    }
+    const out = this.out;
+    if (rec.fields.length > this.width) {
+      out.rows++;
+      this.issues.add(rowIssue(this.contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${this.width} cột.`, `has ${rec.fields.length} cells, the header has ${this.width} columns.`));
+      return;
+    }
+    const input: Record<string, string | undefined> = {};
+    for (const [name, c] of this.cols) {
+      let v = rec.fields[c];
+      if (this.decimalComma && v !== undefined && NUMERIC.has(name)) {
+        if (DECIMAL_COMMA.test(v)) v = v.replace(',', '.');
+        else if (GROUPED.test(v)) {
+          // "1.234" in a `;` file: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
+          out.rows++;
+          this.issues.add(
+            rowIssue(
+              this.contextOf(rec),
+              name,
+              'measurement.invalid_number',
+              `${name}: ${echo(v.trim(), 40)} không rõ nghĩa trong tệp dùng dấu ";" (dấu chấm có thể là phân cách hàng nghìn): viết ${v.trim().replace(/\./gu, '')} hoặc dùng dấu phẩy cho phần thập phân.`,
+              `${name}: ${echo(v.trim(), 40)} is ambiguous in a ";" file (the dot may separate thousands): write ${v.trim().replace(/\./gu, '')}, or a comma for decimals.`,
+            ),
+          );
+          return;
+        }
+      }
+      input[name] = v;
+    }
+    this.current = rec;
+    this.check(input, rec.row, this.naming);
+    this.issues.take(out);
+  }
+
+  finish(end: CsvSummary): MeasurementSet {
+    if (this.cols === null) throw missingHeader(this.options.file);
+    const file = this.options.file;
+    if (end.unterminated) {
+      const u = end.unterminated;
+      this.issues.add(
+        issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...withFile(file) }),
+      );
+    }
+    return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file)] };
+  }
+}
+
+/**
+ * Reads measurements in CSV: a header naming the columns (`indicator`, `orgUnit`, `period`,
+ * `value`, optionally `level`, `numerator`, `denominator`, `source`; any order), then one row per
+ * measurement. Fields are separated by `,`, or `;` or a tab when the header uses them; in a `;`
+ * file numbers take a decimal comma (`19,5`). Line breaks LF, CRLF or CR; a byte-order mark is
+ * ignored. Row numbers count the header as row 1. A header without the required columns throws
+ * {@link EgovPlanError}; unknown columns and bad rows are issues, the good rows are kept.
+ */
+export function parseMeasurementsCsv(plan: Plan, csv: string, options: MeasurementOptions = {}): MeasurementSet {
+  sizeCheck(csv, options);
+  const m = new CsvMeasurements(plan, options);
+  m.reader.push(csv);
+  return m.finish(m.reader.end());
+}
+
+/**
+ * {@link parseMeasurementsCsv} over text that arrives in pieces — a file or network stream
+ * (anything async-iterable yielding strings or UTF-8 bytes) — without holding the text: each
+ * record is checked as soon as it is complete. Bytes that are not UTF-8 are a `file.encoding` error.
+ */
+export async function parseMeasurementsCsvStream(plan: Plan, source: AsyncIterable<string | Uint8Array>, options: MeasurementOptions = {}): Promise<MeasurementSet> {
+  const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  const m = new CsvMeasurements(plan, options);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let bytes = 0;
+  let first = true;
+  const push = (text: string) => {
+    const bad = encodingProblem(text, options.file);
+    if (bad) throw new EgovPlanError([bad]);
+    m.reader.push(text);
+  };
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      bytes += utf8ByteLength(chunk);
+    } else {
+      bytes += chunk.byteLength;
+      if (first && chunk.length >= 2 && ((chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0xff && chunk[1] === 0xfe))) {
+        throw new EgovPlanError([encodingProblem('\u0000', options.file) as Issue]);
+      }
+    }
+    if (bytes > max) throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+    first = false;
+    try {
+      push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    } catch (e) {
+      if (e instanceof EgovPlanError) throw e;
+      throw new EgovPlanError([encodingProblem('\uFFFD', options.file) as Issue]);
+    }
+  }
+  try {
+    push(decoder.decode());
+  } catch (e) {
+    if (e instanceof EgovPlanError) throw e;
+    throw new EgovPlanError([encodingProblem('\uFFFD', options.file) as Issue]);
+  }
+  return m.finish(m.reader.end());
+}
+
+/**
+ * Reads measurements in JSON: an array of objects, or `{"measurements": [...]}`, each with
+ * `indicator`, `orgUnit`, `period`, `value` and optionally `level`, `numerator`, `denominator`,
+ * `source`. Issues carry the JSON pointer, line and column of the bad item; a key written twice
+ * in an object is an error (`json.duplicate_key`).
+ */
+export function parseMeasurementsJson(plan: Plan, json: string, options: MeasurementOptions = {}): MeasurementSet {
+  sizeCheck(json, options);
+  const file = options.file;
+  const parsed = parseJsonDocument(json, { ...withFile(file), maxBytes: options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES, maxDepth: 8, depthCode: 'measurement.too_deep' });
+  if (!parsed.ok) throw new EgovPlanError(parsed.issues);
+  const doc: JsonDocument = parsed.document;
+  const root = doc.value;
+  let list: unknown;
+  let base = '';
+  if (Array.isArray(root)) list = root;
+  else if (root && typeof root === 'object' && Object.prototype.hasOwnProperty.call(root, 'measurements') && Object.keys(root).length === 1) {
+    list = (root as { measurements: unknown }).measurements;
+    base = '/measurements';
+  }
+  if (!Array.isArray(list)) {
+    throw new EgovPlanError([
+      issue('measurement.invalid_document', base, 'Tệp số liệu JSON phải là một mảng, hoặc {"measurements": [...]}.', 'A JSON measurements file must be an array, or {"measurements": [...]}.', { ...doc.locate(base), ...withFile(file) }),
+    ]);
+  }
+  const issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
+  const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
+  const contextOf = (i: number): RowContext => ({
+    row: i + 1,
+    pointer: `${base}/${i}`,
+    label: { vi: `Số liệu thứ ${i + 1}`, en: `Measurement #${i + 1}` },
+    locate: (p) => doc.locate(p),
+    ...withFile(file),
+  });
+  const check = rowChecker(plan, periodLookup(plan), out);
+  const naming: RowNaming = { rowOf: (r) => r + 1, contextOf };
+  const items = list as unknown[];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // The same shape rules as rows from code.
+    const problem = shapeProblem(item);
+    if (problem) {
+      out.rows++;
+      issues.add(rowIssue(contextOf(i), problem.field, problem.code, problem.vi, problem.en));
+      continue;
+    }
+    check(item as RawRow, i, naming);
+    issues.take(out);
+  }
+  return { observations: out.observations, rows: out.rows, issues: issues.finish(file) };
+}
+
+/** Reads measurements text by its format: JSON when it starts with `[` or `{`, CSV otherwise. */
+export function parseMeasurementsText(plan: Plan, body: string, options: MeasurementOptions & { format?: 'csv' | 'json' } = {}): MeasurementSet {
+  const format = options.format ?? (/^\uFEFF?\s*[[{]/u.test(body) ? 'json' : 'csv');
+  return format === 'json' ? parseMeasurementsJson(plan, body, options) : parseMeasurementsCsv(plan, body, options);
+}
