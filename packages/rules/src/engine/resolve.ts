@@ -224,12 +224,19 @@ export function checkRuleFile(value: unknown, document: JsonDocument | undefined
     const extendsOthers = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'extends');
     if (!parsed.success && !extendsOthers) {
       const seen = new Set(issues.map((i) => i.pointer));
-      const { extends: _e, addTargets: _a, ...asPlan } = value as Record<string, unknown>;
+      // A value that is not an object (null, a number, an array) has no keys to set aside.
+      const asPlan = value !== null && typeof value === 'object' && !Array.isArray(value) ? withoutRuleFileKeys(value as Record<string, unknown>) : value;
       issues.push(...validatePlan(asPlan).issues.filter((i) => i.code.startsWith('plan.') && !seen.has(i.pointer)));
     }
     return { ok: false, issues: located(issues) };
   }
   return { ok: true, ruleFile: parsed.data };
+}
+
+/** A rule file's value without the keys only rule files have, to check it as a plan. */
+function withoutRuleFileKeys(value: Record<string, unknown>): Record<string, unknown> {
+  const { extends: _e, addTargets: _a, ...asPlan } = value;
+  return asPlan;
 }
 
 /**

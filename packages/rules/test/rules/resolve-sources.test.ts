@@ -176,3 +176,13 @@ describe('a directory on disk (node entry) confines extends to the rule file’s
     expect(plan.resolvedFrom?.at(-1)?.file).toBe('from-code');
   });
 });
+
+describe('a rule file that is not an object', () => {
+  // Found by the 10,000-file CI fuzz (seed 20195138): `null` as the whole file threw a raw TypeError.
+  it.each([['null', null], ['a number', 42], ['an array', []], ['a string', 'plan']])('%s is a typed schema issue, never a raw TypeError', (_name, value) => {
+    const r = validatePlanText(JSON.stringify(value), { file: 'x.json' });
+    expect(r.ok).toBe(false);
+    expect(r.issues.length).toBeGreaterThan(0);
+    for (const i of r.issues) expect(i.code).toMatch(/^(schema|plan|rules)\./u);
+  });
+});
