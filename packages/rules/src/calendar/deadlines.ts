@@ -309,7 +309,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
 }
 
 /**
- * Most deadlines {@link deadlinesBetween} lists (and calendar events {@link planCalendarEvents}
+ * Most deadlines {@link deadlinesBetween} lists (and calendar events `planCalendarEvents` of `@egov-plan/rules/ics`
  * exports) by default: far above any real plan (Kon Tum 2019–2025: 76 deadlines; 50 monthly
  * obligations over 80 years: 48,000), far below what exhausts memory. A range that holds more is
  * refused with `calendar.too_many_events` instead of being produced.
