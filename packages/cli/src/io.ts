@@ -24,6 +24,8 @@ export interface CliContext {
   lang: Lang;
   /** `--json` was given: errors, too, are printed as JSON on standard output. */
   json: boolean;
+  /** `--allow-outside` was given: `extends` paths may leave the rule file's folder. */
+  allowOutside?: boolean;
   /** Exit code the run ends with; commands raise it to 1 for failed checks. */
   exitCode: number;
   /** Standard input has been claimed by one `-` argument of this run. */

@@ -51,6 +51,14 @@ export function createProgram(ctx: CliContext): Command {
     .helpOption('-h, --help', en ? 'display help for the command' : 'hiển thị trợ giúp của lệnh')
     .helpCommand('help [command]', en ? 'display help for a command' : 'hiển thị trợ giúp của một lệnh')
     .addOption(new Option('--lang <lang>', en ? 'language of messages (or EGOV_PLAN_LANG)' : 'ngôn ngữ thông báo (hoặc biến EGOV_PLAN_LANG)').choices(['vi', 'en']).default('vi'))
+    .addOption(
+      new Option(
+        '--allow-outside',
+        en
+          ? "let a rule file's `extends` paths leave its own folder (refused by default: rules.path_not_allowed)"
+          : 'cho phép đường dẫn `extends` của tệp quy tắc ra ngoài thư mục của nó (mặc định bị từ chối: rules.path_not_allowed)',
+      ),
+    )
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
@@ -68,7 +76,7 @@ export function createProgram(ctx: CliContext): Command {
  * `{ "ok": false, "error": { "code", "issues" } }` on standard output.
  */
 export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
-  const ctx: CliContext = { io: { ...defaultIO, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), exitCode: EXIT.ok };
+  const ctx: CliContext = { io: { ...defaultIO, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), allowOutside: optionArgs(argv).includes('--allow-outside'), exitCode: EXIT.ok };
   const program = createProgram(ctx);
   if (argv.length === 0) {
     printJsonError(ctx, [usageIssue('usage.missing_command', { vi: 'Thiếu lệnh.', en: 'Missing the command.' })]);

@@ -3,20 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPlan } from '@egov-plan/rules';
-import { run } from '../src/program.js';
+import { runCli } from './run-cli.js';
 
-/** Runs the CLI in-process at a fixed "now" and captures its output. */
-async function cli(args: string[], options: { cwd?: string; now?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    cwd: options.cwd ?? process.cwd(),
-    now: () => new Date(options.now ?? '2020-03-16T02:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+/** The CLI at a fixed "now" (2020-03-16 09:00 in Vietnam) unless told otherwise. */
+const cli = (args: string[], options: { cwd?: string; now?: string } = {}) => runCli(args, { now: '2020-03-16T02:00:00Z', ...options });
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), 'egov-plan-calendar-'));

@@ -4,16 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/index.js';
+import { runCli } from './run-cli.js';
 import { smallPlan } from '@egov-plan/test-utils';
 
-/** Runs the CLI in-process and captures its output. */
-export async function cli(args: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd });
-  return { code, stdout, stderr };
-}
+/** The CLI in `cwd`, at the real current time. */
+export const cli = (args: string[], cwd = process.cwd()) => runCli(args, { cwd });
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), 'egov-plan-cli-'));

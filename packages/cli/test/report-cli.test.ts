@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirWith } from '@egov-plan/test-utils';
 import { findChromium } from '@egov-plan/report/node';
-import { run } from '../src/program.js';
+import { runCli } from './run-cli.js';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, now: () => new Date('2020-12-23T05:00:00Z') });
-  return { code, stdout, stderr };
-}
+/** The CLI in `cwd` on 2020-12-23 (the fourth quarter of 2020 has closed). */
+const cli = (args: string[], cwd: string) => runCli(args, { cwd, now: '2020-12-23T05:00:00Z' });
 
 const HEADER = 'indicator,orgUnit,level,period,value,numerator,denominator';
 // Synthetic figures.

@@ -1,18 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDirWith } from '@egov-plan/test-utils';
-import { run } from '../src/program.js';
+import { emptyRuleFile, tempDirWith } from '@egov-plan/test-utils';
+import { runCli } from './run-cli.js';
 
-/** Runs the CLI in-process and captures its output. */
-async function cli(args: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, now: () => new Date('2023-06-01T00:00:00Z') });
-  return { code, stdout, stderr };
-}
+/** The CLI in `cwd` on 2023-06-01. */
+const cli = (args: string[], cwd = process.cwd()) => runCli(args, { cwd, now: '2023-06-01T00:00:00Z' });
 
 const example = fileURLToPath(new URL('../../../examples/custom-province/', import.meta.url));
 const HEADER = 'indicator,orgUnit,level,period,value,numerator,denominator';
@@ -172,5 +167,31 @@ describe('egov-plan export, validate and explain', () => {
     const r = await cli(['validate', join(dir, 'a.json'), '--json'], dir);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).issues[0]).toMatchObject({ code: 'rules.extends_cycle', pointer: '/extends/0' });
+  });
+});
+
+describe('--allow-outside', () => {
+  // A province folder whose rule file extends a base one level up, outside its own folder.
+  const top = tempDirWith({ 'base.json': emptyRuleFile({ id: 'tinh-goc-96-2019', number: '96/KH-UBND', extends: ['vn-nq17-2019'] }) });
+  const dir = join(top, 'province');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'p.json'), JSON.stringify(emptyRuleFile({ extends: ['../base.json'] })));
+
+  it('without it, an extends path outside the rule file’s folder is refused (exit 1, rules.path_not_allowed) in validate and show', async () => {
+    for (const args of [['validate', 'p.json', '--json'], ['show', '--plan', 'p.json', '--json']]) {
+      const r = await cli(args, dir);
+      expect(r.code).toBe(1);
+      // validate prints its report ({ valid, issues }); another command its error object ({ ok, error }).
+      const out = JSON.parse(r.stdout) as { issues?: { code: string }[]; error?: { issues: { code: string }[] } };
+      expect((out.issues ?? out.error?.issues ?? []).map((i) => i.code)).toContain('rules.path_not_allowed');
+    }
+  });
+
+  it('with it, the base is read and the plan resolves through it', async () => {
+    const v = await cli(['validate', 'p.json', '--allow-outside', '--json'], dir);
+    expect(v.code).toBe(0);
+    const s = await cli(['show', '--plan', 'p.json', '--allow-outside', '--json'], dir);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout).resolvedFrom.map((r: { file: string }) => r.file)).toEqual(['vn-nq17-2019', `${top}/base.json`, 'p.json']);
   });
 });

@@ -9,9 +9,15 @@ import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
  * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
  * the 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).
  */
-export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']);
-/** Kinds of reporting period. */
-export type PeriodType = z.infer<typeof PeriodType>;
+export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']).describe('Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus\nthe 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).');
+// #region generated type PeriodType (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
+ * the 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).
+ */
+export type PeriodType = 'month' | 'quarter' | 'half-year' | 'nine-month' | 'year';
+// #endregion
 
 /**
  * Period types that tile time: every day lies in exactly one period of the type. The 9-month
@@ -27,9 +33,19 @@ export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
  *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
  *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
  */
-export const PeriodSystem = z.enum(['reporting', 'calendar']);
-/** Which calendar a period belongs to. */
-export type PeriodSystem = z.infer<typeof PeriodSystem>;
+export const PeriodSystem = z.enum(['reporting', 'calendar']).describe('Which calendar a period belongs to.\n- `reporting`: periods with a data cut-off (Decree 09/2019: 15th of one month to the 14th of\nthe period\'s last month). Ids: `2020Q1`, `2020M03`, `2020S1`, `2020N9`, `2020`.\n- `calendar`: plain Gregorian months, quarters, halves and years, used for statistics and for\ntask timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,\n`C2019M05`, `C2019S1`, `C2019N9`, `C2019`.');
+// #region generated type PeriodSystem (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Which calendar a period belongs to.
+ * - `reporting`: periods with a data cut-off (Decree 09/2019: 15th of one month to the 14th of
+ *   the period's last month). Ids: `2020Q1`, `2020M03`, `2020S1`, `2020N9`, `2020`.
+ * - `calendar`: plain Gregorian months, quarters, halves and years, used for statistics and for
+ *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
+ *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
+ */
+export type PeriodSystem = 'reporting' | 'calendar';
+// #endregion
 
 /** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
 export const Period = z
@@ -41,17 +57,42 @@ export const Period = z
     end: LocalDate.describe('Last local date of the period (inclusive).'),
   })
   .describe('A reporting or calendar period with inclusive local dates.');
-/** A period with inclusive local dates. */
-export type Period = z.infer<typeof Period>;
+// #region generated type Period (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
+export type Period = {
+  /**
+   * Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).
+   */
+  id: string;
+  type: PeriodType;
+  system: PeriodSystem;
+  /**
+   * First local date of the period (inclusive).
+   */
+  start: LocalDate;
+  /**
+   * Last local date of the period (inclusive).
+   */
+  end: LocalDate;
+};
+// #endregion
 
 /**
  * The day of the period's last month on which its data closes: 14 under Decree 09/2019 (the
  * period then starts on the 15th of the month before its first month). At most 28, so the day
  * exists in every month. Plain calendar periods (system `calendar`) close at the end of the month.
  */
-export const CutOffDay = z.number().int().min(1).max(28);
-/** The day a period's data closes. */
-export type CutOffDay = z.infer<typeof CutOffDay>;
+export const CutOffDay = z.number().int().min(1).max(28).describe('The day of the period\'s last month on which its data closes: 14 under Decree 09/2019 (the\nperiod then starts on the 15th of the month before its first month). At most 28, so the day\nexists in every month. Plain calendar periods (system `calendar`) close at the end of the month.');
+// #region generated type CutOffDay (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * The day of the period's last month on which its data closes: 14 under Decree 09/2019 (the
+ * period then starts on the 15th of the month before its first month). At most 28, so the day
+ * exists in every month. Plain calendar periods (system `calendar`) close at the end of the month.
+ */
+export type CutOffDay = number;
+// #endregion
 
 /** One period type a calendar uses, with its data cut-off and where the rule comes from. */
 export const PeriodTypeDeclaration = z
@@ -63,13 +104,34 @@ export const PeriodTypeDeclaration = z
     confidence: Confidence.default('confirmed'),
   })
   .describe('A period type and its data cut-off.');
-/** A period type and its data cut-off. */
-export type PeriodTypeDeclaration = z.infer<typeof PeriodTypeDeclaration>;
+// #region generated type PeriodTypeDeclaration (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** One period type a calendar uses, with its data cut-off and where the rule comes from. */
+export type PeriodTypeDeclaration = {
+  type: PeriodType;
+  /**
+   * Last day of data in the last month of a period (14: "đến ngày 14 của tháng cuối kỳ").
+   */
+  cutOffDay: CutOffDay;
+  /**
+   * The legal text or plan section that sets the rule.
+   */
+  basis: BilingualText;
+  /**
+   * Where the plan itself states the rule, verbatim.
+   */
+  source?: SourceRef;
+  confidence: Confidence;
+};
+// #endregion
 
 /** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
-export const BaseCalendarId = z.enum(['decree-09-2019']);
-/** Id of a bundled base calendar. */
-export type BaseCalendarId = z.infer<typeof BaseCalendarId>;
+export const BaseCalendarId = z.enum(['decree-09-2019']).describe('Ids of the calendars bundled with @egov-plan/rules that a plan\'s calendar may extend.');
+// #region generated type BaseCalendarId (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
+export type BaseCalendarId = 'decree-09-2019';
+// #endregion
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -116,8 +178,44 @@ export const ReportingCalendar = z
     }
   })
   .describe('A reporting calendar: time zone, period types with data cut-off, weekly rest days.');
-/** A reporting calendar. */
-export type ReportingCalendar = z.infer<typeof ReportingCalendar>;
+// #region generated type ReportingCalendar (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A plan's reporting calendar, as data: the time zone, the period types with their data cut-off,
+ * the period shown by default, the weekly rest days of the reporting agencies. A plan that
+ * declares none uses the bundled Decree 09/2019 calendar; `extends` takes the period types the
+ * plan does not declare from it.
+ */
+export type ReportingCalendar = {
+  id?: Id;
+  name?: BilingualText;
+  /**
+   * A bundled calendar whose period types apply unless declared here.
+   */
+  extends?: BaseCalendarId;
+  /**
+   * IANA time zone in which instants become local dates. Vietnam: Asia/Ho_Chi_Minh.
+   */
+  timeZone: string;
+  /**
+   * The period type shown by default ("the quarter").
+   */
+  primaryPeriodType: PeriodType;
+  /**
+   * The period types the calendar uses.
+   */
+  periodTypes: PeriodTypeDeclaration[];
+  /**
+   * Weekly rest days, 0 = Sunday … 6 = Saturday. State agencies: Saturday and Sunday.
+   */
+  weeklyRestDays: number[];
+  /**
+   * "vn": the bundled Vietnamese public holidays; "none": weekly rest days only.
+   */
+  holidays: 'vn' | 'none';
+  note?: BilingualText;
+};
+// #endregion
 /** A reporting calendar as written in a file (before defaults are applied). */
 export type ReportingCalendarInput = z.input<typeof ReportingCalendar>;
 
@@ -126,9 +224,16 @@ export type ReportingCalendarInput = z.input<typeof ReportingCalendar>;
  * - `last-of-period`: the month the period's data closes in ("tháng cuối quý": March for 2020Q1);
  * - `after-period`: the month after it ("ngày 20 tháng sau").
  */
-export const DeadlineMonth = z.enum(['last-of-period', 'after-period']);
-/** Which month of the period a deadline falls in. */
-export type DeadlineMonth = z.infer<typeof DeadlineMonth>;
+export const DeadlineMonth = z.enum(['last-of-period', 'after-period']).describe('Which month of the period a day-of-month deadline falls in.\n- `last-of-period`: the month the period\'s data closes in ("tháng cuối quý": March for 2020Q1);\n- `after-period`: the month after it ("ngày 20 tháng sau").');
+// #region generated type DeadlineMonth (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Which month of the period a day-of-month deadline falls in.
+ * - `last-of-period`: the month the period's data closes in ("tháng cuối quý": March for 2020Q1);
+ * - `after-period`: the month after it ("ngày 20 tháng sau").
+ */
+export type DeadlineMonth = 'last-of-period' | 'after-period';
+// #endregion
 
 /**
  * How the due date of a report is computed from its period, as data.
@@ -159,14 +264,59 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
     kind: z.literal('window'),
     month: DeadlineMonth,
   }),
-]);
-/** How the due date of a report is computed. */
-export type DeadlineRule = z.infer<typeof DeadlineRule>;
+]).describe('How the due date of a report is computed from its period, as data.\n- `day-of-month`: a day of a month of the period ("trước ngày 17 của tháng cuối quý");\n- `fixed-date`: one date ("hoàn thành trước 20/5/2019");\n- `window`: the source names a span but no day ("phiên họp thường kỳ … vào tháng cuối quý"): no due date.\n\n`inclusive: false` ("trước ngày N", before day N) makes day N−1 the last on-time day;\n`inclusive: true` ("chậm nhất vào ngày N", no later than day N) makes it day N. With\n`rollOver` (default), a last day on a weekly rest day or public holiday moves to the next\nworking day (Civil Code 2015, Art. 148).');
+// #region generated type DeadlineRule (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * How the due date of a report is computed from its period, as data.
+ * - `day-of-month`: a day of a month of the period ("trước ngày 17 của tháng cuối quý");
+ * - `fixed-date`: one date ("hoàn thành trước 20/5/2019");
+ * - `window`: the source names a span but no day ("phiên họp thường kỳ … vào tháng cuối quý"): no due date.
+ *
+ * `inclusive: false` ("trước ngày N", before day N) makes day N−1 the last on-time day;
+ * `inclusive: true` ("chậm nhất vào ngày N", no later than day N) makes it day N. With
+ * `rollOver` (default), a last day on a weekly rest day or public holiday moves to the next
+ * working day (Civil Code 2015, Art. 148).
+ */
+export type DeadlineRule =
+  | {
+      kind: 'day-of-month';
+      /**
+       * Which month of the period the day falls in.
+       */
+      month: DeadlineMonth;
+      day: number;
+      /**
+       * true: "chậm nhất vào ngày N" (day N is on time); false: "trước ngày N" (the last on-time day is N-1).
+       */
+      inclusive: boolean;
+      /**
+       * Civil Code 2015 Art. 148: a last day on a rest day or holiday moves to the next working day.
+       */
+      rollOver: boolean;
+    }
+  | {
+      kind: 'fixed-date';
+      date: string;
+      inclusive: boolean;
+      rollOver: boolean;
+    }
+  | {
+      kind: 'window';
+      month: DeadlineMonth;
+    };
+// #endregion
 
 /** An inclusive interval of local dates. */
-export const DateInterval = z.strictObject({ start: LocalDate, end: LocalDate });
+export const DateInterval = z.strictObject({ start: LocalDate, end: LocalDate }).describe('An inclusive interval of local dates.');
+// #region generated type DateInterval (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An inclusive interval of local dates. */
-export type DateInterval = z.infer<typeof DateInterval>;
+export type DateInterval = {
+  start: LocalDate;
+  end: LocalDate;
+};
+// #endregion
 
 /**
  * A computed deadline of one obligation for one period.
@@ -194,8 +344,51 @@ export const Deadline = z
     holidayData: z.strictObject({ complete: z.boolean(), years: z.array(z.number().int()) }),
   })
   .describe('A computed deadline of one obligation for one period.');
-/** A computed deadline. */
-export type Deadline = z.infer<typeof Deadline>;
+// #region generated type Deadline (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A computed deadline of one obligation for one period.
+ * - `due`: the last local date on which submission is on time, after roll-over; null when the
+ *   source gives no day (a window);
+ * - `nominalDue`: the same before roll-over;
+ * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
+ *   on-time day;
+ * - `holidayData`: whether the holiday data covering the roll-over is complete.
+ */
+export type Deadline = {
+  obligation: Id;
+  /**
+   * Period id, null for a one-off obligation.
+   */
+  period: string | null;
+  due: LocalDate | null;
+  nominalDue: LocalDate | null;
+  window: DateInterval;
+  /**
+   * Whether the named day itself is on time; null for a window.
+   */
+  inclusive: boolean | null;
+  /**
+   * Whether the rule rolls a last day off a rest day or holiday.
+   */
+  rollOver: boolean;
+  /**
+   * Whether roll-over moved the due date.
+   */
+  rolledOver: boolean;
+  /**
+   * The deadline as written in the source.
+   */
+  wording: string;
+  reporters: Id[];
+  recipients: Id[];
+  source: SourceRef;
+  holidayData: {
+    complete: boolean;
+    years: number[];
+  };
+};
+// #endregion
 
 /**
  * Status of one report for one period at an instant.
@@ -206,9 +399,20 @@ export type Deadline = z.infer<typeof Deadline>;
  * - `on-time`: submitted on or before the last on-time day;
  * - `late`: submitted after it.
  */
-export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']);
-/** Status of one report for one period. */
-export type ReportStatus = z.infer<typeof ReportStatus>;
+export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']).describe('Status of one report for one period at an instant.\n- `not-open`: its data has not closed yet (before the window);\n- `open`: the window is open, the due date more than `dueSoonDays` away;\n- `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);\n- `overdue`: not submitted and the last on-time day has passed;\n- `on-time`: submitted on or before the last on-time day;\n- `late`: submitted after it.');
+// #region generated type ReportStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Status of one report for one period at an instant.
+ * - `not-open`: its data has not closed yet (before the window);
+ * - `open`: the window is open, the due date more than `dueSoonDays` away;
+ * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
+ * - `overdue`: not submitted and the last on-time day has passed;
+ * - `on-time`: submitted on or before the last on-time day;
+ * - `late`: submitted after it.
+ */
+export type ReportStatus = 'not-open' | 'open' | 'due-soon' | 'overdue' | 'on-time' | 'late';
+// #endregion
 
 /**
  * Status of an appendix task at a date.
@@ -221,9 +425,22 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
  * - `done`: completion recorded on or before the date;
  * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
  */
-export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']);
-/** Status of a task at a date. */
-export type TaskStatus = z.infer<typeof TaskStatus>;
+export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']).describe('Status of an appendix task at a date.\n- `not-started`: before the task is owed — before the plan\'s date, or before the start of a\nspan such as "2019-2020" — and no completion is recorded;\n- `in-progress`: owed and not done: from the plan\'s date up to a completion time that is a\nmonth, quarter or year (the date *by which* it is due), within a span, or with no completion\ndate at all;\n- `overdue`: its completion time has ended without recorded completion;\n- `done`: completion recorded on or before the date;\n- `ongoing`: a standing duty ("Thường xuyên"), never overdue.');
+// #region generated type TaskStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Status of an appendix task at a date.
+ * - `not-started`: before the task is owed — before the plan's date, or before the start of a
+ *   span such as "2019-2020" — and no completion is recorded;
+ * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
+ *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
+ *   date at all;
+ * - `overdue`: its completion time has ended without recorded completion;
+ * - `done`: completion recorded on or before the date;
+ * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
+ */
+export type TaskStatus = 'not-started' | 'in-progress' | 'overdue' | 'done' | 'ongoing';
+// #endregion
 
 /**
  * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
@@ -240,9 +457,33 @@ export const Timeframe = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
   z.strictObject({ kind: z.literal('none') }),
-]);
-/** A parsed time expression. */
-export type Timeframe = z.infer<typeof Timeframe>;
+]).describe('A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter\n("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.\nA span of years, months or quarters ("2019-2020") carries `span: true`.');
+// #region generated type Timeframe (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
+ * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
+ * A span of years, months or quarters ("2019-2020") carries `span: true`.
+ */
+export type Timeframe =
+  | {
+      kind: 'interval';
+      start: LocalDate;
+      end: LocalDate;
+      text: string;
+      /**
+       * Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.
+       */
+      span?: true;
+    }
+  | {
+      kind: 'ongoing';
+      text: string;
+    }
+  | {
+      kind: 'none';
+    };
+// #endregion
 
 /**
  * Kinds of non-working weekday in the yearly holiday data.
@@ -253,9 +494,20 @@ export type Timeframe = z.infer<typeof Timeframe>;
  * - `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);
  * - `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).
  */
-export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']);
-/** Kind of non-working day in the yearly data. */
-export type HolidayKind = z.infer<typeof HolidayKind>;
+export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']).describe('Kinds of non-working weekday in the yearly holiday data.\n- `lunar-new-year`: a weekday of the Lunar New Year break (Tết days and the compensatory or\nswapped days the annual notice puts inside the break);\n- `hung-kings`: Hùng Kings\' Commemoration (10th day of the 3rd lunar month);\n- `national-day-adjacent`: the day before or after 2 September (Labour Code 2019, Art. 112);\n- `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);\n- `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).');
+// #region generated type HolidayKind (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Kinds of non-working weekday in the yearly holiday data.
+ * - `lunar-new-year`: a weekday of the Lunar New Year break (Tết days and the compensatory or
+ *   swapped days the annual notice puts inside the break);
+ * - `hung-kings`: Hùng Kings' Commemoration (10th day of the 3rd lunar month);
+ * - `national-day-adjacent`: the day before or after 2 September (Labour Code 2019, Art. 112);
+ * - `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);
+ * - `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).
+ */
+export type HolidayKind = 'lunar-new-year' | 'hung-kings' | 'national-day-adjacent' | 'compensatory' | 'swapped';
+// #endregion
 
 /** A public holiday on a fixed solar date, valid over a span of dates because the law changed. */
 export const SolarHolidayRule = z.strictObject({
@@ -266,9 +518,26 @@ export const SolarHolidayRule = z.strictObject({
   validFrom: LocalDate,
   validTo: LocalDate.nullable().describe('Last day the rule applies, null while in force.'),
   basis: z.string().min(1).describe('The law that sets the holiday.'),
-});
-/** A solar-date public holiday rule. */
-export type SolarHolidayRule = z.infer<typeof SolarHolidayRule>;
+}).describe('A public holiday on a fixed solar date, valid over a span of dates because the law changed.');
+// #region generated type SolarHolidayRule (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A public holiday on a fixed solar date, valid over a span of dates because the law changed. */
+export type SolarHolidayRule = {
+  id: Id;
+  name: BilingualText;
+  month: number;
+  day: number;
+  validFrom: LocalDate;
+  /**
+   * Last day the rule applies, null while in force.
+   */
+  validTo: LocalDate | null;
+  /**
+   * The law that sets the holiday.
+   */
+  basis: string;
+};
+// #endregion
 
 /** A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped). */
 export const HolidayDate = z.strictObject({
@@ -276,18 +545,33 @@ export const HolidayDate = z.strictObject({
   kind: HolidayKind,
   name: BilingualText,
   confidence: Confidence,
-});
-/** A non-working day of the yearly data. */
-export type HolidayDate = z.infer<typeof HolidayDate>;
+}).describe('A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped).');
+// #region generated type HolidayDate (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped). */
+export type HolidayDate = {
+  date: LocalDate;
+  kind: HolidayKind;
+  name: BilingualText;
+  confidence: Confidence;
+};
+// #endregion
 
 /** A Saturday worked in exchange for a swapped weekday off (làm bù). */
 export const MakeUpWorkingDay = z.strictObject({
   date: LocalDate,
   name: BilingualText,
   confidence: Confidence,
-});
-/** A Saturday worked in exchange for a swapped weekday. */
-export type MakeUpWorkingDay = z.infer<typeof MakeUpWorkingDay>;
+}).describe('A Saturday worked in exchange for a swapped weekday off (làm bù).');
+// #region generated type MakeUpWorkingDay (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A Saturday worked in exchange for a swapped weekday off (làm bù). */
+export type MakeUpWorkingDay = {
+  date: LocalDate;
+  name: BilingualText;
+  confidence: Confidence;
+};
+// #endregion
 
 /** One year of holiday data as set by the annual notices, and whether it is complete. */
 export const HolidayYear = z.strictObject({
@@ -297,9 +581,28 @@ export const HolidayYear = z.strictObject({
   workingDays: z.array(MakeUpWorkingDay).describe('Make-up Saturdays (làm bù), which are working days.'),
   sources: z.array(z.string().min(1)).min(1).describe('The Prime Minister\'s decisions / notices, and where they were read.'),
   note: BilingualText.optional(),
-});
-/** One year of holiday data. */
-export type HolidayYear = z.infer<typeof HolidayYear>;
+}).describe('One year of holiday data as set by the annual notices, and whether it is complete.');
+// #region generated type HolidayYear (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** One year of holiday data as set by the annual notices, and whether it is complete. */
+export type HolidayYear = {
+  year: number;
+  /**
+   * true when every non-working weekday of the year for state agencies is listed.
+   */
+  complete: boolean;
+  daysOff: HolidayDate[];
+  /**
+   * Make-up Saturdays (làm bù), which are working days.
+   */
+  workingDays: MakeUpWorkingDay[];
+  /**
+   * The Prime Minister's decisions / notices, and where they were read.
+   */
+  sources: string[];
+  note?: BilingualText;
+};
+// #endregion
 
 /** The holiday data file: solar rules valid from–to, and yearly data. */
 export const HolidayData = z
@@ -320,5 +623,19 @@ export const HolidayData = z
     });
   })
   .describe('Public holidays and days off as dated rules and yearly data.');
-/** The holiday data file. */
-export type HolidayData = z.infer<typeof HolidayData>;
+// #region generated type HolidayData (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The holiday data file: solar rules valid from–to, and yearly data. */
+export type HolidayData = {
+  $schema?: string;
+  id: Id;
+  name: BilingualText;
+  /**
+   * Whose days off these are (state agencies with a Saturday–Sunday week).
+   */
+  appliesTo: BilingualText;
+  solar: SolarHolidayRule[];
+  years: HolidayYear[];
+  notes: BilingualText[];
+};
+// #endregion

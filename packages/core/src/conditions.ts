@@ -24,8 +24,21 @@ export const CONDITION_OPERATORS = [
 ] as const;
 /** An allowed condition operator. */
 export const ConditionOperator = z.enum(CONDITION_OPERATORS).describe('A json-rules-engine built-in operator.');
+// #region generated type ConditionOperator (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An allowed condition operator. */
-export type ConditionOperator = z.infer<typeof ConditionOperator>;
+export type ConditionOperator =
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain';
+// #endregion
 
 /** Operators that compare numbers (json-rules-engine checks the fact with `parseFloat` first). */
 export const NUMERIC_OPERATORS: readonly ConditionOperator[] = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
@@ -58,8 +71,23 @@ export const CONDITION_FACTS = [
 ] as const;
 /** A fact a condition may read. */
 export const ConditionFact = z.enum(CONDITION_FACTS).describe('A fact defined by every evaluation.');
+// #region generated type ConditionFact (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A fact a condition may read. */
-export type ConditionFact = z.infer<typeof ConditionFact>;
+export type ConditionFact =
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'targetValue'
+  | 'level'
+  | 'orgUnit'
+  | 'indicator'
+  | 'period'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'at'
+  | 'measurement';
+// #endregion
 
 /** Property names a `path` may never name, whatever the object. */
 export const FORBIDDEN_PROPERTY_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -87,25 +115,40 @@ export const ConditionPath = z
   .regex(PATH_PATTERN, 'a path is "$" followed by ".name" segments (letters, digits, "_"), nothing else')
   .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: 'a path may not name __proto__, constructor or prototype' })
   .describe('Plain dotted property path over own properties, e.g. "$.numerator".');
-/** A `path` into an object fact. */
-export type ConditionPath = z.infer<typeof ConditionPath>;
+// #region generated type ConditionPath (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A `path` into an object fact: `$.name` or `$.name.name`, plain own properties only. */
+export type ConditionPath = string;
+// #endregion
 
 /** A scalar a condition compares with. */
-export const ConditionScalar = z.union([z.number(), z.string().max(MAX_CONDITION_STRING), z.boolean(), z.null()]);
+export const ConditionScalar = z.union([z.number(), z.string().max(MAX_CONDITION_STRING), z.boolean(), z.null()]).describe('A scalar a condition compares with.');
+// #region generated type ConditionScalar (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A scalar a condition compares with. */
-export type ConditionScalar = z.infer<typeof ConditionScalar>;
+export type ConditionScalar = number | string | boolean | null;
+// #endregion
 
 /** A right-hand side read from a fact instead of written literally: `{ "fact": "targetValue" }`. */
 export const ConditionFactReference = z
   .strictObject({ fact: ConditionFact, path: ConditionPath.optional() })
   .describe('The value of a fact (json-rules-engine compares with a fact when `value` is an object with `fact`).');
-/** A right-hand side read from a fact. */
-export type ConditionFactReference = z.infer<typeof ConditionFactReference>;
+// #region generated type ConditionFactReference (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A right-hand side read from a fact instead of written literally: `{ "fact": "targetValue" }`. */
+export type ConditionFactReference = {
+  fact: ConditionFact;
+  path?: ConditionPath;
+};
+// #endregion
 
 /** The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference. */
-export const ConditionValue = z.union([ConditionScalar, z.array(ConditionScalar).max(MAX_CONDITION_LIST), ConditionFactReference]);
-/** The right-hand side of a condition. */
-export type ConditionValue = z.infer<typeof ConditionValue>;
+export const ConditionValue = z.union([ConditionScalar, z.array(ConditionScalar).max(MAX_CONDITION_LIST), ConditionFactReference]).describe('The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference.');
+// #region generated type ConditionValue (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference. */
+export type ConditionValue = ConditionScalar | ConditionScalar[] | ConditionFactReference;
+// #endregion
 
 /** One condition of the allowed subset, at any depth (a leaf or `all` / `any` / `not`). */
 export interface RuleCondition {

@@ -36,8 +36,51 @@ export const MeasurementInput = z
     source: z.string().max(2000).nullable().optional().describe('Where the value comes from (free text).'),
   })
   .describe('A measured value of an indicator for one org unit and reporting period.');
-/** A measurement as given by code, a JSON file or a CSV row (see {@link MeasurementInput}). */
-export type MeasurementInput = z.input<typeof MeasurementInput>;
+// #region generated type MeasurementInput (input)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * One measurement as given by code, a JSON file or a CSV row: an indicator's value for one org
+ * unit and reporting period. Optional fields may also be `null` (a database's empty column).
+ */
+export type MeasurementInput = {
+  /**
+   * Indicator id of the plan.
+   */
+  indicator: string;
+  /**
+   * The reporting agency or administrative unit, as the reporter names it.
+   */
+  orgUnit: string;
+  /**
+   * Reporting-period id: "2020Q4", "2020M03", "2020S1", "2020N9", "2020", calendar periods "C2020Q4". Required except for dated evidence.
+   */
+  period?: string | null;
+  /**
+   * Value in the indicator's unit (percent 0–100 as written), or yes/no for a qualitative indicator. May be left out for a percentage given by numerator and denominator.
+   */
+  value?: number | boolean | null;
+  /**
+   * Count behind a percentage (a whole number); needs `denominator`.
+   */
+  numerator?: number | null;
+  /**
+   * Count behind a percentage (a whole number above 0); needs `numerator`.
+   */
+  denominator?: number | null;
+  /**
+   * The org unit's level; required for org units the plan does not declare.
+   */
+  level?: AdministrativeLevel | null;
+  /**
+   * For a qualitative indicator: the date of the evidence ("in place since"); the value is then yes.
+   */
+  evidenceDate?: LocalDate | null;
+  /**
+   * Where the value comes from (free text).
+   */
+  source?: string | null;
+};
+// #endregion
 
 /** The fields of {@link MeasurementInput}, in the order of the schema (also the CSV columns). */
 export const MEASUREMENT_FIELDS = Object.freeze(Object.keys(MeasurementInput.shape)) as readonly (keyof MeasurementInput)[];

@@ -10,8 +10,11 @@ export const FORMAT_VERSION = 1 as const;
 export const AdministrativeLevel = z
   .enum(['province', 'district', 'commune'])
   .describe('province = cấp tỉnh, district = cấp huyện, commune = cấp xã.');
-/** Administrative level: `province` (cấp tỉnh), `district` (cấp huyện), `commune` (cấp xã). */
-export type AdministrativeLevel = z.infer<typeof AdministrativeLevel>;
+// #region generated type AdministrativeLevel (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Administrative levels of Vietnamese local government. */
+export type AdministrativeLevel = 'province' | 'district' | 'commune';
+// #endregion
 
 /**
  * Whom a target binds.
@@ -19,22 +22,39 @@ export type AdministrativeLevel = z.infer<typeof AdministrativeLevel>;
  * - `each-unit`: every administrative unit of the target's level on its own;
  * - `whole-province`: the province as a whole (one figure for the province).
  */
-export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']);
-/** Whom a target binds. */
-export type TargetScope = z.infer<typeof TargetScope>;
+export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']).describe('Whom a target binds.\n- `each-agency`: every agency on its own ("của từng cơ quan, đơn vị đạt từ 20% trở lên");\n- `each-unit`: every administrative unit of the target\'s level on its own;\n- `whole-province`: the province as a whole (one figure for the province).');
+// #region generated type TargetScope (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Whom a target binds.
+ * - `each-agency`: every agency on its own ("của từng cơ quan, đơn vị đạt từ 20% trở lên");
+ * - `each-unit`: every administrative unit of the target's level on its own;
+ * - `whole-province`: the province as a whole (one figure for the province).
+ */
+export type TargetScope = 'each-agency' | 'each-unit' | 'whole-province';
+// #endregion
 
 /**
  * Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",
  * "đạt" and a bare "90% …" all mean at least: `gte`.
  */
-export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']);
-/** Comparison a measured value must satisfy. */
-export type Comparator = z.infer<typeof Comparator>;
+export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']).describe('Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",\n"đạt" and a bare "90% …" all mean at least: `gte`.');
+// #region generated type Comparator (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",
+ * "đạt" and a bare "90% …" all mean at least: `gte`.
+ */
+export type Comparator = 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
+// #endregion
 
 /** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
-export const Unit = z.enum(['percent', 'count', 'boolean']);
-/** Unit of an indicator's values. */
-export type Unit = z.infer<typeof Unit>;
+export const Unit = z.enum(['percent', 'count', 'boolean']).describe('Unit of an indicator\'s values. Percent values are written as in the plan: 20 for 20%.');
+// #region generated type Unit (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
+export type Unit = 'percent' | 'count' | 'boolean';
+// #endregion
 
 /** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
 export const Phase = z
@@ -46,8 +66,20 @@ export const Phase = z
     source: SourceRef,
   })
   .describe('A phase of the plan with inclusive start and end dates.');
-/** A phase of the plan. */
-export type Phase = z.infer<typeof Phase>;
+// #region generated type Phase (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
+export type Phase = {
+  /**
+   * For example "2019-2020".
+   */
+  id: Id;
+  name: BilingualText;
+  start: LocalDate;
+  end: LocalDate;
+  source: SourceRef;
+};
+// #endregion
 
 const targetCommon = {
   id: Id,
@@ -73,9 +105,37 @@ export const QuantitativeTarget = z
     if (t.unit === 'percent' && t.value > 100) {
       ctx.addIssue({ code: 'too_big', maximum: 100, origin: 'number', inclusive: true, input: t.value, path: ['value'], message: 'a percentage cannot exceed 100' });
     }
-  });
-/** A numeric target. */
-export type QuantitativeTarget = z.infer<typeof QuantitativeTarget>;
+  }).describe('A numeric target: a comparator and a value in the indicator\'s unit.');
+// #region generated type QuantitativeTarget (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A numeric target: a comparator and a value in the indicator's unit. */
+export type QuantitativeTarget = {
+  id: Id;
+  /**
+   * Id of the phase the target belongs to.
+   */
+  phase: Id;
+  /**
+   * Administrative level, or null for all levels.
+   */
+  level: AdministrativeLevel | null;
+  scope: TargetScope;
+  source: SourceRef;
+  note?: BilingualText;
+  /**
+   * json-rules-engine conditions; derived from comparator and value when absent.
+   */
+  conditions?: RuleConditions;
+  kind: 'quantitative';
+  comparator: Comparator;
+  value: number;
+  unit: 'percent' | 'count';
+  /**
+   * The Vietnamese words that fix the comparator, e.g. "tối thiểu", "từ … trở lên".
+   */
+  wording?: string;
+};
+// #endregion
 
 /**
  * A qualitative target: something exists, is issued or is in operation. It is met by yes/no or
@@ -88,23 +148,64 @@ export const QualitativeTarget = z.strictObject({
   value: z.literal(true),
   unit: z.literal('boolean'),
   requirement: BilingualText.describe('What must be true.'),
-});
-/** A qualitative target. */
-export type QualitativeTarget = z.infer<typeof QualitativeTarget>;
+}).describe('A qualitative target: something exists, is issued or is in operation. It is met by yes/no or\ndated evidence; `value` is always `true` and `comparator` always `eq`.');
+// #region generated type QualitativeTarget (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A qualitative target: something exists, is issued or is in operation. It is met by yes/no or
+ * dated evidence; `value` is always `true` and `comparator` always `eq`.
+ */
+export type QualitativeTarget = {
+  id: Id;
+  /**
+   * Id of the phase the target belongs to.
+   */
+  phase: Id;
+  /**
+   * Administrative level, or null for all levels.
+   */
+  level: AdministrativeLevel | null;
+  scope: TargetScope;
+  source: SourceRef;
+  note?: BilingualText;
+  /**
+   * json-rules-engine conditions; derived from comparator and value when absent.
+   */
+  conditions?: RuleConditions;
+  kind: 'qualitative';
+  comparator: 'eq';
+  value: true;
+  unit: 'boolean';
+  /**
+   * What must be true.
+   */
+  requirement: BilingualText;
+};
+// #endregion
 
 /** A target of an indicator for one phase, level and scope. */
-export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]);
+export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]).describe('A target of an indicator for one phase, level and scope.');
+// #region generated type Target (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target of an indicator for one phase, level and scope. */
-export type Target = z.infer<typeof Target>;
+export type Target = QuantitativeTarget | QualitativeTarget;
+// #endregion
 
 /**
  * Whose words a text is.
  * - `source`: the words of the source document (`vi` verbatim, whitespace normalised);
  * - `editorial`: this encoding's summary or rewording; the source's words are in `source.quote`.
  */
-export const TextOrigin = z.enum(['source', 'editorial']);
-/** Whose words a text is: the source's (`source`) or this encoding's (`editorial`). */
-export type TextOrigin = z.infer<typeof TextOrigin>;
+export const TextOrigin = z.enum(['source', 'editorial']).describe('Whose words a text is.\n- `source`: the words of the source document (`vi` verbatim, whitespace normalised);\n- `editorial`: this encoding\'s summary or rewording; the source\'s words are in `source.quote`.');
+// #region generated type TextOrigin (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Whose words a text is.
+ * - `source`: the words of the source document (`vi` verbatim, whitespace normalised);
+ * - `editorial`: this encoding's summary or rewording; the source's words are in `source.quote`.
+ */
+export type TextOrigin = 'source' | 'editorial';
+// #endregion
 
 /** Something the plan measures, with its targets. */
 export const Indicator = z
@@ -120,17 +221,46 @@ export const Indicator = z
     note: BilingualText.optional(),
   })
   .describe('Something the plan measures, with its targets.');
+// #region generated type Indicator (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Something the plan measures, with its targets. */
-export type Indicator = z.infer<typeof Indicator>;
+export type Indicator = {
+  id: Id;
+  statement: BilingualText;
+  /**
+   * "editorial" when statement.vi is a rewording, not the words of the source (read source.quote for those); "source" or absent: the source's words.
+   */
+  statementOrigin?: TextOrigin;
+  kind: 'quantitative' | 'qualitative';
+  unit: Unit;
+  /**
+   * Which way is better; "none" for qualitative indicators.
+   */
+  direction: 'increase' | 'decrease' | 'none';
+  source: SourceRef;
+  targets: Target[];
+  note?: BilingualText;
+};
+// #endregion
 
 /** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
 export const AgencyCode = z.strictObject({
   value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, 'codes use digits, capital letters and dots, at most 35 characters'),
   confidence: Confidence,
   basis: BilingualText.describe('Why the code is believed: where it was read or how it was inferred.'),
-});
-/** An electronic identifier code of an agency. */
-export type AgencyCode = z.infer<typeof AgencyCode>;
+}).describe('An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence.');
+// #region generated type AgencyCode (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
+export type AgencyCode = {
+  value: string;
+  confidence: Confidence;
+  /**
+   * Why the code is believed: where it was read or how it was inferred.
+   */
+  basis: BilingualText;
+};
+// #endregion
 
 /** Kinds of body that appear as lead, coordinating, reporting or receiving agencies. */
 export const AgencyKind = z.enum([
@@ -144,9 +274,22 @@ export const AgencyKind = z.enum([
   'enterprise',
   'steering-committee',
   'group',
-]);
-/** Kinds of agency. */
-export type AgencyKind = z.infer<typeof AgencyKind>;
+]).describe('Kinds of body that appear as lead, coordinating, reporting or receiving agencies.');
+// #region generated type AgencyKind (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Kinds of body that appear as lead, coordinating, reporting or receiving agencies. */
+export type AgencyKind =
+  | 'people-committee'
+  | 'provincial-office'
+  | 'department'
+  | 'sector-agency'
+  | 'district-committee'
+  | 'commune-committee'
+  | 'central-body'
+  | 'enterprise'
+  | 'steering-committee'
+  | 'group';
+// #endregion
 
 /**
  * Which agencies a collective (`kind: "group"`) comprises, as data: every agency whose `kind` is
@@ -158,9 +301,40 @@ export const GroupMembership = z.strictObject({
   level: AdministrativeLevel.nullable().describe('Level the members must have; null for any level.'),
   confidence: Confidence,
   basis: BilingualText.describe('Why these kinds make up the collective (the legal or plan text read).'),
-});
-/** Which agencies a collective comprises. */
-export type GroupMembership = z.infer<typeof GroupMembership>;
+}).describe('Which agencies a collective (`kind: "group"`) comprises, as data: every agency whose `kind` is\none of `kinds` and, when `level` is given, whose `level` is that level. Membership is decided\nby these two fields alone, never guessed from names.');
+// #region generated type GroupMembership (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Which agencies a collective (`kind: "group"`) comprises, as data: every agency whose `kind` is
+ * one of `kinds` and, when `level` is given, whose `level` is that level. Membership is decided
+ * by these two fields alone, never guessed from names.
+ */
+export type GroupMembership = {
+  /**
+   * Agency kinds that belong to the collective.
+   */
+  kinds: (
+    | 'people-committee'
+    | 'provincial-office'
+    | 'department'
+    | 'sector-agency'
+    | 'district-committee'
+    | 'commune-committee'
+    | 'central-body'
+    | 'enterprise'
+    | 'steering-committee'
+  )[];
+  /**
+   * Level the members must have; null for any level.
+   */
+  level: AdministrativeLevel | null;
+  confidence: Confidence;
+  /**
+   * Why these kinds make up the collective (the legal or plan text read).
+   */
+  basis: BilingualText;
+};
+// #endregion
 
 /**
  * A body named by the plan. `kind: "group"` is a collective the plan names without listing it
@@ -174,9 +348,32 @@ export const Agency = z.strictObject({
   code: AgencyCode.nullable().describe('Electronic identifier code where known, otherwise null.'),
   members: GroupMembership.optional().describe('For a collective: which declared agencies belong to it; absent when the plan does not say.'),
   note: BilingualText.optional(),
-});
-/** A body named by the plan. */
-export type Agency = z.infer<typeof Agency>;
+}).describe('A body named by the plan. `kind: "group"` is a collective the plan names without listing it\n("Các sở, ban, ngành, UBND các huyện, thành phố"; "Các đơn vị có liên quan").');
+// #region generated type Agency (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A body named by the plan. `kind: "group"` is a collective the plan names without listing it
+ * ("Các sở, ban, ngành, UBND các huyện, thành phố"; "Các đơn vị có liên quan").
+ */
+export type Agency = {
+  id: Id;
+  name: BilingualText;
+  kind: AgencyKind;
+  /**
+   * Level of government, null for central or non-state bodies.
+   */
+  level?: AdministrativeLevel | null;
+  /**
+   * Electronic identifier code where known, otherwise null.
+   */
+  code: AgencyCode | null;
+  /**
+   * For a collective: which declared agencies belong to it; absent when the plan does not say.
+   */
+  members?: GroupMembership;
+  note?: BilingualText;
+};
+// #endregion
 
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
 export const AdministrativeUnit = z.strictObject({
@@ -189,9 +386,40 @@ export const AdministrativeUnit = z.strictObject({
   successors: z.array(z.string()).describe('Codes of the units that took over on validTo.'),
   confidence: Confidence,
   source: z.string().describe('Where the facts about this unit come from.'),
-});
-/** An administrative unit with its period of existence. */
-export type AdministrativeUnit = z.infer<typeof AdministrativeUnit>;
+}).describe('An administrative unit with its period of existence, so units that disappear keep their history.');
+// #region generated type AdministrativeUnit (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** An administrative unit with its period of existence, so units that disappear keep their history. */
+export type AdministrativeUnit = {
+  /**
+   * Statistical code (Decision 124/2004/QĐ-TTg list).
+   */
+  code: string;
+  name: BilingualText;
+  level: AdministrativeLevel;
+  /**
+   * Code of the parent unit, null for a province.
+   */
+  parent: string | null;
+  /**
+   * First day of existence, null where not known.
+   */
+  validFrom: LocalDate | null;
+  /**
+   * Last day of existence, null while it exists.
+   */
+  validTo: LocalDate | null;
+  /**
+   * Codes of the units that took over on validTo.
+   */
+  successors: string[];
+  confidence: Confidence;
+  /**
+   * Where the facts about this unit come from.
+   */
+  source: string;
+};
+// #endregion
 
 /** A task of the appendix table ("Phụ lục"), one per printed row. */
 export const Task = z.strictObject({
@@ -208,9 +436,56 @@ export const Task = z.strictObject({
   note: z.string().nullable().describe('"Ghi chú" as written, null when blank.'),
   bodyTasks: z.array(Id).describe('Ids of the section II items this row restates.'),
   source: SourceRef,
-});
-/** A task of the appendix table. */
-export type Task = z.infer<typeof Task>;
+}).describe('A task of the appendix table ("Phụ lục"), one per printed row.');
+// #region generated type Task (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A task of the appendix table ("Phụ lục"), one per printed row. */
+export type Task = {
+  /**
+   * Unique id, e.g. "appendix-v-2b" for the second row printed "2" in group V.
+   */
+  id: Id;
+  group: 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI';
+  /**
+   * The row number as printed (group V prints "2" twice).
+   */
+  label: string;
+  title: BilingualText;
+  /**
+   * Ids of the lead agencies (cơ quan chủ trì).
+   */
+  lead: Id[];
+  /**
+   * The lead-agency cell as printed.
+   */
+  leadAsWritten: string;
+  /**
+   * Ids of the coordinating agencies (cơ quan phối hợp).
+   */
+  coordinating: Id[];
+  /**
+   * The coordinating-agency cell as printed.
+   */
+  coordinatingAsWritten: string;
+  /**
+   * "Thời gian hoàn thành" as written, null when blank.
+   */
+  completion: string | null;
+  /**
+   * "Tiếp tục cập nhật, hoàn thiện" as written, null when blank.
+   */
+  continuing: string | null;
+  /**
+   * "Ghi chú" as written, null when blank.
+   */
+  note: string | null;
+  /**
+   * Ids of the section II items this row restates.
+   */
+  bodyTasks: Id[];
+  source: SourceRef;
+};
+// #endregion
 
 /** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
 export const BodyTask = z.strictObject({
@@ -220,9 +495,28 @@ export const BodyTask = z.strictObject({
   text: BilingualText,
   appendixTasks: z.array(Id).describe('Ids of the appendix rows that restate this item.'),
   source: SourceRef,
-});
-/** A task as stated in section II. */
-export type BodyTask = z.infer<typeof BodyTask>;
+}).describe('A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu").');
+// #region generated type BodyTask (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
+export type BodyTask = {
+  id: Id;
+  /**
+   * Section II group number, "1" to "6".
+   */
+  group: string;
+  /**
+   * The letter as printed (a, b, c, d, đ, e …).
+   */
+  label: string;
+  text: BilingualText;
+  /**
+   * Ids of the appendix rows that restate this item.
+   */
+  appendixTasks: Id[];
+  source: SourceRef;
+};
+// #endregion
 
 /**
  * The heading of a group of tasks, verbatim: a numbered group of section II (`part: "body"`,
@@ -234,17 +528,44 @@ export const TaskGroup = z.strictObject({
   group: z.string().min(1).describe('The group number as printed: "1" … in section II, "I" … in the appendix.'),
   heading: BilingualText.describe('The heading; `vi` verbatim.'),
   source: SourceRef,
-});
-/** The heading of a group of tasks. */
-export type TaskGroup = z.infer<typeof TaskGroup>;
+}).describe('The heading of a group of tasks, verbatim: a numbered group of section II (`part: "body"`,\n`group` "1" to "6") or a Roman-numbered group of the appendix (`part: "appendix"`, `group`\n"I" to "VI").');
+// #region generated type TaskGroup (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * The heading of a group of tasks, verbatim: a numbered group of section II (`part: "body"`,
+ * `group` "1" to "6") or a Roman-numbered group of the appendix (`part: "appendix"`, `group`
+ * "I" to "VI").
+ */
+export type TaskGroup = {
+  part: 'body' | 'appendix';
+  /**
+   * The group number as printed: "1" … in section II, "I" … in the appendix.
+   */
+  group: string;
+  /**
+   * The heading; `vi` verbatim.
+   */
+  heading: BilingualText;
+  source: SourceRef;
+};
+// #endregion
 
 /** The plan's general objective ("Mục tiêu"), verbatim. */
 export const Objective = z.strictObject({
   text: BilingualText.describe('The objective; `vi` verbatim.'),
   source: SourceRef,
-});
-/** The plan's general objective. */
-export type Objective = z.infer<typeof Objective>;
+}).describe('The plan\'s general objective ("Mục tiêu"), verbatim.');
+// #region generated type Objective (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The plan's general objective ("Mục tiêu"), verbatim. */
+export type Objective = {
+  /**
+   * The objective; `vi` verbatim.
+   */
+  text: BilingualText;
+  source: SourceRef;
+};
+// #endregion
 
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
 export const Duty = z.strictObject({
@@ -253,9 +574,21 @@ export const Duty = z.strictObject({
   text: BilingualText,
   source: SourceRef,
   note: BilingualText.optional(),
-});
-/** A duty assigned to a body in section III. */
-export type Duty = z.infer<typeof Duty>;
+}).describe('A duty assigned to a body in section III ("Tổ chức thực hiện").');
+// #region generated type Duty (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
+export type Duty = {
+  id: Id;
+  /**
+   * Ids of the bodies the duty is assigned to.
+   */
+  agencies: Id[];
+  text: BilingualText;
+  source: SourceRef;
+  note?: BilingualText;
+};
+// #endregion
 
 /**
  * The last on-time day of an obligation two ways: as the words give it, and after the roll-over
@@ -268,9 +601,31 @@ export const LastOnTimeDay = z.strictObject({
   asWritten: LocalDate.nullable().describe('The last on-time day the words give, before roll-over; null for a recurring obligation.'),
   afterRollOver: LocalDate.nullable().describe('The same day after Art. 148 roll-over; null for a recurring obligation.'),
   reading: BilingualText.describe('Both readings in words, and which one the deadline rule applies.'),
-});
-/** The last on-time day as written and after roll-over. */
-export type LastOnTimeDay = z.infer<typeof LastOnTimeDay>;
+}).describe('The last on-time day of an obligation two ways: as the words give it, and after the roll-over\nof Civil Code 2015 Art. 148 (a last day on a rest day or holiday moves to the next working\nday). "trước 20/5/2019" gives 2019-05-19 as written, a Sunday, so 2019-05-20 after roll-over.\nDates for a one-off obligation; for a recurring one both are null (they differ per period:\nsee `Deadline.nominalDue` and `Deadline.due`) and `reading` states the rule.');
+// #region generated type LastOnTimeDay (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * The last on-time day of an obligation two ways: as the words give it, and after the roll-over
+ * of Civil Code 2015 Art. 148 (a last day on a rest day or holiday moves to the next working
+ * day). "trước 20/5/2019" gives 2019-05-19 as written, a Sunday, so 2019-05-20 after roll-over.
+ * Dates for a one-off obligation; for a recurring one both are null (they differ per period:
+ * see `Deadline.nominalDue` and `Deadline.due`) and `reading` states the rule.
+ */
+export type LastOnTimeDay = {
+  /**
+   * The last on-time day the words give, before roll-over; null for a recurring obligation.
+   */
+  asWritten: LocalDate | null;
+  /**
+   * The same day after Art. 148 roll-over; null for a recurring obligation.
+   */
+  afterRollOver: LocalDate | null;
+  /**
+   * Both readings in words, and which one the deadline rule applies.
+   */
+  reading: BilingualText;
+};
+// #endregion
 
 /** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
 export const ReportingObligation = z.strictObject({
@@ -285,9 +640,36 @@ export const ReportingObligation = z.strictObject({
   lastOnTimeDay: LastOnTimeDay.optional().describe('The last on-time day as written and after roll-over.'),
   source: SourceRef,
   note: BilingualText.optional(),
-});
-/** A reporting obligation. */
-export type ReportingObligation = z.infer<typeof ReportingObligation>;
+}).describe('Who reports what to whom, over which data cut-off, by when — as written and as a computable rule.');
+// #region generated type ReportingObligation (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
+export type ReportingObligation = {
+  id: Id;
+  reporters: Id[];
+  recipients: Id[];
+  subject: BilingualText;
+  /**
+   * The reporting period the obligation recurs over; null for a one-off.
+   */
+  periodType: PeriodType | null;
+  /**
+   * The data cut-off wording, verbatim.
+   */
+  cutOffAsWritten: string | null;
+  /**
+   * The deadline wording, verbatim.
+   */
+  deadlineAsWritten: string;
+  deadline: DeadlineRule;
+  /**
+   * The last on-time day as written and after roll-over.
+   */
+  lastOnTimeDay?: LastOnTimeDay;
+  source: SourceRef;
+  note?: BilingualText;
+};
+// #endregion
 
 /** A note about the source: a quirk kept as printed, and the interpretation this encoding chose. */
 export const SourceNote = z.strictObject({
@@ -296,18 +678,40 @@ export const SourceNote = z.strictObject({
   text: BilingualText.describe('What the source says or does.'),
   interpretation: BilingualText.describe('How this encoding reads it, and why.'),
   source: SourceRef.optional(),
-});
-/** A note about the source. */
-export type SourceNote = z.infer<typeof SourceNote>;
+}).describe('A note about the source: a quirk kept as printed, and the interpretation this encoding chose.');
+// #region generated type SourceNote (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A note about the source: a quirk kept as printed, and the interpretation this encoding chose. */
+export type SourceNote = {
+  id: Id;
+  section: string;
+  /**
+   * What the source says or does.
+   */
+  text: BilingualText;
+  /**
+   * How this encoding reads it, and why.
+   */
+  interpretation: BilingualText;
+  source?: SourceRef;
+};
+// #endregion
 
 /** A legal document the plan rests on. */
 export const LegalBasis = z.strictObject({
   number: z.string(),
   date: LocalDate,
   title: BilingualText,
-});
+}).describe('A legal document the plan rests on.');
+// #region generated type LegalBasis (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A legal document the plan rests on. */
-export type LegalBasis = z.infer<typeof LegalBasis>;
+export type LegalBasis = {
+  number: string;
+  date: LocalDate;
+  title: BilingualText;
+};
+// #endregion
 
 /** Most entries of each of `addTargets`, `overrides` and `withdrawals`. */
 export const MAX_RULE_FILE_CHANGES = 2000;
@@ -322,22 +726,57 @@ export const ProvenanceOrigin = z
     pointer: z.string().max(1000).describe('RFC 6901 JSON pointer into that file.'),
   })
   .describe('The file and position an item comes from.');
-/** Where an item was written. */
-export type ProvenanceOrigin = z.infer<typeof ProvenanceOrigin>;
+// #region generated type ProvenanceOrigin (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Where an item was written before the plan was resolved: the file (a bundled plan id or a path)
+ * and the JSON pointer into it. The resolver records it; `egov-plan export` keeps it.
+ */
+export type ProvenanceOrigin = {
+  /**
+   * Bundled plan id or file path.
+   */
+  file: string;
+  /**
+   * RFC 6901 JSON pointer into that file.
+   */
+  pointer: string;
+};
+// #endregion
 
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
 export const TargetOrigin = z
   .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer })
   .describe('The file that defined a target.');
-/** Where a target was defined. */
-export type TargetOrigin = z.infer<typeof TargetOrigin>;
+// #region generated type TargetOrigin (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
+export type TargetOrigin = {
+  target: Id;
+  /**
+   * Bundled plan id or file path.
+   */
+  file: string;
+  /**
+   * RFC 6901 JSON pointer into that file.
+   */
+  pointer: string;
+};
+// #endregion
 
 /** One plan that went into a resolved plan, base first. */
 export const ResolvedFrom = z
   .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string() })
   .describe('A plan that went into this resolved file.');
-/** One plan that went into a resolved plan. */
-export type ResolvedFrom = z.infer<typeof ResolvedFrom>;
+// #region generated type ResolvedFrom (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** One plan that went into a resolved plan, base first. */
+export type ResolvedFrom = {
+  file: string;
+  plan: Id;
+  number: string;
+};
+// #endregion
 
 /** The fields an override changes; every other field keeps its value. */
 export const TargetChanges = z
@@ -352,8 +791,26 @@ export const TargetChanges = z
     note: BilingualText.optional(),
   })
   .describe('The fields an override changes; every other field keeps its value.');
-/** The fields an override changes. */
-export type TargetChanges = z.infer<typeof TargetChanges>;
+// #region generated type TargetChanges (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The fields an override changes; every other field keeps its value. */
+export type TargetChanges = {
+  comparator?: Comparator;
+  /**
+   * New value in the indicator's unit (percent as written: 50 for 50%).
+   */
+  value?: number | true;
+  level?: AdministrativeLevel | null;
+  scope?: TargetScope;
+  /**
+   * New json-rules-engine conditions; null goes back to conditions derived from comparator and value.
+   */
+  conditions?: RuleConditions | null;
+  wording?: string;
+  requirement?: BilingualText;
+  note?: BilingualText;
+};
+// #endregion
 
 /** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
 export const TargetOverride = z
@@ -366,8 +823,30 @@ export const TargetOverride = z
     origin: ProvenanceOrigin.optional().describe('Written by the resolver and export: where the override was declared.'),
   })
   .describe('A dated change to a target.');
-/** A dated change to a target. */
-export type TargetOverride = z.infer<typeof TargetOverride>;
+// #region generated type TargetOverride (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
+export type TargetOverride = {
+  /**
+   * Id of the target changed (inherited or declared in this file).
+   */
+  target: Id;
+  /**
+   * First day the change applies (the evaluation date decides); null: from the start.
+   */
+  effectiveFrom: LocalDate | null;
+  set: TargetChanges;
+  /**
+   * The decision that makes the change: section and verbatim quote.
+   */
+  source: SourceRef;
+  reason?: BilingualText;
+  /**
+   * Written by the resolver and export: where the override was declared.
+   */
+  origin?: ProvenanceOrigin;
+};
+// #endregion
 
 /** A target withdrawn from a date. */
 export const TargetWithdrawal = z
@@ -379,8 +858,20 @@ export const TargetWithdrawal = z
     origin: ProvenanceOrigin.optional(),
   })
   .describe('A target withdrawn from a date.');
+// #region generated type TargetWithdrawal (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target withdrawn from a date. */
-export type TargetWithdrawal = z.infer<typeof TargetWithdrawal>;
+export type TargetWithdrawal = {
+  target: Id;
+  /**
+   * First day the target no longer applies; null: never applies.
+   */
+  effectiveFrom: LocalDate | null;
+  source: SourceRef;
+  reason?: BilingualText;
+  origin?: ProvenanceOrigin;
+};
+// #endregion
 
 /**
  * A resolved plan: the whole plan and its targets, self-contained (no `extends`), versioned.
@@ -393,24 +884,24 @@ export const Plan = z
   .strictObject({
     $schema: z.string().optional(),
     formatVersion: z.literal(FORMAT_VERSION).describe('Version of the file format.'),
-    id: Id,
+    id: Id.describe('Stable id of the plan, e.g. "kontum-1102-2019" (what `--plan` and `bundledPlan` take).'),
     number: z.string().describe('Document number as printed, e.g. "1102/KH-UBND".'),
-    title: BilingualText,
+    title: BilingualText.describe('Title of the document, verbatim in Vietnamese, with an English rendering.'),
     issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable().describe('Administrative unit code of the issuer.') }),
     date: LocalDate.describe('Date of issue.'),
-    legalBases: z.array(LegalBasis),
+    legalBases: z.array(LegalBasis).describe('The legal documents the plan cites as its bases ("Căn cứ …").'),
     objective: Objective.optional().describe('The general objective (Kon Tum: section I.1), verbatim.'),
-    phases: z.array(Phase),
-    indicators: z.array(Indicator),
-    agencies: z.array(Agency),
-    administrativeUnits: z.array(AdministrativeUnit),
-    tasks: z.array(Task),
-    bodyTasks: z.array(BodyTask),
+    phases: z.array(Phase).describe('The phases targets belong to (Kon Tum: 2019–2020 and 2021–2025).'),
+    indicators: z.array(Indicator).describe('What is measured, each with its targets by phase, level and scope.'),
+    agencies: z.array(Agency).describe('Every body the plan names: lead and coordinating agencies, collectives, central bodies.'),
+    administrativeUnits: z.array(AdministrativeUnit).describe('The province, its districts and communes, with when each existed.'),
+    tasks: z.array(Task).describe('The tasks of the appendix table, with lead and coordinating agencies and completion times.'),
+    bodyTasks: z.array(BodyTask).describe('The tasks as stated in section II, linked to the appendix tasks they correspond to.'),
     taskGroups: z.array(TaskGroup).optional().describe('Headings of the groups of section II and of the appendix, verbatim.'),
-    duties: z.array(Duty),
-    reportingObligations: z.array(ReportingObligation),
+    duties: z.array(Duty).describe('Duties assigned to bodies in section III (organisation of implementation).'),
+    reportingObligations: z.array(ReportingObligation).describe('Reports owed, to whom and by when (the reporting calendar computes their deadlines).'),
     calendar: ReportingCalendar.optional().describe('The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.'),
-    notes: z.array(SourceNote),
+    notes: z.array(SourceNote).describe('Notes about the source: quirks, interpretations and what was inferred.'),
     sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
     overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to targets, applied by evaluation date.'),
     withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets withdrawn from a date.'),
@@ -422,8 +913,126 @@ export const Plan = z
     addTargets: z.never().optional().describe('Never present in a resolved plan (see RuleFile).'),
   })
   .describe('An e-government action plan as data, resolved (no extends).');
-/** A resolved e-government action plan: what evaluation, progress and the calendar take. */
-export type Plan = z.infer<typeof Plan>;
+// #region generated type Plan (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A resolved plan: the whole plan and its targets, self-contained (no `extends`), versioned.
+ * This is what evaluation, progress and the calendar take. The dated `overrides` and
+ * `withdrawals` stay, because a target's version depends on the evaluation date; `origins` and
+ * `resolvedFrom` record provenance. A rule file a province writes is a {@link RuleFile}; turn it
+ * into a `Plan` with `resolvePlan` from `@egov-plan/rules`.
+ */
+export type Plan = {
+  $schema?: string;
+  /**
+   * Version of the file format.
+   */
+  formatVersion: 1;
+  /**
+   * Stable id of the plan, e.g. "kontum-1102-2019" (what `--plan` and `bundledPlan` take).
+   */
+  id: Id;
+  /**
+   * Document number as printed, e.g. "1102/KH-UBND".
+   */
+  number: string;
+  /**
+   * Title of the document, verbatim in Vietnamese, with an English rendering.
+   */
+  title: BilingualText;
+  issuer: {
+    name: BilingualText;
+    /**
+     * Administrative unit code of the issuer.
+     */
+    unit: string | null;
+  };
+  /**
+   * Date of issue.
+   */
+  date: LocalDate;
+  /**
+   * The legal documents the plan cites as its bases ("Căn cứ …").
+   */
+  legalBases: LegalBasis[];
+  /**
+   * The general objective (Kon Tum: section I.1), verbatim.
+   */
+  objective?: Objective;
+  /**
+   * The phases targets belong to (Kon Tum: 2019–2020 and 2021–2025).
+   */
+  phases: Phase[];
+  /**
+   * What is measured, each with its targets by phase, level and scope.
+   */
+  indicators: Indicator[];
+  /**
+   * Every body the plan names: lead and coordinating agencies, collectives, central bodies.
+   */
+  agencies: Agency[];
+  /**
+   * The province, its districts and communes, with when each existed.
+   */
+  administrativeUnits: AdministrativeUnit[];
+  /**
+   * The tasks of the appendix table, with lead and coordinating agencies and completion times.
+   */
+  tasks: Task[];
+  /**
+   * The tasks as stated in section II, linked to the appendix tasks they correspond to.
+   */
+  bodyTasks: BodyTask[];
+  /**
+   * Headings of the groups of section II and of the appendix, verbatim.
+   */
+  taskGroups?: TaskGroup[];
+  /**
+   * Duties assigned to bodies in section III (organisation of implementation).
+   */
+  duties: Duty[];
+  /**
+   * Reports owed, to whom and by when (the reporting calendar computes their deadlines).
+   */
+  reportingObligations: ReportingObligation[];
+  /**
+   * The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.
+   */
+  calendar?: ReportingCalendar;
+  /**
+   * Notes about the source: quirks, interpretations and what was inferred.
+   */
+  notes: SourceNote[];
+  /**
+   * Path of the verbatim source text shipped with the plan, relative to the plan file.
+   */
+  sourceText?: string | null;
+  /**
+   * Dated changes to targets, applied by evaluation date.
+   */
+  overrides?: TargetOverride[];
+  /**
+   * Targets withdrawn from a date.
+   */
+  withdrawals?: TargetWithdrawal[];
+  /**
+   * Written by the resolver and export: the file that defined each target.
+   */
+  origins?: TargetOrigin[];
+  /**
+   * Written by the resolver and export: the plans resolved into this file, base first.
+   */
+  resolvedFrom?: ResolvedFrom[];
+  /**
+   * Never present in a resolved plan (see RuleFile).
+   */
+  extends?: never;
+  /**
+   * Never present in a resolved plan (see RuleFile).
+   */
+  addTargets?: never;
+};
+// #endregion
 /** A resolved plan as written in a file (before defaults are applied). */
 export type PlanInput = z.input<typeof Plan>;
 

@@ -20,8 +20,23 @@ export const BilingualText = z
     en: z.string().min(1).describe('Faithful English translation.'),
   })
   .describe('Text in Vietnamese (official) and English (translation).');
-/** Text in Vietnamese (official) and English (translation). */
-export type BilingualText = z.infer<typeof BilingualText>;
+// #region generated type BilingualText (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Text in both working languages. `vi` is the official Vietnamese wording; `en` is a faithful
+ * English translation made for readers of this library (not an official translation).
+ */
+export type BilingualText = {
+  /**
+   * Official Vietnamese text.
+   */
+  vi: string;
+  /**
+   * Faithful English translation.
+   */
+  en: string;
+};
+// #endregion
 
 /**
  * Where an item comes from in the source document: the section as numbered in the document
@@ -40,8 +55,24 @@ export const SourceRef = z
       .describe('Verbatim Vietnamese text (NFC, whitespace runs collapsed to one space).'),
   })
   .describe('Provenance of an item: section and verbatim quote.');
-/** Provenance of an item: section and verbatim quote. */
-export type SourceRef = z.infer<typeof SourceRef>;
+// #region generated type SourceRef (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Where an item comes from in the source document: the section as numbered in the document
+ * (for example `I.2.a`, `II.3.h`, `III.12.e`, `Phụ lục V.2`) and the verbatim Vietnamese text,
+ * normalised with {@link normaliseText}.
+ */
+export type SourceRef = {
+  /**
+   * Section of the source document, as numbered there.
+   */
+  section: string;
+  /**
+   * Verbatim Vietnamese text (NFC, whitespace runs collapsed to one space).
+   */
+  quote: string;
+};
+// #endregion
 
 /** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
 export const Id = z
@@ -49,8 +80,11 @@ export const Id = z
   .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, 'ids use lower-case letters, digits, ".", "_" and "-"')
   .max(120)
   .describe('Stable readable identifier.');
-/** A stable, readable identifier. */
-export type Id = z.infer<typeof Id>;
+// #region generated type Id (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
+export type Id = string;
+// #endregion
 
 /** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
 export const LocalDate = z
@@ -58,8 +92,11 @@ export const LocalDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
   .refine((s) => isLocalDate(s), { message: 'not a real calendar date' })
   .describe('Local calendar date, YYYY-MM-DD.');
-/** A calendar date written `YYYY-MM-DD`. */
-export type LocalDate = z.infer<typeof LocalDate>;
+// #region generated type LocalDate (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
+export type LocalDate = string;
+// #endregion
 
 /** True when `text` is a real calendar date written `YYYY-MM-DD` (2021-02-29 is not). */
 export function isLocalDate(text: string): boolean {
@@ -76,8 +113,14 @@ export function isLocalDate(text: string): boolean {
 export const Confidence = z
   .enum(['confirmed', 'unconfirmed'])
   .describe('"confirmed": read in the source or two independent sources; "unconfirmed": inferred or one secondary source.');
-/** Whether a value is confirmed or only inferred. */
-export type Confidence = z.infer<typeof Confidence>;
+// #region generated type Confidence (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Marks a value that is inferred or taken from a single secondary source rather than read in
+ * the plan or confirmed twice. Such values are never passed off as fact.
+ */
+export type Confidence = 'confirmed' | 'unconfirmed';
+// #endregion
 
 /** Length of `text` in UTF-8 bytes, without `Buffer` (so it runs in a browser); lone surrogates count 3, as the encoder writes U+FFFD. */
 export function utf8ByteLength(text: string): number {

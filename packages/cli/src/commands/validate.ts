@@ -20,7 +20,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       try {
         const input = await readInputFile(ctx, file);
         name = input.name;
-        issues = validatePlanText(input.text, { file: input.name, cwd: ctx.io.cwd }).issues;
+        issues = validatePlanText(input.text, { file: input.name, cwd: ctx.io.cwd, allowOutside: ctx.allowOutside === true }).issues;
       } catch (e) {
         if (!isEgovPlanError(e)) throw e;
         issues = [...e.issues];

@@ -242,6 +242,14 @@ function continuingStatusOf(tf: Timeframe, today: number): ContinuingStatus | nu
  *
  * The fourth argument is the options, or (as before) the task's JSON pointer. Throws
  * {@link EgovPlanError} `calendar.invalid_timeframe` naming the task when a cell cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { taskStatus } from '@egov-plan/rules';
+ * const task = { id: 't1', completion: 'Quý IV/2019', continuing: null };
+ * taskStatus(task, '2019-11-01', undefined, { planDate: '2019-05-09' }).status; // 'in-progress'
+ * taskStatus(task, '2020-01-02', undefined, { planDate: '2019-05-09' }).status; // 'overdue'
+ * ```
  */
 export function taskStatus(task: Pick<Task, 'id' | 'completion' | 'continuing'>, at: TaskDate, progress?: TaskProgress, options: string | TaskStatusOptions = {}): TaskStatusReport {
   const { pointer = '', planDate } = typeof options === 'string' ? { pointer: options } : options;

@@ -528,6 +528,17 @@ function summarise(results: readonly TargetResult[]): Record<TargetStatus, numbe
  *
  * `measurements` are raw rows (checked here; bad rows end up in `issues`) or a
  * {@link MeasurementSet} from `parseMeasurementsCsv` / `parseMeasurementsJson`.
+ *
+ * @example
+ * ```ts
+ * import { bundledPlan, compilePlan, evaluate } from '@egov-plan/rules';
+ * const plan = compilePlan(bundledPlan('kontum-1102-2019'));
+ * const { results, issues } = evaluate(plan, [
+ *   { indicator: 'online-dossier-rate', orgUnit: 'so-tttt', level: 'province', period: '2020Q4', numerator: 190, denominator: 1000 },
+ * ], { at: '2020-12-14' });
+ * for (const r of results) console.log(r.orgUnit, r.status, r.gap, r.explanation.vi);
+ * // rows the library could not use are in `issues`, each naming its row, in Vietnamese and English
+ * ```
  */
 export function evaluate(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Evaluation {
   return judge(prepare(plan, measurements, options));
