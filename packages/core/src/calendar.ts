@@ -35,8 +35,8 @@ export type PeriodSystem = z.infer<typeof PeriodSystem>;
 export const Period = z
   .strictObject({
     id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
-    type: PeriodType,
-    system: PeriodSystem,
+    type: PeriodType.describe('Kind of period: month, quarter, half-year, nine-month or year.'),
+    system: PeriodSystem.describe('"reporting": with the data cut-off of Decree 09/2019; "calendar": plain Gregorian.'),
     start: LocalDate.describe('First local date of the period (inclusive).'),
     end: LocalDate.describe('Last local date of the period (inclusive).'),
   })
@@ -164,7 +164,7 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
 
 /** An inclusive interval of local dates. */
-export const DateInterval = z.strictObject({ start: LocalDate, end: LocalDate });
+export const DateInterval = z.strictObject({ start: LocalDate.describe('First day (inclusive).'), end: LocalDate.describe('Last day (inclusive).') });
 /** An inclusive interval of local dates. */
 export type DateInterval = z.infer<typeof DateInterval>;
 
@@ -181,17 +181,22 @@ export const Deadline = z
   .strictObject({
     obligation: Id,
     period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
-    due: LocalDate.nullable(),
-    nominalDue: LocalDate.nullable(),
-    window: DateInterval,
+    due: LocalDate.nullable().describe('The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).'),
+    nominalDue: LocalDate.nullable().describe('The same before roll-over.'),
+    window: DateInterval.describe("From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day."),
     inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
     rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
     rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
     wording: z.string().describe('The deadline as written in the source.'),
-    reporters: z.array(Id),
-    recipients: z.array(Id),
+    reporters: z.array(Id).describe('Who reports (agency or administrative unit ids).'),
+    recipients: z.array(Id).describe('To whom.'),
     source: SourceRef,
-    holidayData: z.strictObject({ complete: z.boolean(), years: z.array(z.number().int()) }),
+    holidayData: z
+      .strictObject({
+        complete: z.boolean().describe('true when the holiday data of every year the roll-over looked at is complete.'),
+        years: z.array(z.number().int()).describe('The years whose holiday data the deadline depends on.'),
+      })
+      .describe('Whether the holiday data covering the roll-over is complete.'),
   })
   .describe('A computed deadline of one obligation for one period.');
 /** A computed deadline. */
@@ -232,15 +237,15 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
  */
 export const Timeframe = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('interval'),
-    start: LocalDate,
-    end: LocalDate,
-    text: z.string(),
+    kind: z.literal('interval').describe('A span of local dates.'),
+    start: LocalDate.describe('First day (inclusive).'),
+    end: LocalDate.describe('Last day (inclusive).'),
+    text: z.string().describe('The expression as written, normalised.'),
     span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
   }),
-  z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
-  z.strictObject({ kind: z.literal('none') }),
-]);
+  z.strictObject({ kind: z.literal('ongoing').describe('"Thường xuyên" (a standing duty) or "Hằng năm".'), text: z.string().describe('The expression as written, normalised.') }),
+  z.strictObject({ kind: z.literal('none').describe('A blank cell.') }),
+]).describe('A time expression of the appendix, parsed: an interval, ongoing, or none.');
 /** A parsed time expression. */
 export type Timeframe = z.infer<typeof Timeframe>;
 

@@ -344,7 +344,7 @@ export type ContinuingStatus = z.infer<typeof ContinuingStatus>;
 export const TaskStatusReport = z
   .strictObject({
     task: Id.describe('Task id.'),
-    status: TaskStatus,
+    status: TaskStatus.describe('"not-started", "in-progress", "overdue", "done" or "ongoing" (a standing duty, never overdue).'),
     due: LocalDate.nullable().describe('The due date: the last day of the completion timeframe; null for "Thường xuyên" or a blank completion cell.'),
     activeFrom: LocalDate.nullable().describe(
       'The first day the task is in progress: the plan\'s date for a one-month, quarter, half-year or year completion time (or a blank one); the start of a span, never before the plan\'s date. Null for "Thường xuyên".',
