@@ -179,7 +179,7 @@ export type DateInterval = z.infer<typeof DateInterval>;
  */
 export const Deadline = z
   .strictObject({
-    obligation: Id,
+    obligation: Id.describe('Id of the reporting obligation.'),
     period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
     due: LocalDate.nullable().describe('The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).'),
     nominalDue: LocalDate.nullable().describe('The same before roll-over.'),
@@ -190,7 +190,7 @@ export const Deadline = z
     wording: z.string().describe('The deadline as written in the source.'),
     reporters: z.array(Id).describe('Who reports (agency or administrative unit ids).'),
     recipients: z.array(Id).describe('To whom.'),
-    source: SourceRef,
+    source: SourceRef.describe('Where the plan states the obligation, verbatim.'),
     holidayData: z
       .strictObject({
         complete: z.boolean().describe('true when the holiday data of every year the roll-over looked at is complete.'),
