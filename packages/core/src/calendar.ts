@@ -2,8 +2,9 @@ import * as z from 'zod';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 // Reporting calendars as data: period types and their data cut-off, deadline rules, public
-// holidays, and the statuses the calendar functions of @egov-plan/rules compute. Pure schemas;
-// the arithmetic lives in @egov-plan/rules (`calendar/`).
+// holidays. Pure schemas; the arithmetic lives in @egov-plan/rules (`calendar/`). What the
+// calendar functions compute (periods, deadlines, statuses, parsed timeframes) is in outputs.ts,
+// so that a bundle that only validates plans does not carry it.
 
 /**
  * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
@@ -30,19 +31,6 @@ export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
 export const PeriodSystem = z.enum(['reporting', 'calendar']);
 /** Which calendar a period belongs to. */
 export type PeriodSystem = z.infer<typeof PeriodSystem>;
-
-/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
-export const Period = z
-  .strictObject({
-    id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
-    type: PeriodType.describe('Kind of period: month, quarter, half-year, nine-month or year.'),
-    system: PeriodSystem.describe('"reporting": with the data cut-off of Decree 09/2019; "calendar": plain Gregorian.'),
-    start: LocalDate.describe('First local date of the period (inclusive).'),
-    end: LocalDate.describe('Last local date of the period (inclusive).'),
-  })
-  .describe('A reporting or calendar period with inclusive local dates.');
-/** A period with inclusive local dates. */
-export type Period = z.infer<typeof Period>;
 
 /**
  * The day of the period's last month on which its data closes: 14 under Decree 09/2019 (the
@@ -162,92 +150,6 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
 ]);
 /** How the due date of a report is computed. */
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
-
-/** An inclusive interval of local dates. */
-export const DateInterval = z.strictObject({ start: LocalDate.describe('First day (inclusive).'), end: LocalDate.describe('Last day (inclusive).') });
-/** An inclusive interval of local dates. */
-export type DateInterval = z.infer<typeof DateInterval>;
-
-/**
- * A computed deadline of one obligation for one period.
- * - `due`: the last local date on which submission is on time, after roll-over; null when the
- *   source gives no day (a window);
- * - `nominalDue`: the same before roll-over;
- * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
- *   on-time day;
- * - `holidayData`: whether the holiday data covering the roll-over is complete.
- */
-export const Deadline = z
-  .strictObject({
-    obligation: Id.describe('Id of the reporting obligation.'),
-    period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
-    due: LocalDate.nullable().describe('The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).'),
-    nominalDue: LocalDate.nullable().describe('The same before roll-over.'),
-    window: DateInterval.describe("From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day."),
-    inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
-    rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
-    rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
-    wording: z.string().describe('The deadline as written in the source.'),
-    reporters: z.array(Id).describe('Who reports (agency or administrative unit ids).'),
-    recipients: z.array(Id).describe('To whom.'),
-    source: SourceRef.describe('Where the plan states the obligation, verbatim.'),
-    holidayData: z
-      .strictObject({
-        complete: z.boolean().describe('true when the holiday data of every year the roll-over looked at is complete.'),
-        years: z.array(z.number().int()).describe('The years whose holiday data the deadline depends on.'),
-      })
-      .describe('Whether the holiday data covering the roll-over is complete.'),
-  })
-  .describe('A computed deadline of one obligation for one period.');
-/** A computed deadline. */
-export type Deadline = z.infer<typeof Deadline>;
-
-/**
- * Status of one report for one period at an instant.
- * - `not-open`: its data has not closed yet (before the window);
- * - `open`: the window is open, the due date more than `dueSoonDays` away;
- * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
- * - `overdue`: not submitted and the last on-time day has passed;
- * - `on-time`: submitted on or before the last on-time day;
- * - `late`: submitted after it.
- */
-export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']);
-/** Status of one report for one period. */
-export type ReportStatus = z.infer<typeof ReportStatus>;
-
-/**
- * Status of an appendix task at a date.
- * - `not-started`: before the task is owed — before the plan's date, or before the start of a
- *   span such as "2019-2020" — and no completion is recorded;
- * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
- *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
- *   date at all;
- * - `overdue`: its completion time has ended without recorded completion;
- * - `done`: completion recorded on or before the date;
- * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
- */
-export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']);
-/** Status of a task at a date. */
-export type TaskStatus = z.infer<typeof TaskStatus>;
-
-/**
- * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
- * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
- * A span of years, months or quarters ("2019-2020") carries `span: true`.
- */
-export const Timeframe = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('interval').describe('A span of local dates.'),
-    start: LocalDate.describe('First day (inclusive).'),
-    end: LocalDate.describe('Last day (inclusive).'),
-    text: z.string().describe('The expression as written, normalised.'),
-    span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
-  }),
-  z.strictObject({ kind: z.literal('ongoing').describe('"Thường xuyên" (a standing duty) or "Hằng năm".'), text: z.string().describe('The expression as written, normalised.') }),
-  z.strictObject({ kind: z.literal('none').describe('A blank cell.') }),
-]).describe('A time expression of the appendix, parsed: an interval, ongoing, or none.');
-/** A parsed time expression. */
-export type Timeframe = z.infer<typeof Timeframe>;
 
 /**
  * Kinds of non-working weekday in the yearly holiday data.

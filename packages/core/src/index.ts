@@ -14,6 +14,7 @@ export * from './text.js';
 export * from './issue-codes.js';
 export * from './errors.js';
 export * from './outputs.js';
+export * from './progress-method.js';
 export * from './calendar.js';
 export * from './conditions.js';
 export * from './plan.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { Deadline, Period, ReportStatus, TaskStatus, Timeframe } from './calendar.js';
+import { PeriodSystem, PeriodType } from './calendar.js';
 import { ISSUE_CODE_LIST } from './issue-codes.js';
+import { ProgressMethod } from './progress-method.js';
 import { AdministrativeLevel, Comparator, TargetScope, Task, Unit } from './plan.js';
 import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 
@@ -159,11 +160,6 @@ export type Evaluation = z.output<typeof Evaluation>;
 
 // --- progress -------------------------------------------------------------------------------
 
-/** A progress method: Open SDG's compound annual growth rate, or linear. */
-export const ProgressMethod = z.enum(['cagr', 'linear']).describe('"cagr": compound annual growth rate (Open SDG); "linear": slopes, with a projection.');
-/** A progress method. */
-export type ProgressMethod = z.infer<typeof ProgressMethod>;
-
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
 export const ProgressCategory = z
   .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available'])
@@ -236,7 +232,107 @@ export const ProgressReport = z
 /** What `progress` returns. */
 export type ProgressReport = z.output<typeof ProgressReport>;
 
-// --- calendar snapshot ----------------------------------------------------------------------
+// --- calendar: periods, deadlines, statuses, the snapshot -----------------------------------
+
+/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
+export const Period = z
+  .strictObject({
+    id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
+    type: PeriodType.describe('Kind of period: month, quarter, half-year, nine-month or year.'),
+    system: PeriodSystem.describe('"reporting": with the data cut-off of Decree 09/2019; "calendar": plain Gregorian.'),
+    start: LocalDate.describe('First local date of the period (inclusive).'),
+    end: LocalDate.describe('Last local date of the period (inclusive).'),
+  })
+  .describe('A reporting or calendar period with inclusive local dates.');
+/** A period with inclusive local dates. */
+export type Period = z.infer<typeof Period>;
+
+/** An inclusive interval of local dates. */
+export const DateInterval = z.strictObject({ start: LocalDate.describe('First day (inclusive).'), end: LocalDate.describe('Last day (inclusive).') });
+/** An inclusive interval of local dates. */
+export type DateInterval = z.infer<typeof DateInterval>;
+
+/**
+ * A computed deadline of one obligation for one period.
+ * - `due`: the last local date on which submission is on time, after roll-over; null when the
+ *   source gives no day (a window);
+ * - `nominalDue`: the same before roll-over;
+ * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
+ *   on-time day;
+ * - `holidayData`: whether the holiday data covering the roll-over is complete.
+ */
+export const Deadline = z
+  .strictObject({
+    obligation: Id.describe('Id of the reporting obligation.'),
+    period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
+    due: LocalDate.nullable().describe('The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).'),
+    nominalDue: LocalDate.nullable().describe('The same before roll-over.'),
+    window: DateInterval.describe("From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day."),
+    inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
+    rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
+    rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
+    wording: z.string().describe('The deadline as written in the source.'),
+    reporters: z.array(Id).describe('Who reports (agency or administrative unit ids).'),
+    recipients: z.array(Id).describe('To whom.'),
+    source: SourceRef.describe('Where the plan states the obligation, verbatim.'),
+    holidayData: z
+      .strictObject({
+        complete: z.boolean().describe('true when the holiday data of every year the roll-over looked at is complete.'),
+        years: z.array(z.number().int()).describe('The years whose holiday data the deadline depends on.'),
+      })
+      .describe('Whether the holiday data covering the roll-over is complete.'),
+  })
+  .describe('A computed deadline of one obligation for one period.');
+/** A computed deadline. */
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * Status of one report for one period at an instant.
+ * - `not-open`: its data has not closed yet (before the window);
+ * - `open`: the window is open, the due date more than `dueSoonDays` away;
+ * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
+ * - `overdue`: not submitted and the last on-time day has passed;
+ * - `on-time`: submitted on or before the last on-time day;
+ * - `late`: submitted after it.
+ */
+export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']);
+/** Status of one report for one period. */
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/**
+ * Status of an appendix task at a date.
+ * - `not-started`: before the task is owed — before the plan's date, or before the start of a
+ *   span such as "2019-2020" — and no completion is recorded;
+ * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
+ *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
+ *   date at all;
+ * - `overdue`: its completion time has ended without recorded completion;
+ * - `done`: completion recorded on or before the date;
+ * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
+ */
+export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']);
+/** Status of a task at a date. */
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/**
+ * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
+ * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
+ * A span of years, months or quarters ("2019-2020") carries `span: true`.
+ */
+export const Timeframe = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('interval').describe('A span of local dates.'),
+    start: LocalDate.describe('First day (inclusive).'),
+    end: LocalDate.describe('Last day (inclusive).'),
+    text: z.string().describe('The expression as written, normalised.'),
+    span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
+  }),
+  z.strictObject({ kind: z.literal('ongoing').describe('"Thường xuyên" (a standing duty) or "Hằng năm".'), text: z.string().describe('The expression as written, normalised.') }),
+  z.strictObject({ kind: z.literal('none').describe('A blank cell.') }),
+]).describe('A time expression of the appendix, parsed: an interval, ongoing, or none.');
+/** A parsed time expression. */
+export type Timeframe = z.infer<typeof Timeframe>;
+
 
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
 export const DeadlineAt = Deadline.extend({ status: ReportStatus.describe('Status of a report not yet submitted, at the instant.') }).describe(
