@@ -20,7 +20,7 @@ const files = readdirSync(srcDir)
 // A type to generate is written, the first time, as `export type X = z.infer<typeof X>;` (or
 // `z.input` for what a caller writes) after its schema; the generator turns it into a marked
 // region it owns from then on.
-const FIRST = /^(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export type (\w+) = z\.(infer|input)<typeof \1>;$/gmu;
+const FIRST = /^(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export type (\w+) = z\.(infer|input|output)<typeof \1>;$/gmu;
 const REGION = /^\/\/ #region generated type (\w+) \((output|input)\)\n[\s\S]*?^\/\/ #endregion$/gmu;
 
 const typedNames = new Set(files.flatMap((f) => [...f.text.matchAll(FIRST), ...f.text.matchAll(REGION)].map((m) => m[1]!)));

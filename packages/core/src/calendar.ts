@@ -2,8 +2,9 @@ import * as z from 'zod';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 // Reporting calendars as data: period types and their data cut-off, deadline rules, public
-// holidays, and the statuses the calendar functions of @egov-plan/rules compute. Pure schemas;
-// the arithmetic lives in @egov-plan/rules (`calendar/`).
+// holidays. Pure schemas; the arithmetic lives in @egov-plan/rules (`calendar/`). What the
+// calendar functions compute (periods, deadlines, statuses, parsed timeframes) is in outputs.ts,
+// so that a bundle that only validates plans does not carry it.
 
 /**
  * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
@@ -45,37 +46,6 @@ export const PeriodSystem = z.enum(['reporting', 'calendar']).describe('Which ca
  *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
  */
 export type PeriodSystem = 'reporting' | 'calendar';
-// #endregion
-
-/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
-export const Period = z
-  .strictObject({
-    id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
-    type: PeriodType,
-    system: PeriodSystem,
-    start: LocalDate.describe('First local date of the period (inclusive).'),
-    end: LocalDate.describe('Last local date of the period (inclusive).'),
-  })
-  .describe('A reporting or calendar period with inclusive local dates.');
-// #region generated type Period (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
-export type Period = {
-  /**
-   * Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).
-   */
-  id: string;
-  type: PeriodType;
-  system: PeriodSystem;
-  /**
-   * First local date of the period (inclusive).
-   */
-  start: LocalDate;
-  /**
-   * Last local date of the period (inclusive).
-   */
-  end: LocalDate;
-};
 // #endregion
 
 /**
@@ -304,184 +274,6 @@ export type DeadlineRule =
   | {
       kind: 'window';
       month: DeadlineMonth;
-    };
-// #endregion
-
-/** An inclusive interval of local dates. */
-export const DateInterval = z.strictObject({ start: LocalDate, end: LocalDate }).describe('An inclusive interval of local dates.');
-// #region generated type DateInterval (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/** An inclusive interval of local dates. */
-export type DateInterval = {
-  start: LocalDate;
-  end: LocalDate;
-};
-// #endregion
-
-/**
- * A computed deadline of one obligation for one period.
- * - `due`: the last local date on which submission is on time, after roll-over; null when the
- *   source gives no day (a window);
- * - `nominalDue`: the same before roll-over;
- * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
- *   on-time day;
- * - `holidayData`: whether the holiday data covering the roll-over is complete.
- */
-export const Deadline = z
-  .strictObject({
-    obligation: Id,
-    period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
-    due: LocalDate.nullable(),
-    nominalDue: LocalDate.nullable(),
-    window: DateInterval,
-    inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
-    rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
-    rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
-    wording: z.string().describe('The deadline as written in the source.'),
-    reporters: z.array(Id),
-    recipients: z.array(Id),
-    source: SourceRef,
-    holidayData: z.strictObject({ complete: z.boolean(), years: z.array(z.number().int()) }),
-  })
-  .describe('A computed deadline of one obligation for one period.');
-// #region generated type Deadline (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/**
- * A computed deadline of one obligation for one period.
- * - `due`: the last local date on which submission is on time, after roll-over; null when the
- *   source gives no day (a window);
- * - `nominalDue`: the same before roll-over;
- * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
- *   on-time day;
- * - `holidayData`: whether the holiday data covering the roll-over is complete.
- */
-export type Deadline = {
-  obligation: Id;
-  /**
-   * Period id, null for a one-off obligation.
-   */
-  period: string | null;
-  due: LocalDate | null;
-  nominalDue: LocalDate | null;
-  window: DateInterval;
-  /**
-   * Whether the named day itself is on time; null for a window.
-   */
-  inclusive: boolean | null;
-  /**
-   * Whether the rule rolls a last day off a rest day or holiday.
-   */
-  rollOver: boolean;
-  /**
-   * Whether roll-over moved the due date.
-   */
-  rolledOver: boolean;
-  /**
-   * The deadline as written in the source.
-   */
-  wording: string;
-  reporters: Id[];
-  recipients: Id[];
-  source: SourceRef;
-  holidayData: {
-    complete: boolean;
-    years: number[];
-  };
-};
-// #endregion
-
-/**
- * Status of one report for one period at an instant.
- * - `not-open`: its data has not closed yet (before the window);
- * - `open`: the window is open, the due date more than `dueSoonDays` away;
- * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
- * - `overdue`: not submitted and the last on-time day has passed;
- * - `on-time`: submitted on or before the last on-time day;
- * - `late`: submitted after it.
- */
-export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']).describe('Status of one report for one period at an instant.\n- `not-open`: its data has not closed yet (before the window);\n- `open`: the window is open, the due date more than `dueSoonDays` away;\n- `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);\n- `overdue`: not submitted and the last on-time day has passed;\n- `on-time`: submitted on or before the last on-time day;\n- `late`: submitted after it.');
-// #region generated type ReportStatus (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/**
- * Status of one report for one period at an instant.
- * - `not-open`: its data has not closed yet (before the window);
- * - `open`: the window is open, the due date more than `dueSoonDays` away;
- * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
- * - `overdue`: not submitted and the last on-time day has passed;
- * - `on-time`: submitted on or before the last on-time day;
- * - `late`: submitted after it.
- */
-export type ReportStatus = 'not-open' | 'open' | 'due-soon' | 'overdue' | 'on-time' | 'late';
-// #endregion
-
-/**
- * Status of an appendix task at a date.
- * - `not-started`: before the task is owed — before the plan's date, or before the start of a
- *   span such as "2019-2020" — and no completion is recorded;
- * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
- *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
- *   date at all;
- * - `overdue`: its completion time has ended without recorded completion;
- * - `done`: completion recorded on or before the date;
- * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
- */
-export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']).describe('Status of an appendix task at a date.\n- `not-started`: before the task is owed — before the plan\'s date, or before the start of a\nspan such as "2019-2020" — and no completion is recorded;\n- `in-progress`: owed and not done: from the plan\'s date up to a completion time that is a\nmonth, quarter or year (the date *by which* it is due), within a span, or with no completion\ndate at all;\n- `overdue`: its completion time has ended without recorded completion;\n- `done`: completion recorded on or before the date;\n- `ongoing`: a standing duty ("Thường xuyên"), never overdue.');
-// #region generated type TaskStatus (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/**
- * Status of an appendix task at a date.
- * - `not-started`: before the task is owed — before the plan's date, or before the start of a
- *   span such as "2019-2020" — and no completion is recorded;
- * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
- *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
- *   date at all;
- * - `overdue`: its completion time has ended without recorded completion;
- * - `done`: completion recorded on or before the date;
- * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
- */
-export type TaskStatus = 'not-started' | 'in-progress' | 'overdue' | 'done' | 'ongoing';
-// #endregion
-
-/**
- * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
- * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
- * A span of years, months or quarters ("2019-2020") carries `span: true`.
- */
-export const Timeframe = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('interval'),
-    start: LocalDate,
-    end: LocalDate,
-    text: z.string(),
-    span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
-  }),
-  z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
-  z.strictObject({ kind: z.literal('none') }),
-]).describe('A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter\n("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.\nA span of years, months or quarters ("2019-2020") carries `span: true`.');
-// #region generated type Timeframe (output)
-// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
-/**
- * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
- * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
- * A span of years, months or quarters ("2019-2020") carries `span: true`.
- */
-export type Timeframe =
-  | {
-      kind: 'interval';
-      start: LocalDate;
-      end: LocalDate;
-      text: string;
-      /**
-       * Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.
-       */
-      span?: true;
-    }
-  | {
-      kind: 'ongoing';
-      text: string;
-    }
-  | {
-      kind: 'none';
     };
 // #endregion
 

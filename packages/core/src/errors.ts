@@ -1,29 +1,8 @@
 import { ISSUE_REGISTRY, type IssueCode } from './issue-codes.js';
-import type { BilingualText } from './text.js';
+import type { Issue } from './outputs.js';
 
-/**
- * Every problem the library reports, as a value a program can branch on.
- *
- * - `code`: stable, machine-readable (see {@link IssueCode});
- * - `pointer`: RFC 6901 JSON pointer into the offending document ("" for the whole document);
- * - `message`: Vietnamese and English;
- * - `line` / `column`: 1-based position in the file, when the issue came from file text;
- * - `file`: the file, when known;
- * - `severity`: `warning` for something worth a reader's attention that does not make the input
- *   invalid (a check reporting only warnings passes); absent or `error` otherwise.
- */
-export interface Issue {
-  code: IssueCode;
-  pointer: string;
-  message: BilingualText;
-  line?: number;
-  column?: number;
-  file?: string;
-  severity?: IssueSeverity;
-}
-
-/** How serious an {@link Issue} is: an `error` makes the input invalid, a `warning` does not. */
-export type IssueSeverity = 'error' | 'warning';
+// The Issue type is inferred from its schema (outputs.ts); imported as a type only, so validation
+// bundles never carry the output schemas.
 
 /** True when `issue` is a warning (`severity: "warning"`); an issue without a severity is an error. */
 export function isWarning(issue: Pick<Issue, 'severity'>): boolean {

@@ -2,7 +2,9 @@
  * Typed entities of Vietnam's provincial e-government action plans.
  *
  * Zod schemas are the single source of truth: every TypeScript type here is inferred from a
- * schema, and the published JSON Schema (`schema/plan.schema.json`) is generated from them.
+ * schema, and the published JSON Schemas (`schema/plan.schema.json`, `schema/measurement.schema.json`,
+ * and for what the library returns `schema/evaluation.schema.json`, `schema/progress.schema.json`,
+ * `schema/calendar-snapshot.schema.json`, `schema/task-statuses.schema.json`) are generated from them.
  * Pure: no I/O, usable in a browser.
  *
  * @module
@@ -11,6 +13,8 @@ export * from './awaitable.js';
 export * from './text.js';
 export * from './issue-codes.js';
 export * from './errors.js';
+export * from './outputs.js';
+export * from './progress-method.js';
 export * from './calendar.js';
 export * from './conditions.js';
 export * from './plan.js';

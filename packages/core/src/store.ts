@@ -1,5 +1,6 @@
 import type { Awaitable } from './awaitable.js';
-import { EgovPlanError, issue, type Issue } from './errors.js';
+import { EgovPlanError, issue } from './errors.js';
+import type { Issue } from './outputs.js';
 import type { IssueCode } from './issue-codes.js';
 import type { AdministrativeLevel } from './plan.js';
 

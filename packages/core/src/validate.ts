@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { EgovPlanError, issue, toPointer, type Issue } from './errors.js';
+import { EgovPlanError, issue, toPointer } from './errors.js';
+import type { Issue } from './outputs.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
 
 type ZodIssue = z.core.$ZodIssue;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+export { kontumMeasurements } from './kontum-measurements.js';
 export { smallPlan } from './small-plan.js';
 export { csv, emptyRuleFile, testPlan } from './test-plan.js';
 export { tempDirWith } from './temp-dir.js';

@@ -1,4 +1,4 @@
-import { EgovPlanError, HolidayData, fromZodIssue, type BilingualText, type Confidence, type HolidayKind, type HolidayYear, type SolarHolidayRule } from '@egov-plan/core';
+import { EgovPlanError, HolidayData, fromZodIssue, type BilingualText, type Confidence, type HolidayCoverage as HolidayCoverageOutput, type HolidayKind, type HolidayYear, type SolarHolidayRule } from '@egov-plan/core';
 import bundledHolidays from '../../data/holidays-vn.json';
 import { civilFromDays, dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './time.js';
 
@@ -158,24 +158,8 @@ export function rollForward(date: string, options: WorkingDayOptions = {}): Roll
   return { date: dateOfDayNumber(day), rolled: skipped.length > 0, skipped };
 }
 
-/** Whether the holiday data of a year is complete. */
-export interface HolidayCoverage {
-  year: number;
-  /** true when every day off of the year is in the data (from the annual notices). */
-  covered: boolean;
-  /**
-   * `annual-notices`: yearly data complete; `partial`: some yearly data, incomplete;
-   * `weekends-and-solar-rules`: no yearly data — only weekly rest days and solar holidays apply;
-   * `weekly-rest-days-only`: the calendar declares no public holidays (`holidays: "none"`).
-   */
-  basis: 'annual-notices' | 'partial' | 'weekends-and-solar-rules' | 'weekly-rest-days-only';
-  /** Where the year's data comes from. */
-  sources: string[];
-  /** Dates of the year whose data is marked unconfirmed. */
-  unconfirmed: string[];
-  /** What is missing or uncertain, in both languages. */
-  note: BilingualText;
-}
+/** Whether the holiday data of a year is complete (the `HolidayCoverage` schema of @egov-plan/core). */
+export type HolidayCoverage = HolidayCoverageOutput;
 
 /**
  * Says whether the holiday data covers a year. A year without complete data is answered with

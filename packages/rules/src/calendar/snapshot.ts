@@ -1,38 +1,19 @@
-import type { Deadline, Period, Plan, ReportStatus } from '@egov-plan/core';
+import type { Deadline, DeadlineAt as DeadlineAtOutput, Plan, ReportingCalendarSnapshot as ReportingCalendarSnapshotOutput } from '@egov-plan/core';
 import { deadlineHistory, deadlinesAt, planCalendar, upcomingDeadlines, type DeadlineOptions } from './deadlines.js';
-import { holidayCoverage, NO_HOLIDAYS, vietnamHolidays, type HolidayCoverage } from './holidays.js';
+import { holidayCoverage, NO_HOLIDAYS, vietnamHolidays } from './holidays.js';
 import { periodAt, periodIndexOfDay } from './periods.js';
 import { deadlineStatus, DEFAULT_DUE_SOON_DAYS } from './status.js';
-import { planTermAt, type PlanTermAt } from './term.js';
+import { planTermAt } from './term.js';
 import { civilFromDays, dateOfDayNumber, formatInstant, instantMs, localDayNumber, type InstantInput } from './time.js';
 
-/** A deadline with the status an unsubmitted report would have at the instant asked about. */
-export type DeadlineAt = Deadline & { status: ReportStatus };
+/** A deadline with the status an unsubmitted report would have at the instant asked about (the `DeadlineAt` schema of @egov-plan/core). */
+export type DeadlineAt = DeadlineAtOutput;
 
-/** What {@link reportingCalendarAt} answers: which period it is, what is due, and how sure the holiday data is. */
-export interface ReportingCalendarSnapshot {
-  /** The instant, ISO 8601 with the local offset. */
-  at: string;
-  /** Its local date. */
-  localDate: string;
-  timeZone: string;
-  /** The period of the calendar's primary type (the quarter) containing the instant. */
-  period: Period;
-  /**
-   * The deadlines of the current period: for each recurring obligation, its deadline for the
-   * period of its type containing the instant; a one-off obligation only when its last day lies in
-   * `period`. Empty once the plan's term is over (see `term`).
-   */
-  deadlines: DeadlineAt[];
-  /** For each obligation, the next deadline on or after the local date (may belong to an earlier period). */
-  upcoming: DeadlineAt[];
-  /** One-off deadlines of earlier periods: history, never current deadlines; no status is claimed for them. */
-  history: Deadline[];
-  /** Whether the plan's obligations still run at the instant (`in-force`, `issuer-ceased`, `ended`), and why not, naming the successor. */
-  term: PlanTermAt;
-  /** Holiday data coverage of the instant's year. */
-  holidays: HolidayCoverage;
-}
+/**
+ * What {@link reportingCalendarAt} answers: which period it is, what is due, and how sure the
+ * holiday data is; fields documented in the `ReportingCalendarSnapshot` schema of @egov-plan/core.
+ */
+export type ReportingCalendarSnapshot = ReportingCalendarSnapshotOutput;
 
 /**
  * "What is due, by whom, when" for a plan at an instant: the period (of the calendar's primary

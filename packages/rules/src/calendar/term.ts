@@ -1,4 +1,4 @@
-import type { AdministrativeUnit, BilingualText, Plan } from '@egov-plan/core';
+import type { AdministrativeUnit, Plan, PlanTerm as PlanTermOutput, PlanTermAt as PlanTermAtOutput, PlanTermStatus as PlanTermStatusOutput, SuccessorUnit as SuccessorUnitOutput } from '@egov-plan/core';
 import { addDays } from './time.js';
 
 // When a plan's obligations run: from its date to the end of its last phase, and no longer than
@@ -6,43 +6,17 @@ import { addDays } from './time.js';
 // Kon Tum province (62), ends on 2025-06-30 (merged into Quảng Ngãi, 51): from 2025-07-01 nobody
 // owes its reports any more, and the calendar says so instead of listing deadlines.
 
-/**
- * Whether a plan's obligations run at a date.
- * - `in-force`: they do;
- * - `issuer-ceased`: the administrative unit that issued the plan no longer exists (its `validTo`
- *   has passed); its successors are named;
- * - `ended`: the plan's last phase has ended.
- */
-export type PlanTermStatus = 'in-force' | 'issuer-ceased' | 'ended';
+/** Whether a plan's obligations run at a date (the `PlanTermStatus` schema of @egov-plan/core). */
+export type PlanTermStatus = PlanTermStatusOutput;
 
-/** A unit that took over from a plan's issuer. */
-export interface SuccessorUnit {
-  /** Statistical code. */
-  code: string;
-  /** Name, when the plan declares the unit; null when only its code is known. */
-  name: BilingualText | null;
-}
+/** A unit that took over from a plan's issuer (the `SuccessorUnit` schema of @egov-plan/core). */
+export type SuccessorUnit = SuccessorUnitOutput;
 
-/** The span in which a plan's obligations run, from the plan's own data. */
-export interface PlanTerm {
-  /** The plan's date of issue. */
-  issued: string;
-  /** Last day of the plan's last phase; null when it declares no phase. */
-  lastPhaseEnd: string | null;
-  /** Last day the issuing unit existed (its `validTo`); null while it exists or when the plan does not say. */
-  issuerLastDay: string | null;
-  /** Units that took over from the issuer on `issuerLastDay` (empty when none is declared). */
-  successors: SuccessorUnit[];
-  /** The last day obligations run: the earlier of `lastPhaseEnd` and `issuerLastDay`; null when neither is known. */
-  lastDay: string | null;
-}
+/** The span in which a plan's obligations run, from the plan's own data (the `PlanTerm` schema of @egov-plan/core). */
+export type PlanTerm = PlanTermOutput;
 
-/** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
-export interface PlanTermAt extends PlanTerm {
-  status: PlanTermStatus;
-  /** What the status means for the reader, naming the successors when the issuer ceased. */
-  message: BilingualText;
-}
+/** A plan's term seen from one date: its status and, when it no longer runs, why (the `PlanTermAt` schema of @egov-plan/core). */
+export type PlanTermAt = PlanTermAtOutput;
 
 const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 

@@ -1,4 +1,17 @@
-import { EgovPlanError, issue, normaliseText, type Agency, type BilingualText, type Issue, type Plan, type Task, type TaskStatus, type Timeframe } from '@egov-plan/core';
+import {
+  EgovPlanError,
+  issue,
+  normaliseText,
+  type Agency,
+  type ContinuingStatus as ContinuingStatusOutput,
+  type Issue,
+  type NamedAgency as NamedAgencyOutput,
+  type Plan,
+  type Task,
+  type TaskReport as TaskReportOutput,
+  type TaskStatusReport as TaskStatusReportOutput,
+  type Timeframe,
+} from '@egov-plan/core';
 import { periodById } from './periods.js';
 import { isLocalDate } from '@egov-plan/core';
 import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
@@ -170,36 +183,12 @@ function doneOnOf(progress: TaskProgress | undefined, id: string): string | unde
 
 /**
  * Status of a task's continuing work ("Tiếp tục cập nhật, hoàn thiện"), which never makes the task
- * overdue: `not-started` before its period, `in-progress` within it, `ended` after it, `ongoing`
- * for "Thường xuyên"; null when the cell is blank.
+ * overdue (the `ContinuingStatus` schema of @egov-plan/core).
  */
-export type ContinuingStatus = 'not-started' | 'in-progress' | 'ended' | 'ongoing';
+export type ContinuingStatus = ContinuingStatusOutput;
 
-/** The status of one task at a date, with what it was judged on. */
-export interface TaskStatusReport {
-  task: string;
-  status: TaskStatus;
-  /**
-   * The due date: the last day of the completion timeframe ("Thời gian hoàn thành"); null for
-   * "Thường xuyên" or a blank completion cell. The continuing period ("Tiếp tục cập nhật, hoàn
-   * thiện") never makes a task overdue.
-   */
-  due: string | null;
-  /**
-   * The first day the task is in progress: the plan's date for a completion time that is one
-   * month, quarter, half-year or year (the date *by which* it is due) or blank; the start of a span
-   * ("2019-2020"), but never before the plan's date. Null for "Thường xuyên".
-   */
-  activeFrom: string | null;
-  completion: Timeframe;
-  continuing: Timeframe;
-  /** Status of the continuing work, null when the continuing cell is blank. */
-  continuingStatus: ContinuingStatus | null;
-  /** Recorded completion date on or before the date asked, else null. */
-  doneOn: string | null;
-  /** For a done task with a due date: whether it was done by then. */
-  onTime: boolean | null;
-}
+/** The status of one task at a date, with what it was judged on; fields documented in the `TaskStatusReport` schema of @egov-plan/core. */
+export type TaskStatusReport = TaskStatusReportOutput;
 
 /** A date for task status: a local date `YYYY-MM-DD`, or an instant (its local date in Vietnam). */
 export type TaskDate = InstantInput;
@@ -291,29 +280,14 @@ export function checkTaskTimeframes(plan: Pick<Plan, 'tasks'>): Issue[] {
   return issues;
 }
 
-/** An agency as shown with a task: its id and name. */
-export interface NamedAgency {
-  id: string;
-  name: BilingualText;
-}
+/** An agency as shown with a task: its id and name (the `NamedAgency` schema of @egov-plan/core). */
+export type NamedAgency = NamedAgencyOutput;
 
-/** A task with its status and the names of its agencies, as the `tasks` command lists it. */
-export interface TaskReport extends TaskStatusReport {
-  id: string;
-  label: string;
-  group: string;
-  title: BilingualText;
-  lead: NamedAgency[];
-  coordinating: NamedAgency[];
-  /**
-   * With the `agency` option: the collectives among the lead agencies through which that agency
-   * leads the task ("Các sở, ban, ngành" for a department); empty when it is named itself.
-   */
-  leadThrough: string[];
-  source: Task['source'];
-  completionAsWritten: string | null;
-  continuingAsWritten: string | null;
-}
+/**
+ * A task with its status and the names of its agencies, as the `tasks` command lists it; fields
+ * documented in the `TaskReport` schema of @egov-plan/core.
+ */
+export type TaskReport = TaskReportOutput;
 
 /**
  * Whether `agency` belongs to the collective `group`: the group declares `members` and the

@@ -2,15 +2,18 @@ import {
   assertResolvedPlan,
   type AdministrativeLevel,
   type BilingualText,
-  type Comparator,
+  type Evaluation as EvaluationOutput,
+  type EvaluationSummary,
+  type Evaluator,
   type Indicator,
   type Issue,
   type Phase,
   type Plan,
   type SourceRef,
   type Target,
-  type TargetScope,
-  type Unit,
+  type TargetResult as TargetResultOutput,
+  type TargetStatus as TargetStatusOutput,
+  type ValueBasis as ValueBasisOutput,
 } from '@egov-plan/core';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
@@ -22,71 +25,25 @@ import { isMeasurementSet, prepareMeasurements, prepareMeasurementsAsync, round6
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
 import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
 
-/** The verdict on one target for one org unit. */
-export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
+// The output types are inferred from the output schemas of @egov-plan/core (one source of truth
+// for the types, the published JSON Schemas and the HTTP package's OpenAPI).
 
-/** Where the value that counts came from. */
-export type ValueBasis = 'measurement' | 'evidence' | 'province-value' | 'summed-counts';
+/** The verdict on one target for one org unit (the `TargetStatus` schema of @egov-plan/core). */
+export type TargetStatus = TargetStatusOutput;
 
-/** One target judged for one org unit (or for the province as a whole). */
-export interface TargetResult {
-  /** Indicator id. */
-  indicator: string;
-  /** Target id. */
-  target: string;
-  /** The org unit as named in the measurements (for whole-province targets: the province). */
-  orgUnit: string;
-  /** The org unit's level, when known. */
-  level: AdministrativeLevel | null;
-  scope: TargetScope;
-  /** The level the target applies to, or null for every level. */
-  targetLevel: AdministrativeLevel | null;
-  phase: string;
-  status: TargetStatus;
-  /** The value that counts, or null when there is none. */
-  value: number | boolean | null;
-  /** The target's value in force at the evaluation date. */
-  targetValue: number | boolean;
-  comparator: Comparator;
-  unit: Unit;
-  /** Value minus target value, in the indicator's unit; null when either is not a number. */
-  gap: number | null;
-  /** Reporting period of the value that counts (the date, for dated evidence). */
-  period: string | null;
-  /** Last day of that period. */
-  periodEnd: string | null;
-  basis: ValueBasis | null;
-  /** Numerator and denominator behind the value, when known (summed for `summed-counts`). */
-  numerator: number | null;
-  denominator: number | null;
-  /** For `summed-counts`: how many org units were summed. */
-  contributors: number | null;
-  /** First day of the target version in force (null: from the start). */
-  effectiveFrom: string | null;
-  /** How the target version in force came to be, definition first. */
-  provenance: ProvenanceStep[];
-  /** The section and verbatim quote behind the value in force (the override's, when one set it). */
-  source: SourceRef;
-  /** Why the verdict came out as it did, in Vietnamese and English (built when read). */
-  readonly explanation: BilingualText;
-}
+/** Where the value that counts came from (the `ValueBasis` schema of @egov-plan/core). */
+export type ValueBasis = ValueBasisOutput;
+
+/**
+ * One target judged for one org unit (or for the province as a whole); every field is documented
+ * in the `TargetResult` schema of @egov-plan/core. The explanation is built when first read.
+ */
+export type TargetResult = TargetResultOutput;
 
 export { phasesAt, type EvaluateOptions, type EvaluationInstant } from './options.js';
 
-/** The result of {@link evaluate}. */
-export interface Evaluation {
-  plan: string;
-  at: string;
-  /** The phases whose targets were evaluated. */
-  phases: string[];
-  evaluator: 'compiled' | 'reference';
-  results: TargetResult[];
-  summary: Record<TargetStatus, number>;
-  /** Issues of the measurement rows left out. */
-  issues: Issue[];
-  /** Measurement rows read, good and bad. */
-  rows: number;
-}
+/** The result of {@link evaluate}: the `Evaluation` schema of @egov-plan/core. */
+export type Evaluation = EvaluationOutput;
 
 // --- shared pipeline ------------------------------------------------------------------------
 
@@ -490,6 +447,11 @@ class JudgedTarget implements TargetResult {
     return this.#explanation;
   }
 
+  /** Replaces the explanation (the field is writable, as in the `TargetResult` type). */
+  set explanation(text: BilingualText) {
+    this.#explanation = text;
+  }
+
   /** The result as JSON, with its explanation (last, as it always was). */
   toJSON(): Omit<TargetResult, 'explanation'> & { explanation: BilingualText } {
     return { ...this, explanation: this.explanation };
@@ -509,8 +471,8 @@ function sourceInForce(version: TargetVersion): SourceRef {
   return version.target.source;
 }
 
-function summarise(results: readonly TargetResult[]): Record<TargetStatus, number> {
-  const s: Record<TargetStatus, number> = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
+function summarise(results: readonly TargetResult[]): EvaluationSummary {
+  const s: EvaluationSummary = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
   for (const r of results) s[r.status]++;
   return s;
 }
@@ -572,7 +534,7 @@ export async function evaluateAsync(plan: Plan, measurements: MeasurementSet | A
   return judge(prepareWith(artifacts, set, options));
 }
 
-function finish(p: Prepared, results: TargetResult[], evaluator: 'compiled' | 'reference'): Evaluation {
+function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Evaluation {
   return { plan: p.plan.id, at: p.at, phases: p.phases.map((x) => x.id), evaluator, results, summary: summarise(results), issues: p.set.issues, rows: p.set.rows };
 }
 

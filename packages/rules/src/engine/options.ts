@@ -1,4 +1,4 @@
-import { EgovPlanError, isEgovPlanError, isLocalDate, issue, type Issue, type Phase, type Plan } from '@egov-plan/core';
+import { EgovPlanError, isEgovPlanError, isLocalDate, issue, ProgressMethod as ProgressMethodSchema, type Issue, type Phase, type Plan } from '@egov-plan/core';
 import * as z from 'zod';
 import { localDateOf } from '../calendar/time.js';
 import type { Observation } from './measurements.js';
@@ -29,8 +29,8 @@ export const EvaluateOptions = z.strictObject({
 /** Options of {@link evaluate} and {@link evaluateAsync}. */
 export type EvaluateOptions = z.input<typeof EvaluateOptions>;
 
-/** A progress method (see {@link progress}). */
-export const ProgressMethod = z.enum(['cagr', 'linear']);
+/** A progress method (see {@link progress}): the `ProgressMethod` schema of @egov-plan/core, also an output field. */
+export const ProgressMethod = ProgressMethodSchema;
 /** A progress method. */
 export type ProgressMethod = z.infer<typeof ProgressMethod>;
 

@@ -1,4 +1,14 @@
-import type { BilingualText, Phase, Plan } from '@egov-plan/core';
+import type {
+  BilingualText,
+  Phase,
+  Plan,
+  ProgressCategory as ProgressCategoryOutput,
+  ProgressPoint as ProgressPointOutput,
+  ProgressReport as ProgressReportOutput,
+  ProgressResult as ProgressResultOutput,
+  ProgressStatus as ProgressStatusOutput,
+  ProgressThresholds,
+} from '@egov-plan/core';
 import { planArtifacts } from './compiled-plan.js';
 import { planJobs, type EvaluationJob } from './evaluate.js';
 import { checkOptionsShape, resolveOptions, type ProgressMethod, type ProgressOptions } from './options.js';
@@ -22,56 +32,23 @@ import { isMeasurementSet, prepareMeasurements, round6, type MeasurementInput, t
 
 export type { ProgressMethod, ProgressOptions };
 
-/** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
-export type ProgressCategory = 'target-achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | 'not-achieved' | 'not-available';
+/** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target): the `ProgressCategory` schema of @egov-plan/core. */
+export type ProgressCategory = ProgressCategoryOutput;
 
-/** Progress status for the phase end. */
-export type ProgressStatus = 'on-track' | 'at-risk' | 'off-track' | 'not-available';
+/** Progress status for the phase end (the `ProgressStatus` schema of @egov-plan/core). */
+export type ProgressStatus = ProgressStatusOutput;
 
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
-export const PROGRESS_THRESHOLDS = Object.freeze({ substantial: 0.95, moderate: 0.6, limited: 0 });
+export const PROGRESS_THRESHOLDS: Readonly<ProgressThresholds> = Object.freeze({ substantial: 0.95, moderate: 0.6, limited: 0 });
 
-/** One point of a series. */
-export interface ProgressPoint {
-  period: string;
-  end: string;
-  value: number;
-}
+/** One point of a series (the `ProgressPoint` schema of @egov-plan/core). */
+export type ProgressPoint = ProgressPointOutput;
 
-/** Progress of one target for one org unit (or the province). */
-export interface ProgressResult {
-  indicator: string;
-  target: string;
-  orgUnit: string;
-  phase: string;
-  /** The method that produced the verdict (may differ from the one asked for; see `note`). */
-  method: ProgressMethod;
-  status: ProgressStatus;
-  category: ProgressCategory;
-  /** R, observed over required growth (or slope). */
-  ratio: number | null;
-  observed: number | null;
-  required: number | null;
-  baseline: ProgressPoint | null;
-  current: ProgressPoint | null;
-  targetValue: number | boolean;
-  /** Last day of the phase: the deadline. */
-  deadline: string;
-  /** Linear method: the value projected at the deadline. */
-  projected: number | null;
-  explanation: BilingualText;
-}
+/** Progress of one target for one org unit or the province; fields documented in the `ProgressResult` schema of @egov-plan/core. */
+export type ProgressResult = ProgressResultOutput;
 
-
-/** The result of {@link progress}. */
-export interface ProgressReport {
-  plan: string;
-  at: string;
-  phases: string[];
-  method: ProgressMethod;
-  thresholds: typeof PROGRESS_THRESHOLDS;
-  results: ProgressResult[];
-}
+/** The result of {@link progress}: the `ProgressReport` schema of @egov-plan/core. */
+export type ProgressReport = ProgressReportOutput;
 
 const YEAR_DAYS = 365.25;
 const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;

@@ -1,4 +1,4 @@
-import type { BilingualText, Indicator, Plan, SourceRef, Target, TargetOverride } from '@egov-plan/core';
+import type { FieldChange as FieldChangeOutput, Indicator, Plan, ProvenanceStep as ProvenanceStepOutput, Target, TargetOverride } from '@egov-plan/core';
 import { compiledArtifacts } from './plan-artifacts.js';
 import { applyChanges, compareOverrides } from './changes.js';
 
@@ -6,31 +6,15 @@ import { applyChanges, compareOverrides } from './changes.js';
 // then its withdrawal. The version in force on a date is the definition with every override whose
 // `effectiveFrom` is on or before that date applied in order (undated overrides first).
 
-/** One change of a target field by an override. */
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
+/** One change of a target field by an override (the `FieldChange` schema of @egov-plan/core). */
+export type FieldChange = FieldChangeOutput;
 
 /**
  * One step of a target's provenance: who defined, changed or withdrew it, where (file and JSON
- * pointer), from when, what it replaced, and the source text that justifies it.
+ * pointer), from when, what it replaced, and the source text that justifies it (the
+ * `ProvenanceStep` schema of @egov-plan/core).
  */
-export interface ProvenanceStep {
-  action: 'defined' | 'overridden' | 'withdrawn';
-  /** The bundled plan id or file path that made the step (the plan id when the file is unknown). */
-  file: string;
-  /** JSON pointer into that file. */
-  pointer: string;
-  /** First day of effect; null: from the start. */
-  effectiveFrom: string | null;
-  /** For overrides: each field changed, with the value it replaced. */
-  changes: FieldChange[];
-  /** The section and verbatim quote the step rests on. */
-  source: SourceRef;
-  reason?: BilingualText;
-}
+export type ProvenanceStep = ProvenanceStepOutput;
 
 /** A version of a target in force from `effectiveFrom` (null: from the start). */
 export interface TargetVersion {

@@ -1,0 +1,9 @@
+import * as z from 'zod';
+
+// A module of its own: the options of `progress` (in @egov-plan/rules) need this schema at run
+// time, and importing it must not bring the output schemas into an evaluation bundle.
+
+/** A progress method: Open SDG's compound annual growth rate, or linear. */
+export const ProgressMethod = z.enum(['cagr', 'linear']).describe('"cagr": compound annual growth rate (Open SDG); "linear": slopes, with a projection.');
+/** A progress method. */
+export type ProgressMethod = z.infer<typeof ProgressMethod>;
