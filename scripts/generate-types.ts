@@ -52,10 +52,15 @@ function jsonSchemas(io: Io): { defs: Record<string, Json>; shared: Record<strin
   return result;
 }
 
+const TYPE_KEYWORDS = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const', 'not', 'properties', 'items', 'prefixItems', 'additionalProperties', 'tsType'];
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+const SCHEMA_LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
+const SCHEMAS = new Set(['items', 'additionalProperties', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
+
 /** Replaces references to named schemas by the type's name, keeping the use site's description. */
 function refsToNames(node: unknown, where: string, used: Set<string>): unknown {
-  if (Array.isArray(node)) return node.map((n) => refsToNames(n, where, used));
-  if (node === null || typeof node !== 'object') return node;
+  if (node === true || node === false || node === null || typeof node !== 'object' || Array.isArray(node)) return node;
   const obj = node as Json;
   const described = typeof obj.description === 'string' ? { description: obj.description } : {};
   if (typeof obj.$ref === 'string') {
@@ -65,8 +70,18 @@ function refsToNames(node: unknown, where: string, used: Set<string>): unknown {
     return { tsType: name, ...described };
   }
   if (obj.not !== undefined && Object.keys(obj.not as Json).length === 0) return { tsType: 'never', ...described };
-  // Array bounds are checked by the schema; the type stays an array (as zod's own type does).
-  return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'minItems' && k !== 'maxItems').map(([k, v]) => [k, refsToNames(v, where, used)]));
+  // `z.unknown()` is a schema that says nothing about its value (only a description, maybe).
+  if (!TYPE_KEYWORDS.some((k) => k in obj)) return { tsType: 'unknown', ...described };
+  const out: Json = {};
+  for (const [k, v] of Object.entries(obj)) {
+    // Array bounds are checked by the schema; the type stays an array (as zod's own type does).
+    if (k === 'minItems' || k === 'maxItems') continue;
+    if (SCHEMA_MAPS.has(k)) out[k] = Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, refsToNames(s, where, used)]));
+    else if (SCHEMA_LISTS.has(k)) out[k] = (v as unknown[]).map((s) => refsToNames(s, where, used));
+    else if (SCHEMAS.has(k)) out[k] = refsToNames(v, where, used);
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** The doc comment written above `export const X` in the source, if any. */

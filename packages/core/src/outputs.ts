@@ -17,8 +17,11 @@ import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 
 /** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
 export const IssueSeverity = z.enum(['error', 'warning']).describe('"error" makes the input invalid (also when absent); "warning" is worth attention but does not.');
-/** How serious an {@link Issue} is: an `error` makes the input invalid, a `warning` does not. */
-export type IssueSeverity = z.infer<typeof IssueSeverity>;
+// #region generated type IssueSeverity (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
+export type IssueSeverity = 'error' | 'warning';
+// #endregion
 
 /**
  * Every problem the library reports, as a value a program can branch on.
@@ -42,8 +45,166 @@ export const Issue = z
     severity: IssueSeverity.optional(),
   })
   .describe('A problem found in the input: code, JSON pointer, message in Vietnamese and English.');
-/** A problem the library reports (see the {@link Issue} schema). */
-export type Issue = z.output<typeof Issue>;
+// #region generated type Issue (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Every problem the library reports, as a value a program can branch on.
+ *
+ * - `code`: stable, machine-readable (see {@link IssueCode});
+ * - `pointer`: RFC 6901 JSON pointer into the offending document ("" for the whole document);
+ * - `message`: Vietnamese and English;
+ * - `line` / `column`: 1-based position in the file, when the issue came from file text;
+ * - `file`: the file, when known;
+ * - `severity`: `warning` for something worth a reader's attention that does not make the input
+ *   invalid (a check reporting only warnings passes); absent or `error` otherwise.
+ */
+export type Issue = {
+  /**
+   * Stable machine-readable code, one of the registry (docs/errors.md).
+   */
+  code:
+    | 'json.syntax'
+    | 'json.too_many_issues'
+    | 'json.duplicate_key'
+    | 'file.not_found'
+    | 'file.too_large'
+    | 'file.encoding'
+    | 'schema.invalid_type'
+    | 'schema.missing_key'
+    | 'schema.unknown_key'
+    | 'schema.out_of_range'
+    | 'schema.invalid_value'
+    | 'schema.invalid_format'
+    | 'schema.invalid'
+    | 'plan.unsupported_format_version'
+    | 'plan.duplicate_id'
+    | 'plan.unknown_agency'
+    | 'plan.unknown_phase'
+    | 'plan.unknown_reference'
+    | 'plan.end_before_start'
+    | 'plan.unit_mismatch'
+    | 'plan.unknown_plan'
+    | 'plan.unresolved_rule_file'
+    | 'plan.obligation_period'
+    | 'calendar.invalid_date'
+    | 'calendar.invalid_instant'
+    | 'calendar.invalid_period_id'
+    | 'calendar.out_of_range'
+    | 'calendar.undeclared_period_type'
+    | 'calendar.too_many_events'
+    | 'calendar.no_working_day_after_cut_off'
+    | 'calendar.period_type_mismatch'
+    | 'calendar.period_required'
+    | 'calendar.plan_required'
+    | 'calendar.unknown_obligation'
+    | 'calendar.invalid_due_soon_days'
+    | 'calendar.invalid_timeframe'
+    | 'calendar.unknown_task'
+    | 'calendar.unknown_agency'
+    | 'calendar.invalid_progress'
+    | 'calendar.duplicate_progress'
+    | 'calendar.invalid_range'
+    | 'calendar.ics_failed'
+    | 'rules.forbidden_key'
+    | 'rules.not_data'
+    | 'rules.too_deep'
+    | 'rules.too_long'
+    | 'rules.too_many_items'
+    | 'rules.too_many_values'
+    | 'rules.too_many_conditions'
+    | 'rules.too_many_targets'
+    | 'rules.too_many_files'
+    | 'rules.too_many_issues'
+    | 'rules.unknown_operator'
+    | 'rules.unknown_fact'
+    | 'rules.unsafe_path'
+    | 'rules.condition_reference'
+    | 'rules.condition_params'
+    | 'rules.condition_root'
+    | 'rules.condition_shape'
+    | 'rules.operator_value'
+    | 'rules.extends_cycle'
+    | 'rules.unknown_base'
+    | 'rules.path_not_allowed'
+    | 'rules.invalid_base'
+    | 'rules.unknown_target'
+    | 'rules.unknown_indicator'
+    | 'rules.conflicting_definition'
+    | 'rules.conflicting_override'
+    | 'rules.conflicting_withdrawal'
+    | 'rules.override_after_withdrawal'
+    | 'measurement.missing_header'
+    | 'measurement.missing_column'
+    | 'measurement.unknown_column'
+    | 'measurement.duplicate_column'
+    | 'measurement.extra_cells'
+    | 'measurement.unterminated_quote'
+    | 'measurement.invalid_document'
+    | 'measurement.too_deep'
+    | 'measurement.unknown_key'
+    | 'measurement.unknown_indicator'
+    | 'measurement.missing_value'
+    | 'measurement.invalid_value'
+    | 'measurement.invalid_number'
+    | 'measurement.out_of_range'
+    | 'measurement.invalid_level'
+    | 'measurement.missing_level'
+    | 'measurement.level_mismatch'
+    | 'measurement.invalid_period'
+    | 'measurement.duplicate'
+    | 'measurement.too_many_issues'
+    | 'measurement.inconsistent_counts'
+    | 'usage.invalid_date'
+    | 'usage.async_source'
+    | 'usage.unknown_phase'
+    | 'usage.unknown_option'
+    | 'usage.invalid_option'
+    | 'usage.invalid_measurements'
+    | 'usage.chromium_not_found'
+    | 'usage.missing_dependency'
+    | 'usage.missing_command'
+    | 'usage.unknown_command'
+    | 'usage.missing_argument'
+    | 'usage.missing_option'
+    | 'usage.missing_option_value'
+    | 'usage.too_many_arguments'
+    | 'usage.invalid_value'
+    | 'usage.conflicting_options'
+    | 'usage.internal_error'
+    | 'file.output_failed'
+    | 'store.invalid_record'
+    | 'store.invalid_provenance'
+    | 'store.duplicate_import'
+    | 'store.unknown_import'
+    | 'store.already_retracted'
+    | 'store.not_found'
+    | 'store.open_failed'
+    | 'store.schema_too_new'
+    | 'store.busy'
+    | 'store.backend_error';
+  /**
+   * RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).
+   */
+  pointer: string;
+  /**
+   * This issue's own message, naming the values at fault, in Vietnamese and English.
+   */
+  message: BilingualText;
+  /**
+   * 1-based line in the file, when the issue came from file text.
+   */
+  line?: number;
+  /**
+   * 1-based column in the file, when the issue came from file text.
+   */
+  column?: number;
+  /**
+   * The file, when known.
+   */
+  file?: string;
+  severity?: IssueSeverity;
+};
+// #endregion
 
 // --- evaluation -----------------------------------------------------------------------------
 
@@ -51,8 +212,11 @@ export type Issue = z.output<typeof Issue>;
 export const TargetStatus = z
   .enum(['met', 'not-met', 'no-data', 'not-applicable'])
   .describe('"met" / "not-met": judged on a value; "no-data": no value counts at the date; "not-applicable": the org unit is not of the target\'s level.');
+// #region generated type TargetStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The verdict on one target for one org unit. */
-export type TargetStatus = z.infer<typeof TargetStatus>;
+export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
+// #endregion
 
 /** Where the value that counts came from. */
 export const ValueBasis = z
@@ -60,8 +224,11 @@ export const ValueBasis = z
   .describe(
     '"measurement": the org unit\'s own value; "evidence": dated evidence of a qualitative indicator; "province-value": the province\'s own value; "summed-counts": summed numerators over summed denominators of the org units.',
   );
+// #region generated type ValueBasis (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where the value that counts came from. */
-export type ValueBasis = z.infer<typeof ValueBasis>;
+export type ValueBasis = 'measurement' | 'evidence' | 'province-value' | 'summed-counts';
+// #endregion
 
 /** One change of a target field by an override. */
 export const FieldChange = z
@@ -71,13 +238,32 @@ export const FieldChange = z
     to: z.unknown().optional().describe('The value it was given (absent when the field was removed).'),
   })
   .describe('One change of a target field by an override.');
+// #region generated type FieldChange (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One change of a target field by an override. */
-export type FieldChange = z.output<typeof FieldChange>;
+export type FieldChange = {
+  /**
+   * The target field changed ("value", "comparator", "conditions", …).
+   */
+  field: string;
+  /**
+   * The value it replaced (absent when the field was not set).
+   */
+  from?: unknown;
+  /**
+   * The value it was given (absent when the field was removed).
+   */
+  to?: unknown;
+};
+// #endregion
 
 /** What a provenance step did to a target. */
 export const ProvenanceAction = z.enum(['defined', 'overridden', 'withdrawn']).describe('"defined": the target\'s definition; "overridden": an override changed it; "withdrawn": it no longer applies.');
+// #region generated type ProvenanceAction (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What a provenance step did to a target. */
-export type ProvenanceAction = z.infer<typeof ProvenanceAction>;
+export type ProvenanceAction = 'defined' | 'overridden' | 'withdrawn';
+// #endregion
 
 /**
  * One step of a target's provenance: who defined, changed or withdrew it, where (file and JSON
@@ -94,8 +280,40 @@ export const ProvenanceStep = z
     reason: BilingualText.optional().describe('Why the step was made, when the rule file says.'),
   })
   .describe('One step of a target\'s provenance: definition, override or withdrawal.');
-/** One step of a target's provenance. */
-export type ProvenanceStep = z.output<typeof ProvenanceStep>;
+// #region generated type ProvenanceStep (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * One step of a target's provenance: who defined, changed or withdrew it, where (file and JSON
+ * pointer), from when, what it replaced, and the source text that justifies it.
+ */
+export type ProvenanceStep = {
+  action: ProvenanceAction;
+  /**
+   * The bundled plan id or file path that made the step (the plan id when the file is unknown).
+   */
+  file: string;
+  /**
+   * JSON pointer into that file.
+   */
+  pointer: string;
+  /**
+   * First day of effect; null: from the start.
+   */
+  effectiveFrom: LocalDate | null;
+  /**
+   * For overrides: each field changed, with the value it replaced; empty otherwise.
+   */
+  changes: FieldChange[];
+  /**
+   * The section and verbatim quote the step rests on.
+   */
+  source: SourceRef;
+  /**
+   * Why the step was made, when the rule file says.
+   */
+  reason?: BilingualText;
+};
+// #endregion
 
 /** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
 export const TargetResult = z
@@ -125,8 +343,101 @@ export const TargetResult = z
     explanation: BilingualText.describe('Why the verdict came out as it did, in Vietnamese and English.'),
   })
   .describe('One target judged for one org unit, or for the province as a whole.');
-/** One target judged for one org unit (or for the province as a whole). */
-export type TargetResult = z.output<typeof TargetResult>;
+// #region generated type TargetResult (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
+export type TargetResult = {
+  /**
+   * Indicator id.
+   */
+  indicator: Id;
+  /**
+   * Target id.
+   */
+  target: Id;
+  /**
+   * The org unit as named in the measurements (for whole-province targets: the province).
+   */
+  orgUnit: string;
+  /**
+   * The org unit's level, when known.
+   */
+  level: AdministrativeLevel | null;
+  /**
+   * Whom the target binds.
+   */
+  scope: TargetScope;
+  /**
+   * The level the target applies to, or null for every level.
+   */
+  targetLevel: AdministrativeLevel | null;
+  /**
+   * Id of the phase the target belongs to.
+   */
+  phase: Id;
+  status: TargetStatus;
+  /**
+   * The value that counts, or null when there is none.
+   */
+  value: number | boolean | null;
+  /**
+   * The target's value in force at the evaluation date.
+   */
+  targetValue: number | boolean;
+  /**
+   * The comparison the value must satisfy.
+   */
+  comparator: Comparator;
+  /**
+   * The indicator's unit (percent values as written: 20 for 20%).
+   */
+  unit: Unit;
+  /**
+   * Value minus target value, in the indicator's unit (rounded to 6 decimals); null when either is not a number.
+   */
+  gap: number | null;
+  /**
+   * Reporting period of the value that counts (the date, for dated evidence); null without a value.
+   */
+  period: string | null;
+  /**
+   * Last day of that period.
+   */
+  periodEnd: LocalDate | null;
+  /**
+   * Where the value came from; null without a value.
+   */
+  basis: ValueBasis | null;
+  /**
+   * Numerator behind the value, when known (summed for "summed-counts").
+   */
+  numerator: number | null;
+  /**
+   * Denominator behind the value, when known (summed for "summed-counts").
+   */
+  denominator: number | null;
+  /**
+   * For "summed-counts": how many org units were summed; null otherwise.
+   */
+  contributors: number | null;
+  /**
+   * First day of the target version in force (null: from the start).
+   */
+  effectiveFrom: LocalDate | null;
+  /**
+   * How the target version in force came to be, definition first.
+   */
+  provenance: ProvenanceStep[];
+  /**
+   * The section and verbatim quote behind the value in force (the override's, when one set it).
+   */
+  source: SourceRef;
+  /**
+   * Why the verdict came out as it did, in Vietnamese and English.
+   */
+  explanation: BilingualText;
+};
+// #endregion
 
 const count = (what: string) => z.number().int().min(0).describe(`Number of results with status "${what}".`);
 
@@ -134,13 +445,36 @@ const count = (what: string) => z.number().int().min(0).describe(`Number of resu
 export const EvaluationSummary = z
   .strictObject({ met: count('met'), 'not-met': count('not-met'), 'no-data': count('no-data'), 'not-applicable': count('not-applicable') })
   .describe('How many results have each status.');
+// #region generated type EvaluationSummary (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many results have each status. */
-export type EvaluationSummary = z.output<typeof EvaluationSummary>;
+export type EvaluationSummary = {
+  /**
+   * Number of results with status "met".
+   */
+  met: number;
+  /**
+   * Number of results with status "not-met".
+   */
+  'not-met': number;
+  /**
+   * Number of results with status "no-data".
+   */
+  'no-data': number;
+  /**
+   * Number of results with status "not-applicable".
+   */
+  'not-applicable': number;
+};
+// #endregion
 
 /** Which evaluator judged the targets. */
 export const Evaluator = z.enum(['compiled', 'reference']).describe('"compiled": the library\'s own evaluator; "reference": json-rules-engine (same verdicts).');
+// #region generated type Evaluator (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Which evaluator judged the targets. */
-export type Evaluator = z.infer<typeof Evaluator>;
+export type Evaluator = 'compiled' | 'reference';
+// #endregion
 
 /** What `evaluate` and `evaluateAsync` of @egov-plan/rules return. */
 export const Evaluation = z
@@ -155,8 +489,38 @@ export const Evaluation = z
     rows: z.number().int().min(0).describe('Measurement rows read, good and bad.'),
   })
   .describe('The verdicts on a plan\'s targets at a date, with the issues of the rows left out.');
-/** What `evaluate` returns. */
-export type Evaluation = z.output<typeof Evaluation>;
+// #region generated type Evaluation (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** What `evaluate` and `evaluateAsync` of @egov-plan/rules return. */
+export type Evaluation = {
+  /**
+   * Id of the plan evaluated.
+   */
+  plan: Id;
+  /**
+   * The local date evaluated at.
+   */
+  at: LocalDate;
+  /**
+   * The phases whose targets were evaluated.
+   */
+  phases: Id[];
+  evaluator: Evaluator;
+  /**
+   * One verdict per target × org unit, in plan order (indicators, then targets, then org units).
+   */
+  results: TargetResult[];
+  summary: EvaluationSummary;
+  /**
+   * Issues of the measurement rows left out (each names its row); nothing is dropped silently.
+   */
+  issues: Issue[];
+  /**
+   * Measurement rows read, good and bad.
+   */
+  rows: number;
+};
+// #endregion
 
 // --- progress -------------------------------------------------------------------------------
 
@@ -164,13 +528,20 @@ export type Evaluation = z.output<typeof Evaluation>;
 export const ProgressCategory = z
   .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available'])
   .describe('Open SDG progress category by R (substantial R ≥ 0.95, moderate ≥ 0.6, limited ≥ 0, deterioration < 0), "target-achieved", "not-achieved" (phase over) or "not-available".');
-/** Progress category. */
-export type ProgressCategory = z.infer<typeof ProgressCategory>;
+// #region generated type ProgressCategory (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
+export type ProgressCategory =
+  'target-achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | 'not-achieved' | 'not-available';
+// #endregion
 
 /** Progress status for the phase end. */
 export const ProgressStatus = z.enum(['on-track', 'at-risk', 'off-track', 'not-available']).describe('Outlook for the phase end, from the category.');
+// #region generated type ProgressStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress status for the phase end. */
-export type ProgressStatus = z.infer<typeof ProgressStatus>;
+export type ProgressStatus = 'on-track' | 'at-risk' | 'off-track' | 'not-available';
+// #endregion
 
 /** One point of a series. */
 export const ProgressPoint = z
@@ -180,8 +551,24 @@ export const ProgressPoint = z
     value: z.number().describe('The value.'),
   })
   .describe('One point of a series.');
+// #region generated type ProgressPoint (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One point of a series. */
-export type ProgressPoint = z.output<typeof ProgressPoint>;
+export type ProgressPoint = {
+  /**
+   * Reporting period of the value.
+   */
+  period: string;
+  /**
+   * Last day of that period.
+   */
+  end: LocalDate;
+  /**
+   * The value.
+   */
+  value: number;
+};
+// #endregion
 
 /** Progress of one target for one org unit (or the province). */
 export const ProgressResult = z
@@ -204,8 +591,70 @@ export const ProgressResult = z
     explanation: BilingualText.describe('The verdict and its figures, in Vietnamese and English.'),
   })
   .describe('Progress of one target for one org unit, or for the province.');
+// #region generated type ProgressResult (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress of one target for one org unit (or the province). */
-export type ProgressResult = z.output<typeof ProgressResult>;
+export type ProgressResult = {
+  /**
+   * Indicator id.
+   */
+  indicator: Id;
+  /**
+   * Target id.
+   */
+  target: Id;
+  /**
+   * The org unit (for whole-province targets: the province).
+   */
+  orgUnit: string;
+  /**
+   * Id of the phase.
+   */
+  phase: Id;
+  /**
+   * The method that produced the verdict (linear when compound growth is undefined; the explanation says so).
+   */
+  method: ProgressMethod;
+  status: ProgressStatus;
+  category: ProgressCategory;
+  /**
+   * R, observed over required growth (or slope); null when not computed.
+   */
+  ratio: number | null;
+  /**
+   * Observed growth rate (cagr) or slope per year (linear).
+   */
+  observed: number | null;
+  /**
+   * Growth rate or slope per year needed to reach the target by the deadline.
+   */
+  required: number | null;
+  /**
+   * The earlier point the growth is measured from.
+   */
+  baseline: ProgressPoint | null;
+  /**
+   * The latest point up to the date.
+   */
+  current: ProgressPoint | null;
+  /**
+   * The target's value in force.
+   */
+  targetValue: number | boolean;
+  /**
+   * Last day of the phase: the deadline.
+   */
+  deadline: LocalDate;
+  /**
+   * Linear method: the value projected at the deadline; null otherwise.
+   */
+  projected: number | null;
+  /**
+   * The verdict and its figures, in Vietnamese and English.
+   */
+  explanation: BilingualText;
+};
+// #endregion
 
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
 export const ProgressThresholds = z
@@ -215,8 +664,24 @@ export const ProgressThresholds = z
     limited: z.number().describe('R from which progress is limited; below it, deterioration.'),
   })
   .describe('Thresholds on R, from open-sdg/sdg-build ProgressMeasure.');
-/** Thresholds on R. */
-export type ProgressThresholds = z.output<typeof ProgressThresholds>;
+// #region generated type ProgressThresholds (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
+export type ProgressThresholds = {
+  /**
+   * R from which progress is substantial (on track).
+   */
+  substantial: number;
+  /**
+   * R from which progress is moderate (at risk).
+   */
+  moderate: number;
+  /**
+   * R from which progress is limited; below it, deterioration.
+   */
+  limited: number;
+};
+// #endregion
 
 /** What `progress` of @egov-plan/rules returns. */
 export const ProgressReport = z
@@ -229,8 +694,33 @@ export const ProgressReport = z
     results: z.array(ProgressResult).describe('One assessment per target × org unit that evaluation judges (not-applicable ones left out).'),
   })
   .describe('Progress towards each target before its phase ends.');
-/** What `progress` returns. */
-export type ProgressReport = z.output<typeof ProgressReport>;
+// #region generated type ProgressReport (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** What `progress` of @egov-plan/rules returns. */
+export type ProgressReport = {
+  /**
+   * Id of the plan.
+   */
+  plan: Id;
+  /**
+   * The local date assessed at.
+   */
+  at: LocalDate;
+  /**
+   * The phases whose targets were assessed.
+   */
+  phases: Id[];
+  /**
+   * The method asked for.
+   */
+  method: ProgressMethod;
+  thresholds: ProgressThresholds;
+  /**
+   * One assessment per target × org unit that evaluation judges (not-applicable ones left out).
+   */
+  results: ProgressResult[];
+};
+// #endregion
 
 // --- calendar: periods, deadlines, statuses, the snapshot -----------------------------------
 
@@ -244,13 +734,49 @@ export const Period = z
     end: LocalDate.describe('Last local date of the period (inclusive).'),
   })
   .describe('A reporting or calendar period with inclusive local dates.');
-/** A period with inclusive local dates. */
-export type Period = z.infer<typeof Period>;
+// #region generated type Period (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
+export type Period = {
+  /**
+   * Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).
+   */
+  id: string;
+  /**
+   * Kind of period: month, quarter, half-year, nine-month or year.
+   */
+  type: PeriodType;
+  /**
+   * "reporting": with the data cut-off of Decree 09/2019; "calendar": plain Gregorian.
+   */
+  system: PeriodSystem;
+  /**
+   * First local date of the period (inclusive).
+   */
+  start: LocalDate;
+  /**
+   * Last local date of the period (inclusive).
+   */
+  end: LocalDate;
+};
+// #endregion
 
 /** An inclusive interval of local dates. */
 export const DateInterval = z.strictObject({ start: LocalDate.describe('First day (inclusive).'), end: LocalDate.describe('Last day (inclusive).') });
+// #region generated type DateInterval (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An inclusive interval of local dates. */
-export type DateInterval = z.infer<typeof DateInterval>;
+export type DateInterval = {
+  /**
+   * First day (inclusive).
+   */
+  start: LocalDate;
+  /**
+   * Last day (inclusive).
+   */
+  end: LocalDate;
+};
+// #endregion
 
 /**
  * A computed deadline of one obligation for one period.
@@ -283,8 +809,81 @@ export const Deadline = z
       .describe('Whether the holiday data covering the roll-over is complete.'),
   })
   .describe('A computed deadline of one obligation for one period.');
-/** A computed deadline. */
-export type Deadline = z.infer<typeof Deadline>;
+// #region generated type Deadline (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A computed deadline of one obligation for one period.
+ * - `due`: the last local date on which submission is on time, after roll-over; null when the
+ *   source gives no day (a window);
+ * - `nominalDue`: the same before roll-over;
+ * - `window`: from the day after the data cut-off (or the plan's date for a one-off) to the last
+ *   on-time day;
+ * - `holidayData`: whether the holiday data covering the roll-over is complete.
+ */
+export type Deadline = {
+  /**
+   * Id of the reporting obligation.
+   */
+  obligation: Id;
+  /**
+   * Period id, null for a one-off obligation.
+   */
+  period: string | null;
+  /**
+   * The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).
+   */
+  due: LocalDate | null;
+  /**
+   * The same before roll-over.
+   */
+  nominalDue: LocalDate | null;
+  /**
+   * From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day.
+   */
+  window: DateInterval;
+  /**
+   * Whether the named day itself is on time; null for a window.
+   */
+  inclusive: boolean | null;
+  /**
+   * Whether the rule rolls a last day off a rest day or holiday.
+   */
+  rollOver: boolean;
+  /**
+   * Whether roll-over moved the due date.
+   */
+  rolledOver: boolean;
+  /**
+   * The deadline as written in the source.
+   */
+  wording: string;
+  /**
+   * Who reports (agency or administrative unit ids).
+   */
+  reporters: Id[];
+  /**
+   * To whom.
+   */
+  recipients: Id[];
+  /**
+   * Where the plan states the obligation, verbatim.
+   */
+  source: SourceRef;
+  /**
+   * Whether the holiday data covering the roll-over is complete.
+   */
+  holidayData: {
+    /**
+     * true when the holiday data of every year the roll-over looked at is complete.
+     */
+    complete: boolean;
+    /**
+     * The years whose holiday data the deadline depends on.
+     */
+    years: number[];
+  };
+};
+// #endregion
 
 /**
  * Status of one report for one period at an instant.
@@ -296,8 +895,19 @@ export type Deadline = z.infer<typeof Deadline>;
  * - `late`: submitted after it.
  */
 export const ReportStatus = z.enum(['not-open', 'open', 'due-soon', 'overdue', 'on-time', 'late']);
-/** Status of one report for one period. */
-export type ReportStatus = z.infer<typeof ReportStatus>;
+// #region generated type ReportStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Status of one report for one period at an instant.
+ * - `not-open`: its data has not closed yet (before the window);
+ * - `open`: the window is open, the due date more than `dueSoonDays` away;
+ * - `due-soon`: not submitted, due within `dueSoonDays` days (7 by default);
+ * - `overdue`: not submitted and the last on-time day has passed;
+ * - `on-time`: submitted on or before the last on-time day;
+ * - `late`: submitted after it.
+ */
+export type ReportStatus = 'not-open' | 'open' | 'due-soon' | 'overdue' | 'on-time' | 'late';
+// #endregion
 
 /**
  * Status of an appendix task at a date.
@@ -311,8 +921,21 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
  * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
  */
 export const TaskStatus = z.enum(['not-started', 'in-progress', 'overdue', 'done', 'ongoing']);
-/** Status of a task at a date. */
-export type TaskStatus = z.infer<typeof TaskStatus>;
+// #region generated type TaskStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Status of an appendix task at a date.
+ * - `not-started`: before the task is owed — before the plan's date, or before the start of a
+ *   span such as "2019-2020" — and no completion is recorded;
+ * - `in-progress`: owed and not done: from the plan's date up to a completion time that is a
+ *   month, quarter or year (the date *by which* it is due), within a span, or with no completion
+ *   date at all;
+ * - `overdue`: its completion time has ended without recorded completion;
+ * - `done`: completion recorded on or before the date;
+ * - `ongoing`: a standing duty ("Thường xuyên"), never overdue.
+ */
+export type TaskStatus = 'not-started' | 'in-progress' | 'overdue' | 'done' | 'ongoing';
+// #endregion
 
 /**
  * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
@@ -330,16 +953,130 @@ export const Timeframe = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ongoing').describe('"Thường xuyên" (a standing duty) or "Hằng năm".'), text: z.string().describe('The expression as written, normalised.') }),
   z.strictObject({ kind: z.literal('none').describe('A blank cell.') }),
 ]).describe('A time expression of the appendix, parsed: an interval, ongoing, or none.');
-/** A parsed time expression. */
-export type Timeframe = z.infer<typeof Timeframe>;
+// #region generated type Timeframe (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A time expression of the appendix, parsed. A month or quarter is the calendar month or quarter
+ * ("Quý II/2019" = 2019-04-01 … 2019-06-30); "Thường xuyên" is `ongoing`; a blank cell is `none`.
+ * A span of years, months or quarters ("2019-2020") carries `span: true`.
+ */
+export type Timeframe =
+  | {
+      /**
+       * A span of local dates.
+       */
+      kind: 'interval';
+      /**
+       * First day (inclusive).
+       */
+      start: LocalDate;
+      /**
+       * Last day (inclusive).
+       */
+      end: LocalDate;
+      /**
+       * The expression as written, normalised.
+       */
+      text: string;
+      /**
+       * Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.
+       */
+      span?: true;
+    }
+  | {
+      /**
+       * "Thường xuyên" (a standing duty) or "Hằng năm".
+       */
+      kind: 'ongoing';
+      /**
+       * The expression as written, normalised.
+       */
+      text: string;
+    }
+  | {
+      /**
+       * A blank cell.
+       */
+      kind: 'none';
+    };
+// #endregion
 
 
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
 export const DeadlineAt = Deadline.extend({ status: ReportStatus.describe('Status of a report not yet submitted, at the instant.') }).describe(
   'A computed deadline with the status an unsubmitted report has at the instant.',
 );
+// #region generated type DeadlineAt (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
-export type DeadlineAt = z.output<typeof DeadlineAt>;
+export type DeadlineAt = {
+  /**
+   * Id of the reporting obligation.
+   */
+  obligation: Id;
+  /**
+   * Period id, null for a one-off obligation.
+   */
+  period: string | null;
+  /**
+   * The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).
+   */
+  due: LocalDate | null;
+  /**
+   * The same before roll-over.
+   */
+  nominalDue: LocalDate | null;
+  /**
+   * From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day.
+   */
+  window: DateInterval;
+  /**
+   * Whether the named day itself is on time; null for a window.
+   */
+  inclusive: boolean | null;
+  /**
+   * Whether the rule rolls a last day off a rest day or holiday.
+   */
+  rollOver: boolean;
+  /**
+   * Whether roll-over moved the due date.
+   */
+  rolledOver: boolean;
+  /**
+   * The deadline as written in the source.
+   */
+  wording: string;
+  /**
+   * Who reports (agency or administrative unit ids).
+   */
+  reporters: Id[];
+  /**
+   * To whom.
+   */
+  recipients: Id[];
+  /**
+   * Where the plan states the obligation, verbatim.
+   */
+  source: SourceRef;
+  /**
+   * Whether the holiday data covering the roll-over is complete.
+   */
+  holidayData: {
+    /**
+     * true when the holiday data of every year the roll-over looked at is complete.
+     */
+    complete: boolean;
+    /**
+     * The years whose holiday data the deadline depends on.
+     */
+    years: number[];
+  };
+  /**
+   * Status of a report not yet submitted, at the instant.
+   */
+  status: ReportStatus;
+};
+// #endregion
 
 /**
  * Whether a plan's obligations run at a date.
@@ -349,8 +1086,17 @@ export type DeadlineAt = z.output<typeof DeadlineAt>;
  * - `ended`: the plan's last phase has ended.
  */
 export const PlanTermStatus = z.enum(['in-force', 'issuer-ceased', 'ended']).describe('"in-force"; "issuer-ceased": the issuing unit no longer exists; "ended": the last phase is over.');
-/** Whether a plan's obligations run at a date. */
-export type PlanTermStatus = z.infer<typeof PlanTermStatus>;
+// #region generated type PlanTermStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Whether a plan's obligations run at a date.
+ * - `in-force`: they do;
+ * - `issuer-ceased`: the administrative unit that issued the plan no longer exists (its `validTo`
+ *   has passed); its successors are named;
+ * - `ended`: the plan's last phase has ended.
+ */
+export type PlanTermStatus = 'in-force' | 'issuer-ceased' | 'ended';
+// #endregion
 
 /** A unit that took over from a plan's issuer. */
 export const SuccessorUnit = z
@@ -359,8 +1105,20 @@ export const SuccessorUnit = z
     name: BilingualText.nullable().describe('Name, when the plan declares the unit; null when only its code is known.'),
   })
   .describe("A unit that took over from the plan's issuer.");
+// #region generated type SuccessorUnit (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A unit that took over from a plan's issuer. */
-export type SuccessorUnit = z.output<typeof SuccessorUnit>;
+export type SuccessorUnit = {
+  /**
+   * Statistical code.
+   */
+  code: string;
+  /**
+   * Name, when the plan declares the unit; null when only its code is known.
+   */
+  name: BilingualText | null;
+};
+// #endregion
 
 /** The span in which a plan's obligations run, from the plan's own data. */
 export const PlanTerm = z
@@ -372,16 +1130,69 @@ export const PlanTerm = z
     lastDay: LocalDate.nullable().describe('The last day obligations run: the earlier of lastPhaseEnd and issuerLastDay; null when neither is known.'),
   })
   .describe("The span in which a plan's obligations run.");
-/** The span in which a plan's obligations run. */
-export type PlanTerm = z.output<typeof PlanTerm>;
+// #region generated type PlanTerm (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The span in which a plan's obligations run, from the plan's own data. */
+export type PlanTerm = {
+  /**
+   * The plan's date of issue.
+   */
+  issued: LocalDate;
+  /**
+   * Last day of the plan's last phase; null when it declares no phase.
+   */
+  lastPhaseEnd: LocalDate | null;
+  /**
+   * Last day the issuing unit existed (its validTo); null while it exists or when the plan does not say.
+   */
+  issuerLastDay: LocalDate | null;
+  /**
+   * Units that took over from the issuer on issuerLastDay (empty when none is declared).
+   */
+  successors: SuccessorUnit[];
+  /**
+   * The last day obligations run: the earlier of lastPhaseEnd and issuerLastDay; null when neither is known.
+   */
+  lastDay: LocalDate | null;
+};
+// #endregion
 
 /** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
 export const PlanTermAt = PlanTerm.extend({
   status: PlanTermStatus,
   message: BilingualText.describe('What the status means for the reader, naming the successors when the issuer ceased.'),
 }).describe("A plan's term seen from one date.");
-/** A plan's term seen from one date. */
-export type PlanTermAt = z.output<typeof PlanTermAt>;
+// #region generated type PlanTermAt (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
+export type PlanTermAt = {
+  /**
+   * The plan's date of issue.
+   */
+  issued: LocalDate;
+  /**
+   * Last day of the plan's last phase; null when it declares no phase.
+   */
+  lastPhaseEnd: LocalDate | null;
+  /**
+   * Last day the issuing unit existed (its validTo); null while it exists or when the plan does not say.
+   */
+  issuerLastDay: LocalDate | null;
+  /**
+   * Units that took over from the issuer on issuerLastDay (empty when none is declared).
+   */
+  successors: SuccessorUnit[];
+  /**
+   * The last day obligations run: the earlier of lastPhaseEnd and issuerLastDay; null when neither is known.
+   */
+  lastDay: LocalDate | null;
+  status: PlanTermStatus;
+  /**
+   * What the status means for the reader, naming the successors when the issuer ceased.
+   */
+  message: BilingualText;
+};
+// #endregion
 
 /** Whether the holiday data of a year is complete. */
 export const HolidayCoverage = z
@@ -398,8 +1209,36 @@ export const HolidayCoverage = z
     note: BilingualText.describe('What is missing or uncertain, in both languages.'),
   })
   .describe('Whether the holiday data of a year is complete.');
+// #region generated type HolidayCoverage (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Whether the holiday data of a year is complete. */
-export type HolidayCoverage = z.output<typeof HolidayCoverage>;
+export type HolidayCoverage = {
+  /**
+   * The year.
+   */
+  year: number;
+  /**
+   * true when every day off of the year is in the data (from the annual notices).
+   */
+  covered: boolean;
+  /**
+   * "annual-notices": yearly data complete; "partial": some yearly data, incomplete; "weekends-and-solar-rules": no yearly data, only weekly rest days and solar holidays apply; "weekly-rest-days-only": the calendar declares no public holidays.
+   */
+  basis: 'annual-notices' | 'partial' | 'weekends-and-solar-rules' | 'weekly-rest-days-only';
+  /**
+   * Where the year's data comes from.
+   */
+  sources: string[];
+  /**
+   * Dates of the year whose data is marked unconfirmed.
+   */
+  unconfirmed: LocalDate[];
+  /**
+   * What is missing or uncertain, in both languages.
+   */
+  note: BilingualText;
+};
+// #endregion
 
 /** What `reportingCalendarAt` of @egov-plan/rules answers: which period it is, what is due, and how sure the holiday data is. */
 export const ReportingCalendarSnapshot = z
@@ -422,8 +1261,48 @@ export const ReportingCalendarSnapshot = z
     holidays: HolidayCoverage.describe("Holiday data coverage of the instant's year."),
   })
   .describe('What is due, by whom, when: a plan\'s reporting calendar at an instant.');
-/** What `reportingCalendarAt` answers. */
-export type ReportingCalendarSnapshot = z.output<typeof ReportingCalendarSnapshot>;
+// #region generated type ReportingCalendarSnapshot (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** What `reportingCalendarAt` of @egov-plan/rules answers: which period it is, what is due, and how sure the holiday data is. */
+export type ReportingCalendarSnapshot = {
+  /**
+   * The instant, ISO 8601 with the local offset (2020-03-16T09:00:00+07:00).
+   */
+  at: string;
+  /**
+   * Its local date.
+   */
+  localDate: LocalDate;
+  /**
+   * The plan calendar's IANA time zone.
+   */
+  timeZone: string;
+  /**
+   * The period of the calendar's primary type (the quarter) containing the instant.
+   */
+  period: Period;
+  /**
+   * The deadlines of the current period: for each recurring obligation, its deadline for the period of its type containing the instant; a one-off obligation only when its last day lies in period. Empty once the plan's term is over.
+   */
+  deadlines: DeadlineAt[];
+  /**
+   * For each obligation, the next deadline on or after the local date (may belong to an earlier period).
+   */
+  upcoming: DeadlineAt[];
+  /**
+   * One-off deadlines of earlier periods: history, never current deadlines; no status is claimed for them.
+   */
+  history: Deadline[];
+  /**
+   * Whether the plan's obligations still run at the instant, and why not, naming the successor.
+   */
+  term: PlanTermAt;
+  /**
+   * Holiday data coverage of the instant's year.
+   */
+  holidays: HolidayCoverage;
+};
+// #endregion
 
 // --- task statuses --------------------------------------------------------------------------
 
@@ -433,8 +1312,15 @@ export type ReportingCalendarSnapshot = z.output<typeof ReportingCalendarSnapsho
  * for "Thường xuyên".
  */
 export const ContinuingStatus = z.enum(['not-started', 'in-progress', 'ended', 'ongoing']).describe('Status of the continuing work; it never makes a task overdue.');
-/** Status of a task's continuing work. */
-export type ContinuingStatus = z.infer<typeof ContinuingStatus>;
+// #region generated type ContinuingStatus (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Status of a task's continuing work ("Tiếp tục cập nhật, hoàn thiện"), which never makes the task
+ * overdue: `not-started` before its period, `in-progress` within it, `ended` after it, `ongoing`
+ * for "Thường xuyên".
+ */
+export type ContinuingStatus = 'not-started' | 'in-progress' | 'ended' | 'ongoing';
+// #endregion
 
 /** The status of one task at a date, with what it was judged on (what `taskStatus` returns). */
 export const TaskStatusReport = z
@@ -452,15 +1338,67 @@ export const TaskStatusReport = z
     onTime: z.boolean().nullable().describe('For a done task with a due date: whether it was done by then; null otherwise.'),
   })
   .describe('The status of one task at a date.');
-/** The status of one task at a date. */
-export type TaskStatusReport = z.output<typeof TaskStatusReport>;
+// #region generated type TaskStatusReport (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** The status of one task at a date, with what it was judged on (what `taskStatus` returns). */
+export type TaskStatusReport = {
+  /**
+   * Task id.
+   */
+  task: Id;
+  /**
+   * "not-started", "in-progress", "overdue", "done" or "ongoing" (a standing duty, never overdue).
+   */
+  status: TaskStatus;
+  /**
+   * The due date: the last day of the completion timeframe; null for "Thường xuyên" or a blank completion cell.
+   */
+  due: LocalDate | null;
+  /**
+   * The first day the task is in progress: the plan's date for a one-month, quarter, half-year or year completion time (or a blank one); the start of a span, never before the plan's date. Null for "Thường xuyên".
+   */
+  activeFrom: LocalDate | null;
+  /**
+   * The completion time ("Thời gian hoàn thành"), parsed.
+   */
+  completion: Timeframe;
+  /**
+   * The continuing period ("Tiếp tục cập nhật, hoàn thiện"), parsed.
+   */
+  continuing: Timeframe;
+  /**
+   * Status of the continuing work; null when the continuing cell is blank.
+   */
+  continuingStatus: ContinuingStatus | null;
+  /**
+   * Recorded completion date on or before the date asked, else null.
+   */
+  doneOn: LocalDate | null;
+  /**
+   * For a done task with a due date: whether it was done by then; null otherwise.
+   */
+  onTime: boolean | null;
+};
+// #endregion
 
 /** An agency as shown with a task: its id and name. */
 export const NamedAgency = z
   .strictObject({ id: Id.describe('Agency id.'), name: BilingualText.describe("The agency's name.") })
   .describe('An agency as shown with a task.');
-/** An agency as shown with a task. */
-export type NamedAgency = z.output<typeof NamedAgency>;
+// #region generated type NamedAgency (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** An agency as shown with a task: its id and name. */
+export type NamedAgency = {
+  /**
+   * Agency id.
+   */
+  id: Id;
+  /**
+   * The agency's name.
+   */
+  name: BilingualText;
+};
+// #endregion
 
 /** A task with its status and the names of its agencies: an element of what `planTaskStatuses` returns. */
 export const TaskReport = TaskStatusReport.extend({
@@ -477,10 +1415,93 @@ export const TaskReport = TaskStatusReport.extend({
   completionAsWritten: z.string().nullable().describe('The completion cell as written.'),
   continuingAsWritten: z.string().nullable().describe('The continuing cell as written.'),
 }).describe('A task with its status and the names of its agencies.');
-/** A task with its status and the names of its agencies. */
-export type TaskReport = z.output<typeof TaskReport>;
+// #region generated type TaskReport (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A task with its status and the names of its agencies: an element of what `planTaskStatuses` returns. */
+export type TaskReport = {
+  /**
+   * Task id.
+   */
+  task: Id;
+  /**
+   * "not-started", "in-progress", "overdue", "done" or "ongoing" (a standing duty, never overdue).
+   */
+  status: TaskStatus;
+  /**
+   * The due date: the last day of the completion timeframe; null for "Thường xuyên" or a blank completion cell.
+   */
+  due: LocalDate | null;
+  /**
+   * The first day the task is in progress: the plan's date for a one-month, quarter, half-year or year completion time (or a blank one); the start of a span, never before the plan's date. Null for "Thường xuyên".
+   */
+  activeFrom: LocalDate | null;
+  /**
+   * The completion time ("Thời gian hoàn thành"), parsed.
+   */
+  completion: Timeframe;
+  /**
+   * The continuing period ("Tiếp tục cập nhật, hoàn thiện"), parsed.
+   */
+  continuing: Timeframe;
+  /**
+   * Status of the continuing work; null when the continuing cell is blank.
+   */
+  continuingStatus: ContinuingStatus | null;
+  /**
+   * Recorded completion date on or before the date asked, else null.
+   */
+  doneOn: LocalDate | null;
+  /**
+   * For a done task with a due date: whether it was done by then; null otherwise.
+   */
+  onTime: boolean | null;
+  /**
+   * Task id (the same as task).
+   */
+  id: Id;
+  /**
+   * The row number as printed in the appendix.
+   */
+  label: string;
+  /**
+   * The appendix group (I–VI) the task belongs to.
+   */
+  group: 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI';
+  /**
+   * The task's title.
+   */
+  title: BilingualText;
+  /**
+   * Lead agencies.
+   */
+  lead: NamedAgency[];
+  /**
+   * Coordinating agencies.
+   */
+  coordinating: NamedAgency[];
+  /**
+   * With the agency option: the collectives among the lead agencies through which that agency leads the task; empty when it is named itself.
+   */
+  leadThrough: Id[];
+  /**
+   * Where the task is in the plan.
+   */
+  source: SourceRef;
+  /**
+   * The completion cell as written.
+   */
+  completionAsWritten: string | null;
+  /**
+   * The continuing cell as written.
+   */
+  continuingAsWritten: string | null;
+};
+// #endregion
 
 /** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */
 export const PlanTaskStatuses = z.array(TaskReport).describe("The status of each of a plan's tasks at a date, in plan order.");
-/** What `planTaskStatuses` returns. */
-export type PlanTaskStatuses = z.output<typeof PlanTaskStatuses>;
+// #region generated type PlanTaskStatuses (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */
+export type PlanTaskStatuses = TaskReport[];
+// #endregion

@@ -5,5 +5,8 @@ import * as z from 'zod';
 
 /** A progress method: Open SDG's compound annual growth rate, or linear. */
 export const ProgressMethod = z.enum(['cagr', 'linear']).describe('"cagr": compound annual growth rate (Open SDG); "linear": slopes, with a projection.');
-/** A progress method. */
-export type ProgressMethod = z.infer<typeof ProgressMethod>;
+// #region generated type ProgressMethod (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A progress method: Open SDG's compound annual growth rate, or linear. */
+export type ProgressMethod = 'cagr' | 'linear';
+// #endregion

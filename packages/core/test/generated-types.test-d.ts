@@ -10,9 +10,6 @@ describe('generated types', () => {
   it('PeriodSystem is exactly the output type of its schema', () => {
     expectTypeOf<core.PeriodSystem>().toEqualTypeOf<z.output<typeof core.PeriodSystem>>();
   });
-  it('Period is exactly the output type of its schema', () => {
-    expectTypeOf<core.Period>().toEqualTypeOf<z.output<typeof core.Period>>();
-  });
   it('CutOffDay is exactly the output type of its schema', () => {
     expectTypeOf<core.CutOffDay>().toEqualTypeOf<z.output<typeof core.CutOffDay>>();
   });
@@ -30,21 +27,6 @@ describe('generated types', () => {
   });
   it('DeadlineRule is exactly the output type of its schema', () => {
     expectTypeOf<core.DeadlineRule>().toEqualTypeOf<z.output<typeof core.DeadlineRule>>();
-  });
-  it('DateInterval is exactly the output type of its schema', () => {
-    expectTypeOf<core.DateInterval>().toEqualTypeOf<z.output<typeof core.DateInterval>>();
-  });
-  it('Deadline is exactly the output type of its schema', () => {
-    expectTypeOf<core.Deadline>().toEqualTypeOf<z.output<typeof core.Deadline>>();
-  });
-  it('ReportStatus is exactly the output type of its schema', () => {
-    expectTypeOf<core.ReportStatus>().toEqualTypeOf<z.output<typeof core.ReportStatus>>();
-  });
-  it('TaskStatus is exactly the output type of its schema', () => {
-    expectTypeOf<core.TaskStatus>().toEqualTypeOf<z.output<typeof core.TaskStatus>>();
-  });
-  it('Timeframe is exactly the output type of its schema', () => {
-    expectTypeOf<core.Timeframe>().toEqualTypeOf<z.output<typeof core.Timeframe>>();
   });
   it('HolidayKind is exactly the output type of its schema', () => {
     expectTypeOf<core.HolidayKind>().toEqualTypeOf<z.output<typeof core.HolidayKind>>();
@@ -84,6 +66,111 @@ describe('generated types', () => {
   });
   it('MeasurementInput is exactly the input type of its schema', () => {
     expectTypeOf<core.MeasurementInput>().toEqualTypeOf<z.input<typeof core.MeasurementInput>>();
+  });
+  it('IssueSeverity is exactly the output type of its schema', () => {
+    expectTypeOf<core.IssueSeverity>().toEqualTypeOf<z.output<typeof core.IssueSeverity>>();
+  });
+  it('Issue is exactly the output type of its schema', () => {
+    expectTypeOf<core.Issue>().toEqualTypeOf<z.output<typeof core.Issue>>();
+  });
+  it('TargetStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.TargetStatus>().toEqualTypeOf<z.output<typeof core.TargetStatus>>();
+  });
+  it('ValueBasis is exactly the output type of its schema', () => {
+    expectTypeOf<core.ValueBasis>().toEqualTypeOf<z.output<typeof core.ValueBasis>>();
+  });
+  it('FieldChange is exactly the output type of its schema', () => {
+    expectTypeOf<core.FieldChange>().toEqualTypeOf<z.output<typeof core.FieldChange>>();
+  });
+  it('ProvenanceAction is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProvenanceAction>().toEqualTypeOf<z.output<typeof core.ProvenanceAction>>();
+  });
+  it('ProvenanceStep is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProvenanceStep>().toEqualTypeOf<z.output<typeof core.ProvenanceStep>>();
+  });
+  it('TargetResult is exactly the output type of its schema', () => {
+    expectTypeOf<core.TargetResult>().toEqualTypeOf<z.output<typeof core.TargetResult>>();
+  });
+  it('EvaluationSummary is exactly the output type of its schema', () => {
+    expectTypeOf<core.EvaluationSummary>().toEqualTypeOf<z.output<typeof core.EvaluationSummary>>();
+  });
+  it('Evaluator is exactly the output type of its schema', () => {
+    expectTypeOf<core.Evaluator>().toEqualTypeOf<z.output<typeof core.Evaluator>>();
+  });
+  it('Evaluation is exactly the output type of its schema', () => {
+    expectTypeOf<core.Evaluation>().toEqualTypeOf<z.output<typeof core.Evaluation>>();
+  });
+  it('ProgressCategory is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressCategory>().toEqualTypeOf<z.output<typeof core.ProgressCategory>>();
+  });
+  it('ProgressStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressStatus>().toEqualTypeOf<z.output<typeof core.ProgressStatus>>();
+  });
+  it('ProgressPoint is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressPoint>().toEqualTypeOf<z.output<typeof core.ProgressPoint>>();
+  });
+  it('ProgressResult is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressResult>().toEqualTypeOf<z.output<typeof core.ProgressResult>>();
+  });
+  it('ProgressThresholds is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressThresholds>().toEqualTypeOf<z.output<typeof core.ProgressThresholds>>();
+  });
+  it('ProgressReport is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressReport>().toEqualTypeOf<z.output<typeof core.ProgressReport>>();
+  });
+  it('Period is exactly the output type of its schema', () => {
+    expectTypeOf<core.Period>().toEqualTypeOf<z.output<typeof core.Period>>();
+  });
+  it('DateInterval is exactly the output type of its schema', () => {
+    expectTypeOf<core.DateInterval>().toEqualTypeOf<z.output<typeof core.DateInterval>>();
+  });
+  it('Deadline is exactly the output type of its schema', () => {
+    expectTypeOf<core.Deadline>().toEqualTypeOf<z.output<typeof core.Deadline>>();
+  });
+  it('ReportStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.ReportStatus>().toEqualTypeOf<z.output<typeof core.ReportStatus>>();
+  });
+  it('TaskStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.TaskStatus>().toEqualTypeOf<z.output<typeof core.TaskStatus>>();
+  });
+  it('Timeframe is exactly the output type of its schema', () => {
+    expectTypeOf<core.Timeframe>().toEqualTypeOf<z.output<typeof core.Timeframe>>();
+  });
+  it('DeadlineAt is exactly the output type of its schema', () => {
+    expectTypeOf<core.DeadlineAt>().toEqualTypeOf<z.output<typeof core.DeadlineAt>>();
+  });
+  it('PlanTermStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.PlanTermStatus>().toEqualTypeOf<z.output<typeof core.PlanTermStatus>>();
+  });
+  it('SuccessorUnit is exactly the output type of its schema', () => {
+    expectTypeOf<core.SuccessorUnit>().toEqualTypeOf<z.output<typeof core.SuccessorUnit>>();
+  });
+  it('PlanTerm is exactly the output type of its schema', () => {
+    expectTypeOf<core.PlanTerm>().toEqualTypeOf<z.output<typeof core.PlanTerm>>();
+  });
+  it('PlanTermAt is exactly the output type of its schema', () => {
+    expectTypeOf<core.PlanTermAt>().toEqualTypeOf<z.output<typeof core.PlanTermAt>>();
+  });
+  it('HolidayCoverage is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayCoverage>().toEqualTypeOf<z.output<typeof core.HolidayCoverage>>();
+  });
+  it('ReportingCalendarSnapshot is exactly the output type of its schema', () => {
+    expectTypeOf<core.ReportingCalendarSnapshot>().toEqualTypeOf<z.output<typeof core.ReportingCalendarSnapshot>>();
+  });
+  it('ContinuingStatus is exactly the output type of its schema', () => {
+    expectTypeOf<core.ContinuingStatus>().toEqualTypeOf<z.output<typeof core.ContinuingStatus>>();
+  });
+  it('TaskStatusReport is exactly the output type of its schema', () => {
+    expectTypeOf<core.TaskStatusReport>().toEqualTypeOf<z.output<typeof core.TaskStatusReport>>();
+  });
+  it('NamedAgency is exactly the output type of its schema', () => {
+    expectTypeOf<core.NamedAgency>().toEqualTypeOf<z.output<typeof core.NamedAgency>>();
+  });
+  it('TaskReport is exactly the output type of its schema', () => {
+    expectTypeOf<core.TaskReport>().toEqualTypeOf<z.output<typeof core.TaskReport>>();
+  });
+  it('PlanTaskStatuses is exactly the output type of its schema', () => {
+    expectTypeOf<core.PlanTaskStatuses>().toEqualTypeOf<z.output<typeof core.PlanTaskStatuses>>();
   });
   it('AdministrativeLevel is exactly the output type of its schema', () => {
     expectTypeOf<core.AdministrativeLevel>().toEqualTypeOf<z.output<typeof core.AdministrativeLevel>>();
@@ -177,6 +264,9 @@ describe('generated types', () => {
   });
   it('Plan is exactly the output type of its schema', () => {
     expectTypeOf<core.Plan>().toEqualTypeOf<z.output<typeof core.Plan>>();
+  });
+  it('ProgressMethod is exactly the output type of its schema', () => {
+    expectTypeOf<core.ProgressMethod>().toEqualTypeOf<z.output<typeof core.ProgressMethod>>();
   });
   it('PlanReference is exactly the output type of its schema', () => {
     expectTypeOf<core.PlanReference>().toEqualTypeOf<z.output<typeof core.PlanReference>>();
