@@ -303,7 +303,7 @@ function latestInCell(c: Cell, phase: Phase, at: string, accept?: (o: Observatio
   return inWindow(c, phase, at) && (!accept || accept(c)) ? c : null;
 }
 
-/** Orders observations by the end of their period, then by its start (the later period last). */
+/** Orders observations by the end of their period, then by its start (the later period last). @internal */
 export function comparePeriods(a: Observation, b: Observation): number {
   return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
 }
@@ -312,6 +312,8 @@ const byPeriod = comparePeriods;
 /**
  * True when an observation may count for a phase at a date: its period ends within the phase and
  * on or before `at`; dated evidence counts from its date, also when that is before the phase.
+ *
+ * @internal
  */
 export function inWindow(o: Observation, phase: Phase, at: string): boolean {
   return o.end <= at && o.end <= phase.end && (o.evidence || o.end >= phase.start);
@@ -320,6 +322,8 @@ export function inWindow(o: Observation, phase: Phase, at: string): boolean {
 /**
  * The value that counts among one org unit's observations (sorted by {@link comparePeriods}): the
  * latest that is {@link inWindow}.
+ *
+ * @internal
  */
 export function latestInWindow(list: readonly Observation[], phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
   for (let i = list.length - 1; i >= 0; i--) {

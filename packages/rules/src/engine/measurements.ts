@@ -96,7 +96,7 @@ export interface OrgUnitDirectory {
   provinceIds: readonly string[];
 }
 
-/** The org units a plan declares: administrative units by code, agencies by id. */
+/** The org units a plan declares: administrative units by code, agencies by id. @internal */
 export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
   const levelOf = new Map<string, AdministrativeLevel>();
   for (const a of plan.agencies) if (a.level) levelOf.set(a.id, a.level);

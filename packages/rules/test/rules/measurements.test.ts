@@ -171,7 +171,7 @@ describe('duplicate rows', () => {
     const key = fc.record({ indicator: fc.constantFrom('online-rate', 'complaints'), unit: fc.integer({ min: 0, max: 150 }), period: fc.constantFrom(...periods) });
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 4000 }), (keys) => {
-        const rows = keys.map((k, i) => ({ indicator: k.indicator, orgUnit: `x-${k.unit}`, level: 'commune', period: k.period, value: i % 7 }));
+        const rows = keys.map((k, i) => ({ indicator: k.indicator, orgUnit: `x-${k.unit}`, level: 'commune' as const, period: k.period, value: i % 7 }));
         const set = prepareMeasurements(p, rows);
         const first = new Map<string, number>();
         const expected: number[] = [];
