@@ -4,7 +4,9 @@
 // library by local date. Both results are compared in the same
 // run; any difference fails the benchmark.
 import type { Deadline } from '../../packages/core/src/index.js';
-import { bundledPlan, createDeadlineIndex, dateOfDayNumber, deadlinesFor, localDayNumberReference, periodOfDate, planCalendar } from '../../packages/rules/src/index.js';
+import { bundledPlan, createDeadlineIndex, deadlinesFor, periodOfDate, planCalendar } from '../../packages/rules/src/index.js';
+// Internals (not exported from the package root): imported from their modules.
+import { dateOfDayNumber, localDayNumberReference } from '../../packages/rules/src/calendar/time.js';
 
 const N = 1_000_000;
 const FROM = Date.UTC(2019, 0, 1);

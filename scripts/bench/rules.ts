@@ -13,7 +13,10 @@
 // whole-province on summed counts) — `evaluateMs`, goal ≤ 100 ms — and its verdicts are compared
 // with json-rules-engine's (`evaluateWithReference`) in the same run; and the CSV of the quarter is
 // parsed and checked (`parseMs`). One thread, so one core.
-import { FactSet, comparePeriods, compilePlan, compiledTarget, effectiveOf, evaluate, inWindow, parseMeasurementsCsv, targetConditions, targetTimelines, type CompiledPredicate, type ConditionFacts, type Observation } from '../../packages/rules/src/index.js';
+import { compilePlan, effectiveOf, evaluate, parseMeasurementsCsv, targetConditions, targetTimelines, type CompiledPredicate, type ConditionFacts, type Observation } from '../../packages/rules/src/index.js';
+// Internals of the engine (not exported from the package root): imported from their modules.
+import { FactSet } from '../../packages/rules/src/engine/facts.js';
+import { comparePeriods, compiledTarget, inWindow } from '../../packages/rules/src/engine/evaluate.js';
 import { createReferenceRuleSet, evaluateWithReference, runReferenceRuleSet, type ReferenceRuleSet } from '../../packages/rules/src/reference.js';
 import { loadPlanSync } from '../../packages/rules/src/node.js';
 import type { AdministrativeLevel, Phase, Plan, Target } from '../../packages/core/src/index.js';

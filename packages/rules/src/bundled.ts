@@ -31,8 +31,9 @@ export function isBundledPlanId(id: string): id is BundledPlanId {
 }
 
 /**
- * A bundled plan, validated on first use and cached. Returns a fresh deep copy on every call, so
- * callers may modify it freely. Synchronous. From JavaScript, an id that names no bundled plan
+ * A bundled plan. Its data is checked by the package's tests (valid and consistent, exactly what
+ * `parsePlan` yields), not again at run time. Returns a fresh deep copy on every call, so callers
+ * may modify it freely. Synchronous. From JavaScript, an id that names no bundled plan
  * returns `undefined` (check a string from outside with {@link isBundledPlanId} first).
  *
  * @example

@@ -5,7 +5,7 @@
  * @module
  */
 export * from './bundled.js';
-export * from './json-document.js';
+export { MAX_SYNTAX_ISSUES, DEFAULT_MAX_FILE_BYTES, locateIssues, parseJsonDocument, type JsonDocument, type JsonDocumentOptions } from './json-document.js';
 
 export * from './calendar/index.js';
 export * from './engine/index.js';

@@ -322,7 +322,7 @@ export interface DeadlinesBetweenOptions extends DeadlineOptions {
   maxDeadlines?: number;
 }
 
-/** The error for a range holding more calendar events than allowed. */
+/** The error for a range holding more calendar events than allowed. @internal */
 export function tooManyEvents(max: number, from: string, to: string): EgovPlanError {
   return new EgovPlanError([
     issue(

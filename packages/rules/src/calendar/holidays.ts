@@ -110,7 +110,7 @@ function restMask(days: readonly number[] | undefined): number {
   return (days ?? [0, 6]).reduce((m, d) => m | (1 << d), 0);
 }
 
-/** {@link isWorkingDay} on a day number with a weekly-rest bit mask (bit 0 = Sunday). */
+/** {@link isWorkingDay} on a day number with a weekly-rest bit mask (bit 0 = Sunday). @internal */
 export function isWorkingDayNumber(day: number, holidays: HolidayCalendar, restDayMask: number): boolean {
   if (holidays.workingDays.has(day)) return true;
   if (restDayMask & (1 << weekdayOfDayNumber(day))) return false;

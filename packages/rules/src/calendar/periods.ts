@@ -240,6 +240,8 @@ export function periodAt(r: ResolvedCalendar, type: PeriodType, index: number): 
 /**
  * Index of the period of `type` containing local day number `day`, or null for a 9-month period
  * when the day lies between 15 Sep and 14 Dec (or the calendar's equivalent).
+ *
+ * @internal
  */
 export function periodIndexOfDay(r: ResolvedCalendar, type: PeriodType, day: number): number | null {
   const c = cutOffFor(r, type);

@@ -1,5 +1,8 @@
 import { EgovPlanError, issue } from '@egov-plan/core';
-import { fromZonedTime, toZonedTime } from 'date-fns-tz';
+// The two functions by their own entries: date-fns-tz's root also loads `format`, which imports
+// the whole of date-fns (about 150 ms at start-up); these two need none of it.
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import { toZonedTime } from 'date-fns-tz/toZonedTime';
 
 // Local dates are `YYYY-MM-DD` strings; arithmetic runs on day numbers (days since 1970-01-01)
 // with Howard Hinnant's civil-calendar algorithms, so no Date object and no system time zone is
@@ -19,7 +22,7 @@ export const FIXED_OFFSET_SINCE_MS = Date.UTC(1975, 5, 12, 16, 0, 0);
 const MS_PER_DAY = 86_400_000;
 const VN_OFFSET_MS = 7 * 3_600_000;
 
-/** Day number (days since 1970-01-01) of a proleptic Gregorian date. */
+/** Day number (days since 1970-01-01) of a proleptic Gregorian date. @internal */
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
@@ -29,7 +32,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Year, month (1–12) and day of a day number. */
+/** Year, month (1–12) and day of a day number. @internal */
 export function civilFromDays(n: number): [number, number, number] {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
@@ -54,7 +57,7 @@ export function formatLocalDate(y: number, m: number, d: number): string {
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** The `YYYY-MM-DD` string of a day number. */
+/** The `YYYY-MM-DD` string of a day number. @internal */
 export function dateOfDayNumber(n: number): string {
   const [y, m, d] = civilFromDays(n);
   return formatLocalDate(y, m, d);
@@ -65,6 +68,8 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 /**
  * The day number of a `YYYY-MM-DD` local date. Throws {@link EgovPlanError} `calendar.invalid_date`
  * for text that is not a real calendar date.
+ *
+ * @internal
  */
 export function dayNumber(date: string): number {
   const m = LOCAL_DATE.exec(date);
@@ -94,7 +99,7 @@ export function weekday(date: string): number {
   return weekdayOfDayNumber(dayNumber(date));
 }
 
-/** Day of the week of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+/** Day of the week of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). @internal */
 export function weekdayOfDayNumber(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
 }
@@ -105,6 +110,8 @@ export type InstantInput = Date | number | string;
 /**
  * The local day number of an instant in `timeZone`, through date-fns-tz (`toZonedTime`). This is
  * the reference path: correct for every zone and every date the tz database knows.
+ *
+ * @internal
  */
 export function localDayNumberReference(ms: number, timeZone: string = VIETNAM_TIME_ZONE): number {
   const zoned = toZonedTime(ms, timeZone);
@@ -114,6 +121,8 @@ export function localDayNumberReference(ms: number, timeZone: string = VIETNAM_T
 /**
  * The local day number of an instant. For Asia/Ho_Chi_Minh from 13 June 1975 on, fixed +07:00
  * arithmetic (the fast path, about 40× faster); otherwise {@link localDayNumberReference}.
+ *
+ * @internal
  */
 export function localDayNumber(ms: number, timeZone: string = VIETNAM_TIME_ZONE): number {
   if (timeZone === VIETNAM_TIME_ZONE && ms >= FIXED_OFFSET_SINCE_MS) return Math.floor((ms + VN_OFFSET_MS) / MS_PER_DAY);

@@ -47,24 +47,40 @@ export type Evaluation = EvaluationOutput;
 
 // --- shared pipeline ------------------------------------------------------------------------
 
-/** One target × org unit to judge; `facts` is set when there is a value to judge. */
-export interface EvaluationJob {
-  indicator: Indicator;
-  version: TargetVersion;
-  phase: Phase;
-  orgUnit: string;
-  level: AdministrativeLevel | null;
+/**
+ * One target × org unit to judge; `source` is set when there is a value to judge (the facts are
+ * built from it on first read, so the compiled evaluator, which reuses one fact set, builds none).
+ */
+export class EvaluationJob {
   /** Set for jobs decided without a rule. */
-  status: 'no-data' | 'not-applicable' | null;
-  facts: ConditionFacts | null;
-  basis: ValueBasis | null;
-  period: string | null;
-  periodEnd: string | null;
-  contributors: number | null;
+  status: 'no-data' | 'not-applicable' | null = null;
+  /** The value that counts and where it comes from, when there is one. */
+  source: FactSource | null = null;
+  basis: ValueBasis | null = null;
+  period: string | null = null;
+  periodEnd: string | null = null;
+  contributors: number | null = null;
   /** Latest observation outside the window, for the explanation of `no-data`. */
-  outside: Observation | null;
-  /** Groups jobs that json-rules-engine runs together. */
-  subject: string;
+  outside: Observation | null = null;
+  #facts: ConditionFacts | undefined;
+
+  constructor(
+    readonly indicator: Indicator,
+    readonly version: TargetVersion,
+    readonly phase: Phase,
+    public orgUnit: string,
+    readonly level: AdministrativeLevel | null,
+    /** Groups jobs that json-rules-engine runs together. */
+    readonly subject: string,
+    readonly at: string,
+  ) {}
+
+  /** The facts the target's conditions see, or null without a value (built on first read). */
+  get facts(): ConditionFacts | null {
+    if (this.source === null) return null;
+    this.#facts ??= new FactSet(this.source, this.indicator.id, this.version.target.value, this.at);
+    return this.#facts;
+  }
 }
 
 export { targetConditions };
@@ -72,12 +88,14 @@ export { targetConditions };
 /**
  * Compiles a target version's conditions (its own, or those of its comparator and value). Not
  * cached: a compiled plan (see {@link compilePlan}) holds the predicates of its targets.
+ *
+ * @internal
  */
 export function compiledTarget(target: Target): CompiledPredicate {
   return compileConditions(targetConditions(target));
 }
 
-/** Builds the facts a condition tree sees. */
+/** Builds the facts a condition tree sees. @internal */
 export function buildFacts(o: FactSource, indicator: string, targetValue: number | boolean, at: string): ConditionFacts {
   return new FactSet(o, indicator, targetValue, at);
 }
@@ -86,77 +104,96 @@ export function buildFacts(o: FactSource, indicator: string, targetValue: number
 type Cell = Observation | Observation[] | undefined;
 
 /**
- * The observations of one evaluation by org unit and indicator, in one flat table (org units
- * and indicators numbered as they come): no map or array per pair, so a national quarter is
- * indexed with a few allocations instead of hundreds of thousands.
+ * The observations of one evaluation by org unit and the plan's indicators, in one flat typed
+ * table (org units numbered as they come) built in one pass: no map or array per pair, so a
+ * national quarter is indexed with a few allocations instead of hundreds of thousands, and the
+ * garbage collector has almost nothing to scan. Observations of indicators the plan does not
+ * have are never asked for and not indexed.
  */
 class ObservationIndex {
   readonly units: string[] = [];
   readonly unitOf = new Map<string, number>();
-  readonly slotOf = new Map<string, number>();
-  /** Unit numbers with observations, per indicator slot, in order of arrival. */
-  readonly unitsWith: number[][] = [];
   /**
-   * Per org unit × indicator slot: −1 for none, the index of the only observation, or
-   * −2 − k for the k-th list of several (sorted by period). Typed, so the garbage collector never
-   * scans it.
+   * Per org unit × indicator slot: 0 for none, k + 1 for the k-th observation alone, or −1 − j
+   * for the j-th list of several (sorted by period).
    */
   readonly #cells: Int32Array;
   readonly #lists: Observation[][] = [];
   readonly #observations: readonly Observation[];
-  #stride: number;
+  readonly #stride: number;
+  /** The org units with observations of each slot, in order of arrival: `#with[#withStart[s] …]`. */
+  readonly #withStart: Int32Array;
+  readonly #with: Int32Array;
 
-  constructor(observations: readonly Observation[]) {
-    const unitIds = new Int32Array(observations.length);
-    const slotIds = new Int32Array(observations.length);
+  constructor(
+    observations: readonly Observation[],
+    readonly slotOf: ReadonlyMap<string, number>,
+  ) {
+    const stride = (this.#stride = Math.max(1, slotOf.size));
+    this.#observations = observations;
+    const { units, unitOf } = this;
+    const lists = this.#lists;
+    let cells = new Int32Array(stride * 256);
+    // Each (unit, slot) pair as it first appears: the per-slot unit lists, in order of arrival.
+    let pairs = new Int32Array(1024);
+    let pairCount = 0;
+    const perSlot = new Int32Array(stride + 1);
     let lastUnit: string | null = null;
-    let lastUnitId = -1;
+    let base = 0;
     let lastIndicator: string | null = null;
-    let lastSlot = -1;
+    let slot: number | undefined;
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i] as Observation;
-      if (o.orgUnit !== lastUnit) {
-        lastUnit = o.orgUnit;
-        let u = this.unitOf.get(lastUnit);
-        if (u === undefined) {
-          u = this.units.length;
-          this.unitOf.set(lastUnit, u);
-          this.units.push(lastUnit);
-        }
-        lastUnitId = u;
-      }
       if (o.indicator !== lastIndicator) {
         lastIndicator = o.indicator;
-        let s = this.slotOf.get(lastIndicator);
-        if (s === undefined) {
-          s = this.slotOf.size;
-          this.slotOf.set(lastIndicator, s);
-          this.unitsWith.push([]);
-        }
-        lastSlot = s;
+        slot = slotOf.get(lastIndicator);
       }
-      unitIds[i] = lastUnitId;
-      slotIds[i] = lastSlot;
-    }
-    const stride = (this.#stride = this.slotOf.size);
-    this.#observations = observations;
-    const cells = (this.#cells = new Int32Array(this.units.length * stride).fill(-1));
-    const lists = this.#lists;
-    for (let i = 0; i < observations.length; i++) {
-      const u = unitIds[i] as number;
-      const s = slotIds[i] as number;
-      const k = u * stride + s;
+      if (slot === undefined) continue;
+      if (o.orgUnit !== lastUnit) {
+        lastUnit = o.orgUnit;
+        let u = unitOf.get(lastUnit);
+        if (u === undefined) {
+          u = units.length;
+          unitOf.set(lastUnit, u);
+          units.push(lastUnit);
+          if ((u + 1) * stride > cells.length) {
+            const bigger = new Int32Array(cells.length * 2);
+            bigger.set(cells);
+            cells = bigger;
+          }
+        }
+        base = u * stride;
+      }
+      const k = base + slot;
       const c = cells[k] as number;
-      if (c === -1) {
-        cells[k] = i;
-        (this.unitsWith[s] as number[]).push(u);
-      } else if (c <= -2) (lists[-2 - c] as Observation[]).push(observations[i] as Observation);
+      if (c === 0) {
+        cells[k] = i + 1;
+        if (pairCount === pairs.length) {
+          const bigger = new Int32Array(pairs.length * 2);
+          bigger.set(pairs);
+          pairs = bigger;
+        }
+        pairs[pairCount++] = k;
+        perSlot[slot + 1] = (perSlot[slot + 1] as number) + 1;
+      } else if (c < 0) (lists[-1 - c] as Observation[]).push(o);
       else {
-        cells[k] = -2 - lists.length;
-        lists.push([observations[c] as Observation, observations[i] as Observation]);
+        cells[k] = -1 - lists.length;
+        lists.push([observations[c - 1] as Observation, o]);
       }
     }
     for (const list of lists) list.sort(byPeriod);
+    this.#cells = cells;
+    for (let s = 0; s < stride; s++) perSlot[s + 1] = (perSlot[s + 1] as number) + (perSlot[s] as number);
+    this.#withStart = perSlot;
+    const fill = perSlot.slice(0, stride);
+    const withUnits = (this.#with = new Int32Array(pairCount));
+    for (let j = 0; j < pairCount; j++) {
+      const k = pairs[j] as number;
+      const s = k % stride;
+      const at = fill[s] as number;
+      fill[s] = at + 1;
+      withUnits[at] = (k / stride) | 0;
+    }
   }
 
   /** The observations of an org unit for an indicator slot. */
@@ -169,24 +206,47 @@ class ObservationIndex {
   /** The observations of unit number `u` for an indicator slot. */
   cellOf(u: number, slot: number): Cell {
     const c = this.#cells[u * this.#stride + slot] as number;
-    return c === -1 ? undefined : c >= 0 ? (this.#observations[c] as Observation) : this.#lists[-2 - c];
+    return c === 0 ? undefined : c > 0 ? (this.#observations[c - 1] as Observation) : this.#lists[-1 - c];
   }
 
-  #rank: Int32Array | null = null;
+  /** The unit numbers with observations of an indicator slot, in order of arrival. */
+  unitsWith(slot: number): Int32Array {
+    return this.#with.subarray(this.#withStart[slot] as number, this.#withStart[slot + 1] as number);
+  }
 
-  /** The org units with observations of an indicator, in numeric-aware order of their ids. */
-  sortedUnits(slot: number | undefined): string[] {
-    if (slot === undefined) return [];
-    if (!this.#rank) {
-      const order = this.units.map((_, i) => i).sort((a, b) => collator.compare(this.units[a] as string, this.units[b] as string));
-      this.#rank = new Int32Array(this.units.length);
-      order.forEach((u, r) => ((this.#rank as Int32Array)[u] = r));
+  #flags: { of: ReadonlySet<string>; flags: Uint8Array } | null = null;
+
+  /** 1 for each unit number whose id is in `ids`, 0 otherwise (computed once per set of ids). */
+  unitFlags(ids: ReadonlySet<string>): Uint8Array {
+    if (this.#flags?.of !== ids) {
+      const flags = new Uint8Array(this.units.length);
+      for (let u = 0; u < flags.length; u++) if (ids.has(this.units[u] as string)) flags[u] = 1;
+      this.#flags = { of: ids, flags };
     }
-    const rank = this.#rank;
-    return [...(this.unitsWith[slot] as number[])].sort((a, b) => (rank[a] as number) - (rank[b] as number)).map((u) => this.units[u] as string);
+    return this.#flags.flags;
+  }
+
+  #order: Int32Array | null = null;
+
+  /** The numbers of the org units with observations of an indicator, in numeric-aware order of their ids. */
+  sortedUnits(slot: number | undefined): Int32Array {
+    if (slot === undefined) return new Int32Array(0);
+    if (!this.#order) {
+      const units = this.units;
+      // An array sort (a typed array's, with a comparator, is several times slower here).
+      this.#order = Int32Array.from(units.map((_, i) => i).sort((a, b) => collator.compare(units[a] as string, units[b] as string)));
+    }
+    // Every unit in that order, kept when it has the slot: no sort per indicator.
+    const order = this.#order;
+    const out = new Int32Array(this.unitsWith(slot).length);
+    let n = 0;
+    for (let r = 0; r < order.length; r++) {
+      const u = order[r] as number;
+      if (this.#cells[u * this.#stride + slot] !== 0) out[n++] = u;
+    }
+    return out;
   }
 }
-
 /** The latest observation of a cell, by period. */
 function lastOf(c: Cell): Observation | null {
   if (c === undefined) return null;
@@ -200,7 +260,7 @@ function latestInCell(c: Cell, phase: Phase, at: string, accept?: (o: Observatio
   return inWindow(c, phase, at) && (!accept || accept(c)) ? c : null;
 }
 
-/** Orders observations by the end of their period, then by its start (the later period last). */
+/** Orders observations by the end of their period, then by its start (the later period last). @internal */
 export function comparePeriods(a: Observation, b: Observation): number {
   return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
 }
@@ -209,6 +269,8 @@ const byPeriod = comparePeriods;
 /**
  * True when an observation may count for a phase at a date: its period ends within the phase and
  * on or before `at`; dated evidence counts from its date, also when that is before the phase.
+ *
+ * @internal
  */
 export function inWindow(o: Observation, phase: Phase, at: string): boolean {
   return o.end <= at && o.end <= phase.end && (o.evidence || o.end >= phase.start);
@@ -217,6 +279,8 @@ export function inWindow(o: Observation, phase: Phase, at: string): boolean {
 /**
  * The value that counts among one org unit's observations (sorted by {@link comparePeriods}): the
  * latest that is {@link inWindow}.
+ *
+ * @internal
  */
 export function latestInWindow(list: readonly Observation[], phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
   for (let i = list.length - 1; i >= 0; i--) {
@@ -252,17 +316,48 @@ function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | It
   return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases), set };
 }
 
-/** Every target × org unit to judge at `at` for the given phases, with the value that counts. */
+/** The plan's indicators by id, numbered in plan order: the slots of {@link ObservationIndex}. */
+function indicatorSlots(plan: Plan): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const indicator of plan.indicators) if (!slots.has(indicator.id)) slots.set(indicator.id, slots.size);
+  return slots;
+}
+
+/**
+ * Every target × org unit to judge at `at` for the given phases, with the value that counts.
+ *
+ * @internal
+ */
 export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
   const { plan, directory: dir, province, timelines } = artifacts;
-  const index = new ObservationIndex(observations);
+  const index = new ObservationIndex(observations, indicatorSlots(plan));
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const jobs: EvaluationJob[] = [];
   const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
+  /** One org unit's job, its value picked from its cell. */
+  const unitJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, cell: Cell): EvaluationJob => {
+    const target = version.target;
+    const level = unitLevel(orgUnit, cell);
+    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
+    if (target.level !== null && level !== target.level) job.status = 'not-applicable';
+    else {
+      const o = latestInCell(cell, phase, at);
+      if (!o) {
+        job.status = 'no-data';
+        job.outside = lastOf(cell);
+      } else {
+        job.source = o;
+        job.basis = o.evidence ? 'evidence' : 'measurement';
+        job.period = o.period;
+        job.periodEnd = o.end;
+      }
+    }
+    return job;
+  };
 
   for (const indicator of plan.indicators) {
     const slot = index.slotOf.get(indicator.id);
-    let sortedUnits: string[] | null = null;
+    let sortedUnits: Int32Array | null = null;
     for (const t of indicator.targets) {
       const phase = phaseById.get(t.phase);
       if (!phase) continue;
@@ -270,7 +365,6 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       if (eff.withdrawn) continue;
       const version = eff.version;
       const target = version.target;
-      const targetValue = target.value;
 
       if (target.scope === 'whole-province') {
         jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, province));
@@ -279,41 +373,28 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
       // targets every unit of the plan at the target's level that existed during the phase.
       sortedUnits ??= index.sortedUnits(slot);
-      let units = target.scope === 'each-agency' ? sortedUnits.filter((u) => !province.has(u)) : sortedUnits;
-      if (target.scope === 'each-unit') {
-        const expected = plan.administrativeUnits
-          .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
-          .map((u) => u.code)
-          .filter((c) => index.cell(c, slot) === undefined);
-        if (expected.length) units = [...units, ...expected].sort(collator.compare);
+      const expected =
+        target.scope === 'each-unit'
+          ? plan.administrativeUnits
+              .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
+              .map((u) => u.code)
+              .filter((c) => index.cell(c, slot) === undefined)
+          : [];
+      if (expected.length) {
+        const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
+        for (const orgUnit of names) jobs.push(unitJob(indicator, version, phase, orgUnit, index.cell(orgUnit, slot)));
+        continue;
       }
-      for (const orgUnit of units) {
-        const cell = index.cell(orgUnit, slot);
-        const level = unitLevel(orgUnit, cell);
-        const job = newJob(indicator, version, phase, orgUnit, level, orgUnit);
-        if (target.level !== null && level !== target.level) job.status = 'not-applicable';
-        else {
-          const o = latestInCell(cell, phase, at);
-          if (!o) {
-            job.status = 'no-data';
-            job.outside = lastOf(cell);
-          } else {
-            job.facts = buildFacts(o, indicator.id, targetValue, at);
-            job.basis = o.evidence ? 'evidence' : 'measurement';
-            job.period = o.period;
-            job.periodEnd = o.end;
-          }
-        }
-        jobs.push(job);
+      // Each-agency targets leave out the province itself.
+      const skip = target.scope === 'each-agency' ? index.unitFlags(province) : null;
+      for (let i = 0; i < sortedUnits.length; i++) {
+        const u = sortedUnits[i] as number;
+        if (skip !== null && skip[u] === 1) continue;
+        jobs.push(unitJob(indicator, version, phase, index.units[u] as string, index.cellOf(u, slot as number)));
       }
     }
   }
   return jobs;
-}
-
-/** A job with nothing decided yet. */
-function newJob(indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: EvaluationJob['level'], subject: string): EvaluationJob {
-  return { indicator, version, phase, orgUnit, level, status: null, facts: null, basis: null, period: null, periodEnd: null, contributors: null, outside: null, subject };
 }
 
 function provinceJob(
@@ -328,7 +409,7 @@ function provinceJob(
   province: ReadonlySet<string>,
 ): EvaluationJob {
   const target = version.target;
-  const job = newJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province');
+  const job = new EvaluationJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province', at);
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
@@ -336,7 +417,7 @@ function provinceJob(
       const o = latestInCell(cell, phase, at);
       if (o) {
         job.orgUnit = id;
-        job.facts = buildFacts({ ...o, level: 'province' }, indicator.id, target.value, at);
+        job.source = { ...o, level: 'province' };
         job.basis = o.evidence ? 'evidence' : 'province-value';
         job.period = o.period;
         job.periodEnd = o.end;
@@ -350,9 +431,15 @@ function provinceJob(
   if (indicator.unit === 'percent' && slot !== undefined) {
     const chosen: Observation[] = [];
     let best: Observation | null = null;
-    for (const u of index.unitsWith[slot] as number[]) {
-      if (province.has(index.units[u] as string)) continue;
-      const o = latestInCell(index.cellOf(u, slot), phase, at, (x) => x.numerator !== undefined && x.denominator !== undefined && (target.level === null || x.level === target.level));
+    const level = target.level;
+    const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
+    const units = index.unitsWith(slot);
+    const isProvince = index.unitFlags(province);
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as number;
+      if (isProvince[u] === 1) continue;
+      const cell = index.cellOf(u, slot) as Observation | Observation[];
+      const o = Array.isArray(cell) ? latestInWindow(cell, phase, at, counts) : inWindow(cell, phase, at) && counts(cell) ? cell : null;
       if (!o) continue;
       chosen.push(o);
       if (!best || byPeriod(o, best) > 0) best = o;
@@ -369,12 +456,7 @@ function provinceJob(
       }
       if (d > 0) {
         const value = round6((n / d) * 100);
-        job.facts = buildFacts(
-          { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end },
-          indicator.id,
-          target.value,
-          at,
-        );
+        job.source = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end };
         job.basis = 'summed-counts';
         job.period = best.period;
         job.periodEnd = best.end;
@@ -399,10 +481,10 @@ class JudgedTarget implements TargetResult {
   readonly #at: string;
   #explanation: BilingualText | undefined;
 
-  constructor(job: EvaluationJob, verdict: boolean | null, at: string) {
+  constructor(job: EvaluationJob, verdict: boolean | null, at: string, source: SourceRef) {
     const target = job.version.target;
-    const facts = job.facts;
-    const value = facts ? (facts.value as number | boolean) : null;
+    const facts = job.source;
+    const value = facts ? facts.value : null;
     this.indicator = job.indicator.id;
     this.target = target.id;
     this.orgUnit = job.orgUnit;
@@ -424,7 +506,7 @@ class JudgedTarget implements TargetResult {
     this.contributors = job.contributors;
     this.effectiveFrom = job.version.effectiveFrom;
     this.provenance = job.version.provenance;
-    this.source = sourceInForce(job.version);
+    this.source = source;
     this.#job = job;
     this.#at = at;
   }
@@ -458,8 +540,20 @@ class JudgedTarget implements TargetResult {
   }
 }
 
-function toResult(job: EvaluationJob, verdict: boolean | null, at: string): TargetResult {
-  return new JudgedTarget(job, verdict, at);
+/** The results of jobs and their verdicts (the quote in force looked up once per target version). */
+function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean | null)[], at: string): TargetResult[] {
+  const results = new Array<TargetResult>(jobs.length);
+  let version: TargetVersion | null = null;
+  let source: SourceRef | null = null;
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i] as EvaluationJob;
+    if (job.version !== version) {
+      version = job.version;
+      source = sourceInForce(version);
+    }
+    results[i] = new JudgedTarget(job, verdicts[i] ?? null, at, source as SourceRef);
+  }
+  return results;
 }
 
 /** The quote behind the value in force: the last step that set the value or comparator. */
@@ -506,15 +600,32 @@ export function evaluate(plan: Plan, measurements: MeasurementSet | Iterable<Mea
   return judge(prepare(plan, measurements, options));
 }
 
-/** The compiled evaluator over prepared jobs. */
+/**
+ * The compiled evaluator over prepared jobs: one fact set, pointed at each job's value in turn
+ * (the predicates are synchronous and keep nothing), so judging allocates nothing per job.
+ */
 function judge(p: Prepared): Evaluation {
-  const results = new Array<TargetResult>(p.jobs.length);
-  for (let i = 0; i < p.jobs.length; i++) {
-    const job = p.jobs[i] as EvaluationJob;
-    const verdict = job.facts ? p.artifacts.predicate(job.version.target)(job.facts) : null;
-    results[i] = toResult(job, verdict, p.at);
+  const jobs = p.jobs;
+  const verdicts = new Array<boolean | null>(jobs.length);
+  let facts: FactSet | null = null;
+  let target: Target | null = null;
+  let predicate: CompiledPredicate | null = null;
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i] as EvaluationJob;
+    const source = job.source;
+    if (source === null) {
+      verdicts[i] = null;
+      continue;
+    }
+    const t = job.version.target;
+    if (t !== target) {
+      target = t;
+      predicate = p.artifacts.predicate(t);
+    }
+    facts = facts === null ? new FactSet(source, job.indicator.id, t.value, p.at) : facts.reset(source, job.indicator.id, t.value, p.at);
+    verdicts[i] = (predicate as CompiledPredicate)(facts);
   }
-  return finish(p, results, 'compiled');
+  return finish(p, toResults(jobs, verdicts, p.at), 'compiled');
 }
 
 /**
@@ -546,8 +657,7 @@ function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Eva
 export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
   const p = prepare(plan, measurements, options);
   const verdicts = await referenceVerdicts(p.jobs);
-  const results = p.jobs.map((job, i) => toResult(job, verdicts[i] ?? null, p.at));
-  return finish(p, results, 'reference');
+  return finish(p, toResults(p.jobs, verdicts, p.at), 'reference');
 }
 
 /** Runs json-rules-engine on every job that has facts; one engine.run per subject. */

@@ -48,6 +48,8 @@ export interface FactSource {
  * The facts of one org unit, indicator and target, as a class so that building them is cheap;
  * `measurement` (the object for `path` conditions) is only built when a condition reads it.
  * `targetValue` may be changed between targets of the same indicator.
+ *
+ * @internal
  */
 export class FactSet implements ConditionFacts {
   value!: number | boolean;
@@ -124,6 +126,8 @@ export function resolveSegments(value: unknown, segments: readonly string[]): un
  * The `pathResolver` both evaluators use (json-rules-engine's is replaced by it): plain dotted
  * paths over own properties, `undefined` for anything else. Never evaluates anything, so a
  * crafted path cannot reach jsonpath-plus and its script evaluation.
+ *
+ * @internal
  */
 export function resolveSafePath(value: unknown, path: string): unknown {
   if (typeof path !== 'string' || !isSafePath(path)) return undefined;

@@ -1,8 +1,10 @@
 // Rule files: extension, evaluation (two evaluators, one meaning), progress, safety. The public
-// surface of the engine; helpers not listed here are internal.
+// surface of the engine; helpers not listed here are internal (FactSet, compiledTarget,
+// comparePeriods, inWindow, latestInWindow, buildFacts, orgUnitDirectory, resolveSafePath: the
+// benchmarks and tests import them from their modules).
 export { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 export { checkJsonTextDepth, checkRuleFileValue, isSafePath } from './safety.js';
-export { FactSet, resolveSafePath, type ConditionFacts, type FactSource } from './facts.js';
+export type { ConditionFacts, FactSource } from './facts.js';
 export { compileConditions, traceConditions, type BooleanTrace, type CompiledPredicate, type ConditionTrace, type LeafTrace } from './compile.js';
 export {
   checkRuleFile,
@@ -24,7 +26,6 @@ export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';
 export {
-  orgUnitDirectory,
   prepareMeasurements,
   prepareMeasurementsAsync,
   MAX_ROUNDING_GAP,
@@ -35,13 +36,8 @@ export {
   type OrgUnitDirectory,
 } from './measurements.js';
 export {
-  buildFacts,
-  comparePeriods,
-  compiledTarget,
   evaluate,
   evaluateAsync,
-  inWindow,
-  latestInWindow,
   targetConditions,
   type Evaluation,
   type TargetResult,

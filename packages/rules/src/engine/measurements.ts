@@ -96,7 +96,7 @@ export interface OrgUnitDirectory {
   provinceIds: readonly string[];
 }
 
-/** The org units a plan declares: administrative units by code, agencies by id. */
+/** The org units a plan declares: administrative units by code, agencies by id. @internal */
 export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
   const levelOf = new Map<string, AdministrativeLevel>();
   for (const a of plan.agencies) if (a.level) levelOf.set(a.id, a.level);
@@ -115,6 +115,71 @@ export function rowIssue(ctx: RowContext, field: string | null, code: Issue['cod
   const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
   return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+}
+
+const COUNT_FIELDS = ['numerator', 'denominator'] as const;
+
+/**
+ * (indicator × org unit, period) → index of the first observation, as an open-addressing hash
+ * table over typed arrays: exact (no key collisions to fall back from) and invisible to the
+ * garbage collector, where a `Map` of hundreds of thousands of entries cost a third of the check.
+ */
+class DuplicateTable {
+  /** Observation index + 1 per slot, 0 when free. */
+  #slots = new Int32Array(1 << 12);
+  /** Per observation index: its pair and period numbers. */
+  #pair = new Float64Array(1 << 11);
+  #period = new Int32Array(1 << 11);
+  #count = 0;
+
+  static #hash(pair: number, period: number): number {
+    return (Math.imul(pair | 0, 0x9e3779b1) ^ Math.imul((pair / 4294967296) | 0, 0x85ebca6b) ^ Math.imul(period, 0xc2b2ae35)) >>> 0;
+  }
+
+  /** The observation index stored for the key, or −1. */
+  find(pair: number, period: number): number {
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    for (let h = DuplicateTable.#hash(pair, period) & mask; ; h = (h + 1) & mask) {
+      const e = slots[h] as number;
+      if (e === 0) return -1;
+      if (this.#pair[e - 1] === pair && this.#period[e - 1] === period) return e - 1;
+    }
+  }
+
+  /** Stores a key that {@link find} did not find, for observation `index`. */
+  add(pair: number, period: number, index: number): void {
+    if (index >= this.#pair.length) {
+      const size = Math.max(index + 1, this.#pair.length * 2);
+      const pairs = new Float64Array(size);
+      pairs.set(this.#pair);
+      this.#pair = pairs;
+      const periods = new Int32Array(size);
+      periods.set(this.#period);
+      this.#period = periods;
+    }
+    this.#pair[index] = pair;
+    this.#period[index] = period;
+    if (++this.#count * 2 > this.#slots.length) this.#grow();
+    this.#place(this.#slots, pair, period, index);
+  }
+
+  #place(slots: Int32Array, pair: number, period: number, index: number): void {
+    const mask = slots.length - 1;
+    let h = DuplicateTable.#hash(pair, period) & mask;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = index + 1;
+  }
+
+  #grow(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) {
+      const e = old[i] as number;
+      if (e !== 0) this.#place(slots, this.#pair[e - 1] as number, this.#period[e - 1] as number, e - 1);
+    }
+    this.#slots = slots;
+  }
 }
 
 const NOT_ASCII = /[^\x20-\x7e]/u;
@@ -251,19 +316,26 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
   const dir = orgUnitDirectory(plan);
   // Duplicates (same indicator, org unit and period) are found with small integer keys: org units
-  // and periods are numbered as they come, which is far cheaper than joining strings per row.
+  // and periods are numbered as they come, which is far cheaper than joining strings per row, and
+  // looked up in an open-addressing table of typed arrays (nothing for the garbage collector).
   const unitNumber = new Map<string, number>();
   const unitNames: string[] = [];
   const periodNumber = new Map<string, number>();
-  const seen = new Map<number, number>();
-  const seenSlow = new Map<string, number>();
+  const seen = new DuplicateTable();
   let lastUnit = '';
   let lastUnitNumber = -1;
+  // The row being checked and its problems: one closure for every row, not one per row.
+  let problems: Issue[] = [];
+  let ctx: RowContext | undefined;
+  let row = 0;
+  let rowNaming: RowNaming;
+  const bad = (field: string | null, code: Issue['code'], vi: string, en: string) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, code, vi, en));
   return (m, r, naming) => {
     out.rows++;
-    const problems: Issue[] = [];
-    let ctx: RowContext | undefined;
-    const bad = (field: string | null, code: Issue['code'], vi: string, en: string) => problems.push(rowIssue((ctx ??= naming.contextOf(r)), field, code, vi, en));
+    if (problems.length) problems = [];
+    ctx = undefined;
+    row = r;
+    rowNaming = naming;
 
     const indicatorId = text(m.indicator);
     const indicator = indicatorId ? indicators.get(indicatorId) : undefined;
@@ -298,7 +370,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     let evidenceDate: string | undefined;
     let numerator: number | undefined;
     let denominator: number | undefined;
-    for (const field of ['numerator', 'denominator'] as const) {
+    for (const field of COUNT_FIELDS) {
       if (isBlank(m[field])) continue;
       const n = numberFrom(m[field]);
       if (!n.ok) bad(field, 'measurement.invalid_number', `${field}: ${n.why.vi}.`, `${field}: ${n.why.en}.`);
@@ -414,24 +486,16 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
       let p = periodNumber.get(period);
       if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
-      const key = (lastUnitNumber * indicators.size + (indicatorIndex.get(indicatorId) as number)) * 64 + (p % 64);
-      const row = naming.rowOf(r);
-      let first: number | undefined;
-      const hit = seen.get(key);
-      if (hit === undefined) seen.set(key, out.observations.length);
-      else if ((out.observations[hit] as Observation).period === period) first = (out.observations[hit] as Observation).row;
-      else {
-        // Two periods share the key's low bits: fall back to a string key.
-        const slow = `${indicatorId}\u0000${orgUnit}\u0000${period}`;
-        first = seenSlow.get(slow);
-        if (first === undefined) seenSlow.set(slow, row);
-      }
+      const pair = lastUnitNumber * indicators.size + (indicatorIndex.get(indicatorId) as number);
+      const hit = seen.find(pair, p);
+      const first = hit < 0 ? undefined : (out.observations[hit] as Observation).row;
+      if (hit < 0) seen.add(pair, p, out.observations.length);
       if (first !== undefined) {
         bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
       } else {
         // The plan's and the calendar's own strings, so that the text of the file can be freed.
         const ind = indicator as Indicator;
-        out.observations.push({ indicator: ind.id, orgUnit: unitNames[lastUnitNumber] as string, level, period, start, end, value, numerator, denominator, evidence, row, source });
+        out.observations.push({ indicator: ind.id, orgUnit: unitNames[lastUnitNumber] as string, level, period, start, end, value, numerator, denominator, evidence, row: naming.rowOf(r), source });
         return;
       }
     }

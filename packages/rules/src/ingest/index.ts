@@ -9,4 +9,4 @@ export {
   parseMeasurementsText,
   type MeasurementOptions,
 } from './measurements.js';
-export { decodeUtf8, echo, encodingProblem, utf8ByteLength, MAX_ECHO_CHARS } from './text.js';
+export { decodeUtf8 } from './text.js';

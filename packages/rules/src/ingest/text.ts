@@ -4,7 +4,7 @@ import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
 // clear issue), sizes in UTF-8 bytes, and values shortened before they are echoed in a message.
 // Browser-safe: TextDecoder is a global in browsers, Node and edge runtimes.
 
-/** Number of bytes `text` takes in UTF-8, without encoding it. */
+/** Number of bytes `text` takes in UTF-8, without encoding it. @internal */
 export function utf8ByteLength(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
@@ -19,12 +19,14 @@ export function utf8ByteLength(text: string): number {
   return n;
 }
 
-/** The most characters of a value echoed in a message. */
+/** The most characters of a value echoed in a message. @internal */
 export const MAX_ECHO_CHARS = 60;
 
 /**
  * A value as shown inside a message: JSON-quoted, at most `max` characters (then `…`), with
  * control characters escaped by the quoting, so a message never carries a whole line of a file.
+ *
+ * @internal
  */
 export function echo(value: string, max: number = MAX_ECHO_CHARS): string {
   const chars = Array.from(value.length > max * 2 ? value.slice(0, max * 2) : value);
@@ -67,6 +69,8 @@ export function decodeUtf8(bytes: Uint8Array, file?: string): string {
  * The `file.encoding` issue of text that was decoded from something other than UTF-8, or null:
  * text holding NUL characters (UTF-16 read as UTF-8, or a binary file) or replacement characters
  * U+FFFD (bytes a decoder could not read). Reported once, at the first such character.
+ *
+ * @internal
  */
 export function encodingProblem(text: string, file?: string): Issue | null {
   const nul = text.indexOf('\u0000');

@@ -11,5 +11,5 @@ import { bundledPlanLoader } from './shared.js';
 /** Id of this bundled plan. */
 export const id = 'kontum-1102-2019';
 
-/** The plan, validated on first call; a fresh copy on every call. */
+/** The plan (valid: the package's tests check its data), a fresh copy on every call. */
 export const plan: () => Plan = bundledPlanLoader(data);

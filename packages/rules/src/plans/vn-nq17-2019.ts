@@ -11,5 +11,5 @@ import { bundledPlanLoader } from './shared.js';
 /** Id of this bundled plan. */
 export const id = 'vn-nq17-2019';
 
-/** The plan, validated on first call; a fresh copy on every call. */
+/** The plan (valid: the package's tests check its data), a fresh copy on every call. */
 export const plan: () => Plan = bundledPlanLoader(data);

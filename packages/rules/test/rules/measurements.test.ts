@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Plan } from '@egov-plan/core';
 import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
@@ -160,5 +161,33 @@ describe('measurements in JSON and from code', () => {
       ['/1/value', 'measurement.invalid_number'],
       ['/2/value', 'measurement.invalid_value'],
     ]);
+  });
+});
+
+describe('duplicate rows', () => {
+  it('the first row of each indicator, org unit and period is kept; every later one is a duplicate naming it (random files of thousands of rows)', () => {
+    const p = plan();
+    const periods = ['2019Q1', '2019Q2', '2019Q3', '2019Q4', '2020Q1', '2020Q2', '2020Q3', '2020Q4', '2020M01', '2020M07', '2019', '2020'];
+    const key = fc.record({ indicator: fc.constantFrom('online-rate', 'complaints'), unit: fc.integer({ min: 0, max: 150 }), period: fc.constantFrom(...periods) });
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 4000 }), (keys) => {
+        const rows = keys.map((k, i) => ({ indicator: k.indicator, orgUnit: `x-${k.unit}`, level: 'commune' as const, period: k.period, value: i % 7 }));
+        const set = prepareMeasurements(p, rows);
+        const first = new Map<string, number>();
+        const expected: number[] = [];
+        const duplicates: [string, string][] = [];
+        keys.forEach((k, i) => {
+          const id = `${k.indicator}|${k.unit}|${k.period}`;
+          const seen = first.get(id);
+          if (seen === undefined) {
+            first.set(id, i + 1);
+            expected.push(i + 1);
+          } else duplicates.push([`/${i}`, `duplicates row ${seen}`]);
+        });
+        expect(set.observations.map((o) => o.row)).toEqual(expected);
+        expect(set.issues.map((i) => [i.pointer, i.message.en.replace(/^.*: /u, '').replace(/ \(.*$/u, '')])).toEqual(duplicates);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
