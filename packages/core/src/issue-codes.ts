@@ -69,6 +69,7 @@ export const ISSUE_REGISTRY = {
   'rules.too_many_conditions': { en: 'a condition tree of more than 500 conditions', vi: 'cây điều kiện có hơn 500 điều kiện' },
   'rules.too_many_targets': { en: 'more than 5,000 targets', vi: 'hơn 5.000 chỉ tiêu' },
   'rules.too_many_files': { en: 'an `extends` chain of more than 16 files', vi: 'chuỗi `extends` dài hơn 16 tệp' },
+  'rules.too_many_results': { en: 'the work budget: an evaluation (or progress report) would judge more target × org unit results than `maxResults` (default 1,000,000), or a plan\'s each-unit targets times its units alone exceed it; refused before any result is built', vi: 'ngân sách công việc: lần đánh giá (hoặc báo cáo tiến độ) phải xét nhiều kết quả chỉ tiêu × đơn vị hơn `maxResults` (mặc định 1.000.000), hoặc riêng các chỉ tiêu từng đơn vị nhân số đơn vị của kế hoạch đã vượt; bị từ chối trước khi tạo kết quả nào' },
   'rules.too_many_issues': { en: 'more than 500 issues: the first 500 are listed, this one counts the rest', vi: 'hơn 500 lỗi: liệt kê 500 lỗi đầu, lỗi này đếm số còn lại' },
   'rules.unknown_operator': { en: 'an operator outside the allow-list (custom operators, decorators such as `not:equal`)', vi: 'toán tử ngoài danh sách cho phép (toán tử tự định nghĩa, dạng `not:equal`)' },
   'rules.unknown_fact': { en: 'a fact outside the fixed set', vi: 'dữ kiện (fact) ngoài tập cố định' },

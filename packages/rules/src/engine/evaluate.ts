@@ -1,5 +1,7 @@
 import {
+  EgovPlanError,
   assertResolvedPlan,
+  issue,
   type AdministrativeLevel,
   type BilingualText,
   type Comparator,
@@ -14,7 +16,7 @@ import {
 } from '@egov-plan/core';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
-import { checkOptionsEarly, checkOptionsShape, resolveOptions, type EvaluateOptions } from './options.js';
+import { checkOptionsEarly, checkOptionsShape, DEFAULT_MAX_RESULTS, resolveOptions, type EvaluateOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { explainResult } from './explain.js';
 import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
@@ -125,6 +127,9 @@ export function buildFacts(o: FactSource, indicator: string, targetValue: number
   return new FactSet(o, indicator, targetValue, at);
 }
 
+/** Largest org unit × indicator table held densely (64 MiB of Int32). */
+const DENSE_CELLS = 16 * 1024 * 1024;
+
 /** One org unit's observations of one indicator: one observation, or several sorted by period. */
 type Cell = Observation | Observation[] | undefined;
 
@@ -144,7 +149,7 @@ class ObservationIndex {
    * −2 − k for the k-th list of several (sorted by period). Typed, so the garbage collector never
    * scans it.
    */
-  readonly #cells: Int32Array;
+  readonly #cells: Int32Array | Map<number, number>;
   readonly #lists: Observation[][] = [];
   readonly #observations: readonly Observation[];
   #stride: number;
@@ -183,19 +188,24 @@ class ObservationIndex {
     }
     const stride = (this.#stride = this.slotOf.size);
     this.#observations = observations;
-    const cells = (this.#cells = new Int32Array(this.units.length * stride).fill(-1));
+    // Dense while the table is small; past DENSE_CELLS (many distinct org units × many
+    // indicators, which a hostile file can ask for) a map holds only the cells that have data.
+    const size = this.units.length * stride;
+    const cells = (this.#cells = size <= DENSE_CELLS ? new Int32Array(size).fill(-1) : new Map<number, number>());
+    const get = (k: number): number => (cells instanceof Int32Array ? (cells[k] as number) : (cells.get(k) ?? -1));
+    const set = (k: number, v: number): void => void (cells instanceof Int32Array ? (cells[k] = v) : cells.set(k, v));
     const lists = this.#lists;
     for (let i = 0; i < observations.length; i++) {
       const u = unitIds[i] as number;
       const s = slotIds[i] as number;
       const k = u * stride + s;
-      const c = cells[k] as number;
+      const c = get(k);
       if (c === -1) {
-        cells[k] = i;
+        set(k, i);
         (this.unitsWith[s] as number[]).push(u);
       } else if (c <= -2) (lists[-2 - c] as Observation[]).push(observations[i] as Observation);
       else {
-        cells[k] = -2 - lists.length;
+        set(k, -2 - lists.length);
         lists.push([observations[c] as Observation, observations[i] as Observation]);
       }
     }
@@ -211,7 +221,9 @@ class ObservationIndex {
 
   /** The observations of unit number `u` for an indicator slot. */
   cellOf(u: number, slot: number): Cell {
-    const c = this.#cells[u * this.#stride + slot] as number;
+    const cells = this.#cells;
+    const k = u * this.#stride + slot;
+    const c = cells instanceof Int32Array ? (cells[k] as number) : (cells.get(k) ?? -1);
     return c === -1 ? undefined : c >= 0 ? (this.#observations[c] as Observation) : this.#lists[-2 - c];
   }
 
@@ -291,12 +303,30 @@ function prepare(input: Plan, measurements: MeasurementSet | Iterable<Measuremen
 function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
-  const { at, phases } = resolveOptions(artifacts, options, set.observations, 'evaluate');
-  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases), set };
+  const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, 'evaluate');
+  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases, maxResults), set };
 }
 
-/** Every target × org unit to judge at `at` for the given phases, with the value that counts. */
-export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
+/**
+ * The error for an evaluation that would judge more than `max` results (the work budget): thrown
+ * before the results are built, so a plan that multiplies targets by org units cannot exhaust memory.
+ */
+export function tooManyResults(max: number, atLeast: number): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'rules.too_many_results',
+      '',
+      `Lần đánh giá này phải xét ít nhất ${atLeast} kết quả (chỉ tiêu × đơn vị), quá giới hạn ${max}: chọn giai đoạn (--phase) hoặc nâng giới hạn (maxResults, --max-results).`,
+      `This evaluation would judge at least ${atLeast} results (targets × org units), over the limit of ${max}: choose a phase (--phase) or raise the limit (maxResults, --max-results).`,
+    ),
+  ]);
+}
+
+/**
+ * Every target × org unit to judge at `at` for the given phases, with the value that counts.
+ * Throws {@link EgovPlanError} `rules.too_many_results` when there would be more than `maxResults`.
+ */
+export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): EvaluationJob[] {
   const { plan, directory: dir, province, timelines } = artifacts;
   const index = new ObservationIndex(observations);
   const phaseById = new Map(phases.map((p) => [p.id, p]));
@@ -316,6 +346,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const targetValue = target.value;
 
       if (target.scope === 'whole-province') {
+        if (jobs.length + 1 > maxResults) throw tooManyResults(maxResults, jobs.length + 1);
         jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, province));
         continue;
       }
@@ -324,12 +355,13 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       sortedUnits ??= index.sortedUnits(slot);
       let units = target.scope === 'each-agency' ? sortedUnits.filter((u) => !province.has(u)) : sortedUnits;
       if (target.scope === 'each-unit') {
-        const expected = plan.administrativeUnits
-          .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
-          .map((u) => u.code)
-          .filter((c) => index.cell(c, slot) === undefined);
-        if (expected.length) units = [...units, ...expected].sort(collator.compare);
-      }
+        const expected: string[] = [];
+        for (const u of plan.administrativeUnits) {
+          if ((target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start && index.cell(u.code, slot) === undefined) expected.push(u.code);
+        }
+        if (jobs.length + units.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + units.length + expected.length);
+        if (expected.length) units = units.concat(expected).sort(collator.compare);
+      } else if (jobs.length + units.length > maxResults) throw tooManyResults(maxResults, jobs.length + units.length);
       for (const orgUnit of units) {
         const cell = index.cell(orgUnit, slot);
         const level = unitLevel(orgUnit, cell);

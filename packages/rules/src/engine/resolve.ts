@@ -349,6 +349,41 @@ function* resolveSteps(ruleFile: unknown, options: ResolveOptions): Step<Resolve
   return yield* resolveLayer(root, options.source, limits);
 }
 
+/**
+ * The work budget a plan decides alone: its each-unit targets times the administrative units of
+ * their level that exist during their phase, before any measurement is read.
+ */
+function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[] {
+  const phases = new Map(plan.phases.map((p) => [p.id, p]));
+  const unitsFor = new Map<string, number>();
+  let total = 0;
+  for (const indicator of plan.indicators) {
+    for (const t of indicator.targets) {
+      if (t.scope !== 'each-unit') continue;
+      const phase = phases.get(t.phase);
+      if (!phase) continue;
+      const key = `${t.level ?? ''}\u0000${phase.id}`;
+      let n = unitsFor.get(key);
+      if (n === undefined) {
+        n = 0;
+        for (const u of plan.administrativeUnits) if ((t.level === null || u.level === t.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start) n++;
+        unitsFor.set(key, n);
+      }
+      total += n;
+    }
+  }
+  if (total <= max) return [];
+  return [
+    issueIn(
+      root,
+      '/indicators',
+      'rules.too_many_results',
+      `Các chỉ tiêu "each-unit" của kế hoạch nhân với số đơn vị hành chính đã cho ${total} kết quả, quá giới hạn ${max} (maxResults).`,
+      `The plan's each-unit targets times its administrative units give ${total} results, over the limit of ${max} (maxResults).`,
+    ),
+  ];
+}
+
 function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
   const { order, ancestors, issues } = yield* linearise(root, source, limits);
   if (issues.length) return { ok: false, issues };
@@ -357,7 +392,9 @@ function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: Rule
   const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined;
   if (!hasExtends) {
     const consistency = checkPlanConsistency(root.plan as Plan).map((i) => locate(root, i));
-    return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: root.plan as Plan, issues: [] };
+    if (consistency.length) return { ok: false, issues: consistency };
+    const budget = workBudgetIssues(root.plan as Plan, limits.maxResults, root);
+    return budget.length ? { ok: false, issues: budget } : { ok: true, value: root.plan as Plan, issues: [] };
   }
   const targetCount = (merged.plan as Plan).indicators.reduce((n, ind) => n + ind.targets.length, 0);
   if (targetCount > limits.maxTargets) {
@@ -377,7 +414,9 @@ function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: Rule
   const parsed = Plan.safeParse(merged.plan);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error.issues, merged.plan).map((i) => merged.remap(i)) };
   const consistency = checkPlanConsistency(parsed.data).map((i) => merged.remap(i));
-  return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: parsed.data, issues: [] };
+  if (consistency.length) return { ok: false, issues: consistency };
+  const budget = workBudgetIssues(parsed.data, limits.maxResults, root);
+  return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: [] };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
