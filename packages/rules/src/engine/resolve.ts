@@ -22,6 +22,7 @@ import {
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { applyChanges, compareOverrides } from './changes.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
+import { verifyProvenance } from './provenance.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
 
 // Resolution of `extends`: the plans a rule file builds on are read from a source (bundled ids,
@@ -384,9 +385,18 @@ function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[]
   ];
 }
 
-function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
-  const { order, ancestors, issues } = yield* linearise(root, source, limits);
-  if (issues.length) return { ok: false, issues };
+function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
+  const linear = yield* linearise(given, source, limits);
+  if (linear.issues.length) return { ok: false, issues: linear.issues };
+  // Provenance claimed by the files is checked first; what does not hold is the file's own.
+  const warnings: Issue[] = [];
+  const order = linear.order.map((layer) => {
+    const v = verifyProvenance(layer);
+    for (const w of v.warnings) warnings.push(w);
+    return v.layer;
+  });
+  const ancestors = linear.ancestors;
+  const root = order.find((l) => l.key === given.key) ?? given;
   const merged = merge(order, ancestors);
   if (merged.issues.length) return { ok: false, issues: merged.issues };
   const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined;
@@ -394,7 +404,7 @@ function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: Rule
     const consistency = checkPlanConsistency(root.plan as Plan).map((i) => locate(root, i));
     if (consistency.length) return { ok: false, issues: consistency };
     const budget = workBudgetIssues(root.plan as Plan, limits.maxResults, root);
-    return budget.length ? { ok: false, issues: budget } : { ok: true, value: root.plan as Plan, issues: [] };
+    return budget.length ? { ok: false, issues: budget } : { ok: true, value: root.plan as Plan, issues: warnings };
   }
   const targetCount = (merged.plan as Plan).indicators.reduce((n, ind) => n + ind.targets.length, 0);
   if (targetCount > limits.maxTargets) {
@@ -416,7 +426,7 @@ function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: Rule
   const consistency = checkPlanConsistency(parsed.data).map((i) => merged.remap(i));
   if (consistency.length) return { ok: false, issues: consistency };
   const budget = workBudgetIssues(parsed.data, limits.maxResults, root);
-  return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: [] };
+  return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: warnings };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
@@ -524,7 +534,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       target: t,
       indicator: indicatorId,
       at: { layer, pointer },
-      provenance: recorded ? { file: recorded.file, pointer: recorded.pointer } : { file: layer.display, pointer },
+      provenance: recorded ? { file: recorded.file, pointer: recorded.pointer, ...(recorded.claimed ? { claimed: true as const } : {}) } : { file: layer.display, pointer },
     };
     targets.set(t.id, entry);
     indicators.get(indicatorId)?.targets.push(entry);
@@ -755,7 +765,7 @@ function assemble(
       return { ...w.withdrawal, origin: w.provenance };
     });
   }
-  out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer }));
+  out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer, ...(t.provenance.claimed ? { claimed: true as const } : {}) }));
   const resolvedFrom: { file: string; plan: string; number: string }[] = [];
   for (const layer of order) {
     for (const r of layer.plan.resolvedFrom ?? [{ file: layer.display, plan: layer.plan.id, number: layer.plan.number }]) {

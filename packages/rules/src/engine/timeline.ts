@@ -30,6 +30,12 @@ export interface ProvenanceStep {
   /** The section and verbatim quote the step rests on. */
   source: SourceRef;
   reason?: BilingualText;
+  /**
+   * True when `file` and `pointer` are only what the plan file claims (a provenance field naming
+   * a file that could not be checked); absent when the resolver read that file itself or verified
+   * the claim against a bundled plan.
+   */
+  claimed?: true;
 }
 
 /** A version of a target in force from `effectiveFrom` (null: from the start). */
@@ -83,6 +89,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
         action: 'defined',
         file: origin?.file ?? plan.id,
         pointer: origin?.pointer ?? `/indicators/${i}/targets/${j}`,
+        ...(origin?.claimed ? { claimed: true as const } : {}),
         effectiveFrom: null,
         changes: [],
         source: target.source,
@@ -96,6 +103,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
           action: 'overridden',
           file: o.override.origin?.file ?? plan.id,
           pointer: o.override.origin?.pointer ?? `/overrides/${o.index}`,
+          ...(o.override.origin?.claimed ? { claimed: true as const } : {}),
           effectiveFrom: o.override.effectiveFrom,
           changes: Object.keys(o.override.set)
             .filter((k) => (o.override.set as Record<string, unknown>)[k] !== undefined)
@@ -116,6 +124,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
             action: 'withdrawn',
             file: w.origin?.file ?? plan.id,
             pointer: w.origin?.pointer ?? `/withdrawals/${wIndex}`,
+            ...(w.origin?.claimed ? { claimed: true as const } : {}),
             effectiveFrom: w.effectiveFrom,
             changes: [],
             source: w.source,
