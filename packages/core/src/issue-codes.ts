@@ -27,6 +27,8 @@ export const ISSUE_REGISTRY = {
   'schema.out_of_range': { en: 'a number or length outside its range, e.g. a percentage of 120', vi: 'số hoặc độ dài nằm ngoài khoảng cho phép, ví dụ tỷ lệ 120%' },
   'schema.invalid_value': { en: 'not one of the allowed values', vi: 'không phải một trong các giá trị được phép' },
   'schema.invalid_format': { en: 'a string without the required format (ids, dates)', vi: 'chuỗi không đúng định dạng yêu cầu (mã định danh, ngày)' },
+  'schema.invisible_character': { en: 'an id contains an invisible character (zero-width space or joiner, bidi control, other format or control character, a space other than U+0020); the message names its code point', vi: 'mã chứa ký tự vô hình (khoảng trắng hoặc ký tự nối độ rộng 0, ký tự điều khiển hướng chữ, ký tự định dạng hoặc điều khiển khác, khoảng trắng khác U+0020); thông báo nêu mã ký tự' },
+  'schema.mixed_script': { en: 'an id mixes letters of look-alike scripts (a Cyrillic or Greek letter among Latin ones); the message names the code point', vi: 'mã trộn chữ của các hệ chữ trông giống nhau (chữ Kirin hoặc Hy Lạp giữa chữ Latinh); thông báo nêu mã ký tự' },
   'schema.invalid': { en: 'any other schema violation (e.g. an impossible date, an unnormalised quote)', vi: 'vi phạm khác đối với định dạng (ví dụ ngày không có thật, trích dẫn chưa chuẩn hóa)' },
   // plan.*: The plan contradicts itself.
   'plan.unsupported_format_version': { en: "the file's `formatVersion` is not one this library reads", vi: '`formatVersion` của tệp không phải phiên bản thư viện này đọc được' },
@@ -100,6 +102,8 @@ export const ISSUE_REGISTRY = {
   'measurement.invalid_document': { en: 'JSON that is neither an array nor `{"measurements": [...]}`', vi: 'JSON không phải mảng, cũng không phải `{"measurements": [...]}`' },
   'measurement.too_deep': { en: 'JSON nested more than 8 levels', vi: 'JSON lồng quá 8 cấp' },
   'measurement.unknown_key': { en: 'a JSON item or a row from code with a key the format does not define', vi: 'mục JSON hoặc dòng truyền từ mã có khóa không có trong định dạng' },
+  'measurement.invisible_character': { en: 'an org unit or indicator id in a row contains an invisible character (zero-width, bidi control, other format or control character, a non-breaking space); the row is left out and the message names the code point', vi: 'mã đơn vị hoặc chỉ số trong một dòng chứa ký tự vô hình (độ rộng 0, điều khiển hướng chữ, ký tự định dạng hoặc điều khiển khác, khoảng trắng không ngắt); dòng bị bỏ và thông báo nêu mã ký tự' },
+  'measurement.mixed_script': { en: 'an org unit or indicator id in a row mixes look-alike scripts (Cyrillic `а` among Latin letters); the row is left out and the message names the code point', vi: 'mã đơn vị hoặc chỉ số trong một dòng trộn các hệ chữ trông giống nhau (chữ Kirin `а` giữa chữ Latinh); dòng bị bỏ và thông báo nêu mã ký tự' },
   'measurement.unknown_indicator': { en: 'an indicator the plan does not have', vi: 'chỉ số mà kế hoạch không có' },
   'measurement.missing_value': { en: 'a required cell is empty (or only one of numerator/denominator is given)', vi: 'ô bắt buộc bị trống (hoặc chỉ có tử số hoặc mẫu số)' },
   'measurement.invalid_value': { en: 'a value of the wrong kind (a boolean for a number, an unknown yes/no word, an impossible date)', vi: 'giá trị sai loại (đúng/sai thay cho số, từ có/không không nhận ra, ngày không có thật)' },
