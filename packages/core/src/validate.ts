@@ -123,7 +123,7 @@ function checkUnvalidated(input: unknown): Issue[] {
     const found: Issue[] = [];
     try {
       check(input as Plan, found);
-      issues.push(...found);
+      for (const f of found) issues.push(f);
     } catch {
       // The schema issues already describe why this part could not be checked.
     }

@@ -445,7 +445,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         return;
       }
     }
-    out.issues.push(...problems);
+    for (const p of problems) out.issues.push(p);
   };
 }
 

@@ -227,7 +227,7 @@ export function checkRuleFile(value: unknown, document: JsonDocument | undefined
       const seen = new Set(issues.map((i) => i.pointer));
       // A value that is not an object (null, a number, an array) has no keys to set aside.
       const asPlan = value !== null && typeof value === 'object' && !Array.isArray(value) ? withoutRuleFileKeys(value as Record<string, unknown>) : value;
-      issues.push(...validatePlan(asPlan).issues.filter((i) => i.code.startsWith('plan.') && !seen.has(i.pointer)));
+      for (const i of validatePlan(asPlan).issues) if (i.code.startsWith('plan.') && !seen.has(i.pointer)) issues.push(i);
     }
     return { ok: false, issues: located(issues) };
   }
@@ -464,7 +464,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         // "Unknown" and "not allowed" are said at the `extends` entry itself; anything else (a file
         // that cannot be read) is the base's own problem.
         const here = read.issues.filter((x) => x.code === 'rules.unknown_base' || x.code === 'rules.path_not_allowed');
-        issues.push(...here.map((x) => locate(layer, { ...x, pointer })));
+        for (const x of here) issues.push(locate(layer, { ...x, pointer }));
         if (here.length === read.issues.length) continue;
         r = { issues: read.issues.filter((x) => !here.includes(x)) };
       } else {
@@ -475,10 +475,8 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         }
       }
       if ('issues' in r) {
-        issues.push(
-          issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`),
-          ...r.issues,
-        );
+        issues.push(issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`));
+        for (const x of r.issues) issues.push(x);
         continue;
       }
       const parent = r.layer;
