@@ -49,10 +49,10 @@ function mark<T extends { file: string; claimed?: true | undefined }>(c: T): T {
  *
  * @internal
  */
-export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; warnings: Issue[] } {
+export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; warnings: Issue[]; forged: Issue[] } {
   const plan = layer.plan;
-  if (isBundledPlanId(layer.display) && plan === bundledPlan(layer.display)) return { layer, warnings: [] };
-  if (plan.origins === undefined && plan.resolvedFrom === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin)) return { layer, warnings: [] };
+  if (isBundledPlanId(layer.display) && plan === bundledPlan(layer.display)) return { layer, warnings: [], forged: [] };
+  if (plan.origins === undefined && plan.resolvedFrom === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
   const warnings: Issue[] = [];
   let replaced = 0;
   let unchecked = 0;
@@ -108,6 +108,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   if (replaced > warnings.length) {
     warnings.push(counted(layer, `… và ${replaced - warnings.length} khẳng định nguồn gốc sai khác, cũng bị thay.`, `… and ${replaced - warnings.length} more provenance claims that do not hold, also replaced.`));
   }
+  const forged = warnings.slice();
   if (unchecked) {
     warnings.push(
       counted(
@@ -117,7 +118,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
       ),
     );
   }
-  return { layer: { ...layer, plan: out }, warnings };
+  return { layer: { ...layer, plan: out }, warnings, forged };
 }
 
 function counted(layer: RuleFileLayer, vi: string, en: string): Issue {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Issue, Plan } from '@egov-plan/core';
-import { describeProvenance, exportPlan, targetTimelines } from '../../src/index.js';
+import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
+import { compilePlan, describeProvenance, exportPlan, targetTimelines } from '../../src/index.js';
 import { loadPlanSync, validatePlanText } from '../../src/node.js';
 import { emptyRuleFile, tempDirWith } from '@egov-plan/test-utils';
 
@@ -90,5 +90,19 @@ describe('provenance claims in a file', () => {
     const forged = warnings.filter((w) => w.pointer !== '');
     expect(forged).toHaveLength(20);
     expect(warnings.some((w) => /and \d+ more provenance claims that do not hold/u.test(w.message.en))).toBe(true);
+  });
+
+  it('a plan object from code with a forged bundled claim is refused by compilePlan; a genuine one compiles', () => {
+    const genuine = reload(exported()).plan;
+    expect(stepsOf(compilePlan(genuine))[0]).toMatchObject({ file: 'vn-nq17-2019' });
+    const forged = structuredClone(genuine) as Plan & { overrides: { origin?: unknown }[] };
+    forged.overrides[0] = { ...forged.overrides[0], origin: { file: 'vn-nq17-2019', pointer: '/indicators/0/targets/1' } } as never;
+    try {
+      compilePlan(forged);
+      expect.unreachable();
+    } catch (e) {
+      if (!isEgovPlanError(e)) throw e;
+      expect(e.issues.map((i) => [i.code, i.pointer, i.severity])).toEqual([['rules.unverified_provenance', '/overrides/0/origin', undefined]]);
+    }
   });
 });
