@@ -42,7 +42,7 @@ export function commanderIssue(code: string, message: string): { code: IssueCode
   const bare = message.replace(/^error: /u, '');
   for (const [re, word] of REWORDINGS) {
     const m = re.exec(bare);
-    if (m) return { code: CODES[code] ?? 'usage.invalid_option', text: word(...m.slice(1).map((x) => x ?? '')) };
+    if (m) return { code: CODES[code] ?? 'usage.invalid_option', text: word(...m.slice(1).map((x) => x ?? '')) }; // spread-ok: the capture groups of one regular expression
   }
   return { code: CODES[code] ?? 'usage.invalid_option', text: { vi: bare, en: bare } };
 }

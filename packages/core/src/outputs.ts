@@ -278,6 +278,10 @@ export const ProvenanceStep = z
     changes: z.array(FieldChange).describe('For overrides: each field changed, with the value it replaced; empty otherwise.'),
     source: SourceRef.describe('The section and verbatim quote the step rests on.'),
     reason: BilingualText.optional().describe('Why the step was made, when the rule file says.'),
+    claimed: z
+      .literal(true)
+      .optional()
+      .describe('True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.'),
   })
   .describe('One step of a target\'s provenance: definition, override or withdrawal.');
 // #region generated type ProvenanceStep (output)

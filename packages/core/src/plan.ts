@@ -724,6 +724,7 @@ export const ProvenanceOrigin = z
   .strictObject({
     file: z.string().min(1).max(1000).describe('Bundled plan id or file path.'),
     pointer: z.string().max(1000).describe('RFC 6901 JSON pointer into that file.'),
+    claimed: z.literal(true).optional().describe('Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file\'s claim, never as fact. Whatever a file writes here is replaced.'),
   })
   .describe('The file and position an item comes from.');
 // #region generated type ProvenanceOrigin (output)
@@ -746,7 +747,7 @@ export type ProvenanceOrigin = {
 
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
 export const TargetOrigin = z
-  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer })
+  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed })
   .describe('The file that defined a target.');
 // #region generated type TargetOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
@@ -766,7 +767,7 @@ export type TargetOrigin = {
 
 /** One plan that went into a resolved plan, base first. */
 export const ResolvedFrom = z
-  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string() })
+  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string(), claimed: ProvenanceOrigin.shape.claimed })
   .describe('A plan that went into this resolved file.');
 // #region generated type ResolvedFrom (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)

@@ -136,3 +136,67 @@ export function utf8ByteLength(text: string): number {
   }
   return n;
 }
+
+/** A character in an identifier that makes it read like another one (see {@link findSuspiciousCharacter}). */
+export interface SuspiciousCharacter {
+  /** `invisible`: a format, control or invisible space character; `mixed-script`: a letter of another script than the id's first letter (Cyrillic `а` among Latin letters). */
+  kind: 'invisible' | 'mixed-script';
+  /** The code point, written `U+200B`. */
+  codePoint: string;
+  /** Index of the character in the text (UTF-16 units). */
+  index: number;
+  /** For `mixed-script`: the scripts mixed, the id's first one first (e.g. `Latin`, `Cyrillic`). */
+  scripts?: [string, string];
+}
+
+// Invisible: format characters (zero-width space and joiners, bidi controls, soft hyphen, BOM),
+// controls, line/paragraph separators, spaces other than U+0020, variation selectors and the
+// Hangul fillers, all of which render as nothing or as a plain space.
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u180E\u034F\uFE00-\uFE0F\u115F\u1160\u3164\uFFA0]|\uDB40[\uDD00-\uDDEF]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/u;
+const SCRIPTS: readonly [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+];
+
+/** `U+200B` for a code point. */
+export function formatCodePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The first character that makes an identifier read like another: an invisible one (zero-width
+ * space, bidi override, other format or control characters, non-breaking and other spaces), or a
+ * letter of a look-alike script mixed with another (Latin with Cyrillic, Greek or Armenian).
+ * Vietnamese letters are Latin. Returns null when there is none.
+ *
+ * @example findSuspiciousCharacter('so\u200Ba') // { kind: 'invisible', codePoint: 'U+200B', index: 2 }
+ */
+export function findSuspiciousCharacter(text: string): SuspiciousCharacter | null {
+  if (PRINTABLE_ASCII.test(text)) return null;
+  let first: string | null = null;
+  let index = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (INVISIBLE.test(ch)) return { kind: 'invisible', codePoint: formatCodePoint(cp), index };
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0];
+    if (script !== undefined) {
+      if (first === null) first = script;
+      else if (script !== first) return { kind: 'mixed-script', codePoint: formatCodePoint(cp), index, scripts: [first, script] };
+    }
+    index += ch.length;
+  }
+  return null;
+}
+
+/** A bilingual description of a {@link SuspiciousCharacter}, for messages. */
+export function describeSuspiciousCharacter(s: SuspiciousCharacter): BilingualText {
+  return s.kind === 'invisible'
+    ? { vi: `chứa ký tự vô hình ${s.codePoint} ở vị trí ${s.index}`, en: `contains the invisible character ${s.codePoint} at index ${s.index}` }
+    : {
+        vi: `trộn chữ ${s.scripts?.[1]} (${s.codePoint}, vị trí ${s.index}) với chữ ${s.scripts?.[0]}: ký tự trông giống nhưng khác`,
+        en: `mixes a ${s.scripts?.[1]} letter (${s.codePoint} at index ${s.index}) with ${s.scripts?.[0]} letters: a look-alike character`,
+      };
+}

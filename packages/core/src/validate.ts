@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { EgovPlanError, issue, toPointer } from './errors.js';
 import type { Issue } from './outputs.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
+import { describeSuspiciousCharacter, findSuspiciousCharacter } from './text.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -82,8 +83,15 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
       const allowed = z.values.map((v) => JSON.stringify(v)).join(', ');
       return [issue('schema.invalid_value', pointer, `Giá trị không hợp lệ; cho phép: ${allowed}.`, `Invalid value; allowed: ${allowed}.`)];
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      const found = lookup(root, path);
+      const odd = typeof found.value === 'string' ? findSuspiciousCharacter(found.value) : null;
+      if (odd) {
+        const d = describeSuspiciousCharacter(odd);
+        return [issue(odd.kind === 'invisible' ? 'schema.invisible_character' : 'schema.mixed_script', pointer, `Mã ${d.vi}.`, `The id ${d.en}.`)];
+      }
       return [issue('schema.invalid_format', pointer, `Sai định dạng: ${z.message}.`, `Invalid format: ${z.message}.`)];
+    }
     case 'invalid_union': {
       // A discriminated union with a bad discriminator reports no sub-errors: say what is allowed.
       const nested = z.errors.flat();
@@ -116,7 +124,7 @@ function checkUnvalidated(input: unknown): Issue[] {
     const found: Issue[] = [];
     try {
       check(input as Plan, found);
-      issues.push(...found);
+      for (const f of found) issues.push(f);
     } catch {
       // The schema issues already describe why this part could not be checked.
     }

@@ -10,8 +10,13 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
   const r = isReport(input) ? input : buildQuarterlyReport(input);
   const lang = options.lang ?? 'vi';
   const t = (text: BilingualText) => m(text[lang]);
-  const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
   const out: string[] = [];
+  // A table and the blank line after it, row by row (a report may have very many rows).
+  const table = (head: string[], rows: string[][]) => {
+    out.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
+    for (const row of rows) out.push(`| ${row.join(' | ')} |`);
+    out.push('');
+  };
   out.push(`# ${m(`${WORDS.reportTitle[lang]}${r.period ? ` ${r.period.id}` : ''} — ${r.plan.number}`)}`, '', t(r.plan.title), '');
   out.push(`${r.period ? `${t(WORDS.period)}: **${m(r.period.id)}** (${m(r.period.start)} … ${m(r.period.end)}) · ` : ''}${t(WORDS.evaluatedAt)}: ${m(r.at)} · ${t(WORDS.phases)}: ${r.phases.map(t).join(', ') || '—'}`, '');
 
@@ -21,13 +26,10 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
   out.push(`### ${t(WORDS.belowTarget)}`, '');
   if (r.below.length === 0) out.push(t(r.empty ? WORDS.noData : WORDS.noneBelow), '');
   else {
-    out.push(
-      ...table(
+    table(
         [t(WORDS.orgUnit), t(WORDS.indicator), t(WORDS.value), t(WORDS.target), t(WORDS.gap)],
         r.below.map((b) => [t(b.name), t(b.indicator.statement), m(showValue(b.value, b.indicator.unit, lang)), m(targetPhrase(b, b.indicator.unit, lang)), b.gap === null ? '—' : m(formatNumber(b.gap, lang))]),
-      ),
-      '',
-    );
+      );
   }
 
   out.push(`## ${t(WORDS.indicators)}`, '');
@@ -36,8 +38,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
     out.push(`### ${t(ind.indicator.statement)}`, '');
     for (const tg of ind.targets) {
       out.push(`#### ${t(WORDS.target)} ${m(targetPhrase(tg, ind.indicator.unit, lang))} · ${t(LEVEL_TEXT[tg.target.level ?? 'all'])} · ${m(tg.target.phase)}`, '');
-      out.push(
-        ...table(
+      table(
           [t(WORDS.orgUnit), t(WORDS.level), t(WORDS.period), t(WORDS.value), t(WORDS.gap), t(WORDS.status)],
           tg.rows.map((row) => [
             t(row.name),
@@ -47,17 +48,12 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
             row.gap === null ? '—' : m(formatNumber(row.gap, lang)),
             row.status === 'not-met' ? `**${t(TARGET_STATUS_TEXT[row.status])}**` : t(TARGET_STATUS_TEXT[row.status]),
           ]),
-        ),
-        '',
-      );
+        );
       if (tg.contributors.length) {
-        out.push(
-          ...table(
+        table(
             [`${t(WORDS.orgUnit)} (${t(LEVEL_TEXT[tg.target.level ?? 'all'])})`, t(WORDS.period), t(WORDS.value), t(WORDS.gap)],
             tg.contributors.map((row) => [t(row.name), m(row.period ?? '—'), row.status === 'not-met' ? `**${m(showValue(row.value, ind.indicator.unit, lang))}**` : m(showValue(row.value, ind.indicator.unit, lang)), row.gap === null ? '—' : m(formatNumber(row.gap, lang))]),
-          ),
-          '',
-        );
+          );
       }
     }
   }
@@ -65,21 +61,17 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
   const waiting = r.indicators.filter((i) => !i.hasData);
   if (waiting.length) {
     out.push(`### ${t(WORDS.noData)} (${waiting.length})`, '');
-    out.push(
-      ...table(
+    table(
         [t(WORDS.indicator), t(WORDS.target)],
         waiting.map((ind) => [t(ind.indicator.statement), m(ind.targets.map((tg) => `${targetPhrase(tg, ind.indicator.unit, lang)} (${LEVEL_TEXT[tg.target.level ?? 'all'][lang]}, ${tg.target.phase})`).join('; '))]),
-      ),
-      '',
-    );
+      );
   }
 
   out.push(`## ${t(WORDS.progress)}`, '');
   const judged = (r.progress ?? []).filter((p) => p.result.status !== 'not-available');
   if (judged.length === 0) out.push(t(WORDS.progressNone), '');
   else {
-    out.push(
-      ...table(
+    table(
         [t(WORDS.orgUnit), t(WORDS.target), t(WORDS.status), t(WORDS.value)],
         judged.map((p) => [
           t(p.name),
@@ -87,9 +79,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
           t(PROGRESS_STATUS_TEXT[p.result.status]),
           m(p.series.map((s) => `${s.period}: ${formatValue(s.value, p.indicator?.unit ?? 'count', lang)}`).join(', ')),
         ]),
-      ),
-      '',
-    );
+      );
   }
 
   out.push(`## ${t(WORDS.tasks)}`, '');
@@ -98,13 +88,10 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
   else {
     const tasks = r.tasks;
     out.push(TASK_STATUSES.map((s) => `${t(TASK_STATUS_TEXT[s])}: ${tasks.counts[s]}`).join(' · '), '');
-    out.push(
-      ...table(
+    table(
         [t(WORDS.leadAgency), ...TASK_STATUSES.map((s) => t(TASK_STATUS_TEXT[s])), t(WORDS.total)],
         tasks.byAgency.map((a) => [t(a.name), ...TASK_STATUSES.map((s) => String(a.counts[s])), String(a.total)]),
-      ),
-      '',
-    );
+      );
     if (tasks.overdue.length) {
       out.push(`### ${t(WORDS.overdueTasks)} (${tasks.overdue.length})`, '');
       for (const task of tasks.overdue) out.push(`- **${m(`${task.group}.${task.label}`)}** ${t(task.title)} — ${task.lead.map((l) => t(l.name)).join(', ')}; ${t(WORDS.due)} ${m(task.due ?? '—')}`);
@@ -118,8 +105,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
     if (!r.submissionsKnown) out.push(`> ${t(WORDS.submissionsUnknown)}`, '');
     if (r.deadlines.length === 0) out.push(t(WORDS.deadlinesNone), '');
     else {
-      out.push(
-        ...table(
+      table(
           [t(WORDS.obligation), t(WORDS.period), t(WORDS.due), t(WORDS.reporters), t(WORDS.late)],
           r.deadlines.map((d) => {
             const dl = d.deadline;
@@ -132,9 +118,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
                     .join('; ') || t(WORDS.none);
             return [t(d.subject), m(dl.period ?? '—'), m(dl.due ?? `${dl.window.start} … ${dl.window.end}`), d.reporters.map(t).join(', '), late];
           }),
-        ),
-        '',
-      );
+        );
     }
   }
   if (r.issues.length) {

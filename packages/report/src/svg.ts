@@ -106,7 +106,7 @@ function open(c: ChartText, width: number, height: number): string {
  */
 export function barChart(input: BarChartInput): string {
   const values = input.bars.map((b) => b.value ?? 0).concat(input.targets.map((t) => t.value));
-  const max = input.max ?? niceMax(Math.max(0, ...values));
+  const max = input.max ?? niceMax(values.reduce((m, v) => (v > m ? v : m), 0));
   const plot = BAR_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const x = (v: number) => LABEL_WIDTH + (Math.max(0, Math.min(v, max)) / max) * plot;
   const rows = Math.max(1, input.bars.length);
@@ -133,7 +133,8 @@ export function barChart(input: BarChartInput): string {
       parts.push(`<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${fmt(Math.max(1, end - LABEL_WIDTH))}" height="${ROW - 8}" fill="${CHART_COLOURS[b.tone]}"/>`);
     }
     // After the bar, or after the target lines it falls short of, so no line crosses the text.
-    const after = Math.max(end, ...(b.value === null ? [] : input.targets.filter((t) => t.value > (b.value as number)).map((t) => x(t.value))));
+    let after = end;
+    if (b.value !== null) for (const t of input.targets) if (t.value > b.value && x(t.value) > after) after = x(t.value);
     parts.push(`<text x="${fmt(after + 6)}" y="${y + ROW / 2 + 4}" fill="${b.tone === 'met' ? '#1f1f1f' : CHART_COLOURS[b.tone]}">${escapeHtml(b.valueText)}</text></g>`);
   });
   if (input.bars.length === 0) parts.push(`<text x="${LABEL_WIDTH}" y="${TOP + ROW / 2 + 4}" fill="${CHART_COLOURS.axis}">—</text>`);
@@ -158,7 +159,7 @@ export function seriesChart(input: SeriesChartInput): string {
   const top = 18;
   const bottom = 30;
   const values = input.points.map((p) => p.value).concat(input.target ? [input.target.value] : []);
-  const max = input.max ?? niceMax(Math.max(0, ...values));
+  const max = input.max ?? niceMax(values.reduce((m, v) => (v > m ? v : m), 0));
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const n = input.points.length;

@@ -282,14 +282,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     history(q) {
       return exclusive(() => {
         const w = where(q, false);
-        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period, revision`).all(...w.params) as Row[]).map(toStored);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period, revision`).all(w.params) as Row[]).map(toStored);
       });
     },
 
     currentValues(q) {
       return exclusive(() => {
         const w = inForce(q);
-        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period`).all(...w.params) as Row[]).map(toStored);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period`).all(w.params) as Row[]).map(toStored);
       });
     },
 
@@ -301,7 +301,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             SELECT m.*, ROW_NUMBER() OVER (PARTITION BY indicator, org_unit ORDER BY period_end DESC, period_start DESC, period DESC) AS rn
             FROM measurements m WHERE ${w.sql}${counts}
           ) l JOIN imports i ON i.import_id = l.import_id WHERE l.rn = 1 ORDER BY indicator, org_unit`;
-        return (db.prepare(sql).all(...w.params) as Row[]).map(toStored);
+        return (db.prepare(sql).all(w.params) as Row[]).map(toStored);
       });
     },
 
@@ -313,7 +313,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           FROM measurements WHERE ${w.sql} AND numerator IS NOT NULL AND denominator IS NOT NULL
           ${exclude.length ? `AND org_unit NOT IN (${exclude.map(() => '?').join(', ')})` : ''}
           GROUP BY indicator, period, level, period_start, period_end ORDER BY indicator, period_end, period_start, period, level`;
-        return (db.prepare(sql).all(...w.params, ...exclude) as Row[]).map(
+        return (db.prepare(sql).all([...w.params, ...exclude]) as Row[]).map(
           (r): CountSum => ({ indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number }),
         );
       });
@@ -360,7 +360,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         const params = [q.plan];
         if (q.obligation !== undefined) parts.push('obligation = ?'), params.push(q.obligation);
         if (q.period !== undefined) parts.push('period = ?'), params.push(q.period);
-        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(...params) as Row[]).map(
+        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(params) as Row[]).map(
           (r): ReportSubmission => ({ plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string }),
         );
       });
@@ -372,7 +372,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     taskEvidence(q) {
       return exclusive(() =>
-        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(...(q.task === undefined ? [q.plan] : [q.plan, q.task])) as Row[]).map(
+        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(q.task === undefined ? [q.plan] : [q.plan, q.task]) as Row[]).map(
           (r): TaskEvidence => ({ plan: r.plan as string, task: r.task as string, agency: r.agency as string, date: r.date as string, done: r.done === 1, reference: r.reference as string, recordedAt: r.recorded_at as string }),
         ),
       );

@@ -52,9 +52,9 @@ export function runStoreEvaluationTests(options: StoreEvaluationTestOptions): vo
     ['xa-b', 'commune'],
   ];
   const row: fc.Arbitrary<GeneratedRow> = fc.record({
-    indicator: fc.constantFrom(...indicators),
-    unit: fc.constantFrom(...units),
-    period: fc.constantFrom(...PERIODS),
+    indicator: fc.constantFrom(...indicators), // spread-ok: a short fixed list
+    unit: fc.constantFrom(...units), // spread-ok: a short fixed list
+    period: fc.constantFrom(...PERIODS), // spread-ok: a short fixed list
     value: fc.integer({ min: 0, max: 100 }),
     counts: fc.boolean(),
     evidence: fc.boolean(),
@@ -69,7 +69,7 @@ export function runStoreEvaluationTests(options: StoreEvaluationTestOptions): vo
   const scenario = fc.record({
     batches: fc.array(fc.uniqueArray(row, { minLength: 1, maxLength: 25, selector: (r) => { const x = toInput(r); return `${x.indicator}|${String(x.orgUnit)}|${String(x.period ?? x.evidenceDate)}`; } }), { minLength: 1, maxLength: 4 }),
     retract: fc.option(fc.nat(3), { nil: null }),
-    at: fc.option(fc.constantFrom(...AT), { nil: undefined }),
+    at: fc.option(fc.constantFrom(...AT), { nil: undefined }), // spread-ok: a short fixed list
   });
 
   describe(`evaluation from a store: ${options.name}`, () => {

@@ -411,7 +411,7 @@ export function runStoreTests(options: StoreTestOptions): void {
     test('law-values-in-force', 'for any sequence of imports, the values in force are the last value written for each measurement', async (store) => {
       let run = 0;
       const units = ['u1', 'u2', 'u3'];
-      const row = fc.record({ orgUnit: fc.constantFrom(...units), q: fc.constantFrom(0, 1), value: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.boolean()) });
+      const row = fc.record({ orgUnit: fc.constantFrom(...units), q: fc.constantFrom(0, 1), value: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.boolean()) }); // spread-ok: a short fixed list
       await fc.assert(
         fc.asyncProperty(fc.array(fc.array(row, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (batches) => {
           const plan = `law-${run++}`;

@@ -123,6 +123,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
     .option('--org-unit <list>', en ? 'only these org units (ids, comma-separated)' : 'chỉ các đơn vị này (id, phân cách bằng dấu phẩy)', list)
     .option('--level <list>', en ? 'only targets of these levels: province, district, commune' : 'chỉ chỉ tiêu của các cấp này: province, district, commune', list)
     .option('--fail-on <status>', en ? 'exit 1 when any (shown) result has this status: not-met or no-data' : 'thoát với mã 1 khi có kết quả (được hiển thị) mang trạng thái này: not-met hoặc no-data', list)
+    .option('--max-results <n>', en ? 'the work budget: most target × org unit results to judge (default 1000000)' : 'ngân sách công việc: số kết quả chỉ tiêu × đơn vị tối đa được xét (mặc định 1000000)')
     .option('--explain', en ? 'print why each verdict came out as it did' : 'in lý do của từng kết quả')
     .option('--json', jsonHelp(ctx))
     .action(
@@ -140,6 +141,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         level?: string[];
         failOn?: string[];
         explain?: boolean;
+        maxResults?: string;
         json?: boolean;
       }) => {
         const ref = planRef(ctx, opts.plan, undefined);
@@ -164,8 +166,12 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
           if (bad !== undefined) throw new UsageError({ vi: `${name}: "${bad}" không phải một trong ${allowed.join(', ')}.`, en: `${name}: "${bad}" is not one of ${allowed.join(', ')}.` }, 'usage.invalid_value');
         }
+        const maxResults = opts.maxResults === undefined ? undefined : Number(opts.maxResults);
+        if (maxResults !== undefined && !(/^[1-9]\d{0,15}$/u.test(opts.maxResults ?? '') && Number.isSafeInteger(maxResults))) {
+          throw new UsageError({ vi: `--max-results là số nguyên dương, không phải "${opts.maxResults}".`, en: `--max-results is a positive integer, not "${opts.maxResults}".` }, 'usage.invalid_value');
+        }
         const at = opts.at === undefined ? undefined : (await atOption(ctx, opts.at)).localDate;
-        const plan = await loadPlanRef(ctx, ref);
+        const plan = await loadPlanRef(ctx, ref, maxResults);
         const indicators = new Set(plan.indicators.map((i) => i.id));
         const unknownIndicator = opts.indicator?.find((v) => !indicators.has(v));
         if (unknownIndicator !== undefined) {
@@ -173,7 +179,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         }
         const set = await readMeasurementsFile(ctx, plan, measurements);
         const [{ evaluate, progress }, { evaluateWithReference }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/rules/reference')]);
-        const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}) };
+        const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}), ...(maxResults === undefined ? {} : { maxResults }) };
         const ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
         const report: ProgressReport | undefined = method ? progress(plan, set, { ...options, at: ev.at, method: method as ProgressMethod }) : undefined;
         const filter: ResultFilter = {

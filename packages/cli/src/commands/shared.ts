@@ -72,12 +72,13 @@ export function stdinOnce(options: ReadonlyArray<readonly [string, string | unde
 }
 
 /** Resolves a plan reference — a bundled id, a path, or `-` — relative to the run's directory. */
-export async function loadPlanRef(ctx: CliContext, ref: string): Promise<Plan> {
+export async function loadPlanRef(ctx: CliContext, ref: string, maxResults?: number): Promise<Plan> {
   const rules = await import('@egov-plan/rules/node');
   const allowOutside = ctx.allowOutside === true;
-  if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd, allowOutside });
+  const limits = maxResults === undefined ? {} : { limits: { maxResults } };
+  if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd, allowOutside, ...limits });
   const { text, name } = await readInputFile(ctx, ref);
-  const r = rules.validatePlanText(text, { file: name, cwd: ctx.io.cwd, allowOutside });
+  const r = rules.validatePlanText(text, { file: name, cwd: ctx.io.cwd, allowOutside, ...limits });
   if (!r.ok) {
     const { EgovPlanError } = await import('@egov-plan/core');
     throw new EgovPlanError(r.issues);

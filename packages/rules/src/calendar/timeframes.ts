@@ -272,7 +272,7 @@ export function checkTaskTimeframes(plan: Pick<Plan, 'tasks'>): Issue[] {
       try {
         parseTimeframe(t[field], { task: t.id, pointer: `/tasks/${i}/${field}` });
       } catch (e) {
-        if (e instanceof EgovPlanError) issues.push(...e.issues);
+        if (e instanceof EgovPlanError) for (const x of e.issues) issues.push(x);
         else throw e;
       }
     }

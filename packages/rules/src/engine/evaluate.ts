@@ -1,5 +1,7 @@
 import {
+  EgovPlanError,
   assertResolvedPlan,
+  issue,
   type AdministrativeLevel,
   type BilingualText,
   type Evaluation as EvaluationOutput,
@@ -17,7 +19,7 @@ import {
 } from '@egov-plan/core';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
-import { checkOptionsEarly, checkOptionsShape, resolveOptions, type EvaluateOptions } from './options.js';
+import { checkOptionsEarly, checkOptionsShape, DEFAULT_MAX_RESULTS, resolveOptions, type EvaluateOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { explainResult } from './explain.js';
 import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
@@ -312,8 +314,8 @@ function prepare(input: Plan, measurements: MeasurementSet | Iterable<Measuremen
 function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
-  const { at, phases } = resolveOptions(artifacts, options, set.observations, 'evaluate');
-  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases), set };
+  const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, 'evaluate');
+  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases, maxResults), set };
 }
 
 /** The plan's indicators by id, numbered in plan order: the slots of {@link ObservationIndex}. */
@@ -324,11 +326,27 @@ function indicatorSlots(plan: Plan): Map<string, number> {
 }
 
 /**
+ * The error for an evaluation that would judge more than `max` results (the work budget): thrown
+ * before the results are built, so a plan that multiplies targets by org units cannot exhaust memory.
+ */
+export function tooManyResults(max: number, atLeast: number): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'rules.too_many_results',
+      '',
+      `Lần đánh giá này phải xét ít nhất ${atLeast} kết quả (chỉ tiêu × đơn vị), quá giới hạn ${max}: chọn giai đoạn (--phase) hoặc nâng giới hạn (maxResults, --max-results).`,
+      `This evaluation would judge at least ${atLeast} results (targets × org units), over the limit of ${max}: choose a phase (--phase) or raise the limit (maxResults, --max-results).`,
+    ),
+  ]);
+}
+
+/**
  * Every target × org unit to judge at `at` for the given phases, with the value that counts.
+ * Throws {@link EgovPlanError} `rules.too_many_results` when there would be more than `maxResults`.
  *
  * @internal
  */
-export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[]): EvaluationJob[] {
+export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): EvaluationJob[] {
   const { plan, directory: dir, province, timelines } = artifacts;
   const index = new ObservationIndex(observations, indicatorSlots(plan));
   const phaseById = new Map(phases.map((p) => [p.id, p]));
@@ -367,6 +385,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const target = version.target;
 
       if (target.scope === 'whole-province') {
+        if (jobs.length + 1 > maxResults) throw tooManyResults(maxResults, jobs.length + 1);
         jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, province));
         continue;
       }
@@ -380,6 +399,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
               .map((u) => u.code)
               .filter((c) => index.cell(c, slot) === undefined)
           : [];
+      if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
         const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
         for (const orgUnit of names) jobs.push(unitJob(indicator, version, phase, orgUnit, index.cell(orgUnit, slot)));

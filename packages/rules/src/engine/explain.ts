@@ -47,9 +47,10 @@ function overrideNote(steps: readonly ProvenanceStep[], lang: 'vi' | 'en'): stri
   if (!last) return '';
   const change = last.changes.find((c) => c.field === 'value') ?? last.changes[0];
   const from = change ? ` ${lang === 'vi' ? 'thay cho' : 'replacing'} ${change.field} = ${JSON.stringify(change.from)}` : '';
+  const claim = last.claimed ? (lang === 'vi' ? ', theo tệp tự ghi, chưa kiểm chứng' : ', as the file claims, not verified') : '';
   return lang === 'vi'
-    ? ` Chỉ tiêu này do ${last.file} (${last.pointer}) đặt, hiệu lực từ ${last.effectiveFrom ?? 'đầu giai đoạn'}${from}.`
-    : ` This target was set by ${last.file} (${last.pointer}), in force from ${last.effectiveFrom ?? 'the start'}${from}.`;
+    ? ` Chỉ tiêu này do ${last.file} (${last.pointer}${claim}) đặt, hiệu lực từ ${last.effectiveFrom ?? 'đầu giai đoạn'}${from}.`
+    : ` This target was set by ${last.file} (${last.pointer}${claim}), in force from ${last.effectiveFrom ?? 'the start'}${from}.`;
 }
 
 function traceText(t: ConditionTrace, lang: 'vi' | 'en', unit: string): string {
@@ -127,7 +128,7 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
 export function describeProvenance(steps: readonly ProvenanceStep[], lang: 'vi' | 'en'): string[] {
   return steps.map((s) => {
     const when = s.effectiveFrom ? (lang === 'vi' ? `từ ${s.effectiveFrom}` : `from ${s.effectiveFrom}`) : lang === 'vi' ? 'từ đầu' : 'from the start';
-    const where = `${s.file} ${s.pointer}`;
+    const where = `${s.file} ${s.pointer}${s.claimed ? (lang === 'vi' ? ' (theo tệp tự ghi, chưa kiểm chứng)' : ' (as the file claims, not verified)') : ''}`;
     const quote = `${s.source.section}: "${s.source.quote}"`;
     if (s.action === 'defined') return lang === 'vi' ? `Định nghĩa tại ${where} — ${quote}` : `Defined at ${where} — ${quote}`;
     if (s.action === 'withdrawn') return lang === 'vi' ? `Bãi bỏ ${when} tại ${where} — ${quote}` : `Withdrawn ${when} at ${where} — ${quote}`;

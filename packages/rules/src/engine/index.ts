@@ -21,7 +21,7 @@ export {
   type RuleFileSource,
 } from './resolve.js';
 export { memorySource, type MemorySourceOptions } from './sources.js';
-export { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, evaluationDate, phasesAt } from './options.js';
+export { DEFAULT_MAX_RESULTS, EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, evaluationDate, phasesAt } from './options.js';
 export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';

@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -337,14 +337,24 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     row = r;
     rowNaming = naming;
 
+    const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
+      const odd = findSuspiciousCharacter(id);
+      if (!odd) return false;
+      const d = describeSuspiciousCharacter(odd);
+      bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `mã ${field} ${d.vi}.`, `the ${field} id ${d.en}.`);
+      return true;
+    };
     const indicatorId = text(m.indicator);
     const indicator = indicatorId ? indicators.get(indicatorId) : undefined;
     if (!indicatorId) bad('indicator', 'measurement.missing_value', 'thiếu mã chỉ số.', 'the indicator is missing.');
-    else if (!indicator) bad('indicator', 'measurement.unknown_indicator', `kế hoạch không có chỉ số "${indicatorId.slice(0, 80)}".`, `the plan has no indicator "${indicatorId.slice(0, 80)}".`);
+    else if (!indicator && lookAlike('indicator', indicatorId)) {
+      // Named by its code point, not as an unknown indicator that reads like a known one.
+    } else if (!indicator) bad('indicator', 'measurement.unknown_indicator', `kế hoạch không có chỉ số "${indicatorId.slice(0, 80)}".`, `the plan has no indicator "${indicatorId.slice(0, 80)}".`);
 
     const orgUnit = text(m.orgUnit);
     if (!orgUnit) bad('orgUnit', 'measurement.missing_value', 'thiếu đơn vị (orgUnit).', 'the org unit (orgUnit) is missing.');
     else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', 'measurement.invalid_value', `tên đơn vị dài quá ${MAX_ORG_UNIT_LENGTH} ký tự.`, `the org unit is longer than ${MAX_ORG_UNIT_LENGTH} characters.`);
+    else lookAlike('orgUnit', orgUnit);
 
     let level: AdministrativeLevel | undefined;
     if (!isBlank(m.level)) {
@@ -499,7 +509,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         return;
       }
     }
-    out.issues.push(...problems);
+    for (const p of problems) out.issues.push(p);
   };
 }
 

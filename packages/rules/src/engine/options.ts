@@ -2,7 +2,10 @@ import { EgovPlanError, isEgovPlanError, isLocalDate, issue, ProgressMethod as P
 import * as z from 'zod';
 import { localDateOf } from '../calendar/time.js';
 import type { Observation } from './measurements.js';
+import { DEFAULT_MAX_RESULTS } from './limits.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
+
+export { DEFAULT_MAX_RESULTS };
 
 // One validator for the options of evaluate and progress: unknown keys, wrong types and dates
 // that are not dates are typed errors (`usage.*`), never a silent default or a TypeError.
@@ -25,6 +28,12 @@ export const EvaluateOptions = z.strictObject({
     .union([z.string(), z.array(z.string()).readonly()])
     .optional()
     .describe('Evaluate the targets of these phases instead of the phase(s) `at` selects.'),
+  maxResults: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Most results (target × org unit pairs) one evaluation may judge; more is `rules.too_many_results`. Default: DEFAULT_MAX_RESULTS (1,000,000).'),
 });
 /** Options of {@link evaluate} and {@link evaluateAsync}. */
 export type EvaluateOptions = z.input<typeof EvaluateOptions>;
@@ -47,7 +56,11 @@ export interface ResolvedOptions {
   at: string;
   phases: Phase[];
   method: ProgressMethod;
+  /** The work budget: most results one evaluation may judge. */
+  maxResults: number;
 }
+
+
 
 function optionIssue(key: string, vi: string, en: string, code: Issue['code'] = 'usage.invalid_option'): Issue {
   return issue(code, key === '' ? '' : `/${key}`, vi, en);
@@ -130,7 +143,7 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
     }
     phases = plan.phases.filter((p) => ids.includes(p.id));
   } else phases = phasesAt(plan, at);
-  return { at, phases, method: (options as ProgressOptions).method ?? 'cagr' };
+  return { at, phases, method: (options as ProgressOptions).method ?? 'cagr', maxResults: options.maxResults ?? DEFAULT_MAX_RESULTS };
 }
 
 /**
@@ -163,6 +176,7 @@ export function checkOptionsShape(input: unknown, kind: 'evaluate' | 'progress')
     }
     if (key === 'at') return optionIssue('at', `Ngày đánh giá ${describe((input as Record<string, unknown>).at)} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.`, `The evaluation date ${describe((input as Record<string, unknown>).at)} must be a Date, epoch milliseconds or a date/instant string.`, 'usage.invalid_date');
     if (key === 'phase') return optionIssue('phase', 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.', 'The phase option must be a phase id or a list of phase ids.');
+    if (key === 'maxResults') return optionIssue('maxResults', 'Tùy chọn maxResults phải là số nguyên dương.', 'The maxResults option must be a positive integer.');
     if (key === 'method') return optionIssue('method', 'Phương pháp phải là "cagr" hoặc "linear".', 'The method must be "cagr" or "linear".');
     return optionIssue('', 'Tùy chọn phải là một đối tượng.', 'The options must be an object.');
   });

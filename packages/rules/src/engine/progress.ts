@@ -90,8 +90,8 @@ export function progress(input: Plan, measurements: MeasurementSet | Iterable<Me
   const artifacts = planArtifacts(input);
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
-  const { at, phases, method } = resolveOptions(artifacts, options, set.observations, 'progress');
-  const jobs = planJobs(artifacts, set.observations, at, phases).filter((j) => j.status !== 'not-applicable');
+  const { at, phases, method, maxResults } = resolveOptions(artifacts, options, set.observations, 'progress');
+  const jobs = planJobs(artifacts, set.observations, at, phases, maxResults).filter((j) => j.status !== 'not-applicable');
   const series = seriesIndex(artifacts, set.observations);
   const results = jobs.map((job) => assess(job, series(job), at, method, artifacts));
   return { plan: plan.id, at, phases: phases.map((p) => p.id), method, thresholds: PROGRESS_THRESHOLDS, results };

@@ -22,6 +22,7 @@ import {
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { applyChanges, compareOverrides } from './changes.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
+import { verifyProvenance } from './provenance.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
 
 // Resolution of `extends`: the plans a rule file builds on are read from a source (bundled ids,
@@ -226,7 +227,7 @@ export function checkRuleFile(value: unknown, document: JsonDocument | undefined
       const seen = new Set(issues.map((i) => i.pointer));
       // A value that is not an object (null, a number, an array) has no keys to set aside.
       const asPlan = value !== null && typeof value === 'object' && !Array.isArray(value) ? withoutRuleFileKeys(value as Record<string, unknown>) : value;
-      issues.push(...validatePlan(asPlan).issues.filter((i) => i.code.startsWith('plan.') && !seen.has(i.pointer)));
+      for (const i of validatePlan(asPlan).issues) if (i.code.startsWith('plan.') && !seen.has(i.pointer)) issues.push(i);
     }
     return { ok: false, issues: located(issues) };
   }
@@ -349,15 +350,61 @@ function* resolveSteps(ruleFile: unknown, options: ResolveOptions): Step<Resolve
   return yield* resolveLayer(root, options.source, limits);
 }
 
-function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
-  const { order, ancestors, issues } = yield* linearise(root, source, limits);
-  if (issues.length) return { ok: false, issues };
+/**
+ * The work budget a plan decides alone: its each-unit targets times the administrative units of
+ * their level that exist during their phase, before any measurement is read.
+ */
+function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[] {
+  const phases = new Map(plan.phases.map((p) => [p.id, p]));
+  const unitsFor = new Map<string, number>();
+  let total = 0;
+  for (const indicator of plan.indicators) {
+    for (const t of indicator.targets) {
+      if (t.scope !== 'each-unit') continue;
+      const phase = phases.get(t.phase);
+      if (!phase) continue;
+      const key = `${t.level ?? ''}\u0000${phase.id}`;
+      let n = unitsFor.get(key);
+      if (n === undefined) {
+        n = 0;
+        for (const u of plan.administrativeUnits) if ((t.level === null || u.level === t.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start) n++;
+        unitsFor.set(key, n);
+      }
+      total += n;
+    }
+  }
+  if (total <= max) return [];
+  return [
+    issueIn(
+      root,
+      '/indicators',
+      'rules.too_many_results',
+      `Các chỉ tiêu "each-unit" của kế hoạch nhân với số đơn vị hành chính đã cho ${total} kết quả, quá giới hạn ${max} (maxResults).`,
+      `The plan's each-unit targets times its administrative units give ${total} results, over the limit of ${max} (maxResults).`,
+    ),
+  ];
+}
+
+function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {
+  const linear = yield* linearise(given, source, limits);
+  if (linear.issues.length) return { ok: false, issues: linear.issues };
+  // Provenance claimed by the files is checked first; what does not hold is the file's own.
+  const warnings: Issue[] = [];
+  const order = linear.order.map((layer) => {
+    const v = verifyProvenance(layer);
+    for (const w of v.warnings) warnings.push(w);
+    return v.layer;
+  });
+  const ancestors = linear.ancestors;
+  const root = order.find((l) => l.key === given.key) ?? given;
   const merged = merge(order, ancestors);
   if (merged.issues.length) return { ok: false, issues: merged.issues };
   const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined;
   if (!hasExtends) {
     const consistency = checkPlanConsistency(root.plan as Plan).map((i) => locate(root, i));
-    return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: root.plan as Plan, issues: [] };
+    if (consistency.length) return { ok: false, issues: consistency };
+    const budget = workBudgetIssues(root.plan as Plan, limits.maxResults, root);
+    return budget.length ? { ok: false, issues: budget } : { ok: true, value: root.plan as Plan, issues: warnings };
   }
   const targetCount = (merged.plan as Plan).indicators.reduce((n, ind) => n + ind.targets.length, 0);
   if (targetCount > limits.maxTargets) {
@@ -377,7 +424,9 @@ function* resolveLayer(root: RuleFileLayer, source: RuleFileSource, limits: Rule
   const parsed = Plan.safeParse(merged.plan);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error.issues, merged.plan).map((i) => merged.remap(i)) };
   const consistency = checkPlanConsistency(parsed.data).map((i) => merged.remap(i));
-  return consistency.length ? { ok: false, issues: consistency } : { ok: true, value: parsed.data, issues: [] };
+  if (consistency.length) return { ok: false, issues: consistency };
+  const budget = workBudgetIssues(parsed.data, limits.maxResults, root);
+  return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: warnings };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
@@ -415,7 +464,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         // "Unknown" and "not allowed" are said at the `extends` entry itself; anything else (a file
         // that cannot be read) is the base's own problem.
         const here = read.issues.filter((x) => x.code === 'rules.unknown_base' || x.code === 'rules.path_not_allowed');
-        issues.push(...here.map((x) => locate(layer, { ...x, pointer })));
+        for (const x of here) issues.push(locate(layer, { ...x, pointer }));
         if (here.length === read.issues.length) continue;
         r = { issues: read.issues.filter((x) => !here.includes(x)) };
       } else {
@@ -426,10 +475,8 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         }
       }
       if ('issues' in r) {
-        issues.push(
-          issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`),
-          ...r.issues,
-        );
+        issues.push(issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`));
+        for (const x of r.issues) issues.push(x);
         continue;
       }
       const parent = r.layer;
@@ -485,7 +532,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       target: t,
       indicator: indicatorId,
       at: { layer, pointer },
-      provenance: recorded ? { file: recorded.file, pointer: recorded.pointer } : { file: layer.display, pointer },
+      provenance: recorded ? { file: recorded.file, pointer: recorded.pointer, ...(recorded.claimed ? { claimed: true as const } : {}) } : { file: layer.display, pointer },
     };
     targets.set(t.id, entry);
     indicators.get(indicatorId)?.targets.push(entry);
@@ -716,7 +763,7 @@ function assemble(
       return { ...w.withdrawal, origin: w.provenance };
     });
   }
-  out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer }));
+  out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer, ...(t.provenance.claimed ? { claimed: true as const } : {}) }));
   const resolvedFrom: { file: string; plan: string; number: string }[] = [];
   for (const layer of order) {
     for (const r of layer.plan.resolvedFrom ?? [{ file: layer.display, plan: layer.plan.id, number: layer.plan.number }]) {

@@ -67,6 +67,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
         action: 'defined',
         file: origin?.file ?? plan.id,
         pointer: origin?.pointer ?? `/indicators/${i}/targets/${j}`,
+        ...(origin?.claimed ? { claimed: true as const } : {}),
         effectiveFrom: null,
         changes: [],
         source: target.source,
@@ -80,6 +81,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
           action: 'overridden',
           file: o.override.origin?.file ?? plan.id,
           pointer: o.override.origin?.pointer ?? `/overrides/${o.index}`,
+          ...(o.override.origin?.claimed ? { claimed: true as const } : {}),
           effectiveFrom: o.override.effectiveFrom,
           changes: Object.keys(o.override.set)
             .filter((k) => (o.override.set as Record<string, unknown>)[k] !== undefined)
@@ -100,6 +102,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
             action: 'withdrawn',
             file: w.origin?.file ?? plan.id,
             pointer: w.origin?.pointer ?? `/withdrawals/${wIndex}`,
+            ...(w.origin?.claimed ? { claimed: true as const } : {}),
             effectiveFrom: w.effectiveFrom,
             changes: [],
             source: w.source,

@@ -1,0 +1,126 @@
+import { fromPointer, issue, type Issue } from '@egov-plan/core';
+import { bundledPlan, isBundledPlanId } from '../bundled.js';
+import { issueIn, jsonEqual, type RuleFileLayer } from './resolve.js';
+
+// Provenance fields (`origins`, `overrides[].origin`, `withdrawals[].origin`, `resolvedFrom`) are
+// written by the resolver and `export`, but a hand-written file may carry them too. A claim that
+// names a bundled plan is checked: kept when that plan really has the same target (override,
+// withdrawal, plan number) at that pointer, otherwise replaced by the file's own location with a
+// warning `rules.unverified_provenance`. A claim that names any other file cannot be checked: it is
+// kept, marked `claimed: true`, and shown as the file's claim (one warning per file counts them).
+// Whatever a file writes in `claimed` is replaced.
+
+/** Most warnings listed one by one; the last one counts the rest. */
+const MAX_WARNINGS = 20;
+
+/** The value at an RFC 6901 pointer, or undefined (own properties only). */
+function at(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const seg of fromPointer(pointer)) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
+
+/** True when the bundled plan `file` holds `item` at `pointer`. */
+function holds(file: string, pointer: string, item: unknown): boolean {
+  if (!isBundledPlanId(file)) return false;
+  const found = at(bundledPlan(file), pointer);
+  if (found === null || typeof found !== 'object' || item === null || typeof item !== 'object') return false;
+  // The recorded item may itself carry the bundled plan's own provenance (an override's origin).
+  const strip = (x: object) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'origin'));
+  return jsonEqual(strip(found), strip(item));
+}
+
+const show = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/** A claim as the resolver keeps it: `claimed` set from the check, never from the file. */
+function mark<T extends { file: string; claimed?: true | undefined }>(c: T): T {
+  const { claimed: _fromFile, ...rest } = c;
+  return (isBundledPlanId(c.file) ? rest : { ...rest, claimed: true }) as T;
+}
+
+/**
+ * Checks the provenance a rule file claims: claims naming a bundled plan that do not hold are
+ * replaced by the file's own location (one warning each, at most {@link MAX_WARNINGS}, the last
+ * counting the rest); claims naming other files are kept and marked `claimed: true` (one warning
+ * counts them). Returns the layer with its checked plan. Bundled plans are trusted as they are.
+ *
+ * @internal
+ */
+export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; warnings: Issue[]; forged: Issue[] } {
+  const plan = layer.plan;
+  if (isBundledPlanId(layer.display) && plan === bundledPlan(layer.display)) return { layer, warnings: [], forged: [] };
+  if (plan.origins === undefined && plan.resolvedFrom === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
+  const warnings: Issue[] = [];
+  let replaced = 0;
+  let unchecked = 0;
+  const warn = (pointer: string, claim: string) => {
+    replaced++;
+    if (warnings.length >= MAX_WARNINGS) return;
+    const w = issueIn(
+      layer,
+      pointer,
+      'rules.unverified_provenance',
+      `Tệp ghi rằng ${claim}, nhưng kế hoạch đóng gói đó không có như vậy; thay bằng vị trí trong chính tệp ${layer.display}.`,
+      `The file says ${claim}, but that bundled plan does not hold it; replaced by the location in ${layer.display} itself.`,
+    );
+    warnings.push({ ...w, severity: 'warning' });
+  };
+  const keep = <T extends { file: string; claimed?: true | undefined }>(c: T): T => {
+    if (!isBundledPlanId(c.file)) unchecked++;
+    return mark(c);
+  };
+
+  const targets = new Map<string, unknown>();
+  for (const ind of plan.indicators) for (const t of ind.targets) targets.set(t.id, t);
+  for (const a of plan.addTargets ?? []) targets.set(a.target.id, a.target);
+
+  const out = { ...plan };
+  if (plan.origins !== undefined) {
+    const kept: NonNullable<typeof plan.origins> = [];
+    plan.origins.forEach((o, i) => {
+      if (!isBundledPlanId(o.file) || holds(o.file, o.pointer, targets.get(o.target))) kept.push(keep(o));
+      else warn(`/origins/${i}`, `target ${show(o.target)} was defined in ${show(o.file)} at ${show(o.pointer)}`);
+    });
+    out.origins = kept;
+  }
+  const checkChange = <T extends { target: string; origin?: { file: string; pointer: string; claimed?: true | undefined } | undefined }>(list: readonly T[], field: 'overrides' | 'withdrawals'): T[] =>
+    list.map((c, i) => {
+      if (!c.origin) return c;
+      if (!isBundledPlanId(c.origin.file) || holds(c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
+      warn(`/${field}/${i}/origin`, `the ${field === 'overrides' ? 'override' : 'withdrawal'} of ${show(c.target)} comes from ${show(c.origin.file)} at ${show(c.origin.pointer)}`);
+      const { origin: _claimed, ...own } = c;
+      return own as T;
+    });
+  if (plan.overrides) out.overrides = checkChange(plan.overrides, 'overrides');
+  if (plan.withdrawals) out.withdrawals = checkChange(plan.withdrawals, 'withdrawals');
+  if (plan.resolvedFrom !== undefined) {
+    const kept: NonNullable<typeof plan.resolvedFrom> = [];
+    plan.resolvedFrom.forEach((r, i) => {
+      const b = isBundledPlanId(r.file) ? bundledPlan(r.file) : null;
+      if (!b || (b.id === r.plan && b.number === r.number)) kept.push(keep(r));
+      else warn(`/resolvedFrom/${i}`, `it was resolved from ${show(r.file)} (${show(r.plan)} ${show(r.number)})`);
+    });
+    out.resolvedFrom = kept;
+  }
+  if (replaced > warnings.length) {
+    warnings.push(counted(layer, `… và ${replaced - warnings.length} khẳng định nguồn gốc sai khác, cũng bị thay.`, `… and ${replaced - warnings.length} more provenance claims that do not hold, also replaced.`));
+  }
+  const forged = warnings.slice();
+  if (unchecked) {
+    warnings.push(
+      counted(
+        layer,
+        `Tệp tự ghi ${unchecked} nguồn gốc trỏ tới tệp không phải kế hoạch đóng gói; không kiểm chứng được nên chỉ hiển thị là lời tệp tự ghi (claimed).`,
+        `The file states ${unchecked} provenance entries naming files that are not bundled plans; they cannot be verified and are shown only as the file's claim (claimed).`,
+      ),
+    );
+  }
+  return { layer: { ...layer, plan: out }, warnings, forged };
+}
+
+function counted(layer: RuleFileLayer, vi: string, en: string): Issue {
+  return { ...issue('rules.unverified_provenance', '', vi, en), file: layer.display, severity: 'warning' };
+}
