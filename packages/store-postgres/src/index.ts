@@ -110,7 +110,8 @@ export function describeConnection(connection: string | PostgresConnectionConfig
       const user = decodeURIComponent(u.username) || env.PGUSER || env.USER || '(no user)';
       return `${user}@${host}${u.port ? `:${u.port}` : ''}/${decodeURIComponent(u.pathname.replace(/^\//u, '')) || env.PGDATABASE || user}`;
     } catch {
-      return 'the given connection string';
+      // Not a WHATWG URL (`postgresql://user@/db?host=/socket`): show it with any password masked.
+      return connection.replace(/^([a-z]+:\/\/[^:/@?]*):[^@]*@/iu, '$1:***@');
     }
   }
   const c = connection ?? {};
