@@ -12,18 +12,22 @@ import {
   alreadyRetractedError,
   checkMeasurementRecord,
   completeProvenance,
+  countSumFromRow,
   duplicateImportError,
+  importFromRow,
   isEgovPlanError,
   issue,
+  measurementFromRow,
   measurementKey,
   nextRevision,
   retractionRevision,
+  ruleFileFromRow,
+  submissionFromRow,
+  taskEvidenceFromRow,
   unknownImportError,
-  type AdministrativeLevel,
   type CountQuery,
   type CountSum,
   type ImportProvenance,
-  type ImportRecord,
   type ImportSummary,
   type IssueCode,
   type MeasurementQuery,
@@ -257,7 +261,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       [plan, keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
     );
     await c.query(
-      `INSERT INTO ${t('measurements')} (plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, source_row, recorded_at, retraction_of, superseded)
+      `INSERT INTO ${t('measurements')} (plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of, superseded)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::bool[], $11::float8[], $12::float8[], $13::bool[], $14::text[], $15::text[], $16::int[], $17::text[], $18::text[], $19::bool[])`,
       [
         plan,
@@ -295,7 +299,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     );
     const latest = new Map<string, Pick<StoredMeasurement, 'revision' | 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'>>();
     for (const row of found.rows as Row[]) {
-      const m = toStored({ ...row, file: '', imported_by: '', imported_at: '' });
+      const m = measurementFromRow({ ...row, file: '', imported_by: '', imported_at: '' });
       latest.set(measurementKey(m), m);
     }
     const writes: Parameters<typeof writeRevisions>[2] = [];
@@ -348,7 +352,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         // Writers wait for each other (readers do not): revision numbers are decided one import at a time.
         await lockWriters(c);
         if ((await c.query(`SELECT 1 FROM ${t('imports')} WHERE import_id = $1`, [p.importId])).rowCount) throw duplicateImportError(p.importId);
-        await c.query(`INSERT INTO ${t('imports')} (import_id, plan, file, imported_by, imported_at, row_count, revision_count, unchanged_count) VALUES ($1, $2, $3, $4, $5, 0, 0, 0)`, [p.importId, p.plan, p.file, p.importedBy, p.importedAt]);
+        await c.query(`INSERT INTO ${t('imports')} (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES ($1, $2, $3, $4, $5, 0, 0, 0)`, [p.importId, p.plan, p.file, p.importedBy, p.importedAt]);
         let n = 0;
         let unchanged = 0;
         let batch: MeasurementRecord[] = [];
@@ -363,19 +367,19 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         if (Symbol.asyncIterator in rows) for await (const r of rows) await one(r);
         else for (const r of rows) await one(r);
         unchanged += await importBatch(c, p, batch);
-        await c.query(`UPDATE ${t('imports')} SET row_count = $1, revision_count = $2, unchanged_count = $3 WHERE import_id = $4`, [n, n - unchanged, unchanged, p.importId]);
+        await c.query(`UPDATE ${t('imports')} SET rows = $1, revisions = $2, unchanged = $3 WHERE import_id = $4`, [n, n - unchanged, unchanged, p.importId]);
         return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
       });
     },
 
     async history(q) {
       const w = where(q, false);
-      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period, m.revision`, w.params)).map(toStored);
+      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period, m.revision`, w.params)).map(measurementFromRow);
     },
 
     async currentValues(q) {
       const w = where(q, true);
-      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period`, w.params)).map(toStored);
+      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period`, w.params)).map(measurementFromRow);
     },
 
     async latestValues(q) {
@@ -385,7 +389,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         FROM ${t('measurements')} m JOIN ${t('imports')} i ON i.import_id = m.import_id
         WHERE ${w.sql}${counts}
         ORDER BY m.indicator, m.org_unit, m.period_end DESC, m.period_start DESC, m.period DESC`;
-      return (await query(sql, w.params)).map(toStored);
+      return (await query(sql, w.params)).map(measurementFromRow);
     },
 
     async sumCounts(q: CountQuery) {
@@ -395,13 +399,11 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         FROM ${t('measurements')} WHERE ${w.sql} AND numerator IS NOT NULL AND denominator IS NOT NULL
         ${exclude.length ? `AND NOT (org_unit = ANY($${w.params.push(exclude)}::text[]))` : ''}
         GROUP BY indicator, period, level, period_start, period_end ORDER BY indicator, period_end, period_start, period, level`;
-      return (await query(sql, w.params)).map(
-        (r): CountSum => ({ indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number }),
-      );
+      return (await query(sql, w.params)).map(countSumFromRow);
     },
 
     async imports(plan) {
-      return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(toImport);
+      return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(importFromRow);
     },
 
     retractImport(importId, by) {
@@ -420,7 +422,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
              ORDER BY m.plan, m.indicator, m.org_unit, m.period, m.revision`,
             [importId],
           )
-        ).rows.map((r) => toStored(r as Row));
+        ).rows.map((r) => measurementFromRow(r as Row));
         const byPlan = new Map<string, Parameters<typeof writeRevisions>[2]>();
         let n = 0;
         for (let i = 0; i < revisions.length; ) {
@@ -449,23 +451,21 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       const parts = ['plan = $1'];
       if (q.obligation !== undefined) parts.push(`obligation = $${params.push(q.obligation)}`);
       if (q.period !== undefined) parts.push(`period = $${params.push(q.period)}`);
-      return (await query(`SELECT * FROM ${t('submissions')} WHERE ${parts.join(' AND ')} ORDER BY seq`, params)).map(
-        (r): ReportSubmission => ({ plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string }),
-      );
+      return (await query(`SELECT * FROM ${t('submissions')} WHERE ${parts.join(' AND ')} ORDER BY seq`, params)).map(submissionFromRow);
     },
     async recordTaskEvidence(e: TaskEvidence) {
-      await query(`INSERT INTO ${t('task_evidence')} (plan, task, agency, evidence_date, done, reference, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [e.plan, e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
+      await query(`INSERT INTO ${t('task_evidence')} (plan, task, agency, date, done, reference, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [e.plan, e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
     },
     async taskEvidence(q) {
       const rows = await query(`SELECT * FROM ${t('task_evidence')} WHERE plan = $1${q.task === undefined ? '' : ' AND task = $2'} ORDER BY seq`, q.task === undefined ? [q.plan] : [q.plan, q.task]);
-      return rows.map((r): TaskEvidence => ({ plan: r.plan as string, task: r.task as string, agency: r.agency as string, date: r.evidence_date as string, done: r.done as boolean, reference: r.reference as string, recordedAt: r.recorded_at as string }));
+      return rows.map(taskEvidenceFromRow);
     },
 
     saveRuleFile(f) {
       return transaction(async (c): Promise<StoredRuleFile> => {
         await c.query(`LOCK TABLE ${t('rule_files')} IN EXCLUSIVE MODE`);
         const latest = (await c.query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision DESC LIMIT 1`, [f.id])).rows[0] as Row | undefined;
-        if (latest && latest.text === f.text) return toRuleFile(latest);
+        if (latest && latest.text === f.text) return ruleFileFromRow(latest);
         const saved: StoredRuleFile = { id: f.id, revision: ((latest?.revision as number | undefined) ?? 0) + 1, text: f.text, savedBy: f.savedBy, savedAt: f.savedAt ?? new Date().toISOString() };
         await c.query(`INSERT INTO ${t('rule_files')} (id, revision, text, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)`, [saved.id, saved.revision, saved.text, saved.savedBy, saved.savedAt]);
         return saved;
@@ -473,10 +473,10 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     },
     async ruleFile(id, revision) {
       const rows = revision === undefined ? await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision DESC LIMIT 1`, [id]) : await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 AND revision = $2`, [id, revision]);
-      return rows[0] ? toRuleFile(rows[0]) : null;
+      return rows[0] ? ruleFileFromRow(rows[0]) : null;
     },
     async ruleFileRevisions(id) {
-      return (await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision`, [id])).map(toRuleFile);
+      return (await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision`, [id])).map(ruleFileFromRow);
     },
 
     async close() {
@@ -484,48 +484,4 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     },
   };
   return store;
-}
-
-function toStored(r: Row): StoredMeasurement {
-  return {
-    plan: r.plan as string,
-    indicator: r.indicator as string,
-    orgUnit: r.org_unit as string,
-    period: r.period as string,
-    revision: r.revision as number,
-    level: r.level as AdministrativeLevel,
-    start: r.period_start as string,
-    end: r.period_end as string,
-    value: r.value === null ? null : r.value_is_boolean === true ? r.value === 1 : (r.value as number),
-    numerator: r.numerator as number | null,
-    denominator: r.denominator as number | null,
-    evidence: r.evidence as boolean,
-    importId: r.import_id as string,
-    file: r.file as string,
-    importedBy: r.imported_by as string,
-    importedAt: r.imported_at as string,
-    recordedAt: r.recorded_at as string,
-    retractionOf: (r.retraction_of as string | null) ?? null,
-    sheet: (r.sheet as string | null) ?? null,
-    row: r.source_row as number,
-  };
-}
-
-function toImport(r: Row): ImportRecord {
-  return {
-    importId: r.import_id as string,
-    plan: r.plan as string,
-    file: r.file as string,
-    importedBy: r.imported_by as string,
-    importedAt: r.imported_at as string,
-    rows: r.row_count as number,
-    revisions: r.revision_count as number,
-    unchanged: r.unchanged_count as number,
-    retractedAt: (r.retracted_at as string | null) ?? null,
-    retractedBy: (r.retracted_by as string | null) ?? null,
-  };
-}
-
-function toRuleFile(r: Row): StoredRuleFile {
-  return { id: r.id as string, revision: r.revision as number, text: r.text as string, savedBy: r.saved_by as string, savedAt: r.saved_at as string };
 }

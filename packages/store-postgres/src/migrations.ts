@@ -29,9 +29,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         file text NOT NULL,
         imported_by text NOT NULL,
         imported_at text COLLATE "C" NOT NULL,
-        row_count integer NOT NULL,
-        revision_count integer NOT NULL,
-        unchanged_count integer NOT NULL,
+        rows integer NOT NULL,
+        revisions integer NOT NULL,
+        unchanged integer NOT NULL,
         retracted_at text,
         retracted_by text
       );
@@ -52,7 +52,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         evidence boolean NOT NULL,
         import_id text COLLATE "C" NOT NULL REFERENCES {{schema}}.imports (import_id),
         sheet text,
-        source_row integer NOT NULL,
+        row integer NOT NULL,
         recorded_at text NOT NULL,
         retraction_of text COLLATE "C",
         superseded boolean NOT NULL,
@@ -74,7 +74,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         plan text COLLATE "C" NOT NULL,
         task text COLLATE "C" NOT NULL,
         agency text NOT NULL,
-        evidence_date text NOT NULL,
+        date text NOT NULL,
         done boolean NOT NULL,
         reference text NOT NULL,
         recorded_at text NOT NULL

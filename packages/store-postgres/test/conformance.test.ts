@@ -35,7 +35,7 @@ function probes(store: PostgresStore): RawProbes {
         importId: r.import_id as string,
         file: r.file as string,
         sheet: r.sheet as string | null,
-        row: r.source_row as number,
+        row: r.row as number,
         importedBy: r.imported_by as string,
         retractionOf: r.retraction_of as string | null,
       })),
