@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isEgovPlanError } from '@egov-plan/core';
@@ -108,5 +110,34 @@ server(`PostgreSQL concurrency${down === null ? '' : ` — ${skipMessage(down)}`
     expect(new Set(inForce.map((m) => m.importId)).size).toBe(1);
     await a!.close();
     await b!.close();
+  });
+});
+
+server(`PostgreSQL crash safety${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it('a process killed (SIGKILL) in the middle of an import leaves none of that file, and the store usable', async () => {
+    const schema = freshSchema('kill');
+    const store = await openPostgresStore({ connection, schema });
+    await store.importMeasurements({ plan: 'p', file: 'before.csv', importedBy: 'x', importId: 'before' }, [record({ orgUnit: 'k1', value: 1 })]);
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@egov-plan/source', fileURLToPath(new URL('./fixtures/endless-import.ts', import.meta.url)), typeof connection === 'string' ? connection : '', schema], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('written') && resolve());
+      child.on('exit', () => reject(new Error(`the importing process ended before writing: ${stderr}`)));
+    });
+    // Five batches are in the open transaction now: the server holds them, uncommitted.
+    const t = `${pg.escapeIdentifier(schema)}.measurements`;
+    expect(Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n)).toBe(1);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect((await store.imports('p')).map((i) => i.importId)).toEqual(['before']);
+    expect((await sql(`SELECT import_id FROM ${t}`)).map((r) => r.import_id)).toEqual(['before']);
+    // The killed import's lock is gone and its id is free: the same file imports now.
+    const s = await store.importMeasurements({ plan: 'p', file: 'endless.csv', importedBy: 'x', importId: 'killed' }, [record({ orgUnit: 'k1', value: 2 })]);
+    expect(s.revisions).toBe(1);
+    expect((await store.currentValues({ plan: 'p' })).map((m) => [m.value, m.revision])).toEqual([[2, 2]]);
+    await store.close();
   });
 });
