@@ -97,7 +97,10 @@ export interface PostgresStore extends MeasurementStore {
 }
 
 type Row = Record<string, unknown>;
-type Queryable = Pick<pg.PoolClient, 'query'>;
+/** What the store's statements run on: one connection (inside a transaction). */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+}
 
 function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
   return new EgovPlanError([issue(code, '', vi, en)]);
@@ -186,22 +189,27 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     return e;
   };
 
-  /** Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
-  const transaction = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /**
+   * Runs `work` in one transaction on one connection: committed when it returns, rolled back when
+   * it throws. Only the driver's errors are turned into typed ones: an error of the caller's rows
+   * (a file that cannot be read, whatever its code) passes through as it is.
+   */
+  const transaction = async <T>(work: (c: Queryable) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (e) {
       throw typed(e);
     }
+    const c: Queryable = { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) };
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw typed(e);
+      throw e;
     } finally {
       client.release();
     }
@@ -252,10 +260,18 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   async function writeRevisions(c: Queryable, plan: string, items: { r: MeasurementRecord | StoredMeasurement; revision: number; importId: string; recordedAt: string; retractionOf: string | null }[]): Promise<void> {
     if (items.length === 0) return;
     const last = new Map<string, number>();
-    items.forEach((it, i) => last.set(measurementKey(it.r), i));
+    // Measurements that already have a revision in the table: their first revision here is not 1.
+    const stored = new Set<string>();
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      const k = measurementKey(it.r);
+      if (!seen.has(k) && it.revision > 1) stored.add(k);
+      seen.add(k);
+      last.set(k, i);
+    });
     const col = <T>(f: (it: (typeof items)[number], i: number) => T) => items.map(f);
-    const keys = [...last.keys()].map((k) => k.split('\u0000'));
-    await c.query(
+    const keys = [...stored].map((k) => k.split('\u0000'));
+    if (keys.length) await c.query(
       `UPDATE ${t('measurements')} m SET superseded = true FROM unnest($2::text[], $3::text[], $4::text[]) AS k(indicator, org_unit, period)
        WHERE m.plan = $1 AND NOT m.superseded AND m.indicator = k.indicator AND m.org_unit = k.org_unit AND m.period = k.period`,
       [plan, keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
@@ -336,7 +352,14 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     return { sql: parts.join(' AND '), params };
   }
 
+  /** Writers wait for each other (readers do not): revision numbers are decided one import at a time. */
   const lockWriters = (c: Queryable) => c.query(`LOCK TABLE ${t('measurements')} IN EXCLUSIVE MODE`);
+  /**
+   * Refreshes the planner's statistics of the measurements table inside the open transaction
+   * (ANALYZE counts the rows this transaction wrote), so that the batch statements look keys up
+   * through the index instead of scanning the plan's rows once per batch.
+   */
+  const analyze = (c: Queryable) => c.query(`ANALYZE ${t('measurements')}`);
 
   const store: PostgresStore = {
     kind: 'postgres',
@@ -349,12 +372,13 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return transaction(async (c) => {
         const p = completeProvenance(provenance, randomUUID);
-        // Writers wait for each other (readers do not): revision numbers are decided one import at a time.
         await lockWriters(c);
         if ((await c.query(`SELECT 1 FROM ${t('imports')} WHERE import_id = $1`, [p.importId])).rowCount) throw duplicateImportError(p.importId);
         await c.query(`INSERT INTO ${t('imports')} (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES ($1, $2, $3, $4, $5, 0, 0, 0)`, [p.importId, p.plan, p.file, p.importedBy, p.importedAt]);
+        await analyze(c);
         let n = 0;
         let unchanged = 0;
+        let analyzedAt = 10_000;
         let batch: MeasurementRecord[] = [];
         const one = async (r: MeasurementRecord) => {
           checkMeasurementRecord(r, n++);
@@ -362,6 +386,10 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
           if (batch.length >= batchSize) {
             unchanged += await importBatch(c, p, batch);
             batch = [];
+            if (n - unchanged >= analyzedAt) {
+              await analyze(c);
+              analyzedAt *= 2;
+            }
           }
         };
         if (Symbol.asyncIterator in rows) for await (const r of rows) await one(r);

@@ -92,6 +92,22 @@ server(`PostgreSQL schema versions${down === null ? '' : ` — ${skipMessage(dow
   });
 });
 
+server(`PostgreSQL errors${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it("an error of the caller's rows passes through as it is, even with a socket-like code, and nothing is written", async () => {
+    const store = await openPostgresStore({ connection, schema: freshSchema('passthrough') });
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'q1.csv'"), { code: 'ENOENT', syscall: 'open' });
+    async function* rows() {
+      yield record();
+      throw missing;
+    }
+    let caught: unknown = null;
+    await Promise.resolve(store.importMeasurements({ plan: 'p', file: 'q1.csv', importedBy: 'x' }, rows())).catch((e: unknown) => (caught = e));
+    expect(caught).toBe(missing);
+    expect(await store.imports('p')).toEqual([]);
+    await store.close();
+  });
+});
+
 server(`PostgreSQL concurrency${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
   it('concurrent imports of different files into the same measurements both land, one revision after the other', async () => {
     const schema = freshSchema('concurrent');
