@@ -23,3 +23,4 @@ export * from './validate.js';
 export * from './rule-file.js';
 export * from './store.js';
 export * from './memory-store.js';
+export * from './store-rows.js';

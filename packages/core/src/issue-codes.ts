@@ -146,6 +146,7 @@ export const ISSUE_REGISTRY = {
   'store.open_failed': { en: 'the file is not a database of this kind', vi: 'tệp không phải cơ sở dữ liệu loại này' },
   'store.schema_too_new': { en: 'the database was written by a newer version of the store package (left untouched)', vi: 'cơ sở dữ liệu do phiên bản mới hơn của gói kho ghi (giữ nguyên)' },
   'store.busy': { en: 'another process kept the database locked beyond the busy timeout', vi: 'một tiến trình khác khóa cơ sở dữ liệu quá thời gian chờ' },
+  'store.connection_failed': { en: 'the database server could not be reached or refused the connection (the password is never shown)', vi: 'không kết nối được máy chủ cơ sở dữ liệu hoặc máy chủ từ chối kết nối (không bao giờ hiện mật khẩu)' },
   'store.backend_error': { en: 'the database reported an error', vi: 'cơ sở dữ liệu báo lỗi' },
 } as const satisfies Record<string, BilingualText>;
 

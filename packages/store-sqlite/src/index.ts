@@ -11,18 +11,21 @@ import {
   alreadyRetractedError,
   checkMeasurementRecord,
   completeProvenance,
+  countSumFromRow,
   duplicateImportError,
+  importFromRow,
   isEgovPlanError,
   issue,
+  measurementFromRow,
   nextRevision,
   retractionRevision,
+  ruleFileFromRow,
+  submissionFromRow,
+  taskEvidenceFromRow,
   unknownImportError,
-  type AdministrativeLevel,
   type CountQuery,
-  type CountSum,
   type ImportProvenance,
   type IssueCode,
-  type ImportRecord,
   type ImportSummary,
   type MeasurementQuery,
   type MeasurementRecord,
@@ -138,47 +141,6 @@ function where(q: MeasurementQuery, inForce: boolean, alias = 'm.'): { sql: stri
   return { sql: parts.join(' AND '), params };
 }
 
-function toStored(r: Row): StoredMeasurement {
-  const isBool = r.value_is_boolean === 1;
-  return {
-    plan: r.plan as string,
-    indicator: r.indicator as string,
-    orgUnit: r.org_unit as string,
-    period: r.period as string,
-    revision: r.revision as number,
-    level: r.level as AdministrativeLevel,
-    start: r.period_start as string,
-    end: r.period_end as string,
-    value: r.value === null ? null : isBool ? r.value === 1 : (r.value as number),
-    numerator: r.numerator as number | null,
-    denominator: r.denominator as number | null,
-    evidence: r.evidence === 1,
-    importId: r.import_id as string,
-    file: r.file as string,
-    importedBy: r.imported_by as string,
-    importedAt: r.imported_at as string,
-    recordedAt: r.recorded_at as string,
-    retractionOf: (r.retraction_of as string | null) ?? null,
-    sheet: (r.sheet as string | null) ?? null,
-    row: r.row as number,
-  };
-}
-
-function toImport(r: Row): ImportRecord {
-  return {
-    importId: r.import_id as string,
-    plan: r.plan as string,
-    file: r.file as string,
-    importedBy: r.imported_by as string,
-    importedAt: r.imported_at as string,
-    rows: r.rows as number,
-    revisions: r.revisions as number,
-    unchanged: r.unchanged as number,
-    retractedAt: (r.retracted_at as string | null) ?? null,
-    retractedBy: (r.retracted_by as string | null) ?? null,
-  };
-}
-
 const WITH_IMPORT = `SELECT m.*, i.file, i.imported_by, i.imported_at FROM measurements m JOIN imports i ON i.import_id = m.import_id`;
 
 /**
@@ -263,7 +225,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           const one = (r: MeasurementRecord) => {
             checkMeasurementRecord(r, n++);
             const latest = stmt.latest.get(p.plan, r.indicator, r.orgUnit, r.period) as Row | undefined;
-            const revision = nextRevision(latest && (toStored({ ...latest, plan: p.plan, indicator: r.indicator, org_unit: r.orgUnit, period: r.period }) as StoredMeasurement), r);
+            const revision = nextRevision(latest && (measurementFromRow({ ...latest, plan: p.plan, indicator: r.indicator, org_unit: r.orgUnit, period: r.period }) as StoredMeasurement), r);
             if (revision === null) unchanged++;
             else writeRevision(p.plan, r, revision, p.importId, p.importedAt, null);
           };
@@ -282,14 +244,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     history(q) {
       return exclusive(() => {
         const w = where(q, false);
-        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period, revision`).all(w.params) as Row[]).map(toStored);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period, revision`).all(w.params) as Row[]).map(measurementFromRow);
       });
     },
 
     currentValues(q) {
       return exclusive(() => {
         const w = inForce(q);
-        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period`).all(w.params) as Row[]).map(toStored);
+        return (db.prepare(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY indicator, org_unit, period`).all(w.params) as Row[]).map(measurementFromRow);
       });
     },
 
@@ -301,7 +263,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             SELECT m.*, ROW_NUMBER() OVER (PARTITION BY indicator, org_unit ORDER BY period_end DESC, period_start DESC, period DESC) AS rn
             FROM measurements m WHERE ${w.sql}${counts}
           ) l JOIN imports i ON i.import_id = l.import_id WHERE l.rn = 1 ORDER BY indicator, org_unit`;
-        return (db.prepare(sql).all(w.params) as Row[]).map(toStored);
+        return (db.prepare(sql).all(w.params) as Row[]).map(measurementFromRow);
       });
     },
 
@@ -313,14 +275,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           FROM measurements WHERE ${w.sql} AND numerator IS NOT NULL AND denominator IS NOT NULL
           ${exclude.length ? `AND org_unit NOT IN (${exclude.map(() => '?').join(', ')})` : ''}
           GROUP BY indicator, period, level, period_start, period_end ORDER BY indicator, period_end, period_start, period, level`;
-        return (db.prepare(sql).all([...w.params, ...exclude]) as Row[]).map(
-          (r): CountSum => ({ indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number }),
-        );
+        return (db.prepare(sql).all([...w.params, ...exclude]) as Row[]).map(countSumFromRow);
       });
     },
 
     imports(plan) {
-      return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(toImport));
+      return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(importFromRow));
     },
 
     retractImport(importId, by) {
@@ -336,7 +296,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             const revisionsOf = db.prepare(`${WITH_IMPORT} WHERE m.plan = ? AND m.indicator = ? AND m.org_unit = ? AND m.period = ? ORDER BY revision`);
             let n = 0;
             for (const k of keys) {
-              const list = (revisionsOf.all(k.plan, k.indicator, k.org_unit, k.period) as Row[]).map(toStored);
+              const list = (revisionsOf.all(k.plan, k.indicator, k.org_unit, k.period) as Row[]).map(measurementFromRow);
               const r = retractionRevision(list, importId, retracted, at);
               if (!r) continue;
               writeRevision(r.plan, r, r.revision, r.importId, at, importId);
@@ -360,9 +320,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         const params = [q.plan];
         if (q.obligation !== undefined) parts.push('obligation = ?'), params.push(q.obligation);
         if (q.period !== undefined) parts.push('period = ?'), params.push(q.period);
-        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(params) as Row[]).map(
-          (r): ReportSubmission => ({ plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string }),
-        );
+        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(params) as Row[]).map(submissionFromRow);
       });
     },
     recordTaskEvidence(e: TaskEvidence) {
@@ -372,9 +330,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     taskEvidence(q) {
       return exclusive(() =>
-        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(q.task === undefined ? [q.plan] : [q.plan, q.task]) as Row[]).map(
-          (r): TaskEvidence => ({ plan: r.plan as string, task: r.task as string, agency: r.agency as string, date: r.date as string, done: r.done === 1, reference: r.reference as string, recordedAt: r.recorded_at as string }),
-        ),
+        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(...(q.task === undefined ? [q.plan] : [q.plan, q.task])) as Row[]).map(taskEvidenceFromRow),
       );
     },
 
@@ -383,7 +339,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         db
           .transaction((): StoredRuleFile => {
             const latest = db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision DESC LIMIT 1').get(f.id) as Row | undefined;
-            if (latest && latest.text === f.text) return toRuleFile(latest);
+            if (latest && latest.text === f.text) return ruleFileFromRow(latest);
             const saved: StoredRuleFile = { id: f.id, revision: ((latest?.revision as number | undefined) ?? 0) + 1, text: f.text, savedBy: f.savedBy, savedAt: f.savedAt ?? new Date().toISOString() };
             db.prepare('INSERT INTO rule_files (id, revision, text, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)').run(saved.id, saved.revision, saved.text, saved.savedBy, saved.savedAt);
             return saved;
@@ -394,11 +350,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ruleFile(id, revision) {
       return exclusive(() => {
         const r = (revision === undefined ? db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision DESC LIMIT 1').get(id) : db.prepare('SELECT * FROM rule_files WHERE id = ? AND revision = ?').get(id, revision)) as Row | undefined;
-        return r ? toRuleFile(r) : null;
+        return r ? ruleFileFromRow(r) : null;
       });
     },
     ruleFileRevisions(id) {
-      return exclusive(() => (db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision').all(id) as Row[]).map(toRuleFile));
+      return exclusive(() => (db.prepare('SELECT * FROM rule_files WHERE id = ? ORDER BY revision').all(id) as Row[]).map(ruleFileFromRow));
     },
 
     close() {
@@ -408,8 +364,4 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
   };
   return store;
-}
-
-function toRuleFile(r: Row): StoredRuleFile {
-  return { id: r.id as string, revision: r.revision as number, text: r.text as string, savedBy: r.saved_by as string, savedAt: r.saved_at as string };
 }

@@ -1,0 +1,76 @@
+import type { AdministrativeLevel } from './plan.js';
+import type { CountSum, ImportRecord, ReportSubmission, StoredMeasurement, StoredRuleFile, TaskEvidence } from './store.js';
+
+// The table layout the SQL stores share (`@egov-plan/store-sqlite`, `@egov-plan/store-postgres`):
+// one row of a table, by column name, to the contract's types. Flags may be booleans
+// (PostgreSQL) or 0/1 (SQLite).
+
+/** One row of a SQL store's table, by column name. */
+export type StoreRow = Record<string, unknown>;
+
+const flag = (v: unknown): boolean => v === true || v === 1;
+
+/**
+ * A row of the `measurements` table joined with its import (`file`, `imported_by`,
+ * `imported_at`) as a {@link StoredMeasurement}.
+ */
+export function measurementFromRow(r: StoreRow): StoredMeasurement {
+  return {
+    plan: r.plan as string,
+    indicator: r.indicator as string,
+    orgUnit: r.org_unit as string,
+    period: r.period as string,
+    revision: r.revision as number,
+    level: r.level as AdministrativeLevel,
+    start: r.period_start as string,
+    end: r.period_end as string,
+    value: r.value === null ? null : flag(r.value_is_boolean) ? r.value === 1 : (r.value as number),
+    numerator: r.numerator as number | null,
+    denominator: r.denominator as number | null,
+    evidence: flag(r.evidence),
+    importId: r.import_id as string,
+    file: r.file as string,
+    importedBy: r.imported_by as string,
+    importedAt: r.imported_at as string,
+    recordedAt: r.recorded_at as string,
+    retractionOf: (r.retraction_of as string | null) ?? null,
+    sheet: (r.sheet as string | null) ?? null,
+    row: r.row as number,
+  };
+}
+
+/** A row of the `imports` table as an {@link ImportRecord}. */
+export function importFromRow(r: StoreRow): ImportRecord {
+  return {
+    importId: r.import_id as string,
+    plan: r.plan as string,
+    file: r.file as string,
+    importedBy: r.imported_by as string,
+    importedAt: r.imported_at as string,
+    rows: r.rows as number,
+    revisions: r.revisions as number,
+    unchanged: r.unchanged as number,
+    retractedAt: (r.retracted_at as string | null) ?? null,
+    retractedBy: (r.retracted_by as string | null) ?? null,
+  };
+}
+
+/** A row of the `rule_files` table as a {@link StoredRuleFile}. */
+export function ruleFileFromRow(r: StoreRow): StoredRuleFile {
+  return { id: r.id as string, revision: r.revision as number, text: r.text as string, savedBy: r.saved_by as string, savedAt: r.saved_at as string };
+}
+
+/** A row of the `submissions` table as a {@link ReportSubmission}. */
+export function submissionFromRow(r: StoreRow): ReportSubmission {
+  return { plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string };
+}
+
+/** A row of the `task_evidence` table as {@link TaskEvidence}. */
+export function taskEvidenceFromRow(r: StoreRow): TaskEvidence {
+  return { plan: r.plan as string, task: r.task as string, agency: r.agency as string, date: r.date as string, done: flag(r.done), reference: r.reference as string, recordedAt: r.recorded_at as string };
+}
+
+/** A row of a `sumCounts` query (`n`, `d`, `k` the sums and the count) as a {@link CountSum}. */
+export function countSumFromRow(r: StoreRow): CountSum {
+  return { indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number };
+}

@@ -1,0 +1,515 @@
+/**
+ * The egov-plan measurement store on PostgreSQL, through node-postgres (`pg` 8, a peer
+ * dependency): every import one transaction (all of a file or none of it), concurrent writers
+ * waiting for each other on a table lock, the values that count and summed counts computed in SQL
+ * (window functions, `GROUP BY`), the schema versioned in a `schema_version` table and migrated
+ * forward when a store opens. A connection failure is a typed issue that never shows a password.
+ *
+ * @module
+ */
+import {
+  EgovPlanError,
+  alreadyRetractedError,
+  checkMeasurementRecord,
+  completeProvenance,
+  countSumFromRow,
+  duplicateImportError,
+  importFromRow,
+  isEgovPlanError,
+  issue,
+  measurementFromRow,
+  measurementKey,
+  nextRevision,
+  retractionRevision,
+  ruleFileFromRow,
+  submissionFromRow,
+  taskEvidenceFromRow,
+  unknownImportError,
+  type CountQuery,
+  type CountSum,
+  type ImportProvenance,
+  type ImportSummary,
+  type IssueCode,
+  type MeasurementQuery,
+  type MeasurementRecord,
+  type MeasurementStore,
+  type ReportSubmission,
+  type RowStream,
+  type StoredMeasurement,
+  type StoredRuleFile,
+  type TaskEvidence,
+} from '@egov-plan/core';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './migrations.js';
+
+export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration };
+
+/** Where the server is, as separate fields (any field left out comes from `PGHOST`, `PGUSER`, … as in libpq). */
+export interface PostgresConnectionConfig {
+  /** Host name, IP address, or the directory of a Unix socket (`/var/run/postgresql`). */
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /**
+   * A connection string (`postgres://user:password@host:5432/database`,
+   * `postgresql:///database?host=/var/run/postgresql` for a Unix socket) or separate fields.
+   * Default: libpq's environment variables (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`).
+   */
+  connection?: string | PostgresConnectionConfig;
+  /** The schema holding the store's tables (created when missing; default `egov_plan`). Several stores may share one database. */
+  schema?: string;
+  /** Create the schema and its tables when missing (default true). With false, a missing store is `store.not_found`. */
+  create?: boolean;
+  /** Most connections the store opens at once (default 4). */
+  maxConnections?: number;
+  /** How long to wait for a connection, in milliseconds (default 10 000); then `store.connection_failed`. */
+  connectTimeoutMs?: number;
+  /** Rows written per statement during an import (default 1000). */
+  batchSize?: number;
+}
+
+/** A {@link MeasurementStore} on a PostgreSQL schema. */
+export interface PostgresStore extends MeasurementStore {
+  readonly kind: 'postgres';
+  /** The schema holding the tables. */
+  readonly schema: string;
+  /** The server, database and user, without the password (for messages). */
+  readonly target: string;
+  /** The schema version of the open store (always {@link POSTGRES_SCHEMA_VERSION} once open). */
+  readonly schemaVersion: number;
+  /** The schema version the store had when it was opened (0 for a new schema): shows a migration. */
+  readonly openedAtVersion: number;
+  /** Every revision of the matching measurements, as an array. */
+  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The values in force, as an array. */
+  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The value that counts per indicator × org unit, as an array. */
+  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
+  /** Summed counts, computed by the server. */
+  sumCounts(query: CountQuery): Promise<CountSum[]>;
+}
+
+type Row = Record<string, unknown>;
+/** What the store's statements run on: one connection (inside a transaction). */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+}
+
+function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
+  return new EgovPlanError([issue(code, '', vi, en)]);
+}
+
+/** The server, database and user a connection setting names, never its password. */
+export function describeConnection(connection: string | PostgresConnectionConfig | undefined): string {
+  const env = process.env;
+  if (typeof connection === 'string') {
+    try {
+      const u = new URL(connection);
+      const socket = u.searchParams.get('host');
+      const host = socket ?? (u.hostname || env.PGHOST || 'localhost');
+      const user = decodeURIComponent(u.username) || env.PGUSER || env.USER || '(no user)';
+      return `${user}@${host}${u.port ? `:${u.port}` : ''}/${decodeURIComponent(u.pathname.replace(/^\//u, '')) || env.PGDATABASE || user}`;
+    } catch {
+      // Not a WHATWG URL (`postgresql://user@/db?host=/socket`): show it with any password masked.
+      return connection.replace(/^([a-z]+:\/\/[^:/@?]*):[^@]*@/iu, '$1:***@');
+    }
+  }
+  const c = connection ?? {};
+  const user = c.user ?? env.PGUSER ?? env.USER ?? '(no user)';
+  return `${user}@${c.host ?? env.PGHOST ?? 'localhost'}:${c.port ?? env.PGPORT ?? 5432}/${c.database ?? env.PGDATABASE ?? user}`;
+}
+
+/** Error codes of Node's sockets and PostgreSQL's SQLSTATE classes that mean "no usable connection". */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EACCES', '3D000', '57P01', '57P02', '57P03']);
+
+function isConnectionFailure(e: Error): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return CONNECTION_CODES.has(code) || code.startsWith('08') || code.startsWith('28') || /timeout expired|Connection terminated/iu.test(e.message);
+}
+
+/** Removes a password from a message, should a driver ever echo it. */
+function scrub(message: string, password: string | undefined): string {
+  return password ? message.split(password).join('***') : message;
+}
+
+function passwordOf(connection: string | PostgresConnectionConfig | undefined): string | undefined {
+  if (typeof connection !== 'string') return connection?.password ?? process.env.PGPASSWORD;
+  try {
+    return decodeURIComponent(new URL(connection).password) || process.env.PGPASSWORD;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens a PostgreSQL measurement store: connects, creates the schema when needed and migrates it
+ * forward to {@link POSTGRES_SCHEMA_VERSION} (one transaction, serialised between processes by an
+ * advisory lock). Throws `EgovPlanError`: `store.connection_failed` (server unreachable,
+ * authentication refused, database missing — the message names server, database and user, never
+ * the password), `store.schema_too_new`, `store.not_found` (with `create: false`).
+ *
+ * @example
+ * ```ts
+ * const store = await openPostgresStore({ connection: 'postgresql:///egov?host=/var/run/postgresql', schema: 'kontum' });
+ * await store.importMeasurements({ plan: 'kontum-1102-2019', file: 'q1.csv', importedBy: 'so-tttt' }, records);
+ * for (const m of await store.currentValues({ plan: 'kontum-1102-2019', period: '2020Q1' })) console.log(m);
+ * await store.close();
+ * ```
+ */
+export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const schemaName = options.schema ?? 'egov_plan';
+  const target = describeConnection(options.connection);
+  const password = passwordOf(options.connection);
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const base: pg.PoolConfig = typeof options.connection === 'string' ? { connectionString: options.connection } : { ...options.connection };
+  const pool = new pg.Pool({ ...base, max: options.maxConnections ?? 4, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, application_name: 'egov-plan' });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const s = pg.escapeIdentifier(schemaName);
+  const t = (name: string) => `${s}.${name}`;
+
+  /** Turns a driver error into a typed one; typed errors and the caller's own errors pass through. */
+  const typed = (e: unknown): unknown => {
+    if (isEgovPlanError(e) || !(e instanceof Error)) return e;
+    if (isConnectionFailure(e)) {
+      return storeError(
+        'store.connection_failed',
+        `Không kết nối được PostgreSQL ${target}: ${scrub(e.message, password)}`,
+        `Could not connect to PostgreSQL ${target}: ${scrub(e.message, password)}`,
+      );
+    }
+    if (e instanceof pg.DatabaseError) return storeError('store.backend_error', `Lỗi PostgreSQL trên ${target}: ${scrub(e.message, password)}`, `PostgreSQL error on ${target}: ${scrub(e.message, password)}`);
+    return e;
+  };
+
+  /**
+   * Runs `work` in one transaction on one connection: committed when it returns, rolled back when
+   * it throws. Only the driver's errors are turned into typed ones: an error of the caller's rows
+   * (a file that cannot be read, whatever its code) passes through as it is.
+   */
+  const transaction = async <T>(work: (c: Queryable) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      throw typed(e);
+    }
+    const c: Queryable = { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) };
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+  const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => {
+    try {
+      return (await pool.query(sql, params)).rows as Row[];
+    } catch (e) {
+      throw typed(e);
+    }
+  };
+
+  let openedAtVersion: number;
+  try {
+    openedAtVersion = await transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`egov-plan:${schemaName}`]);
+      const exists = (await c.query('SELECT to_regclass($1) AS t', [`${s}.schema_version`])).rows[0]?.t !== null;
+      if (!exists && options.create === false) {
+        throw storeError('store.not_found', `Không có kho egov-plan trong lược đồ "${schemaName}" của ${target}.`, `There is no egov-plan store in schema "${schemaName}" of ${target}.`);
+      }
+      if (!exists) {
+        await c.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+        await c.query(`CREATE TABLE ${t('schema_version')} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      }
+      const from = Number((await c.query(`SELECT coalesce(max(version), 0) AS v FROM ${t('schema_version')}`)).rows[0]?.v ?? 0);
+      if (from > POSTGRES_SCHEMA_VERSION) {
+        throw storeError(
+          'store.schema_too_new',
+          `Lược đồ "${schemaName}" có phiên bản ${from}, mới hơn phiên bản ${POSTGRES_SCHEMA_VERSION} mà gói này đọc được; hãy cập nhật @egov-plan/store-postgres.`,
+          `Schema "${schemaName}" has version ${from}, newer than version ${POSTGRES_SCHEMA_VERSION} this package reads; upgrade @egov-plan/store-postgres.`,
+        );
+      }
+      for (const m of POSTGRES_MIGRATIONS) {
+        if (m.version <= from) continue;
+        await c.query(m.sql.replaceAll('{{schema}}', s));
+        await c.query(`INSERT INTO ${t('schema_version')} (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+      }
+      return from;
+    });
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+
+  const WITH_IMPORT = `SELECT m.*, i.file, i.imported_by, i.imported_at FROM ${t('measurements')} m JOIN ${t('imports')} i ON i.import_id = m.import_id`;
+
+  /** Writes revisions (several of one measurement allowed, in order); the revision each replaces stops being in force. */
+  async function writeRevisions(c: Queryable, plan: string, items: { r: MeasurementRecord | StoredMeasurement; revision: number; importId: string; recordedAt: string; retractionOf: string | null }[]): Promise<void> {
+    if (items.length === 0) return;
+    const last = new Map<string, number>();
+    // Measurements that already have a revision in the table: their first revision here is not 1.
+    const stored = new Set<string>();
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      const k = measurementKey(it.r);
+      if (!seen.has(k) && it.revision > 1) stored.add(k);
+      seen.add(k);
+      last.set(k, i);
+    });
+    const col = <T>(f: (it: (typeof items)[number], i: number) => T) => items.map(f);
+    const keys = [...stored].map((k) => k.split('\u0000'));
+    if (keys.length) await c.query(
+      `UPDATE ${t('measurements')} m SET superseded = true FROM unnest($2::text[], $3::text[], $4::text[]) AS k(indicator, org_unit, period)
+       WHERE m.plan = $1 AND NOT m.superseded AND m.indicator = k.indicator AND m.org_unit = k.org_unit AND m.period = k.period`,
+      [plan, keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
+    );
+    await c.query(
+      `INSERT INTO ${t('measurements')} (plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of, superseded)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::bool[], $11::float8[], $12::float8[], $13::bool[], $14::text[], $15::text[], $16::int[], $17::text[], $18::text[], $19::bool[])`,
+      [
+        plan,
+        col((it) => it.r.indicator),
+        col((it) => it.r.orgUnit),
+        col((it) => it.r.period),
+        col((it) => it.revision),
+        col((it) => it.r.level),
+        col((it) => it.r.start),
+        col((it) => it.r.end),
+        col((it) => (it.r.value === null ? null : typeof it.r.value === 'boolean' ? (it.r.value ? 1 : 0) : it.r.value)),
+        col((it) => typeof it.r.value === 'boolean'),
+        col((it) => it.r.numerator),
+        col((it) => it.r.denominator),
+        col((it) => it.r.evidence),
+        col((it) => it.importId),
+        col((it) => it.r.sheet),
+        col((it) => it.r.row),
+        col((it) => it.recordedAt),
+        col((it) => it.retractionOf),
+        col((it, i) => last.get(measurementKey(it.r)) !== i),
+      ],
+    );
+  }
+
+  /** Checks and writes one batch of an import; returns how many rows changed nothing. */
+  async function importBatch(c: Queryable, p: Required<ImportProvenance>, batch: MeasurementRecord[]): Promise<number> {
+    const distinct = new Map<string, MeasurementRecord>();
+    for (const r of batch) distinct.set(measurementKey(r), r);
+    const rs = [...distinct.values()];
+    const found = await c.query(
+      `SELECT m.* FROM ${t('measurements')} m JOIN unnest($2::text[], $3::text[], $4::text[]) AS k(indicator, org_unit, period)
+       ON m.indicator = k.indicator AND m.org_unit = k.org_unit AND m.period = k.period WHERE m.plan = $1 AND NOT m.superseded`,
+      [p.plan, rs.map((r) => r.indicator), rs.map((r) => r.orgUnit), rs.map((r) => r.period)],
+    );
+    const latest = new Map<string, Pick<StoredMeasurement, 'revision' | 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'>>();
+    for (const row of found.rows as Row[]) {
+      const m = measurementFromRow({ ...row, file: '', imported_by: '', imported_at: '' });
+      latest.set(measurementKey(m), m);
+    }
+    const writes: Parameters<typeof writeRevisions>[2] = [];
+    let unchanged = 0;
+    for (const r of batch) {
+      const key = measurementKey(r);
+      const revision = nextRevision(latest.get(key), r);
+      if (revision === null) {
+        unchanged++;
+        continue;
+      }
+      writes.push({ r, revision, importId: p.importId, recordedAt: p.importedAt, retractionOf: null });
+      latest.set(key, { ...r, revision });
+    }
+    await writeRevisions(c, p.plan, writes);
+    return unchanged;
+  }
+
+  /** SQL and parameters of a measurement filter (parameters numbered from `$first`). */
+  function where(q: MeasurementQuery, inForce: boolean, alias = 'm.', params: unknown[] = []): { sql: string; params: unknown[] } {
+    const a = alias;
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const parts = [`${a}plan = ${p(q.plan)}`];
+    if (inForce) parts.push(`NOT ${a}superseded AND ${a}value IS NOT NULL`);
+    const eq: [keyof MeasurementQuery, string][] = [
+      ['indicator', 'indicator'],
+      ['orgUnit', 'org_unit'],
+      ['period', 'period'],
+      ['level', 'level'],
+    ];
+    for (const [k, column] of eq) if (q[k] !== undefined) parts.push(`${a}${column} = ${p(q[k])}`);
+    if (q.endFrom !== undefined) parts.push(`(${a}evidence OR ${a}period_end >= ${p(q.endFrom)})`);
+    if (q.endTo !== undefined) parts.push(`${a}period_end <= ${p(q.endTo)}`);
+    return { sql: parts.join(' AND '), params };
+  }
+
+  /** Writers wait for each other (readers do not): revision numbers are decided one import at a time. */
+  const lockWriters = (c: Queryable) => c.query(`LOCK TABLE ${t('measurements')} IN EXCLUSIVE MODE`);
+  /**
+   * Refreshes the planner's statistics of the measurements table inside the open transaction
+   * (ANALYZE counts the rows this transaction wrote), so that the batch statements look keys up
+   * through the index instead of scanning the plan's rows once per batch.
+   */
+  const analyze = (c: Queryable) => c.query(`ANALYZE ${t('measurements')}`);
+
+  const store: PostgresStore = {
+    kind: 'postgres',
+    schema: schemaName,
+    target,
+    schemaVersion: POSTGRES_SCHEMA_VERSION,
+    openedAtVersion,
+    capabilities: { persistent: true, aggregatesInBackend: true, concurrentWriters: true },
+
+    importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
+      return transaction(async (c) => {
+        const p = completeProvenance(provenance, randomUUID);
+        await lockWriters(c);
+        if ((await c.query(`SELECT 1 FROM ${t('imports')} WHERE import_id = $1`, [p.importId])).rowCount) throw duplicateImportError(p.importId);
+        await c.query(`INSERT INTO ${t('imports')} (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES ($1, $2, $3, $4, $5, 0, 0, 0)`, [p.importId, p.plan, p.file, p.importedBy, p.importedAt]);
+        await analyze(c);
+        let n = 0;
+        let unchanged = 0;
+        let analyzedAt = 10_000;
+        let batch: MeasurementRecord[] = [];
+        const one = async (r: MeasurementRecord) => {
+          checkMeasurementRecord(r, n++);
+          batch.push(r);
+          if (batch.length >= batchSize) {
+            unchanged += await importBatch(c, p, batch);
+            batch = [];
+            if (n - unchanged >= analyzedAt) {
+              await analyze(c);
+              analyzedAt *= 2;
+            }
+          }
+        };
+        if (Symbol.asyncIterator in rows) for await (const r of rows) await one(r);
+        else for (const r of rows) await one(r);
+        unchanged += await importBatch(c, p, batch);
+        await c.query(`UPDATE ${t('imports')} SET rows = $1, revisions = $2, unchanged = $3 WHERE import_id = $4`, [n, n - unchanged, unchanged, p.importId]);
+        return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
+      });
+    },
+
+    async history(q) {
+      const w = where(q, false);
+      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period, m.revision`, w.params)).map(measurementFromRow);
+    },
+
+    async currentValues(q) {
+      const w = where(q, true);
+      return (await query(`${WITH_IMPORT} WHERE ${w.sql} ORDER BY m.indicator, m.org_unit, m.period`, w.params)).map(measurementFromRow);
+    },
+
+    async latestValues(q) {
+      const w = where(q, true);
+      const counts = q.withCounts ? ' AND m.numerator IS NOT NULL AND m.denominator IS NOT NULL' : '';
+      const sql = `SELECT DISTINCT ON (m.indicator, m.org_unit) m.*, i.file, i.imported_by, i.imported_at
+        FROM ${t('measurements')} m JOIN ${t('imports')} i ON i.import_id = m.import_id
+        WHERE ${w.sql}${counts}
+        ORDER BY m.indicator, m.org_unit, m.period_end DESC, m.period_start DESC, m.period DESC`;
+      return (await query(sql, w.params)).map(measurementFromRow);
+    },
+
+    async sumCounts(q: CountQuery) {
+      const w = where(q, true, '');
+      const exclude = q.excludeOrgUnits ?? [];
+      const sql = `SELECT indicator, period, period_start, period_end, level, sum(numerator) AS n, sum(denominator) AS d, count(*)::int AS k
+        FROM ${t('measurements')} WHERE ${w.sql} AND numerator IS NOT NULL AND denominator IS NOT NULL
+        ${exclude.length ? `AND NOT (org_unit = ANY($${w.params.push(exclude)}::text[]))` : ''}
+        GROUP BY indicator, period, level, period_start, period_end ORDER BY indicator, period_end, period_start, period, level`;
+      return (await query(sql, w.params)).map(countSumFromRow);
+    },
+
+    async imports(plan) {
+      return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(importFromRow);
+    },
+
+    retractImport(importId, by) {
+      return transaction(async (c): Promise<ImportSummary> => {
+        await lockWriters(c);
+        const record = (await c.query(`SELECT * FROM ${t('imports')} WHERE import_id = $1 FOR UPDATE`, [importId])).rows[0] as Row | undefined;
+        if (!record) throw unknownImportError(importId);
+        if (record.retracted_at !== null) throw alreadyRetractedError(importId, record.retracted_at as string);
+        const at = by.retractedAt ?? new Date().toISOString();
+        const retracted = new Set(((await c.query(`SELECT import_id FROM ${t('imports')} WHERE retracted_at IS NOT NULL`)).rows as Row[]).map((r) => r.import_id as string).concat(importId));
+        // Every revision of each measurement whose value in force came from the import, oldest first.
+        const revisions = (
+          await c.query(
+            `${WITH_IMPORT} WHERE (m.plan, m.indicator, m.org_unit, m.period) IN (
+               SELECT plan, indicator, org_unit, period FROM ${t('measurements')} WHERE import_id = $1 AND NOT superseded AND value IS NOT NULL)
+             ORDER BY m.plan, m.indicator, m.org_unit, m.period, m.revision`,
+            [importId],
+          )
+        ).rows.map((r) => measurementFromRow(r as Row));
+        const byPlan = new Map<string, Parameters<typeof writeRevisions>[2]>();
+        let n = 0;
+        for (let i = 0; i < revisions.length; ) {
+          let j = i;
+          const key = `${revisions[i]!.plan}\u0000${measurementKey(revisions[i]!)}`;
+          while (j < revisions.length && `${revisions[j]!.plan}\u0000${measurementKey(revisions[j]!)}` === key) j++;
+          const r = retractionRevision(revisions.slice(i, j), importId, retracted, at);
+          i = j;
+          if (!r) continue;
+          const list = byPlan.get(r.plan) ?? [];
+          list.push({ r, revision: r.revision, importId: r.importId, recordedAt: at, retractionOf: importId });
+          byPlan.set(r.plan, list);
+          n++;
+        }
+        for (const [plan, items] of byPlan) await writeRevisions(c, plan, items);
+        await c.query(`UPDATE ${t('imports')} SET retracted_at = $1, retracted_by = $2 WHERE import_id = $3`, [at, by.retractedBy, importId]);
+        return { importId, rows: n, revisions: n, unchanged: 0 };
+      });
+    },
+
+    async recordSubmission(x: ReportSubmission) {
+      await query(`INSERT INTO ${t('submissions')} (plan, obligation, period, reporter, submitted_at) VALUES ($1, $2, $3, $4, $5)`, [x.plan, x.obligation, x.period, x.reporter, x.submittedAt]);
+    },
+    async submissions(q) {
+      const params: unknown[] = [q.plan];
+      const parts = ['plan = $1'];
+      if (q.obligation !== undefined) parts.push(`obligation = $${params.push(q.obligation)}`);
+      if (q.period !== undefined) parts.push(`period = $${params.push(q.period)}`);
+      return (await query(`SELECT * FROM ${t('submissions')} WHERE ${parts.join(' AND ')} ORDER BY seq`, params)).map(submissionFromRow);
+    },
+    async recordTaskEvidence(e: TaskEvidence) {
+      await query(`INSERT INTO ${t('task_evidence')} (plan, task, agency, date, done, reference, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [e.plan, e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
+    },
+    async taskEvidence(q) {
+      const rows = await query(`SELECT * FROM ${t('task_evidence')} WHERE plan = $1${q.task === undefined ? '' : ' AND task = $2'} ORDER BY seq`, q.task === undefined ? [q.plan] : [q.plan, q.task]);
+      return rows.map(taskEvidenceFromRow);
+    },
+
+    saveRuleFile(f) {
+      return transaction(async (c): Promise<StoredRuleFile> => {
+        await c.query(`LOCK TABLE ${t('rule_files')} IN EXCLUSIVE MODE`);
+        const latest = (await c.query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision DESC LIMIT 1`, [f.id])).rows[0] as Row | undefined;
+        if (latest && latest.text === f.text) return ruleFileFromRow(latest);
+        const saved: StoredRuleFile = { id: f.id, revision: ((latest?.revision as number | undefined) ?? 0) + 1, text: f.text, savedBy: f.savedBy, savedAt: f.savedAt ?? new Date().toISOString() };
+        await c.query(`INSERT INTO ${t('rule_files')} (id, revision, text, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)`, [saved.id, saved.revision, saved.text, saved.savedBy, saved.savedAt]);
+        return saved;
+      });
+    },
+    async ruleFile(id, revision) {
+      const rows = revision === undefined ? await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision DESC LIMIT 1`, [id]) : await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 AND revision = $2`, [id, revision]);
+      return rows[0] ? ruleFileFromRow(rows[0]) : null;
+    },
+    async ruleFileRevisions(id) {
+      return (await query(`SELECT * FROM ${t('rule_files')} WHERE id = $1 ORDER BY revision`, [id])).map(ruleFileFromRow);
+    },
+
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+  return store;
+}

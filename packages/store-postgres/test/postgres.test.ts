@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isEgovPlanError } from '@egov-plan/core';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, openPostgresStore } from '@egov-plan/store-postgres';
+import { collect, record } from '@egov-plan/testkit';
+import { connection, dropSchemas, freshSchema, required, skipMessage, sql, unreachable } from './server.js';
+
+const down = await unreachable();
+const server = down === null || required ? describe : describe.skip;
+if (down === null) afterAll(dropSchemas);
+
+async function failure(p: () => Promise<unknown>): Promise<{ code: string; vi: string; en: string }> {
+  try {
+    await p();
+  } catch (e) {
+    if (!isEgovPlanError(e)) throw e;
+    const i = e.issues[0]!;
+    return { code: e.code, vi: i.message.vi, en: i.message.en };
+  }
+  throw new Error('expected a typed error');
+}
+
+const schemaVersions = async (schema: string) => (await sql<{ version: number }>(`SELECT version FROM ${pg.escapeIdentifier(schema)}.schema_version ORDER BY version`)).map((r) => r.version);
+
+describe('connection failures (no server needed)', () => {
+  it('a server that does not answer is store.connection_failed, naming the server but never the password', async () => {
+    const f = await failure(() => openPostgresStore({ connection: 'postgres://egov:s3cr3t-Pw%21@127.0.0.1:1/egov', connectTimeoutMs: 3000 }));
+    expect(f.code).toBe('store.connection_failed');
+    expect(f.en).toContain('egov@127.0.0.1:1/egov');
+    expect(f.vi).toContain('127.0.0.1:1');
+    for (const text of [f.en, f.vi]) expect(text).not.toMatch(/s3cr3t/u);
+  });
+
+  it('a Unix socket directory without a server is store.connection_failed', async () => {
+    const f = await failure(() => openPostgresStore({ connection: { host: '/nonexistent/egov-plan-socket', user: 'egov', password: 'hunter2-secret', database: 'egov' }, connectTimeoutMs: 3000 }));
+    expect(f.code).toBe('store.connection_failed');
+    expect(f.en).toContain('/nonexistent/egov-plan-socket');
+    expect(`${f.en}${f.vi}`).not.toContain('hunter2-secret');
+    // A socket URL that is no WHATWG URL is shown masked.
+    const g = await failure(() => openPostgresStore({ connection: 'postgresql://egov:hunter2-secret@/egov?host=/nonexistent/egov-plan-socket', connectTimeoutMs: 3000 }));
+    expect(g.code).toBe('store.connection_failed');
+    expect(g.en).toContain('postgresql://egov:***@/egov');
+    expect(`${g.en}${g.vi}`).not.toContain('hunter2-secret');
+  });
+});
+
+server(`PostgreSQL schema versions${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it('every migration step raises the version by one', () => {
+    expect(POSTGRES_MIGRATIONS.map((m) => m.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('creates and versions a new schema, and reopening it migrates nothing', async () => {
+    const schema = freshSchema('version');
+    const store = await openPostgresStore({ connection, schema });
+    expect([store.openedAtVersion, store.schemaVersion]).toEqual([0, POSTGRES_SCHEMA_VERSION]);
+    await store.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x' }, [record({ value: 7 })]);
+    await store.close();
+    expect(await schemaVersions(schema)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+    const again = await openPostgresStore({ connection, schema });
+    expect(again.openedAtVersion).toBe(POSTGRES_SCHEMA_VERSION);
+    expect((await again.currentValues({ plan: 'p' })).map((m) => m.value)).toEqual([7]);
+    await again.close();
+  });
+
+  it('two processes opening a new schema at once migrate it once', async () => {
+    const schema = freshSchema('race');
+    const stores = await Promise.all([openPostgresStore({ connection, schema }), openPostgresStore({ connection, schema })]);
+    expect(stores.map((s) => s.openedAtVersion).sort()).toEqual([0, POSTGRES_SCHEMA_VERSION]);
+    for (const s of stores) await s.close();
+    expect(await schemaVersions(schema)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+  });
+
+  it('refuses a schema written by a newer package with a typed error, leaving it untouched', async () => {
+    const schema = freshSchema('future');
+    const s = pg.escapeIdentifier(schema);
+    await sql(`CREATE SCHEMA ${s}`);
+    await sql(`CREATE TABLE ${s}.schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await sql(`INSERT INTO ${s}.schema_version (version, description) VALUES (99, 'from the future')`);
+    const f = await failure(() => openPostgresStore({ connection, schema }));
+    expect(f.code).toBe('store.schema_too_new');
+    expect(f.en).toContain('99');
+    expect(await schemaVersions(schema)).toEqual([99]);
+    expect(await sql('SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2', [schema, 'measurements'])).toEqual([]);
+  });
+
+  it('with create: false a missing store is store.not_found and nothing is created', async () => {
+    const schema = freshSchema('absent');
+    expect((await failure(() => openPostgresStore({ connection, schema, create: false }))).code).toBe('store.not_found');
+    expect(await sql('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).toEqual([]);
+  });
+});
+
+server(`PostgreSQL errors${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it("an error of the caller's rows passes through as it is, even with a socket-like code, and nothing is written", async () => {
+    const store = await openPostgresStore({ connection, schema: freshSchema('passthrough') });
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'q1.csv'"), { code: 'ENOENT', syscall: 'open' });
+    async function* rows() {
+      yield record();
+      throw missing;
+    }
+    let caught: unknown = null;
+    await Promise.resolve(store.importMeasurements({ plan: 'p', file: 'q1.csv', importedBy: 'x' }, rows())).catch((e: unknown) => (caught = e));
+    expect(caught).toBe(missing);
+    expect(await store.imports('p')).toEqual([]);
+    await store.close();
+  });
+});
+
+server(`PostgreSQL concurrency${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it('concurrent imports of different files into the same measurements both land, one revision after the other', async () => {
+    const schema = freshSchema('concurrent');
+    const [a, b] = await Promise.all([openPostgresStore({ connection, schema }), openPostgresStore({ connection, schema })]);
+    async function* rows(value: number) {
+      for (let i = 0; i < 2000; i++) yield record({ orgUnit: `u${i}`, row: i + 2, value });
+    }
+    const [sa, sb] = await Promise.all([a!.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x', importId: 'a' }, rows(1)), b!.importMeasurements({ plan: 'p', file: 'b.csv', importedBy: 'y', importId: 'b' }, rows(2))]);
+    expect([sa.revisions, sb.revisions]).toEqual([2000, 2000]);
+    const history = await collect(a!.history({ plan: 'p', orgUnit: 'u7' }));
+    expect(history.map((m) => m.revision)).toEqual([1, 2]);
+    expect(new Set(history.map((m) => m.importId))).toEqual(new Set(['a', 'b']));
+    const inForce = await collect(b!.currentValues({ plan: 'p' }));
+    expect(inForce.length).toBe(2000);
+    // Every value in force comes from the import that committed last.
+    expect(new Set(inForce.map((m) => m.importId)).size).toBe(1);
+    await a!.close();
+    await b!.close();
+  });
+});
+
+server(`PostgreSQL crash safety${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it('a process killed (SIGKILL) in the middle of an import leaves none of that file, and the store usable', async () => {
+    const schema = freshSchema('kill');
+    const store = await openPostgresStore({ connection, schema });
+    await store.importMeasurements({ plan: 'p', file: 'before.csv', importedBy: 'x', importId: 'before' }, [record({ orgUnit: 'k1', value: 1 })]);
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@egov-plan/source', fileURLToPath(new URL('./fixtures/endless-import.ts', import.meta.url)), typeof connection === 'string' ? connection : '', schema], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('written') && resolve());
+      child.on('exit', () => reject(new Error(`the importing process ended before writing: ${stderr}`)));
+    });
+    // Five batches are in the open transaction now: the server holds them, uncommitted.
+    const t = `${pg.escapeIdentifier(schema)}.measurements`;
+    expect(Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n)).toBe(1);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect((await store.imports('p')).map((i) => i.importId)).toEqual(['before']);
+    expect((await sql(`SELECT import_id FROM ${t}`)).map((r) => r.import_id)).toEqual(['before']);
+    // The killed import's lock is gone and its id is free: the same file imports now.
+    const s = await store.importMeasurements({ plan: 'p', file: 'endless.csv', importedBy: 'x', importId: 'killed' }, [record({ orgUnit: 'k1', value: 2 })]);
+    expect(s.revisions).toBe(1);
+    expect((await store.currentValues({ plan: 'p' })).map((m) => [m.value, m.revision])).toEqual([[2, 2]]);
+    await store.close();
+  });
+});
