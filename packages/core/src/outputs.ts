@@ -75,6 +75,8 @@ export type Issue = {
     | 'schema.out_of_range'
     | 'schema.invalid_value'
     | 'schema.invalid_format'
+    | 'schema.invisible_character'
+    | 'schema.mixed_script'
     | 'schema.invalid'
     | 'plan.unsupported_format_version'
     | 'plan.duplicate_id'
@@ -114,6 +116,8 @@ export type Issue = {
     | 'rules.too_many_conditions'
     | 'rules.too_many_targets'
     | 'rules.too_many_files'
+    | 'rules.too_many_results'
+    | 'rules.unverified_provenance'
     | 'rules.too_many_issues'
     | 'rules.unknown_operator'
     | 'rules.unknown_fact'
@@ -142,6 +146,8 @@ export type Issue = {
     | 'measurement.invalid_document'
     | 'measurement.too_deep'
     | 'measurement.unknown_key'
+    | 'measurement.invisible_character'
+    | 'measurement.mixed_script'
     | 'measurement.unknown_indicator'
     | 'measurement.missing_value'
     | 'measurement.invalid_value'
@@ -181,6 +187,7 @@ export type Issue = {
     | 'store.open_failed'
     | 'store.schema_too_new'
     | 'store.busy'
+    | 'store.connection_failed'
     | 'store.backend_error';
   /**
    * RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).
@@ -316,6 +323,10 @@ export type ProvenanceStep = {
    * Why the step was made, when the rule file says.
    */
   reason?: BilingualText;
+  /**
+   * True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.
+   */
+  claimed?: true;
 };
 // #endregion
 

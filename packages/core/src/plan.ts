@@ -742,6 +742,10 @@ export type ProvenanceOrigin = {
    * RFC 6901 JSON pointer into that file.
    */
   pointer: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
 };
 // #endregion
 
@@ -762,6 +766,10 @@ export type TargetOrigin = {
    * RFC 6901 JSON pointer into that file.
    */
   pointer: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
 };
 // #endregion
 
@@ -776,6 +784,10 @@ export type ResolvedFrom = {
   file: string;
   plan: Id;
   number: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
 };
 // #endregion
 
