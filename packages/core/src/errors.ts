@@ -13,7 +13,14 @@ export function isWarning(issue: Pick<Issue, 'severity'>): boolean {
  * What each issue code means, in English (kept for programs written against 0.1; the registry,
  * {@link ISSUE_REGISTRY}, has both languages).
  */
-export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = /* @__PURE__ */ Object.fromEntries(Object.entries(ISSUE_REGISTRY).map(([code, meaning]) => [code, meaning.en])) as Record<IssueCode, string>;
+export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = /* @__PURE__ */ englishMeanings();
+
+// Marked free of side effects so that a bundle which never reads ISSUE_CODES leaves out the
+// registry's texts (esbuild, Rollup and webpack honour the annotation).
+/* @__NO_SIDE_EFFECTS__ */
+function englishMeanings(): Record<IssueCode, string> {
+  return Object.fromEntries(Object.entries(ISSUE_REGISTRY).map(([code, meaning]) => [code, meaning.en])) as Record<IssueCode, string>;
+}
 
 /**
  * Builds an {@link Issue}. `code` must be registered in {@link ISSUE_REGISTRY} (a type error

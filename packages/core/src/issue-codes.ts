@@ -154,7 +154,13 @@ export const ISSUE_REGISTRY = {
 export type IssueCode = keyof typeof ISSUE_REGISTRY;
 
 /** The registered issue codes, in registry order. */
-export const ISSUE_CODE_LIST: readonly IssueCode[] = Object.keys(ISSUE_REGISTRY) as IssueCode[];
+export const ISSUE_CODE_LIST: readonly IssueCode[] = /* @__PURE__ */ registeredCodes();
+
+// Free of side effects: a bundle that never reads ISSUE_CODE_LIST leaves out the registry's texts.
+/* @__NO_SIDE_EFFECTS__ */
+function registeredCodes(): IssueCode[] {
+  return Object.keys(ISSUE_REGISTRY) as IssueCode[];
+}
 
 /** True when `code` is a registered {@link IssueCode} (for codes read back from JSON). */
 export function isIssueCode(code: unknown): code is IssueCode {

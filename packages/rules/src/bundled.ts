@@ -1,4 +1,5 @@
 import type { BilingualText, Plan } from '@egov-plan/core';
+import { provideBundledPlans } from './engine/bundled-lookup.js';
 import { pathNotAllowedIssue, unknownBaseIssue, type RuleFileSource } from './engine/resolve.js';
 import * as kontum from './plans/kontum-1102-2019.js';
 import * as nq17 from './plans/vn-nq17-2019.js';
@@ -44,6 +45,9 @@ export function isBundledPlanId(id: string): id is BundledPlanId {
 export function bundledPlan(id: BundledPlanId): Plan {
   return (isBundledPlanId(id) ? plans[id]() : undefined) as Plan;
 }
+
+// The provenance check reads the bundled plans through this (see engine/bundled-lookup.ts).
+provideBundledPlans((id) => (isBundledPlanId(id) ? bundledPlan(id) : undefined));
 
 /** Lists the bundled plans. */
 export function listBundledPlans(): BundledPlanInfo[] {

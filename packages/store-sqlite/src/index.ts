@@ -330,7 +330,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     taskEvidence(q) {
       return exclusive(() =>
-        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(...(q.task === undefined ? [q.plan] : [q.plan, q.task])) as Row[]).map(taskEvidenceFromRow),
+        (db.prepare(`SELECT * FROM task_evidence WHERE plan = ?${q.task === undefined ? '' : ' AND task = ?'} ORDER BY seq`).all(q.task === undefined ? [q.plan] : [q.plan, q.task]) as Row[]).map(taskEvidenceFromRow),
       );
     },
 

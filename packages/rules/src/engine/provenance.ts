@@ -1,5 +1,5 @@
-import { fromPointer, issue, type Issue } from '@egov-plan/core';
-import { bundledPlan, isBundledPlanId } from '../bundled.js';
+import { fromPointer, issue, type Issue, type Plan } from '@egov-plan/core';
+import { bundledPlansForCheck } from './bundled-lookup.js';
 import { issueIn, jsonEqual, type RuleFileLayer } from './resolve.js';
 
 // Provenance fields (`origins`, `overrides[].origin`, `withdrawals[].origin`, `resolvedFrom`) are
@@ -24,9 +24,10 @@ function at(root: unknown, pointer: string): unknown {
 }
 
 /** True when the bundled plan `file` holds `item` at `pointer`. */
-function holds(file: string, pointer: string, item: unknown): boolean {
-  if (!isBundledPlanId(file)) return false;
-  const found = at(bundledPlan(file), pointer);
+function holds(bundled: (id: string) => Plan | undefined, file: string, pointer: string, item: unknown): boolean {
+  const plan = bundled(file);
+  if (!plan) return false;
+  const found = at(plan, pointer);
   if (found === null || typeof found !== 'object' || item === null || typeof item !== 'object') return false;
   // The recorded item may itself carry the bundled plan's own provenance (an override's origin).
   const strip = (x: object) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'origin'));
@@ -36,9 +37,9 @@ function holds(file: string, pointer: string, item: unknown): boolean {
 const show = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 /** A claim as the resolver keeps it: `claimed` set from the check, never from the file. */
-function mark<T extends { file: string; claimed?: true | undefined }>(c: T): T {
+function mark<T extends { file: string; claimed?: true | undefined }>(c: T, verified: boolean): T {
   const { claimed: _fromFile, ...rest } = c;
-  return (isBundledPlanId(c.file) ? rest : { ...rest, claimed: true }) as T;
+  return (verified ? rest : { ...rest, claimed: true }) as T;
 }
 
 /**
@@ -51,7 +52,8 @@ function mark<T extends { file: string; claimed?: true | undefined }>(c: T): T {
  */
 export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; warnings: Issue[]; forged: Issue[] } {
   const plan = layer.plan;
-  if (isBundledPlanId(layer.display) && plan === bundledPlan(layer.display)) return { layer, warnings: [], forged: [] };
+  const bundled = bundledPlansForCheck();
+  const isBundled = (id: string) => bundled(id) !== undefined;
   if (plan.origins === undefined && plan.resolvedFrom === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
   const warnings: Issue[] = [];
   let replaced = 0;
@@ -69,8 +71,9 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
     warnings.push({ ...w, severity: 'warning' });
   };
   const keep = <T extends { file: string; claimed?: true | undefined }>(c: T): T => {
-    if (!isBundledPlanId(c.file)) unchecked++;
-    return mark(c);
+    const verified = isBundled(c.file);
+    if (!verified) unchecked++;
+    return mark(c, verified);
   };
 
   const targets = new Map<string, unknown>();
@@ -81,7 +84,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   if (plan.origins !== undefined) {
     const kept: NonNullable<typeof plan.origins> = [];
     plan.origins.forEach((o, i) => {
-      if (!isBundledPlanId(o.file) || holds(o.file, o.pointer, targets.get(o.target))) kept.push(keep(o));
+      if (!isBundled(o.file) || holds(bundled, o.file, o.pointer, targets.get(o.target))) kept.push(keep(o));
       else warn(`/origins/${i}`, `target ${show(o.target)} was defined in ${show(o.file)} at ${show(o.pointer)}`);
     });
     out.origins = kept;
@@ -89,7 +92,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   const checkChange = <T extends { target: string; origin?: { file: string; pointer: string; claimed?: true | undefined } | undefined }>(list: readonly T[], field: 'overrides' | 'withdrawals'): T[] =>
     list.map((c, i) => {
       if (!c.origin) return c;
-      if (!isBundledPlanId(c.origin.file) || holds(c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
+      if (!isBundled(c.origin.file) || holds(bundled, c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
       warn(`/${field}/${i}/origin`, `the ${field === 'overrides' ? 'override' : 'withdrawal'} of ${show(c.target)} comes from ${show(c.origin.file)} at ${show(c.origin.pointer)}`);
       const { origin: _claimed, ...own } = c;
       return own as T;
@@ -99,7 +102,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   if (plan.resolvedFrom !== undefined) {
     const kept: NonNullable<typeof plan.resolvedFrom> = [];
     plan.resolvedFrom.forEach((r, i) => {
-      const b = isBundledPlanId(r.file) ? bundledPlan(r.file) : null;
+      const b = bundled(r.file);
       if (!b || (b.id === r.plan && b.number === r.number)) kept.push(keep(r));
       else warn(`/resolvedFrom/${i}`, `it was resolved from ${show(r.file)} (${show(r.plan)} ${show(r.number)})`);
     });
