@@ -50,6 +50,27 @@ describe('the root entries in a browser bundle', () => {
     expect(got.upcoming).toEqual(JSON.parse(JSON.stringify(upcomingDeadlines(kontum.value, at))));
   });
 
+  it('a bundle that never asks for a bundled plan carries none of them (nor the registry texts); one that does still checks provenance claims against them', async () => {
+    const bundle = async (contents: string) =>
+      (await build({ ...browserBundleOptions(), format: 'iife', stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, write: false })).outputFiles[0]?.text ?? '';
+    // A Kon Tum plan claiming that its first target was defined in the national plan, which is false.
+    const claim = `(text) => { const p = JSON.parse(text); p.origins = [{ target: p.indicators[0].targets[0].id, file: 'vn-nq17-2019', pointer: '/indicators/0/targets/0' }]; try { compilePlan(p); return 'compiled'; } catch (e) { return e.issues[0].code; } }`;
+    const withoutPlans = await bundle(`import { compilePlan, evaluate, upcomingDeadlines } from '@egov-plan/rules'; globalThis.x = [evaluate, upcomingDeadlines]; globalThis.check = ${claim};`);
+    // The id of Kon Tum's first appendix task (ASCII: esbuild escapes other characters), and a registry meaning no message uses.
+    const kontumTask = '"appendix-i-1"';
+    for (const text of [kontumTask, 'counts the syntax errors past the first 200']) expect(withoutPlans.includes(text), text).toBe(false);
+    const withPlans = await bundle(`import { bundledPlan, compilePlan } from '@egov-plan/rules'; globalThis.x = bundledPlan; globalThis.check = ${claim};`);
+    expect(withPlans.includes(kontumTask)).toBe(true);
+    const run = (code: string) => {
+      const context: Record<string, unknown> = { structuredClone };
+      runInNewContext(code, context);
+      return (context.check as (text: string) => string)(data('kontum-1102-2019'));
+    };
+    // With the bundled plans at hand the false claim is refused; without them it cannot be checked and stays a claim.
+    expect(run(withPlans)).toBe('rules.unverified_provenance');
+    expect(run(withoutPlans)).toBe('compiled');
+  });
+
   it('the Node entry cannot be bundled for the browser (it says so at build time, not at run time)', async () => {
     await expect(build({ ...browserBundleOptions(), stdin: { contents: `import { loadPlan } from '@egov-plan/rules/node'; globalThis.x = loadPlan;`, resolveDir: process.cwd(), loader: 'js' }, write: false })).rejects.toThrow(/node:fs/u);
   });
