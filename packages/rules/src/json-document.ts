@@ -1,7 +1,7 @@
-import { issue, fromPointer, toPointer, type Issue, type IssueCode } from '@egov-plan/core';
+import { issue, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RULE_LIMITS } from './engine/limits.js';
-import { echo, encodingProblem, utf8ByteLength } from './ingest/text.js';
+import { echo, encodingProblem } from './ingest/text.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 

@@ -1,9 +1,9 @@
-import { EgovPlanError, issue, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issue, utf8ByteLength, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
-import { echo, encodingProblem, utf8ByteLength } from './text.js';
+import { echo, encodingProblem } from './text.js';
 
 // Measurement text → rows for the engine's checks. CSV is read by the one CSV reader
 // (./csv.ts), JSON by the one JSON reader (../json-document.ts); both hand rows to the engine

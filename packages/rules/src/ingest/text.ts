@@ -4,21 +4,6 @@ import { EgovPlanError, issue, type Issue } from '@egov-plan/core';
 // clear issue), sizes in UTF-8 bytes, and values shortened before they are echoed in a message.
 // Browser-safe: TextDecoder is a global in browsers, Node and edge runtimes.
 
-/** Number of bytes `text` takes in UTF-8, without encoding it. @internal */
-export function utf8ByteLength(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
-
 /** The most characters of a value echoed in a message. @internal */
 export const MAX_ECHO_CHARS = 60;
 
