@@ -234,6 +234,23 @@ export interface MeasurementStore {
   close(): Awaitable<void>;
 }
 
+/**
+ * A {@link MeasurementStore} kept in an SQL database (the SQLite and PostgreSQL adapters): a
+ * versioned schema, reads answered as arrays, counts summed by the database.
+ */
+export interface SqlMeasurementStore extends MeasurementStore {
+  /** The schema version of the open store (the adapter's current version once open). */
+  readonly schemaVersion: number;
+  /** The schema version the store had when it was opened (0 for a new one): shows a migration. */
+  readonly openedAtVersion: number;
+  /** Every revision of the matching measurements, as an array. */
+  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The values in force, as an array. */
+  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
+  /** The value that counts per indicator × org unit, as an array. */
+  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
+}
+
 /** True when two records state the same measurement value (a re-import of such a row changes nothing). */
 export function sameMeasurementValue(
   a: Pick<StoredMeasurement, 'value' | 'numerator' | 'denominator' | 'level' | 'start' | 'end' | 'evidence'>,

@@ -33,6 +33,7 @@ import {
   type MeasurementQuery,
   type MeasurementRecord,
   type MeasurementStore,
+  type SqlMeasurementStore,
   type ReportSubmission,
   type RowStream,
   type StoredMeasurement,
@@ -75,23 +76,13 @@ export interface PostgresStoreOptions {
   batchSize?: number;
 }
 
-/** A {@link MeasurementStore} on a PostgreSQL schema. */
-export interface PostgresStore extends MeasurementStore {
+/** A {@link SqlMeasurementStore} on a PostgreSQL schema (schema version {@link POSTGRES_SCHEMA_VERSION}). */
+export interface PostgresStore extends SqlMeasurementStore {
   readonly kind: 'postgres';
   /** The schema holding the tables. */
   readonly schema: string;
   /** The server, database and user, without the password (for messages). */
   readonly target: string;
-  /** The schema version of the open store (always {@link POSTGRES_SCHEMA_VERSION} once open). */
-  readonly schemaVersion: number;
-  /** The schema version the store had when it was opened (0 for a new schema): shows a migration. */
-  readonly openedAtVersion: number;
-  /** Every revision of the matching measurements, as an array. */
-  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
-  /** The values in force, as an array. */
-  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
-  /** The value that counts per indicator × org unit, as an array. */
-  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
   /** Summed counts, computed by the server. */
   sumCounts(query: CountQuery): Promise<CountSum[]>;
 }

@@ -30,6 +30,7 @@ import {
   type MeasurementQuery,
   type MeasurementRecord,
   type MeasurementStore,
+  type SqlMeasurementStore,
   type ReportSubmission,
   type RowStream,
   type StoredMeasurement,
@@ -53,21 +54,11 @@ export interface SqliteStoreOptions {
   create?: boolean;
 }
 
-/** A {@link MeasurementStore} on one SQLite file. */
-export interface SqliteStore extends MeasurementStore {
+/** A {@link SqlMeasurementStore} on one SQLite file (schema version {@link SQLITE_SCHEMA_VERSION}). */
+export interface SqliteStore extends SqlMeasurementStore {
   readonly kind: 'sqlite';
   /** The file (or `:memory:`). */
   readonly file: string;
-  /** The schema version of the open database (always {@link SQLITE_SCHEMA_VERSION} once open). */
-  readonly schemaVersion: number;
-  /** The schema version the file had when it was opened (0 for a new file): shows a migration. */
-  readonly openedAtVersion: number;
-  /** Every revision of the matching measurements, as an array. */
-  history(query: MeasurementQuery): Promise<StoredMeasurement[]>;
-  /** The values in force, as an array. */
-  currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
-  /** The value that counts per indicator × org unit, as an array. */
-  latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
 }
 
 type Row = Record<string, unknown>;
