@@ -15,6 +15,7 @@ import { collect } from './collect.js';
 
 export { collect };
 export { runStoreEvaluationTests, type StoreEvaluationTestOptions } from './evaluation.js';
+export { sqlRawProbes, type SqlProbeReader } from './sql-probes.js';
 
 /** One measurement revision as the backend holds it (probes convert column types to these). */
 export interface RawRevision {
