@@ -1,12 +1,10 @@
 import { isPromiseLike, type Awaitable } from '@egov-plan/core';
 import type { RawProbes } from './index.js';
 
-type Row = Record<string, unknown>;
-
 /** How to read a SQL store's tables directly, bypassing the store, for {@link sqlRawProbes}. */
 export interface SqlProbeReader {
   /** Runs one query on a separate connection and returns its rows. */
-  read(sql: string, params: readonly unknown[]): Awaitable<Row[]>;
+  read(sql: string, params: readonly unknown[]): Awaitable<Record<string, unknown>[]>;
   /** The name of a table as the query must write it (`measurements`, `"my_schema".measurements`). */
   table(name: string): string;
   /** The placeholder of the n-th parameter, from 1 (`?` for SQLite, `$1` for PostgreSQL). */
@@ -26,7 +24,7 @@ const truthy = (v: unknown): boolean => v === true || v === 1;
  */
 export function sqlRawProbes(reader: SqlProbeReader): RawProbes {
   const { table: t, param: p } = reader;
-  const rows = <T>(sql: string, key: string, map: (r: Row) => T): Awaitable<T[]> => {
+  const rows = <T>(sql: string, key: string, map: (r: Record<string, unknown>) => T): Awaitable<T[]> => {
     const got = reader.read(sql, [key]);
     return isPromiseLike(got) ? got.then((rs) => rs.map(map)) : got.map(map);
   };
