@@ -164,6 +164,14 @@ describe('egov-plan export, validate and explain', () => {
     expect((await cli(['validate', join(dir, 'kt.json')], dir)).code).toBe(0);
   });
 
+  it('explain of a district-level target for the whole province says each district and the level as a whole are judged', async () => {
+    const r = await cli(['explain', 'kontum-1102-2019', 'online-work-files.2019-2020.district', '--at', '2020-12-14', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('judged: the district level as a whole (the verdict: summed counts of its units, naming the values left out and the units that did not report), and each district unit that reports on its own value');
+    const vi = await cli(['explain', 'kontum-1102-2019', 'online-work-files.2019-2020.district', '--at', '2020-12-14']);
+    expect(vi.stdout).toContain('cách xét: cả cấp huyện (kết luận');
+  });
+
   it('explain prints the provenance chain: which file set each value, from when, and what it replaced', async () => {
     const r = await cli(['explain', 'tinh-mau.json', 'e-identification.2021-2025', '--at', '2023-03-14', '--lang', 'en'], example);
     expect(r.code).toBe(0);
