@@ -665,7 +665,10 @@ function summarise(results: readonly TargetResult[]): EvaluationSummary {
  * counts is the org unit's latest measurement whose period ends within the phase and on or before
  * `at`. Each-agency and each-unit targets are judged per org unit (`not-applicable` for org units
  * of another level); whole-province targets on the province's own value or else on summed
- * numerators over summed denominators. Withdrawn targets are left out.
+ * numerators over summed denominators, with a `rollUp` naming the values left out of the sum and
+ * the level's coverage. A whole-province target with a level also judges each unit of that level
+ * that reported, on its own value (`headline: false`: not an extra verdict; `summary` counts
+ * headline results only). Withdrawn targets are left out.
  *
  * `measurements` are raw rows (checked here; bad rows end up in `issues`) or a
  * {@link MeasurementSet} from `parseMeasurementsCsv` / `parseMeasurementsJson`.
