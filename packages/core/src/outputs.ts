@@ -489,15 +489,15 @@ export const TargetResult = z
     numerator: z.number().nullable().describe('Numerator behind the value, when known (summed for "summed-counts").'),
     denominator: z.number().nullable().describe('Denominator behind the value, when known (summed for "summed-counts").'),
     contributors: z.number().int().min(0).nullable().describe('For "summed-counts": how many org units were summed; null otherwise.'),
+    effectiveFrom: LocalDate.nullable().describe('First day of the target version in force (null: from the start).'),
+    provenance: z.array(ProvenanceStep).min(1).describe('How the target version in force came to be, definition first.'),
+    source: SourceRef.describe("The section and verbatim quote behind the value in force (the override's, when one set it)."),
     headline: z
       .boolean()
       .describe(
         'True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province\'s result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.',
       ),
     rollUp: RollUp.nullable().describe('For the province\'s result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.'),
-    effectiveFrom: LocalDate.nullable().describe('First day of the target version in force (null: from the start).'),
-    provenance: z.array(ProvenanceStep).min(1).describe('How the target version in force came to be, definition first.'),
-    source: SourceRef.describe("The section and verbatim quote behind the value in force (the override's, when one set it)."),
     explanation: BilingualText.describe('Why the verdict came out as it did, in Vietnamese and English.'),
   })
   .describe('One target judged for one org unit, or for the province as a whole.');
@@ -579,14 +579,6 @@ export type TargetResult = {
    */
   contributors: number | null;
   /**
-   * True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province's result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.
-   */
-  headline: boolean;
-  /**
-   * For the province's result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.
-   */
-  rollUp: RollUp | null;
-  /**
    * First day of the target version in force (null: from the start).
    */
   effectiveFrom: LocalDate | null;
@@ -598,6 +590,14 @@ export type TargetResult = {
    * The section and verbatim quote behind the value in force (the override's, when one set it).
    */
   source: SourceRef;
+  /**
+   * True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province's result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.
+   */
+  headline: boolean;
+  /**
+   * For the province's result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.
+   */
+  rollUp: RollUp | null;
   /**
    * Why the verdict came out as it did, in Vietnamese and English.
    */

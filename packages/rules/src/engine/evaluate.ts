@@ -359,23 +359,28 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
   const knownByLevel: Record<string, readonly string[]> = {};
   const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
   /** One org unit's job, its value picked from its cell. */
+  /** One org unit's job at its level, its value picked from its cell. */
+  const ownJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: AdministrativeLevel | null, cell: Cell): EvaluationJob => {
+    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
+    const o = latestInCell(cell, phase, at);
+    if (!o) {
+      job.status = 'no-data';
+      job.outside = lastOf(cell);
+    } else {
+      job.source = o;
+      job.basis = o.evidence ? 'evidence' : 'measurement';
+      job.period = o.period;
+      job.periodEnd = o.end;
+    }
+    return job;
+  };
+  /** One org unit's job, its value picked from its cell (`not-applicable` at another level than the target's). */
   const unitJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, cell: Cell): EvaluationJob => {
     const target = version.target;
     const level = unitLevel(orgUnit, cell);
+    if (target.level === null || level === target.level) return ownJob(indicator, version, phase, orgUnit, level, cell);
     const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    if (target.level !== null && level !== target.level) job.status = 'not-applicable';
-    else {
-      const o = latestInCell(cell, phase, at);
-      if (!o) {
-        job.status = 'no-data';
-        job.outside = lastOf(cell);
-      } else {
-        job.source = o;
-        job.basis = o.evidence ? 'evidence' : 'measurement';
-        job.period = o.period;
-        job.periodEnd = o.end;
-      }
-    }
+    job.status = 'not-applicable';
     return job;
   };
 
@@ -396,15 +401,30 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         sortedUnits ??= index.sortedUnits(slot);
         const isProvince = index.unitFlags(province);
         const level = target.level;
-        const members: number[] = [];
-        if (level !== null) for (const u of sortedUnits) if (isProvince[u] !== 1 && unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level) members.push(u);
-        if (jobs.length + 1 + members.length > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + members.length);
+        // Per position in sortedUnits: 1 for a unit of the target's level (any unit below the
+        // province, for a target without a level).
+        const member = new Uint8Array(sortedUnits.length);
+        let members = 0;
+        for (let i = 0; i < sortedUnits.length; i++) {
+          const u = sortedUnits[i] as number;
+          if (isProvince[u] === 1) continue;
+          if (level === null || unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level) {
+            member[i] = 1;
+            members++;
+          }
+        }
+        const perUnit = level === null ? 0 : members;
+        if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
         const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= knownUnits(plan, level, phase, province));
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, (u) => level === null || unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level, known));
-        for (const u of members) {
-          const job = unitJob(indicator, version, phase, index.units[u] as string, index.cellOf(u, slot as number));
-          job.headline = false;
-          jobs.push(job);
+        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known));
+        if (perUnit > 0) {
+          for (let i = 0; i < sortedUnits.length; i++) {
+            if (member[i] !== 1) continue;
+            const u = sortedUnits[i] as number;
+            const job = ownJob(indicator, version, phase, index.units[u] as string, level, index.cellOf(u, slot as number));
+            job.headline = false;
+            jobs.push(job);
+          }
         }
         continue;
       }
@@ -459,8 +479,8 @@ function provinceJob(
   provinceIds: readonly string[],
   sortedUnits: Int32Array,
   isProvince: Uint8Array,
-  /** True for a unit (number) of the target's level: its value, when not summed, is named as left out. */
-  ofLevel: (u: number) => boolean,
+  /** Per position in `sortedUnits`, 1 for a unit of the target's level: its value, when not summed, is named as left out. */
+  member: Uint8Array,
   /** The plan's units of the target's level, for the coverage; null for a target without a level. */
   known: readonly string[] | null,
 ): EvaluationJob {
@@ -488,47 +508,46 @@ function provinceJob(
   const rollUp: RollUp = { summed: [], leftOut: [], coverage: null };
   job.rollUp = rollUp;
   const level = target.level;
-  const percent = indicator.unit === 'percent' && slot !== undefined;
+  if (known !== null && level !== null) {
+    const missing = known.filter((id) => latestInCell(index.cell(id, slot), phase, at) === null);
+    rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
+  }
+  if (slot === undefined) {
+    job.status = 'no-data';
+    return job;
+  }
+  const percent = indicator.unit === 'percent';
   const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
-  /** Per unit with something in the window: its latest value (units of the level) and its latest counts. */
-  const seen: { id: string; latest: Observation | null; withCounts: Observation | null }[] = [];
-  const reported = new Set<string>();
+  // First the latest period with counts, then each unit summed or named.
   let best: Observation | null = null;
-  if (slot !== undefined) {
+  if (percent) {
     for (let i = 0; i < sortedUnits.length; i++) {
       const u = sortedUnits[i] as number;
       if (isProvince[u] === 1) continue;
-      const cell = index.cellOf(u, slot);
-      const withCounts = percent ? latestInCell(cell, phase, at, counts) : null;
-      const latest = ofLevel(u) ? latestInCell(cell, phase, at) : null;
-      if (!withCounts && !latest) continue;
-      const id = index.units[u] as string;
-      if (latest) reported.add(id);
-      seen.push({ id, latest, withCounts });
-      if (withCounts && (!best || byPeriod(withCounts, best) > 0)) best = withCounts;
+      const c = latestInCell(index.cellOf(u, slot), phase, at, counts);
+      if (c && (!best || byPeriod(c, best) > 0)) best = c;
     }
-  }
-  if (known !== null && level !== null) {
-    const missing = known.filter((id) => !reported.has(id));
-    rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
   }
   let n = 0;
   let d = 0;
-  for (const e of seen) {
-    const c = e.withCounts;
-    if (best && c && c.period === best.period) {
+  for (let i = 0; i < sortedUnits.length; i++) {
+    const u = sortedUnits[i] as number;
+    if (isProvince[u] === 1) continue;
+    const cell = index.cellOf(u, slot);
+    const c = best ? latestInCell(cell, phase, at, counts) : null;
+    if (c && c.period === (best as Observation).period) {
       n += c.numerator as number;
       d += c.denominator as number;
-      rollUp.summed.push({ orgUnit: e.id, numerator: c.numerator as number, denominator: c.denominator as number });
+      rollUp.summed.push({ orgUnit: index.units[u] as string, numerator: c.numerator as number, denominator: c.denominator as number });
       continue;
     }
-    const o = e.latest;
+    const o = member[i] === 1 ? latestInCell(cell, phase, at) : null;
     if (!o) continue;
     // Counts for another period are named with that period; a value without counts as it came.
     const other = percent && c !== null && o.numerator !== undefined && o.denominator !== undefined;
     const shown = other ? (c as Observation) : o;
     rollUp.leftOut.push({
-      orgUnit: e.id,
+      orgUnit: index.units[u] as string,
       period: shown.period,
       value: shown.value,
       numerator: shown.numerator ?? null,
@@ -585,11 +604,12 @@ class JudgedTarget implements TargetResult {
     this.numerator = facts?.numerator ?? null;
     this.denominator = facts?.denominator ?? null;
     this.contributors = job.contributors;
-    this.headline = job.headline;
-    this.rollUp = job.rollUp;
     this.effectiveFrom = job.version.effectiveFrom;
     this.provenance = job.version.provenance;
     this.source = source;
+    // Added fields come last (before the explanation): the order of the older ones never changes.
+    this.headline = job.headline;
+    this.rollUp = job.rollUp;
     this.#job = job;
     this.#at = at;
     this.#names = names;
