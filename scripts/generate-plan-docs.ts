@@ -9,6 +9,36 @@ const outDir = fileURLToPath(new URL('../docs/plans/', import.meta.url));
 const cell = (s: string | null | undefined) => (s ?? '—').replace(/\|/gu, '\\|');
 const sign = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
 
+/**
+ * How the plan's whole-province targets with a level are judged: each unit of the level, and the
+ * level rolled up, with a worked example on the plan's own units (illustrative figures).
+ */
+function levelTargets(plan: Plan, L: string[]): void {
+  const targets = plan.indicators.flatMap((ind) => ind.targets.filter((t) => t.scope === 'whole-province' && t.level !== null && t.level !== 'province').map((t) => ({ ind, t })));
+  if (!targets.length) return;
+  L.push('', '### Targets for a level as a whole', '');
+  L.push(`${targets.length} whole-province targets are set for the district or commune level (${targets.map(({ t }) => `\`${t.id}\``).join(', ')}). Each is judged twice (see [rules.md](../rules.md#level-targets-each-unit-and-the-level-as-a-whole)):`, '');
+  L.push("- **the level as a whole** — the target's verdict (`headline: true`, `orgUnit`: the province): summed numerators over summed denominators of the level's units for the latest period with counts; its `rollUp` names every value received and not summed (`leftOut`) and how many of the level's units the plan lists reported (`coverage`);");
+  L.push("- **each unit of the level** that reported — its own value against the same bar (`headline: false`), so the units below it are named; these are not extra verdicts.", '');
+  const example = targets.find(({ t }) => t.kind === 'quantitative' && t.unit === 'percent');
+  if (!example || example.t.kind !== 'quantitative') return;
+  const { t } = example;
+  const phase = plan.phases.find((p) => p.id === t.phase);
+  const units = plan.administrativeUnits.filter((u) => u.level === t.level && (!phase || ((u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)));
+  const name = (i: number, fallback: string) => (units[i] ? `${units[i].code} ${units[i].name.vi}` : fallback);
+  const bar = t.value;
+  const meets = (v: number) => ({ gte: v >= bar, gt: v > bar, lte: v <= bar, lt: v < bar, eq: v === bar })[t.comparator];
+  const verdict = (v: number) => `${v}%: ${meets(v) ? 'met' : 'not met'}`;
+  L.push(`Worked example for \`${t.id}\` (${sign[t.comparator]} ${bar}%) — **illustrative figures, not the province's data**:`, '');
+  L.push('| unit | reported | own result | in the roll-up |', '| --- | --- | --- | --- |');
+  L.push(`| ${cell(name(0, 'unit A'))} | 45 / 100 | ${verdict(45)} | summed |`);
+  L.push(`| ${cell(name(1, 'unit B'))} | 150 / 200 | ${verdict(75)} | summed |`);
+  L.push(`| ${cell(name(2, 'unit C'))} | 64% without counts | ${verdict(64)} | left out (\`no-counts\`) |`);
+  const rest = Math.max(units.length - 3, 0);
+  if (rest) L.push(`| the other ${rest} | nothing | — | coverage: missing |`);
+  L.push('', `The level: (45 + 150) / (100 + 200) = 195 / 300 = 65% — ${meets(65) ? 'met' : 'not met'} against ${sign[t.comparator]} ${bar}%${units.length ? `; coverage ${Math.min(3, units.length)} of ${units.length} units reported` : ''}.`);
+}
+
 function page(plan: Plan): string {
   const agency = new Map(plan.agencies.map((a) => [a.id, a.name.vi]));
   const names = (ids: readonly string[]) => ids.map((id) => agency.get(id) ?? id).join('; ');
@@ -32,6 +62,7 @@ function page(plan: Plan): string {
       L.push(`| \`${t.id}\` | ${t.phase} | ${t.level ?? 'all'} | ${t.scope} | ${req} | ${t.source.section} | ${cell(t.source.quote)} |`);
     }
   }
+  levelTargets(plan, L);
   if (plan.taskGroups?.length) {
     L.push('', '## Groups of tasks', '', '| part | group | heading (verbatim) | heading (English) |', '| --- | --- | --- | --- |');
     for (const g of plan.taskGroups) L.push(`| ${g.part === 'body' ? 'section II' : 'appendix'} | ${g.group} | ${cell(g.heading.vi)} | ${cell(g.heading.en)} |`);

@@ -13,6 +13,22 @@ const example = fileURLToPath(new URL('../../../examples/custom-province/', impo
 const HEADER = 'indicator,orgUnit,level,period,value,numerator,denominator';
 
 describe('egov-plan evaluate', () => {
+  it('a district-level target for the whole province: the roll-up is the verdict, each district a ↳ row counted apart, --fail-on only on verdicts', async () => {
+    // 608: 45/100, 610: 150/200 → (45 + 150) / 300 = 65% ≥ 60%; 611 reports 64% without counts.
+    const dir = tempDirWith({ 'm.csv': [HEADER, 'online-work-files,608,district,2020Q4,,45,100', 'online-work-files,610,district,2020Q4,,150,200', 'online-work-files,611,district,2020Q4,64,,'].join('\n') });
+    const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--indicator', 'online-work-files', '--fail-on', 'not-met', '--lang', 'en'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^online-work-files\.2019-2020\.district\s+62 \([^)]*\)\s+2020Q4\s+65%\s+≥ 60%\s+\+5\s+met$/mu);
+    expect(r.stdout).toMatch(/^↳ online-work-files\.2019-2020\.district\s+608 \(Kon Tum city\)\s+2020Q4\s+45%\s+≥ 60%\s+-15\s+not met$/mu);
+    expect(r.stdout).toMatch(/^↳ online-work-files\.2019-2020\.district\s+611 \(Ngọc Hồi district\)\s+2020Q4\s+64%\s+≥ 60%\s+\+4\s+met$/mu);
+    expect(r.stdout).toMatch(/^ {2}online-work-files — 3: 1 met, 0 not met, 2 no data, 0 not applicable; per unit of the level 3: 2 met, 1 not met, 0 no data, 0 not applicable$/mu);
+    expect(r.stdout).toMatch(/^Total \d+: 1 met, 0 not met, \d+ no data, 0 not applicable, and 3 per-unit results of whole-province targets\.$/mu);
+    const json = JSON.parse((await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json'], dir)).stdout);
+    expect(json.byIndicatorPerUnit).toEqual({ 'online-work-files': { met: 2, 'not-met': 1, 'no-data': 0, 'not-applicable': 0 } });
+    const whole = json.results.find((x: any) => x.target === 'online-work-files.2019-2020.district' && x.headline);
+    expect(whole.rollUp.leftOut).toEqual([{ orgUnit: '611', period: '2020Q4', value: 64, numerator: null, denominator: null, reason: 'no-counts' }]);
+  });
+
   it('--json prints one result per target × org unit with the ids as given, status, value, gap, phase, provenance, quote and explanation', async () => {
     const dir = tempDirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q4,40,400,1000'].join('\n') });
     const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json'], dir);
@@ -146,6 +162,14 @@ describe('egov-plan export, validate and explain', () => {
     const exported = await cli(['export', 'kontum-1102-2019']);
     const dir = tempDirWith({ 'kt.json': exported.stdout });
     expect((await cli(['validate', join(dir, 'kt.json')], dir)).code).toBe(0);
+  });
+
+  it('explain of a district-level target for the whole province says each district and the level as a whole are judged', async () => {
+    const r = await cli(['explain', 'kontum-1102-2019', 'online-work-files.2019-2020.district', '--at', '2020-12-14', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('judged: the district level as a whole (the verdict: summed counts of its units, naming the values left out and the units that did not report), and each district unit that reports on its own value');
+    const vi = await cli(['explain', 'kontum-1102-2019', 'online-work-files.2019-2020.district', '--at', '2020-12-14']);
+    expect(vi.stdout).toContain('cách xét: cả cấp huyện (kết luận');
   });
 
   it('explain prints the provenance chain: which file set each value, from when, and what it replaced', async () => {

@@ -330,6 +330,143 @@ export type ProvenanceStep = {
 };
 // #endregion
 
+/** Why a unit's value is not in a roll-up's sum. */
+export const LeftOutReason = z
+  .enum(['no-counts', 'other-period', 'not-summable'])
+  .describe(
+    '"no-counts": the unit\'s value came without numerator and denominator, so it cannot be summed; "other-period": the unit has counts, but for another period than the one summed (the latest period with counts); "not-summable": the indicator is not a percentage, so values are not summed.',
+  );
+// #region generated type LeftOutReason (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** Why a unit's value is not in a roll-up's sum. */
+export type LeftOutReason = 'no-counts' | 'other-period' | 'not-summable';
+// #endregion
+
+/** A unit's value that a roll-up received but did not sum, and why. */
+export const LeftOutValue = z
+  .strictObject({
+    orgUnit: z.string().min(1).describe('The org unit as named in the measurements.'),
+    period: z.string().min(1).describe('Reporting period of the value left out (for "other-period": of its latest counts).'),
+    value: z.union([z.number(), z.boolean()]).describe('The value left out.'),
+    numerator: z.number().nullable().describe('Its numerator, when known.'),
+    denominator: z.number().nullable().describe('Its denominator, when known.'),
+    reason: LeftOutReason,
+  })
+  .describe("A unit's value that a roll-up received but did not sum, and why.");
+// #region generated type LeftOutValue (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** A unit's value that a roll-up received but did not sum, and why. */
+export type LeftOutValue = {
+  /**
+   * The org unit as named in the measurements.
+   */
+  orgUnit: string;
+  /**
+   * Reporting period of the value left out (for "other-period": of its latest counts).
+   */
+  period: string;
+  /**
+   * The value left out.
+   */
+  value: number | boolean;
+  /**
+   * Its numerator, when known.
+   */
+  numerator: number | null;
+  /**
+   * Its denominator, when known.
+   */
+  denominator: number | null;
+  reason: LeftOutReason;
+};
+// #endregion
+
+/** One unit's counts in a roll-up's sum. */
+export const SummedCounts = z
+  .strictObject({
+    orgUnit: z.string().min(1).describe('The org unit as named in the measurements.'),
+    numerator: z.number().describe('Its numerator for the period summed.'),
+    denominator: z.number().describe('Its denominator for the period summed.'),
+  })
+  .describe("One unit's counts in a roll-up's sum (the period is the result's).");
+// #region generated type SummedCounts (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** One unit's counts in a roll-up's sum. */
+export type SummedCounts = {
+  /**
+   * The org unit as named in the measurements.
+   */
+  orgUnit: string;
+  /**
+   * Its numerator for the period summed.
+   */
+  numerator: number;
+  /**
+   * Its denominator for the period summed.
+   */
+  denominator: number;
+};
+// #endregion
+
+/** How many of a level's known units reported (completeness, as DHIS2 reports it). */
+export const RollUpCoverage = z
+  .strictObject({
+    level: AdministrativeLevel.describe('The level rolled up.'),
+    known: z.number().int().min(0).describe('Org units the plan declares at that level and in force during the phase (administrative units, and agencies that are not groups), the province itself excepted.'),
+    reported: z.number().int().min(0).describe('How many of those have a value in the window (with or without counts).'),
+    missing: z.array(z.string().min(1)).describe('The known units without a value in the window, in numeric-aware order of their ids.'),
+  })
+  .describe("How many of a level's known units reported (completeness, as DHIS2 reports it).");
+// #region generated type RollUpCoverage (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** How many of a level's known units reported (completeness, as DHIS2 reports it). */
+export type RollUpCoverage = {
+  /**
+   * The level rolled up.
+   */
+  level: AdministrativeLevel;
+  /**
+   * Org units the plan declares at that level and in force during the phase (administrative units, and agencies that are not groups), the province itself excepted.
+   */
+  known: number;
+  /**
+   * How many of those have a value in the window (with or without counts).
+   */
+  reported: number;
+  /**
+   * The known units without a value in the window, in numeric-aware order of their ids.
+   */
+  missing: string[];
+};
+// #endregion
+
+/** What went into a whole-province figure computed from the org units' values. */
+export const RollUp = z
+  .strictObject({
+    summed: z.array(SummedCounts).describe('The units whose counts were summed, in numeric-aware order of their ids; empty when nothing could be summed.'),
+    leftOut: z.array(LeftOutValue).describe('Every unit (of the level, or any unit below the province for a target without a level) with a value in the window that is not in the sum, and why; nothing received is dropped silently.'),
+    coverage: RollUpCoverage.nullable().describe('For a target with a level: how many of the level\'s known units reported; null for a target without a level.'),
+  })
+  .describe("What went into a whole-province figure computed from the org units' values (when the province's own value did not count).");
+// #region generated type RollUp (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** What went into a whole-province figure computed from the org units' values. */
+export type RollUp = {
+  /**
+   * The units whose counts were summed, in numeric-aware order of their ids; empty when nothing could be summed.
+   */
+  summed: SummedCounts[];
+  /**
+   * Every unit (of the level, or any unit below the province for a target without a level) with a value in the window that is not in the sum, and why; nothing received is dropped silently.
+   */
+  leftOut: LeftOutValue[];
+  /**
+   * For a target with a level: how many of the level's known units reported; null for a target without a level.
+   */
+  coverage: RollUpCoverage | null;
+};
+// #endregion
+
 /** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
 export const TargetResult = z
   .strictObject({
@@ -355,6 +492,12 @@ export const TargetResult = z
     effectiveFrom: LocalDate.nullable().describe('First day of the target version in force (null: from the start).'),
     provenance: z.array(ProvenanceStep).min(1).describe('How the target version in force came to be, definition first.'),
     source: SourceRef.describe("The section and verbatim quote behind the value in force (the override's, when one set it)."),
+    headline: z
+      .boolean()
+      .describe(
+        'True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province\'s result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.',
+      ),
+    rollUp: RollUp.nullable().describe('For the province\'s result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.'),
     explanation: BilingualText.describe('Why the verdict came out as it did, in Vietnamese and English.'),
   })
   .describe('One target judged for one org unit, or for the province as a whole.');
@@ -448,36 +591,44 @@ export type TargetResult = {
    */
   source: SourceRef;
   /**
+   * True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province's result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.
+   */
+  headline: boolean;
+  /**
+   * For the province's result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.
+   */
+  rollUp: RollUp | null;
+  /**
    * Why the verdict came out as it did, in Vietnamese and English.
    */
   explanation: BilingualText;
 };
 // #endregion
 
-const count = (what: string) => z.number().int().min(0).describe(`Number of results with status "${what}".`);
+const count = (what: string) => z.number().int().min(0).describe(`Number of headline results with status "${what}".`);
 
 /** How many results have each status. */
 export const EvaluationSummary = z
   .strictObject({ met: count('met'), 'not-met': count('not-met'), 'no-data': count('no-data'), 'not-applicable': count('not-applicable') })
-  .describe('How many results have each status.');
+  .describe('How many headline results (`headline: true`) have each status: the per-unit results of a whole-province target are not extra verdicts.');
 // #region generated type EvaluationSummary (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many results have each status. */
 export type EvaluationSummary = {
   /**
-   * Number of results with status "met".
+   * Number of headline results with status "met".
    */
   met: number;
   /**
-   * Number of results with status "not-met".
+   * Number of headline results with status "not-met".
    */
   'not-met': number;
   /**
-   * Number of results with status "no-data".
+   * Number of headline results with status "no-data".
    */
   'no-data': number;
   /**
-   * Number of results with status "not-applicable".
+   * Number of headline results with status "not-applicable".
    */
   'not-applicable': number;
 };
@@ -498,7 +649,7 @@ export const Evaluation = z
     at: LocalDate.describe('The local date evaluated at.'),
     phases: z.array(Id).describe('The phases whose targets were evaluated.'),
     evaluator: Evaluator,
-    results: z.array(TargetResult).describe('One verdict per target × org unit, in plan order (indicators, then targets, then org units).'),
+    results: z.array(TargetResult).describe('One verdict per target × org unit, in plan order (indicators, then targets, then org units; for a whole-province target, the province\'s result first, then the per-unit results of its level).'),
     summary: EvaluationSummary,
     issues: z.array(Issue).describe('Issues of the measurement rows left out (each names its row); nothing is dropped silently.'),
     rows: z.number().int().min(0).describe('Measurement rows read, good and bad.'),
@@ -522,7 +673,7 @@ export type Evaluation = {
   phases: Id[];
   evaluator: Evaluator;
   /**
-   * One verdict per target × org unit, in plan order (indicators, then targets, then org units).
+   * One verdict per target × org unit, in plan order (indicators, then targets, then org units; for a whole-province target, the province's result first, then the per-unit results of its level).
    */
   results: TargetResult[];
   summary: EvaluationSummary;

@@ -88,6 +88,21 @@ describe('generated types', () => {
   it('ProvenanceStep is exactly the output type of its schema', () => {
     expectTypeOf<core.ProvenanceStep>().toEqualTypeOf<z.output<typeof core.ProvenanceStep>>();
   });
+  it('LeftOutReason is exactly the output type of its schema', () => {
+    expectTypeOf<core.LeftOutReason>().toEqualTypeOf<z.output<typeof core.LeftOutReason>>();
+  });
+  it('LeftOutValue is exactly the output type of its schema', () => {
+    expectTypeOf<core.LeftOutValue>().toEqualTypeOf<z.output<typeof core.LeftOutValue>>();
+  });
+  it('SummedCounts is exactly the output type of its schema', () => {
+    expectTypeOf<core.SummedCounts>().toEqualTypeOf<z.output<typeof core.SummedCounts>>();
+  });
+  it('RollUpCoverage is exactly the output type of its schema', () => {
+    expectTypeOf<core.RollUpCoverage>().toEqualTypeOf<z.output<typeof core.RollUpCoverage>>();
+  });
+  it('RollUp is exactly the output type of its schema', () => {
+    expectTypeOf<core.RollUp>().toEqualTypeOf<z.output<typeof core.RollUp>>();
+  });
   it('TargetResult is exactly the output type of its schema', () => {
     expectTypeOf<core.TargetResult>().toEqualTypeOf<z.output<typeof core.TargetResult>>();
   });

@@ -58,6 +58,36 @@ export function showValue(v: number | boolean | null, unit: string, lang: Report
   return v === null ? '—' : formatValue(v, unit, lang);
 }
 
+const LEFT_OUT_REASON: Record<'no-counts' | 'other-period' | 'not-summable', BilingualText> = {
+  'no-counts': { vi: 'không có tử số/mẫu số', en: 'no numerator/denominator' },
+  'other-period': { vi: 'số đếm của kỳ khác', en: 'counts for another period' },
+  'not-summable': { vi: 'không cộng được', en: 'not summable' },
+};
+
+/**
+ * What a whole-province figure left out and how many of the level's units reported, as a
+ * sentence that starts with a space (empty when the figure was not computed from the units).
+ */
+export function rollUpNote(t: Pick<ReportTarget, 'rollUp'>, unit: string, lang: ReportLanguage): string {
+  const r = t.rollUp;
+  if (!r) return '';
+  const parts: string[] = [];
+  if (r.leftOut.length) {
+    const list = r.leftOut.map((x) => `${x.name[lang]} ${showValue(x.value, unit, lang)} (${x.period}, ${LEFT_OUT_REASON[x.reason][lang]})`).join('; ');
+    parts.push(lang === 'vi' ? `Không được cộng: ${list}.` : `Left out of the sum: ${list}.`);
+  }
+  const c = r.coverage;
+  if (c && c.known > 0) {
+    const missing = c.missing.map((m) => m.name[lang]).join(', ');
+    parts.push(
+      lang === 'vi'
+        ? `${c.reported}/${c.known} đơn vị ${LEVEL_TEXT[c.level].vi} đã báo cáo${missing ? `; chưa báo cáo: ${missing}` : ''}.`
+        : `${c.reported} of ${c.known} ${LEVEL_TEXT[c.level].en} units reported${missing ? `; not reported: ${missing}` : ''}.`,
+    );
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
 /** The target as a phrase: "≥ 20%". */
 export function targetPhrase(t: Pick<ReportTarget, 'comparator' | 'targetValue'>, unit: string, lang: ReportLanguage): string {
   return `${COMPARATOR_SYMBOL[t.comparator]} ${formatValue(t.targetValue, unit, lang)}`;
@@ -198,12 +228,19 @@ class HtmlWriter {
     const lang = this.lang;
     const phrase = targetPhrase(t, unit, lang);
     const belowRows = t.contributors.filter((row) => row.status === 'not-met');
-    const title = lang === 'vi' ? `${statement.vi} — các đơn vị ${LEVEL_TEXT[t.target.level ?? 'all'].vi} được cộng vào tổng (${t.contributors[0]?.period ?? ''})` : `${statement.en} — the ${LEVEL_TEXT[t.target.level ?? 'all'].en} units summed into the total (${t.contributors[0]?.period ?? ''})`;
+    const title = t.rollUp?.leftOut.length
+      ? lang === 'vi'
+        ? `${statement.vi} — các đơn vị ${LEVEL_TEXT[t.target.level ?? 'all'].vi}, từng đơn vị so với mức chỉ tiêu`
+        : `${statement.en} — the ${LEVEL_TEXT[t.target.level ?? 'all'].en} units, each against the target line`
+      : lang === 'vi'
+        ? `${statement.vi} — các đơn vị ${LEVEL_TEXT[t.target.level ?? 'all'].vi} được cộng vào tổng (${t.contributors[0]?.period ?? ''})`
+        : `${statement.en} — the ${LEVEL_TEXT[t.target.level ?? 'all'].en} units summed into the total (${t.contributors[0]?.period ?? ''})`;
     const list = belowRows.map((row) => `${row.name[lang]} ${showValue(row.value, unit, lang)}`).join('; ');
+    const summed = t.rollUp ? t.rollUp.summed : t.contributors.length;
     const desc =
-      lang === 'vi'
-        ? `Chỉ tiêu ${phrase} áp dụng cho tổng; ${t.contributors.length} đơn vị được cộng. ${belowRows.length} đơn vị dưới mức chỉ tiêu${list ? `: ${list}` : ''}.`
-        : `The target ${phrase} binds the total; ${t.contributors.length} units were summed. ${belowRows.length} below the target line${list ? `: ${list}` : ''}.`;
+      (lang === 'vi'
+        ? `Chỉ tiêu ${phrase} áp dụng cho tổng; ${summed} đơn vị được cộng. ${belowRows.length} đơn vị dưới mức chỉ tiêu${list ? `: ${list}` : ''}.`
+        : `The target ${phrase} binds the total; ${summed} units were summed. ${belowRows.length} below the target line${list ? `: ${list}` : ''}.`) + rollUpNote(t, unit, lang);
     const bars = t.contributors.map((row) => ({
       label: row.name[lang],
       value: row.value as number,

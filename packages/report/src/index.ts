@@ -35,6 +35,7 @@ export {
   type ReportIndicator,
   type ReportProgress,
   type ReporterStatus,
+  type ReportRollUp,
   type ReportRow,
   type ReportSubmission,
   type ReportTarget,

@@ -1,7 +1,7 @@
 import type { BilingualText } from '@egov-plan/core';
 import { formatNumber, formatValue } from '@egov-plan/rules';
 import { escapeMarkdown as m } from './escape.js';
-import { isReport, showValue, targetPhrase, type ReportOptions } from './html.js';
+import { isReport, rollUpNote, showValue, targetPhrase, type ReportOptions } from './html.js';
 import { buildQuarterlyReport, TASK_STATUSES, type QuarterlyReport, type QuarterlyReportInput } from './model.js';
 import { LEVEL_TEXT, PROGRESS_STATUS_TEXT, REPORT_STATUS_TEXT, TARGET_STATUS_TEXT, TASK_STATUS_TEXT, WORDS } from './text.js';
 
@@ -55,6 +55,8 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
             tg.contributors.map((row) => [t(row.name), m(row.period ?? '—'), row.status === 'not-met' ? `**${m(showValue(row.value, ind.indicator.unit, lang))}**` : m(showValue(row.value, ind.indicator.unit, lang)), row.gap === null ? '—' : m(formatNumber(row.gap, lang))]),
           );
       }
+      const note = rollUpNote(tg, ind.indicator.unit, lang).trim();
+      if (note) out.push(m(note), '');
     }
   }
 

@@ -1,4 +1,4 @@
-import type { AdministrativeLevel, BilingualText, Deadline, Indicator, Plan, ReportStatus, Target, TaskStatus } from '@egov-plan/core';
+import type { AdministrativeLevel, BilingualText, Deadline, Indicator, LeftOutValue, Plan, ReportStatus, Target, TaskStatus } from '@egov-plan/core';
 import {
   deadlinesFor,
   deadlineStatus,
@@ -99,11 +99,25 @@ export interface ReportTarget {
   rows: ReportRow[];
   counts: Record<TargetResult['status'], number>;
   /**
-   * For a whole-province figure summed from counts: the org units whose counts were summed, each
-   * with its own value against the target line (informative: the target binds the total), units
-   * below it first. Empty when the measurements were not given or the figure was not summed.
+   * For a whole-province target: the org units behind the province's figure, each with its own
+   * value against the target line (informative: the target binds the total), units below it
+   * first. For a target with a level, the evaluation's own per-unit results (every unit of the
+   * level that reported, summed or not: see `rollUp`); otherwise, when the measurements are given
+   * and the figure was summed, the units whose counts were summed. Empty otherwise.
    */
   contributors: ReportRow[];
+  /** What the province's figure summed, left out and covered (see `TargetResult.rollUp`), with names; null when not computed from the units. */
+  rollUp: ReportRollUp | null;
+}
+
+/** What a whole-province figure computed from the units summed, left out and covered, with names. */
+export interface ReportRollUp {
+  /** How many units' counts were summed. */
+  summed: number;
+  /** Every value received and not summed, with the unit's name and why. */
+  leftOut: (LeftOutValue & { name: BilingualText })[];
+  /** How many of the level's known units reported, and which did not (with names); null for a target without a level. */
+  coverage: { level: AdministrativeLevel; known: number; reported: number; missing: { orgUnit: string; name: BilingualText }[] } | null;
 }
 
 /** One indicator of the report: its targets in force, most missed first. */
@@ -217,7 +231,17 @@ export function buildQuarterlyReport(input: QuarterlyReportInput): QuarterlyRepo
   const { plan, evaluation } = input;
   const name = namer(plan);
   const indicatorById = new Map(plan.indicators.map((i) => [i.id, i]));
-  const results = evaluation.results.filter((r) => r.status !== 'not-applicable');
+  // The verdicts (headline results); the per-unit results of whole-province targets are shown
+  // beside their target's figure, not as verdicts of their own.
+  const judged = evaluation.results.filter((r) => r.status !== 'not-applicable');
+  const results = judged.filter((r) => r.headline !== false);
+  const perUnit = new Map<string, TargetResult[]>();
+  for (const r of judged) {
+    if (r.headline !== false) continue;
+    const list = perUnit.get(`${r.indicator}\u0000${r.target}`);
+    if (list) list.push(r);
+    else perUnit.set(`${r.indicator}\u0000${r.target}`, [r]);
+  }
 
   // Indicators → targets → rows, in the plan's order.
   const byTarget = new Map<string, TargetResult[]>();
@@ -234,13 +258,24 @@ export function buildQuarterlyReport(input: QuarterlyReportInput): QuarterlyRepo
       const list = byTarget.get(`${indicator.id}\u0000${target.id}`);
       if (!list) continue;
       const first = list[0] as TargetResult;
-      const rows: ReportRow[] = list
-        .map((r) => ({ orgUnit: r.orgUnit, name: name(r.orgUnit), level: r.level, status: r.status, value: r.value, gap: r.gap, period: r.period }))
-        .sort(compareRows(first.targetValue));
+      const toRow = (r: TargetResult): ReportRow => ({ orgUnit: r.orgUnit, name: name(r.orgUnit), level: r.level, status: r.status, value: r.value, gap: r.gap, period: r.period });
+      const rows: ReportRow[] = list.map(toRow).sort(compareRows(first.targetValue));
       const counts = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
       for (const row of rows) counts[row.status]++;
-      const contributors = contributorRows(first, input.measurements ?? null, name);
-      targets.push({ target, targetValue: first.targetValue, comparator: first.comparator, rows, counts, contributors });
+      const units = perUnit.get(`${indicator.id}\u0000${target.id}`);
+      const contributors = units
+        ? units
+            .filter((r) => typeof r.value === 'number')
+            .map(toRow)
+            .sort(compareRows(first.targetValue))
+        : contributorRows(first, input.measurements ?? null, name);
+      const r = first.rollUp ?? null;
+      const rollUp: ReportRollUp | null = r && {
+        summed: r.summed.length,
+        leftOut: r.leftOut.map((x) => ({ ...x, name: name(x.orgUnit) })),
+        coverage: r.coverage && { ...r.coverage, missing: r.coverage.missing.map((orgUnit) => ({ orgUnit, name: name(orgUnit) })) },
+      };
+      targets.push({ target, targetValue: first.targetValue, comparator: first.comparator, rows, counts, contributors, rollUp });
       for (const row of rows) if (row.status === 'not-met') below.push({ ...row, indicator, target, targetValue: first.targetValue, comparator: first.comparator });
     }
     if (targets.length) {

@@ -53,6 +53,29 @@ describe('quarterly report content', () => {
     expect(html).toContain('3 đơn vị dưới mức chỉ tiêu: Thành phố Kon Tum 40%; Huyện Đắk Glei 48%; Huyện Ngọc Hồi 56%');
   });
 
+  it("shows each district of a district-level total from the evaluation's per-unit results, naming the values left out and the districts that did not report", () => {
+    // 2020Q4 counts of 608–613 as in the sample, and Sa Thầy (616) reporting 70% without counts.
+    const rows = [...SAMPLE_ROWS, { indicator: 'online-work-files', orgUnit: '616', period: '2020Q4', value: 70 }];
+    const withOwn = { ...sampleInput(rows), measurements: null };
+    const report = buildQuarterlyReport(withOwn);
+    const files = report.indicators.find((i) => i.indicator.id === 'online-work-files')?.targets.find((t) => t.target.level === 'district');
+    // The verdict is the province's (one row); the districts are beside it, 616 among them.
+    expect(files?.rows.map((r) => r.orgUnit)).toEqual(['62']);
+    expect(files?.contributors.map((r) => [r.orgUnit, r.value, r.status])).toEqual([
+      ['608', 40, 'not-met'],
+      ['610', 48, 'not-met'],
+      ['611', 56, 'not-met'],
+      // Those above the line, least ahead first: 64%, 70%, 72%.
+      ['612', 64, 'met'],
+      ['616', 70, 'met'],
+      ['613', 72, 'met'],
+    ]);
+    expect(files?.rollUp).toMatchObject({ summed: 5, leftOut: [{ orgUnit: '616', value: 70, reason: 'no-counts' }], coverage: { known: 10, reported: 6 } });
+    const md = renderReportMarkdown(withOwn);
+    expect(md).toContain('Không được cộng: Huyện Sa Thầy 70% (2020Q4, không có tử số/mẫu số). 6/10 đơn vị cấp huyện đã báo cáo; chưa báo cáo: Huyện Kon Rẫy, Huyện Đắk Hà, Huyện Tu Mơ Rông');
+    expect(renderReportHtml(withOwn)).toContain('5 đơn vị được cộng. 3 đơn vị dưới mức chỉ tiêu');
+  });
+
   it('gives every chart a title and a text alternative it is labelled and described by', () => {
     const all = charts(html);
     expect(all.length).toBeGreaterThan(5);

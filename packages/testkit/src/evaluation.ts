@@ -28,9 +28,9 @@ interface GeneratedRow {
   evidence: boolean;
 }
 
-/** The verdicts of an evaluation, in order, as comparable tuples. */
+/** The verdicts of an evaluation, in order, as comparable tuples (with what each roll-up summed, left out and covered). */
 function verdicts(e: Evaluation): unknown[] {
-  return e.results.map((r) => [r.indicator, r.target, r.orgUnit, r.level, r.status, r.value, r.period, r.basis, r.numerator, r.denominator, r.contributors]);
+  return e.results.map((r) => [r.indicator, r.target, r.orgUnit, r.level, r.status, r.value, r.period, r.basis, r.numerator, r.denominator, r.contributors, r.headline, r.rollUp]);
 }
 
 /**
@@ -96,6 +96,7 @@ export function runStoreEvaluationTests(options: StoreEvaluationTestOptions): vo
             const fromStore = await evaluateFromStore(plan, store, when);
             expect(fromStore.at).toBe(inMemory.at);
             expect(verdicts(fromStore)).toEqual(verdicts(inMemory));
+            expect(fromStore.summary).toEqual(inMemory.summary);
             expect(fromStore.phases).toEqual(inMemory.phases);
           } finally {
             await store.close();

@@ -44,10 +44,15 @@ function matches(r: TargetResult, f: ResultFilter): boolean {
   );
 }
 
-/** Counts of each status, per indicator, in the order the indicators first appear. */
-function summaryByIndicator(results: Iterable<TargetResult>): Map<string, Record<TargetStatus, number>> {
+/**
+ * Counts of each status, per indicator, in the order the indicators first appear: of the headline
+ * results (one verdict per target, or per org unit for each-agency and each-unit targets), or
+ * with `headline: false` of the per-unit results of whole-province targets.
+ */
+function summaryByIndicator(results: Iterable<TargetResult>, headline = true): Map<string, Record<TargetStatus, number>> {
   const by = new Map<string, Record<TargetStatus, number>>();
   for (const r of results) {
+    if (r.headline !== headline) continue;
     let s = by.get(r.indicator);
     if (!s) by.set(r.indicator, (s = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 }));
     s[r.status]++;
@@ -76,8 +81,9 @@ export async function printEvaluation(ctx: CliContext, plan: Plan, ev: Evaluatio
       : `Kế hoạch ${ev.plan} — đánh giá tại ngày ${ev.at}, giai đoạn ${ev.phases.join(', ') || '(không có)'} (bộ đánh giá ${ev.evaluator === 'compiled' ? 'biên dịch' : 'tham chiếu json-rules-engine'})`,
   );
   const head = en ? ['Target', 'Org unit', 'Period', 'Value', 'Target value', 'Gap', 'Status'] : ['Chỉ tiêu', 'Đơn vị', 'Kỳ', 'Giá trị', 'Mức chỉ tiêu', 'Chênh lệch', 'Trạng thái'];
+  // A per-unit result of a whole-province target is marked under the target's roll-up.
   const cells = (r: TargetResult): string[] => [
-    r.target,
+    r.headline ? r.target : `↳ ${r.target}`,
     withName(r.orgUnit, nameOf(r.orgUnit)),
     r.period ?? '—',
     r.value === null ? '—' : formatValue(r.value, r.unit, ctx.lang),
@@ -95,11 +101,22 @@ export async function printEvaluation(ctx: CliContext, plan: Plan, ev: Evaluatio
   out(ctx, line(head));
   out(ctx, widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of results) out(ctx, line(cells(r)));
+  const perUnit = summaryByIndicator(results, false);
+  if (perUnit.size > 0) {
+    out(ctx, en ? '↳ each unit of the level of a whole-province target, judged on its own value against the same bar (not an extra verdict: the province\'s row above is).' : '↳ từng đơn vị thuộc cấp của chỉ tiêu toàn tỉnh, xét theo giá trị của chính đơn vị với cùng mức chỉ tiêu (không phải kết luận thêm: dòng toàn tỉnh phía trên là kết luận).');
+  }
   out(ctx);
   out(ctx, en ? 'By indicator:' : 'Theo chỉ tiêu:');
-  for (const [indicator, s] of summaryByIndicator(results)) out(ctx, `  ${indicator} — ${countsText(ctx, STATUSES.reduce((n, k) => n + s[k], 0), s)}`);
+  for (const [indicator, s] of summaryByIndicator(results)) {
+    const units = perUnit.get(indicator);
+    const unitText = units ? (en ? `; per unit of the level ${countsText(ctx, STATUSES.reduce((n, k) => n + units[k], 0), units)}` : `; theo từng đơn vị của cấp ${countsText(ctx, STATUSES.reduce((n, k) => n + units[k], 0), units)}`) : '';
+    out(ctx, `  ${indicator} — ${countsText(ctx, STATUSES.reduce((n, k) => n + s[k], 0), s)}${unitText}`);
+  }
   if (results.length !== ev.results.length) out(ctx, en ? `Shown ${results.length} of ${ev.results.length} (filters).` : `Hiển thị ${results.length} trên ${ev.results.length} (đã lọc).`);
-  out(ctx, `${en ? 'Total' : 'Tổng'} ${countsText(ctx, ev.results.length, ev.summary)}.`);
+  const headlines = STATUSES.reduce((n, k) => n + ev.summary[k], 0);
+  const extra = ev.results.length - headlines;
+  const extraText = extra > 0 ? (en ? `, and ${extra} per-unit result${extra === 1 ? '' : 's'} of whole-province targets` : `, và ${extra} kết quả theo từng đơn vị của chỉ tiêu toàn tỉnh`) : '';
+  out(ctx, `${en ? 'Total' : 'Tổng'} ${countsText(ctx, headlines, ev.summary)}${extraText}.`);
 }
 
 /** A comma-separated option value (repeatable): `--status not-met,no-data`. */
@@ -122,7 +139,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
     .option('--indicator <list>', en ? 'only these indicators (ids, comma-separated)' : 'chỉ các chỉ tiêu này (id, phân cách bằng dấu phẩy)', list)
     .option('--org-unit <list>', en ? 'only these org units (ids, comma-separated)' : 'chỉ các đơn vị này (id, phân cách bằng dấu phẩy)', list)
     .option('--level <list>', en ? 'only targets of these levels: province, district, commune' : 'chỉ chỉ tiêu của các cấp này: province, district, commune', list)
-    .option('--fail-on <status>', en ? 'exit 1 when any (shown) result has this status: not-met or no-data' : 'thoát với mã 1 khi có kết quả (được hiển thị) mang trạng thái này: not-met hoặc no-data', list)
+    .option('--fail-on <status>', en ? 'exit 1 when any (shown) headline verdict has this status: not-met or no-data' : 'thoát với mã 1 khi có kết luận (được hiển thị) mang trạng thái này: not-met hoặc no-data', list)
     .option('--max-results <n>', en ? 'the work budget: most target × org unit results to judge (default 1000000)' : 'ngân sách công việc: số kết quả chỉ tiêu × đơn vị tối đa được xét (mặc định 1000000)')
     .option('--explain', en ? 'print why each verdict came out as it did' : 'in lý do của từng kết quả')
     .option('--json', jsonHelp(ctx))
@@ -202,6 +219,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
             issues: set.issues,
             summary: ev.summary,
             byIndicator: Object.fromEntries(summaryByIndicator(results)),
+            byIndicatorPerUnit: Object.fromEntries(summaryByIndicator(results, false)),
             ...(filtered ? { filter, shown: results.length } : {}),
             results,
             ...(report ? { progress: report } : {}),
@@ -222,9 +240,12 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           printIssues(ctx, set.issues);
           ctx.exitCode = EXIT.failure;
         }
-        const failing = opts.failOn?.filter((s) => results.some((r) => r.status === s));
+        // Only verdicts fail a run: a district below the bar of a whole-province target that the
+        // province as a whole meets is reported, not failed on.
+        const verdictsShown = results.filter((r) => r.headline);
+        const failing = opts.failOn?.filter((s) => verdictsShown.some((r) => r.status === s));
         if (failing && failing.length > 0) {
-          err(ctx, `--fail-on: ${failing.map((s) => `${results.filter((r) => r.status === s).length} ${t(ctx, STATUS_TEXT[s as TargetStatus])}`).join(', ')}.`);
+          err(ctx, `--fail-on: ${failing.map((s) => `${verdictsShown.filter((r) => r.status === s).length} ${t(ctx, STATUS_TEXT[s as TargetStatus])}`).join(', ')}.`);
           ctx.exitCode = EXIT.failure;
         }
       },

@@ -3,6 +3,7 @@ import { UsageError, out, printJson, t, type CliContext } from '../io.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, planArgumentHelp, planOption, planRef } from './shared.js';
 
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
+const LEVEL_VI = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' } as const;
 
 /**
  * The plan and the target `explain` was given: `explain --plan <plan> <target>`,
@@ -73,6 +74,15 @@ export function registerExplain(program: Command, ctx: CliContext): void {
           eff.version.effectiveFrom ? `, ${en ? 'from' : 'từ'} ${eff.version.effectiveFrom}` : ''
         }`,
       );
+      if (tg.scope === 'whole-province' && tg.level !== null) {
+        // How a level target is judged (docs/rules.md, "Level targets").
+        out(
+          ctx,
+          en
+            ? `  judged: the ${tg.level} level as a whole (the verdict: summed counts of its units, naming the values left out and the units that did not report), and each ${tg.level} unit that reports on its own value`
+            : `  cách xét: cả ${LEVEL_VI[tg.level]} (kết luận: cộng tử số/mẫu số của các đơn vị, nêu tên giá trị không được cộng và đơn vị chưa báo cáo), và từng đơn vị của cấp đó có báo cáo theo giá trị của chính đơn vị`,
+        );
+      }
       out(ctx, en ? 'Versions:' : 'Các phiên bản:');
       for (const v of timeline.versions) {
         out(ctx, `  ${v.effectiveFrom ?? (en ? 'from the start' : 'từ đầu')}: ${SYMBOL[v.target.comparator]} ${formatValue(v.target.value, unit, ctx.lang)}`);

@@ -11,6 +11,7 @@ import {
   type Issue,
   type Phase,
   type Plan,
+  type RollUp,
   type SourceRef,
   type Target,
   type TargetResult as TargetResultOutput,
@@ -64,6 +65,10 @@ export class EvaluationJob {
   contributors: number | null = null;
   /** Latest observation outside the window, for the explanation of `no-data`. */
   outside: Observation | null = null;
+  /** False for the per-unit results of a whole-province target (see `TargetResult.headline`). */
+  headline = true;
+  /** What a whole-province figure computed from the org units summed and left out. */
+  rollUp: RollUp | null = null;
   #facts: ConditionFacts | undefined;
 
   constructor(
@@ -351,25 +356,31 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
   const index = new ObservationIndex(observations, indicatorSlots(plan));
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const jobs: EvaluationJob[] = [];
+  const knownByLevel: Record<string, readonly string[]> = {};
   const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
   /** One org unit's job, its value picked from its cell. */
+  /** One org unit's job at its level, its value picked from its cell. */
+  const ownJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: AdministrativeLevel | null, cell: Cell): EvaluationJob => {
+    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
+    const o = latestInCell(cell, phase, at);
+    if (!o) {
+      job.status = 'no-data';
+      job.outside = lastOf(cell);
+    } else {
+      job.source = o;
+      job.basis = o.evidence ? 'evidence' : 'measurement';
+      job.period = o.period;
+      job.periodEnd = o.end;
+    }
+    return job;
+  };
+  /** One org unit's job, its value picked from its cell (`not-applicable` at another level than the target's). */
   const unitJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, cell: Cell): EvaluationJob => {
     const target = version.target;
     const level = unitLevel(orgUnit, cell);
+    if (target.level === null || level === target.level) return ownJob(indicator, version, phase, orgUnit, level, cell);
     const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    if (target.level !== null && level !== target.level) job.status = 'not-applicable';
-    else {
-      const o = latestInCell(cell, phase, at);
-      if (!o) {
-        job.status = 'no-data';
-        job.outside = lastOf(cell);
-      } else {
-        job.source = o;
-        job.basis = o.evidence ? 'evidence' : 'measurement';
-        job.period = o.period;
-        job.periodEnd = o.end;
-      }
-    }
+    job.status = 'not-applicable';
     return job;
   };
 
@@ -385,8 +396,36 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const target = version.target;
 
       if (target.scope === 'whole-province') {
-        if (jobs.length + 1 > maxResults) throw tooManyResults(maxResults, jobs.length + 1);
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, province));
+        // The province's result (the headline), then, for a target with a level, each unit of
+        // that level with measurements of the indicator judged on its own value against the same bar.
+        sortedUnits ??= index.sortedUnits(slot);
+        const isProvince = index.unitFlags(province);
+        const level = target.level;
+        // Per position in sortedUnits: 1 for a unit of the target's level (any unit below the
+        // province, for a target without a level).
+        const member = new Uint8Array(sortedUnits.length);
+        let members = 0;
+        for (let i = 0; i < sortedUnits.length; i++) {
+          const u = sortedUnits[i] as number;
+          if (isProvince[u] === 1) continue;
+          if (level === null || unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level) {
+            member[i] = 1;
+            members++;
+          }
+        }
+        const perUnit = level === null ? 0 : members;
+        if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
+        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= knownUnits(plan, level, phase, province));
+        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known));
+        if (perUnit > 0) {
+          for (let i = 0; i < sortedUnits.length; i++) {
+            if (member[i] !== 1) continue;
+            const u = sortedUnits[i] as number;
+            const job = ownJob(indicator, version, phase, index.units[u] as string, level, index.cellOf(u, slot as number));
+            job.headline = false;
+            jobs.push(job);
+          }
+        }
         continue;
       }
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
@@ -417,6 +456,18 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
   return jobs;
 }
 
+/**
+ * The org units a plan declares at a level and in force during a phase, the province itself
+ * excepted: administrative units, and agencies that are not groups. In numeric-aware order.
+ */
+function knownUnits(plan: Plan, level: AdministrativeLevel, phase: Phase, province: ReadonlySet<string>): string[] {
+  const ids = new Set<string>();
+  for (const u of plan.administrativeUnits) if (u.level === level && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start) ids.add(u.code);
+  for (const a of plan.agencies) if (a.level === level && a.kind !== 'group') ids.add(a.id);
+  for (const id of province) ids.delete(id);
+  return [...ids].sort(collator.compare);
+}
+
 function provinceJob(
   plan: Plan,
   indicator: Indicator,
@@ -426,7 +477,12 @@ function provinceJob(
   index: ObservationIndex,
   slot: number | undefined,
   provinceIds: readonly string[],
-  province: ReadonlySet<string>,
+  sortedUnits: Int32Array,
+  isProvince: Uint8Array,
+  /** Per position in `sortedUnits`, 1 for a unit of the target's level: its value, when not summed, is named as left out. */
+  member: Uint8Array,
+  /** The plan's units of the target's level, for the coverage; null for a target without a level. */
+  known: readonly string[] | null,
 ): EvaluationJob {
   const target = version.target;
   const job = new EvaluationJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province', at);
@@ -447,43 +503,66 @@ function provinceJob(
     }
   }
   // Otherwise summed numerators over summed denominators of the org units (of the target's
-  // level), for the latest period that has counts: never the mean of percentages.
-  if (indicator.unit === 'percent' && slot !== undefined) {
-    const chosen: Observation[] = [];
-    let best: Observation | null = null;
-    const level = target.level;
-    const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
-    const units = index.unitsWith(slot);
-    const isProvince = index.unitFlags(province);
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i] as number;
+  // level), for the latest period that has counts: never the mean of percentages. Every value
+  // of the level received in the window and not summed is named in `rollUp.leftOut`.
+  const rollUp: RollUp = { summed: [], leftOut: [], coverage: null };
+  job.rollUp = rollUp;
+  const level = target.level;
+  if (known !== null && level !== null) {
+    const missing = known.filter((id) => latestInCell(index.cell(id, slot), phase, at) === null);
+    rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
+  }
+  if (slot === undefined) {
+    job.status = 'no-data';
+    return job;
+  }
+  const percent = indicator.unit === 'percent';
+  const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
+  // First the latest period with counts, then each unit summed or named.
+  let best: Observation | null = null;
+  if (percent) {
+    for (let i = 0; i < sortedUnits.length; i++) {
+      const u = sortedUnits[i] as number;
       if (isProvince[u] === 1) continue;
-      const cell = index.cellOf(u, slot) as Observation | Observation[];
-      const o = Array.isArray(cell) ? latestInWindow(cell, phase, at, counts) : inWindow(cell, phase, at) && counts(cell) ? cell : null;
-      if (!o) continue;
-      chosen.push(o);
-      if (!best || byPeriod(o, best) > 0) best = o;
+      const c = latestInCell(index.cellOf(u, slot), phase, at, counts);
+      if (c && (!best || byPeriod(c, best) > 0)) best = c;
     }
-    if (best) {
-      let n = 0;
-      let d = 0;
-      let k = 0;
-      for (const o of chosen) {
-        if (o.period !== best.period) continue;
-        n += o.numerator as number;
-        d += o.denominator as number;
-        k++;
-      }
-      if (d > 0) {
-        const value = round6((n / d) * 100);
-        job.source = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end };
-        job.basis = 'summed-counts';
-        job.period = best.period;
-        job.periodEnd = best.end;
-        job.contributors = k;
-        return job;
-      }
+  }
+  let n = 0;
+  let d = 0;
+  for (let i = 0; i < sortedUnits.length; i++) {
+    const u = sortedUnits[i] as number;
+    if (isProvince[u] === 1) continue;
+    const cell = index.cellOf(u, slot);
+    const c = best ? latestInCell(cell, phase, at, counts) : null;
+    if (c && c.period === (best as Observation).period) {
+      n += c.numerator as number;
+      d += c.denominator as number;
+      rollUp.summed.push({ orgUnit: index.units[u] as string, numerator: c.numerator as number, denominator: c.denominator as number });
+      continue;
     }
+    const o = member[i] === 1 ? latestInCell(cell, phase, at) : null;
+    if (!o) continue;
+    // Counts for another period are named with that period; a value without counts as it came.
+    const other = percent && c !== null && o.numerator !== undefined && o.denominator !== undefined;
+    const shown = other ? (c as Observation) : o;
+    rollUp.leftOut.push({
+      orgUnit: index.units[u] as string,
+      period: shown.period,
+      value: shown.value,
+      numerator: shown.numerator ?? null,
+      denominator: shown.denominator ?? null,
+      reason: !percent ? 'not-summable' : other ? 'other-period' : 'no-counts',
+    });
+  }
+  if (best && d > 0) {
+    const value = round6((n / d) * 100);
+    job.source = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end };
+    job.basis = 'summed-counts';
+    job.period = best.period;
+    job.periodEnd = best.end;
+    job.contributors = rollUp.summed.length;
+    return job;
   }
   job.status = 'no-data';
   return job;
@@ -499,9 +578,10 @@ interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
 class JudgedTarget implements TargetResult {
   readonly #job: EvaluationJob;
   readonly #at: string;
+  readonly #names: ReadonlyMap<string, BilingualText>;
   #explanation: BilingualText | undefined;
 
-  constructor(job: EvaluationJob, verdict: boolean | null, at: string, source: SourceRef) {
+  constructor(job: EvaluationJob, verdict: boolean | null, at: string, source: SourceRef, names: ReadonlyMap<string, BilingualText>) {
     const target = job.version.target;
     const facts = job.source;
     const value = facts ? facts.value : null;
@@ -527,8 +607,12 @@ class JudgedTarget implements TargetResult {
     this.effectiveFrom = job.version.effectiveFrom;
     this.provenance = job.version.provenance;
     this.source = source;
+    // Added fields come last (before the explanation): the order of the older ones never changes.
+    this.headline = job.headline;
+    this.rollUp = job.rollUp;
     this.#job = job;
     this.#at = at;
+    this.#names = names;
   }
 
   /** Why the verdict came out as it did, in Vietnamese and English (built when first read). */
@@ -544,6 +628,7 @@ class JudgedTarget implements TargetResult {
         at: this.#at,
         outside: job.outside,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
+        nameOf: (id) => this.#names.get(id),
       });
     }
     return this.#explanation;
@@ -561,7 +646,7 @@ class JudgedTarget implements TargetResult {
 }
 
 /** The results of jobs and their verdicts (the quote in force looked up once per target version). */
-function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean | null)[], at: string): TargetResult[] {
+function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean | null)[], at: string, names: ReadonlyMap<string, BilingualText>): TargetResult[] {
   const results = new Array<TargetResult>(jobs.length);
   let version: TargetVersion | null = null;
   let source: SourceRef | null = null;
@@ -571,7 +656,7 @@ function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean |
       version = job.version;
       source = sourceInForce(version);
     }
-    results[i] = new JudgedTarget(job, verdicts[i] ?? null, at, source as SourceRef);
+    results[i] = new JudgedTarget(job, verdicts[i] ?? null, at, source as SourceRef, names);
   }
   return results;
 }
@@ -587,7 +672,7 @@ function sourceInForce(version: TargetVersion): SourceRef {
 
 function summarise(results: readonly TargetResult[]): EvaluationSummary {
   const s: EvaluationSummary = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
-  for (const r of results) s[r.status]++;
+  for (const r of results) if (r.headline) s[r.status]++;
   return s;
 }
 
@@ -600,7 +685,10 @@ function summarise(results: readonly TargetResult[]): EvaluationSummary {
  * counts is the org unit's latest measurement whose period ends within the phase and on or before
  * `at`. Each-agency and each-unit targets are judged per org unit (`not-applicable` for org units
  * of another level); whole-province targets on the province's own value or else on summed
- * numerators over summed denominators. Withdrawn targets are left out.
+ * numerators over summed denominators, with a `rollUp` naming the values left out of the sum and
+ * the level's coverage. A whole-province target with a level also judges each unit of that level
+ * that reported, on its own value (`headline: false`: not an extra verdict; `summary` counts
+ * headline results only). Withdrawn targets are left out.
  *
  * `measurements` are raw rows (checked here; bad rows end up in `issues`) or a
  * {@link MeasurementSet} from `parseMeasurementsCsv` / `parseMeasurementsJson`.
@@ -645,7 +733,7 @@ function judge(p: Prepared): Evaluation {
     facts = facts === null ? new FactSet(source, job.indicator.id, t.value, p.at) : facts.reset(source, job.indicator.id, t.value, p.at);
     verdicts[i] = (predicate as CompiledPredicate)(facts);
   }
-  return finish(p, toResults(jobs, verdicts, p.at), 'compiled');
+  return finish(p, toResults(jobs, verdicts, p.at, p.artifacts.directory.names), 'compiled');
 }
 
 /**
@@ -677,7 +765,7 @@ function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Eva
 export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
   const p = prepare(plan, measurements, options);
   const verdicts = await referenceVerdicts(p.jobs);
-  return finish(p, toResults(p.jobs, verdicts, p.at), 'reference');
+  return finish(p, toResults(p.jobs, verdicts, p.at, p.artifacts.directory.names), 'reference');
 }
 
 /** Runs json-rules-engine on every job that has facts; one engine.run per subject. */

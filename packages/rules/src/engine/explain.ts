@@ -1,4 +1,4 @@
-import type { AdministrativeLevel, BilingualText, Comparator, Indicator, Phase, Target, TargetScope } from '@egov-plan/core';
+import type { AdministrativeLevel, BilingualText, Comparator, Indicator, LeftOutValue, Phase, Target, TargetScope } from '@egov-plan/core';
 import type { ConditionTrace } from './compile.js';
 import type { TargetResult } from './evaluate.js';
 import type { Observation } from './measurements.js';
@@ -18,6 +18,8 @@ export interface ExplainContext {
   outside: Observation | null;
   /** The outcome of each condition, for targets with their own conditions. */
   trace: (() => ConditionTrace) | null;
+  /** The name of an org unit the plan declares (administrative unit or agency), if any. */
+  nameOf?: (id: string) => BilingualText | undefined;
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
@@ -66,10 +68,62 @@ function traceText(t: ConditionTrace, lang: 'vi' | 'en', unit: string): string {
   return `${t.name ? `${t.name}: ` : ''}${t.kind}(${inner})`;
 }
 
+/** An org unit's id with its name beside it when the plan knows one: `608 (Huyện Đắk Glei)`. */
+function unitName(id: string, ctx: ExplainContext, lang: 'vi' | 'en'): string {
+  const name = ctx.nameOf?.(id)?.[lang];
+  return name === undefined || name === id ? id : `${id} (${name})`;
+}
+
+const REASON: Record<LeftOutValue['reason'], BilingualText> = {
+  'no-counts': { vi: 'không có tử số/mẫu số', en: 'no numerator/denominator' },
+  'other-period': { vi: 'số đếm của kỳ khác kỳ được cộng', en: 'counts for another period than the one summed' },
+  'not-summable': { vi: 'chỉ tiêu không phải tỷ lệ, không cộng được', en: 'not a percentage, so not summed' },
+};
+
+/** What a roll-up summed, left out and covered, in words (empty when it is not a roll-up). */
+function rollUpText(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext, lang: 'vi' | 'en'): string {
+  const rollUp = r.rollUp;
+  if (!rollUp) return '';
+  const unit = ctx.indicator.unit;
+  const vi = lang === 'vi';
+  const parts: string[] = [];
+  if (rollUp.summed.length) {
+    const list = rollUp.summed.map((s) => `${unitName(s.orgUnit, ctx, lang)} ${formatNumber(s.numerator, lang)}/${formatNumber(s.denominator, lang)}`).join('; ');
+    parts.push(vi ? `Đã cộng (kỳ ${r.period}): ${list}.` : `Summed (period ${r.period}): ${list}.`);
+  }
+  if (rollUp.leftOut.length) {
+    const list = rollUp.leftOut.map((x) => `${unitName(x.orgUnit, ctx, lang)} ${formatValue(x.value, unit, lang)} (${vi ? 'kỳ' : 'period'} ${x.period}; ${REASON[x.reason][lang]})`).join('; ');
+    parts.push(vi ? `Không được cộng, đã nhận ${rollUp.leftOut.length} giá trị: ${list}.` : `Left out of the sum, ${rollUp.leftOut.length} value${rollUp.leftOut.length === 1 ? '' : 's'} received: ${list}.`);
+  }
+  const c = rollUp.coverage;
+  if (c) {
+    const missing = c.missing.length ? (vi ? `; chưa báo cáo: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}` : `; not reported: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}`) : '';
+    const levelEn = LEVEL_EN[c.level].replace(' ', '-');
+    if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
+    else parts.push(vi ? `Mức độ đầy đủ: ${c.reported}/${c.known} đơn vị ${LEVEL_VI[c.level]} mà kế hoạch biết đã báo cáo${missing}.` : `Coverage: ${c.reported} of the ${c.known} ${levelEn} units the plan knows reported${missing}.`);
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
 /** The explanation of a result (see `TargetResult.explanation`). */
 export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext): BilingualText {
   const unit = ctx.indicator.unit;
-  const who = r.scope === 'whole-province' ? { vi: `Toàn tỉnh (${r.orgUnit})`, en: `The province (${r.orgUnit})` } : { vi: r.orgUnit, en: r.orgUnit };
+  // The province's result of a whole-province target, or one org unit's own (also a unit of the
+  // level of a whole-province target, judged against the same bar: not the target's verdict).
+  const rolled = r.scope === 'whole-province' && r.headline;
+  const who = rolled
+    ? { vi: `Toàn tỉnh (${r.orgUnit})`, en: `The province (${r.orgUnit})` }
+    : r.scope === 'whole-province'
+      ? { vi: unitName(r.orgUnit, ctx, 'vi'), en: unitName(r.orgUnit, ctx, 'en') }
+      : { vi: r.orgUnit, en: r.orgUnit };
+  const perUnit =
+    r.scope === 'whole-province' && !r.headline
+      ? {
+          vi: ` Đây là kết quả riêng của đơn vị theo cùng mức chỉ tiêu toàn tỉnh; kết luận của chỉ tiêu là kết quả tổng hợp toàn tỉnh.`,
+          en: ` This is the unit's own result against the same bar as the province-wide target; the target's verdict is the province's roll-up.`,
+        }
+      : { vi: '', en: '' };
+  const roll = { vi: rollUpText(r, ctx, 'vi'), en: rollUpText(r, ctx, 'en') };
   const levelVi = r.targetLevel ? `, ${LEVEL_VI[r.targetLevel]}` : '';
   const levelEn = r.targetLevel ? `, ${LEVEL_EN[r.targetLevel]}` : '';
   const goal = {
@@ -88,11 +142,11 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
     const o = ctx.outside;
     const extraVi = o ? ` Số liệu gần nhất (kỳ ${o.period}, kết thúc ${o.end}) nằm ngoài khoảng này.` : '';
     const extraEn = o ? ` The latest measurement (period ${o.period}, ending ${o.end}) lies outside that window.` : '';
-    const provinceVi = r.scope === 'whole-province' && unit === 'percent' ? ' Không có số liệu của chính tỉnh, và không có tử số/mẫu số của các đơn vị để cộng.' : '';
-    const provinceEn = r.scope === 'whole-province' && unit === 'percent' ? " There is no value for the province itself, and no numerators/denominators of org units to sum." : '';
+    const provinceVi = rolled && unit === 'percent' ? ' Không có số liệu của chính tỉnh, và không có tử số/mẫu số của các đơn vị để cộng.' : '';
+    const provinceEn = rolled && unit === 'percent' ? " There is no value for the province itself, and no numerators/denominators of org units to sum." : '';
     return {
-      vi: `Không có số liệu: ${who.vi} không có số liệu "${ctx.indicator.id}" với kỳ kết thúc trong ${window} (giai đoạn ${r.phase}, tính đến ${ctx.at}) cho ${goal.vi}.${provinceVi}${extraVi}`,
-      en: `No data: ${who.en} has no "${ctx.indicator.id}" measurement whose period ends within ${window} (phase ${r.phase}, as of ${ctx.at}) for ${goal.en}.${provinceEn}${extraEn}`,
+      vi: `Không có số liệu: ${who.vi} không có số liệu "${ctx.indicator.id}" với kỳ kết thúc trong ${window} (giai đoạn ${r.phase}, tính đến ${ctx.at}) cho ${goal.vi}.${provinceVi}${extraVi}${roll.vi}${perUnit.vi}`,
+      en: `No data: ${who.en} has no "${ctx.indicator.id}" measurement whose period ends within ${window} (phase ${r.phase}, as of ${ctx.at}) for ${goal.en}.${provinceEn}${extraEn}${roll.en}${perUnit.en}`,
     };
   }
   const met = r.status === 'met';
@@ -119,8 +173,8 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
     ? { vi: ` Điều kiện riêng của chỉ tiêu: ${traceText(trace, 'vi', unit)}.`, en: ` The target's own conditions: ${traceText(trace, 'en', unit)}.` }
     : { vi: '', en: '' };
   return {
-    vi: `${head.vi}: ${who.vi} ${valueText.vi}, so với ${goal.vi}${gap.vi}.${how.vi}${conditions.vi}${overrideNote(r.provenance, 'vi')}`,
-    en: `${head.en}: ${who.en} ${valueText.en}, against ${goal.en}${gap.en}.${how.en}${conditions.en}${overrideNote(r.provenance, 'en')}`,
+    vi: `${head.vi}: ${who.vi} ${valueText.vi}, so với ${goal.vi}${gap.vi}.${how.vi}${roll.vi}${perUnit.vi}${conditions.vi}${overrideNote(r.provenance, 'vi')}`,
+    en: `${head.en}: ${who.en} ${valueText.en}, against ${goal.en}${gap.en}.${how.en}${roll.en}${perUnit.en}${conditions.en}${overrideNote(r.provenance, 'en')}`,
   };
 }
 

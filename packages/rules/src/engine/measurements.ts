@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type BilingualText, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -94,6 +94,8 @@ export interface OrgUnitDirectory {
   levelOf: ReadonlyMap<string, AdministrativeLevel>;
   /** Ids of the province itself: the issuer's unit code and the plan's province-level units. */
   provinceIds: readonly string[];
+  /** Names of the administrative units (by code) and agencies (by id), for explanations. */
+  names: ReadonlyMap<string, BilingualText>;
 }
 
 /** The org units a plan declares: administrative units by code, agencies by id. @internal */
@@ -107,7 +109,10 @@ export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
     levelOf.set(plan.issuer.unit, 'province');
   }
   for (const u of plan.administrativeUnits) if (u.level === 'province' && !provinceIds.includes(u.code)) provinceIds.push(u.code);
-  return { levelOf, provinceIds };
+  const names = new Map<string, BilingualText>();
+  for (const a of plan.agencies) names.set(a.id, a.name);
+  for (const u of plan.administrativeUnits) names.set(u.code, u.name);
+  return { levelOf, provinceIds, names };
 }
 
 /** An issue of one row. @internal */

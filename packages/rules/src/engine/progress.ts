@@ -91,7 +91,8 @@ export function progress(input: Plan, measurements: MeasurementSet | Iterable<Me
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
   const { at, phases, method, maxResults } = resolveOptions(artifacts, options, set.observations, 'progress');
-  const jobs = planJobs(artifacts, set.observations, at, phases, maxResults).filter((j) => j.status !== 'not-applicable');
+  // One assessment per headline verdict: not the per-unit results of a whole-province target.
+  const jobs = planJobs(artifacts, set.observations, at, phases, maxResults).filter((j) => j.headline && j.status !== 'not-applicable');
   const series = seriesIndex(artifacts, set.observations);
   const results = jobs.map((job) => assess(job, series(job), at, method, artifacts));
   return { plan: plan.id, at, phases: phases.map((p) => p.id), method, thresholds: PROGRESS_THRESHOLDS, results };

@@ -215,7 +215,7 @@ describe('results as JSON', () => {
   it('include the explanation, after the other fields, as the field names have always been', () => {
     const r = evaluate(plan(), rows, { at: '2020-12-14' }).results.find((x) => x.target === 'online-rate.each' && x.orgUnit === 'so-a')!;
     const json = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['indicator', 'target', 'orgUnit', 'level', 'scope', 'targetLevel', 'phase', 'status', 'value', 'targetValue', 'comparator', 'unit', 'gap', 'period', 'periodEnd', 'basis', 'numerator', 'denominator', 'contributors', 'effectiveFrom', 'provenance', 'source', 'explanation']);
+    expect(Object.keys(json)).toEqual(['indicator', 'target', 'orgUnit', 'level', 'scope', 'targetLevel', 'phase', 'status', 'value', 'targetValue', 'comparator', 'unit', 'gap', 'period', 'periodEnd', 'basis', 'numerator', 'denominator', 'contributors', 'effectiveFrom', 'provenance', 'source', 'headline', 'rollUp', 'explanation']);
     expect(json.explanation).toEqual(r.explanation);
     expect(r.explanation.en).toMatch(/^Not met: so-a has 19%/u);
   });
