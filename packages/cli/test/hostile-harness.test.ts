@@ -82,6 +82,21 @@ describe('hostile files end in a typed error within the budget (child process, 1
     expectTypedFailure(underBudget('evaluate-units', ['evaluate', '--plan', 'many-targets.json', '--measurements', 'many-units.csv']), 'rules.too_many_results');
   });
 
+  it('a measurements file just under the 64 MiB limit, every row a distinct commune (1.25 million org units), against the bundled plan', () => {
+    // Each commune is judged against Kon Tum's commune-level target on its own: more results than
+    // the default budget, refused before any result is built, within the memory budget.
+    const rows: string[] = ['indicator,orgUnit,level,period,value,numerator,denominator'];
+    let size = rows[0]!.length + 1;
+    for (let i = 0; size < 63 * 1024 * 1024; i++) {
+      const row = `online-work-files,xa-${i},commune,2020Q4,${i % 100},${i % 100},100`;
+      rows.push(row);
+      size += row.length + 1;
+    }
+    writeFileSync(join(dir, 'communes.csv'), rows.join('\n'));
+    rows.length = 0;
+    expectTypedFailure(underBudget('evaluate-communes', ['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'communes.csv']), 'rules.too_many_results');
+  });
+
   it('a flood of syntax errors (320 KB, 160,000 errors) is answered with a capped list and at most 1 MB printed', () => {
     writeFileSync(join(dir, 'flood.json'), `[${'1 '.repeat(160_000)}]`);
     const o = underBudget('flood', ['validate', '--plan', 'flood.json']);
