@@ -92,5 +92,5 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
     ? ''
     : `\n    ${en ? `! holiday data incomplete for ${d.holidayData.years.join(', ')}: only weekends and fixed-date holidays applied` : `! dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ: chỉ tính cuối tuần và ngày lễ dương lịch`}`;
   const status = 'status' in d ? `  [${statusLabel(ctx, d.status)}]` : '';
-  return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${itemPlan(plan, 'reportingObligations', d.obligation).number}, ${d.source.section})${incomplete}`;
+  return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${itemPlan(plan, 'reportingObligations', d.obligation, d.source).number}, ${d.source.section})${incomplete}`;
 }

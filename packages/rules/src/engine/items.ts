@@ -58,9 +58,26 @@ export function planAt(plan: Plan, date: string): Plan {
  * The plan an item was declared in — `{plan, number}` from the resolver's `itemOrigins` — so an
  * obligation inherited from Kon Tum's plan is cited "1102/KH-UBND", not with the number of the
  * plan that extends it. The plan's own id and number for an item it declares itself (or when
- * the plan has no `itemOrigins`).
+ * the plan has no `itemOrigins`). Given the `source` of a version (a deadline's `source`), a
+ * version whose `source` an override set (`set.source`) is cited with the plan that declared it.
  */
-export function itemPlan(plan: Pick<Plan, 'id' | 'number' | 'itemOrigins'>, kind: ItemOrigin['kind'], id: string): { plan: string; number: string } {
+export function itemPlan(
+  plan: Pick<Plan, 'id' | 'number' | 'itemOrigins' | 'itemOverrides' | 'resolvedFrom'>,
+  kind: ItemOrigin['kind'],
+  id: string,
+  source?: { section: string; quote: string },
+): { plan: string; number: string } {
+  // A version whose source an override set (`set.source`) is cited with the plan that declared the override.
+  if (source !== undefined) {
+    const by = plan.itemOverrides?.find((o) => {
+      const set = o.set as { source?: unknown };
+      const s = typeof set.source === 'object' && set.source !== null ? (set.source as { section?: unknown; quote?: unknown }) : undefined;
+      return o.kind === kind && o.id === id && s?.section === source.section && s?.quote === source.quote;
+    });
+    const from = by?.origin ? plan.resolvedFrom?.find((r) => r.file === by.origin?.file) : undefined;
+    if (from) return { plan: from.plan, number: from.number };
+    if (by) return { plan: plan.id, number: plan.number };
+  }
   const o = plan.itemOrigins?.find((x) => x.kind === kind && x.id === id);
   return o ? { plan: o.plan, number: o.number } : { plan: plan.id, number: plan.number };
 }
