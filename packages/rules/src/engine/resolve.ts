@@ -602,8 +602,8 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
     const list = fields.join(', ');
     const hint = unrelated
       ? {
-          vi: `hai kế hoạch gốc không thống nhất (${list}); hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
-          en: `the two bases disagree (${list}); take this part from one of them only, e.g. in "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
+          vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
+          en: `the two bases disagree; take this part from one of them only, e.g. in "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
         }
       : own;
     issues.push(
@@ -611,8 +611,8 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
         layer,
         pointer,
         'rules.conflicting_definition',
-        `${what.vi} đã được khai báo khác tại ${placeOf(first.layer, first.pointer)} và tại ${placeOf(layer, pointer)}: ${hint.vi}`,
-        `${what.en} is already declared differently at ${placeOf(first.layer, first.pointer)} and again at ${placeOf(layer, pointer)}: ${hint.en}`,
+        `${what.vi} được khai báo khác nhau tại ${placeOf(first.layer, first.pointer)} và tại ${placeOf(layer, pointer)} (khác ở: ${list}): ${hint.vi}`,
+        `${what.en} is declared differently at ${placeOf(first.layer, first.pointer)} and at ${placeOf(layer, pointer)} (different: ${list}): ${hint.en}`,
       ),
     );
   };
