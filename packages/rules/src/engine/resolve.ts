@@ -433,7 +433,7 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   });
   const ancestors = linear.ancestors;
   const root = order.find((l) => l.key === given.key) ?? given;
-  const merged = merge(order, ancestors, linear.parts);
+  const merged = merge(order, ancestors, linear.parts, linear.written);
   if (merged.issues.length) return { ok: false, issues: merged.issues };
   const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined || root.plan.itemOverrides !== undefined || root.plan.itemWithdrawals !== undefined;
   if (!hasExtends) {
@@ -459,10 +459,26 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   }
   const parsed = Plan.safeParse(merged.plan);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error.issues, merged.plan).map((i) => merged.remap(i)) };
-  const consistency = checkPlanConsistency(parsed.data).map((i) => merged.remap(i));
+  const consistency = checkPlanConsistency(parsed.data).map((i) => withOmissionHint(merged.remap(i), linear.parts));
   if (consistency.length) return { ok: false, issues: consistency };
   const budget = workBudgetIssues(parsed.data, limits.maxResults, root);
   return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: warnings };
+}
+
+/**
+ * An undeclared agency or item that a base names is often one an `extends` entry left out: say
+ * what to do then (declare it, change the reference with itemOverrides, or leave out what names it).
+ */
+function withOmissionHint(i: Issue, parts: ReadonlyMap<string, Set<InheritedPart>>): Issue {
+  if (i.code !== 'plan.unknown_agency' && i.code !== 'plan.unknown_reference') return i;
+  if (![...parts.values()].some((p) => p.size < ALL_PARTS.length)) return i;
+  return {
+    ...i,
+    message: {
+      vi: `${i.message.vi} Nếu mục này nằm trong phần bị bỏ qua ("include"/"omit" của "extends"): hãy khai báo nó trong tệp của bạn, đổi tham chiếu bằng "itemOverrides", hoặc bỏ qua cả phần dùng nó.`,
+      en: `${i.message.en} If it is in a part an "extends" entry leaves out ("include"/"omit"): declare it in your file, change the reference with "itemOverrides", or leave out the part that names it too.`,
+    },
+  };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
@@ -475,9 +491,11 @@ function layerOf(entry: RuleFileEntry, limits: RuleLimits): { layer: RuleFileLay
   return r.ok ? { layer: { key: entry.key, display: entry.name, plan: r.ruleFile } } : { issues: r.issues.map((i) => ({ ...i, file: entry.name })) };
 }
 
-function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<{ order: RuleFileLayer[]; ancestors: Map<string, Set<string>>; parts: Map<string, Set<InheritedPart>>; issues: Issue[] }> {
+function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<{ order: RuleFileLayer[]; ancestors: Map<string, Set<string>>; parts: Map<string, Set<InheritedPart>>; written: Map<string, string>; issues: Issue[] }> {
   const order: RuleFileLayer[] = [];
   const incoming = new Map<string, { from: string; parts: Set<InheritedPart> }[]>();
+  // How each base is named in the `extends` entry that first reaches it (for hints).
+  const written = new Map<string, string>();
   const ancestors = new Map<string, Set<string>>();
   const display = new Map<string, string>([[root.key, root.display]]);
   const checked = new Map<string, { layer: RuleFileLayer } | { issues: Issue[] }>();
@@ -526,6 +544,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
       }
       if (!ancestors.has(parent.key)) files++;
       incoming.set(parent.key, [...(incoming.get(parent.key) ?? []), { from: layer.key, parts: partsOf(entry) }]);
+      if (!written.has(parent.key)) written.set(parent.key, ref);
       const theirs = yield* visit(parent, [...chain, parent.key]);
       mine.add(parent.key);
       for (const a of theirs) mine.add(a);
@@ -545,7 +564,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
     for (const e of incoming.get(key) ?? []) for (const part of parts.get(e.from) ?? []) if (e.parts.has(part)) mine.add(part);
     parts.set(key, mine);
   }
-  return { order, ancestors, parts, issues };
+  return { order, ancestors, parts, written, issues };
 }
 
 const ALL_PARTS: readonly InheritedPart[] = InheritedPartSchema.options;
@@ -581,7 +600,7 @@ interface ChangeEntry {
   order: number;
 }
 
-function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, Set<string>>, parts: ReadonlyMap<string, Set<InheritedPart>>) {
+function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, Set<string>>, parts: ReadonlyMap<string, Set<InheritedPart>>, written: ReadonlyMap<string, string>) {
   const issues: Issue[] = [];
   const root = order[order.length - 1] as RuleFileLayer;
   const keyed = new Map<ItemCollection, Keyed>(ITEM_COLLECTIONS.map((c) => [c, new Map()]));
@@ -602,8 +621,8 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
     const list = fields.join(', ');
     const hint = unrelated
       ? {
-          vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
-          en: `the two bases disagree; take this part from one of them only, e.g. in "extends": {"plan": "${layer.display}", "omit": ["${part}"]}.`,
+          vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
+          en: `the two bases disagree; take this part from one of them only, e.g. in "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
         }
       : own;
     issues.push(
