@@ -5,8 +5,6 @@ import { applyItemChanges } from './changes.js';
 // plan). The resolver applies the undated ones; the ones with a date are applied here, for the
 // date of the question: a deadline's period end, the date tasks are looked at.
 
-type ItemOf<K extends ChangeableItemKind> = Plan[K][number];
-
 /**
  * The version of one item in force on `date` (a local date `YYYY-MM-DD`): the item with every
  * override of it effective on or before that day applied — undated first, then by date, then in
@@ -17,7 +15,7 @@ type ItemOf<K extends ChangeableItemKind> = Plan[K][number];
  * const report = plan.reportingObligations[0];
  * itemVersion(plan, 'reportingObligations', report, '2024-03-14')?.deadline; // the rule in force for 2024Q1
  */
-export function itemVersion<K extends ChangeableItemKind>(plan: Pick<Plan, 'itemOverrides' | 'itemWithdrawals'>, kind: K, item: ItemOf<K>, date: string | null): ItemOf<K> | undefined {
+export function itemVersion<K extends ChangeableItemKind>(plan: Pick<Plan, 'itemOverrides' | 'itemWithdrawals'>, kind: K, item: Plan[K][number], date: string | null): Plan[K][number] | undefined {
   const id = String((item as Record<string, unknown>)[ITEM_KEY_FIELDS[kind]]);
   const withdrawn = plan.itemWithdrawals?.find((w) => w.kind === kind && w.id === id);
   if (withdrawn && date !== null && (withdrawn.effectiveFrom === null || withdrawn.effectiveFrom <= date)) return undefined;
@@ -32,7 +30,7 @@ export function itemVersion<K extends ChangeableItemKind>(plan: Pick<Plan, 'item
   });
   let v = item as Record<string, unknown>;
   for (const { o } of changes) v = applyItemChanges(v, o.set as Record<string, unknown>);
-  return v as ItemOf<K>;
+  return v as Plan[K][number];
 }
 
 const KINDS = Object.keys(ITEM_KEY_FIELDS) as ChangeableItemKind[];
@@ -46,7 +44,7 @@ export function planAt(plan: Plan, date: string): Plan {
   if (!plan.itemOverrides?.length && !plan.itemWithdrawals?.length) return plan;
   const out: Record<string, unknown> = { ...plan };
   for (const kind of KINDS) {
-    out[kind] = (plan[kind] as ItemOf<typeof kind>[]).flatMap((item) => {
+    out[kind] = (plan[kind] as Plan[typeof kind][number][]).flatMap((item) => {
       const v = itemVersion(plan, kind, item, date);
       return v === undefined ? [] : [v];
     });
