@@ -87,10 +87,11 @@ export const ISSUE_REGISTRY = {
   'rules.path_not_allowed': { en: "an `extends` reference the source refuses: a path outside the rule file's folder tree (without `allowOutside`), or any path for a source of bundled ids only; the message says only \"not allowed\"", vi: 'tham chiếu `extends` mà nguồn từ chối: đường dẫn ngoài thư mục của tệp quy tắc (khi không có `allowOutside`), hoặc mọi đường dẫn với nguồn chỉ nhận mã kế hoạch có sẵn; thông báo chỉ nói "không được phép"' },
   'rules.invalid_base': { en: 'a base plan that is invalid (its own issues follow)', vi: 'kế hoạch gốc không hợp lệ (kèm các lỗi của nó)' },
   'rules.unknown_target': { en: 'an override or withdrawal of a target nobody defines', vi: 'ghi đè hoặc rút bỏ chỉ tiêu không ai định nghĩa' },
+  'rules.unknown_item': { en: 'an override or withdrawal of an obligation, agency, unit, task, duty, legal basis or note nobody declares', vi: 'ghi đè hoặc rút bỏ nghĩa vụ báo cáo, cơ quan, đơn vị, nhiệm vụ, trách nhiệm, căn cứ hoặc ghi chú không ai khai báo' },
   'rules.unknown_indicator': { en: 'a target added to an indicator nobody declares', vi: 'thêm chỉ tiêu vào chỉ số không ai khai báo' },
   'rules.conflicting_definition': { en: 'an inherited target or item redeclared differently', vi: 'chỉ tiêu hoặc mục kế thừa bị khai báo lại khác đi' },
-  'rules.conflicting_override': { en: 'one field of one target set differently from the same date by one file, or by two files neither of which extends the other', vi: 'một trường của một chỉ tiêu được đặt khác nhau từ cùng một ngày trong một tệp, hoặc bởi hai tệp không tệp nào mở rộng tệp kia' },
-  'rules.conflicting_withdrawal': { en: 'a target withdrawn from different dates by unrelated files', vi: 'một chỉ tiêu bị rút bỏ từ các ngày khác nhau bởi các tệp không liên quan' },
+  'rules.conflicting_override': { en: 'one field of one target or item set differently from the same date by one file, or by two files neither of which extends the other', vi: 'một trường của một chỉ tiêu hoặc mục được đặt khác nhau từ cùng một ngày trong một tệp, hoặc bởi hai tệp không tệp nào mở rộng tệp kia' },
+  'rules.conflicting_withdrawal': { en: 'a target or item withdrawn from different dates by unrelated files', vi: 'một chỉ tiêu hoặc mục bị rút bỏ từ các ngày khác nhau bởi các tệp không liên quan' },
   'rules.override_after_withdrawal': { en: 'an override that takes effect once its target is withdrawn', vi: 'ghi đè có hiệu lực sau khi chỉ tiêu đã bị rút bỏ' },
   // measurement.*: Measurements (CSV or JSON): each issue names its row or item.
   'measurement.missing_header': { en: 'an empty file: no header row', vi: 'tệp rỗng: không có dòng tiêu đề' },

@@ -132,6 +132,7 @@ export type Issue = {
     | 'rules.path_not_allowed'
     | 'rules.invalid_base'
     | 'rules.unknown_target'
+    | 'rules.unknown_item'
     | 'rules.unknown_indicator'
     | 'rules.conflicting_definition'
     | 'rules.conflicting_override'

@@ -887,6 +887,529 @@ export type TargetWithdrawal = {
 // #endregion
 
 /**
+ * The kinds of plan item, other than targets, that a rule file can change or withdraw from a date
+ * (`itemOverrides`, `itemWithdrawals`). Each is named by its collection; an item is found by its
+ * `id` — an administrative unit by its `code`, a legal basis by its `number`.
+ */
+export const ChangeableItemKind = z
+  .enum(['reportingObligations', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'legalBases', 'notes'])
+  .describe('A kind of plan item a rule file can change or withdraw, named by its collection.');
+// #region generated type ChangeableItemKind (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * The kinds of plan item, other than targets, that a rule file can change or withdraw from a date
+ * (`itemOverrides`, `itemWithdrawals`). Each is named by its collection; an item is found by its
+ * `id` — an administrative unit by its `code`, a legal basis by its `number`.
+ */
+export type ChangeableItemKind =
+  | 'reportingObligations'
+  | 'agencies'
+  | 'administrativeUnits'
+  | 'tasks'
+  | 'bodyTasks'
+  | 'duties'
+  | 'legalBases'
+  | 'notes';
+// #endregion
+
+/** The field that names an item of each {@link ChangeableItemKind}. */
+export const ITEM_KEY_FIELDS = Object.freeze({
+  reportingObligations: 'id',
+  agencies: 'id',
+  administrativeUnits: 'code',
+  tasks: 'id',
+  bodyTasks: 'id',
+  duties: 'id',
+  legalBases: 'number',
+  notes: 'id',
+} as const satisfies Record<ChangeableItemKind, string>);
+
+const ItemRef = z.string().min(1).max(200).describe('The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).');
+const itemChangeCommon = {
+  id: ItemRef,
+  effectiveFrom: LocalDate.nullable().describe('First day the change applies (the date of the question decides: a period\'s end for its deadline, `--at` otherwise); null: from the start.'),
+  source: SourceRef.describe('The decision that makes the change: section and verbatim quote.'),
+  reason: BilingualText.optional(),
+  origin: ProvenanceOrigin.optional().describe('Written by the resolver and export: where the change was declared.'),
+};
+
+/** One kind's override; `set` is the item's schema without the field that names it, every field optional. */
+function itemOverrideOf<K extends ChangeableItemKind, S extends z.ZodType>(kind: K, set: S) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    ...itemChangeCommon,
+    set: set.describe('The fields changed (any field of the item except the one that names it); every other field keeps its value.'),
+  });
+}
+
+/** The schema of an item of each {@link ChangeableItemKind}, against which every dated version is checked. */
+export const ITEM_SCHEMAS = Object.freeze({
+  reportingObligations: ReportingObligation,
+  agencies: Agency,
+  administrativeUnits: AdministrativeUnit,
+  tasks: Task,
+  bodyTasks: BodyTask,
+  duties: Duty,
+  legalBases: LegalBasis,
+  notes: SourceNote,
+} as const satisfies Record<ChangeableItemKind, z.ZodObject>);
+
+/**
+ * A dated change to an inherited (or own) item that is not a target: a reporting obligation's
+ * deadline rule, recipients or wording, an agency's name, a unit's period of existence, a task's
+ * completion time, a duty, a legal basis, a note. `set` names the fields changed; the version of
+ * the item in force on a date is the item with every override effective on or before it applied.
+ */
+export const ItemOverride = z
+  .discriminatedUnion('kind', [
+    itemOverrideOf('reportingObligations', ReportingObligation.omit({ id: true }).partial()),
+    itemOverrideOf('agencies', Agency.omit({ id: true }).partial()),
+    itemOverrideOf('administrativeUnits', AdministrativeUnit.omit({ code: true }).partial()),
+    itemOverrideOf('tasks', Task.omit({ id: true }).partial()),
+    itemOverrideOf('bodyTasks', BodyTask.omit({ id: true }).partial()),
+    itemOverrideOf('duties', Duty.omit({ id: true }).partial()),
+    itemOverrideOf('legalBases', LegalBasis.omit({ number: true }).partial()),
+    itemOverrideOf('notes', SourceNote.omit({ id: true }).partial()),
+  ])
+  .describe('A dated change to a plan item that is not a target (kind names its collection).');
+// #region generated type ItemOverride (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A dated change to an inherited (or own) item that is not a target: a reporting obligation's
+ * deadline rule, recipients or wording, an agency's name, a unit's period of existence, a task's
+ * completion time, a duty, a legal basis, a note. `set` names the fields changed; the version of
+ * the item in force on a date is the item with every override effective on or before it applied.
+ */
+export type ItemOverride =
+  | {
+      kind: 'reportingObligations';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        reporters?: Id[];
+        recipients?: Id[];
+        subject?: BilingualText;
+        /**
+         * The reporting period the obligation recurs over; null for a one-off.
+         */
+        periodType?: PeriodType | null;
+        /**
+         * The data cut-off wording, verbatim.
+         */
+        cutOffAsWritten?: string | null;
+        /**
+         * The deadline wording, verbatim.
+         */
+        deadlineAsWritten?: string;
+        deadline?: DeadlineRule;
+        /**
+         * The last on-time day as written and after roll-over.
+         */
+        lastOnTimeDay?: LastOnTimeDay;
+        source?: SourceRef;
+        note?: BilingualText;
+      };
+    }
+  | {
+      kind: 'agencies';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        name?: BilingualText;
+        kind?: AgencyKind;
+        /**
+         * Level of government, null for central or non-state bodies.
+         */
+        level?: AdministrativeLevel | null;
+        /**
+         * Electronic identifier code where known, otherwise null.
+         */
+        code?: AgencyCode | null;
+        /**
+         * For a collective: which declared agencies belong to it; absent when the plan does not say.
+         */
+        members?: GroupMembership;
+        note?: BilingualText;
+      };
+    }
+  | {
+      kind: 'administrativeUnits';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        name?: BilingualText;
+        level?: AdministrativeLevel;
+        /**
+         * Code of the parent unit, null for a province.
+         */
+        parent?: string | null;
+        /**
+         * First day of existence, null where not known.
+         */
+        validFrom?: LocalDate | null;
+        /**
+         * Last day of existence, null while it exists.
+         */
+        validTo?: LocalDate | null;
+        /**
+         * Codes of the units that took over on validTo.
+         */
+        successors?: string[];
+        confidence?: Confidence;
+        /**
+         * Where the facts about this unit come from.
+         */
+        source?: string;
+      };
+    }
+  | {
+      kind: 'tasks';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        group?: 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI';
+        /**
+         * The row number as printed (group V prints "2" twice).
+         */
+        label?: string;
+        title?: BilingualText;
+        /**
+         * Ids of the lead agencies (cơ quan chủ trì).
+         */
+        lead?: Id[];
+        /**
+         * The lead-agency cell as printed.
+         */
+        leadAsWritten?: string;
+        /**
+         * Ids of the coordinating agencies (cơ quan phối hợp).
+         */
+        coordinating?: Id[];
+        /**
+         * The coordinating-agency cell as printed.
+         */
+        coordinatingAsWritten?: string;
+        /**
+         * "Thời gian hoàn thành" as written, null when blank.
+         */
+        completion?: string | null;
+        /**
+         * "Tiếp tục cập nhật, hoàn thiện" as written, null when blank.
+         */
+        continuing?: string | null;
+        /**
+         * "Ghi chú" as written, null when blank.
+         */
+        note?: string | null;
+        /**
+         * Ids of the section II items this row restates.
+         */
+        bodyTasks?: Id[];
+        source?: SourceRef;
+      };
+    }
+  | {
+      kind: 'bodyTasks';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        /**
+         * Section II group number, "1" to "6".
+         */
+        group?: string;
+        /**
+         * The letter as printed (a, b, c, d, đ, e …).
+         */
+        label?: string;
+        text?: BilingualText;
+        /**
+         * Ids of the appendix rows that restate this item.
+         */
+        appendixTasks?: Id[];
+        source?: SourceRef;
+      };
+    }
+  | {
+      kind: 'duties';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        /**
+         * Ids of the bodies the duty is assigned to.
+         */
+        agencies?: Id[];
+        text?: BilingualText;
+        source?: SourceRef;
+        note?: BilingualText;
+      };
+    }
+  | {
+      kind: 'legalBases';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        date?: LocalDate;
+        title?: BilingualText;
+      };
+    }
+  | {
+      kind: 'notes';
+      /**
+       * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+       */
+      id: string;
+      /**
+       * First day the change applies (the date of the question decides: a period's end for its deadline, `--at` otherwise); null: from the start.
+       */
+      effectiveFrom: LocalDate | null;
+      /**
+       * The decision that makes the change: section and verbatim quote.
+       */
+      source: SourceRef;
+      reason?: BilingualText;
+      /**
+       * Written by the resolver and export: where the change was declared.
+       */
+      origin?: ProvenanceOrigin;
+      /**
+       * The fields changed (any field of the item except the one that names it); every other field keeps its value.
+       */
+      set: {
+        section?: string;
+        /**
+         * What the source says or does.
+         */
+        text?: BilingualText;
+        /**
+         * How this encoding reads it, and why.
+         */
+        interpretation?: BilingualText;
+        source?: SourceRef;
+      };
+    };
+// #endregion
+
+/** An item that no longer applies from a date (`null`: never applied, so it is left out of the resolved plan). */
+export const ItemWithdrawal = z
+  .strictObject({
+    kind: ChangeableItemKind,
+    ...itemChangeCommon,
+    effectiveFrom: LocalDate.nullable().describe('First day the item no longer applies; null: it never applies (the resolver leaves it out).'),
+  })
+  .describe('A plan item (not a target) withdrawn from a date.');
+// #region generated type ItemWithdrawal (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** An item that no longer applies from a date (`null`: never applied, so it is left out of the resolved plan). */
+export type ItemWithdrawal = {
+  kind: ChangeableItemKind;
+  /**
+   * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+   */
+  id: string;
+  /**
+   * First day the item no longer applies; null: it never applies (the resolver leaves it out).
+   */
+  effectiveFrom: LocalDate | null;
+  /**
+   * The decision that makes the change: section and verbatim quote.
+   */
+  source: SourceRef;
+  reason?: BilingualText;
+  /**
+   * Written by the resolver and export: where the change was declared.
+   */
+  origin?: ProvenanceOrigin;
+};
+// #endregion
+
+/**
+ * Where an item of a resolved plan came from: the file and pointer, and the plan (id, number) it
+ * belongs to — so an inherited obligation is cited with its own plan's number, not the extending
+ * plan's. Written by the resolver for plans with `extends`, kept by `export`.
+ */
+export const ItemOrigin = z
+  .strictObject({
+    kind: z.enum([...ChangeableItemKind.options, 'phases']),
+    id: ItemRef,
+    plan: Id.describe('Id of the plan the item was declared in.'),
+    number: z.string().describe('That plan\'s document number, e.g. "1102/KH-UBND".'),
+    file: ProvenanceOrigin.shape.file,
+    pointer: ProvenanceOrigin.shape.pointer,
+    claimed: ProvenanceOrigin.shape.claimed,
+  })
+  .describe('The plan and file an item of a resolved plan was declared in.');
+// #region generated type ItemOrigin (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Where an item of a resolved plan came from: the file and pointer, and the plan (id, number) it
+ * belongs to — so an inherited obligation is cited with its own plan's number, not the extending
+ * plan's. Written by the resolver for plans with `extends`, kept by `export`.
+ */
+export type ItemOrigin = {
+  kind:
+    | 'reportingObligations'
+    | 'agencies'
+    | 'administrativeUnits'
+    | 'tasks'
+    | 'bodyTasks'
+    | 'duties'
+    | 'legalBases'
+    | 'notes'
+    | 'phases';
+  /**
+   * The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).
+   */
+  id: string;
+  /**
+   * Id of the plan the item was declared in.
+   */
+  plan: Id;
+  /**
+   * That plan's document number, e.g. "1102/KH-UBND".
+   */
+  number: string;
+  /**
+   * Bundled plan id or file path.
+   */
+  file: string;
+  /**
+   * RFC 6901 JSON pointer into that file.
+   */
+  pointer: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
+};
+// #endregion
+
+/**
  * A resolved plan: the whole plan and its targets, self-contained (no `extends`), versioned.
  * This is what evaluation, progress and the calendar take. The dated `overrides` and
  * `withdrawals` stay, because a target's version depends on the evaluation date; `origins` and
@@ -918,6 +1441,9 @@ export const Plan = z
     sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
     overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to targets, applied by evaluation date.'),
     withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets withdrawn from a date.'),
+    itemOverrides: z.array(ItemOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to items that are not targets (obligations, agencies, units, tasks, duties, legal bases, notes).'),
+    itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Items (not targets) withdrawn from a date.'),
+    itemOrigins: z.array(ItemOrigin).optional().describe('Written by the resolver and export: the plan and file each item came from.'),
     origins: z.array(TargetOrigin).optional().describe('Written by the resolver and export: the file that defined each target.'),
     resolvedFrom: z.array(ResolvedFrom).optional().describe('Written by the resolver and export: the plans resolved into this file, base first.'),
     // A resolved plan never has the rule-file fields: typed `undefined`, so that passing an
@@ -1028,6 +1554,18 @@ export type Plan = {
    * Targets withdrawn from a date.
    */
   withdrawals?: TargetWithdrawal[];
+  /**
+   * Dated changes to items that are not targets (obligations, agencies, units, tasks, duties, legal bases, notes).
+   */
+  itemOverrides?: ItemOverride[];
+  /**
+   * Items (not targets) withdrawn from a date.
+   */
+  itemWithdrawals?: ItemWithdrawal[];
+  /**
+   * Written by the resolver and export: the plan and file each item came from.
+   */
+  itemOrigins?: ItemOrigin[];
   /**
    * Written by the resolver and export: the file that defined each target.
    */

@@ -3,7 +3,7 @@ import { Plan, Target, MAX_RULE_FILE_CHANGES } from './plan.js';
 import { Id } from './text.js';
 import { isUnresolvedRuleFile, validateWith, type ValidationResult } from './validate.js';
 // Named by the generated types below (scripts/generate-types.ts).
-import type { AdministrativeUnit, Agency, BilingualText, BodyTask, Duty, Indicator, LegalBasis, LocalDate, Objective, Phase, ReportingCalendar, ReportingObligation, ResolvedFrom, SourceNote, TargetOrigin, TargetOverride, TargetWithdrawal, Task, TaskGroup } from './index.js';
+import type { AdministrativeUnit, Agency, BilingualText, BodyTask, Duty, Indicator, ItemOrigin, ItemOverride, ItemWithdrawal, LegalBasis, LocalDate, Objective, Phase, ReportingCalendar, ReportingObligation, ResolvedFrom, SourceNote, TargetOrigin, TargetOverride, TargetWithdrawal, Task, TaskGroup } from './index.js';
 
 // What a province writes: a plan plus the fields that build it on other plans. `extends` names
 // the plans it builds on; `addTargets` adds targets to their indicators; `overrides` and
@@ -24,6 +24,77 @@ export const PlanReference = z
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A plan a rule file builds on: a bundled plan id, or a path relative to the extending file. */
 export type PlanReference = string;
+// #endregion
+
+/**
+ * The parts of a plan an `extends` entry can take or leave: its item collections, plus
+ * `indicators` (with their targets and the base's target overrides and withdrawals), `calendar`
+ * and `objective`.
+ */
+export const InheritedPart = z
+  .enum(['phases', 'indicators', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'taskGroups', 'duties', 'reportingObligations', 'calendar', 'legalBases', 'notes', 'objective'])
+  .describe('A part of a base plan an `extends` entry can include or omit.');
+// #region generated type InheritedPart (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * The parts of a plan an `extends` entry can take or leave: its item collections, plus
+ * `indicators` (with their targets and the base's target overrides and withdrawals), `calendar`
+ * and `objective`.
+ */
+export type InheritedPart =
+  | 'phases'
+  | 'indicators'
+  | 'agencies'
+  | 'administrativeUnits'
+  | 'tasks'
+  | 'bodyTasks'
+  | 'taskGroups'
+  | 'duties'
+  | 'reportingObligations'
+  | 'calendar'
+  | 'legalBases'
+  | 'notes'
+  | 'objective';
+// #endregion
+
+/**
+ * A base taken in part: `include` lists the only parts inherited, `omit` the parts left out (with
+ * both, what `include` lists minus what `omit` lists). What a base leaves out, its own bases'
+ * items of that part are left out too — unless another `extends` path brings them.
+ */
+export const PartialBase = z
+  .strictObject({
+    plan: PlanReference,
+    include: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().describe('Only these parts of the base are inherited.'),
+    omit: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().describe('These parts of the base are not inherited.'),
+  })
+  .describe('A base plan taken in part, e.g. {"plan": "kontum-1102-2019", "omit": ["agencies", "administrativeUnits"]}.');
+// #region generated type PartialBase (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * A base taken in part: `include` lists the only parts inherited, `omit` the parts left out (with
+ * both, what `include` lists minus what `omit` lists). What a base leaves out, its own bases'
+ * items of that part are left out too — unless another `extends` path brings them.
+ */
+export type PartialBase = {
+  plan: PlanReference;
+  /**
+   * Only these parts of the base are inherited.
+   */
+  include?: InheritedPart[];
+  /**
+   * These parts of the base are not inherited.
+   */
+  omit?: InheritedPart[];
+};
+// #endregion
+
+/** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
+export const ExtendsEntry = z.union([PlanReference, PartialBase]).describe('A base plan: its reference, or {plan, include?, omit?} to take only part of it.');
+// #region generated type ExtendsEntry (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
+export type ExtendsEntry = PlanReference | PartialBase;
 // #endregion
 
 /** A target added to an inherited indicator. */
@@ -52,7 +123,7 @@ export type TargetAddition = {
  * {@link Plan}. Every resolved plan is also a valid rule file.
  */
 export const RuleFile = Plan.extend({
-  extends: z.array(PlanReference).min(1).max(MAX_EXTENDS).optional().describe('Plans this file builds on, base first.'),
+  extends: z.array(ExtendsEntry).min(1).max(MAX_EXTENDS).optional().describe('Plans this file builds on, base first.'),
   addTargets: z.array(TargetAddition).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets added to inherited indicators.'),
 }).describe('A rule file: an e-government action plan as data, possibly building on others (extends).');
 // #region generated type RuleFile (output)
@@ -157,6 +228,18 @@ export type RuleFile = {
    */
   withdrawals?: TargetWithdrawal[];
   /**
+   * Dated changes to items that are not targets (obligations, agencies, units, tasks, duties, legal bases, notes).
+   */
+  itemOverrides?: ItemOverride[];
+  /**
+   * Items (not targets) withdrawn from a date.
+   */
+  itemWithdrawals?: ItemWithdrawal[];
+  /**
+   * Written by the resolver and export: the plan and file each item came from.
+   */
+  itemOrigins?: ItemOrigin[];
+  /**
    * Written by the resolver and export: the file that defined each target.
    */
   origins?: TargetOrigin[];
@@ -167,7 +250,7 @@ export type RuleFile = {
   /**
    * Plans this file builds on, base first.
    */
-  extends?: PlanReference[];
+  extends?: ExtendsEntry[];
   /**
    * Targets added to inherited indicators.
    */

@@ -277,6 +277,18 @@ describe('generated types', () => {
   it('TargetWithdrawal is exactly the output type of its schema', () => {
     expectTypeOf<core.TargetWithdrawal>().toEqualTypeOf<z.output<typeof core.TargetWithdrawal>>();
   });
+  it('ChangeableItemKind is exactly the output type of its schema', () => {
+    expectTypeOf<core.ChangeableItemKind>().toEqualTypeOf<z.output<typeof core.ChangeableItemKind>>();
+  });
+  it('ItemOverride is exactly the output type of its schema', () => {
+    expectTypeOf<core.ItemOverride>().toEqualTypeOf<z.output<typeof core.ItemOverride>>();
+  });
+  it('ItemWithdrawal is exactly the output type of its schema', () => {
+    expectTypeOf<core.ItemWithdrawal>().toEqualTypeOf<z.output<typeof core.ItemWithdrawal>>();
+  });
+  it('ItemOrigin is exactly the output type of its schema', () => {
+    expectTypeOf<core.ItemOrigin>().toEqualTypeOf<z.output<typeof core.ItemOrigin>>();
+  });
   it('Plan is exactly the output type of its schema', () => {
     expectTypeOf<core.Plan>().toEqualTypeOf<z.output<typeof core.Plan>>();
   });
@@ -285,6 +297,15 @@ describe('generated types', () => {
   });
   it('PlanReference is exactly the output type of its schema', () => {
     expectTypeOf<core.PlanReference>().toEqualTypeOf<z.output<typeof core.PlanReference>>();
+  });
+  it('InheritedPart is exactly the output type of its schema', () => {
+    expectTypeOf<core.InheritedPart>().toEqualTypeOf<z.output<typeof core.InheritedPart>>();
+  });
+  it('PartialBase is exactly the output type of its schema', () => {
+    expectTypeOf<core.PartialBase>().toEqualTypeOf<z.output<typeof core.PartialBase>>();
+  });
+  it('ExtendsEntry is exactly the output type of its schema', () => {
+    expectTypeOf<core.ExtendsEntry>().toEqualTypeOf<z.output<typeof core.ExtendsEntry>>();
   });
   it('TargetAddition is exactly the output type of its schema', () => {
     expectTypeOf<core.TargetAddition>().toEqualTypeOf<z.output<typeof core.TargetAddition>>();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deadline, Plan } from '@egov-plan/core';
-import type { DeadlineAt } from '@egov-plan/rules';
+import { itemPlan, type DeadlineAt } from '@egov-plan/rules';
 import { out, printJson, t, UsageError, type CliContext } from '../io.js';
 import { agencyNames, dateWithWeekday, deadlineJson, statusLabel } from './calendar-shared.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
@@ -92,5 +92,5 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
     ? ''
     : `\n    ${en ? `! holiday data incomplete for ${d.holidayData.years.join(', ')}: only weekends and fixed-date holidays applied` : `! dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ: chỉ tính cuối tuần và ngày lễ dương lịch`}`;
   const status = 'status' in d ? `  [${statusLabel(ctx, d.status)}]` : '';
-  return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${plan.number}, ${d.source.section})${incomplete}`;
+  return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${itemPlan(plan, 'reportingObligations', d.obligation, d.source).number}, ${d.source.section})${incomplete}`;
 }

@@ -1,6 +1,7 @@
 import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
 import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays, type HolidayCalendar } from './holidays.js';
 import { compiledArtifacts } from '../engine/plan-artifacts.js';
+import { itemVersion } from '../engine/items.js';
 import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
 import { planTerm, type PlanTerm } from './term.js';
 import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
@@ -169,10 +170,24 @@ function unknownObligation(plan: Plan, id: string): EgovPlanError {
  * data; a plain plan is read afresh by every call.
  */
 export function obligationDeadline(plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions = {}): Deadline {
-  return deadlineIn(prepare(plan), plan, obligation, periodId, options);
+  const d = deadlineIn(prepare(plan), plan, obligation, periodId, options);
+  if (d === null) {
+    const id = typeof obligation === 'string' ? obligation : obligation.id;
+    throw new EgovPlanError([
+      issue(
+        'calendar.unknown_obligation',
+        '',
+        `Nghĩa vụ báo cáo "${id}" của kế hoạch "${plan.id}" đã bị bãi bỏ cho kỳ ${periodId ?? 'này'} (itemWithdrawals).`,
+        `Reporting obligation "${id}" of plan "${plan.id}" is withdrawn for period ${periodId ?? 'this one'} (itemWithdrawals).`,
+      ),
+    ]);
+  }
+  return d;
 }
 
-function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions): Deadline {
+// The deadline of one obligation for one period, with the obligation in the version in force at
+// the period's end (a one-off: its last version); null when the obligation is withdrawn by then.
+function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions): Deadline | null {
   const o = typeof obligation === 'string' ? plan.reportingObligations.find((x) => x.id === obligation) : obligation;
   if (!o) throw unknownObligation(plan, String(obligation));
   const key = `${o.id}|${o.periodType === null ? '' : (periodId ?? '')}`;
@@ -183,10 +198,14 @@ function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation
   const period = o.periodType === null || periodId === null ? null : periodByIdIn(p.calendar, periodId);
   // A plan's recurring obligations run over the plan's reporting periods of their own type.
   if (period !== null && (period.system !== 'reporting' || period.type !== o.periodType)) throw periodMismatch(o, period);
-  const d = deadlineFor(o, period, { holidays: holidaysFor(p.calendar, options), restDayMask: p.calendar.restDayMask, opensOn: plan.date });
+  const version = plan.reportingObligations.includes(o) ? itemVersion(plan, 'reportingObligations', o, period?.end ?? null) : o;
+  if (version === undefined) return null;
+  const d = deadlineFor(version, period, { holidays: holidaysFor(p.calendar, options), restDayMask: p.calendar.restDayMask, opensOn: plan.date });
   if (useCache) p.deadlines.set(key, d);
   return d;
 }
+
+const owedOnly = (d: Deadline | null): d is Deadline => d !== null;
 
 /**
  * The deadlines of a plan for one period: one per obligation whose period type is the period's
@@ -197,7 +216,10 @@ function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation
 export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOptions = {}): Deadline[] {
   const p = prepare(plan);
   const period = periodByIdIn(p.calendar, periodId);
-  return plan.reportingObligations.filter((o) => o.periodType === period.type).map((o) => deadlineIn(p, plan, o, period.id, options));
+  return plan.reportingObligations
+    .filter((o) => o.periodType === period.type)
+    .map((o) => deadlineIn(p, plan, o, period.id, options))
+    .filter(owedOnly);
 }
 
 /**
@@ -233,12 +255,13 @@ export function deadlinesAt(plan: Plan, instant: InstantInput, options: Deadline
   return plan.reportingObligations.flatMap((o) => {
     if (o.periodType === null) {
       const d = deadlineIn(p, plan, o, null, options);
+      if (d === null) return [];
       const last = lastDayOf(d);
       return last >= current.start && last <= current.end && owed(term, d, null) ? [d] : [];
     }
     const period = periodAt(p.calendar, o.periodType, periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day));
     const d = deadlineIn(p, plan, o, period.id, options);
-    return owed(term, d, period.end) ? [d] : [];
+    return d !== null && owed(term, d, period.end) ? [d] : [];
   });
 }
 
@@ -255,6 +278,7 @@ export function deadlineHistory(plan: Plan, instant: InstantInput, options: Dead
   return plan.reportingObligations
     .filter((o) => o.periodType === null)
     .map((o) => deadlineIn(p, plan, o, null, options))
+    .filter(owedOnly)
     .filter((d) => lastDayOf(d) < current.start && owed(term, d, null))
     .sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
 }
@@ -290,7 +314,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
       const d = deadlineIn(p, plan, o, null, options);
-      if (lastDayOf(d) >= today && owed(term, d, null)) out.push(d);
+      if (d !== null && lastDayOf(d) >= today && owed(term, d, null)) out.push(d);
       continue;
     }
     // Start three periods back: a deadline in the month after a period can fall after the next period began.
@@ -298,6 +322,8 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
     for (let i = 0; i < 12; i++, index++) {
       const period = periodAt(p.calendar, o.periodType, index);
       const d = deadlineIn(p, plan, o, period.id, options);
+      // A period whose report is withdrawn owes nothing: look at the next one.
+      if (d === null) continue;
       if (lastDayOf(d) >= today) {
         // Later periods end later still: once one is not owed, none is.
         if (owed(term, d, period.end)) out.push(d);
@@ -356,6 +382,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
       const d = deadlineIn(p, plan, o, null, options);
+      if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= end && owed(term, d, null)) add(d);
       continue;
@@ -366,6 +393,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
     for (let index = first; index <= lastIndex; index++) {
       const period = periodAt(p.calendar, o.periodType, index);
       const d = deadlineIn(p, plan, o, period.id, options);
+      if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= dayNumber(to) && owed(term, d, period.end)) add(d);
     }

@@ -3,6 +3,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { DEFAULT_MAX_CALENDAR_EVENTS, deadlinesBetween, tooManyEvents, type DeadlineOptions } from './deadlines.js';
 import { parseTimeframe } from './timeframes.js';
 import { addDays, dayNumber } from './time.js';
+import { itemPlan } from '../engine/items.js';
 
 // iCalendar (RFC 5545) export through the `ics` library: one all-day event per reporting
 // deadline (on its last on-time day, or spanning its window when the source gives no day) and
@@ -97,7 +98,7 @@ export function planCalendarEvents(plan: Plan, options: ICalendarOptions = {}): 
     if (d.due === null) lines.push(en ? `No day is given: any day from ${d.window.start} to ${d.window.end}.` : `Văn bản không nêu ngày cụ thể: trong khoảng ${d.window.start} … ${d.window.end}.`);
     else if (d.rolledOver) lines.push(en ? `Nominal last day ${d.nominalDue} is not a working day: moved to ${d.due} (Civil Code 2015 Art. 148).` : `Ngày cuối ${d.nominalDue} không phải ngày làm việc: chuyển sang ${d.due} (Điều 148 Bộ luật Dân sự 2015).`);
     if (!d.holidayData.complete) lines.push(en ? `Holiday data incomplete for ${d.holidayData.years.join(', ')}.` : `Dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ.`);
-    lines.push(`${plan.number}, ${d.source.section}`);
+    lines.push(`${itemPlan(plan, 'reportingObligations', d.obligation, d.source).number}, ${d.source.section}`);
     events.push({
       uid: deadlineUid(plan.id, d),
       kind: 'deadline',
@@ -113,7 +114,7 @@ export function planCalendarEvents(plan: Plan, options: ICalendarOptions = {}): 
       uid: taskUid(plan.id, t.id),
       kind: 'task',
       summary: safeText(`${en ? 'Task due' : 'Hạn nhiệm vụ'} ${t.group}.${t.label}: ${en ? t.title.en : t.title.vi}`),
-      description: safeText([`${en ? 'Completion as written' : 'Thời gian hoàn thành'}: ${t.completion}`, `${en ? 'Lead' : 'Chủ trì'}: ${lead}`, `${plan.number}, ${t.source.section}`].join('\n')),
+      description: safeText([`${en ? 'Completion as written' : 'Thời gian hoàn thành'}: ${t.completion}`, `${en ? 'Lead' : 'Chủ trì'}: ${lead}`, `${itemPlan(plan, 'tasks', t.id, t.source).number}, ${t.source.section}`].join('\n')),
       start: due,
       end: due,
     });

@@ -12,6 +12,7 @@ import {
   type TaskStatusReport as TaskStatusReportOutput,
   type Timeframe,
 } from '@egov-plan/core';
+import { planAt } from '../engine/items.js';
 import { periodById } from './periods.js';
 import { isLocalDate } from '@egov-plan/core';
 import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
@@ -314,7 +315,9 @@ export function isMemberOf(agency: Pick<Agency, 'id' | 'kind' | 'level'>, group:
  *   .filter((t) => t.status === 'overdue')
  *   .map((t) => `${t.label} ${t.title.vi}`);
  */
-export function planTaskStatuses(plan: Plan, at: TaskDate, options: { progress?: TaskProgress; agency?: string } = {}): TaskReport[] {
+export function planTaskStatuses(given: Plan, at: TaskDate, options: { progress?: TaskProgress; agency?: string } = {}): TaskReport[] {
+  // Tasks and agencies as in force on that day (dated itemOverrides and itemWithdrawals).
+  const plan = planAt(given, dateOfDayNumber(localDay(at)));
   const problems = checkTaskTimeframes(plan);
   if (options.progress) {
     const ids = new Set(plan.tasks.map((t) => t.id));

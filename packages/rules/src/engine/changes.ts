@@ -21,3 +21,10 @@ export function applyChanges(target: Target, set: TargetOverride['set']): Target
   return next as Target;
 }
 
+
+/** An item (not a target) with an item override's `set` applied: each field named replaces the item's. */
+export function applyItemChanges<T extends Record<string, unknown>>(item: T, set: Record<string, unknown>): T {
+  const next: Record<string, unknown> = { ...item };
+  for (const [k, v] of Object.entries(set)) if (v !== undefined) next[k] = v;
+  return next as T;
+}

@@ -2,7 +2,7 @@ import { FORMAT_VERSION, type Plan } from '@egov-plan/core';
 
 /** Keys of a plan in the order an exported rule file lists them. */
 const FIRST = ['$schema', 'formatVersion', 'id', 'number', 'title', 'issuer', 'date', 'resolvedFrom'];
-const LAST = ['overrides', 'withdrawals', 'origins'];
+const LAST = ['overrides', 'withdrawals', 'itemOverrides', 'itemWithdrawals', 'origins', 'itemOrigins'];
 
 /**
  * A plan as one self-contained rule file: `extends` already resolved (a plan returned by

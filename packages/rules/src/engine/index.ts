@@ -55,3 +55,4 @@ export {
   type ProgressStatus,
 } from './progress.js';
 export { exportPlan } from './export.js';
+export { itemPlan, itemVersion, planAt } from './items.js';

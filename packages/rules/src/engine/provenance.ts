@@ -1,4 +1,4 @@
-import { fromPointer, issue, type Issue, type Plan } from '@egov-plan/core';
+import { ITEM_KEY_FIELDS, fromPointer, issue, type Issue, type Plan } from '@egov-plan/core';
 import { bundledPlansForCheck } from './bundled-lookup.js';
 import { issueIn, jsonEqual, type RuleFileLayer } from './resolve.js';
 
@@ -54,7 +54,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   const plan = layer.plan;
   const bundled = bundledPlansForCheck();
   const isBundled = (id: string) => bundled(id) !== undefined;
-  if (plan.origins === undefined && plan.resolvedFrom === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
+  if (plan.origins === undefined && plan.resolvedFrom === undefined && plan.itemOrigins === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin) && !plan.itemOverrides?.some((o) => o.origin) && !plan.itemWithdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
   const warnings: Issue[] = [];
   let replaced = 0;
   let unchecked = 0;
@@ -99,6 +99,30 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
     });
   if (plan.overrides) out.overrides = checkChange(plan.overrides, 'overrides');
   if (plan.withdrawals) out.withdrawals = checkChange(plan.withdrawals, 'withdrawals');
+  // Items: the bundled plan named must declare an item of that kind and key at that pointer, and
+  // have that number (the item itself may since have been changed by an undated override).
+  if (plan.itemOrigins !== undefined) {
+    const kept: NonNullable<typeof plan.itemOrigins> = [];
+    plan.itemOrigins.forEach((o, i) => {
+      const b = bundled(o.file);
+      const found = b ? at(b, o.pointer) : undefined;
+      const key = o.kind === 'phases' ? 'id' : ITEM_KEY_FIELDS[o.kind];
+      const holdsItem = b !== undefined && b.id === o.plan && b.number === o.number && o.pointer.startsWith(`/${o.kind}/`) && found !== null && typeof found === 'object' && (found as Record<string, unknown>)[key] === o.id;
+      if (!b || holdsItem) kept.push(keep(o));
+      else warn(`/itemOrigins/${i}`, `${o.kind} item ${show(o.id)} was declared in ${show(o.file)} at ${show(o.pointer)}`);
+    });
+    out.itemOrigins = kept;
+  }
+  const checkItemChange = <T extends { kind: string; id: string; origin?: { file: string; pointer: string; claimed?: true | undefined } | undefined }>(list: readonly T[], field: 'itemOverrides' | 'itemWithdrawals'): T[] =>
+    list.map((c, i) => {
+      if (!c.origin) return c;
+      if (!isBundled(c.origin.file) || holds(bundled, c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
+      warn(`/${field}/${i}/origin`, `the change of ${c.kind} item ${show(c.id)} comes from ${show(c.origin.file)} at ${show(c.origin.pointer)}`);
+      const { origin: _claimed, ...own } = c;
+      return own as T;
+    });
+  if (plan.itemOverrides) out.itemOverrides = checkItemChange(plan.itemOverrides, 'itemOverrides');
+  if (plan.itemWithdrawals) out.itemWithdrawals = checkItemChange(plan.itemWithdrawals, 'itemWithdrawals');
   if (plan.resolvedFrom !== undefined) {
     const kept: NonNullable<typeof plan.resolvedFrom> = [];
     plan.resolvedFrom.forEach((r, i) => {

@@ -1,7 +1,10 @@
 import {
   EgovPlanError,
+  ITEM_SCHEMAS,
   Plan,
   RuleFile,
+  ITEM_KEY_FIELDS,
+  InheritedPart as InheritedPartSchema,
   Target,
   checkFormatVersion,
   checkPlanConsistency,
@@ -11,8 +14,13 @@ import {
   toPointer,
   validatePlan,
   type Awaitable,
+  type ChangeableItemKind,
+  type ExtendsEntry,
   type Indicator,
+  type InheritedPart,
   type Issue,
+  type ItemOverride,
+  type ItemWithdrawal,
   type ProvenanceOrigin,
   type Target as TargetType,
   type TargetOverride,
@@ -20,7 +28,7 @@ import {
   type ValidationResult,
 } from '@egov-plan/core';
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
-import { applyChanges, compareOverrides } from './changes.js';
+import { applyChanges, applyItemChanges, compareOverrides } from './changes.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 import { verifyProvenance } from './provenance.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
@@ -126,15 +134,21 @@ interface WithdrawalEntry {
   provenance: ProvenanceOrigin;
 }
 
-const KEYED_COLLECTIONS = ['phases', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'reportingObligations', 'notes'] as const;
-type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
-const keyOf = (coll: KeyedCollection, item: Record<string, unknown>) => String(coll === 'administrativeUnits' ? item.code : item.id);
-
 // Fields the merge builds itself; every other top-level field is the extending file's own, or
 // else inherited from the nearest base that has it.
 const BUILT_FIELDS = new Set<string>([
-  ...KEYED_COLLECTIONS,
+  'phases',
+  'agencies',
+  'administrativeUnits',
+  'tasks',
+  'bodyTasks',
+  'duties',
+  'reportingObligations',
+  'notes',
   'legalBases',
+  'itemOverrides',
+  'itemWithdrawals',
+  'itemOrigins',
   'indicators',
   'extends',
   'addTargets',
@@ -173,8 +187,30 @@ export function issueIn(layer: RuleFileLayer, pointer: string, code: Issue['code
 }
 
 function locate(layer: RuleFileLayer, i: Issue): Issue {
-  const pos = layer.document ? layer.document.locate(i.pointer) : undefined;
+  const pos = documentOf(layer)?.locate(i.pointer);
   return { ...i, file: layer.display, ...(pos ?? {}) };
+}
+
+// A bundled plan arrives as a value, but its data file (`data/<id>.json` of this package) is that
+// value written with two-space indentation: positions in that text are positions in the file.
+// Built only when an issue needs one.
+const bundledDocuments = new WeakMap<RuleFileLayer, JsonDocument | null>();
+function documentOf(layer: RuleFileLayer): JsonDocument | undefined {
+  if (layer.document) return layer.document;
+  if (!layer.key.startsWith('bundled:')) return undefined;
+  let d = bundledDocuments.get(layer);
+  if (d === undefined) {
+    const parsed = parseJsonDocument(`${JSON.stringify(layer.plan, null, 2)}\n`, { file: layer.display, maxBytes: Number.MAX_SAFE_INTEGER, maxDepth: 1000 });
+    d = parsed.ok ? parsed.document : null;
+    bundledDocuments.set(layer, d);
+  }
+  return d ?? undefined;
+}
+
+/** "file:line:column (pointer)" of a position in a layer, the line and column when known. */
+function placeOf(layer: RuleFileLayer, pointer: string): string {
+  const pos = documentOf(layer)?.locate(pointer);
+  return pos ? `${layer.display}:${pos.line}:${pos.column} (${pointer})` : `${layer.display} (${pointer})`;
 }
 
 /** Most issues reported for one file; the rest are counted in one last issue. */
@@ -397,9 +433,9 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   });
   const ancestors = linear.ancestors;
   const root = order.find((l) => l.key === given.key) ?? given;
-  const merged = merge(order, ancestors);
+  const merged = merge(order, ancestors, linear.parts, linear.written);
   if (merged.issues.length) return { ok: false, issues: merged.issues };
-  const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined;
+  const hasExtends = root.plan.extends !== undefined || root.plan.addTargets !== undefined || root.plan.itemOverrides !== undefined || root.plan.itemWithdrawals !== undefined;
   if (!hasExtends) {
     const consistency = checkPlanConsistency(root.plan as Plan).map((i) => locate(root, i));
     if (consistency.length) return { ok: false, issues: consistency };
@@ -423,10 +459,26 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   }
   const parsed = Plan.safeParse(merged.plan);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error.issues, merged.plan).map((i) => merged.remap(i)) };
-  const consistency = checkPlanConsistency(parsed.data).map((i) => merged.remap(i));
+  const consistency = checkPlanConsistency(parsed.data).map((i) => withOmissionHint(merged.remap(i), linear.parts));
   if (consistency.length) return { ok: false, issues: consistency };
   const budget = workBudgetIssues(parsed.data, limits.maxResults, root);
   return budget.length ? { ok: false, issues: budget } : { ok: true, value: parsed.data, issues: warnings };
+}
+
+/**
+ * An undeclared agency or item that a base names is often one an `extends` entry left out: say
+ * what to do then (declare it, change the reference with itemOverrides, or leave out what names it).
+ */
+function withOmissionHint(i: Issue, parts: ReadonlyMap<string, Set<InheritedPart>>): Issue {
+  if (i.code !== 'plan.unknown_agency' && i.code !== 'plan.unknown_reference') return i;
+  if (![...parts.values()].some((p) => p.size < ALL_PARTS.length)) return i;
+  return {
+    ...i,
+    message: {
+      vi: `${i.message.vi} Nếu mục này nằm trong phần bị bỏ qua ("include"/"omit" của "extends"): hãy khai báo nó trong tệp của bạn, đổi tham chiếu bằng "itemOverrides", hoặc bỏ qua cả phần dùng nó.`,
+      en: `${i.message.en} If it is in a part an "extends" entry leaves out ("include"/"omit"): declare it in your file, change the reference with "itemOverrides", or leave out the part that names it too.`,
+    },
+  };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
@@ -439,8 +491,11 @@ function layerOf(entry: RuleFileEntry, limits: RuleLimits): { layer: RuleFileLay
   return r.ok ? { layer: { key: entry.key, display: entry.name, plan: r.ruleFile } } : { issues: r.issues.map((i) => ({ ...i, file: entry.name })) };
 }
 
-function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<{ order: RuleFileLayer[]; ancestors: Map<string, Set<string>>; issues: Issue[] }> {
+function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<{ order: RuleFileLayer[]; ancestors: Map<string, Set<string>>; parts: Map<string, Set<InheritedPart>>; written: Map<string, string>; issues: Issue[] }> {
   const order: RuleFileLayer[] = [];
+  const incoming = new Map<string, { from: string; parts: Set<InheritedPart> }[]>();
+  // How each base is named in the `extends` entry that first reaches it (for hints).
+  const written = new Map<string, string>();
   const ancestors = new Map<string, Set<string>>();
   const display = new Map<string, string>([[root.key, root.display]]);
   const checked = new Map<string, { layer: RuleFileLayer } | { issues: Issue[] }>();
@@ -452,8 +507,9 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
     const mine = new Set<string>();
     const refs = layer.plan.extends ?? [];
     for (let i = 0; i < refs.length; i++) {
-      const ref = refs[i] as string;
-      const pointer = `/extends/${i}`;
+      const entry = refs[i] as ExtendsEntry;
+      const ref = typeof entry === 'string' ? entry : entry.plan;
+      const pointer = typeof entry === 'string' ? `/extends/${i}` : `/extends/${i}/plan`;
       if (files >= limits.maxFiles) {
         issues.push(issueIn(layer, pointer, 'rules.too_many_files', `Chuỗi "extends" dùng quá ${limits.maxFiles} tệp.`, `The "extends" chain uses more than ${limits.maxFiles} files.`));
         continue;
@@ -487,6 +543,8 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         continue;
       }
       if (!ancestors.has(parent.key)) files++;
+      incoming.set(parent.key, [...(incoming.get(parent.key) ?? []), { from: layer.key, parts: partsOf(entry) }]);
+      if (!written.has(parent.key)) written.set(parent.key, ref);
       const theirs = yield* visit(parent, [...chain, parent.key]);
       mine.add(parent.key);
       for (const a of theirs) mine.add(a);
@@ -496,37 +554,89 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
     return mine;
   }
   yield* visit(root, [root.key]);
-  return { order, ancestors, issues };
+  // What each file contributes: the root all of itself; a base, what some file extending it
+  // takes of it (and that file itself inherits). Bases come before the files that extend them.
+  const parts = new Map<string, Set<InheritedPart>>([[root.key, new Set(ALL_PARTS)]]);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const key = (order[i] as RuleFileLayer).key;
+    if (key === root.key) continue;
+    const mine = new Set<InheritedPart>();
+    for (const e of incoming.get(key) ?? []) for (const part of parts.get(e.from) ?? []) if (e.parts.has(part)) mine.add(part);
+    parts.set(key, mine);
+  }
+  return { order, ancestors, parts, written, issues };
 }
 
-function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, Set<string>>) {
+const ALL_PARTS: readonly InheritedPart[] = InheritedPartSchema.options;
+
+/** The parts an `extends` entry takes: `include` (default all) minus `omit`. */
+function partsOf(entry: ExtendsEntry): Set<InheritedPart> {
+  if (typeof entry === 'string') return new Set(ALL_PARTS);
+  const omit = new Set(entry.omit ?? []);
+  return new Set((entry.include ?? ALL_PARTS).filter((p) => !omit.has(p)));
+}
+
+// Item collections merged by key. `legalBases` are keyed by number.
+const ITEM_COLLECTIONS = ['phases', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'reportingObligations', 'legalBases', 'notes'] as const;
+type ItemCollection = (typeof ITEM_COLLECTIONS)[number];
+const keyOfItem = (coll: ItemCollection, item: Record<string, unknown>) => String(item[coll === 'phases' ? 'id' : ITEM_KEY_FIELDS[coll]]);
+type Keyed = Map<string, { item: Record<string, unknown>; at: Origin }>;
+
+// Fields that word an item rather than define it: two unrelated bases that declare the same item,
+// indicator or target differing only in these agree (the later base's words are kept).
+const WORDING_FIELDS = new Set(['source', 'note', 'statement', 'statementOrigin', 'wording']);
+const meaningOf = (coll: string, x: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(x).filter(([k]) => !WORDING_FIELDS.has(k) && !(coll === 'legalBases' && k === 'title') && k !== 'targets'));
+const differing = (a: Record<string, unknown>, b: Record<string, unknown>) => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !jsonEqual(a[k], b[k]));
+
+/** A dated change as the merge checks it: targets' and items' alike. */
+interface ChangeEntry {
+  /** The changed thing: `target|<id>` or `<kind>|<id>`. */
+  key: string;
+  label: { vi: string; en: string };
+  effectiveFrom: string | null;
+  set?: Record<string, unknown>;
+  at: Origin;
+  order: number;
+}
+
+function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, Set<string>>, parts: ReadonlyMap<string, Set<InheritedPart>>, written: ReadonlyMap<string, string>) {
   const issues: Issue[] = [];
   const root = order[order.length - 1] as RuleFileLayer;
-  const keyed = new Map<KeyedCollection, Map<string, { item: Record<string, unknown>; at: Origin }>>(KEYED_COLLECTIONS.map((c) => [c, new Map()]));
-  const legalBases = new Map<string, { item: Plan['legalBases'][number]; at: Origin }>();
+  const keyed = new Map<ItemCollection, Keyed>(ITEM_COLLECTIONS.map((c) => [c, new Map()]));
   const indicators = new Map<string, { indicator: Indicator; at: Origin; targets: TargetEntry[] }>();
   const targets = new Map<string, TargetEntry>();
   const overrides: OverrideEntry[] = [];
   const withdrawals: WithdrawalEntry[] = [];
+  const itemOverrides: { change: ItemOverride; entry: ChangeEntry; provenance: ProvenanceOrigin }[] = [];
+  const itemWithdrawals: { change: ItemWithdrawal; entry: ChangeEntry; provenance: ProvenanceOrigin }[] = [];
   const related = (a: RuleFileLayer, b: RuleFileLayer) => a === b || ancestors.get(a.key)?.has(b.key) || ancestors.get(b.key)?.has(a.key);
   const isDescendant = (a: RuleFileLayer, b: RuleFileLayer) => ancestors.get(a.key)?.has(b.key) ?? false;
+  const takes = (layer: RuleFileLayer, part: InheritedPart) => parts.get(layer.key)?.has(part) ?? false;
   let seq = 0;
 
+  // A second declaration that does not agree: both places, and a hint that applies to the case.
+  const conflict = (layer: RuleFileLayer, pointer: string, what: { vi: string; en: string }, first: Origin, fields: string[], part: InheritedPart, own: { vi: string; en: string }) => {
+    const unrelated = !related(layer, first.layer);
+    const list = fields.join(', ');
+    const hint = unrelated
+      ? {
+          vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
+          en: `the two bases disagree; take this part from one of them only, e.g. in "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
+        }
+      : own;
+    issues.push(
+      issueIn(
+        layer,
+        pointer,
+        'rules.conflicting_definition',
+        `${what.vi} được khai báo khác nhau tại ${placeOf(first.layer, first.pointer)} và tại ${placeOf(layer, pointer)} (khác ở: ${list}): ${hint.vi}`,
+        `${what.en} is declared differently at ${placeOf(first.layer, first.pointer)} and at ${placeOf(layer, pointer)} (different: ${list}): ${hint.en}`,
+      ),
+    );
+  };
+
   const addTarget = (layer: RuleFileLayer, t: TargetType, indicatorId: string, pointer: string) => {
-    const existing = targets.get(t.id);
-    if (existing) {
-      if (existing.indicator === indicatorId && jsonEqual(existing.target, t)) return;
-      issues.push(
-        issueIn(
-          layer,
-          `${pointer}/id`,
-          'rules.conflicting_definition',
-          `Chỉ tiêu "${t.id}" đã được định nghĩa khác trong ${existing.at.layer.display} (${existing.at.pointer}); muốn thay đổi chỉ tiêu kế thừa, hãy dùng "overrides".`,
-          `Target "${t.id}" is already defined differently in ${existing.at.layer.display} (${existing.at.pointer}); to change an inherited target use "overrides".`,
-        ),
-      );
-      return;
-    }
     const recorded = layer.plan.origins?.find((o) => o.target === t.id);
     const entry: TargetEntry = {
       target: t,
@@ -534,91 +644,213 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       at: { layer, pointer },
       provenance: recorded ? { file: recorded.file, pointer: recorded.pointer, ...(recorded.claimed ? { claimed: true as const } : {}) } : { file: layer.display, pointer },
     };
+    const existing = targets.get(t.id);
+    if (existing) {
+      if (existing.indicator === indicatorId && jsonEqual(existing.target, t)) return;
+      const t0 = existing.target as unknown as Record<string, unknown>;
+      const t1 = t as unknown as Record<string, unknown>;
+      if (existing.indicator === indicatorId && !related(layer, existing.at.layer) && jsonEqual(meaningOf('targets', t0), meaningOf('targets', t1))) {
+        // Two bases state the same target in their own words: the later base's words are kept.
+        const list = indicators.get(indicatorId)?.targets;
+        if (list) list[list.indexOf(existing)] = entry;
+        targets.set(t.id, entry);
+        return;
+      }
+      const fields = existing.indicator === indicatorId ? differing(meaningOf('targets', t0), meaningOf('targets', t1)) : ['indicator'];
+      conflict(layer, `${pointer}/id`, { vi: `Chỉ tiêu "${t.id}"`, en: `Target "${t.id}"` }, existing.at, fields, 'indicators', {
+        vi: 'muốn thay đổi chỉ tiêu kế thừa, hãy dùng "overrides".',
+        en: 'to change an inherited target use "overrides".',
+      });
+      return;
+    }
     targets.set(t.id, entry);
     indicators.get(indicatorId)?.targets.push(entry);
   };
 
   for (const layer of order) {
     const plan = layer.plan;
-    for (const coll of KEYED_COLLECTIONS) {
-      const map = keyed.get(coll) as Map<string, { item: Record<string, unknown>; at: Origin }>;
+    for (const coll of ITEM_COLLECTIONS) {
+      if (!takes(layer, coll)) continue;
+      const map = keyed.get(coll) as Keyed;
       (plan[coll] as unknown as Record<string, unknown>[]).forEach((item, i) => {
-        const k = keyOf(coll, item);
+        const k = keyOfItem(coll, item);
         const existing = map.get(k);
-        if (!existing) map.set(k, { item, at: { layer, pointer: `/${coll}/${i}` } });
+        const at = { layer, pointer: `/${coll}/${i}` };
+        if (!existing) map.set(k, { item, at });
         else if (!jsonEqual(existing.item, item)) {
-          issues.push(
-            issueIn(
-              layer,
-              `/${coll}/${i}`,
-              'rules.conflicting_definition',
-              `"${k}" đã được khai báo khác trong ${existing.at.layer.display} (${existing.at.pointer}); mục kế thừa không thể khai báo lại khác đi.`,
-              `"${k}" is already declared differently in ${existing.at.layer.display} (${existing.at.pointer}); an inherited item cannot be redeclared differently.`,
-            ),
-          );
+          if (!related(layer, existing.at.layer) && jsonEqual(meaningOf(coll, existing.item), meaningOf(coll, item))) map.set(k, { item, at });
+          else {
+            const changeable = coll !== 'phases';
+            conflict(layer, at.pointer, { vi: `"${k}" (${coll})`, en: `"${k}" (${coll})` }, existing.at, differing(existing.item, item), coll, {
+              vi: changeable ? `muốn thay đổi mục kế thừa, hãy dùng "itemOverrides" (kind "${coll}").` : 'giai đoạn kế thừa không thể khai báo lại khác đi; hãy bỏ khai báo này.',
+              en: changeable ? `to change an inherited item use "itemOverrides" (kind "${coll}").` : 'an inherited phase cannot be redeclared differently; remove this declaration.',
+            });
+          }
         }
       });
     }
-    plan.legalBases.forEach((b, i) => {
-      const k = `${b.number}|${b.date}`;
-      if (!legalBases.has(k)) legalBases.set(k, { item: b, at: { layer, pointer: `/legalBases/${i}` } });
-    });
-    plan.indicators.forEach((ind, i) => {
-      const existing = indicators.get(ind.id);
-      const { targets: own, ...meta } = ind;
-      if (!existing) indicators.set(ind.id, { indicator: { ...meta, targets: [] }, at: { layer, pointer: `/indicators/${i}` }, targets: [] });
-      else if (!jsonEqual({ ...existing.indicator, targets: [] }, { ...meta, targets: [] })) {
+    if (takes(layer, 'indicators')) {
+      plan.indicators.forEach((ind, i) => {
+        const existing = indicators.get(ind.id);
+        const { targets: own, ...meta } = ind;
+        const pointer = `/indicators/${i}`;
+        if (!existing) indicators.set(ind.id, { indicator: { ...meta, targets: [] }, at: { layer, pointer }, targets: [] });
+        else if (!jsonEqual({ ...existing.indicator, targets: [] }, { ...meta, targets: [] })) {
+          const a = existing.indicator as unknown as Record<string, unknown>;
+          const b = meta as unknown as Record<string, unknown>;
+          if (!related(layer, existing.at.layer) && jsonEqual(meaningOf('indicators', a), meaningOf('indicators', b))) {
+            existing.indicator = { ...meta, targets: [] };
+            existing.at = { layer, pointer };
+          } else {
+            conflict(layer, pointer, { vi: `Chỉ số "${ind.id}"`, en: `Indicator "${ind.id}"` }, existing.at, differing(meaningOf('indicators', a), meaningOf('indicators', b)), 'indicators', {
+              vi: 'định nghĩa của chỉ số kế thừa không thể thay đổi; để thêm chỉ tiêu cho nó, hãy dùng "addTargets".',
+              en: 'an inherited indicator\'s definition cannot change; to add targets to it use "addTargets".',
+            });
+            return;
+          }
+        }
+        own.forEach((t, j) => addTarget(layer, t, ind.id, `${pointer}/targets/${j}`));
+      });
+      (plan.addTargets ?? []).forEach((a, i) => {
+        if (!indicators.has(a.indicator)) {
+          issues.push(
+            issueIn(layer, `/addTargets/${i}/indicator`, 'rules.unknown_indicator', `Không có chỉ số "${a.indicator}" để thêm chỉ tiêu.`, `There is no indicator "${a.indicator}" to add a target to.`),
+          );
+          return;
+        }
+        addTarget(layer, a.target, a.indicator, `/addTargets/${i}/target`);
+      });
+      const unknownTarget = (pointer: string, id: string, what: { vi: string; en: string }) =>
         issues.push(
           issueIn(
             layer,
-            `/indicators/${i}`,
-            'rules.conflicting_definition',
-            `Chỉ số "${ind.id}" đã được khai báo khác trong ${existing.at.layer.display}; để thêm chỉ tiêu cho chỉ số kế thừa, hãy dùng "addTargets".`,
-            `Indicator "${ind.id}" is already declared differently in ${existing.at.layer.display}; to add targets to an inherited indicator use "addTargets".`,
+            pointer,
+            'rules.unknown_target',
+            `${what.vi} chỉ tiêu "${id}" không tồn tại (trong tệp này hay các kế hoạch gốc).`,
+            `${what.en} target "${id}", which does not exist (in this file or its bases).`,
           ),
         );
-        return;
-      }
-      own.forEach((t, j) => addTarget(layer, t, ind.id, `/indicators/${i}/targets/${j}`));
+      (plan.overrides ?? []).forEach((o, i) => {
+        if (!targets.has(o.target)) return unknownTarget(`/overrides/${i}/target`, o.target, { vi: 'Ghi đè', en: 'Override of' });
+        overrides.push({ override: o, at: { layer, pointer: `/overrides/${i}` }, order: seq++, provenance: o.origin ?? { file: layer.display, pointer: `/overrides/${i}` } });
+      });
+      (plan.withdrawals ?? []).forEach((w, i) => {
+        if (!targets.has(w.target)) return unknownTarget(`/withdrawals/${i}/target`, w.target, { vi: 'Bãi bỏ', en: 'Withdrawal of' });
+        withdrawals.push({ withdrawal: w, at: { layer, pointer: `/withdrawals/${i}` }, provenance: w.origin ?? { file: layer.display, pointer: `/withdrawals/${i}` } });
+      });
+    }
+    const itemEntry = (c: ItemOverride | ItemWithdrawal, pointer: string, set?: Record<string, unknown>): ChangeEntry => ({
+      key: `${c.kind}|${c.id}`,
+      label: { vi: `mục ${c.kind} "${c.id}"`, en: `${c.kind} item "${c.id}"` },
+      effectiveFrom: c.effectiveFrom,
+      ...(set ? { set } : {}),
+      at: { layer, pointer },
+      order: seq++,
     });
-    (plan.addTargets ?? []).forEach((a, i) => {
-      if (!indicators.has(a.indicator)) {
-        issues.push(
-          issueIn(layer, `/addTargets/${i}/indicator`, 'rules.unknown_indicator', `Không có chỉ số "${a.indicator}" để thêm chỉ tiêu.`, `There is no indicator "${a.indicator}" to add a target to.`),
-        );
-        return;
-      }
-      addTarget(layer, a.target, a.indicator, `/addTargets/${i}/target`);
+    (plan.itemOverrides ?? []).forEach((o, i) => {
+      if (takes(layer, o.kind)) itemOverrides.push({ change: o, entry: itemEntry(o, `/itemOverrides/${i}`, o.set as Record<string, unknown>), provenance: o.origin ?? { file: layer.display, pointer: `/itemOverrides/${i}` } });
     });
-    const unknownTarget = (pointer: string, id: string, what: { vi: string; en: string }) =>
-      issues.push(
-        issueIn(
-          layer,
-          pointer,
-          'rules.unknown_target',
-          `${what.vi} chỉ tiêu "${id}" không tồn tại (trong tệp này hay các kế hoạch gốc).`,
-          `${what.en} target "${id}", which does not exist (in this file or its bases).`,
-        ),
-      );
-    (plan.overrides ?? []).forEach((o, i) => {
-      if (!targets.has(o.target)) return unknownTarget(`/overrides/${i}/target`, o.target, { vi: 'Ghi đè', en: 'Override of' });
-      overrides.push({ override: o, at: { layer, pointer: `/overrides/${i}` }, order: seq++, provenance: o.origin ?? { file: layer.display, pointer: `/overrides/${i}` } });
-    });
-    (plan.withdrawals ?? []).forEach((w, i) => {
-      if (!targets.has(w.target)) return unknownTarget(`/withdrawals/${i}/target`, w.target, { vi: 'Bãi bỏ', en: 'Withdrawal of' });
-      withdrawals.push({ withdrawal: w, at: { layer, pointer: `/withdrawals/${i}` }, provenance: w.origin ?? { file: layer.display, pointer: `/withdrawals/${i}` } });
+    (plan.itemWithdrawals ?? []).forEach((w, i) => {
+      if (takes(layer, w.kind)) itemWithdrawals.push({ change: w, entry: itemEntry(w, `/itemWithdrawals/${i}`), provenance: w.origin ?? { file: layer.display, pointer: `/itemWithdrawals/${i}` } });
     });
   }
 
-  // Two overrides of the same field of the same target from the same date conflict unless one file
-  // extends the other (the extending file wins) or they agree. Values are compared as canonical
-  // JSON, one entry per distinct value and file, so many overrides of one field stay cheap.
-  const byField = new Map<string, { value: string; entry: OverrideEntry }[]>();
-  for (const o of overrides) {
-    for (const field of Object.keys(o.override.set)) {
-      const raw = (o.override.set as Record<string, unknown>)[field];
+  // Item changes name an item some file declares (a withdrawal from the start that the resolver
+  // or export recorded names an item it already left out).
+  const known = (c: ItemOverride | ItemWithdrawal) => (keyed.get(c.kind) as Keyed).has(c.id);
+  const unknownItem = (e: ChangeEntry, verb: { vi: string; en: string }) =>
+    issues.push(
+      issueIn(
+        e.at.layer,
+        `${e.at.pointer}/id`,
+        'rules.unknown_item',
+        `${verb.vi} ${e.label.vi}, mục không tồn tại (trong tệp này hay các kế hoạch gốc được kế thừa).`,
+        `${verb.en} ${e.label.en}, which does not exist (in this file or the bases it inherits).`,
+      ),
+    );
+  const liveOverrides = itemOverrides.filter((o) => known(o.change) || (unknownItem(o.entry, { vi: 'Ghi đè', en: 'Override of' }), false));
+  const liveWithdrawals = itemWithdrawals.filter((w) => known(w.change) || (w.change.effectiveFrom === null && w.change.origin !== undefined) || (unknownItem(w.entry, { vi: 'Bãi bỏ', en: 'Withdrawal of' }), false));
+
+  const targetEntry = (key: string, e: { at: Origin; order?: number }, effectiveFrom: string | null, set?: Record<string, unknown>): ChangeEntry => ({
+    key: `target|${key}`,
+    label: { vi: `chỉ tiêu "${key}"`, en: `target "${key}"` },
+    effectiveFrom,
+    ...(set ? { set } : {}),
+    at: e.at,
+    order: e.order ?? 0,
+  });
+  const changeEntries = [
+    ...overrides.map((o) => targetEntry(o.override.target, o, o.override.effectiveFrom, o.override.set as Record<string, unknown>)),
+    ...liveOverrides.map((o) => o.entry),
+  ];
+  overrideConflicts(changeEntries, related, issues);
+  const withdrawalEntries = [...withdrawals.map((w) => ({ ...targetEntry(w.withdrawal.target, w, w.withdrawal.effectiveFrom), ref: w as WithdrawalEntry | (typeof liveWithdrawals)[number] })), ...liveWithdrawals.map((w) => ({ ...w.entry, ref: w }))];
+  const withdrawalOf = decideWithdrawals(withdrawalEntries, isDescendant, issues);
+  overridesAfterWithdrawal(changeEntries, withdrawalOf, isDescendant, issues);
+
+  // Every dated version of every target must itself be a valid target of its indicator.
+  const sorted = [...overrides].sort(compareOverrides);
+  const current = new Map<string, TargetType>([...targets].map(([id, e]) => [id, e.target]));
+  for (const o of sorted) {
+    const before = current.get(o.override.target) as TargetType;
+    const next = applyChanges(before, o.override.set);
+    const parsed = Target.safeParse(next);
+    if (!parsed.success) {
+      pushVersionIssues(parsed.error.issues, next, o.override.set, o.at, issues);
+      continue;
+    }
+    current.set(o.override.target, parsed.data);
+  }
+  // And of every item.
+  const itemsNow = new Map<string, Record<string, unknown>>();
+  for (const o of [...liveOverrides].sort((a, b) => compareChanges(a.entry, b.entry))) {
+    const map = keyed.get(o.change.kind) as Keyed;
+    const before = itemsNow.get(o.entry.key) ?? (map.get(o.change.id)?.item as Record<string, unknown>);
+    const next = applyItemChanges(before, o.change.set as Record<string, unknown>);
+    const parsed = ITEM_SCHEMAS[o.change.kind].safeParse(next);
+    if (!parsed.success) {
+      pushVersionIssues(parsed.error.issues, next, o.change.set as Record<string, unknown>, o.entry.at, issues);
+      continue;
+    }
+    itemsNow.set(o.entry.key, next);
+  }
+
+  const withdrawnItems = new Map<string, (typeof liveWithdrawals)[number]>();
+  for (const [key, w] of withdrawalOf) if (!key.startsWith('target|')) withdrawnItems.set(key, w.ref as (typeof liveWithdrawals)[number]);
+  const targetWithdrawals = new Map<string, WithdrawalEntry>();
+  for (const [key, w] of withdrawalOf) if (key.startsWith('target|')) targetWithdrawals.set(key.slice('target|'.length), w.ref as WithdrawalEntry);
+  const plan = assemble(order, root, parts, keyed, indicators, targets, overrides, targetWithdrawals, liveOverrides, withdrawnItems);
+  return { plan: plan.value, issues, remap: plan.remap };
+}
+
+/** Orders dated changes: undated first, then by date, then in declaration order (bases first). */
+function compareChanges(a: { effectiveFrom: string | null; order: number }, b: { effectiveFrom: string | null; order: number }): number {
+  const da = a.effectiveFrom ?? '';
+  const db = b.effectiveFrom ?? '';
+  return da < db ? -1 : da > db ? 1 : a.order - b.order;
+}
+
+/** The issues of a version that is not valid, at the field of `set` that made it so (or at `set`). */
+function pushVersionIssues(zodIssues: Parameters<typeof issuesFromZod>[0], next: unknown, set: Record<string, unknown>, at: Origin, issues: Issue[]) {
+  for (const i of issuesFromZod(zodIssues, next)) {
+    const field = fromPointer(i.pointer)[0];
+    const inSet = field !== undefined && Object.prototype.hasOwnProperty.call(set, field);
+    issues.push(locate(at.layer, { ...i, pointer: inSet ? `${at.pointer}/set${i.pointer}` : `${at.pointer}/set` }));
+  }
+}
+
+/**
+ * Two changes of the same field of the same target or item from the same date conflict unless one
+ * file extends the other (the extending file wins) or they agree. Values are compared as canonical
+ * JSON, one entry per distinct value and file, so many overrides of one field stay cheap.
+ */
+function overrideConflicts(entries: readonly ChangeEntry[], related: (a: RuleFileLayer, b: RuleFileLayer) => boolean | undefined, issues: Issue[]) {
+  const byField = new Map<string, { value: string; entry: ChangeEntry }[]>();
+  for (const o of entries) {
+    for (const field of Object.keys(o.set ?? {})) {
+      const raw = (o.set as Record<string, unknown>)[field];
       if (raw === undefined) continue;
-      const k = `${o.override.target}|${o.override.effectiveFrom ?? ''}|${field}`;
+      const k = `${o.key}|${o.effectiveFrom ?? ''}|${field}`;
       const value = canonicalJson(raw);
       const list = byField.get(k) ?? [];
       const clash = list.find((prev) => prev.value !== value && (prev.entry.at.layer === o.at.layer || !related(prev.entry.at.layer, o.at.layer)));
@@ -629,27 +861,31 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
             o.at.layer,
             `${o.at.pointer}/set/${field}`,
             'rules.conflicting_override',
-            `Xung đột: "${field}" của chỉ tiêu "${o.override.target}" từ ${o.override.effectiveFrom ?? 'đầu'} đã được ghi đè khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
-            `Conflict: "${field}" of target "${o.override.target}" from ${o.override.effectiveFrom ?? 'the start'} is already overridden differently at ${prev.at.layer.display} (${prev.at.pointer}).`,
+            `Xung đột: "${field}" của ${o.label.vi} từ ${o.effectiveFrom ?? 'đầu'} đã được ghi đè khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
+            `Conflict: "${field}" of ${o.label.en} from ${o.effectiveFrom ?? 'the start'} is already overridden differently at ${prev.at.layer.display} (${prev.at.pointer}).`,
           ),
         );
-        if (issues.length > 200) break;
+        if (issues.length > 200) return;
       }
       if (!list.some((prev) => prev.value === value && prev.entry.at.layer === o.at.layer)) list.push({ value, entry: o });
       byField.set(k, list);
     }
   }
+}
 
-  // Withdrawals: the most derived file decides; unrelated files must agree.
-  const withdrawalOf = new Map<string, WithdrawalEntry>();
-  for (const w of withdrawals) {
-    const prev = withdrawalOf.get(w.withdrawal.target);
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Withdrawals: the most derived file decides; unrelated files must agree on the date. */
+function decideWithdrawals<W extends ChangeEntry>(entries: readonly W[], isDescendant: (a: RuleFileLayer, b: RuleFileLayer) => boolean, issues: Issue[]): Map<string, W> {
+  const withdrawalOf = new Map<string, W>();
+  for (const w of entries) {
+    const prev = withdrawalOf.get(w.key);
     if (!prev) {
-      withdrawalOf.set(w.withdrawal.target, w);
+      withdrawalOf.set(w.key, w);
       continue;
     }
-    if (prev.withdrawal.effectiveFrom === w.withdrawal.effectiveFrom) continue;
-    if (prev.at.layer !== w.at.layer && isDescendant(w.at.layer, prev.at.layer)) withdrawalOf.set(w.withdrawal.target, w);
+    if (prev.effectiveFrom === w.effectiveFrom) continue;
+    if (prev.at.layer !== w.at.layer && isDescendant(w.at.layer, prev.at.layer)) withdrawalOf.set(w.key, w);
     else if (prev.at.layer !== w.at.layer && isDescendant(prev.at.layer, w.at.layer)) continue;
     else {
       issues.push(
@@ -657,64 +893,51 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
           w.at.layer,
           `${w.at.pointer}/effectiveFrom`,
           'rules.conflicting_withdrawal',
-          `Chỉ tiêu "${w.withdrawal.target}" đã bị bãi bỏ từ một ngày khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
-          `Target "${w.withdrawal.target}" is already withdrawn from another date at ${prev.at.layer.display} (${prev.at.pointer}).`,
+          `${capitalised(w.label.vi)} đã bị bãi bỏ từ một ngày khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
+          `${capitalised(w.label.en)} is already withdrawn from another date at ${prev.at.layer.display} (${prev.at.pointer}).`,
         ),
       );
     }
   }
-  for (const o of overrides) {
-    const w = withdrawalOf.get(o.override.target);
+  return withdrawalOf;
+}
+
+/** A change that takes effect once its target or item is withdrawn (by its own file or one it extends). */
+function overridesAfterWithdrawal(entries: readonly ChangeEntry[], withdrawalOf: ReadonlyMap<string, ChangeEntry>, isDescendant: (a: RuleFileLayer, b: RuleFileLayer) => boolean, issues: Issue[]) {
+  for (const o of entries) {
+    const w = withdrawalOf.get(o.key);
     if (!w || !(o.at.layer === w.at.layer || isDescendant(o.at.layer, w.at.layer))) continue;
-    const wFrom = w.withdrawal.effectiveFrom;
-    if (wFrom === null || (o.override.effectiveFrom !== null && o.override.effectiveFrom >= wFrom)) {
+    const wFrom = w.effectiveFrom;
+    if (wFrom === null || (o.effectiveFrom !== null && o.effectiveFrom >= wFrom)) {
       issues.push(
         issueIn(
           o.at.layer,
           `${o.at.pointer}/effectiveFrom`,
           'rules.override_after_withdrawal',
-          `Ghi đè có hiệu lực khi chỉ tiêu "${o.override.target}" đã bị bãi bỏ (từ ${wFrom ?? 'đầu'}, ${w.at.layer.display} ${w.at.pointer}).`,
-          `The override takes effect when target "${o.override.target}" is already withdrawn (from ${wFrom ?? 'the start'}, ${w.at.layer.display} ${w.at.pointer}).`,
+          `Ghi đè có hiệu lực khi ${o.label.vi} đã bị bãi bỏ (từ ${wFrom ?? 'đầu'}, ${w.at.layer.display} ${w.at.pointer}).`,
+          `The override takes effect when ${o.label.en} is already withdrawn (from ${wFrom ?? 'the start'}, ${w.at.layer.display} ${w.at.pointer}).`,
         ),
       );
     }
   }
-
-  // Every dated version of every target must itself be a valid target of its indicator.
-  const sorted = [...overrides].sort(compareOverrides);
-  const current = new Map<string, TargetType>([...targets].map(([id, e]) => [id, e.target]));
-  for (const o of sorted) {
-    const before = current.get(o.override.target) as TargetType;
-    const next = applyChanges(before, o.override.set);
-    const parsed = Target.safeParse(next);
-    if (!parsed.success) {
-      for (const i of issuesFromZod(parsed.error.issues, next)) {
-        const field = fromPointer(i.pointer)[0];
-        const inSet = field !== undefined && Object.prototype.hasOwnProperty.call(o.override.set, field);
-        issues.push(locate(o.at.layer, { ...i, pointer: inSet ? `${o.at.pointer}/set${i.pointer}` : `${o.at.pointer}/set` }));
-      }
-      continue;
-    }
-    current.set(o.override.target, parsed.data);
-  }
-
-  const plan = assemble(order, root, keyed, legalBases, indicators, targets, overrides, withdrawalOf);
-  return { plan: plan.value, issues, remap: plan.remap };
 }
 
 function assemble(
   order: readonly RuleFileLayer[],
   root: RuleFileLayer,
-  keyed: Map<KeyedCollection, Map<string, { item: Record<string, unknown>; at: Origin }>>,
-  legalBases: Map<string, { item: Plan['legalBases'][number]; at: Origin }>,
+  parts: ReadonlyMap<string, Set<InheritedPart>>,
+  keyed: Map<ItemCollection, Keyed>,
   indicators: Map<string, { indicator: Indicator; at: Origin; targets: TargetEntry[] }>,
   targets: Map<string, TargetEntry>,
   overrides: OverrideEntry[],
   withdrawalOf: Map<string, WithdrawalEntry>,
+  itemOverrides: readonly { change: ItemOverride; entry: ChangeEntry; provenance: ProvenanceOrigin }[],
+  itemWithdrawals: ReadonlyMap<string, { change: ItemWithdrawal; entry: ChangeEntry; provenance: ProvenanceOrigin }>,
 ) {
   const where = new Map<string, Origin>();
   const out: Record<string, unknown> = {};
-  // Scalar fields: the extending file's own, else the nearest base's (never a base's sourceText).
+  // Scalar fields: the extending file's own, else the nearest base's that this file takes
+  // (never a base's sourceText).
   for (const key of Object.keys(Plan.shape)) {
     if (BUILT_FIELDS.has(key)) continue;
     const own = (root.plan as Record<string, unknown>)[key];
@@ -723,21 +946,31 @@ function assemble(
       continue;
     }
     for (let i = order.length - 2; i >= 0; i--) {
-      const v = ((order[i] as RuleFileLayer).plan as Record<string, unknown>)[key];
-      if (v !== undefined) {
+      const layer = order[i] as RuleFileLayer;
+      const v = (layer.plan as Record<string, unknown>)[key];
+      if (v !== undefined && (!isPart(key) || parts.get(layer.key)?.has(key))) {
         out[key] = v;
         break;
       }
     }
   }
-  out.legalBases = [...legalBases.values()].map((e, i) => {
-    where.set(`/legalBases/${i}`, e.at);
-    return e.item;
-  });
-  for (const coll of KEYED_COLLECTIONS) {
-    out[coll] = [...(keyed.get(coll) as Map<string, { item: Record<string, unknown>; at: Origin }>).values()].map((e, i) => {
+  // Undated changes are part of the items themselves; dated ones stay listed for the date of the question.
+  const undated = new Map<string, Record<string, unknown>>();
+  for (const o of [...itemOverrides].sort((a, b) => compareChanges(a.entry, b.entry))) {
+    if (o.change.effectiveFrom !== null) continue;
+    const item = undated.get(o.entry.key) ?? ((keyed.get(o.change.kind) as Keyed).get(o.change.id)?.item as Record<string, unknown>);
+    undated.set(o.entry.key, applyItemChanges(item, o.change.set as Record<string, unknown>));
+  }
+  const itemOrigins: Record<string, unknown>[] = [];
+  for (const coll of ITEM_COLLECTIONS) {
+    const kept = [...(keyed.get(coll) as Keyed).entries()].filter(([k]) => itemWithdrawals.get(`${coll}|${k}`)?.change.effectiveFrom !== null);
+    out[coll] = kept.map(([k, e], i) => {
       where.set(`/${coll}/${i}`, e.at);
-      return e.item;
+      const recorded = e.at.layer.plan.itemOrigins?.find((o) => o.kind === coll && o.id === k);
+      itemOrigins.push(
+        recorded ?? { kind: coll, id: k, plan: e.at.layer.plan.id, number: e.at.layer.plan.number, file: e.at.layer.display, pointer: e.at.pointer },
+      );
+      return undated.get(`${coll}|${k}`) ?? e.item;
     });
   }
   out.indicators = [...indicators.values()].map((e, i) => {
@@ -763,7 +996,20 @@ function assemble(
       return { ...w.withdrawal, origin: w.provenance };
     });
   }
+  if (itemOverrides.length) {
+    out.itemOverrides = itemOverrides.map((o, i) => {
+      where.set(`/itemOverrides/${i}`, o.entry.at);
+      return { ...o.change, origin: o.provenance };
+    });
+  }
+  if (itemWithdrawals.size) {
+    out.itemWithdrawals = [...itemWithdrawals.values()].map((w, i) => {
+      where.set(`/itemWithdrawals/${i}`, w.entry.at);
+      return { ...w.change, origin: w.provenance };
+    });
+  }
   out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer, ...(t.provenance.claimed ? { claimed: true as const } : {}) }));
+  out.itemOrigins = itemOrigins;
   const resolvedFrom: { file: string; plan: string; number: string }[] = [];
   for (const layer of order) {
     for (const r of layer.plan.resolvedFrom ?? [{ file: layer.display, plan: layer.plan.id, number: layer.plan.number }]) {
@@ -784,3 +1030,5 @@ function assemble(
   };
   return { value: out as unknown as Plan, remap };
 }
+
+const isPart = (key: string): key is InheritedPart => (ALL_PARTS as readonly string[]).includes(key);
