@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for p in core rules report store-sqlite store-postgres cli; do
+for p in core rules report store-sqlite store-postgres tabular cli; do
   (cd "$root/packages/$p" && npx -y pnpm@10.34.8 pack --pack-destination "$work" >/dev/null)
 done
 cd "$work"

@@ -30,6 +30,11 @@ function orgUnitsAt(plan: Plan, level: AdministrativeLevel): { id: string; name:
   return [...agencies, ...units];
 }
 
+/** The level sheets the plan's template has: the levels at which the plan has reporting org units. */
+export function templateSheets(plan: Plan): string[] {
+  return LEVEL_SHEETS.filter((l) => orgUnitsAt(plan, l.level).length > 0).map((l) => l.sheet);
+}
+
 /** The quarter and year reporting periods of the plan's phases, in order. */
 export function templatePeriods(plan: Plan): Period[] {
   const calendar = calendarOf(plan);
