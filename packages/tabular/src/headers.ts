@@ -33,3 +33,6 @@ export function headerField(cell: string): string {
 
 /** The measurement column names, lower-cased: a sheet whose row 1 names one of them holds measurements. */
 export const COLUMN_NAMES: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS.map((f) => f.toLowerCase()));
+
+/** The template's sheets that are not measurements: its instructions and its lists. */
+export const TEMPLATE_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AdministrativeLevel, Period, Plan } from '@egov-plan/core';
 import { calendarOf, nextPeriod, periodOfDate } from '@egov-plan/rules';
-import { LEVEL_SHEETS, TEMPLATE_HEADERS } from './headers.js';
+import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
 
 // The fill-in workbook of a plan: an instructions sheet, one sheet per reporter level with the
 // template's Vietnamese headings and data validation, and a sheet of lists (indicators, org
@@ -16,8 +16,6 @@ export interface TemplateOptions {
 /** Rows of each level sheet prepared for filling by default. */
 export const TEMPLATE_ROWS = 2000;
 
-/** The template's sheet names. */
-export const TEMPLATE_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;
 
 const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 const UNIT_VI = { percent: 'tỷ lệ % (viết 20 cho 20%)', count: 'số lượng', boolean: 'có/không (hoặc ngày bằng chứng)' } as const;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { EgovPlanError, issue, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
-import { COLUMN_NAMES, headerField } from './headers.js';
+import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
@@ -115,7 +115,8 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     }
     const isMeasurements = headerCells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase()));
     if (!isMeasurements) {
-      if (ws.actualRowCount > 0) warnings.push(issue('workbook.skipped_sheet', at, `Trang "${name.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${name.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) }));
+      // The template's own instructions and lists are not data: no warning for them.
+      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issue('workbook.skipped_sheet', at, `Trang "${name.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${name.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) }));
       continue;
     }
     if (ws.state !== 'visible' && ws.state !== undefined) {
