@@ -18,6 +18,7 @@ const plan = bundledPlan('kontum-1102-2019');
 if (!validatePlan(plan).ok || plan.tasks.length !== 36) throw new Error('CommonJS: bundled plan not usable');
 require('@egov-plan/rules/schema/plan.schema.json');
 for (const f of ['evaluation', 'progress', 'calendar-snapshot', 'task-statuses']) require('@egov-plan/rules/schema/' + f + '.schema.json');
+if (typeof require('@egov-plan/tabular').templateWorkbook !== 'function') throw new Error('CommonJS: tabular not usable');
 console.log('CommonJS require: ok');
 "
 node --input-type=module -e "
