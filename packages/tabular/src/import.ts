@@ -48,6 +48,8 @@ export interface TabularImport {
   rejected: number;
   /** The sheets read, with their row counts (XLSX); one entry named after the file otherwise. */
   sheets: { sheet: string | null; rows: number }[];
+  /** The distinct reporting periods of the file's rows (dated evidence left out), in first-seen order. */
+  periods: string[];
   /** Every issue: the refused rows' errors (sheet, row, column, reason in vi and en) and warnings. */
   issues: Issue[];
 }
@@ -82,7 +84,7 @@ export function tabularFormat(file: Pick<TabularFile, 'name' | 'bytes' | 'format
 export async function importTabularFile(store: MeasurementStore, plan: Plan, file: TabularFile, options: TabularImportOptions): Promise<TabularImport> {
   const format = tabularFormat(file);
   const read = await readTabularFile(plan, file, options);
-  const base = { file: file.name, format, rows: read.rows, sheets: read.sheets };
+  const base = { file: file.name, format, rows: read.rows, sheets: read.sheets, periods: [...new Set(read.records.filter((r) => !r.evidence).map((r) => r.period))] };
   const rejected = read.rows - read.records.length;
   if (rejected > 0) {
     const refused = issue(

@@ -172,7 +172,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       else rows.push({ row: number, cells });
     });
     const set: MeasurementSet = parseMeasurementTable(plan, rows, { sheet: name, ...where(file) });
-    result.issues.push(...set.issues);
+    for (const i of set.issues) result.issues.push(i);
     const sheetRows = set.rows + badRows;
     result.rows += sheetRows;
     result.sheets.push({ sheet: name, rows: sheetRows });
@@ -201,6 +201,6 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       ...warnings,
     ]);
   }
-  result.issues.push(...warnings);
+  for (const w of warnings) result.issues.push(w);
   return result;
 }

@@ -72,17 +72,15 @@ export function registerImport(program: Command, ctx: CliContext): void {
             if (isDumpText(head)) {
               // A backup written by `dump`: replayed import by import, with its provenance.
               const restored = await restoreDump(db.store, parseDump(new TextDecoder().decode(bytes), basename(file)));
-              results.push({ file: basename(file), format: head.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], issues: [], restored });
+              results.push({ file: basename(file), format: head.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
               bar?.increment();
               continue;
             }
             const done = await importTabularFile(db.store, plan, { name: basename(file), bytes }, { importedBy: by, importedAt: ctx.io.now().toISOString(), maxBytes: MAX_IMPORT_BYTES });
             results.push(done);
             if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
-              const periods = new Set<string>();
-              for await (const m of await db.store.history({ plan: plan.id })) if (m.importId === done.importId) periods.add(m.period);
               const submittedAt = ctx.io.now().toISOString();
-              for (const period of periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt });
+              for (const period of done.periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt });
             }
           } catch (e) {
             const issues = (e as { issues?: Issue[] }).issues;
