@@ -202,3 +202,22 @@ describe('--allow-outside', () => {
     expect(JSON.parse(s.stdout).resolvedFrom.map((r: { file: string }) => r.file)).toEqual(['vn-nq17-2019', `${top}/base.json`, 'p.json']);
   });
 });
+
+describe('warnings of a plan that loads', () => {
+  it('a plan file with a provenance claim that does not hold is used, and the warning is printed on standard error', async () => {
+    const { exportPlan } = await import('@egov-plan/rules');
+    const { loadPlanSync } = await import('@egov-plan/rules/node');
+    const src = tempDirWith({
+      'province.json': emptyRuleFile({ extends: ['vn-nq17-2019'], overrides: [{ target: 'e-identification.2021-2025', effectiveFrom: null, set: { value: 10 }, source: { section: 'I.2', quote: 'tỉnh tự hạ' } }] }),
+    });
+    const file = exportPlan(loadPlanSync('province.json', { cwd: src })) as Record<string, any>;
+    file.overrides[0].origin = { file: 'vn-nq17-2019', pointer: '/indicators/0/targets/1' };
+    const dir = tempDirWith({ 'forged.json': file });
+    for (const args of [['show', '--plan', 'forged.json', '--lang', 'en'], ['show', '--plan', 'forged.json', '--lang', 'en', '--json']]) {
+      const r = await cli(args, dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/forged\.json:\d+:\d+ warning \[rules\.unverified_provenance\] \/overrides\/0\/origin .*does not hold it/u);
+      expect(r.stdout).not.toContain('unverified_provenance');
+    }
+  });
+});

@@ -41,6 +41,12 @@ export interface LoadOptions {
    * is refused with `rules.path_not_allowed`, without saying whether anything is there).
    */
   allowOutside?: boolean;
+  /**
+   * Called with each warning of a plan that loads (`severity: "warning"`: an unverified provenance
+   * claim, a deadline that leaves no working day after the data cut-off, …). The plan is valid and
+   * returned all the same; without this option the warnings are only in {@link validatePlanText}'s result.
+   */
+  onWarning?: (warning: Issue) => void;
 }
 
 /** Options of {@link validatePlanText} and {@link validatePlanValue}. */
@@ -234,8 +240,10 @@ function tooLarge(path: string, size: number, maxBytes: number): Issue {
   return issue('file.too_large', '', `Tệp quá lớn: ${size} byte, tối đa ${maxBytes} byte.`, `File too large: ${size} bytes, at most ${maxBytes}.`, { file: path });
 }
 
-function orThrow(r: ResolveResult): Plan {
+/** The plan of a result, its warnings handed to `onWarning`; throws {@link EgovPlanError} when it is not valid. */
+function orThrow(r: ValidationResult<Plan>, onWarning?: (warning: Issue) => void): Plan {
   if (!r.ok) throw new EgovPlanError(r.issues);
+  if (onWarning) for (const i of r.issues) if (i.severity === 'warning') onWarning(i);
   return r.value;
 }
 
@@ -243,7 +251,7 @@ function orThrow(r: ResolveResult): Plan {
 export function readPlanFileSync(path: string, options: LoadOptions = {}): Plan {
   const limits = limitsOf(options);
   const text = readTextFileSync(resolve(options.cwd ?? process.cwd(), path), path, limits.maxFileBytes);
-  return orThrow(validatePlanText(text, { ...options, file: path, limits }));
+  return orThrow(validatePlanText(text, { ...options, file: path, limits }), options.onWarning);
 }
 
 /**
@@ -265,5 +273,7 @@ export async function loadPlan(ref: string, options: LoadOptions = {}): Promise<
   const text = readTextFileSync(full, ref, limits.maxFileBytes);
   const parsed = parseRuleFileText(text, { file: ref, limits });
   if (!parsed.ok) throw new EgovPlanError(parsed.issues);
-  return orThrow(await safeResolvePlan(parsed.ruleFile, { ...fileResolveOptions(ref, options, limits), document: parsed.document }));
+  const own = !(parsed.ruleFile.extends && parsed.ruleFile.extends.length > 0);
+  const result = await safeResolvePlan(parsed.ruleFile, { ...fileResolveOptions(ref, options, limits), document: parsed.document });
+  return orThrow(withCalendarWarnings(result, ref, own ? parsed.document : undefined), options.onWarning);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Plan } from '@egov-plan/core';
-import { UsageError, type CliContext } from '../io.js';
+import type { Issue, Plan } from '@egov-plan/core';
+import { UsageError, err, formatIssue, type CliContext } from '../io.js';
 
 // Every library import below is dynamic: a command loads what it uses when it runs, so
 // `egov-plan --help` and `--version` start without the rules engine or zod.
@@ -76,13 +76,16 @@ export async function loadPlanRef(ctx: CliContext, ref: string, maxResults?: num
   const rules = await import('@egov-plan/rules/node');
   const allowOutside = ctx.allowOutside === true;
   const limits = maxResults === undefined ? {} : { limits: { maxResults } };
-  if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd, allowOutside, ...limits });
+  // A plan that loads with warnings is used; its warnings go to standard error, never dropped.
+  const onWarning = (w: Issue) => err(ctx, formatIssue(ctx, w));
+  if (ref !== '-') return rules.loadPlan(ref, { cwd: ctx.io.cwd, allowOutside, onWarning, ...limits });
   const { text, name } = await readInputFile(ctx, ref);
   const r = rules.validatePlanText(text, { file: name, cwd: ctx.io.cwd, allowOutside, ...limits });
   if (!r.ok) {
     const { EgovPlanError } = await import('@egov-plan/core');
     throw new EgovPlanError(r.issues);
   }
+  for (const w of r.issues) if (w.severity === 'warning') onWarning(w);
   return r.value;
 }
 

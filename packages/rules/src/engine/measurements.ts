@@ -190,7 +190,25 @@ class DuplicateTable {
 
 const NOT_ASCII = /[^\x20-\x7e]/u;
 const text = (v: unknown): string | undefined => (typeof v !== 'string' ? undefined : NOT_ASCII.test(v) ? v.normalize('NFC').trim() : v.trim());
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && blankString(v));
+/** A string of white space only; a first character that is printable ASCII other than a space answers without trimming. */
+function blankString(v: string): boolean {
+  if (v.length === 0) return true;
+  const c = v.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : v.trim() === '';
+}
+
+/**
+ * The number a field holds, or NaN when it holds none ({@link numberFrom} says why): the checks'
+ * fast path, which allocates nothing for a well-formed number.
+ */
+function numberOrNaN(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  const s = text(v);
+  if (s === undefined || !NUMBER.test(s)) return Number.NaN;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
 
 function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
   if (typeof v === 'number') {
@@ -336,6 +354,15 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let row = 0;
   let rowNaming: RowNaming;
   const bad = (field: string | null, code: Issue['code'], vi: string, en: string) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, code, vi, en));
+  const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
+    const odd = findSuspiciousCharacter(id);
+    if (!odd) return false;
+    const d = describeSuspiciousCharacter(odd);
+    bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `mã ${field} ${d.vi}.`, `the ${field} id ${d.en}.`);
+    return true;
+  };
+  // The last org unit found well-formed: rows come grouped by unit, and its checks need not repeat.
+  let lastGoodUnit = '';
   return (m, r, naming) => {
     out.rows++;
     if (problems.length) problems = [];
@@ -343,13 +370,6 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     row = r;
     rowNaming = naming;
 
-    const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
-      const odd = findSuspiciousCharacter(id);
-      if (!odd) return false;
-      const d = describeSuspiciousCharacter(odd);
-      bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `mã ${field} ${d.vi}.`, `the ${field} id ${d.en}.`);
-      return true;
-    };
     const indicatorId = text(m.indicator);
     const indicator = indicatorId ? indicators.get(indicatorId) : undefined;
     if (!indicatorId) bad('indicator', 'measurement.missing_value', 'thiếu mã chỉ số.', 'the indicator is missing.');
@@ -359,8 +379,10 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
 
     const orgUnit = text(m.orgUnit);
     if (!orgUnit) bad('orgUnit', 'measurement.missing_value', 'thiếu đơn vị (orgUnit).', 'the org unit (orgUnit) is missing.');
-    else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', 'measurement.invalid_value', `tên đơn vị dài quá ${MAX_ORG_UNIT_LENGTH} ký tự.`, `the org unit is longer than ${MAX_ORG_UNIT_LENGTH} characters.`);
-    else lookAlike('orgUnit', orgUnit);
+    else if (orgUnit === lastGoodUnit) {
+      // Checked on an earlier row.
+    } else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', 'measurement.invalid_value', `tên đơn vị dài quá ${MAX_ORG_UNIT_LENGTH} ký tự.`, `the org unit is longer than ${MAX_ORG_UNIT_LENGTH} characters.`);
+    else if (!lookAlike('orgUnit', orgUnit)) lastGoodUnit = orgUnit;
 
     let level: AdministrativeLevel | undefined;
     if (!isBlank(m.level)) {
@@ -386,18 +408,22 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     let evidenceDate: string | undefined;
     let numerator: number | undefined;
     let denominator: number | undefined;
+    const noNumerator = isBlank(m.numerator);
+    const noDenominator = isBlank(m.denominator);
     for (const field of COUNT_FIELDS) {
-      if (isBlank(m[field])) continue;
-      const n = numberFrom(m[field]);
-      if (!n.ok) bad(field, 'measurement.invalid_number', `${field}: ${n.why.vi}.`, `${field}: ${n.why.en}.`);
-      else if (n.value < 0) bad(field, 'measurement.out_of_range', `${field} không được âm.`, `${field} cannot be negative.`);
-      else if (field === 'denominator' && n.value === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
-      else if (!Number.isInteger(n.value)) bad(field, 'measurement.invalid_number', `${field} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n.value}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n.value}.`);
-      else if (field === 'numerator') numerator = n.value;
-      else denominator = n.value;
+      if (field === 'numerator' ? noNumerator : noDenominator) continue;
+      const n = numberOrNaN(m[field]);
+      if (Number.isNaN(n)) {
+        const why = (numberFrom(m[field]) as { why: { vi: string; en: string } }).why;
+        bad(field, 'measurement.invalid_number', `${field}: ${why.vi}.`, `${field}: ${why.en}.`);
+      } else if (n < 0) bad(field, 'measurement.out_of_range', `${field} không được âm.`, `${field} cannot be negative.`);
+      else if (field === 'denominator' && n === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
+      else if (!Number.isInteger(n)) bad(field, 'measurement.invalid_number', `${field} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n}.`);
+      else if (field === 'numerator') numerator = n;
+      else denominator = n;
     }
-    if (isBlank(m.numerator) !== isBlank(m.denominator)) {
-      bad(isBlank(m.numerator) ? 'numerator' : 'denominator', 'measurement.missing_value', 'cần cả tử số và mẫu số.', 'both numerator and denominator are needed.');
+    if (noNumerator !== noDenominator) {
+      bad(noNumerator ? 'numerator' : 'denominator', 'measurement.missing_value', 'cần cả tử số và mẫu số.', 'both numerator and denominator are needed.');
     }
     if (unit === 'percent' && numerator !== undefined && denominator !== undefined && numerator > denominator) {
       bad('numerator', 'measurement.out_of_range', `tử số ${numerator} lớn hơn mẫu số ${denominator}.`, `numerator ${numerator} is greater than denominator ${denominator}.`);
@@ -437,19 +463,22 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
     } else if (unit) {
       if (!isBlank(m.evidenceDate)) bad('evidenceDate', 'measurement.invalid_value', 'chỉ chỉ số định tính mới có ngày bằng chứng (evidenceDate).', 'only a qualitative indicator takes an evidence date (evidenceDate).');
-      if (isBlank(m.value)) {
+      const noValue = isBlank(m.value);
+      if (noValue) {
         if (unit === 'percent' && numerator !== undefined && denominator !== undefined) value = round6((numerator / denominator) * 100);
-        else if (isBlank(m.numerator) && isBlank(m.denominator)) bad('value', 'measurement.missing_value', 'thiếu giá trị (hoặc tử số và mẫu số).', 'the value is missing (or numerator and denominator).');
+        else if (noNumerator && noDenominator) bad('value', 'measurement.missing_value', 'thiếu giá trị (hoặc tử số và mẫu số).', 'the value is missing (or numerator and denominator).');
       } else if (typeof m.value === 'boolean') {
         bad('value', 'measurement.invalid_value', 'chỉ số định lượng cần một số, không phải đúng/sai.', 'a quantitative indicator needs a number, not true/false.');
       } else {
-        const n = numberFrom(m.value);
-        if (!n.ok) bad('value', 'measurement.invalid_number', `${n.why.vi}.`, `${n.why.en}.`);
-        else if (n.value < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
-        else if (unit === 'percent' && n.value > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n.value}% vượt quá 100%.`, `percentage ${n.value}% is above 100%.`);
-        else value = n.value;
+        const n = numberOrNaN(m.value);
+        if (Number.isNaN(n)) {
+          const why = (numberFrom(m.value) as { why: { vi: string; en: string } }).why;
+          bad('value', 'measurement.invalid_number', `${why.vi}.`, `${why.en}.`);
+        } else if (n < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
+        else if (unit === 'percent' && n > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n}% vượt quá 100%.`, `percentage ${n}% is above 100%.`);
+        else value = n;
       }
-      if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !isBlank(m.value)) {
+      if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !noValue) {
         const computed = (numerator / denominator) * 100;
         if (Math.abs(value - computed) > MAX_ROUNDING_GAP) {
           bad(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
 import { compilePlan, describeProvenance, exportPlan, targetTimelines } from '../../src/index.js';
-import { loadPlanSync, validatePlanText } from '../../src/node.js';
+import { loadPlan, loadPlanSync, validatePlanText } from '../../src/node.js';
 import { emptyRuleFile, tempDirWith } from '@egov-plan/test-utils';
 
 // Provenance a file states (origins, overrides[].origin, resolvedFrom) is checked against the
@@ -81,6 +81,24 @@ describe('provenance claims in a file', () => {
     const again = reload(marked).plan;
     expect(stepsOf(again)[0]).toMatchObject({ file: 'vn-nq17-2019' });
     expect(stepsOf(again)[0]?.claimed).toBeUndefined();
+  });
+
+  it('loadPlan and loadPlanSync hand the warnings of a plan that loads to onWarning, and still return the plan', async () => {
+    const file = exported();
+    file.overrides[0].origin = { file: 'vn-nq17-2019', pointer: '/indicators/0/targets/1' };
+    const dir = tempDirWith({ 'forged.json': file });
+    const expected = reload(file).warnings.map((w) => w.pointer).sort();
+    const seen: Issue[] = [];
+    const plan = await loadPlan('forged.json', { cwd: dir, onWarning: (w) => seen.push(w) });
+    expect(plan.id).toBe(file.id);
+    expect(seen.every((w) => w.severity === 'warning' && w.file === 'forged.json')).toBe(true);
+    expect(seen.filter((w) => w.code === 'rules.unverified_provenance').map((w) => w.pointer).sort()).toEqual(expected);
+    expect(seen.map((w) => w.pointer)).toContain('/overrides/0/origin');
+    const seenSync: Issue[] = [];
+    loadPlanSync('forged.json', { cwd: dir, onWarning: (w) => seenSync.push(w) });
+    expect(seenSync).toEqual(seen);
+    // Without the option, loading is as before: the plan, no throw.
+    expect((await loadPlan('forged.json', { cwd: dir })).id).toBe(file.id);
   });
 
   it('a flood of forged claims gives at most 21 warnings, the last counting the rest', () => {
