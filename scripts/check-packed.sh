@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for p in core rules report store-sqlite store-postgres cli; do
+for p in core rules report store-sqlite store-postgres tabular cli; do
   (cd "$root/packages/$p" && npx -y pnpm@10.34.8 pack --pack-destination "$work" >/dev/null)
 done
 cd "$work"
@@ -18,6 +18,7 @@ const plan = bundledPlan('kontum-1102-2019');
 if (!validatePlan(plan).ok || plan.tasks.length !== 36) throw new Error('CommonJS: bundled plan not usable');
 require('@egov-plan/rules/schema/plan.schema.json');
 for (const f of ['evaluation', 'progress', 'calendar-snapshot', 'task-statuses']) require('@egov-plan/rules/schema/' + f + '.schema.json');
+if (typeof require('@egov-plan/tabular').templateWorkbook !== 'function') throw new Error('CommonJS: tabular not usable');
 console.log('CommonJS require: ok');
 "
 node --input-type=module -e "

@@ -17,6 +17,7 @@ const GROUPS: { prefixes: string[]; title: string; intro: string }[] = [
   { prefixes: ['measurement'], title: 'Measurements', intro: 'Each names its row (CSV: the header is row 1) or item (JSON). See [rules.md](rules.md#measurements).' },
   { prefixes: ['usage'], title: 'Usage', intro: 'How a function was called.' },
   { prefixes: ['store'], title: 'Measurement stores', intro: 'Thrown by measurement stores as an `EgovPlanError`. See [stores.md](stores.md).' },
+  { prefixes: ['workbook'], title: 'Workbooks and imports', intro: 'Spreadsheets read by `@egov-plan/tabular` and files refused by `import`. See [import.md](import.md).' },
 ];
 
 const cell = (s: string) => s.replace(/\|/gu, '\\|');

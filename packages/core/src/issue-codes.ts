@@ -7,7 +7,7 @@ import type { BilingualText } from './text.js';
  * prefix: `json.*` and `file.*` (reading text and files), `schema.*` (the JSON does not fit the
  * format), `plan.*` (the plan contradicts itself), `calendar.*` (periods, deadlines, timeframes),
  * `rules.*` (rule files and extension), `measurement.*` (input data), `usage.*` (how a function
- * was called), `store.*` (measurement stores). Each issue also carries its own message, in both languages, naming the values
+ * was called), `store.*` (measurement stores), `workbook.*` (spreadsheets and files refused on import). Each issue also carries its own message, in both languages, naming the values
  * at fault; the registry says what the code means in general.
  *
  * A package that emits a new code registers it here first.
@@ -149,6 +149,18 @@ export const ISSUE_REGISTRY = {
   'store.busy': { en: 'another process kept the database locked beyond the busy timeout', vi: 'một tiến trình khác khóa cơ sở dữ liệu quá thời gian chờ' },
   'store.connection_failed': { en: 'the database server could not be reached or refused the connection (the password is never shown)', vi: 'không kết nối được máy chủ cơ sở dữ liệu hoặc máy chủ từ chối kết nối (không bao giờ hiện mật khẩu)' },
   'store.backend_error': { en: 'the database reported an error', vi: 'cơ sở dữ liệu báo lỗi' },
+  // workbook.*: Spreadsheets (XLSX) read by @egov-plan/tabular, and whole files refused on import.
+  'workbook.invalid': { en: 'the file is not an XLSX workbook (not a zip archive, or an archive without a workbook)', vi: 'tệp không phải sổ tính XLSX (không phải tệp nén zip, hoặc không có sổ tính bên trong)' },
+  'workbook.too_large': { en: 'the workbook unpacks to more than the limit (an entry or all entries together, 64 MiB by default); checked from the archive before it is read', vi: 'sổ tính giải nén lớn hơn giới hạn (một mục hoặc tổng các mục, mặc định 64 MiB); kiểm tra từ tệp nén trước khi đọc' },
+  'workbook.zip_bomb': { en: 'an archive entry unpacks to more than its declared size (a zip bomb); nothing is read', vi: 'một mục trong tệp nén giải nén lớn hơn kích thước khai báo (bom zip); không đọc gì' },
+  'workbook.too_many_rows': { en: 'a sheet has more rows than the limit (100,000 by default); nothing of the file is imported', vi: 'một trang có nhiều dòng hơn giới hạn (mặc định 100.000); không nhập gì của tệp' },
+  'workbook.formula_without_result': { en: 'a formula cell without a saved result (formulas are never evaluated: save the workbook in a spreadsheet program, or type the value)', vi: 'ô công thức không có kết quả đã lưu (không bao giờ tính công thức: lưu lại sổ tính bằng phần mềm bảng tính, hoặc gõ giá trị)' },
+  'workbook.cell_error': { en: 'a cell holds a spreadsheet error (`#DIV/0!`, `#REF!`, …), typed or as a formula result', vi: 'ô chứa lỗi bảng tính (`#DIV/0!`, `#REF!`, …), gõ vào hoặc là kết quả công thức' },
+  'workbook.merged_cells': { en: 'merged cells in the measurement rows (each row must hold its own values); the message names the range', vi: 'ô gộp trong các dòng số liệu (mỗi dòng phải có giá trị riêng); thông báo nêu vùng ô' },
+  'workbook.hidden_sheet': { en: 'a hidden sheet with measurements: not imported (warning; unhide it to import it)', vi: 'trang ẩn có số liệu: không được nhập (cảnh báo; hãy bỏ ẩn để nhập)' },
+  'workbook.no_measurements': { en: 'no visible sheet has a measurements header in row 1', vi: 'không trang hiện nào có dòng tiêu đề số liệu ở dòng 1' },
+  'workbook.skipped_sheet': { en: 'a sheet without a measurements header, not read (warning; the template\'s instructions and lists)', vi: 'trang không có tiêu đề số liệu, không đọc (cảnh báo; trang hướng dẫn và danh mục của mẫu)' },
+  'workbook.rejected': { en: 'the file has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow', vi: 'tệp có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo' },
 } as const satisfies Record<string, BilingualText>;
 
 /** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */

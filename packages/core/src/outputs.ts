@@ -189,7 +189,18 @@ export type Issue = {
     | 'store.schema_too_new'
     | 'store.busy'
     | 'store.connection_failed'
-    | 'store.backend_error';
+    | 'store.backend_error'
+    | 'workbook.invalid'
+    | 'workbook.too_large'
+    | 'workbook.zip_bomb'
+    | 'workbook.too_many_rows'
+    | 'workbook.formula_without_result'
+    | 'workbook.cell_error'
+    | 'workbook.merged_cells'
+    | 'workbook.hidden_sheet'
+    | 'workbook.no_measurements'
+    | 'workbook.skipped_sheet'
+    | 'workbook.rejected';
   /**
    * RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).
    */

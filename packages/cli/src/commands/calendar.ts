@@ -3,6 +3,7 @@ import type { Deadline, Plan } from '@egov-plan/core';
 import { itemPlan, type DeadlineAt } from '@egov-plan/rules';
 import { out, printJson, t, UsageError, type CliContext } from '../io.js';
 import { agencyNames, dateWithWeekday, deadlineJson, statusLabel } from './calendar-shared.js';
+import { databaseOption, withDatabase } from '../database.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
 
 /** `egov-plan calendar`: the reporting period containing an instant, its deadlines and the upcoming ones. */
@@ -11,17 +12,19 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('calendar')
     .description(en ? 'which reporting period it is, and what is due, by whom, when' : 'kỳ báo cáo hiện tại, và báo cáo nào đến hạn, của ai, khi nào');
-  planOption(cmd, ctx, DEFAULT_PLAN)
+  planOption(databaseOption(cmd, ctx), ctx, DEFAULT_PLAN)
+    .option('--period <id>', en ? "a period's deadlines with who submitted (from the store), who is late and the on-time rate" : 'các hạn của một kỳ, kèm ai đã nộp (theo kho), ai nộp muộn và tỷ lệ đúng hạn')
     .option('--at <when>', atHelp(ctx, { vi: 'bây giờ; một ngày là 00:00 của ngày đó', en: 'now; a date is its 00:00' }))
     .option('--due-soon-days <days>', en ? 'days before a due date counted as "due soon"' : 'số ngày trước hạn được coi là "sắp đến hạn"', '7')
     .option('--json', jsonHelp(ctx))
-    .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean }) => {
+    .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean; period?: string; database?: string }) => {
       const dueSoonDays = Number(opts.dueSoonDays);
       if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
         throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").` });
       }
       const at = (await atOption(ctx, opts.at)).instant;
       const plan = await loadPlanRef(ctx, opts.plan);
+      if (opts.period !== undefined) return periodSubmissions(ctx, plan, opts.period, at, dueSoonDays, opts.database, opts.json === true);
       const [{ isEgovPlanError }, { reportingCalendarAt }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       let snap;
       try {
@@ -93,4 +96,46 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
     : `\n    ${en ? `! holiday data incomplete for ${d.holidayData.years.join(', ')}: only weekends and fixed-date holidays applied` : `! dữ liệu ngày nghỉ năm ${d.holidayData.years.join(', ')} chưa đầy đủ: chỉ tính cuối tuần và ngày lễ dương lịch`}`;
   const status = 'status' in d ? `  [${statusLabel(ctx, d.status)}]` : '';
   return `- ${period}  ${when}${status}\n    ${who} → ${to}\n    "${d.wording}" (${itemPlan(plan, 'reportingObligations', d.obligation, d.source).number}, ${d.source.section})${incomplete}`;
+}
+
+/** `calendar --period <id>`: each deadline of the period, each reporter's status from the submissions the store holds, and the rates. */
+async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, at: Date, dueSoonDays: number, database: string | undefined, json: boolean): Promise<void> {
+  const en = ctx.lang === 'en';
+  const [{ isEgovPlanError }, { deadlinesFor, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  let deadlines: Deadline[];
+  try {
+    deadlines = deadlinesFor(plan, periodId);
+  } catch (e) {
+    if (isEgovPlanError(e)) throw new UsageError({ vi: `--period: ${e.issues[0]!.message.vi}`, en: `--period: ${e.issues[0]!.message.en}` }, 'usage.invalid_value');
+    throw e;
+  }
+  const rows = await withDatabase(ctx, database, 'read', async (db) => {
+    const list = [];
+    for (const d of deadlines) {
+      const submissions = await db.store.submissions({ plan: plan.id, obligation: d.obligation, period: periodId });
+      list.push({ deadline: d, submissions, rate: timelinessRate({ deadline: d, submissions, at, dueSoonDays }) });
+    }
+    return list;
+  });
+  if (json) {
+    return printJson(ctx, {
+      plan: { id: plan.id, number: plan.number },
+      period: periodId,
+      at: at.toISOString(),
+      obligations: rows.map((r) => ({ obligation: r.deadline.obligation, due: r.deadline.due, reporters: r.deadline.reporters, submissions: r.submissions, ...r.rate })),
+    });
+  }
+  const names = agencyNames(plan, new Set(rows.flatMap((r) => r.deadline.reporters)));
+  out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${at.toISOString()}`);
+  if (rows.length === 0) out(ctx, en ? '(no reporting obligation for this period)' : '(không có nghĩa vụ báo cáo cho kỳ này)');
+  for (const r of rows) {
+    out(ctx);
+    const due = r.deadline.due === null ? `${r.deadline.window.start} … ${r.deadline.window.end}` : dateWithWeekday(ctx, r.deadline.due);
+    out(ctx, `== ${r.deadline.obligation} — ${en ? 'due' : 'hạn'} ${due} ==`);
+    const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+    out(ctx, en
+      ? `${r.rate.submitted}/${r.rate.expected} submitted (${pct(r.rate.reportingRate)}), ${r.rate.onTime} on time (on-time rate ${pct(r.rate.onTimeRate)}), ${r.rate.late} late, ${r.rate.missing} missing`
+      : `${r.rate.submitted}/${r.rate.expected} đã nộp (${pct(r.rate.reportingRate)}), ${r.rate.onTime} đúng hạn (tỷ lệ đúng hạn ${pct(r.rate.onTimeRate)}), ${r.rate.late} muộn, ${r.rate.missing} chưa nộp`);
+    for (const [reporter, status] of Object.entries(r.rate.byReporter)) out(ctx, `  - ${t(ctx, names[reporter] ?? { vi: reporter, en: reporter })}: ${statusLabel(ctx, status)}`);
+  }
 }

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Plan } from '@egov-plan/core';
 import type { Evaluation, MeasurementSet, ProgressMethod, ProgressReport, TargetResult, TargetStatus } from '@egov-plan/rules';
 import { EXIT, UsageError, err, out, printIssues, printJson, t, type CliContext } from '../io.js';
+import { databaseOption, DEFAULT_DATABASE } from '../database.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
 const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
@@ -128,7 +129,8 @@ function list(value: string, previous: string[] | undefined): string[] {
 export function registerEvaluate(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
   const cmd = program.command('evaluate').description(en ? "judge a plan's targets against measurements (CSV or JSON)" : 'đánh giá các chỉ tiêu của kế hoạch theo số liệu (CSV hoặc JSON)');
-  planOption(cmd, ctx)
+  planOption(databaseOption(cmd, ctx), ctx)
+    .option('--out <file>', en ? 'also write the results as a workbook (.xlsx): one sheet per level, verdicts coloured' : 'ghi cả kết quả ra sổ tính (.xlsx): mỗi cấp một trang, kết quả tô màu')
     .option('--measurements <file>', en ? 'CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) or JSON file; - for standard input' : 'tệp CSV (indicator,orgUnit,level,period,value[,numerator,denominator]) hoặc JSON; - để đọc từ đầu vào chuẩn')
     .option('--at <when>', atHelp(ctx, { vi: 'ngày cuối của kỳ muộn nhất trong số liệu', en: 'the end of the latest period in the measurements' }))
     .option('--phase <id>', en ? 'evaluate the targets of this phase' : 'đánh giá các chỉ tiêu của giai đoạn này')
@@ -160,11 +162,21 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         explain?: boolean;
         maxResults?: string;
         json?: boolean;
+        database?: string;
+        out?: string;
       }) => {
         const ref = planRef(ctx, opts.plan, undefined);
         const measurements = opts.measurements;
-        if (measurements === undefined) throw new UsageError({ vi: 'Thiếu tệp số liệu: --measurements <tệp>.', en: 'Missing the measurements: --measurements <file>.' }, 'usage.missing_option');
-        stdinOnce([['--plan', ref], ['--measurements', measurements]]);
+        if (measurements !== undefined && opts.database !== undefined) {
+          throw new UsageError({ vi: 'Chọn một nguồn số liệu: --measurements <tệp> hoặc --database <kho>.', en: 'Choose one source of measurements: --measurements <file> or --database <store>.' }, 'usage.conflicting_options');
+        }
+        if (opts.out !== undefined && !/\.xlsx$/iu.test(opts.out)) throw new UsageError({ vi: `--out phải kết thúc bằng .xlsx, không phải "${opts.out}".`, en: `--out must end in .xlsx, not "${opts.out}".` }, 'usage.invalid_value');
+        // No --measurements: the store named by --database, or egov-plan.sqlite when the working directory has one.
+        const { existsSync } = await import('node:fs');
+        const { resolve } = await import('node:path');
+        const database = measurements === undefined ? (opts.database ?? (existsSync(resolve(ctx.io.cwd, DEFAULT_DATABASE)) ? DEFAULT_DATABASE : undefined)) : undefined;
+        if (measurements === undefined && database === undefined) throw new UsageError({ vi: 'Thiếu tệp số liệu: --measurements <tệp>.', en: 'Missing the measurements: --measurements <file>.' }, 'usage.missing_option');
+        stdinOnce([['--plan', ref], ['--measurements', measurements ?? '']]);
         if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
           throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` }, 'usage.invalid_value');
         }
@@ -194,10 +206,21 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         if (unknownIndicator !== undefined) {
           throw new UsageError({ vi: `--indicator: kế hoạch "${plan.id}" không có chỉ tiêu "${unknownIndicator}".`, en: `--indicator: plan "${plan.id}" has no indicator "${unknownIndicator}".` }, 'usage.invalid_value');
         }
-        const set = await readMeasurementsFile(ctx, plan, measurements);
-        const [{ evaluate, progress }, { evaluateWithReference }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/rules/reference')]);
+        const [{ evaluate, evaluateFromStore, progress }, { evaluateWithReference }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/rules/reference')]);
         const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}), ...(maxResults === undefined ? {} : { maxResults }) };
-        const ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
+        let set: MeasurementSet;
+        let ev: Evaluation;
+        if (database !== undefined) {
+          if (opts.evaluator !== 'compiled' || method !== undefined) {
+            throw new UsageError({ vi: '--database đánh giá bằng bộ đánh giá biên dịch, không kèm --progress-method (dùng --measurements cho các tùy chọn đó).', en: '--database evaluates with the compiled evaluator and without --progress-method (use --measurements for those).' }, 'usage.conflicting_options');
+          }
+          const { withDatabase } = await import('../database.js');
+          ev = await withDatabase(ctx, database, 'read', (db) => evaluateFromStore(plan, db.store, options));
+          set = { observations: [], issues: [], rows: ev.rows };
+        } else {
+          set = await readMeasurementsFile(ctx, plan, measurements as string);
+          ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
+        }
         const report: ProgressReport | undefined = method ? progress(plan, set, { ...options, at: ev.at, method: method as ProgressMethod }) : undefined;
         const filter: ResultFilter = {
           ...(opts.status ? { status: opts.status as TargetStatus[] } : {}),
@@ -207,6 +230,11 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         };
         const filtered = Object.keys(filter).length > 0;
         const results = filtered ? ev.results.filter((r) => matches(r, filter)) : ev.results;
+        if (opts.out !== undefined) {
+          const [{ writeFileSync }, { evaluationWorkbook }] = await Promise.all([import('node:fs'), import('@egov-plan/tabular')]);
+          writeFileSync(resolve(ctx.io.cwd, opts.out), await evaluationWorkbook(plan, { ...ev, results }));
+          if (!opts.json) err(ctx, en ? `Results written to ${opts.out}.` : `Đã ghi kết quả vào ${opts.out}.`);
+        }
         const badRows = new Set(set.issues.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
         if (opts.json) {
           printJson(ctx, {

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { MeasurementInput, ReportSubmission } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
 import { readMeasurementsFile } from './evaluate.js';
+import { databaseOption, withDatabase } from '../database.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp } from './shared.js';
 
 const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
@@ -14,16 +16,20 @@ const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'p
  */
 export function registerReport(program: Command, ctx: CliContext): void {
   const en = ctx.lang === 'en';
-  program
+  const cmd = program
     .command('report')
-    .description(en ? 'write the quarterly progress report (HTML, Markdown or PDF through Chromium)' : 'viết báo cáo tiến độ quý (HTML, Markdown hoặc PDF qua Chromium)')
+    .description(en ? 'write the quarterly progress report (HTML, Markdown or PDF through Chromium)' : 'viết báo cáo tiến độ quý (HTML, Markdown hoặc PDF qua Chromium)');
+  databaseOption(cmd, ctx)
     .option('--plan <plan>', planArgumentHelp(ctx), DEFAULT_PLAN)
     .option('--measurements <file>', en ? 'CSV or JSON measurements (none: a report saying there is no data yet)' : 'tệp số liệu CSV hoặc JSON (không có: báo cáo ghi chưa có số liệu)')
     .option('--period <id>', en ? 'the quarter reported on, e.g. 2020Q4 (default: the last quarter closed before --at)' : 'quý báo cáo, ví dụ 2020Q4 (mặc định: quý gần nhất đã khóa số liệu trước --at)')
     .option('--at <when>', atHelp(ctx, { vi: 'bây giờ (thời điểm lập báo cáo)', en: 'now (when the report is written)' }))
     .requiredOption('--out <file>', en ? 'output file: .html, .md or .pdf' : 'tệp kết quả: .html, .md hoặc .pdf')
     .option('--json', jsonHelp(ctx))
-    .action(async (opts: { plan: string; measurements?: string; period?: string; at?: string; out: string; json?: boolean }) => {
+    .action(async (opts: { plan: string; measurements?: string; period?: string; at?: string; out: string; json?: boolean; database?: string }) => {
+      if (opts.measurements !== undefined && opts.database !== undefined) {
+        throw new UsageError({ vi: 'Chọn một nguồn số liệu: --measurements <tệp> hoặc --database <kho>.', en: 'Choose one source of measurements: --measurements <file> or --database <store>.' }, 'usage.conflicting_options');
+      }
       const ext = /\.[a-z]+$/iu.exec(opts.out)?.[0].toLowerCase() ?? '';
       const format = (FORMATS as Record<string, 'html' | 'markdown' | 'pdf'>)[ext];
       if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
@@ -32,7 +38,19 @@ export function registerReport(program: Command, ctx: CliContext): void {
       const { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress } = await import('@egov-plan/rules');
       const calendar = calendarOf(plan);
       const periodId = opts.period ?? previousPeriod(periodContaining(instant, 'quarter', calendar), calendar).id;
-      const set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
+      let set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
+      let submissions: ReportSubmission[] | null = null;
+      if (opts.database !== undefined) {
+        // From the store: the values in force (checked again against the plan) and the submissions of the period.
+        [set, submissions] = await withDatabase(ctx, opts.database, 'read', async (db) => {
+          const inputs: MeasurementInput[] = [];
+          for await (const m of await db.store.currentValues({ plan: plan.id })) {
+            if (m.value === null) continue;
+            inputs.push({ indicator: m.indicator, orgUnit: m.orgUnit, level: m.level, value: m.value, numerator: m.numerator, denominator: m.denominator, ...(m.evidence ? { evidenceDate: m.period } : { period: m.period }) });
+          }
+          return [prepareMeasurements(plan, inputs), await db.store.submissions({ plan: plan.id, period: periodId })] as const;
+        });
+      }
       // Loaded only for this command, so other commands start without it.
       const { periodCalendar, renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
       const input = {
@@ -42,7 +60,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
         measurements: set,
         calendar: periodCalendar(plan, periodId, instant),
         tasks: planTaskStatuses(plan, at),
-        submissions: null,
+        submissions,
       };
       const file = resolve(ctx.io.cwd, opts.out);
       if (format === 'markdown') writeFileSync(file, renderReportMarkdown(input, { lang: ctx.lang }));

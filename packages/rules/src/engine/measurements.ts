@@ -79,6 +79,8 @@ export interface RowContext {
   file?: string;
   locate?: (pointer: string) => { line: number; column: number };
   line?: number;
+  /** A spreadsheet's column of a field (its 1-based number and its letter), named in the issue. */
+  columnOf?: (field: string) => { column: number; letter: string } | undefined;
 }
 
 /** How the rows of one input are named in issues; contexts are only built for bad rows. @internal */
@@ -119,6 +121,10 @@ export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
 export function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
   const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
+  const col = field === null ? undefined : ctx.columnOf?.(field);
+  if (col) {
+    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${field}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${field}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+  }
   return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
 }
 

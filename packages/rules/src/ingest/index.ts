@@ -7,6 +7,9 @@ export {
   parseMeasurementsCsvStream,
   parseMeasurementsJson,
   parseMeasurementsText,
+  parseMeasurementTable,
+  type MeasurementTableOptions,
+  type MeasurementTableRow,
   type MeasurementOptions,
 } from './measurements.js';
 export { decodeUtf8 } from './text.js';

@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, utf8ByteLength, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import { periodLookup } from '../engine/periods.js';
@@ -17,6 +17,18 @@ export interface MeasurementOptions {
   maxBytes?: number;
   /** Most issues listed (default {@link MAX_MEASUREMENT_ISSUES}); the rest are counted in one last issue. */
   maxIssues?: number;
+}
+
+/** Options of {@link parseMeasurementTable}. */
+export interface MeasurementTableOptions extends MeasurementOptions {
+  /** The workbook sheet the rows come from: issues name it (`Trang "Số liệu", dòng 5, cột E`) and their pointer starts with it. */
+  sheet?: string;
+}
+
+/** One row of a table (a spreadsheet's sheet): its 1-based row number and its cells as text, from column A on. */
+export interface MeasurementTableRow {
+  row: number;
+  cells: readonly string[];
 }
 
 /** Largest measurements text accepted by default. */
@@ -91,7 +103,7 @@ class CsvMeasurements {
   private readonly naming: RowNaming;
   readonly reader: CsvRecordReader;
 
-  constructor(plan: Plan, private readonly options: MeasurementOptions) {
+  constructor(plan: Plan, private readonly options: MeasurementTableOptions) {
     this.issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
     this.check = rowChecker(plan, periodLookup(plan), this.out);
     this.naming = { rowOf: () => this.current.row, contextOf: () => this.contextOf(this.current) };
@@ -99,8 +111,21 @@ class CsvMeasurements {
   }
 
   private contextOf(rec: { row: number; line: number }): RowContext {
-    return { row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...withFile(this.options.file) };
+    const sheet = this.options.sheet;
+    if (sheet === undefined) return { row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...withFile(this.options.file) };
+    const at = this.columnAt;
+    return {
+      row: rec.row,
+      pointer: `/${pointerSegment(sheet)}/${rec.row}`,
+      label: { vi: `Trang ${echo(sheet, 40)}, dòng ${rec.row}`, en: `Sheet ${echo(sheet, 40)}, row ${rec.row}` },
+      line: rec.line,
+      columnOf: (field) => at.get(field),
+      ...withFile(this.options.file),
+    };
   }
+
+  /** Spreadsheet column of each field, for issues naming a sheet. */
+  private columnAt = new Map<string, { column: number; letter: string }>();
 
   private readHeader(rec: CsvRecord, delimiter: string): void {
     const file = this.options.file;
@@ -143,8 +168,14 @@ class CsvMeasurements {
       ]);
     }
     this.cols = [...columns];
+    for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1) });
     this.width = names.length;
     this.decimalComma = delimiter === ';';
+  }
+
+  /** Checks one record given directly (a table's row), as the CSV reader hands them. */
+  push(rec: CsvRecord): void {
+    this.record(rec);
   }
 
   private record(rec: CsvRecord): void {
@@ -196,6 +227,24 @@ class CsvMeasurements {
     }
     return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file)] };
   }
+}
+
+/** The spreadsheet letter of a 1-based column number (1 → A, 27 → AA). */
+function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Checks the rows of a table — a spreadsheet's sheet read by `@egov-plan/tabular`, cells as
+ * text — with the rules of {@link parseMeasurementsCsv}: row 1 is the header (the same column
+ * names), each later row one measurement. With `sheet`, issues name the sheet, row and column.
+ */
+export function parseMeasurementTable(plan: Plan, rows: Iterable<MeasurementTableRow>, options: MeasurementTableOptions = {}): MeasurementSet {
+  const m = new CsvMeasurements(plan, options);
+  for (const r of rows) m.push({ row: r.row, line: r.row, fields: r.cells as string[] });
+  return m.finish({ delimiter: ',', newline: '\n', unterminated: null, stopped: false });
 }
 
 /**

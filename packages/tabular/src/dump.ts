@@ -1,0 +1,146 @@
+import { EgovPlanError, issue, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { readCsv } from '@egov-plan/rules';
+
+// A store's measurements as a backup: every revision with its provenance, and the imports, as
+// JSON or CSV. `restoreDump` replays a dump into a store — imports in the order they were
+// recorded, retractions where they happened — so the revisions come out as they were.
+
+/** The format marker of a JSON dump. */
+export const DUMP_FORMAT = 'egov-plan-dump';
+
+/** A dump of one plan's measurements. */
+export interface StoreDump {
+  format: typeof DUMP_FORMAT;
+  version: 1;
+  plan: string;
+  imports: ImportRecord[];
+  /** Every revision, in the order they were recorded. */
+  revisions: StoredMeasurement[];
+}
+
+/** The columns of a CSV dump, in order. */
+export const DUMP_COLUMNS = ['plan', 'indicator', 'orgUnit', 'level', 'period', 'start', 'end', 'value', 'numerator', 'denominator', 'evidence', 'revision', 'importId', 'file', 'sheet', 'row', 'importedBy', 'importedAt', 'recordedAt', 'retractionOf', 'retractedBy'] as const;
+
+const order = (a: StoredMeasurement, b: StoredMeasurement) =>
+  a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : Number(a.retractionOf !== null) - Number(b.retractionOf !== null) || (a.importId < b.importId ? -1 : a.importId > b.importId ? 1 : 0);
+
+/** Every revision and import of a plan in a store, in the order they were recorded. */
+export async function dumpStore(store: MeasurementStore, plan: string): Promise<StoreDump> {
+  const revisions: StoredMeasurement[] = [];
+  for await (const m of await store.history({ plan })) revisions.push(m);
+  revisions.sort(order);
+  return { format: DUMP_FORMAT, version: 1, plan, imports: await store.imports(plan), revisions };
+}
+
+const csvField = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+};
+
+/** A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision. */
+export function dumpCsv(dump: StoreDump): string {
+  const retractedBy = new Map(dump.imports.map((i) => [i.importId, i.retractedBy]));
+  const lines = [DUMP_COLUMNS.join(',')];
+  for (const m of dump.revisions) {
+    const row: Record<string, unknown> = { ...m, retractedBy: m.retractionOf === null ? null : (retractedBy.get(m.retractionOf) ?? null) };
+    lines.push(DUMP_COLUMNS.map((c) => csvField(row[c])).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** True when a text is a dump (JSON with the format marker, or CSV with the dump's header). */
+export function isDumpText(text: string): boolean {
+  const head = text.replace(/^\uFEFF/u, '').trimStart();
+  if (head.startsWith('{')) return head.slice(0, 200).includes(`"${DUMP_FORMAT}"`);
+  return head.startsWith(DUMP_COLUMNS.slice(0, 4).join(','));
+}
+
+const bad = (file: string, vi: string, en: string) => new EgovPlanError([issue('measurement.invalid_document', '', `Bản sao lưu ${file}: ${vi}`, `Backup ${file}: ${en}`, { file })]);
+
+/** Reads a dump written by {@link dumpStore} (JSON) or {@link dumpCsv} (CSV). */
+export function parseDump(text: string, file = 'dump'): StoreDump & { retractedBy: Map<string, string> } {
+  const body = text.replace(/^\uFEFF/u, '');
+  if (body.trimStart().startsWith('{')) {
+    const d = JSON.parse(body) as StoreDump;
+    if (d.format !== DUMP_FORMAT || d.version !== 1 || !Array.isArray(d.revisions) || !Array.isArray(d.imports)) throw bad(file, 'không phải bản sao lưu của egov-plan (phiên bản 1).', 'not an egov-plan dump (version 1).');
+    return { ...d, retractedBy: new Map(d.imports.filter((i) => i.retractedBy !== null).map((i) => [i.importId, i.retractedBy as string])) };
+  }
+  const revisions: StoredMeasurement[] = [];
+  const retractedBy = new Map<string, string>();
+  let plan = '';
+  readCsv(body, (rec) => {
+    if (rec.row === 1) {
+      if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw bad(file, 'dòng tiêu đề khác định dạng sao lưu.', 'the header is not the dump format.');
+      return;
+    }
+    const f = Object.fromEntries(DUMP_COLUMNS.map((c, i) => [c, rec.fields[i] ?? ''])) as Record<(typeof DUMP_COLUMNS)[number], string>;
+    const num = (s: string) => (s === '' ? null : Number(s));
+    const value = f.value === '' ? null : f.value === 'true' ? true : f.value === 'false' ? false : Number(f.value);
+    plan ||= f.plan;
+    if (f.retractionOf && f.retractedBy) retractedBy.set(f.retractionOf, f.retractedBy);
+    revisions.push({
+      plan: f.plan, indicator: f.indicator, orgUnit: f.orgUnit, level: f.level as StoredMeasurement['level'], period: f.period, start: f.start, end: f.end, value,
+      numerator: num(f.numerator), denominator: num(f.denominator), evidence: f.evidence === 'true', revision: Number(f.revision), importId: f.importId, file: f.file,
+      sheet: f.sheet === '' ? null : f.sheet, row: Number(f.row), importedBy: f.importedBy, importedAt: f.importedAt, recordedAt: f.recordedAt, retractionOf: f.retractionOf === '' ? null : f.retractionOf,
+    });
+  });
+  return { format: DUMP_FORMAT, version: 1, plan, imports: [], revisions, retractedBy };
+}
+
+/** What restoring a dump did. */
+export interface DumpRestore {
+  plan: string;
+  /** Imports replayed (an import already in the store is skipped: restoring twice changes nothing). */
+  imports: number;
+  /** Retractions replayed. */
+  retractions: number;
+  /** Revisions written. */
+  revisions: number;
+  /** Imports skipped because the store already holds them. */
+  skipped: number;
+}
+
+/**
+ * Replays a dump into a store: each import with its original provenance (file, importer, time,
+ * id), then each retraction where it happened, in the order they were recorded — so the store's
+ * history matches the dumped one. Imports the store already holds are skipped.
+ */
+export async function restoreDump(store: MeasurementStore, dump: StoreDump & { retractedBy?: Map<string, string> }): Promise<DumpRestore> {
+  const known = new Set((await store.imports(dump.plan)).map((i) => i.importId));
+  const done: DumpRestore = { plan: dump.plan, imports: 0, retractions: 0, revisions: 0, skipped: 0 };
+  const steps: { kind: 'import' | 'retract'; id: string; rows: StoredMeasurement[]; at: string }[] = [];
+  const byKey = new Map<string, (typeof steps)[number]>();
+  for (const m of [...dump.revisions].sort(order)) {
+    const kind = m.retractionOf === null ? 'import' : 'retract';
+    const id = m.retractionOf ?? m.importId;
+    const key = `${kind}\u0000${id}`;
+    let step = byKey.get(key);
+    if (!step) byKey.set(key, (step = { kind, id, rows: [], at: m.recordedAt })), steps.push(step);
+    step.rows.push(m);
+  }
+  for (const i of dump.imports) if (!byKey.has(`import\u0000${i.importId}`)) steps.push({ kind: 'import', id: i.importId, rows: [], at: i.importedAt });
+  steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.kind === 'retract') - Number(b.kind === 'retract')));
+  const imports = new Map(dump.imports.map((i) => [i.importId, i]));
+  for (const step of steps) {
+    if (step.kind === 'import') {
+      if (known.has(step.id)) {
+        done.skipped++;
+        continue;
+      }
+      const first = step.rows[0];
+      const record = imports.get(step.id);
+      const provenance = { plan: dump.plan, importId: step.id, file: record?.file ?? first?.file ?? 'dump', importedBy: record?.importedBy ?? first?.importedBy ?? 'dump', importedAt: record?.importedAt ?? first?.importedAt ?? step.at };
+      const rows = step.rows.map(({ indicator, orgUnit, level, period, start, end, value, numerator, denominator, evidence, sheet, row }) => ({ indicator, orgUnit, level, period, start, end, value: value as number | boolean, numerator, denominator, evidence, sheet, row }));
+      const s = await store.importMeasurements(provenance, rows);
+      done.imports++;
+      done.revisions += s.revisions;
+    } else {
+      if (known.has(step.id)) continue;
+      const by = dump.retractedBy?.get(step.id) ?? imports.get(step.id)?.retractedBy ?? 'dump';
+      const s = await store.retractImport(step.id, { retractedBy: by, retractedAt: step.at });
+      done.retractions++;
+      done.revisions += s.revisions;
+    }
+  }
+  return done;
+}

@@ -1,0 +1,38 @@
+import { MEASUREMENT_FIELDS, type AdministrativeLevel } from '@egov-plan/core';
+
+// The Vietnamese column headings of the fill-in template, and the field each one stands for.
+// A workbook's header may use either these headings or the CSV column names (`indicator`, …).
+
+/** The template's heading of each measurement field, in column order. */
+export const TEMPLATE_HEADERS = [
+  { field: 'indicator', vi: 'Mã chỉ số', en: 'Indicator id' },
+  { field: 'orgUnit', vi: 'Mã đơn vị', en: 'Org unit id' },
+  { field: 'level', vi: 'Cấp', en: 'Level' },
+  { field: 'period', vi: 'Kỳ báo cáo', en: 'Reporting period' },
+  { field: 'value', vi: 'Giá trị', en: 'Value' },
+  { field: 'numerator', vi: 'Tử số', en: 'Numerator' },
+  { field: 'denominator', vi: 'Mẫu số', en: 'Denominator' },
+  { field: 'evidenceDate', vi: 'Ngày bằng chứng', en: 'Evidence date' },
+  { field: 'source', vi: 'Nguồn', en: 'Source' },
+] as const;
+
+/** The template's sheet for each reporter level. */
+export const LEVEL_SHEETS: readonly { level: AdministrativeLevel; sheet: string }[] = [
+  { level: 'province', sheet: 'Cấp tỉnh' },
+  { level: 'district', sheet: 'Cấp huyện' },
+  { level: 'commune', sheet: 'Cấp xã' },
+];
+
+const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
+const BY_HEADING = new Map<string, string>(TEMPLATE_HEADERS.flatMap((h) => [[key(h.vi), h.field] as const, [key(h.en), h.field] as const]));
+
+/** The field a header cell names: a template heading (`Mã chỉ số`) becomes its field (`indicator`); anything else is kept as written. */
+export function headerField(cell: string): string {
+  return BY_HEADING.get(key(cell)) ?? cell;
+}
+
+/** The measurement column names, lower-cased: a sheet whose row 1 names one of them holds measurements. */
+export const COLUMN_NAMES: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS.map((f) => f.toLowerCase()));
+
+/** The template's sheets that are not measurements: its instructions and its lists. */
+export const TEMPLATE_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;

@@ -1,0 +1,16 @@
+/**
+ * Spreadsheets for egov-plan: import measurements from CSV, JSON and XLSX into a measurement
+ * store (a file lands whole or not at all; each bad row named by sheet, row and column, in
+ * Vietnamese and English), the fill-in template of a plan, and evaluation results as a workbook.
+ * Workbooks are checked before they are read: entry sizes from the zip archive (no zip bomb
+ * reaches exceljs), a row limit, formulas never evaluated.
+ *
+ * @module
+ */
+export { DUMP_COLUMNS, DUMP_FORMAT, dumpCsv, dumpStore, isDumpText, parseDump, restoreDump, type DumpRestore, type StoreDump } from './dump.js';
+export { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, headerField } from './headers.js';
+export { importTabularFile, tabularFormat, type TabularFile, type TabularFormat, type TabularImport, type TabularImportOptions } from './import.js';
+export { VERDICT_COLOURS, evaluationWorkbook, safeCellText } from './results.js';
+export { TEMPLATE_ROWS, templatePeriods, templateSheets, templateWorkbook, type TemplateOptions } from './template.js';
+export { DEFAULT_MAX_SHEET_ROWS, readMeasurementsWorkbook, type SheetObservation, type WorkbookMeasurements, type WorkbookOptions } from './xlsx.js';
+export { DEFAULT_MAX_UNPACKED_BYTES, checkZipArchive, looksLikeZip, zipEntries, type ZipEntry, type ZipLimits } from './zip.js';

@@ -1,0 +1,174 @@
+import ExcelJS from 'exceljs';
+import type { AdministrativeLevel, Period, Plan } from '@egov-plan/core';
+import { calendarOf, nextPeriod, periodOfDate } from '@egov-plan/rules';
+import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
+
+// The fill-in workbook of a plan: an instructions sheet, one sheet per reporter level with the
+// template's Vietnamese headings and data validation, and a sheet of lists (indicators, org
+// units, periods) the validation draws from. What `readMeasurementsWorkbook` reads back.
+
+/** Options of {@link templateWorkbook}. */
+export interface TemplateOptions {
+  /** Rows of each level sheet that carry data validation (default {@link TEMPLATE_ROWS}). */
+  rows?: number;
+}
+
+/** Rows of each level sheet prepared for filling by default. */
+export const TEMPLATE_ROWS = 2000;
+
+
+const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
+const UNIT_VI = { percent: 'tỷ lệ % (viết 20 cho 20%)', count: 'số lượng', boolean: 'có/không (hoặc ngày bằng chứng)' } as const;
+const MAX_PERIODS = 400;
+
+/** The org units of a plan that report at a level: administrative units and agencies, by code/id. */
+function orgUnitsAt(plan: Plan, level: AdministrativeLevel): { id: string; name: string }[] {
+  const units = plan.administrativeUnits.filter((u) => u.level === level).map((u) => ({ id: u.code, name: u.name.vi }));
+  const agencies = plan.agencies.filter((a) => a.level === level && a.kind !== 'group').map((a) => ({ id: a.id, name: a.name.vi }));
+  return [...agencies, ...units];
+}
+
+/** The level sheets the plan's template has: the levels at which the plan has reporting org units. */
+export function templateSheets(plan: Plan): string[] {
+  return LEVEL_SHEETS.filter((l) => orgUnitsAt(plan, l.level).length > 0).map((l) => l.sheet);
+}
+
+/** The quarter and year reporting periods of the plan's phases, in order. */
+export function templatePeriods(plan: Plan): Period[] {
+  const calendar = calendarOf(plan);
+  const out: Period[] = [];
+  const seen = new Set<string>();
+  for (const type of ['quarter', 'year'] as const) {
+    for (const phase of plan.phases) {
+      for (let p = periodOfDate(phase.start, type, calendar); p.start <= phase.end && out.length < MAX_PERIODS; p = nextPeriod(p, calendar)) {
+        if (!seen.has(p.id)) {
+          seen.add(p.id);
+          out.push(p);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/**
+ * The fill-in workbook of a plan as XLSX bytes: an instructions sheet (`Hướng dẫn`), one sheet
+ * per reporter level the plan has org units at (`Cấp tỉnh`, `Cấp huyện`, `Cấp xã`) with
+ * Vietnamese headings (`Mã chỉ số`, `Mã đơn vị`, `Kỳ báo cáo`, `Giá trị`, …) and data validation
+ * (indicators, org units of the level and periods from lists; values and counts as non-negative
+ * numbers), and the lists themselves (`Danh mục`). Import the filled workbook with
+ * `importTabularFile` (or `egov-plan import`).
+ *
+ * @example
+ * ```ts
+ * await writeFile('kontum-template.xlsx', await templateWorkbook(bundledPlan('kontum-1102-2019')!));
+ * ```
+ */
+export async function templateWorkbook(plan: Plan, options: TemplateOptions = {}): Promise<Uint8Array> {
+  const rows = options.rows ?? TEMPLATE_ROWS;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'egov-plan';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  const periods = templatePeriods(plan);
+  const levels = LEVEL_SHEETS.map((l) => ({ ...l, units: orgUnitsAt(plan, l.level) })).filter((l) => l.units.length > 0);
+
+  const help = wb.addWorksheet(TEMPLATE_SHEETS.instructions);
+  help.getColumn(1).width = 110;
+  const lines = [
+    `Mẫu nhập số liệu — ${plan.title.vi} (${plan.id})`,
+    '',
+    'Cách điền:',
+    `1. Mỗi trang "Cấp …" dành cho đơn vị báo cáo ở cấp đó (${levels.map((l) => l.sheet).join(', ')}). Mỗi dòng là một số liệu: một chỉ số của một đơn vị trong một kỳ báo cáo.`,
+    '2. Chọn "Mã chỉ số", "Mã đơn vị" và "Kỳ báo cáo" trong danh sách thả xuống (danh sách đầy đủ ở trang "Danh mục").',
+    '3. "Giá trị": số theo đơn vị của chỉ số (tỷ lệ % viết 20 cho 20%, dấu chấm cho phần thập phân); chỉ số có/không ghi "có" hoặc "không".',
+    '4. "Tử số" và "Mẫu số" (nếu có): số nguyên, ví dụ số hồ sơ trực tuyến / tổng số hồ sơ; ghi cả hai hoặc để trống cả hai.',
+    '5. "Ngày bằng chứng": với chỉ số định tính đã hoàn thành, ngày của văn bản chứng minh (không cần kỳ báo cáo).',
+    '6. Không gộp ô, không để công thức chưa tính, không đổi tên cột. Không thêm trang ẩn chứa số liệu.',
+    '7. Nhập tệp: egov-plan import --plan ' + plan.id + ' tep-da-dien.xlsx. Tệp có dòng sai thì không nhập gì; báo cáo nêu trang, dòng, cột và lý do. Nhập lại cùng tệp không tạo bản ghi trùng; sửa một giá trị thì tạo phiên bản mới.',
+    '',
+    'How to fill (English): one row per measurement on the sheet of the reporter\'s level; pick indicator, org unit and period from the lists; values are numbers in the indicator\'s unit (20 for 20%); numerator and denominator both or neither; no merged cells, no unsaved formulas.',
+  ];
+  lines.forEach((l, i) => {
+    const cell = help.getCell(i + 1, 1);
+    cell.value = l;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) cell.font = { bold: true, size: 14 };
+  });
+
+  // Lists: indicators (A–C), org units by level (E–G), periods (I–K).
+  const lists = wb.addWorksheet(TEMPLATE_SHEETS.lists);
+  // Headings unlike the level sheets' (`Mã chỉ số`…), so the lists are never read as measurements.
+  lists.getRow(1).values = ['Danh mục chỉ số', 'Nội dung chỉ số', 'Đơn vị tính', '', 'Danh mục đơn vị', 'Tên đơn vị', 'Cấp đơn vị', '', 'Danh mục kỳ', 'Từ ngày', 'Đến ngày'];
+  lists.getRow(1).font = { bold: true };
+  plan.indicators.forEach((ind, i) => {
+    const r = lists.getRow(i + 2);
+    r.getCell(1).value = ind.id;
+    r.getCell(2).value = ind.statement.vi;
+    r.getCell(3).value = UNIT_VI[ind.unit];
+  });
+  const unitRange = new Map<AdministrativeLevel, string>();
+  let at = 2;
+  for (const l of levels) {
+    const first = at;
+    for (const u of l.units) {
+      const r = lists.getRow(at++);
+      r.getCell(5).value = u.id;
+      r.getCell(6).value = u.name;
+      r.getCell(7).value = LEVEL_VI[l.level];
+    }
+    unitRange.set(l.level, `'${TEMPLATE_SHEETS.lists}'!$E$${first}:$E$${at - 1}`);
+  }
+  periods.forEach((p, i) => {
+    const r = lists.getRow(i + 2);
+    r.getCell(9).value = p.id;
+    r.getCell(10).value = p.start;
+    r.getCell(11).value = p.end;
+  });
+  for (const [c, w] of [[1, 28], [2, 60], [3, 24], [5, 20], [6, 40], [7, 8], [9, 14], [10, 12], [11, 12]] as const) lists.getColumn(c).width = w;
+  const indicatorList = `'${TEMPLATE_SHEETS.lists}'!$A$2:$A$${plan.indicators.length + 1}`;
+  const periodList = `'${TEMPLATE_SHEETS.lists}'!$I$2:$I$${periods.length + 1}`;
+
+  for (const l of levels) {
+    const ws = wb.addWorksheet(l.sheet, { views: [{ state: 'frozen', ySplit: 1 }] }) as ExcelJS.Worksheet & { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+    ws.columns = TEMPLATE_HEADERS.map((h) => ({ header: h.vi, key: h.field, width: h.field === 'source' ? 40 : 18 }));
+    const head = ws.getRow(1);
+    head.font = { bold: true };
+    head.eachCell((cell) => (cell.fill = HEADER_FILL));
+    const col = (field: string) => String.fromCharCode(65 + TEMPLATE_HEADERS.findIndex((h) => h.field === field));
+    const range = (field: string) => `${col(field)}2:${col(field)}${rows + 1}`;
+    const list = (formula: string, what: string): ExcelJS.DataValidation => ({
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'error',
+      errorTitle: 'Giá trị không có trong danh mục',
+      error: `Chọn ${what} trong danh sách (trang "${TEMPLATE_SHEETS.lists}").`,
+    });
+    ws.dataValidations.add(range('indicator'), list(indicatorList, 'mã chỉ số'));
+    ws.dataValidations.add(range('orgUnit'), list(unitRange.get(l.level) as string, `mã đơn vị cấp ${LEVEL_VI[l.level]}`));
+    ws.dataValidations.add(range('level'), list(`"${l.level}"`, 'cấp'));
+    ws.dataValidations.add(range('period'), list(periodList, 'kỳ báo cáo'));
+    const number = (type: 'decimal' | 'whole', what: string): ExcelJS.DataValidation => ({
+      type,
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorStyle: 'error',
+      errorTitle: 'Số không hợp lệ',
+      error: `${what} phải là số không âm.`,
+    });
+    ws.dataValidations.add(range('numerator'), number('whole', 'Tử số'));
+    ws.dataValidations.add(range('denominator'), number('whole', 'Mẫu số'));
+    ws.dataValidations.add(range('evidenceDate'), { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))], showErrorMessage: true, errorTitle: 'Ngày không hợp lệ', error: 'Nhập một ngày.' });
+    // Value: a non-negative number; "có"/"không" of a yes/no indicator passes after a warning.
+    ws.dataValidations.add(range('value'), { ...number('decimal', 'Giá trị'), errorStyle: 'warning', error: 'Giá trị phải là số không âm (20 cho 20%); chỉ số có/không: ghi "có" hoặc "không".', showInputMessage: true, promptTitle: 'Giá trị', prompt: 'Số theo đơn vị của chỉ số (20 cho 20%), hoặc có/không.' });
+    ws.getColumn(col('evidenceDate')).numFmt = 'yyyy-mm-dd';
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,292 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isEgovPlanError, type Issue, type MeasurementStore } from '@egov-plan/core';
+import { bundledPlan, evaluate, evaluateFromStore } from '@egov-plan/rules';
+import { openSqliteStore } from '@egov-plan/store-sqlite';
+import { checkZipArchive, evaluationWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
+
+const plan = bundledPlan('kontum-1102-2019')!;
+const dirs: string[] = [];
+const stores: MeasurementStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function sqlite(): MeasurementStore {
+  const dir = mkdtempSync(join(tmpdir(), 'egov-plan-tabular-'));
+  dirs.push(dir);
+  const store = openSqliteStore(join(dir, 'egov-plan.sqlite'));
+  stores.push(store);
+  return store;
+}
+
+type Rows = (string | number | boolean | Date | ExcelJS.CellValue | null)[][];
+
+/** A workbook with one sheet per entry (row 1 is the header), as bytes. */
+async function workbook(sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((r, i) => (ws.getRow(i + 1).values = r as ExcelJS.CellValue[]));
+  }
+  edit?.(wb);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const HEADER = ['indicator', 'orgUnit', 'period', 'value'];
+const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
+
+async function thrown(p: Promise<unknown>): Promise<Issue[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (isEgovPlanError(e)) return [...e.issues];
+    throw e;
+  }
+  throw new Error('expected an EgovPlanError');
+}
+
+describe('template → fill → import', () => {
+  it('a filled template imports as the observations typed in, once; a corrected value is a new revision', async () => {
+    const template = await templateWorkbook(plan, { rows: 50 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Danh mục', 'Cấp tỉnh', 'Cấp huyện']);
+    const province = wb.getWorksheet('Cấp tỉnh')!;
+    expect(province.getRow(1).values).toContain('Mã chỉ số');
+    expect(province.getCell('A2').dataValidation?.type).toBe('list');
+    expect(province.getCell('D2').dataValidation?.type).toBe('list');
+    expect(province.getCell('E2').dataValidation?.type).toBe('decimal');
+    // Columns: indicator, orgUnit, level, period, value, numerator, denominator, evidenceDate, source.
+    province.getRow(2).values = ['online-dossier-rate', 'so-tttt', null, '2020Q4', 27];
+    province.getRow(3).values = ['online-work-files', '62', 'province', '2020Q4', 83];
+    province.getRow(4).values = ['legal-documents-issued', '62', null, null, null, null, null, new Date(Date.UTC(2019, 8, 30))];
+    wb.getWorksheet('Cấp huyện')!.getRow(2).values = ['online-work-files', '608', null, '2020Q4', 41, 41, 100];
+    const filled = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+
+    const store = sqlite();
+    const first = await importTabularFile(store, plan, { name: 'q4.xlsx', bytes: filled }, { importedBy: 'so-tttt' });
+    expect(first).toMatchObject({ imported: true, rows: 4, revisions: 4, unchanged: 0, rejected: 0 });
+    const current = (await store.currentValues({ plan: plan.id })) as Iterable<{ indicator: string; orgUnit: string; period: string; value: unknown; sheet: string | null; row: number; numerator: number | null }>;
+    const got = [...current].map((m) => [m.indicator, m.orgUnit, m.period, m.value, m.numerator, m.sheet, m.row]).sort();
+    expect(got).toEqual(
+      [
+        ['online-dossier-rate', 'so-tttt', '2020Q4', 27, null, 'Cấp tỉnh', 2],
+        ['online-work-files', '62', '2020Q4', 83, null, 'Cấp tỉnh', 3],
+        ['legal-documents-issued', '62', '2019-09-30', true, null, 'Cấp tỉnh', 4],
+        ['online-work-files', '608', '2020Q4', 41, 41, 'Cấp huyện', 2],
+      ].sort(),
+    );
+    // The same verdicts as evaluating the same rows in memory.
+    const fromStore = await evaluateFromStore(plan, store, { at: '2020-12-14' });
+    const inMemory = evaluate(plan, [
+      { indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 },
+      { indicator: 'online-work-files', orgUnit: '62', level: 'province', period: '2020Q4', value: 83 },
+      { indicator: 'legal-documents-issued', orgUnit: '62', evidenceDate: '2019-09-30' },
+      { indicator: 'online-work-files', orgUnit: '608', period: '2020Q4', value: 41, numerator: 41, denominator: 100 },
+    ], { at: '2020-12-14' });
+    expect(fromStore.results.map((r) => [r.target, r.orgUnit, r.status])).toEqual(inMemory.results.map((r) => [r.target, r.orgUnit, r.status]));
+
+    const again = await importTabularFile(store, plan, { name: 'q4.xlsx', bytes: filled }, { importedBy: 'so-tttt' });
+    expect(again).toMatchObject({ imported: true, rows: 4, revisions: 0, unchanged: 4 });
+
+    province.getCell('E2').value = 29;
+    const corrected = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const third = await importTabularFile(store, plan, { name: 'q4-sua.xlsx', bytes: corrected }, { importedBy: 'so-tttt' });
+    expect(third).toMatchObject({ revisions: 1, unchanged: 3 });
+    const history = [...((await store.history({ plan: plan.id, indicator: 'online-dossier-rate', orgUnit: 'so-tttt' })) as Iterable<{ revision: number; value: unknown; file: string }>)];
+    expect(history.map((h) => [h.revision, h.value, h.file])).toEqual([
+      [1, 27, 'q4.xlsx'],
+      [2, 29, 'q4-sua.xlsx'],
+    ]);
+  });
+});
+
+describe('a broken file imports not at all', () => {
+  it('names each bad row by sheet, row and column, in Vietnamese and English, and writes nothing', async () => {
+    const bytes = await workbook({
+      'Số liệu': [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27], ['no-such-indicator', 'so-tttt', '2020Q4', 1], ['online-dossier-rate', 'so-noi-vu', '2020Q4', 'mười'], ['online-dossier-rate', 'so-y-te', '2020Q4', true]],
+    });
+    const store = sqlite();
+    const done = await importTabularFile(store, plan, { name: 'hong.xlsx', bytes }, { importedBy: 'so-tttt' });
+    expect(done).toMatchObject({ imported: false, importId: null, rows: 4, rejected: 3, revisions: 0 });
+    expect(codes(done.issues)).toEqual(['workbook.rejected', 'measurement.unknown_indicator', 'measurement.invalid_number', 'measurement.invalid_number']);
+    const bad = done.issues[2]!;
+    expect(bad.pointer).toBe('/Số liệu/4/value');
+    expect(bad.column).toBe(4);
+    expect(bad.message.vi).toMatch(/^Trang "Số liệu", dòng 4, cột D \(value\): /u);
+    expect(bad.message.en).toMatch(/^Sheet "Số liệu", row 4, column D \(value\): /u);
+    expect([...((await store.currentValues({ plan: plan.id })) as Iterable<unknown>)]).toEqual([]);
+    expect(await store.imports(plan.id)).toEqual([]);
+  });
+
+  it('a CSV file with a bad row is refused whole too', async () => {
+    const store = sqlite();
+    const text = 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\nonline-dossier-rate,so-khdt,2020Q4,120\n';
+    const done = await importTabularFile(store, plan, { name: 'q4.csv', bytes: new TextEncoder().encode(text) }, { importedBy: 'x' });
+    expect(done).toMatchObject({ imported: false, rows: 2, rejected: 1 });
+    expect(codes(done.issues)).toEqual(['workbook.rejected', 'measurement.out_of_range']);
+    expect(await store.imports(plan.id)).toEqual([]);
+  });
+});
+
+describe('hostile workbooks', () => {
+  it('uses the saved result of a formula and refuses a formula without one, never evaluating', async () => {
+    const ok = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: 'SUM(1,2)', result: 27 }]] });
+    const read = await readMeasurementsWorkbook(plan, ok);
+    expect(read.observations.map((o) => o.value)).toEqual([27]);
+    const noResult = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: '10+17' }]] });
+    const r2 = await readMeasurementsWorkbook(plan, noResult);
+    expect(r2.observations).toEqual([]);
+    expect(r2.rows).toBe(1);
+    expect(codes(r2.issues)).toEqual(['workbook.formula_without_result']);
+    expect(r2.issues[0]!.pointer).toBe('/S/2/value');
+    const errorResult = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: '1/0', result: { error: '#DIV/0!' } }]] });
+    expect(codes((await readMeasurementsWorkbook(plan, errorResult)).issues)).toEqual(['workbook.cell_error']);
+  });
+
+  it('reads a date cell (a serial number with a date format) as its day, and a bare serial number as a number the checks refuse', async () => {
+    const bytes = await workbook({
+      S: [
+        ['indicator', 'orgUnit', 'evidenceDate', 'period', 'value'],
+        ['legal-documents-issued', '62', new Date(Date.UTC(2019, 8, 30))],
+        ['online-dossier-rate', 'so-tttt', null, 43830, 12],
+      ],
+    });
+    const read = await readMeasurementsWorkbook(plan, bytes);
+    expect(read.observations.map((o) => [o.indicator, o.period, o.evidence])).toEqual([['legal-documents-issued', '2019-09-30', true]]);
+    expect(codes(read.issues)).toEqual(['measurement.invalid_period']);
+  });
+
+  it('refuses merged cells among the rows, naming the range', async () => {
+    const bytes = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27], [null, 'so-noi-vu', '2020Q4', 15]] }, (wb) => wb.getWorksheet('S')!.mergeCells('A2:A3'));
+    const read = await readMeasurementsWorkbook(plan, bytes);
+    expect(read.observations).toEqual([]);
+    expect(read.rows).toBe(2);
+    expect(codes(read.issues)).toEqual(['workbook.merged_cells']);
+    expect(read.issues[0]!.message.en).toContain('A2:A3');
+  });
+
+  it('does not import a hidden sheet, and says so', async () => {
+    const bytes = await workbook({ Visible: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27]], Hidden: [HEADER, ['online-dossier-rate', 'so-noi-vu', '2020Q4', 15]] }, (wb) => {
+      wb.getWorksheet('Hidden')!.state = 'hidden';
+    });
+    const read = await readMeasurementsWorkbook(plan, bytes);
+    expect(read.observations.map((o) => o.orgUnit)).toEqual(['so-tttt']);
+    expect(read.issues.map((i) => [i.code, i.severity])).toEqual([['workbook.hidden_sheet', 'warning']]);
+  });
+
+  it('refuses a sheet over the row limit before checking its rows', async () => {
+    const rows: Rows = [HEADER];
+    for (let i = 0; i < 30; i++) rows.push(['online-dossier-rate', 'so-tttt', '2020Q4', i]);
+    const issues = await thrown(readMeasurementsWorkbook(plan, await workbook({ S: rows }), { maxRows: 20 }));
+    expect(codes(issues)).toEqual(['workbook.too_many_rows']);
+  });
+
+  it('refuses a file that is not a workbook, and one without a measurements sheet', async () => {
+    expect(codes(await thrown(readMeasurementsWorkbook(plan, new TextEncoder().encode('indicator,orgUnit\n'))))).toEqual(['workbook.invalid']);
+    expect(codes(await thrown(readMeasurementsWorkbook(plan, await workbook({ Notes: [['hello']] }))))).toEqual(['workbook.no_measurements', 'workbook.skipped_sheet']);
+  });
+});
+
+/** A zip archive of deflated entries whose declared sizes may lie. */
+function zip(entries: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const packed = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const size = e.declaredSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    parts.push(local, name, packed);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, cd, end]));
+}
+
+describe('zip bombs are stopped before exceljs reads the file', () => {
+  const zeros = new Uint8Array(4 * 1024 * 1024);
+  it('an entry that unpacks to more than it declares', async () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1000 }]);
+    expect(codes(await thrown(readMeasurementsWorkbook(plan, bomb)))).toEqual(['workbook.zip_bomb']);
+  });
+  it('entries whose declared sizes pass the limit, alone or together', () => {
+    const one = zip([{ name: 'xl/worksheets/sheet1.xml', data: zeros }]);
+    const tooLarge = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return isEgovPlanError(e) ? e.issues.map((i) => i.code) : e;
+      }
+      return 'no error';
+    };
+    expect(tooLarge(() => checkZipArchive(one, 'x.xlsx', { maxEntryBytes: 1024 * 1024 }))).toEqual(['workbook.too_large']);
+    const two = zip([
+      { name: 'a.xml', data: zeros },
+      { name: 'b.xml', data: zeros },
+    ]);
+    expect(tooLarge(() => checkZipArchive(two, 'x.xlsx', { maxTotalBytes: 6 * 1024 * 1024 }))).toEqual(['workbook.too_large']);
+    expect(checkZipArchive(two, 'x.xlsx').map((e) => e.size)).toEqual([zeros.length, zeros.length]);
+  });
+});
+
+describe('results as a workbook', () => {
+  it('one sheet per level, verdicts coloured, and text from the data never a formula', async () => {
+    const ev = evaluate(plan, [
+      { indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 },
+      { indicator: 'online-dossier-rate', orgUnit: '=HYPERLINK("http://evil.example","x")', level: 'province', period: '2020Q4', value: 5 },
+    ], { at: '2020-12-14' });
+    const bytes = await evaluationWorkbook(plan, ev);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Cấp tỉnh', 'Cấp huyện', 'Cấp xã']);
+    const values: unknown[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => values.push(cell.value))));
+    expect(values.some((v) => v !== null && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v))).toBe(false);
+    expect(values).toContain(`'=HYPERLINK("http://evil.example","x")`);
+    const province = wb.getWorksheet('Cấp tỉnh')!;
+    let coloured = 0;
+    province.eachRow((row, n) => {
+      if (n === 1) return;
+      const verdict = row.getCell(11);
+      const fill = verdict.fill as ExcelJS.FillPattern;
+      expect(fill.fgColor?.argb).toBe(verdict.value === 'đạt' ? 'FFC6EFCE' : verdict.value === 'chưa đạt' ? 'FFFFC7CE' : verdict.value === 'không có số liệu' ? 'FFEDEDED' : 'FFF7F7F7');
+      coloured++;
+    });
+    expect(coloured).toBeGreaterThan(0);
+  });
+
+  it('safeCellText quotes exactly the texts a spreadsheet reads as formulas', () => {
+    for (const s of ['=1+1', '+1', '-2', '@SUM(A1)', '\t=x', '\r=x']) expect(safeCellText(s)).toBe(`'${s}`);
+    for (const s of ['so-tttt', '62', 'a=b', '']) expect(safeCellText(s)).toBe(s);
+  });
+});
