@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AdministrativeLevel, Period, Plan } from '@egov-plan/core';
+import type { AdministrativeLevel, MeasurementInput, Period, Plan } from '@egov-plan/core';
 import { calendarOf, nextPeriod, periodOfDate } from '@egov-plan/rules';
 import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
 
@@ -67,6 +67,64 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * ```
  */
 export async function templateWorkbook(plan: Plan, options: TemplateOptions = {}): Promise<Uint8Array> {
+  return workbookBytes(buildTemplate(plan, options));
+}
+
+async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Options of {@link filledWorkbook}. */
+export interface FilledWorkbookOptions extends TemplateOptions {
+  /**
+   * Lines put first on the instructions sheet, in bold (for example that the figures are
+   * synthetic). Default: none.
+   */
+  notice?: readonly string[];
+}
+
+/**
+ * The plan's fill-in workbook ({@link templateWorkbook}) with `rows` already filled in, each on
+ * the sheet of its org unit's level (the row's `level`, else the level the plan gives the unit;
+ * rows of a unit the plan does not place go on the province sheet). What an agency would send
+ * back; for examples, demos and tests. Rows are written as given, not checked: importing the
+ * workbook checks them.
+ *
+ * @example
+ * ```ts
+ * const bytes = await filledWorkbook(plan, [{ indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 }], { notice: ['Số liệu giả lập'] });
+ * ```
+ */
+export async function filledWorkbook(plan: Plan, rows: readonly MeasurementInput[], options: FilledWorkbookOptions = {}): Promise<Uint8Array> {
+  const wb = buildTemplate(plan, { rows: Math.max(options.rows ?? TEMPLATE_ROWS, rows.length) });
+  const levelOf = new Map<string, AdministrativeLevel>();
+  for (const u of plan.administrativeUnits) levelOf.set(u.code, u.level);
+  for (const a of plan.agencies) if (a.level !== null && a.level !== undefined) levelOf.set(a.id, a.level);
+  const next = new Map<string, number>();
+  for (const r of rows) {
+    const level = (typeof r.level === 'string' ? (r.level as AdministrativeLevel) : undefined) ?? levelOf.get(String(r.orgUnit)) ?? 'province';
+    const name = (LEVEL_SHEETS.find((l) => l.level === level) ?? LEVEL_SHEETS[0])?.sheet as string;
+    const ws = wb.getWorksheet(name) ?? (wb.getWorksheet((LEVEL_SHEETS[0] as { sheet: string }).sheet) as ExcelJS.Worksheet);
+    const at = next.get(ws.name) ?? 2;
+    next.set(ws.name, at + 1);
+    const row = ws.getRow(at);
+    TEMPLATE_HEADERS.forEach((h, c) => {
+      const v = (r as Record<string, unknown>)[h.field];
+      if (v === undefined || v === null) return;
+      row.getCell(c + 1).value = typeof v === 'boolean' ? (v ? 'có' : 'không') : (v as string | number);
+    });
+  }
+  if (options.notice?.length) {
+    const help = wb.getWorksheet(TEMPLATE_SHEETS.instructions) as ExcelJS.Worksheet;
+    help.spliceRows(1, 0, ...options.notice.map((l) => [l]), []);
+    options.notice.forEach((_, i) => (help.getCell(i + 1, 1).font = { bold: true, color: { argb: 'FFC00000' } }));
+  }
+  return workbookBytes(wb);
+}
+
+/** The template as an exceljs workbook (see {@link templateWorkbook}). */
+function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
   const rows = options.rows ?? TEMPLATE_ROWS;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'egov-plan';
@@ -169,6 +227,5 @@ export async function templateWorkbook(plan: Plan, options: TemplateOptions = {}
     ws.dataValidations.add(range('value'), { ...number('decimal', 'Giá trị'), errorStyle: 'warning', error: 'Giá trị phải là số không âm (20 cho 20%); chỉ số có/không: ghi "có" hoặc "không".', showInputMessage: true, promptTitle: 'Giá trị', prompt: 'Số theo đơn vị của chỉ số (20 cho 20%), hoặc có/không.' });
     ws.getColumn(col('evidenceDate')).numFmt = 'yyyy-mm-dd';
   }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return wb;
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type MeasurementStore } from '@egov-plan/core';
 import { bundledPlan, evaluate, evaluateFromStore } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
-import { checkZipArchive, evaluationWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
+import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
 
 const plan = bundledPlan('kontum-1102-2019')!;
 const dirs: string[] = [];
@@ -104,6 +104,37 @@ describe('template → fill → import', () => {
       [1, 27, 'q4.xlsx'],
       [2, 29, 'q4-sua.xlsx'],
     ]);
+  });
+});
+
+describe('filledWorkbook: a template with rows already in it', () => {
+  it('puts each row on its level\'s sheet below the notice, and imports to exactly those rows', async () => {
+    const rows = [
+      { indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 },
+      { indicator: 'online-work-files', orgUnit: '608', period: '2020Q4', numerator: 41, denominator: 100 },
+      { indicator: 'online-work-files', orgUnit: '610', period: '2020Q4', value: 64 },
+      { indicator: 'portal-mobile-interface', orgUnit: '62', period: '2020Q4', value: false },
+    ];
+    const bytes = await filledWorkbook(plan, rows, { notice: ['SỐ LIỆU GIẢ LẬP', 'SYNTHETIC FIGURES'] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const help = wb.getWorksheet('Hướng dẫn')!;
+    expect([help.getCell('A1').value, help.getCell('A2').value]).toEqual(['SỐ LIỆU GIẢ LẬP', 'SYNTHETIC FIGURES']);
+    expect(String(help.getCell('A4').value)).toMatch(/^Mẫu nhập số liệu/u);
+    expect(wb.getWorksheet('Cấp huyện')!.getRow(3).values).toEqual([undefined, 'online-work-files', '610', undefined, '2020Q4', 64]);
+    expect(wb.getWorksheet('Cấp tỉnh')!.getCell('E3').value).toBe('không');
+
+    const store = sqlite();
+    expect(await importTabularFile(store, plan, { name: 'filled.xlsx', bytes }, { importedBy: 'demo' })).toMatchObject({ imported: true, rows: 4, revisions: 4, rejected: 0 });
+    const got = [...((await store.currentValues({ plan: plan.id })) as Iterable<{ indicator: string; orgUnit: string; value: unknown; numerator: number | null; sheet: string | null }>)];
+    expect(got.map((m) => [m.indicator, m.orgUnit, m.value, m.numerator, m.sheet]).sort()).toEqual(
+      [
+        ['online-dossier-rate', 'so-tttt', 27, null, 'Cấp tỉnh'],
+        ['online-work-files', '608', 41, 41, 'Cấp huyện'],
+        ['online-work-files', '610', 64, null, 'Cấp huyện'],
+        ['portal-mobile-interface', '62', false, null, 'Cấp tỉnh'],
+      ].sort(),
+    );
   });
 });
 
