@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { out, printJson, type CliContext } from '../io.js';
+import { jsonHelp } from './shared.js';
+
+/** The plan, quarters and moment the demo shows: Kon Tum's first phase, as of mid-January 2021. */
+const DEMO = { plan: 'kontum-1102-2019', periods: ['2020Q3', '2020Q4'], period: '2020Q4', at: '2021-01-15' } as const;
+
+/** The demo's workbook: its name says the figures are synthetic. */
+const WORKBOOK = 'kontum-so-lieu-gia-lap-2020.xlsx';
+
+/** The notice on the demo workbook's instructions sheet, and beside every figure the demo prints. */
+const NOTICE = {
+  vi: 'SỐ LIỆU GIẢ LẬP để trình diễn — không phải số liệu báo cáo của tỉnh Kon Tum.',
+  en: "SYNTHETIC FIGURES for the demo — not Kon Tum's reported results.",
+};
+
+/**
+ * `egov-plan demo [--dir <folder>] [--no-serve]`: the whole story on a fresh machine. Writes a
+ * workbook of synthetic Kon Tum figures (labelled so), imports it into a SQLite store, evaluates it,
+ * writes the quarterly report, and serves the report and the API on loopback until interrupted.
+ * Running it again imports nothing new (the same file is unchanged).
+ */
+export function registerDemo(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
+  program
+    .command('demo')
+    .description(
+      en
+        ? 'the whole story: a synthetic Kon Tum workbook imported, evaluated, reported and served on this machine'
+        : 'trình diễn trọn vẹn: tệp Excel số liệu giả lập của Kon Tum được nhập, đánh giá, lập báo cáo và phục vụ trên máy này',
+    )
+    .option('--dir <folder>', en ? 'where the workbook, the store and the report are written' : 'thư mục ghi tệp Excel, kho số liệu và báo cáo', 'egov-plan-demo')
+    .option('--no-serve', en ? 'write the report and exit instead of serving it' : 'ghi báo cáo rồi thoát, không phục vụ')
+    .option('--host <host>', en ? 'address to serve on' : 'địa chỉ phục vụ', '127.0.0.1')
+    .option('--port <port>', en ? 'port to serve on (0: any free port)' : 'cổng phục vụ (0: cổng trống bất kỳ)', '8080')
+    .option('--json', jsonHelp(ctx))
+    .action(async (opts: { dir: string; serve: boolean; host: string; port: string; json?: boolean }) => {
+      const [{ mkdirSync, writeFileSync }, { join, resolve, relative }] = await Promise.all([import('node:fs'), import('node:path')]);
+      const [{ bundledPlan, evaluateFromStore, storedMeasurementSet }, { filledWorkbook, importTabularFile }, { syntheticMeasurements }, { withDatabase }, { reportInput }, { atOption }] = await Promise.all([
+        import('@egov-plan/rules'),
+        import('@egov-plan/tabular'),
+        import('../demo/synthetic.js'),
+        import('../database.js'),
+        import('./report.js'),
+        import('./shared.js'),
+      ]);
+      const dir = resolve(ctx.io.cwd, opts.dir);
+      mkdirSync(dir, { recursive: true });
+      const shown = (file: string) => relative(ctx.io.cwd, join(dir, file)) || file;
+      const plan = bundledPlan(DEMO.plan);
+      const at = await atOption(ctx, DEMO.at);
+
+      // 1. The workbook agencies would send back, with synthetic figures.
+      const rows = syntheticMeasurements(plan, { periods: DEMO.periods });
+      writeFileSync(join(dir, WORKBOOK), await filledWorkbook(plan, rows, { notice: [NOTICE.vi, NOTICE.en] }));
+
+      // 2. Imported into the embedded store (the same file again changes nothing), evaluated from it.
+      const database = join(dir, 'egov-plan.sqlite');
+      const { imported, evaluation, html } = await withDatabase(ctx, database, 'write', async (db) => {
+        const { readFileSync } = await import('node:fs');
+        const done = await importTabularFile(db.store, plan, { name: WORKBOOK, bytes: readFileSync(join(dir, WORKBOOK)) }, { importedBy: 'egov-plan-demo', importedAt: at.instant.toISOString() });
+        const evaluated = await evaluateFromStore(plan, db.store, { at: at.localDate });
+        const set = await storedMeasurementSet(plan, db.store);
+        const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
+        const { input } = await reportInput(plan, set, at, DEMO.period, submissions);
+        const { renderReportHtml } = await import('@egov-plan/report');
+        return { imported: done, evaluation: evaluated, html: renderReportHtml(input, { lang: ctx.lang }) };
+      });
+
+      // 3. The report, written next to them.
+      writeFileSync(join(dir, 'report.html'), html);
+      const s = evaluation.summary;
+      const summary = {
+        plan: plan.id,
+        synthetic: true,
+        notice: NOTICE,
+        workbook: shown(WORKBOOK),
+        database: shown('egov-plan.sqlite'),
+        report: shown('report.html'),
+        import: { rows: imported.rows, revisions: imported.revisions, unchanged: imported.unchanged, rejected: imported.rejected },
+        at: at.localDate,
+        period: DEMO.period,
+        summary: s,
+      };
+      if (opts.json) printJson(ctx, summary);
+      else {
+        out(ctx, en ? NOTICE.en : NOTICE.vi);
+        out(ctx, en ? `1. Workbook written: ${summary.workbook} (${rows.length} rows).` : `1. Đã ghi tệp Excel: ${summary.workbook} (${rows.length} dòng).`);
+        out(
+          ctx,
+          en
+            ? `2. Imported into ${summary.database}: ${imported.revisions} new revisions, ${imported.unchanged} unchanged, ${imported.rejected} rejected.`
+            : `2. Đã nhập vào ${summary.database}: ${imported.revisions} phiên bản mới, ${imported.unchanged} không đổi, ${imported.rejected} bị từ chối.`,
+        );
+        out(
+          ctx,
+          en
+            ? `3. Evaluated at ${at.localDate}: ${s.met} met, ${s['not-met']} not met, ${s['no-data']} without data.`
+            : `3. Đánh giá tại ngày ${at.localDate}: ${s.met} đạt, ${s['not-met']} chưa đạt, ${s['no-data']} chưa có số liệu.`,
+        );
+        out(ctx, en ? `4. Report ${DEMO.period} written: ${summary.report}.` : `4. Đã ghi báo cáo ${DEMO.period}: ${summary.report}.`);
+      }
+      if (!opts.serve) return;
+      const { serveStore } = await import('./serve.js');
+      await serveStore(ctx, { host: opts.host, port: opts.port, plan, database, at });
+    });
+}
