@@ -17,6 +17,7 @@ const GROUPS: { prefixes: string[]; title: string; intro: string }[] = [
   { prefixes: ['measurement'], title: 'Measurements', intro: 'Each names its row (CSV: the header is row 1) or item (JSON). See [rules.md](rules.md#measurements).' },
   { prefixes: ['usage'], title: 'Usage', intro: 'How a function was called.' },
   { prefixes: ['store'], title: 'Measurement stores', intro: 'Thrown by measurement stores as an `EgovPlanError`. See [stores.md](stores.md).' },
+  { prefixes: ['http'], title: 'HTTP API', intro: 'Answered by `@egov-plan/http` with the status each names, as `{ ok: false, error: { code, issues } }`. See [http.md](http.md#errors).' },
 ];
 
 const cell = (s: string) => s.replace(/\|/gu, '\\|');

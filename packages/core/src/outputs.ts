@@ -188,7 +188,16 @@ export type Issue = {
     | 'store.schema_too_new'
     | 'store.busy'
     | 'store.connection_failed'
-    | 'store.backend_error';
+    | 'store.backend_error'
+    | 'http.not_found'
+    | 'http.method_not_allowed'
+    | 'http.unauthorized'
+    | 'http.forbidden'
+    | 'http.payload_too_large'
+    | 'http.unsupported_media_type'
+    | 'http.request_timeout'
+    | 'http.invalid_parameter'
+    | 'http.internal_error';
   /**
    * RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).
    */
