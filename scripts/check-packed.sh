@@ -5,12 +5,12 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for p in core rules report cli; do
+for p in core rules report store-sqlite store-postgres cli; do
   (cd "$root/packages/$p" && npx -y pnpm@10.34.8 pack --pack-destination "$work" >/dev/null)
 done
 cd "$work"
 npm init -y >/dev/null
-npm install --no-audit --no-fund --silent ./egov-plan-core-*.tgz ./egov-plan-rules-*.tgz ./egov-plan-report-*.tgz ./egov-plan-cli-*.tgz
+npm install --no-audit --no-fund --silent ./egov-plan-*.tgz
 node -e "
 const { bundledPlan } = require('@egov-plan/rules');
 const { validatePlan } = require('@egov-plan/core');

@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import type { MeasurementStore } from '@egov-plan/core';
+import type { CliContext } from './io.js';
+
+// Where the CLI's measurements live: `--database <file.sqlite|postgres://…>`, by default the file
+// `egov-plan.sqlite` in the working directory. The store packages load only when a command opens
+// one, so commands without `--database` never load better-sqlite3 or pg.
+
+/** The SQLite file commands use when `--database` is not given (in the working directory). */
+export const DEFAULT_DATABASE = 'egov-plan.sqlite';
+
+/**
+ * How a command uses its store: `write` creates the database when it is missing; `read` never
+ * creates it and treats a missing one as an empty store (a read-only command does not fail, and
+ * leaves no file behind, when nothing has been imported yet).
+ */
+export type DatabaseMode = 'read' | 'write';
+
+/** A store a command opened, and how to name it in messages (never with a password). */
+export interface CliDatabase {
+  readonly store: MeasurementStore;
+  /** `sqlite`, `postgres`, or `empty` (read mode, the database does not exist yet). */
+  readonly kind: 'sqlite' | 'postgres' | 'empty';
+  /** The file path or the server, database and user, for messages; never the password. */
+  readonly label: string;
+  /** Closes the connection (a no-op for an empty store). */
+  close(): Promise<void>;
+}
+
+/** The help text of `--database`. */
+export function databaseHelp(ctx: CliContext): string {
+  return ctx.lang === 'en'
+    ? `the measurement store: a SQLite file or a postgres:// connection string (default: ${DEFAULT_DATABASE} in the working directory)`
+    : `kho số liệu: tệp SQLite hoặc chuỗi kết nối postgres:// (mặc định: ${DEFAULT_DATABASE} trong thư mục hiện hành)`;
+}
+
+/** Adds the `--database <file|url>` option. */
+export function databaseOption(cmd: Command, ctx: CliContext): Command {
+  return cmd.option('--database <database>', databaseHelp(ctx));
+}
+
+/** True for a PostgreSQL connection string (`postgres://…`, `postgresql://…`). */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//iu.test(spec);
+}
+
+/**
+ * Names a `--database` value for messages and JSON output: a file as given, a connection string
+ * with its password replaced by `***` (also when the string is not a valid URL).
+ */
+export function databaseLabel(spec: string): string {
+  if (!isPostgresUrl(spec)) return spec;
+  return spec.replace(/^([a-z]+:\/\/[^:/@?#]*):[^@/?#]*@/iu, '$1:***@').replace(/([?&]password=)[^&#]*/giu, '$1***');
+}
+
+async function emptyStore(label: string): Promise<CliDatabase> {
+  const { createMemoryStore } = await import('@egov-plan/core');
+  return { store: createMemoryStore(), kind: 'empty', label, close: async () => undefined };
+}
+
+/**
+ * Opens the store a command names with `--database` (default {@link DEFAULT_DATABASE}, relative
+ * to the run's directory). Throws `EgovPlanError` with the store's codes (`store.open_failed`,
+ * `store.connection_failed`, `store.schema_too_new`, …); messages never show a password.
+ *
+ * @example
+ * ```ts
+ * const db = await openDatabase(ctx, options.database, 'read');
+ * try { console.log(await db.store.currentValues({ plan: 'kontum-1102-2019' })); } finally { await db.close(); }
+ * ```
+ */
+export async function openDatabase(ctx: CliContext, spec: string | undefined, mode: DatabaseMode): Promise<CliDatabase> {
+  const given = spec ?? DEFAULT_DATABASE;
+  const create = mode === 'write';
+  if (isPostgresUrl(given)) {
+    const label = databaseLabel(given);
+    const { openPostgresStore } = await import('@egov-plan/store-postgres');
+    try {
+      const store = await openPostgresStore({ connection: given, create });
+      return { store, kind: 'postgres', label: store.target, close: async () => { await store.close(); } };
+    } catch (e) {
+      if (!create && isNotFound(e)) return emptyStore(label);
+      throw e;
+    }
+  }
+  const [{ resolve }, { existsSync }] = await Promise.all([import('node:path'), import('node:fs')]);
+  const file = resolve(ctx.io.cwd, given);
+  if (!create && !existsSync(file)) return emptyStore(given);
+  const { openSqliteStore } = await import('@egov-plan/store-sqlite');
+  const store = openSqliteStore(file, { create });
+  return { store, kind: 'sqlite', label: given, close: async () => { await store.close(); } };
+}
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof Error && e.name === 'EgovPlanError' && ((e as { issues?: { code?: string }[] }).issues ?? []).some((i) => i.code === 'store.not_found');
+}
+
+/**
+ * Opens the database, runs `work` with it and closes it, also when `work` throws.
+ *
+ * @example
+ * ```ts
+ * const rows = await withDatabase(ctx, options.database, 'read', (db) => db.store.currentValues({ plan }));
+ * ```
+ */
+export async function withDatabase<T>(ctx: CliContext, spec: string | undefined, mode: DatabaseMode, work: (db: CliDatabase) => T | PromiseLike<T>): Promise<T> {
+  const db = await openDatabase(ctx, spec, mode);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
