@@ -31,7 +31,7 @@ describe('toExpress', () => {
       body: JSON.stringify({ measurements: [{ indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 }] }),
     });
     expect(r.status).toBe(201);
-    expect((await store.currentValues({ plan: 'kontum-1102-2019' })).map((m) => m.value)).toEqual([27]);
+    expect([...(await store.currentValues({ plan: 'kontum-1102-2019' }) as Iterable<{ value: unknown }>)].map((m) => m.value)).toEqual([27]);
     // Outside the API: Express's own 404, not the API's.
     const other = await fetch(`${url}/elsewhere`);
     expect(other.status).toBe(404);

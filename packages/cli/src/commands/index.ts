@@ -7,9 +7,10 @@ import { registerExport } from './export.js';
 import { registerIcs } from './ics.js';
 import { registerPlans } from './plans.js';
 import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerTasks } from './tasks.js';
 import { registerValidate } from './validate.js';
 
 /** Every command of the CLI, in help order. Each module registers one command. */
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [registerPlans, registerShow, registerValidate, registerCalendar, registerTasks, registerIcs, registerEvaluate, registerExport, registerExplain, registerReport];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [registerPlans, registerShow, registerValidate, registerCalendar, registerTasks, registerIcs, registerEvaluate, registerExport, registerExplain, registerReport, registerServe];

@@ -1,12 +1,36 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Plan } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
+import type { QuarterlyReportInput, ReportSubmission } from '@egov-plan/report';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
 import { readMeasurementsFile } from './evaluate.js';
-import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp } from './shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp, type AtValue } from './shared.js';
 
 const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
+
+/**
+ * What the report of a quarter shows, from checked measurements: `period` (default: the last
+ * quarter closed before `at`), evaluated and with progress at `at`. `submissions` null: unknown.
+ */
+export async function reportInput(plan: Plan, set: MeasurementSet, at: AtValue, period: string | undefined, submissions: readonly ReportSubmission[] | null): Promise<{ input: QuarterlyReportInput; periodId: string }> {
+  const { calendarOf, evaluate, periodContaining, planTaskStatuses, previousPeriod, progress } = await import('@egov-plan/rules');
+  const calendar = calendarOf(plan);
+  const periodId = period ?? previousPeriod(periodContaining(at.instant, 'quarter', calendar), calendar).id;
+  // Loaded only for the commands that report, so other commands start without it.
+  const { periodCalendar } = await import('@egov-plan/report');
+  const input: QuarterlyReportInput = {
+    plan,
+    evaluation: evaluate(plan, set, { at: at.localDate }),
+    progress: progress(plan, set, { at: at.localDate }),
+    measurements: set,
+    calendar: periodCalendar(plan, periodId, at.instant),
+    tasks: planTaskStatuses(plan, at.localDate),
+    submissions,
+  };
+  return { input, periodId };
+}
 
 /**
  * `egov-plan report --out <file.html|.md|.pdf>`: the quarterly progress report of a plan from a
@@ -29,21 +53,10 @@ export function registerReport(program: Command, ctx: CliContext): void {
       if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
       const { instant, localDate: at } = await atOption(ctx, opts.at);
       const plan = await loadPlanRef(ctx, opts.plan);
-      const { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress } = await import('@egov-plan/rules');
-      const calendar = calendarOf(plan);
-      const periodId = opts.period ?? previousPeriod(periodContaining(instant, 'quarter', calendar), calendar).id;
+      const { prepareMeasurements } = await import('@egov-plan/rules');
       const set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
-      // Loaded only for this command, so other commands start without it.
-      const { periodCalendar, renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
-      const input = {
-        plan,
-        evaluation: evaluate(plan, set, { at }),
-        progress: progress(plan, set, { at }),
-        measurements: set,
-        calendar: periodCalendar(plan, periodId, instant),
-        tasks: planTaskStatuses(plan, at),
-        submissions: null,
-      };
+      const { input, periodId } = await reportInput(plan, set, { instant, localDate: at }, opts.period, null);
+      const { renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
       const file = resolve(ctx.io.cwd, opts.out);
       if (format === 'markdown') writeFileSync(file, renderReportMarkdown(input, { lang: ctx.lang }));
       else {
