@@ -487,6 +487,23 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     },
   );
 
+  // Resolving the plan's calendar costs more than answering a cached page: period ends are kept.
+  const periodEnds = new Lru<string>(CACHE_ENTRIES * 4);
+  const periodEnd = (plan: Plan, period: string): string => {
+    const key = `${plan.id}\u0000${period}`;
+    let end = periodEnds.get(key);
+    if (end === undefined) {
+      try {
+        end = periodById(period, calendarOf(plan)).end;
+      } catch (e) {
+        if (isEgovPlanError(e)) throw new HttpError(400, prefixed(e.issues, '/query/period'));
+        throw e;
+      }
+      periodEnds.set(key, end);
+    }
+    return end;
+  };
+
   const evaluationAt = async (plan: Plan, at: string | undefined, revision: string): Promise<Evaluation> => {
     const key = `${plan.id}\u0000${at ?? ''}`;
     const hit = evaluations.get(key);
@@ -512,14 +529,7 @@ export function createHandler(options: HandlerOptions): FetchHandler {
       const plan = planOf(c.req.valid('param').plan);
       const q = c.req.valid('query');
       let at = q.at === undefined ? undefined : instantOf(q.at, '/query/at').date;
-      if (q.period !== undefined) {
-        try {
-          at = periodById(q.period, calendarOf(plan)).end;
-        } catch (e) {
-          if (isEgovPlanError(e)) throw new HttpError(400, prefixed(e.issues, '/query/period'));
-          throw e;
-        }
-      }
+      if (q.period !== undefined) at = periodEnd(plan, q.period);
       const revision = await revisionOf(plan.id);
       const key = `${plan.id}\u0000${at ?? ''}\u0000${q.period ?? ''}\u0000${q.orgUnit ?? ''}\u0000${q.status ?? ''}\u0000${q.limit ?? ''}\u0000${q.cursor ?? ''}`;
       const hit = pages.get(key);
