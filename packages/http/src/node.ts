@@ -19,11 +19,8 @@ export function toNodeListener(handler: FetchHandler): RequestListener {
   return (req, res) => void listener(req, res);
 }
 
-/** The parts of an Express request the wrapper reads (Express 4 and 5). */
-export interface ExpressLikeRequest extends IncomingMessage {
-  /** The URL before Express stripped the mount path. */
-  originalUrl?: string;
-}
+/** The request Express hands a middleware: node's, with the URL before Express stripped the mount path (`originalUrl`). */
+export type ExpressLikeRequest = IncomingMessage & { originalUrl?: string };
 
 /** Express's `next`. */
 export type ExpressNext = (error?: unknown) => void;
