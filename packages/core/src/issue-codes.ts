@@ -150,7 +150,6 @@ export const ISSUE_REGISTRY = {
   'store.backend_error': { en: 'the database reported an error', vi: 'cơ sở dữ liệu báo lỗi' },
   // http.*: Requests to the HTTP API (@egov-plan/http); each is answered with its status.
   'http.not_found': { en: 'no such resource: an unknown route, plan or target (404)', vi: 'không có tài nguyên này: đường dẫn, kế hoạch hoặc chỉ tiêu không tồn tại (404)' },
-  'http.method_not_allowed': { en: 'the route does not take this method (405)', vi: 'đường dẫn không nhận phương thức này (405)' },
   'http.unauthorized': { en: 'the request needs a caller the portal recognises, and names none (401)', vi: 'yêu cầu cần người gọi được cổng thông tin nhận diện nhưng không có (401)' },
   'http.forbidden': { en: 'the caller may not do this: write for another agency, or read what the portal keeps from it (403)', vi: 'người gọi không được làm việc này: ghi cho cơ quan khác, hoặc đọc phần cổng thông tin không cho phép (403)' },
   'http.payload_too_large': { en: 'the request body is larger than the limit (1 MiB by default) (413)', vi: 'nội dung yêu cầu lớn hơn giới hạn (mặc định 1 MiB) (413)' },

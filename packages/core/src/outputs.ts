@@ -190,7 +190,6 @@ export type Issue = {
     | 'store.connection_failed'
     | 'store.backend_error'
     | 'http.not_found'
-    | 'http.method_not_allowed'
     | 'http.unauthorized'
     | 'http.forbidden'
     | 'http.payload_too_large'
