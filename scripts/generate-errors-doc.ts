@@ -18,6 +18,7 @@ const GROUPS: { prefixes: string[]; title: string; intro: string }[] = [
   { prefixes: ['usage'], title: 'Usage', intro: 'How a function was called.' },
   { prefixes: ['store'], title: 'Measurement stores', intro: 'Thrown by measurement stores as an `EgovPlanError`. See [stores.md](stores.md).' },
   { prefixes: ['workbook'], title: 'Workbooks and imports', intro: 'Spreadsheets read by `@egov-plan/tabular` and files refused by `import`. See [import.md](import.md).' },
+  { prefixes: ['http'], title: 'HTTP API', intro: 'Answered by `@egov-plan/http` with the status each names, as `{ ok: false, error: { code, issues } }`. See [http.md](http.md#errors).' },
 ];
 
 const cell = (s: string) => s.replace(/\|/gu, '\\|');

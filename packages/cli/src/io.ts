@@ -13,6 +13,8 @@ export interface CliIO {
   now: () => Date;
   /** Reads standard input whole (for `-` as a file name), refusing more than `maxBytes`. */
   readStdin: (maxBytes: number) => Promise<string>;
+  /** Ends a long-running command (`serve`) when aborted; without it, SIGINT or SIGTERM does. */
+  stop?: AbortSignal;
 }
 
 /** Exit codes: 0 success, 1 bad input or failed checks, 2 usage error. */

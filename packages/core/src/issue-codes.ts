@@ -7,7 +7,7 @@ import type { BilingualText } from './text.js';
  * prefix: `json.*` and `file.*` (reading text and files), `schema.*` (the JSON does not fit the
  * format), `plan.*` (the plan contradicts itself), `calendar.*` (periods, deadlines, timeframes),
  * `rules.*` (rule files and extension), `measurement.*` (input data), `usage.*` (how a function
- * was called), `store.*` (measurement stores), `workbook.*` (spreadsheets and files refused on import). Each issue also carries its own message, in both languages, naming the values
+ * was called), `store.*` (measurement stores), `workbook.*` (spreadsheets and files refused on import), `http.*` (requests to the HTTP API). Each issue also carries its own message, in both languages, naming the values
  * at fault; the registry says what the code means in general.
  *
  * A package that emits a new code registers it here first.
@@ -161,6 +161,15 @@ export const ISSUE_REGISTRY = {
   'workbook.no_measurements': { en: 'no visible sheet has a measurements header in row 1', vi: 'không trang hiện nào có dòng tiêu đề số liệu ở dòng 1' },
   'workbook.skipped_sheet': { en: 'a sheet without a measurements header, not read (warning; the template\'s instructions and lists)', vi: 'trang không có tiêu đề số liệu, không đọc (cảnh báo; trang hướng dẫn và danh mục của mẫu)' },
   'workbook.rejected': { en: 'the file has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow', vi: 'tệp có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo' },
+  // http.*: Requests to the HTTP API (@egov-plan/http); each is answered with its status.
+  'http.not_found': { en: 'no such resource: an unknown route, plan or target (404)', vi: 'không có tài nguyên này: đường dẫn, kế hoạch hoặc chỉ tiêu không tồn tại (404)' },
+  'http.unauthorized': { en: 'the request needs a caller the portal recognises, and names none (401)', vi: 'yêu cầu cần người gọi được cổng thông tin nhận diện nhưng không có (401)' },
+  'http.forbidden': { en: 'the caller may not do this: write for another agency, or read what the portal keeps from it (403)', vi: 'người gọi không được làm việc này: ghi cho cơ quan khác, hoặc đọc phần cổng thông tin không cho phép (403)' },
+  'http.payload_too_large': { en: 'the request body is larger than the limit (1 MiB by default) (413)', vi: 'nội dung yêu cầu lớn hơn giới hạn (mặc định 1 MiB) (413)' },
+  'http.unsupported_media_type': { en: 'the request body is not `application/json` (415)', vi: 'nội dung yêu cầu không phải `application/json` (415)' },
+  'http.request_timeout': { en: 'the request body did not arrive within the time limit (10 s by default) (408)', vi: 'nội dung yêu cầu không đến kịp trong thời hạn (mặc định 10 giây) (408)' },
+  'http.invalid_parameter': { en: 'a path or query parameter that cannot be used (a bad period, limit or cursor) (400)', vi: 'tham số đường dẫn hoặc truy vấn không dùng được (kỳ, giới hạn hoặc con trỏ sai) (400)' },
+  'http.internal_error': { en: 'a failure of the server itself; details are logged, not sent (500)', vi: 'lỗi của chính máy chủ; chi tiết được ghi nhật ký, không gửi đi (500)' },
 } as const satisfies Record<string, BilingualText>;
 
 /** A stable machine-readable issue code: exactly the keys of {@link ISSUE_REGISTRY}. */

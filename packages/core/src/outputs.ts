@@ -200,7 +200,15 @@ export type Issue = {
     | 'workbook.hidden_sheet'
     | 'workbook.no_measurements'
     | 'workbook.skipped_sheet'
-    | 'workbook.rejected';
+    | 'workbook.rejected'
+    | 'http.not_found'
+    | 'http.unauthorized'
+    | 'http.forbidden'
+    | 'http.payload_too_large'
+    | 'http.unsupported_media_type'
+    | 'http.request_timeout'
+    | 'http.invalid_parameter'
+    | 'http.internal_error';
   /**
    * RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).
    */

@@ -21,7 +21,7 @@ const emitted = new Set<string>();
 for (const pkg of readdirSync(join(root, 'packages'))) {
   for (const file of sourceFiles(join(root, 'packages', pkg, 'src'))) {
     if (file === registryFile) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:json|schema|plan|file|rules|measurement|calendar|usage|store|workbook)\.[a-z_]+)'/gu)) emitted.add(m[1] as string);
+    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:json|schema|plan|file|rules|measurement|calendar|usage|store|workbook|http)\.[a-z_]+)'/gu)) emitted.add(m[1] as string);
   }
 }
 const registered = Object.keys(ISSUE_REGISTRY);

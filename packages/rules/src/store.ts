@@ -90,3 +90,13 @@ export async function evaluateFromStore(plan: Plan, store: MeasurementStore, opt
   const set: MeasurementSet = { observations: [...chosen.values()].map(toObservation), issues: [], rows: chosen.size };
   return evaluate(plan, set, at === undefined ? options : { ...options, at });
 }
+
+/**
+ * The values in force of a plan in a store, as checked measurements (for progress series and
+ * reports, which read every period): `issues` is empty (rows were checked on import).
+ */
+export async function storedMeasurementSet(plan: Pick<Plan, 'id'>, store: MeasurementStore): Promise<MeasurementSet> {
+  const observations: Observation[] = [];
+  for await (const m of await store.currentValues({ plan: plan.id })) observations.push(toObservation(m));
+  return { observations, issues: [], rows: observations.length };
+}

@@ -1,14 +1,37 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { MeasurementInput, ReportSubmission } from '@egov-plan/core';
+import type { Plan } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
+import type { QuarterlyReportInput, ReportSubmission } from '@egov-plan/report';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
 import { readMeasurementsFile } from './evaluate.js';
 import { databaseOption, withDatabase } from '../database.js';
-import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp } from './shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp, type AtValue } from './shared.js';
 
 const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
+
+/**
+ * What the report of a quarter shows, from checked measurements: `period` (default: the last
+ * quarter closed before `at`), evaluated and with progress at `at`. `submissions` null: unknown.
+ */
+export async function reportInput(plan: Plan, set: MeasurementSet, at: AtValue, period: string | undefined, submissions: readonly ReportSubmission[] | null): Promise<{ input: QuarterlyReportInput; periodId: string }> {
+  const { calendarOf, evaluate, periodContaining, planTaskStatuses, previousPeriod, progress } = await import('@egov-plan/rules');
+  const calendar = calendarOf(plan);
+  const periodId = period ?? previousPeriod(periodContaining(at.instant, 'quarter', calendar), calendar).id;
+  // Loaded only for the commands that report, so other commands start without it.
+  const { periodCalendar } = await import('@egov-plan/report');
+  const input: QuarterlyReportInput = {
+    plan,
+    evaluation: evaluate(plan, set, { at: at.localDate }),
+    progress: progress(plan, set, { at: at.localDate }),
+    measurements: set,
+    calendar: periodCalendar(plan, periodId, at.instant),
+    tasks: planTaskStatuses(plan, at.localDate),
+    submissions,
+  };
+  return { input, periodId };
+}
 
 /**
  * `egov-plan report --out <file.html|.md|.pdf>`: the quarterly progress report of a plan from a
@@ -35,33 +58,19 @@ export function registerReport(program: Command, ctx: CliContext): void {
       if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
       const { instant, localDate: at } = await atOption(ctx, opts.at);
       const plan = await loadPlanRef(ctx, opts.plan);
-      const { calendarOf, evaluate, periodContaining, planTaskStatuses, prepareMeasurements, previousPeriod, progress } = await import('@egov-plan/rules');
-      const calendar = calendarOf(plan);
-      const periodId = opts.period ?? previousPeriod(periodContaining(instant, 'quarter', calendar), calendar).id;
+      const { prepareMeasurements, storedMeasurementSet } = await import('@egov-plan/rules');
       let set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
       let submissions: ReportSubmission[] | null = null;
       if (opts.database !== undefined) {
-        // From the store: the values in force (checked again against the plan) and the submissions of the period.
+        // From the store: the values in force and the submissions recorded for the plan.
         [set, submissions] = await withDatabase(ctx, opts.database, 'read', async (db) => {
-          const inputs: MeasurementInput[] = [];
-          for await (const m of await db.store.currentValues({ plan: plan.id })) {
-            if (m.value === null) continue;
-            inputs.push({ indicator: m.indicator, orgUnit: m.orgUnit, level: m.level, value: m.value, numerator: m.numerator, denominator: m.denominator, ...(m.evidence ? { evidenceDate: m.period } : { period: m.period }) });
-          }
-          return [prepareMeasurements(plan, inputs), await db.store.submissions({ plan: plan.id, period: periodId })] as const;
+          const stored = await storedMeasurementSet(plan, db.store);
+          const recorded = (await db.store.submissions({ plan: plan.id })).map((x) => ({ obligation: x.obligation, period: x.period, reporter: x.reporter, submittedAt: x.submittedAt }));
+          return [stored, recorded] as const;
         });
       }
-      // Loaded only for this command, so other commands start without it.
-      const { periodCalendar, renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
-      const input = {
-        plan,
-        evaluation: evaluate(plan, set, { at }),
-        progress: progress(plan, set, { at }),
-        measurements: set,
-        calendar: periodCalendar(plan, periodId, instant),
-        tasks: planTaskStatuses(plan, at),
-        submissions,
-      };
+      const { input, periodId } = await reportInput(plan, set, { instant, localDate: at }, opts.period, submissions);
+      const { renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
       const file = resolve(ctx.io.cwd, opts.out);
       if (format === 'markdown') writeFileSync(file, renderReportMarkdown(input, { lang: ctx.lang }));
       else {

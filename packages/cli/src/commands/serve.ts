@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import type { Principal } from '@egov-plan/http';
+import { databaseOption } from '../database.js';
+import { out, UsageError, type CliContext } from '../io.js';
+import { reportInput } from './report.js';
+import { DEFAULT_PLAN, loadPlanRef, planArgumentHelp, readInputFile } from './shared.js';
+
+/** Where `serve` listens unless told otherwise: loopback only. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** The port `serve` listens on unless told otherwise. */
+export const DEFAULT_PORT = 8080;
+
+/**
+ * An auth file of `serve --auth`: each bearer token with the agencies it may submit
+ * measurements for (`role`: `reporter` by default, `admin` for any agency, `reader` for none).
+ */
+export interface AuthFile {
+  tokens: { token: string; agencies: string[]; role?: Principal['role']; id?: string }[];
+}
+
+/** Shortest token an auth file may hold. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/**
+ * Reads and checks an auth file, and returns the `authorize` of the handler: a request's
+ * `Authorization: Bearer <token>` compared with every token in constant time (SHA-256 digests
+ * through `crypto.timingSafeEqual`, every entry compared, so timing says nothing about which or
+ * how much matched). A missing or unknown token is anonymous. Tokens are never printed.
+ */
+export async function authFileAuthorizer(ctx: CliContext, file: string): Promise<{ authorize: (request: Request) => Principal | null; count: number }> {
+  const [{ createHash, timingSafeEqual }, z, core, rules] = await Promise.all([import('node:crypto'), import('zod'), import('@egov-plan/core'), import('@egov-plan/rules')]);
+  const schema = z.strictObject({
+    tokens: z
+      .array(
+        z.strictObject({
+          token: z.string().min(MIN_TOKEN_LENGTH).max(512),
+          agencies: z.array(z.string().min(1).max(core.MAX_ORG_UNIT_LENGTH)),
+          role: z.enum(['reader', 'reporter', 'admin']).optional(),
+          id: z.string().min(1).max(200).optional(),
+        }),
+      )
+      .min(1),
+  });
+  const { text, name } = await readInputFile(ctx, file, 1024 * 1024);
+  const parsed = rules.parseJsonDocument(text, { file: name });
+  if (!parsed.ok) throw new core.EgovPlanError(parsed.issues);
+  const checked = core.validateWith(schema, parsed.document.value, false);
+  // Issues name the pointer and position, never the value: a token is a secret.
+  if (!checked.ok) throw new core.EgovPlanError(checked.issues.map((i) => ({ ...i, file: name, ...parsed.document.locate(i.pointer) })));
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  const entries = checked.value.tokens.map((t) => ({ digest: digest(t.token), principal: { agencies: t.agencies, role: t.role ?? 'reporter', id: t.id ?? t.agencies.join(',') } satisfies Principal }));
+  return {
+    count: entries.length,
+    authorize(request) {
+      const m = /^Bearer ([!-~]+)$/u.exec(request.headers.get('authorization') ?? '');
+      if (!m) return null;
+      const presented = digest(m[1] as string);
+      let found: Principal | null = null;
+      for (const e of entries) if (timingSafeEqual(presented, e.digest)) found = e.principal;
+      return found;
+    },
+  };
+}
+
+function portOf(text: string): number {
+  if (!/^\d{1,5}$/u.test(text) || Number(text) > 65_535) throw new UsageError({ vi: `--port phải là số cổng 0–65535, không phải "${text}".`, en: `--port must be a port number 0–65535, not "${text}".` }, 'usage.invalid_value');
+  return Number(text);
+}
+
+/**
+ * `egov-plan serve`: the HTTP API (`/api/v1/…`, `/openapi.json`) and the quarterly report
+ * (`/`, `?period=2020Q4&lang=en`) on the measurement store, until SIGINT or SIGTERM (or
+ * `ctx.io.stop`). Loopback by default; read-only unless `--auth` maps tokens to agencies.
+ */
+export function registerServe(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === 'en';
+  const cmd = program
+    .command('serve')
+    .description(en ? 'serve the HTTP API and the report on the measurement store' : 'phục vụ API HTTP và báo cáo trên kho số liệu')
+    .option('--host <host>', en ? `address to listen on (this machine only by default)` : `địa chỉ lắng nghe (mặc định chỉ máy này)`, DEFAULT_HOST)
+    .option('--port <port>', en ? "port (0: any free port)" : "cổng (0: cổng trống bất kỳ)", String(DEFAULT_PORT))
+    .option('--auth <file>', en ? 'JSON file mapping bearer tokens to agencies; without it the API is read-only' : 'tệp JSON gắn mã truy cập (bearer token) với cơ quan; không có thì API chỉ đọc')
+    .option('--plan <plan>', `${planArgumentHelp(ctx)} (${en ? 'the report\'s plan' : 'kế hoạch của báo cáo'})`, DEFAULT_PLAN);
+  databaseOption(cmd, ctx).action(async (opts: { host: string; port: string; auth?: string; plan: string; database?: string }) => {
+    const port = portOf(opts.port);
+    const plan = await loadPlanRef(ctx, opts.plan);
+    const auth = opts.auth === undefined ? null : await authFileAuthorizer(ctx, opts.auth);
+    const [{ createServer }, http, { openDatabase }, rules, report] = await Promise.all([import('node:http'), import('@egov-plan/http'), import('../database.js'), import('@egov-plan/rules'), import('@egov-plan/report')]);
+    const db = await openDatabase(ctx, opts.database, auth ? 'write' : 'read');
+    const bundled = rules.BUNDLED_PLAN_IDS.filter((id) => id !== plan.id).map((id) => rules.bundledPlan(id));
+    const api = http.createHandler({ store: db.store, plans: [plan, ...bundled], ...(auth ? { authorize: auth.authorize } : {}), now: () => ctx.io.now() });
+    const handler = async (request: Request): Promise<Response> => {
+      const url = new URL(request.url);
+      if (request.method !== 'GET' || (url.pathname !== '/' && url.pathname !== '/report')) return api(request);
+      const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+      const instant = ctx.io.now();
+      const set = await rules.storedMeasurementSet(plan, db.store);
+      const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
+      const { input } = await reportInput(plan, set, { instant, localDate: rules.taskDate(instant) }, url.searchParams.get('period') ?? undefined, submissions);
+      return new Response(report.renderReportHtml(input, { lang }), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    };
+    // Slow clients are cut off by node:http too: headers within 10 s, a whole request within 30 s.
+    const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, http.toNodeListener(handler));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, opts.host, () => resolve());
+    });
+    const address = server.address();
+    const shown = typeof address === 'object' && address ? address : { address: opts.host, port };
+    const host = shown.address.includes(':') ? `[${shown.address}]` : shown.address;
+    const base = `http://${host}:${shown.port}/`;
+    out(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
+    out(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      ctx.io.stop ? ctx.io.stop.addEventListener('abort', stop, { once: true }) : (process.once('SIGINT', stop), process.once('SIGTERM', stop));
+    });
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    out(ctx, en ? 'Stopped.' : 'Đã dừng.');
+  });
+}
