@@ -9,6 +9,11 @@ import { LEVEL_TEXT, PROGRESS_STATUS_TEXT, REPORT_STATUS_TEXT, TARGET_STATUS_TEX
 export interface ReportOptions {
   /** Language of the report: Vietnamese (default) or English. */
   lang?: ReportLanguage;
+  /**
+   * A notice shown first, under the title, in both formats (for example that the figures are
+   * synthetic). Default: none.
+   */
+  notice?: BilingualText;
 }
 
 /** The comparator as a symbol: `gte` → `≥`. */
@@ -45,7 +50,7 @@ footer{margin-top:32px;color:var(--muted);font-size:.85rem}
 /** Renders the quarterly report as one self-contained HTML page (inline CSS and SVG, no script, no external asset). */
 export function renderReportHtml(input: QuarterlyReportInput | QuarterlyReport, options: ReportOptions = {}): string {
   const report = isReport(input) ? input : buildQuarterlyReport(input);
-  return new HtmlWriter(report, options.lang ?? 'vi').page();
+  return new HtmlWriter(report, options.lang ?? 'vi', options.notice).page();
 }
 
 /** True when the value is an already-built {@link QuarterlyReport}. */
@@ -98,6 +103,7 @@ class HtmlWriter {
   constructor(
     private readonly r: QuarterlyReport,
     private readonly lang: ReportLanguage,
+    private readonly notice: BilingualText | undefined = undefined,
   ) {}
 
   private t(text: BilingualText): string {
@@ -131,7 +137,7 @@ class HtmlWriter {
     const r = this.r;
     const period = r.period ? `${this.t(WORDS.period)}: <b>${h(r.period.id)}</b> (${h(r.period.start)} … ${h(r.period.end)}) · ` : '';
     return (
-      `<header><h1>${h(title)}</h1><p class="meta">${this.t(r.plan.title)}</p><p class="meta">${this.t(r.plan.issuer)}</p>` +
+      `<header><h1>${h(title)}</h1>${this.notice ? `<p class="notice" role="note" data-notice><strong>${this.t(this.notice)}</strong></p>` : ''}<p class="meta">${this.t(r.plan.title)}</p><p class="meta">${this.t(r.plan.issuer)}</p>` +
       `<p class="meta">${period}${this.t(WORDS.evaluatedAt)}: ${h(r.at)} · ${this.t(WORDS.phases)}: ${r.phases.map((p) => this.t(p)).join(', ') || '—'}</p></header>`
     );
   }

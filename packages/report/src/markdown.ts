@@ -18,6 +18,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
     out.push('');
   };
   out.push(`# ${m(`${WORDS.reportTitle[lang]}${r.period ? ` ${r.period.id}` : ''} — ${r.plan.number}`)}`, '', t(r.plan.title), '');
+  if (options.notice) out.push(`> **${t(options.notice)}**`, '');
   out.push(`${r.period ? `${t(WORDS.period)}: **${m(r.period.id)}** (${m(r.period.start)} … ${m(r.period.end)}) · ` : ''}${t(WORDS.evaluatedAt)}: ${m(r.at)} · ${t(WORDS.phases)}: ${r.phases.map(t).join(', ') || '—'}`, '');
 
   out.push(`## ${t(WORDS.summary)}`, '');

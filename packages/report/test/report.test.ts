@@ -76,6 +76,17 @@ describe('quarterly report content', () => {
     expect(renderReportHtml(withOwn)).toContain('5 đơn vị được cộng. 3 đơn vị dưới mức chỉ tiêu');
   });
 
+  it('shows a notice first, under the title, in HTML and Markdown, escaped, only when one is given', () => {
+    const notice = { vi: 'SỐ LIỆU GIẢ LẬP <b>', en: 'SYNTHETIC FIGURES <b>' };
+    const page = renderReportHtml(input, { notice });
+    expect(page).toContain('<p class="notice" role="note" data-notice><strong>SỐ LIỆU GIẢ LẬP &lt;b&gt;</strong></p>');
+    expect(page.indexOf('data-notice')).toBeLessThan(page.indexOf('class="meta"'));
+    expect(renderReportHtml(input, { notice, lang: 'en' })).toContain('<strong>SYNTHETIC FIGURES &lt;b&gt;</strong>');
+    expect(html).not.toContain('data-notice');
+    const md = renderReportMarkdown(input, { notice, lang: 'en' }).split('\n');
+    expect(md.slice(0, 6)).toContain('> **SYNTHETIC FIGURES &lt;b&gt;**');
+  });
+
   it('gives every chart a title and a text alternative it is labelled and described by', () => {
     const all = charts(html);
     expect(all.length).toBeGreaterThan(5);

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { out, printJson, type CliContext } from '../io.js';
 import { jsonHelp } from './shared.js';
 
-/** The plan, quarters and moment the demo shows: Kon Tum's first phase, as of mid-January 2021. */
-const DEMO = { plan: 'kontum-1102-2019', periods: ['2020Q3', '2020Q4'], period: '2020Q4', at: '2021-01-15' } as const;
+/** The plan, quarters and moment the demo shows: Kon Tum's first phase, a week after the 2020Q4 data cut-off. */
+const DEMO = { plan: 'kontum-1102-2019', periods: ['2020Q3', '2020Q4'], period: '2020Q4', at: '2020-12-21' } as const;
 
 /** The demo's workbook: its name says the figures are synthetic. */
 const WORKBOOK = 'kontum-so-lieu-gia-lap-2020.xlsx';
@@ -64,7 +64,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
         const { input } = await reportInput(plan, set, at, DEMO.period, submissions);
         const { renderReportHtml } = await import('@egov-plan/report');
-        return { imported: done, evaluation: evaluated, html: renderReportHtml(input, { lang: ctx.lang }) };
+        return { imported: done, evaluation: evaluated, html: renderReportHtml(input, { lang: ctx.lang, notice: NOTICE }) };
       });
 
       // 3. The report, written next to them.
@@ -102,6 +102,6 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       }
       if (!opts.serve) return;
       const { serveStore } = await import('./serve.js');
-      await serveStore(ctx, { host: opts.host, port: opts.port, plan, database, at });
+      await serveStore(ctx, { host: opts.host, port: opts.port, plan, database, at, notice: NOTICE });
     });
 }

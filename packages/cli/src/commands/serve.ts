@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import type { BilingualText, Plan } from '@egov-plan/core';
 import type { Principal } from '@egov-plan/http';
 import { databaseOption } from '../database.js';
 import { out, UsageError, type CliContext } from '../io.js';
 import { reportInput } from './report.js';
-import { DEFAULT_PLAN, loadPlanRef, planArgumentHelp, readInputFile } from './shared.js';
+import { DEFAULT_PLAN, loadPlanRef, planArgumentHelp, readInputFile, type AtValue } from './shared.js';
 
 /** Where `serve` listens unless told otherwise: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -82,42 +83,69 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--auth <file>', en ? 'JSON file mapping bearer tokens to agencies; without it the API is read-only' : 'tệp JSON gắn mã truy cập (bearer token) với cơ quan; không có thì API chỉ đọc')
     .option('--plan <plan>', `${planArgumentHelp(ctx)} (${en ? 'the report\'s plan' : 'kế hoạch của báo cáo'})`, DEFAULT_PLAN);
   databaseOption(cmd, ctx).action(async (opts: { host: string; port: string; auth?: string; plan: string; database?: string }) => {
-    const port = portOf(opts.port);
     const plan = await loadPlanRef(ctx, opts.plan);
-    const auth = opts.auth === undefined ? null : await authFileAuthorizer(ctx, opts.auth);
-    const [{ createServer }, http, { openDatabase }, rules, report] = await Promise.all([import('node:http'), import('@egov-plan/http'), import('../database.js'), import('@egov-plan/rules'), import('@egov-plan/report')]);
-    const db = await openDatabase(ctx, opts.database, auth ? 'write' : 'read');
-    const bundled = rules.BUNDLED_PLAN_IDS.filter((id) => id !== plan.id).map((id) => rules.bundledPlan(id));
-    const api = http.createHandler({ store: db.store, plans: [plan, ...bundled], ...(auth ? { authorize: auth.authorize } : {}), now: () => ctx.io.now() });
-    const handler = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      if (request.method !== 'GET' || (url.pathname !== '/' && url.pathname !== '/report')) return api(request);
-      const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
-      const instant = ctx.io.now();
-      const set = await rules.storedMeasurementSet(plan, db.store);
-      const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
-      const { input } = await reportInput(plan, set, { instant, localDate: rules.taskDate(instant) }, url.searchParams.get('period') ?? undefined, submissions);
-      return new Response(report.renderReportHtml(input, { lang }), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
-    };
-    // Slow clients are cut off by node:http too: headers within 10 s, a whole request within 30 s.
-    const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, http.toNodeListener(handler));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, opts.host, () => resolve());
-    });
-    const address = server.address();
-    const shown = typeof address === 'object' && address ? address : { address: opts.host, port };
-    const host = shown.address.includes(':') ? `[${shown.address}]` : shown.address;
-    const base = `http://${host}:${shown.port}/`;
-    out(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
-    out(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      ctx.io.stop ? ctx.io.stop.addEventListener('abort', stop, { once: true }) : (process.once('SIGINT', stop), process.once('SIGTERM', stop));
-    });
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.close();
-    out(ctx, en ? 'Stopped.' : 'Đã dừng.');
+    await serveStore(ctx, { host: opts.host, port: opts.port, plan, ...(opts.auth === undefined ? {} : { auth: opts.auth }), ...(opts.database === undefined ? {} : { database: opts.database }) });
   });
+}
+
+/** What {@link serveStore} serves, and where. */
+export interface ServeOptions {
+  host: string;
+  /** The port as typed (`0`: any free port); checked here. */
+  port: string;
+  /** The report's plan (the bundled plans are served too). */
+  plan: Plan;
+  /** `--database` (default `egov-plan.sqlite`). */
+  database?: string;
+  /** `--auth`: the auth file; without it the API is read-only. */
+  auth?: string;
+  /** The moment the report is evaluated at (default: the time of each request). */
+  at?: AtValue;
+  /** A notice the report shows under its title (the demo's "synthetic figures"). */
+  notice?: BilingualText;
+}
+
+/**
+ * Serves the API and the report until SIGINT or SIGTERM (or `ctx.io.stop`): what `serve` runs,
+ * and `demo` after it has written its store.
+ */
+export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<void> {
+  const en = ctx.lang === 'en';
+  const port = portOf(opts.port);
+  const plan = opts.plan;
+  const auth = opts.auth === undefined ? null : await authFileAuthorizer(ctx, opts.auth);
+  const [{ createServer }, http, { openDatabase }, rules, report] = await Promise.all([import('node:http'), import('@egov-plan/http'), import('../database.js'), import('@egov-plan/rules'), import('@egov-plan/report')]);
+  const db = await openDatabase(ctx, opts.database, auth ? 'write' : 'read');
+  const bundled = rules.BUNDLED_PLAN_IDS.filter((id) => id !== plan.id).map((id) => rules.bundledPlan(id));
+  const api = http.createHandler({ store: db.store, plans: [plan, ...bundled], ...(auth ? { authorize: auth.authorize } : {}), now: () => opts.at?.instant ?? ctx.io.now() });
+  const handler = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || (url.pathname !== '/' && url.pathname !== '/report')) return api(request);
+    const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+    const instant = opts.at?.instant ?? ctx.io.now();
+    const set = await rules.storedMeasurementSet(plan, db.store);
+    const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
+    const { input } = await reportInput(plan, set, opts.at ?? { instant, localDate: rules.taskDate(instant) }, url.searchParams.get('period') ?? undefined, submissions);
+    return new Response(report.renderReportHtml(input, { lang, ...(opts.notice ? { notice: opts.notice } : {}) }), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  };
+  // Slow clients are cut off by node:http too: headers within 10 s, a whole request within 30 s.
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, http.toNodeListener(handler));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, opts.host, () => resolve());
+  });
+  const address = server.address();
+  const shown = typeof address === 'object' && address ? address : { address: opts.host, port };
+  const host = shown.address.includes(':') ? `[${shown.address}]` : shown.address;
+  const base = `http://${host}:${shown.port}/`;
+  out(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
+  out(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    ctx.io.stop ? ctx.io.stop.addEventListener('abort', stop, { once: true }) : (process.once('SIGINT', stop), process.once('SIGTERM', stop));
+  });
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.close();
+  out(ctx, en ? 'Stopped.' : 'Đã dừng.');
 }
