@@ -117,7 +117,7 @@ export async function filledWorkbook(plan: Plan, rows: readonly MeasurementInput
   }
   if (options.notice?.length) {
     const help = wb.getWorksheet(TEMPLATE_SHEETS.instructions) as ExcelJS.Worksheet;
-    help.spliceRows(1, 0, ...options.notice.map((l) => [l]), []);
+    help.insertRows(1, [...options.notice.map((l) => [l]), []]);
     options.notice.forEach((_, i) => (help.getCell(i + 1, 1).font = { bold: true, color: { argb: 'FFC00000' } }));
   }
   return workbookBytes(wb);
