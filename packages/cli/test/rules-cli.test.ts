@@ -40,8 +40,8 @@ describe('egov-plan evaluate', () => {
     expect(mine).toMatchObject({ indicator: 'online-dossier-rate', status: 'not-met', value: 19, targetValue: 20, gap: -1, phase: '2019-2020', period: '2020Q4', scope: 'each-agency' });
     expect(mine.source.quote).toMatch(/20%/u);
     expect(mine.provenance[0]).toMatchObject({ action: 'defined', file: 'kontum-1102-2019' });
-    expect(mine.explanation.vi).toMatch(/^Chưa đạt: so-tttt có giá trị 19%/u);
-    expect(mine.explanation.en).toMatch(/^Not met: so-tttt has 19%/u);
+    expect(mine.explanation.vi).toMatch(/^Chưa đạt: so-tttt \(Sở Thông tin và Truyền thông\) có giá trị 19%/u);
+    expect(mine.explanation.en).toMatch(/^Not met: so-tttt \(Department of Information and Communications\) has 19%/u);
     // Kon Tum's 2021–2025 target for the same indicator is whole-province and not yet in force.
     expect(out.results.filter((x: any) => x.phase !== '2019-2020')).toEqual([]);
   });

@@ -111,11 +111,7 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
   // The province's result of a whole-province target, or one org unit's own (also a unit of the
   // level of a whole-province target, judged against the same bar: not the target's verdict).
   const rolled = r.scope === 'whole-province' && r.headline;
-  const who = rolled
-    ? { vi: `Toàn tỉnh (${r.orgUnit})`, en: `The province (${r.orgUnit})` }
-    : r.scope === 'whole-province'
-      ? { vi: unitName(r.orgUnit, ctx, 'vi'), en: unitName(r.orgUnit, ctx, 'en') }
-      : { vi: r.orgUnit, en: r.orgUnit };
+  const who = rolled ? { vi: `Toàn tỉnh (${r.orgUnit})`, en: `The province (${r.orgUnit})` } : { vi: unitName(r.orgUnit, ctx, 'vi'), en: unitName(r.orgUnit, ctx, 'en') };
   const perUnit =
     r.scope === 'whole-province' && !r.headline
       ? {
@@ -133,8 +129,8 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
   if (r.status === 'not-applicable') {
     const at = r.targetLevel as AdministrativeLevel;
     return {
-      vi: `Không áp dụng: ${goal.vi} chỉ dành cho ${LEVEL_VI[at]}; ${r.orgUnit} thuộc ${r.level ? LEVEL_VI[r.level] : 'cấp không rõ'}.`,
-      en: `Not applicable: ${goal.en} applies to the ${LEVEL_EN[at]} only; ${r.orgUnit} is at ${r.level ? `the ${LEVEL_EN[r.level]}` : 'an unknown level'}.`,
+      vi: `Không áp dụng: ${goal.vi} chỉ dành cho ${LEVEL_VI[at]}; ${who.vi} thuộc ${r.level ? LEVEL_VI[r.level] : 'cấp không rõ'}.`,
+      en: `Not applicable: ${goal.en} applies to the ${LEVEL_EN[at]} only; ${who.en} is at ${r.level ? `the ${LEVEL_EN[r.level]}` : 'an unknown level'}.`,
     };
   }
   if (r.status === 'no-data') {

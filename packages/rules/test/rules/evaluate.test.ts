@@ -159,7 +159,7 @@ describe('comparators and conditions', () => {
     expect(r.source.quote).toBe('của từng cơ quan, đơn vị đạt từ 20% trở lên');
     expect(r.provenance).toEqual([expect.objectContaining({ action: 'defined', file: 'tinh-thu-98-2019', pointer: '/indicators/0/targets/0' })]);
     // The explanation is part of the JSON form.
-    expect(JSON.parse(JSON.stringify(r)).explanation.vi).toMatch(/^Chưa đạt: so-a có giá trị 19%/u);
+    expect(JSON.parse(JSON.stringify(r)).explanation.vi).toMatch(/^Chưa đạt: so-a \(Sở A\) có giá trị 19%/u);
   });
 
   it('json-rules-engine gives the same verdicts on the same input', async () => {

@@ -217,6 +217,6 @@ describe('results as JSON', () => {
     const json = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['indicator', 'target', 'orgUnit', 'level', 'scope', 'targetLevel', 'phase', 'status', 'value', 'targetValue', 'comparator', 'unit', 'gap', 'period', 'periodEnd', 'basis', 'numerator', 'denominator', 'contributors', 'effectiveFrom', 'provenance', 'source', 'headline', 'rollUp', 'explanation']);
     expect(json.explanation).toEqual(r.explanation);
-    expect(r.explanation.en).toMatch(/^Not met: so-a has 19%/u);
+    expect(r.explanation.en).toMatch(/^Not met: so-a \(Department A\) has 19%/u);
   });
 });
