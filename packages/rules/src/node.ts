@@ -159,10 +159,13 @@ export function validatePlanText(text: string, options: ValidateTextOptions = {}
   const limits = limitsOf(options);
   const parsed = parseRuleFileText(text, { ...(options.file === undefined ? {} : { file: options.file }), limits });
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  // Pointers of the warnings are into the resolved plan: they locate in the file only when it extends nothing.
-  const own = !(parsed.ruleFile.extends && parsed.ruleFile.extends.length > 0);
   const result = safeResolvePlanSync(parsed.ruleFile, { ...fileResolveOptions(options.file, options, limits), document: parsed.document });
-  return withCalendarWarnings(result, options.file, own ? parsed.document : undefined);
+  return withCalendarWarnings(result, options.file, warningDocument(parsed.ruleFile, parsed.document));
+}
+
+/** Pointers of the warnings are into the resolved plan: they locate in the file only when it extends nothing. */
+function warningDocument(ruleFile: { extends?: readonly unknown[] }, document: JsonDocument): JsonDocument | undefined {
+  return ruleFile.extends && ruleFile.extends.length > 0 ? undefined : document;
 }
 
 /** A valid plan gets the calendar's warnings (`severity: "warning"`); it stays valid. */
@@ -273,7 +276,6 @@ export async function loadPlan(ref: string, options: LoadOptions = {}): Promise<
   const text = readTextFileSync(full, ref, limits.maxFileBytes);
   const parsed = parseRuleFileText(text, { file: ref, limits });
   if (!parsed.ok) throw new EgovPlanError(parsed.issues);
-  const own = !(parsed.ruleFile.extends && parsed.ruleFile.extends.length > 0);
   const result = await safeResolvePlan(parsed.ruleFile, { ...fileResolveOptions(ref, options, limits), document: parsed.document });
-  return orThrow(withCalendarWarnings(result, ref, own ? parsed.document : undefined), options.onWarning);
+  return orThrow(withCalendarWarnings(result, ref, warningDocument(parsed.ruleFile, parsed.document)), options.onWarning);
 }

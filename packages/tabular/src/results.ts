@@ -53,8 +53,7 @@ export async function evaluationWorkbook(plan: Plan, evaluation: Evaluation): Pr
     { header: 'Không có số liệu', width: 16 },
     { header: 'Không áp dụng', width: 14 },
   ];
-  const counts: Record<TargetStatus, number> = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
-  for (const r of evaluation.results) counts[r.status]++;
+  const counts = evaluation.summary;
   summary.addRow([text(evaluation.plan), evaluation.at, text(evaluation.phases.join(', ')), counts.met, counts['not-met'], counts['no-data'], counts['not-applicable']]);
   summary.getRow(1).font = { bold: true };
 

@@ -36,7 +36,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { dir: string; serve: boolean; host: string; port: string; json?: boolean }) => {
       const [{ mkdirSync, writeFileSync }, { join, resolve, relative }] = await Promise.all([import('node:fs'), import('node:path')]);
-      const [{ bundledPlan, evaluateFromStore, storedMeasurementSet }, { filledWorkbook, importTabularFile }, { syntheticMeasurements }, { withDatabase }, { reportInput }, { atOption }] = await Promise.all([
+      const [{ bundledPlan }, { filledWorkbook, importTabularFile }, { syntheticMeasurements }, { withDatabase }, { reportInput, storeReportSources }, { atOption }] = await Promise.all([
         import('@egov-plan/rules'),
         import('@egov-plan/tabular'),
         import('../demo/synthetic.js'),
@@ -52,19 +52,18 @@ export function registerDemo(program: Command, ctx: CliContext): void {
 
       // 1. The workbook agencies would send back, with synthetic figures.
       const rows = syntheticMeasurements(plan, { periods: DEMO.periods });
-      writeFileSync(join(dir, WORKBOOK), await filledWorkbook(plan, rows, { notice: [NOTICE.vi, NOTICE.en] }));
+      const bytes = await filledWorkbook(plan, rows, { notice: [NOTICE.vi, NOTICE.en] });
+      writeFileSync(join(dir, WORKBOOK), bytes);
 
       // 2. Imported into the embedded store (the same file again changes nothing), evaluated from it.
       const database = join(dir, 'egov-plan.sqlite');
       const { imported, evaluation, html } = await withDatabase(ctx, database, 'write', async (db) => {
-        const { readFileSync } = await import('node:fs');
-        const done = await importTabularFile(db.store, plan, { name: WORKBOOK, bytes: readFileSync(join(dir, WORKBOOK)) }, { importedBy: 'egov-plan-demo', importedAt: at.instant.toISOString() });
-        const evaluated = await evaluateFromStore(plan, db.store, { at: at.localDate });
-        const set = await storedMeasurementSet(plan, db.store);
-        const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
+        const done = await importTabularFile(db.store, plan, { name: WORKBOOK, bytes }, { importedBy: 'egov-plan-demo', importedAt: at.instant.toISOString() });
+        // The report's evaluation is the demo's: the store's values in force, as of `at`.
+        const { set, submissions } = await storeReportSources(plan, db.store);
         const { input } = await reportInput(plan, set, at, DEMO.period, submissions);
         const { renderReportHtml } = await import('@egov-plan/report');
-        return { imported: done, evaluation: evaluated, html: renderReportHtml(input, { lang: ctx.lang, notice: NOTICE }) };
+        return { imported: done, evaluation: input.evaluation, html: renderReportHtml(input, { lang: ctx.lang, notice: NOTICE }) };
       });
 
       // 3. The report, written next to them.

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Plan } from '@egov-plan/core';
+import type { MeasurementStore, Plan } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
 import type { QuarterlyReportInput, ReportSubmission } from '@egov-plan/report';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
@@ -34,6 +34,17 @@ export async function reportInput(plan: Plan, set: MeasurementSet, at: AtValue, 
 }
 
 /**
+ * What a report reads from a store: the values in force of `plan`, and every submission recorded
+ * for it (the report picks its period's). Shared by `report --database`, `serve` and `demo`.
+ */
+export async function storeReportSources(plan: Plan, store: MeasurementStore): Promise<{ set: MeasurementSet; submissions: ReportSubmission[] }> {
+  const { storedMeasurementSet } = await import('@egov-plan/rules');
+  const set = await storedMeasurementSet(plan, store);
+  const submissions = (await store.submissions({ plan: plan.id })).map((x) => ({ obligation: x.obligation, period: x.period, reporter: x.reporter, submittedAt: x.submittedAt }));
+  return { set, submissions };
+}
+
+/**
  * `egov-plan report --out <file.html|.md|.pdf>`: the quarterly progress report of a plan from a
  * measurements file. Without a store, submissions are unknown and the report says so.
  */
@@ -58,17 +69,10 @@ export function registerReport(program: Command, ctx: CliContext): void {
       if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
       const { instant, localDate: at } = await atOption(ctx, opts.at);
       const plan = await loadPlanRef(ctx, opts.plan);
-      const { prepareMeasurements, storedMeasurementSet } = await import('@egov-plan/rules');
+      const { prepareMeasurements } = await import('@egov-plan/rules');
       let set: MeasurementSet = opts.measurements ? await readMeasurementsFile(ctx, plan, opts.measurements) : prepareMeasurements(plan, []);
       let submissions: ReportSubmission[] | null = null;
-      if (opts.database !== undefined) {
-        // From the store: the values in force and the submissions recorded for the plan.
-        [set, submissions] = await withDatabase(ctx, opts.database, 'read', async (db) => {
-          const stored = await storedMeasurementSet(plan, db.store);
-          const recorded = (await db.store.submissions({ plan: plan.id })).map((x) => ({ obligation: x.obligation, period: x.period, reporter: x.reporter, submittedAt: x.submittedAt }));
-          return [stored, recorded] as const;
-        });
-      }
+      if (opts.database !== undefined) ({ set, submissions } = await withDatabase(ctx, opts.database, 'read', (db) => storeReportSources(plan, db.store)));
       const { input, periodId } = await reportInput(plan, set, { instant, localDate: at }, opts.period, submissions);
       const { renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
       const file = resolve(ctx.io.cwd, opts.out);

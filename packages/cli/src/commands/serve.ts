@@ -3,7 +3,7 @@ import type { BilingualText, Plan } from '@egov-plan/core';
 import type { Principal } from '@egov-plan/http';
 import { databaseOption } from '../database.js';
 import { out, UsageError, type CliContext } from '../io.js';
-import { reportInput } from './report.js';
+import { reportInput, storeReportSources } from './report.js';
 import { DEFAULT_PLAN, loadPlanRef, planArgumentHelp, readInputFile, type AtValue } from './shared.js';
 
 /** Where `serve` listens unless told otherwise: loopback only. */
@@ -123,8 +123,7 @@ export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<v
     if (request.method !== 'GET' || (url.pathname !== '/' && url.pathname !== '/report')) return api(request);
     const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
     const instant = opts.at?.instant ?? ctx.io.now();
-    const set = await rules.storedMeasurementSet(plan, db.store);
-    const submissions = (await db.store.submissions({ plan: plan.id })).map((s) => ({ obligation: s.obligation, period: s.period, reporter: s.reporter, submittedAt: s.submittedAt }));
+    const { set, submissions } = await storeReportSources(plan, db.store);
     const { input } = await reportInput(plan, set, opts.at ?? { instant, localDate: rules.taskDate(instant) }, url.searchParams.get('period') ?? undefined, submissions);
     return new Response(report.renderReportHtml(input, { lang, ...(opts.notice ? { notice: opts.notice } : {}) }), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   };
