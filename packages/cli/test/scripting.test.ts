@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createProgram } from '../src/program.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const example = fileURLToPath(new URL('../../../examples/custom-province/', import.meta.url));
@@ -59,15 +60,35 @@ describe('--version and help', () => {
   });
 });
 
-describe('usage errors: exit 2 in every command, in the run language, and as JSON with --json', () => {
-  const commands = ['plans', 'show', 'validate', 'calendar', 'tasks', 'ics', 'evaluate', 'export', 'explain'];
+/** Every command of the CLI, read from its command tree (a new command is covered by itself). */
+const commands = createProgram({ io: { stdout: () => {}, stderr: () => {}, cwd: '.', now: () => new Date(), readStdin: async () => '' }, lang: 'en', json: false, exitCode: 0 })
+  .commands.map((c) => c.name())
+  .filter((name) => name !== 'help');
 
-  it.each(commands)('%s: an unknown option', (command) => {
-    const vi = egov([command, '--khong-co']);
+describe('--json on every command', () => {
+  it('the command tree is the one documented (a new command must join these tests)', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(17);
+    for (const name of ['plans', 'show', 'validate', 'calendar', 'tasks', 'ics', 'evaluate', 'export', 'explain', 'template', 'import', 'history', 'retract', 'dump', 'report', 'serve', 'demo']) expect(commands).toContain(name);
+  });
+
+  it.each(commands)('%s --help lists --json', (command) => {
+    const r = egov([command, '--help', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+--json\b/mu);
+  });
+});
+
+describe('usage errors: exit 2 in every command, in the run language, and as JSON with --json', () => {
+  // commander reports a missing required option before an unknown one: give those.
+  const required: Record<string, string[]> = { report: ['--out', 'r.html'], template: ['--out', 't.xlsx'] };
+
+  it.each(commands)('%s: an unknown option', (name) => {
+    const command = [name, ...(required[name] ?? [])];
+    const vi = egov([...command, '--khong-co']);
     expect(vi.code).toBe(2);
     expect(vi.stdout).toBe('');
     expect(vi.stderr).toContain("lỗi cách dùng: không có tùy chọn '--khong-co'");
-    const en = egov([command, '--khong-co', '--lang', 'en', '--json']);
+    const en = egov([...command, '--khong-co', '--lang', 'en', '--json']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("error: unknown option '--khong-co'");
     expect(JSON.parse(en.stdout)).toEqual({

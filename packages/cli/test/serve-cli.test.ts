@@ -76,6 +76,31 @@ describe('egov-plan serve', () => {
     }
   });
 
+  it('--json prints one object with the URLs once listening; its messages go to standard error', async () => {
+    let stdout = '';
+    let stderr = '';
+    const stop = new AbortController();
+    const done = run(['serve', '--port', '0', '--json', '--database', 'json.sqlite'], {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      cwd: dir,
+      now: () => new Date('2020-12-20T09:00:00+07:00'),
+      stop: stop.signal,
+    });
+    for (let i = 0; i < 600 && !stdout.endsWith('\n'); i++) await new Promise((r) => setTimeout(r, 50));
+    const info = JSON.parse(stdout);
+    expect(info.serving).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/u), api: `${info.serving.url}api/v1/`, openapi: `${info.serving.url}openapi.json`, database: expect.stringContaining('json.sqlite'), plan: 'kontum-1102-2019', readOnly: true, tokens: 0 });
+    // The URLs printed are the ones that answer.
+    expect((await fetch(info.serving.openapi)).status).toBe(200);
+    expect((await fetch(`${info.serving.api}plans`)).status).toBe(200);
+    stop.abort();
+    expect(await done).toBe(0);
+    // Standard output stays one JSON document; the running messages (Vietnamese by default) are diagnostics.
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(stderr).toContain('Chỉ đọc');
+    expect(stderr).toContain('Đã dừng.');
+  });
+
   it('refuses an auth file with a short token, naming where, not the token', async () => {
     writeFileSync(join(dir, 'weak.json'), JSON.stringify({ tokens: [{ token: 'secret-1', agencies: ['so-tttt'] }] }));
     let out = '';

@@ -22,5 +22,5 @@ export {
 } from './handler.js';
 export { errorBody, errorResponse, HttpError, httpError } from './errors.js';
 export { BODY_NAME, isJsonContentType, readBodyBytes, readJsonBody, type BodyLimits, type JsonBody } from './body.js';
-export { toExpress, toNodeListener, type ExpressLikeRequest, type ExpressNext } from './node.js';
+export { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, nodeServerOptions, toExpress, toNodeListener, type ExpressLikeRequest, type ExpressNext, type NodeServerLimits } from './node.js';
 export * from './schemas.js';

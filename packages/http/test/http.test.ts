@@ -5,21 +5,30 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledPlan } from '@egov-plan/rules';
 import { emptyRuleFile } from '@egov-plan/test-utils';
+import { isEgovPlanError } from '@egov-plan/core';
+import { nodeServerOptions } from '@egov-plan/http';
 import { post, startServer, type TestServer } from './server.js';
 
 const PLAN = 'kontum-1102-2019';
 const row = (orgUnit: string, value: number, period = '2020Q4', indicator = 'online-dossier-rate') => ({ indicator, orgUnit, period, value });
 
-/** Sends raw bytes on a socket and resolves to everything the server answered before closing. */
-function rawExchange(port: number, chunks: string[], opts: { keepOpenMs?: number } = {}): Promise<string> {
+/**
+ * Sends raw bytes on a socket and resolves to everything the server answered before closing.
+ * `dripMs`: the chunks are written one every `dripMs` (a client trickling its request).
+ */
+function rawExchange(port: number, chunks: string[], opts: { keepOpenMs?: number; dripMs?: number } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
+    let drip: ReturnType<typeof setInterval> | undefined;
     socket.on('data', (d) => (answer += d.toString('utf8')));
     socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
+    socket.on('close', () => (clearInterval(drip), resolve(answer)));
     socket.on('connect', () => {
-      for (const c of chunks) socket.write(c);
+      if (opts.dripMs !== undefined) {
+        let k = 0;
+        drip = setInterval(() => (k < chunks.length && !socket.destroyed ? socket.write(chunks[k++] as string) : clearInterval(drip)), opts.dripMs);
+      } else for (const c of chunks) socket.write(c);
       // The client never finishes its body: the server has to give up on it.
       if (opts.keepOpenMs !== undefined) setTimeout(() => socket.destroy(), opts.keepOpenMs);
     });
@@ -270,5 +279,40 @@ describe('what anonymous callers may read', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://portal.example');
     const other = await fetch(`${s.url}/api/v1/plans`, { headers: { origin: 'https://elsewhere.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('nodeServerOptions: slow clients are cut off by node:http', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer({}, nodeServerOptions({ headersTimeoutMs: 400, requestTimeoutMs: 1_000 }));
+  });
+  afterAll(() => s.close());
+
+  it('answers 408 to a client that trickles its headers (slowloris) and keeps serving others', async () => {
+    // One header line every 100 ms, 100 lines: the headers would take 10 s to arrive.
+    const lines = ['GET /api/v1/plans HTTP/1.1\r\nHost: 127.0.0.1\r\n', ...Array.from({ length: 100 }, (_, k) => `X-Slow-${k}: 1\r\n`)];
+    const slow = rawExchange(s.port, lines, { dripMs: 100, keepOpenMs: 15_000 });
+    const meanwhile = await fetch(`${s.url}/api/v1/plans`);
+    expect(meanwhile.status).toBe(200);
+    // The server closed the connection itself with 408 (the client would have kept it open 15 s).
+    expect(await slow).toMatch(/^HTTP\/1\.1 408 /u);
+  });
+
+  it('refuses limits that are not positive integers, or a headers limit above the request limit, with a typed error', () => {
+    for (const limits of [{ headersTimeoutMs: 0 }, { requestTimeoutMs: 1.5 }, { headersTimeoutMs: Number.NaN }, { headersTimeoutMs: 5_000, requestTimeoutMs: 1_000 }]) {
+      let caught: unknown;
+      try {
+        nodeServerOptions(limits);
+      } catch (e) {
+        caught = e;
+      }
+      expect(isEgovPlanError(caught), JSON.stringify(limits)).toBe(true);
+      if (isEgovPlanError(caught)) {
+        expect(caught.code).toBe('usage.invalid_option');
+        expect(caught.issues[0]?.message.vi).toContain('nodeServerOptions');
+      }
+    }
+    expect(nodeServerOptions()).toMatchObject({ headersTimeout: 10_000, requestTimeout: 30_000 });
   });
 });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,11 +30,11 @@ export interface TestServer {
 }
 
 /** Starts the handler on 127.0.0.1 (a free port) over a new SQLite file. */
-export async function startServer(options: Partial<HandlerOptions> = {}): Promise<TestServer> {
+export async function startServer(options: Partial<HandlerOptions> = {}, serverOptions: ServerOptions = {}): Promise<TestServer> {
   const dir = tempDirWith({});
   const store = openSqliteStore(join(dir, 'store.sqlite'));
   const handler = createHandler({ store, authorize: bearer, ...options });
-  const server = createServer(toNodeListener(handler));
+  const server = createServer(serverOptions, toNodeListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

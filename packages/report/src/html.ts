@@ -58,9 +58,37 @@ export function isReport(value: QuarterlyReportInput | QuarterlyReport): value i
   return Array.isArray((value as QuarterlyReport).indicators) && 'submissionsKnown' in value;
 }
 
-/** Formats a value with the unit of its indicator, or "—". */
-export function showValue(v: number | boolean | null, unit: string, lang: ReportLanguage): string {
-  return v === null ? '—' : formatValue(v, unit, lang);
+/**
+ * Decimals a report shows for a value and its gap: one, or as many as it takes (up to four, the
+ * precision of explanations) for a non-zero gap not to read as zero — so a 19.96% against ≥ 20%
+ * shows as 19.96%, never as a "20%" that missed its target.
+ */
+export function reportDecimals(gap: number | null | undefined): number {
+  if (gap === null || gap === undefined || gap === 0 || !Number.isFinite(gap)) return 1;
+  for (let d = 1; d < 4; d++) if (Math.round(Math.abs(gap) * 10 ** d) > 0) return d;
+  return 4;
+}
+
+/** A number as a report shows it: rounded to `decimals` (see {@link reportDecimals}), with a decimal comma in Vietnamese. */
+export function reportNumber(n: number, lang: ReportLanguage, decimals = 1): string {
+  if (Math.abs(n) >= 1e15) return formatNumber(n, lang);
+  const f = 10 ** decimals;
+  return formatNumber(Math.round(n * f) / f + 0, lang);
+}
+
+/**
+ * Formats a value with the unit of its indicator, or "—": numbers rounded for reading at a glance
+ * (one decimal, more only when its `gap` needs them, {@link reportDecimals}); explanations keep
+ * four.
+ */
+export function showValue(v: number | boolean | null, unit: string, lang: ReportLanguage, gap: number | null = null): string {
+  if (v === null) return '—';
+  return typeof v === 'number' ? `${reportNumber(v, lang, reportDecimals(gap))}${unit === 'percent' ? '%' : ''}` : formatValue(v, unit, lang);
+}
+
+/** A gap as the report shows it, or "—" (see {@link reportDecimals}). */
+export function showGap(gap: number | null, lang: ReportLanguage): string {
+  return gap === null ? '—' : reportNumber(gap, lang, reportDecimals(gap));
 }
 
 const LEFT_OUT_REASON: Record<'no-counts' | 'other-period' | 'not-summable', BilingualText> = {
@@ -91,6 +119,23 @@ export function rollUpNote(t: Pick<ReportTarget, 'rollUp'>, unit: string, lang: 
     );
   }
   return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/** A whole-province target of one level: judged on the level's total, not on the province's own figure. */
+export function isLevelTotal(t: Pick<ReportTarget, 'target'>): boolean {
+  return t.target.scope === 'whole-province' && t.target.level !== null;
+}
+
+/**
+ * The unit and level cells of a result row: a level's total says so ("Tỉnh Kon Tum (tổng cấp
+ * huyện)", level "cấp huyện"), not the province's own level.
+ */
+export function resultRowCells(t: Pick<ReportTarget, 'target'>, row: Pick<ReportTarget['rows'][number], 'name' | 'level'>, lang: ReportLanguage): { name: string; level: string } {
+  if (isLevelTotal(t)) {
+    const level = LEVEL_TEXT[t.target.level ?? 'all'][lang];
+    return { name: `${row.name[lang]} (${WORDS.total[lang].toLowerCase()} ${level})`, level };
+  }
+  return { name: row.name[lang], level: row.level ? LEVEL_TEXT[row.level][lang] : '—' };
 }
 
 /** The target as a phrase: "≥ 20%". */
@@ -157,8 +202,8 @@ class HtmlWriter {
       parts.push(`<table class="below-target"><thead><tr><th>${this.t(WORDS.orgUnit)}</th><th>${this.t(WORDS.indicator)}</th><th>${this.t(WORDS.value)}</th><th>${this.t(WORDS.target)}</th><th>${this.t(WORDS.gap)}</th></tr></thead><tbody>`);
       for (const b of r.below) {
         parts.push(
-          `<tr><td>${this.t(b.name)}</td><td>${this.t(b.indicator.statement)}</td><td class="num s-not-met">${h(showValue(b.value, b.indicator.unit, this.lang))}</td>` +
-            `<td class="num">${h(targetPhrase(b, b.indicator.unit, this.lang))}</td><td class="num">${b.gap === null ? '—' : h(formatNumber(b.gap, this.lang))}</td></tr>`,
+          `<tr><td>${this.t(b.name)}</td><td>${this.t(b.indicator.statement)}</td><td class="num s-not-met">${h(showValue(b.value, b.indicator.unit, this.lang, b.gap))}</td>` +
+            `<td class="num">${h(targetPhrase(b, b.indicator.unit, this.lang))}</td><td class="num">${h(showGap(b.gap, this.lang))}</td></tr>`,
         );
       }
       parts.push('</tbody></table>');
@@ -197,17 +242,18 @@ class HtmlWriter {
     const parts = [`<h4>${heading}</h4>`];
     const statusText = (s: ReportTarget['rows'][number]['status']) => TARGET_STATUS_TEXT[s][lang];
     const hasValue = t.rows.some((row) => row.status !== 'no-data');
+    const whole = isLevelTotal(t);
+    const rowName = (row: ReportTarget['rows'][number]) => resultRowCells(t, row, lang).name;
     if (typeof t.targetValue === 'number' && hasValue) {
       const tone = (s: string): BarTone => (s === 'not-met' ? 'below' : s === 'met' ? 'met' : 'no-data');
-      const whole = t.target.scope === 'whole-province' && t.target.level !== null;
       const bars = t.rows.map((row) => ({
-        label: whole ? `${row.name[lang]} (${WORDS.total[lang].toLowerCase()} ${level[lang]})` : row.name[lang],
+        label: rowName(row),
         value: typeof row.value === 'number' ? row.value : null,
         tone: tone(row.status),
-        valueText: `${showValue(row.value, unit, lang)} · ${statusText(row.status)}`,
+        valueText: `${showValue(row.value, unit, lang, row.gap)} · ${statusText(row.status)}`,
       }));
       const belowRows = t.rows.filter((row) => row.status === 'not-met');
-      const list = (rows: typeof t.rows) => rows.map((row) => `${row.name[lang]} ${showValue(row.value, unit, lang)}`).join('; ');
+      const list = (rows: typeof t.rows) => rows.map((row) => `${row.name[lang]} ${showValue(row.value, unit, lang, row.gap)}`).join('; ');
       const desc =
         lang === 'vi'
           ? `${t.rows.length} đơn vị, chỉ tiêu ${phrase}. ${belowRows.length} đơn vị chưa đạt${belowRows.length ? `: ${list(belowRows)}` : ''}. ${t.counts.met} đạt, ${t.counts['no-data']} không có số liệu.`
@@ -221,8 +267,8 @@ class HtmlWriter {
     const rows = t.rows
       .map(
         (row) =>
-          `<tr><td>${this.t(row.name)}</td><td>${row.level ? this.t(LEVEL_TEXT[row.level]) : '—'}</td><td class="nowrap">${h(row.period ?? '—')}</td>` +
-          `<td class="num">${h(showValue(row.value, unit, lang))}</td><td class="num">${row.gap === null ? '—' : h(formatNumber(row.gap, lang))}</td><td class="s-${row.status}">${h(statusText(row.status))}</td></tr>`,
+          `<tr><td>${h(rowName(row))}</td><td>${h(resultRowCells(t, row, lang).level)}</td><td class="nowrap">${h(row.period ?? '—')}</td>` +
+          `<td class="num">${h(showValue(row.value, unit, lang, row.gap))}</td><td class="num">${h(showGap(row.gap, lang))}</td><td class="s-${row.status}">${h(statusText(row.status))}</td></tr>`,
       )
       .join('');
     const table = `<table><thead><tr><th>${this.t(WORDS.orgUnit)}</th><th>${this.t(WORDS.level)}</th><th>${this.t(WORDS.period)}</th><th>${this.t(WORDS.value)}</th><th>${this.t(WORDS.gap)}</th><th>${this.t(WORDS.status)}</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -241,7 +287,7 @@ class HtmlWriter {
       : lang === 'vi'
         ? `${statement.vi} — các đơn vị ${LEVEL_TEXT[t.target.level ?? 'all'].vi} được cộng vào tổng (${t.contributors[0]?.period ?? ''})`
         : `${statement.en} — the ${LEVEL_TEXT[t.target.level ?? 'all'].en} units summed into the total (${t.contributors[0]?.period ?? ''})`;
-    const list = belowRows.map((row) => `${row.name[lang]} ${showValue(row.value, unit, lang)}`).join('; ');
+    const list = belowRows.map((row) => `${row.name[lang]} ${showValue(row.value, unit, lang, row.gap)}`).join('; ');
     const summed = t.rollUp ? t.rollUp.summed : t.contributors.length;
     const desc =
       (lang === 'vi'
@@ -251,7 +297,7 @@ class HtmlWriter {
       label: row.name[lang],
       value: row.value as number,
       tone: (row.status === 'not-met' ? 'below' : 'met') as BarTone,
-      valueText: showValue(row.value, unit, lang),
+      valueText: showValue(row.value, unit, lang, row.gap),
     }));
     return `<figure class="contributors">${barChart({ id: this.chartId(), title, description: desc, bars, targets: [{ value: t.targetValue as number, label: `${WORDS.target[lang]} ${phrase}` }], ...(unit === 'percent' ? { max: 100, suffix: '%' } : {}) })}<figcaption>${h(desc)}</figcaption></figure>`;
   }
@@ -294,7 +340,7 @@ class HtmlWriter {
       ? seriesChart({
           id: this.chartId(),
           title: `${statement} — ${p.name[lang]}: ${status}`,
-          description: `${p.result.explanation[lang]} ${points.map((x) => `${x.label}: ${formatValue(x.value, unit, lang)}`).join('; ')}.`,
+          description: `${p.result.explanation[lang]} ${points.map((x) => `${x.label}: ${showValue(x.value, unit, lang)}`).join('; ')}.`,
           points,
           target,
           width: 300,

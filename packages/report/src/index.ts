@@ -41,7 +41,7 @@ export {
   type ReportTarget,
   type ReportTasks,
 } from './model.js';
-export { renderReportHtml, type ReportOptions } from './html.js';
+export { renderReportHtml, reportDecimals, reportNumber, showGap, showValue, type ReportOptions } from './html.js';
 export { renderReportMarkdown } from './markdown.js';
 export { barChart, seriesChart, niceMax, shorten, CHART_COLOURS, type Bar, type BarChartInput, type BarTone, type ChartText, type SeriesChartInput, type SeriesPoint, type TargetLine } from './svg.js';
 export type { ReportLanguage } from './text.js';

@@ -1,7 +1,7 @@
 import type { BilingualText } from '@egov-plan/core';
 import { formatNumber, formatValue } from '@egov-plan/rules';
 import { escapeMarkdown as m } from './escape.js';
-import { isReport, rollUpNote, showValue, targetPhrase, type ReportOptions } from './html.js';
+import { isReport, resultRowCells, rollUpNote, showGap, showValue, targetPhrase, type ReportOptions } from './html.js';
 import { buildQuarterlyReport, TASK_STATUSES, type QuarterlyReport, type QuarterlyReportInput } from './model.js';
 import { LEVEL_TEXT, PROGRESS_STATUS_TEXT, REPORT_STATUS_TEXT, TARGET_STATUS_TEXT, TASK_STATUS_TEXT, WORDS } from './text.js';
 
@@ -29,7 +29,7 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
   else {
     table(
         [t(WORDS.orgUnit), t(WORDS.indicator), t(WORDS.value), t(WORDS.target), t(WORDS.gap)],
-        r.below.map((b) => [t(b.name), t(b.indicator.statement), m(showValue(b.value, b.indicator.unit, lang)), m(targetPhrase(b, b.indicator.unit, lang)), b.gap === null ? '—' : m(formatNumber(b.gap, lang))]),
+        r.below.map((b) => [t(b.name), t(b.indicator.statement), m(showValue(b.value, b.indicator.unit, lang, b.gap)), m(targetPhrase(b, b.indicator.unit, lang)), m(showGap(b.gap, lang))]),
       );
   }
 
@@ -42,18 +42,18 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
       table(
           [t(WORDS.orgUnit), t(WORDS.level), t(WORDS.period), t(WORDS.value), t(WORDS.gap), t(WORDS.status)],
           tg.rows.map((row) => [
-            t(row.name),
-            row.level ? t(LEVEL_TEXT[row.level]) : '—',
+            m(resultRowCells(tg, row, lang).name),
+            m(resultRowCells(tg, row, lang).level),
             m(row.period ?? '—'),
-            m(showValue(row.value, ind.indicator.unit, lang)),
-            row.gap === null ? '—' : m(formatNumber(row.gap, lang)),
+            m(showValue(row.value, ind.indicator.unit, lang, row.gap)),
+            m(showGap(row.gap, lang)),
             row.status === 'not-met' ? `**${t(TARGET_STATUS_TEXT[row.status])}**` : t(TARGET_STATUS_TEXT[row.status]),
           ]),
         );
       if (tg.contributors.length) {
         table(
             [`${t(WORDS.orgUnit)} (${t(LEVEL_TEXT[tg.target.level ?? 'all'])})`, t(WORDS.period), t(WORDS.value), t(WORDS.gap)],
-            tg.contributors.map((row) => [t(row.name), m(row.period ?? '—'), row.status === 'not-met' ? `**${m(showValue(row.value, ind.indicator.unit, lang))}**` : m(showValue(row.value, ind.indicator.unit, lang)), row.gap === null ? '—' : m(formatNumber(row.gap, lang))]),
+            tg.contributors.map((row) => [t(row.name), m(row.period ?? '—'), row.status === 'not-met' ? `**${m(showValue(row.value, ind.indicator.unit, lang, row.gap))}**` : m(showValue(row.value, ind.indicator.unit, lang, row.gap)), m(showGap(row.gap, lang))]),
           );
       }
       const note = rollUpNote(tg, ind.indicator.unit, lang).trim();

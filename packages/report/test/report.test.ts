@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
-import { barChart, buildQuarterlyReport, escapeHtml, escapeMarkdown, niceMax, periodCalendar, renderReportHtml, renderReportMarkdown } from '../src/index.js';
+import { barChart, buildQuarterlyReport, escapeHtml, escapeMarkdown, niceMax, periodCalendar, renderReportHtml, renderReportMarkdown, reportDecimals, showGap } from '../src/index.js';
 import { kontum, SAMPLE_ROWS, SAMPLE_SUBMISSIONS, sampleInput } from './sample.js';
 
 /** The SVG charts of a page, in order. */
@@ -319,5 +319,49 @@ describe('SVG charts', () => {
     expect(svg).toContain(`<title>${long}</title>`);
     expect(barLabels(svg)[0]).toMatch(/…$/u);
     expect([...(barLabels(svg)[0] as string)].length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('numbers a leader reads at a glance', () => {
+  // Sở Y tế just misses ≥ 20% (19.96%); Sở Nội vụ's figure comes from counts (87.47…%).
+  const rows = [
+    ...SAMPLE_ROWS.filter((r) => !(r.indicator === 'online-dossier-rate' && r.period === '2020Q4' && (r.orgUnit === 'so-y-te' || r.orgUnit === 'so-noi-vu'))),
+    { indicator: 'online-dossier-rate', orgUnit: 'so-y-te', period: '2020Q4', value: 19.96 },
+    { indicator: 'online-dossier-rate', orgUnit: 'so-noi-vu', period: '2020Q4', numerator: 6_851, denominator: 7_832 },
+  ];
+  const html = renderReportHtml(sampleInput(rows));
+  const md = renderReportMarkdown(sampleInput(rows));
+
+  it('rounds to one decimal, and never shows a missed target as reached', () => {
+    for (const page of [html, md]) {
+      expect(page).toContain('87,5%');
+      expect(page).not.toContain('87,4732');
+      // 19.96 against ≥ 20 is written with the decimals that show it is below, and its gap is not "0".
+      expect(page).toContain('19,96%');
+      expect(page).toContain('-0,04');
+      expect(page).not.toMatch(/Sở Y tế[^\n]{0,40}\b20%/u);
+    }
+    expect(renderReportHtml(sampleInput(rows), { lang: 'en' })).toContain('19.96%');
+  });
+
+  it("a level's total is named as such in its table, with the target's level, not the province's own", () => {
+    // online-work-files ≥ 60% at district level is judged on the districts' summed counts.
+    const section = html.slice(html.indexOf('id="indicator-online-work-files"'));
+    const table = section.slice(section.indexOf('cấp huyện'), section.indexOf('</table>', section.indexOf('cấp huyện')));
+    expect(table).toMatch(/<tr><td>Tỉnh Kon Tum \(tổng cấp huyện\)<\/td><td>cấp huyện<\/td>/u);
+    expect(md).toMatch(/\| Tỉnh Kon Tum \(tổng cấp huyện\) \| cấp huyện \|/u);
+  });
+
+  it('a non-zero gap never reads as zero and keeps its sign, for any gap', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1_000, max: 1_000, noNaN: true }).filter((g) => Math.abs(g) >= 1e-4), (gap) => {
+        const shown = Number(showGap(gap, 'en'));
+        expect(shown).not.toBe(0);
+        expect(Math.sign(shown)).toBe(Math.sign(gap));
+        expect(Math.abs(shown - gap)).toBeLessThanOrEqual(0.5 * 10 ** -reportDecimals(gap) + 1e-9);
+      }),
+    );
+    expect(showGap(0, 'vi')).toBe('0');
+    expect(showGap(null, 'vi')).toBe('—');
   });
 });

@@ -81,8 +81,9 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         period: DEMO.period,
         summary: s,
       };
-      if (opts.json) printJson(ctx, summary);
-      else {
+      // Served with --json, the summary is printed once listening, with the URLs (one object).
+      if (opts.json && !opts.serve) printJson(ctx, summary);
+      else if (!opts.json) {
         out(ctx, en ? NOTICE.en : NOTICE.vi);
         out(ctx, en ? `1. Workbook written: ${summary.workbook} (${rows.length} rows).` : `1. Đã ghi tệp Excel: ${summary.workbook} (${rows.length} dòng).`);
         out(
@@ -101,6 +102,6 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       }
       if (!opts.serve) return;
       const { serveStore } = await import('./serve.js');
-      await serveStore(ctx, { host: opts.host, port: opts.port, plan, database, at, notice: NOTICE });
+      await serveStore(ctx, { host: opts.host, port: opts.port, plan, database, at, notice: NOTICE, json: opts.json === true, summary });
     });
 }

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { BilingualText, Plan } from '@egov-plan/core';
 import type { Principal } from '@egov-plan/http';
 import { databaseOption } from '../database.js';
-import { out, UsageError, type CliContext } from '../io.js';
+import { err, out, UsageError, type CliContext } from '../io.js';
 import { reportInput, storeReportSources } from './report.js';
-import { DEFAULT_PLAN, loadPlanRef, planArgumentHelp, readInputFile, type AtValue } from './shared.js';
+import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp, readInputFile, type AtValue } from './shared.js';
 
 /** Where `serve` listens unless told otherwise: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -81,10 +81,11 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--host <host>', en ? `address to listen on (this machine only by default)` : `địa chỉ lắng nghe (mặc định chỉ máy này)`, DEFAULT_HOST)
     .option('--port <port>', en ? "port (0: any free port)" : "cổng (0: cổng trống bất kỳ)", String(DEFAULT_PORT))
     .option('--auth <file>', en ? 'JSON file mapping bearer tokens to agencies; without it the API is read-only' : 'tệp JSON gắn mã truy cập (bearer token) với cơ quan; không có thì API chỉ đọc')
-    .option('--plan <plan>', `${planArgumentHelp(ctx)} (${en ? 'the report\'s plan' : 'kế hoạch của báo cáo'})`, DEFAULT_PLAN);
-  databaseOption(cmd, ctx).action(async (opts: { host: string; port: string; auth?: string; plan: string; database?: string }) => {
+    .option('--plan <plan>', `${planArgumentHelp(ctx)} (${en ? 'the report\'s plan' : 'kế hoạch của báo cáo'})`, DEFAULT_PLAN)
+    .option('--json', `${jsonHelp(ctx)} (${en ? 'one object once listening: the URLs, the store, read-only or not' : 'một đối tượng khi đã lắng nghe: các URL, kho số liệu, chỉ đọc hay không'})`);
+  databaseOption(cmd, ctx).action(async (opts: { host: string; port: string; auth?: string; plan: string; database?: string; json?: boolean }) => {
     const plan = await loadPlanRef(ctx, opts.plan);
-    await serveStore(ctx, { host: opts.host, port: opts.port, plan, ...(opts.auth === undefined ? {} : { auth: opts.auth }), ...(opts.database === undefined ? {} : { database: opts.database }) });
+    await serveStore(ctx, { host: opts.host, port: opts.port, plan, json: opts.json === true, ...(opts.auth === undefined ? {} : { auth: opts.auth }), ...(opts.database === undefined ? {} : { database: opts.database }) });
   });
 }
 
@@ -103,6 +104,31 @@ export interface ServeOptions {
   at?: AtValue;
   /** A notice the report shows under its title (the demo's "synthetic figures"). */
   notice?: BilingualText;
+  /**
+   * `--json`: once listening, print one {@link ServingInfo} object (merged into `summary`, the
+   * demo's) on standard output instead of the text lines; later messages go to standard error.
+   */
+  json?: boolean;
+  /** Fields printed before `serving` in the `--json` object (the demo's summary). */
+  summary?: Record<string, unknown>;
+}
+
+/** Where `serve` listens, as `serve --json` prints it under `serving` once the server accepts requests. */
+export interface ServingInfo {
+  /** The report's address, e.g. `http://127.0.0.1:8080/`. */
+  url: string;
+  /** The API's base, `<url>api/v1/`. */
+  api: string;
+  /** The OpenAPI document, `<url>openapi.json`. */
+  openapi: string;
+  /** The store served, as shown in messages (a connection string's password masked). */
+  database: string;
+  /** The report's plan id. */
+  plan: string;
+  /** No `--auth`: measurements cannot be posted. */
+  readOnly: boolean;
+  /** Tokens read from the auth file (0 when read-only). */
+  tokens: number;
 }
 
 /**
@@ -128,7 +154,7 @@ export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<v
     return new Response(report.renderReportHtml(input, { lang, ...(opts.notice ? { notice: opts.notice } : {}) }), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   };
   // Slow clients are cut off by node:http too: headers within 10 s, a whole request within 30 s.
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, http.toNodeListener(handler));
+  const server = createServer(http.nodeServerOptions(), http.toNodeListener(handler));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, opts.host, () => resolve());
@@ -137,8 +163,14 @@ export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<v
   const shown = typeof address === 'object' && address ? address : { address: opts.host, port };
   const host = shown.address.includes(':') ? `[${shown.address}]` : shown.address;
   const base = `http://${host}:${shown.port}/`;
-  out(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
-  out(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');
+  // With --json, stdout carries the one object a script reads; the running messages go to stderr.
+  const say = opts.json ? err : out;
+  if (opts.json) {
+    const serving: ServingInfo = { url: base, api: `${base}api/v1/`, openapi: `${base}openapi.json`, database: db.label, plan: plan.id, readOnly: auth === null, tokens: auth?.count ?? 0 };
+    ctx.io.stdout(`${JSON.stringify({ ...opts.summary, serving })}\n`);
+  }
+  say(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
+  say(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     ctx.io.stop ? ctx.io.stop.addEventListener('abort', stop, { once: true }) : (process.once('SIGINT', stop), process.once('SIGTERM', stop));
@@ -146,5 +178,5 @@ export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<v
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await db.close();
-  out(ctx, en ? 'Stopped.' : 'Đã dừng.');
+  say(ctx, en ? 'Stopped.' : 'Đã dừng.');
 }
