@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PeriodSystem, PeriodType } from './calendar.js';
 import { ISSUE_CODE_LIST } from './issue-codes.js';
 import { ProgressMethod } from './progress-method.js';
-import { AdministrativeLevel, Comparator, TargetScope, Task, Unit } from './plan.js';
+import { AdministrativeLevel, AgreeingDeclaration, Comparator, TargetScope, Task, Unit } from './plan.js';
 import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 
 // What the library returns, as schemas: the verdicts of `evaluate`, the report of `progress`, the
@@ -309,6 +309,7 @@ export const ProvenanceStep = z
       .literal(true)
       .optional()
       .describe('True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.'),
+    agreeing: z.array(AgreeingDeclaration).optional().describe('For a definition: the other bases that define the same target in agreeing words (plan, number, section), merged into it by the resolver; absent when only one did.'),
   })
   .describe('One step of a target\'s provenance: definition, override or withdrawal.');
 // #region generated type ProvenanceStep (output)
@@ -347,6 +348,10 @@ export type ProvenanceStep = {
    * True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.
    */
   claimed?: true;
+  /**
+   * For a definition: the other bases that define the same target in agreeing words (plan, number, section), merged into it by the resolver; absent when only one did.
+   */
+  agreeing?: AgreeingDeclaration[];
 };
 // #endregion
 
