@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PeriodSystem, PeriodType } from './calendar.js';
 import { ISSUE_CODE_LIST } from './issue-codes.js';
 import { ProgressMethod } from './progress-method.js';
-import { AdministrativeLevel, Comparator, TargetScope, Task, Unit } from './plan.js';
+import { AdministrativeLevel, AgreeingDeclaration, Comparator, TargetScope, Task, Unit } from './plan.js';
 import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 
 // What the library returns, as schemas: the verdicts of `evaluate`, the report of `progress`, the
@@ -309,6 +309,7 @@ export const ProvenanceStep = z
       .literal(true)
       .optional()
       .describe('True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.'),
+    agreeing: z.array(AgreeingDeclaration).optional().describe('For a definition: the other bases that define the same target in agreeing words (plan, number, section), merged into it by the resolver; absent when only one did.'),
   })
   .describe('One step of a target\'s provenance: definition, override or withdrawal.');
 // #region generated type ProvenanceStep (output)
@@ -347,19 +348,23 @@ export type ProvenanceStep = {
    * True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.
    */
   claimed?: true;
+  /**
+   * For a definition: the other bases that define the same target in agreeing words (plan, number, section), merged into it by the resolver; absent when only one did.
+   */
+  agreeing?: AgreeingDeclaration[];
 };
 // #endregion
 
 /** Why a unit's value is not in a roll-up's sum. */
 export const LeftOutReason = z
-  .enum(['no-counts', 'other-period', 'not-summable'])
+  .enum(['no-counts', 'other-period', 'not-summable', 'not-in-force'])
   .describe(
-    '"no-counts": the unit\'s value came without numerator and denominator, so it cannot be summed; "other-period": the unit has counts, but for another period than the one summed (the latest period with counts); "not-summable": the indicator is not a percentage, so values are not summed.',
+    '"no-counts": the unit\'s value came without numerator and denominator, so it cannot be summed; "other-period": the unit has counts, but for another period than the one summed (the latest period with counts); "not-summable": the indicator is not a percentage, so values are not summed; "not-in-force": the plan does not have the unit in force on the evaluation date (withdrawn or merged before it, or in force only from a later date).',
   );
 // #region generated type LeftOutReason (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Why a unit's value is not in a roll-up's sum. */
-export type LeftOutReason = 'no-counts' | 'other-period' | 'not-summable';
+export type LeftOutReason = 'no-counts' | 'other-period' | 'not-summable' | 'not-in-force';
 // #endregion
 
 /** A unit's value that a roll-up received but did not sum, and why. */
@@ -432,7 +437,7 @@ export type SummedCounts = {
 export const RollUpCoverage = z
   .strictObject({
     level: AdministrativeLevel.describe('The level rolled up.'),
-    known: z.number().int().min(0).describe('Org units the plan declares at that level and in force during the phase (administrative units, and agencies that are not groups), the province itself excepted.'),
+    known: z.number().int().min(0).describe('Org units the plan declares at that level and in force on the evaluation date — `at`, or the phase\'s last day when the phase ended before — with the rule file\'s dated unit and agency changes applied (administrative units, and agencies that are not groups), the province itself excepted.'),
     reported: z.number().int().min(0).describe('How many of those have a value in the window (with or without counts).'),
     missing: z.array(z.string().min(1)).describe('The known units without a value in the window, in numeric-aware order of their ids.'),
   })
@@ -446,7 +451,7 @@ export type RollUpCoverage = {
    */
   level: AdministrativeLevel;
   /**
-   * Org units the plan declares at that level and in force during the phase (administrative units, and agencies that are not groups), the province itself excepted.
+   * Org units the plan declares at that level and in force on the evaluation date — `at`, or the phase's last day when the phase ended before — with the rule file's dated unit and agency changes applied (administrative units, and agencies that are not groups), the province itself excepted.
    */
   known: number;
   /**

@@ -749,9 +749,64 @@ export type ProvenanceOrigin = {
 };
 // #endregion
 
+/**
+ * Another base that declares the same indicator, target or item in agreeing words (the same
+ * definition, other wording or source): the resolver merges the two and names both, the kept
+ * declaration in the origin itself and this one here.
+ */
+export const AgreeingDeclaration = z
+  .strictObject({
+    plan: Id.describe('Id of the plan that also declares it.'),
+    number: z.string().describe('That plan\'s document number, e.g. "1102/KH-UBND".'),
+    section: z.string().nullable().describe('The section that plan cites for it (its `source.section`); null when it cites none.'),
+    file: ProvenanceOrigin.shape.file,
+    pointer: ProvenanceOrigin.shape.pointer,
+    claimed: ProvenanceOrigin.shape.claimed,
+  })
+  .describe('Another base that declares the same item in agreeing words; the resolver merged the two and names both.');
+// #region generated type AgreeingDeclaration (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Another base that declares the same indicator, target or item in agreeing words (the same
+ * definition, other wording or source): the resolver merges the two and names both, the kept
+ * declaration in the origin itself and this one here.
+ */
+export type AgreeingDeclaration = {
+  /**
+   * Id of the plan that also declares it.
+   */
+  plan: Id;
+  /**
+   * That plan's document number, e.g. "1102/KH-UBND".
+   */
+  number: string;
+  /**
+   * The section that plan cites for it (its `source.section`); null when it cites none.
+   */
+  section: string | null;
+  /**
+   * Bundled plan id or file path.
+   */
+  file: string;
+  /**
+   * RFC 6901 JSON pointer into that file.
+   */
+  pointer: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
+};
+// #endregion
+
+const agreeingList = z
+  .array(AgreeingDeclaration)
+  .optional()
+  .describe('Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.');
+
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
 export const TargetOrigin = z
-  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed })
+  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed, agreeing: agreeingList })
   .describe('The file that defined a target.');
 // #region generated type TargetOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
@@ -770,6 +825,10 @@ export type TargetOrigin = {
    * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
    */
   claimed?: true;
+  /**
+   * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
+   */
+  agreeing?: AgreeingDeclaration[];
 };
 // #endregion
 
@@ -1362,6 +1421,7 @@ export const ItemOrigin = z
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
+    agreeing: agreeingList,
   })
   .describe('The plan and file an item of a resolved plan was declared in.');
 // #region generated type ItemOrigin (output)
@@ -1406,6 +1466,62 @@ export type ItemOrigin = {
    * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
    */
   claimed?: true;
+  /**
+   * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
+   */
+  agreeing?: AgreeingDeclaration[];
+};
+// #endregion
+
+/**
+ * Where an indicator's definition in a resolved plan came from: the plan (id, number) and file
+ * of the declaration kept, and the other bases that declare it in agreeing words. Written by the
+ * resolver for plans with `extends`, kept by `export`.
+ */
+export const IndicatorOrigin = z
+  .strictObject({
+    indicator: Id,
+    plan: Id.describe('Id of the plan whose declaration was kept.'),
+    number: z.string().describe('That plan\'s document number.'),
+    file: ProvenanceOrigin.shape.file,
+    pointer: ProvenanceOrigin.shape.pointer,
+    claimed: ProvenanceOrigin.shape.claimed,
+    agreeing: agreeingList,
+  })
+  .describe('The plan and file an indicator of a resolved plan was declared in, and the bases that agree with it.');
+// #region generated type IndicatorOrigin (output)
+// (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
+/**
+ * Where an indicator's definition in a resolved plan came from: the plan (id, number) and file
+ * of the declaration kept, and the other bases that declare it in agreeing words. Written by the
+ * resolver for plans with `extends`, kept by `export`.
+ */
+export type IndicatorOrigin = {
+  indicator: Id;
+  /**
+   * Id of the plan whose declaration was kept.
+   */
+  plan: Id;
+  /**
+   * That plan's document number.
+   */
+  number: string;
+  /**
+   * Bundled plan id or file path.
+   */
+  file: string;
+  /**
+   * RFC 6901 JSON pointer into that file.
+   */
+  pointer: string;
+  /**
+   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
+   */
+  claimed?: true;
+  /**
+   * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
+   */
+  agreeing?: AgreeingDeclaration[];
 };
 // #endregion
 
@@ -1445,6 +1561,7 @@ export const Plan = z
     itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Items (not targets) withdrawn from a date.'),
     itemOrigins: z.array(ItemOrigin).optional().describe('Written by the resolver and export: the plan and file each item came from.'),
     origins: z.array(TargetOrigin).optional().describe('Written by the resolver and export: the file that defined each target.'),
+    indicatorOrigins: z.array(IndicatorOrigin).optional().describe('Written by the resolver and export: the plan and file each indicator came from, and the bases that declare it in agreeing words.'),
     resolvedFrom: z.array(ResolvedFrom).optional().describe('Written by the resolver and export: the plans resolved into this file, base first.'),
     // A resolved plan never has the rule-file fields: typed `undefined`, so that passing an
     // unresolved RuleFile where a Plan is expected is a compile-time error.
@@ -1570,6 +1687,10 @@ export type Plan = {
    * Written by the resolver and export: the file that defined each target.
    */
   origins?: TargetOrigin[];
+  /**
+   * Written by the resolver and export: the plan and file each indicator came from, and the bases that declare it in agreeing words.
+   */
+  indicatorOrigins?: IndicatorOrigin[];
   /**
    * Written by the resolver and export: the plans resolved into this file, base first.
    */

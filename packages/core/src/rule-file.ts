@@ -3,7 +3,7 @@ import { Plan, Target, MAX_RULE_FILE_CHANGES } from './plan.js';
 import { Id } from './text.js';
 import { isUnresolvedRuleFile, validateWith, type ValidationResult } from './validate.js';
 // Named by the generated types below (scripts/generate-types.ts).
-import type { AdministrativeUnit, Agency, BilingualText, BodyTask, Duty, Indicator, ItemOrigin, ItemOverride, ItemWithdrawal, LegalBasis, LocalDate, Objective, Phase, ReportingCalendar, ReportingObligation, ResolvedFrom, SourceNote, TargetOrigin, TargetOverride, TargetWithdrawal, Task, TaskGroup } from './index.js';
+import type { AdministrativeUnit, Agency, BilingualText, BodyTask, Duty, Indicator, IndicatorOrigin, ItemOrigin, ItemOverride, ItemWithdrawal, LegalBasis, LocalDate, Objective, Phase, ReportingCalendar, ReportingObligation, ResolvedFrom, SourceNote, TargetOrigin, TargetOverride, TargetWithdrawal, Task, TaskGroup } from './index.js';
 
 // What a province writes: a plan plus the fields that build it on other plans. `extends` names
 // the plans it builds on; `addTargets` adds targets to their indicators; `overrides` and
@@ -243,6 +243,10 @@ export type RuleFile = {
    * Written by the resolver and export: the file that defined each target.
    */
   origins?: TargetOrigin[];
+  /**
+   * Written by the resolver and export: the plan and file each indicator came from, and the bases that declare it in agreeing words.
+   */
+  indicatorOrigins?: IndicatorOrigin[];
   /**
    * Written by the resolver and export: the plans resolved into this file, base first.
    */

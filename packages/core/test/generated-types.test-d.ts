@@ -262,6 +262,9 @@ describe('generated types', () => {
   it('ProvenanceOrigin is exactly the output type of its schema', () => {
     expectTypeOf<core.ProvenanceOrigin>().toEqualTypeOf<z.output<typeof core.ProvenanceOrigin>>();
   });
+  it('AgreeingDeclaration is exactly the output type of its schema', () => {
+    expectTypeOf<core.AgreeingDeclaration>().toEqualTypeOf<z.output<typeof core.AgreeingDeclaration>>();
+  });
   it('TargetOrigin is exactly the output type of its schema', () => {
     expectTypeOf<core.TargetOrigin>().toEqualTypeOf<z.output<typeof core.TargetOrigin>>();
   });
@@ -288,6 +291,9 @@ describe('generated types', () => {
   });
   it('ItemOrigin is exactly the output type of its schema', () => {
     expectTypeOf<core.ItemOrigin>().toEqualTypeOf<z.output<typeof core.ItemOrigin>>();
+  });
+  it('IndicatorOrigin is exactly the output type of its schema', () => {
+    expectTypeOf<core.IndicatorOrigin>().toEqualTypeOf<z.output<typeof core.IndicatorOrigin>>();
   });
   it('Plan is exactly the output type of its schema', () => {
     expectTypeOf<core.Plan>().toEqualTypeOf<z.output<typeof core.Plan>>();

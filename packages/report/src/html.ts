@@ -1,4 +1,4 @@
-import type { BilingualText, Comparator } from '@egov-plan/core';
+import type { BilingualText, Comparator, LeftOutValue } from '@egov-plan/core';
 import { formatNumber, formatValue } from '@egov-plan/rules';
 import { escapeHtml as h } from './escape.js';
 import { buildQuarterlyReport, TASK_STATUSES, type QuarterlyReport, type QuarterlyReportInput, type ReportDeadline, type ReportProgress, type ReportTarget } from './model.js';
@@ -91,10 +91,11 @@ export function showGap(gap: number | null, lang: ReportLanguage): string {
   return gap === null ? '—' : reportNumber(gap, lang, reportDecimals(gap));
 }
 
-const LEFT_OUT_REASON: Record<'no-counts' | 'other-period' | 'not-summable', BilingualText> = {
+const LEFT_OUT_REASON: Record<LeftOutValue['reason'], BilingualText> = {
   'no-counts': { vi: 'không có tử số/mẫu số', en: 'no numerator/denominator' },
   'other-period': { vi: 'số đếm của kỳ khác', en: 'counts for another period' },
   'not-summable': { vi: 'không cộng được', en: 'not summable' },
+  'not-in-force': { vi: 'đơn vị không có hiệu lực vào ngày đánh giá', en: 'unit not in force on the evaluation date' },
 };
 
 /**

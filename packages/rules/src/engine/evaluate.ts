@@ -27,6 +27,7 @@ import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
 import { isMeasurementSet, prepareMeasurements, prepareMeasurementsAsync, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
 import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
+import { inForceDate, unitsInForce, type UnitsInForce } from './in-force.js';
 
 // The output types are inferred from the output schemas of @egov-plan/core (one source of truth
 // for the types, the published JSON Schemas and the HTTP package's OpenAPI).
@@ -69,6 +70,8 @@ export class EvaluationJob {
   headline = true;
   /** What a whole-province figure computed from the org units summed and left out. */
   rollUp: RollUp | null = null;
+  /** For a unit not in force on the evaluation date: why, and the value received (not judged). */
+  outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
   #facts: ConditionFacts | undefined;
 
   constructor(
@@ -357,13 +360,27 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const jobs: EvaluationJob[] = [];
   const knownByLevel: Record<string, readonly string[]> = {};
+  // The plan's org units in force on each phase's date (dated unit and agency changes applied).
+  const inForceByDate = new Map<string, UnitsInForce>();
+  const inForceOf = (phase: Phase): UnitsInForce => {
+    const date = inForceDate(phase, at);
+    let u = inForceByDate.get(date);
+    if (u === undefined) inForceByDate.set(date, (u = unitsInForce(plan, date)));
+    return u;
+  };
   const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
   /** One org unit's job, its value picked from its cell. */
   /** One org unit's job at its level, its value picked from its cell. */
   const ownJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: AdministrativeLevel | null, cell: Cell): EvaluationJob => {
     const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
     const o = latestInCell(cell, phase, at);
-    if (!o) {
+    const units = inForceOf(phase);
+    const reason = units.out.get(orgUnit);
+    if (reason !== undefined) {
+      // A unit the plan does not have in force on that date is not judged; what it sent is named.
+      job.status = 'not-applicable';
+      job.outOfForce = { date: units.date, reason, received: o ?? lastOf(cell) };
+    } else if (!o) {
       job.status = 'no-data';
       job.outside = lastOf(cell);
     } else {
@@ -415,8 +432,8 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         }
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
-        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= knownUnits(plan, level, phase, province));
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known));
+        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= inForceOf(phase).known(level, province));
+        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out));
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
@@ -429,12 +446,13 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         continue;
       }
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
-      // targets every unit of the plan at the target's level that existed during the phase.
+      // targets every unit of the plan at the target's level in force on the phase's date.
       sortedUnits ??= index.sortedUnits(slot);
+      const out = inForceOf(phase).out;
       const expected =
         target.scope === 'each-unit'
           ? plan.administrativeUnits
-              .filter((u) => (target.level === null || u.level === target.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start)
+              .filter((u) => (target.level === null || u.level === target.level) && !out.has(u.code))
               .map((u) => u.code)
               .filter((c) => index.cell(c, slot) === undefined)
           : [];
@@ -456,18 +474,6 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
   return jobs;
 }
 
-/**
- * The org units a plan declares at a level and in force during a phase, the province itself
- * excepted: administrative units, and agencies that are not groups. In numeric-aware order.
- */
-function knownUnits(plan: Plan, level: AdministrativeLevel, phase: Phase, province: ReadonlySet<string>): string[] {
-  const ids = new Set<string>();
-  for (const u of plan.administrativeUnits) if (u.level === level && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start) ids.add(u.code);
-  for (const a of plan.agencies) if (a.level === level && a.kind !== 'group') ids.add(a.id);
-  for (const id of province) ids.delete(id);
-  return [...ids].sort(collator.compare);
-}
-
 function provinceJob(
   plan: Plan,
   indicator: Indicator,
@@ -483,6 +489,8 @@ function provinceJob(
   member: Uint8Array,
   /** The plan's units of the target's level, for the coverage; null for a target without a level. */
   known: readonly string[] | null,
+  /** The plan's units not in force on the phase's date: their values are named, never summed. */
+  outOfForce: ReadonlyMap<string, BilingualText>,
 ): EvaluationJob {
   const target = version.target;
   const job = new EvaluationJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province', at);
@@ -523,7 +531,7 @@ function provinceJob(
   if (percent) {
     for (let i = 0; i < sortedUnits.length; i++) {
       const u = sortedUnits[i] as number;
-      if (isProvince[u] === 1) continue;
+      if (isProvince[u] === 1 || outOfForce.has(index.units[u] as string)) continue;
       const c = latestInCell(index.cellOf(u, slot), phase, at, counts);
       if (c && (!best || byPeriod(c, best) > 0)) best = c;
     }
@@ -534,7 +542,8 @@ function provinceJob(
     const u = sortedUnits[i] as number;
     if (isProvince[u] === 1) continue;
     const cell = index.cellOf(u, slot);
-    const c = best ? latestInCell(cell, phase, at, counts) : null;
+    const gone = outOfForce.has(index.units[u] as string);
+    const c = best && !gone ? latestInCell(cell, phase, at, counts) : null;
     if (c && c.period === (best as Observation).period) {
       n += c.numerator as number;
       d += c.denominator as number;
@@ -552,7 +561,7 @@ function provinceJob(
       value: shown.value,
       numerator: shown.numerator ?? null,
       denominator: shown.denominator ?? null,
-      reason: !percent ? 'not-summable' : other ? 'other-period' : 'no-counts',
+      reason: gone ? 'not-in-force' : !percent ? 'not-summable' : other ? 'other-period' : 'no-counts',
     });
   }
   if (best && d > 0) {
@@ -627,6 +636,7 @@ class JudgedTarget implements TargetResult {
         phase: job.phase,
         at: this.#at,
         outside: job.outside,
+        outOfForce: job.outOfForce,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
         nameOf: (id) => this.#names.get(id),
       });

@@ -20,6 +20,8 @@ export interface ExplainContext {
   trace: (() => ConditionTrace) | null;
   /** The name of an org unit the plan declares (administrative unit or agency), if any. */
   nameOf?: (id: string) => BilingualText | undefined;
+  /** For a unit the plan does not have in force on the evaluation date: the date, why, and what it sent. */
+  outOfForce?: { date: string; reason: BilingualText; received: Observation | null } | null;
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
@@ -78,6 +80,7 @@ const REASON: Record<LeftOutValue['reason'], BilingualText> = {
   'no-counts': { vi: 'không có tử số/mẫu số', en: 'no numerator/denominator' },
   'other-period': { vi: 'số đếm của kỳ khác kỳ được cộng', en: 'counts for another period than the one summed' },
   'not-summable': { vi: 'chỉ tiêu không phải tỷ lệ, không cộng được', en: 'not a percentage, so not summed' },
+  'not-in-force': { vi: 'đơn vị không có hiệu lực vào ngày đánh giá', en: 'the unit is not in force on the evaluation date' },
 };
 
 /** What a roll-up summed, left out and covered, in words (empty when it is not a roll-up). */
@@ -126,6 +129,15 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
     vi: `chỉ tiêu ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'vi')} (${SCOPE_VI[r.scope]}${levelVi}, giai đoạn ${r.phase})`,
     en: `the target ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'en')} (${SCOPE_EN[r.scope]}${levelEn}, phase ${r.phase})`,
   };
+  const gone = ctx.outOfForce;
+  if (r.status === 'not-applicable' && gone) {
+    const o = gone.received;
+    const got = o ? { vi: ` Giá trị đã nhận (kỳ ${o.period}: ${formatValue(o.value, unit, 'vi')}) không được xét.`, en: ` The value received (period ${o.period}: ${formatValue(o.value, unit, 'en')}) is not judged.` } : { vi: '', en: '' };
+    return {
+      vi: `Không áp dụng: ${who.vi} không có hiệu lực vào ngày ${gone.date} (${gone.reason.vi}), nên không xét ${goal.vi}.${got.vi}`,
+      en: `Not applicable: ${who.en} is not in force on ${gone.date} (${gone.reason.en}), so ${goal.en} is not judged for it.${got.en}`,
+    };
+  }
   if (r.status === 'not-applicable') {
     const at = r.targetLevel as AdministrativeLevel;
     return {

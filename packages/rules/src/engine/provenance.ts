@@ -1,4 +1,4 @@
-import { ITEM_KEY_FIELDS, fromPointer, issue, type Issue, type Plan } from '@egov-plan/core';
+import { ITEM_KEY_FIELDS, fromPointer, issue, type AgreeingDeclaration, type Issue, type Plan } from '@egov-plan/core';
 import { bundledPlansForCheck } from './bundled-lookup.js';
 import { issueIn, jsonEqual, type RuleFileLayer } from './resolve.js';
 
@@ -54,7 +54,7 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
   const plan = layer.plan;
   const bundled = bundledPlansForCheck();
   const isBundled = (id: string) => bundled(id) !== undefined;
-  if (plan.origins === undefined && plan.resolvedFrom === undefined && plan.itemOrigins === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin) && !plan.itemOverrides?.some((o) => o.origin) && !plan.itemWithdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
+  if (plan.origins === undefined && plan.resolvedFrom === undefined && plan.itemOrigins === undefined && plan.indicatorOrigins === undefined && !plan.overrides?.some((o) => o.origin) && !plan.withdrawals?.some((w) => w.origin) && !plan.itemOverrides?.some((o) => o.origin) && !plan.itemWithdrawals?.some((w) => w.origin)) return { layer, warnings: [], forged: [] };
   const warnings: Issue[] = [];
   let replaced = 0;
   let unchecked = 0;
@@ -70,10 +70,12 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
     );
     warnings.push({ ...w, severity: 'warning' });
   };
-  const keep = <T extends { file: string; claimed?: true | undefined }>(c: T): T => {
+  const keep = <T extends { file: string; claimed?: true | undefined; agreeing?: AgreeingDeclaration[] | undefined }>(c: T): T => {
     const verified = isBundled(c.file);
     if (!verified) unchecked++;
-    return mark(c, verified);
+    const kept = mark(c, verified);
+    // The agreeing declarations a file states are its claims too: marked the same way.
+    return c.agreeing ? { ...kept, agreeing: c.agreeing.map((a) => mark(a, isBundled(a.file))) } : kept;
   };
 
   const targets = new Map<string, unknown>();
@@ -123,6 +125,17 @@ export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; 
     });
   if (plan.itemOverrides) out.itemOverrides = checkItemChange(plan.itemOverrides, 'itemOverrides');
   if (plan.itemWithdrawals) out.itemWithdrawals = checkItemChange(plan.itemWithdrawals, 'itemWithdrawals');
+  if (plan.indicatorOrigins !== undefined) {
+    const kept: NonNullable<typeof plan.indicatorOrigins> = [];
+    plan.indicatorOrigins.forEach((o, i) => {
+      const b = bundled(o.file);
+      const found = b ? at(b, o.pointer) : undefined;
+      const holdsIndicator = b !== undefined && b.id === o.plan && b.number === o.number && o.pointer.startsWith('/indicators/') && found !== null && typeof found === 'object' && (found as Record<string, unknown>).id === o.indicator;
+      if (!b || holdsIndicator) kept.push(keep(o));
+      else warn(`/indicatorOrigins/${i}`, `indicator ${show(o.indicator)} was declared in ${show(o.file)} at ${show(o.pointer)}`);
+    });
+    out.indicatorOrigins = kept;
+  }
   if (plan.resolvedFrom !== undefined) {
     const kept: NonNullable<typeof plan.resolvedFrom> = [];
     plan.resolvedFrom.forEach((r, i) => {

@@ -13,6 +13,7 @@ import {
   issue,
   toPointer,
   validatePlan,
+  type AgreeingDeclaration,
   type Awaitable,
   type ChangeableItemKind,
   type ExtendsEntry,
@@ -121,6 +122,15 @@ interface TargetEntry {
   indicator: string;
   at: Origin;
   provenance: ProvenanceOrigin;
+  /** Other bases that define it in agreeing words, merged into this one. */
+  agreeing?: AgreeingDeclaration[];
+}
+interface IndicatorEntry {
+  indicator: Indicator;
+  at: Origin;
+  targets: TargetEntry[];
+  /** Other bases that declare it in agreeing words, merged into this one. */
+  agreeing?: AgreeingDeclaration[];
 }
 interface OverrideEntry {
   override: TargetOverride;
@@ -149,6 +159,7 @@ const BUILT_FIELDS = new Set<string>([
   'itemOverrides',
   'itemWithdrawals',
   'itemOrigins',
+  'indicatorOrigins',
   'indicators',
   'extends',
   'addTargets',
@@ -580,7 +591,40 @@ function partsOf(entry: ExtendsEntry): Set<InheritedPart> {
 const ITEM_COLLECTIONS = ['phases', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'reportingObligations', 'legalBases', 'notes'] as const;
 type ItemCollection = (typeof ITEM_COLLECTIONS)[number];
 const keyOfItem = (coll: ItemCollection, item: Record<string, unknown>) => String(item[coll === 'phases' ? 'id' : ITEM_KEY_FIELDS[coll]]);
-type Keyed = Map<string, { item: Record<string, unknown>; at: Origin }>;
+type Keyed = Map<string, { item: Record<string, unknown>; at: Origin; agreeing?: AgreeingDeclaration[] }>;
+
+/** The plan (id, number) a file of a layer stands for: the one it was resolved from, else the layer's own. */
+function planOfFile(layer: RuleFileLayer, file: string): { plan: string; number: string } {
+  const r = layer.plan.resolvedFrom?.find((x) => x.file === file);
+  return r ? { plan: r.plan, number: r.number } : { plan: layer.plan.id, number: layer.plan.number };
+}
+
+/** The section an item, indicator or target cites (`source.section`), or null. */
+function sectionOf(x: Record<string, unknown>): string | null {
+  const src = x.source as { section?: unknown } | undefined;
+  return typeof src === 'object' && src !== null && typeof src.section === 'string' ? src.section : null;
+}
+
+/** Where a declaration came from, as {@link AgreeingDeclaration} names it. */
+type DeclaredAt = { plan: string; number: string; file: string; pointer: string; claimed?: true | undefined; agreeing?: AgreeingDeclaration[] | undefined };
+
+/**
+ * The declarations an agreeing later one replaces, as the merged item names them: those the
+ * replaced one had merged itself, then the replaced one (plan, number, section, place).
+ */
+function agreeingWith(was: DeclaredAt, section: string | null, merged: readonly AgreeingDeclaration[] | undefined): AgreeingDeclaration[] {
+  return [...(was.agreeing ?? []), ...(merged ?? []), { plan: was.plan, number: was.number, section, file: was.file, pointer: was.pointer, ...(was.claimed ? { claimed: true as const } : {}) }];
+}
+
+/** Where an item of a layer was declared: its recorded origin, else the layer itself. */
+function itemDeclaredAt(at: Origin, coll: ItemCollection, id: string): DeclaredAt {
+  return at.layer.plan.itemOrigins?.find((o) => o.kind === coll && o.id === id) ?? { plan: at.layer.plan.id, number: at.layer.plan.number, file: at.layer.display, pointer: at.pointer };
+}
+
+/** Where an indicator of a layer was declared: its recorded origin, else the layer itself. */
+function indicatorDeclaredAt(at: Origin, id: string): DeclaredAt {
+  return at.layer.plan.indicatorOrigins?.find((o) => o.indicator === id) ?? { plan: at.layer.plan.id, number: at.layer.plan.number, file: at.layer.display, pointer: at.pointer };
+}
 
 // Fields that word an item rather than define it: two unrelated bases that declare the same item,
 // indicator or target differing only in these agree (the later base's words are kept).
@@ -604,7 +648,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
   const issues: Issue[] = [];
   const root = order[order.length - 1] as RuleFileLayer;
   const keyed = new Map<ItemCollection, Keyed>(ITEM_COLLECTIONS.map((c) => [c, new Map()]));
-  const indicators = new Map<string, { indicator: Indicator; at: Origin; targets: TargetEntry[] }>();
+  const indicators = new Map<string, IndicatorEntry>();
   const targets = new Map<string, TargetEntry>();
   const overrides: OverrideEntry[] = [];
   const withdrawals: WithdrawalEntry[] = [];
@@ -643,6 +687,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       indicator: indicatorId,
       at: { layer, pointer },
       provenance: recorded ? { file: recorded.file, pointer: recorded.pointer, ...(recorded.claimed ? { claimed: true as const } : {}) } : { file: layer.display, pointer },
+      ...(recorded?.agreeing ? { agreeing: recorded.agreeing } : {}),
     };
     const existing = targets.get(t.id);
     if (existing) {
@@ -650,7 +695,9 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       const t0 = existing.target as unknown as Record<string, unknown>;
       const t1 = t as unknown as Record<string, unknown>;
       if (existing.indicator === indicatorId && !related(layer, existing.at.layer) && jsonEqual(meaningOf('targets', t0), meaningOf('targets', t1))) {
-        // Two bases state the same target in their own words: the later base's words are kept.
+        // Two bases state the same target in their own words: the later base's words are kept,
+        // and the earlier base is named beside it.
+        entry.agreeing = [...agreeingWith({ ...planOfFile(existing.at.layer, existing.provenance.file), ...existing.provenance }, existing.target.source.section, existing.agreeing), ...(entry.agreeing ?? [])];
         const list = indicators.get(indicatorId)?.targets;
         if (list) list[list.indexOf(existing)] = entry;
         targets.set(t.id, entry);
@@ -678,7 +725,9 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
         const at = { layer, pointer: `/${coll}/${i}` };
         if (!existing) map.set(k, { item, at });
         else if (!jsonEqual(existing.item, item)) {
-          if (!related(layer, existing.at.layer) && jsonEqual(meaningOf(coll, existing.item), meaningOf(coll, item))) map.set(k, { item, at });
+          if (!related(layer, existing.at.layer) && jsonEqual(meaningOf(coll, existing.item), meaningOf(coll, item))) {
+            map.set(k, { item, at, agreeing: agreeingWith(itemDeclaredAt(existing.at, coll, k), sectionOf(existing.item), existing.agreeing) });
+          }
           else {
             const changeable = coll !== 'phases';
             conflict(layer, at.pointer, { vi: `"${k}" (${coll})`, en: `"${k}" (${coll})` }, existing.at, differing(existing.item, item), coll, {
@@ -699,6 +748,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
           const a = existing.indicator as unknown as Record<string, unknown>;
           const b = meta as unknown as Record<string, unknown>;
           if (!related(layer, existing.at.layer) && jsonEqual(meaningOf('indicators', a), meaningOf('indicators', b))) {
+            existing.agreeing = agreeingWith(indicatorDeclaredAt(existing.at, ind.id), existing.indicator.source.section, existing.agreeing);
             existing.indicator = { ...meta, targets: [] };
             existing.at = { layer, pointer };
           } else {
@@ -927,7 +977,7 @@ function assemble(
   root: RuleFileLayer,
   parts: ReadonlyMap<string, Set<InheritedPart>>,
   keyed: Map<ItemCollection, Keyed>,
-  indicators: Map<string, { indicator: Indicator; at: Origin; targets: TargetEntry[] }>,
+  indicators: Map<string, IndicatorEntry>,
   targets: Map<string, TargetEntry>,
   overrides: OverrideEntry[],
   withdrawalOf: Map<string, WithdrawalEntry>,
@@ -967,14 +1017,19 @@ function assemble(
     out[coll] = kept.map(([k, e], i) => {
       where.set(`/${coll}/${i}`, e.at);
       const recorded = e.at.layer.plan.itemOrigins?.find((o) => o.kind === coll && o.id === k);
-      itemOrigins.push(
-        recorded ?? { kind: coll, id: k, plan: e.at.layer.plan.id, number: e.at.layer.plan.number, file: e.at.layer.display, pointer: e.at.pointer },
-      );
+      const origin = recorded ?? { kind: coll, id: k, plan: e.at.layer.plan.id, number: e.at.layer.plan.number, file: e.at.layer.display, pointer: e.at.pointer };
+      const agreeing = [...(e.agreeing ?? []), ...(recorded?.agreeing ?? [])];
+      itemOrigins.push(agreeing.length ? { ...origin, agreeing } : origin);
       return undated.get(`${coll}|${k}`) ?? e.item;
     });
   }
+  const indicatorOrigins: Record<string, unknown>[] = [];
   out.indicators = [...indicators.values()].map((e, i) => {
     where.set(`/indicators/${i}`, e.at);
+    const recorded = e.at.layer.plan.indicatorOrigins?.find((o) => o.indicator === e.indicator.id);
+    const origin = recorded ?? { indicator: e.indicator.id, plan: e.at.layer.plan.id, number: e.at.layer.plan.number, file: e.at.layer.display, pointer: e.at.pointer };
+    const agreeing = [...(e.agreeing ?? []), ...(recorded?.agreeing ?? [])];
+    indicatorOrigins.push(agreeing.length ? { ...origin, agreeing } : origin);
     return {
       ...e.indicator,
       targets: e.targets.map((t, j) => {
@@ -1008,8 +1063,15 @@ function assemble(
       return { ...w.change, origin: w.provenance };
     });
   }
-  out.origins = [...targets.values()].map((t) => ({ target: t.target.id, file: t.provenance.file, pointer: t.provenance.pointer, ...(t.provenance.claimed ? { claimed: true as const } : {}) }));
+  out.origins = [...targets.values()].map((t) => ({
+    target: t.target.id,
+    file: t.provenance.file,
+    pointer: t.provenance.pointer,
+    ...(t.provenance.claimed ? { claimed: true as const } : {}),
+    ...(t.agreeing?.length ? { agreeing: t.agreeing } : {}),
+  }));
   out.itemOrigins = itemOrigins;
+  out.indicatorOrigins = indicatorOrigins;
   const resolvedFrom: { file: string; plan: string; number: string }[] = [];
   for (const layer of order) {
     for (const r of layer.plan.resolvedFrom ?? [{ file: layer.display, plan: layer.plan.id, number: layer.plan.number }]) {

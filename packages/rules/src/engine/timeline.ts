@@ -71,6 +71,7 @@ export function buildTargetTimelines(plan: Plan): Map<string, TargetTimeline> {
         effectiveFrom: null,
         changes: [],
         source: target.source,
+        ...(origin?.agreeing?.length ? { agreeing: origin.agreeing } : {}),
       };
       const steps: ProvenanceStep[] = [defined];
       const versions: TargetVersion[] = [{ target, effectiveFrom: null, provenance: [defined] }];
