@@ -22,6 +22,7 @@ import {
   type StoredRuleFile,
   type TaskEvidence,
 } from './store.js';
+import { revisionFromImports } from './store-rows.js';
 
 /** A fresh id for an import. */
 function newImportId(): string {
@@ -143,6 +144,10 @@ export function createMemoryStore(): MeasurementStore {
 
     imports(plan) {
       return [...imports.values()].filter((i) => i.plan === plan).map(copy);
+    },
+
+    revision(plan) {
+      return revisionFromImports([...imports.values()].filter((i) => i.plan === plan));
     },
 
     retractImport(importId, by) {

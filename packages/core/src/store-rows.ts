@@ -1,5 +1,5 @@
 import type { AdministrativeLevel } from './plan.js';
-import type { CountSum, ImportRecord, ReportSubmission, StoredMeasurement, StoredRuleFile, TaskEvidence } from './store.js';
+import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, StoredMeasurement, StoredRuleFile, TaskEvidence } from './store.js';
 
 // The table layout the SQL stores share (`@egov-plan/store-sqlite`, `@egov-plan/store-postgres`):
 // one row of a table, by column name, to the contract's types. Flags may be booleans
@@ -73,4 +73,20 @@ export function taskEvidenceFromRow(r: StoreRow): TaskEvidence {
 /** A row of a `sumCounts` query (`n`, `d`, `k` the sums and the count) as a {@link CountSum}. */
 export function countSumFromRow(r: StoreRow): CountSum {
   return { indicator: r.indicator as string, period: r.period as string, start: r.period_start as string, end: r.period_end as string, level: r.level as AdministrativeLevel, numerator: r.n as number, denominator: r.d as number, contributors: r.k as number };
+}
+
+/**
+ * The revision token of a plan's imports (oldest first): their number, the last one's id and the
+ * number retracted, as `"<count>:<last id>:<retracted>"`. Any import or retraction changes it;
+ * what {@link MeasurementStore.revision} returns.
+ */
+export function revisionFromImports(imports: readonly Pick<ImportRecord, 'importId' | 'retractedAt'>[]): string {
+  let retracted = 0;
+  for (const i of imports) if (i.retractedAt !== null) retracted++;
+  return revisionToken(imports.length, imports[imports.length - 1]?.importId ?? null, retracted);
+}
+
+/** The revision token from its three parts (for stores that count in SQL). */
+export function revisionToken(count: number, lastImportId: string | null, retracted: number): string {
+  return `${count}:${lastImportId ?? ''}:${retracted}`;
 }

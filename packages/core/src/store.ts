@@ -211,6 +211,13 @@ export interface MeasurementStore {
   /** Every import of a plan, oldest first. */
   imports(plan: string): Awaitable<ImportRecord[]>;
   /**
+   * A token that changes whenever the plan's stored data changes (an import or a retraction, by
+   * this process or another), cheap to compute: caches of evaluations key on it. It equals
+   * {@link revisionFromImports} of `imports(plan)`; optional, and computed from `imports(plan)`
+   * when a store does not have it.
+   */
+  revision?(plan: string): Awaitable<string>;
+  /**
    * Withdraws an import: each measurement whose revision in force came from it gets a new
    * revision restoring the latest earlier value from an import not retracted (or no value).
    * Nothing is deleted. Throws `EgovPlanError` (`store.unknown_import`, `store.already_retracted`).

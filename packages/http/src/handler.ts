@@ -11,6 +11,7 @@ import {
   isWarning,
   Plan as PlanSchema,
   PlanTaskStatuses,
+  revisionFromImports,
   ReportingCalendarSnapshot,
   type Awaitable,
   type Issue,
@@ -105,9 +106,9 @@ export interface HandlerOptions {
   /** Prefix of every route, e.g. `/egov` (default: none). */
   basePath?: string;
   /**
-   * The store's revision for a plan: evaluations are cached until it changes. Default: derived
-   * from the plan's imports (their number, the last id, the retractions), so writes by other
-   * processes are seen too.
+   * The store's revision for a plan: evaluations are cached until it changes. Default: the
+   * store's `revision(plan)` (or, for a store without it, derived from the plan's imports: their
+   * number, the last id, the retractions), so writes by other processes are seen too.
    */
   revision?: (plan: string) => Awaitable<string>;
   /** The clock (default: the system's). */
@@ -225,11 +226,12 @@ async function collect<T>(rows: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** The store's revision of a plan from its imports: any import or retraction changes it. */
-async function importsRevision(store: MeasurementStore, plan: string): Promise<string> {
-  const imports = await store.imports(plan);
-  const last = imports[imports.length - 1];
-  return `${imports.length}:${last?.importId ?? ''}:${imports.filter((i) => i.retractedAt !== null).length}`;
+/**
+ * The store's revision of a plan: its own `revision` (one cheap query in the SQL stores), or
+ * computed from its imports. Any import or retraction changes it.
+ */
+async function storeRevision(store: MeasurementStore, plan: string): Promise<string> {
+  return store.revision ? store.revision(plan) : revisionFromImports(await store.imports(plan));
 }
 
 function prefixed(issues: readonly Issue[], prefix: string): Issue[] {
@@ -271,7 +273,7 @@ export function createHandler(options: HandlerOptions): FetchHandler {
   const now = options.now ?? (() => new Date());
   const onError = options.onError ?? ((e: unknown) => console.error(e));
   const plans = new Map<string, Plan>((options.plans ?? BUNDLED_PLAN_IDS.map((id) => bundledPlan(id))).map((p) => [p.id, p]));
-  const revisionOf = options.revision ?? ((plan: string) => importsRevision(store, plan));
+  const revisionOf = options.revision ?? ((plan: string) => storeRevision(store, plan));
   const anonymous = options.anonymous ?? 'read';
   const staticBodies = new Map<string, { body: string; etag: string }>();
   const evaluations = new Lru<{ revision: string; evaluation: Promise<Evaluation> }>(CACHE_ENTRIES);

@@ -18,6 +18,7 @@ import {
   isEgovPlanError,
   issue,
   measurementFromRow,
+  revisionToken,
   measurementKey,
   nextRevision,
   retractionRevision,
@@ -423,6 +424,11 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
 
     async imports(plan) {
       return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(importFromRow);
+    },
+
+    async revision(plan) {
+      const [r] = await query(`SELECT COUNT(*)::int AS n, COUNT(retracted_at)::int AS r, (SELECT import_id FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at DESC, seq DESC LIMIT 1) AS last FROM ${t('imports')} WHERE plan = $1`, [plan]);
+      return revisionToken(Number(r?.n ?? 0), (r?.last as string | null | undefined) ?? null, Number(r?.r ?? 0));
     },
 
     retractImport(importId, by) {

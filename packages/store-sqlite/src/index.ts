@@ -17,6 +17,7 @@ import {
   isEgovPlanError,
   issue,
   measurementFromRow,
+  revisionToken,
   nextRevision,
   retractionRevision,
   ruleFileFromRow,
@@ -176,6 +177,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     importById: db.prepare('SELECT * FROM imports WHERE import_id = ?'),
     newImport: db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, 0, 0, 0)'),
     countImport: db.prepare('UPDATE imports SET rows = ?, revisions = ?, unchanged = ? WHERE import_id = ?'),
+    revision: db.prepare('SELECT COUNT(*) AS n, COUNT(retracted_at) AS r, (SELECT import_id FROM imports WHERE plan = ? ORDER BY imported_at DESC, rowid DESC LIMIT 1) AS last FROM imports WHERE plan = ?'),
   };
 
   // better-sqlite3 is synchronous, but an import reads its rows asynchronously inside its
@@ -272,6 +274,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     imports(plan) {
       return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(importFromRow));
+    },
+
+    revision(plan) {
+      return exclusive(() => {
+        const r = stmt.revision.get(plan, plan) as { n: number; r: number; last: string | null };
+        return revisionToken(r.n, r.last, r.r);
+      });
     },
 
     retractImport(importId, by) {

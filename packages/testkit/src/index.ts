@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { isEgovPlanError, type Awaitable, type MeasurementRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
@@ -76,6 +76,7 @@ export const STORE_TESTS = [
   'rule-files',
   'async-rows',
   'law-values-in-force',
+  'revision',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -161,6 +162,27 @@ export function runStoreTests(options: StoreTestOptions): void {
     const rawOf = (store: MeasurementStore) => (options.raw ? options.raw(store) : null);
 
     if (!options.raw) it.skip(`backend probes — skipped for ${options.name}: no raw probes given, only the contract is checked`, () => {});
+
+    test('revision', 'its revision token changes with every import and retraction, and equals revisionFromImports of imports()', async (store) => {
+      const token = async () => {
+        const r = store.revision ? await store.revision(PLAN) : revisionFromImports(await store.imports(PLAN));
+        expect(r).toBe(revisionFromImports(await store.imports(PLAN)));
+        return r;
+      };
+      const seen = [await token()];
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'rev-a', importedAt: '2020-03-01T00:00:00.000Z' }, [record({ orgUnit: 'u1', value: 10 })]);
+      seen.push(await token());
+      // An import that changes no value is still an import: the token moves.
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'rev-b', importedAt: '2020-03-02T00:00:00.000Z' }, [record({ orgUnit: 'u1', value: 10 })]);
+      seen.push(await token());
+      await store.retractImport('rev-a', { retractedBy: 'so-tttt', retractedAt: '2020-03-03T00:00:00.000Z' });
+      seen.push(await token());
+      expect(new Set(seen).size).toBe(seen.length);
+      // Reading changes nothing; another plan's imports do not move this plan's token.
+      expect(await token()).toBe(seen[seen.length - 1]);
+      await store.importMeasurements({ plan: 'other-plan', file: 'o.csv', importedBy: 'x', importId: 'rev-o' }, [record({ orgUnit: 'u1', value: 1 })]);
+      expect(await token()).toBe(seen[seen.length - 1]);
+    });
 
     test('capabilities', 'declares its capabilities as booleans and names its kind', async (store) => {
       expect(typeof store.kind).toBe('string');
