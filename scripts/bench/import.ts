@@ -4,14 +4,14 @@
 // with the store's primary key. Peak memory (max RSS of a fresh process) importing 100,000 rows
 // and 1,000,000 rows. EGOV_BENCH_IMPORT_ROWS sets the large size (default 1,000,000).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundledPlan } from '../../packages/rules/src/index.js';
 import { openSqliteStore } from '../../packages/store-sqlite/src/index.js';
-import { importTabularFile } from '../../packages/tabular/src/index.js';
+import { importTabularStream } from '../../packages/tabular/src/index.js';
 
 const LARGE = Number(process.env.EGOV_BENCH_IMPORT_ROWS ?? 1_000_000);
 const SMALL = 100_000;
@@ -34,7 +34,7 @@ async function storeImport(file: string, database: string): Promise<number> {
   const plan = bundledPlan('kontum-1102-2019');
   const store = openSqliteStore(database);
   const t = process.hrtime.bigint();
-  const done = await importTabularFile(store, plan, { name: 'bench.csv', bytes: readFileSync(file) }, { importedBy: 'bench', maxBytes: 512 * 1024 * 1024 });
+  const done = await importTabularStream(store, plan, { name: 'bench.csv', stream: createReadStream(file) }, { importedBy: 'bench', maxBytes: 512 * 1024 * 1024 });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   await store.close();
   if (!done.imported || done.revisions !== done.rows) throw new Error(`bench import failed: ${JSON.stringify(done.issues.slice(0, 3))}`);

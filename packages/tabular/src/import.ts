@@ -1,15 +1,19 @@
-import { EgovPlanError, issue, type Issue, type MeasurementStore, type Plan } from '@egov-plan/core';
-import { decodeUtf8, parseMeasurementsText, toMeasurementRecord } from '@egov-plan/rules';
+import { EgovPlanError, issue, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
+import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readMeasurementsCsvStream, toMeasurementRecord, type MeasurementBatch, type MeasurementSet, type Observation } from '@egov-plan/rules';
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
 
 // One file → one import: every row of the file lands in one store transaction, or none does.
 // A file with a row the plan refuses is not imported at all; the report names every bad row.
+// CSV is read as a stream: each piece of the file is checked and its good rows go straight into
+// the store's open transaction, so a large file is never held as text, rows or records. At the
+// first refused row the transaction is abandoned (rolled back), and the rest of the file is
+// still read to name every bad row.
 
 /** The formats a measurements file may have. */
 export type TabularFormat = 'csv' | 'json' | 'xlsx';
 
-/** A file to import: its name (recorded as provenance) and its bytes. */
+/** A file to import whole: its name (recorded as provenance) and its bytes. */
 export interface TabularFile {
   /** File name as shown and recorded (a name, not a path of the importing machine, is best). */
   name: string;
@@ -26,8 +30,28 @@ export interface TabularImportOptions extends Omit<WorkbookOptions, 'file'> {
   importedAt?: string;
   /** Id of the import. Default: one the store generates. */
   importId?: string;
-  /** Largest CSV or JSON file, in bytes (default: the rules package's 64 MiB). */
+  /** Largest CSV or JSON file, in bytes (default: the rules package's 64 MiB; also the most bytes of a JSON or XLSX stream held to be read). */
   maxBytes?: number;
+  /** Called as the file is read (for a progress bar): rows read so far and bytes read so far. */
+  onProgress?: (progress: TabularProgress) => void;
+}
+
+/** How far the reading of a file is. */
+export interface TabularProgress {
+  /** Rows read so far, good and bad (the header not counted). */
+  rows: number;
+  /** Bytes of the file read so far (0 while a workbook is unpacked). */
+  bytes: number;
+}
+
+/** A file to import as it is read: its name (recorded as provenance) and its bytes as a stream (`createReadStream(path)`). */
+export interface TabularStream {
+  /** File name as shown and recorded. */
+  name: string;
+  /** The bytes, piece by piece (a Node readable stream, a web `ReadableStream`, any async iterable of bytes). */
+  stream: AsyncIterable<Uint8Array>;
+  /** Default: by the name's extension, else by the first bytes (as {@link tabularFormat}). */
+  format?: TabularFormat;
 }
 
 /** What importing one file did. */
@@ -73,7 +97,8 @@ export function tabularFormat(file: Pick<TabularFile, 'name' | 'bytes' | 'format
  * All or nothing: when any row is refused, nothing is written and `imported` is false; the issues
  * name each bad row. Importing the same file again writes nothing (`unchanged` counts every
  * row); a corrected value becomes a new revision. Throws `EgovPlanError` for a file that cannot
- * be read at all (`workbook.*`, `file.*`, `measurement.missing_column`, …).
+ * be read at all (`workbook.*`, `file.*`, `measurement.missing_column`, …). For a large CSV file
+ * on disk, {@link importTabularStream} reads it without holding it.
  *
  * @example
  * ```ts
@@ -83,38 +108,193 @@ export function tabularFormat(file: Pick<TabularFile, 'name' | 'bytes' | 'format
  */
 export async function importTabularFile(store: MeasurementStore, plan: Plan, file: TabularFile, options: TabularImportOptions): Promise<TabularImport> {
   const format = tabularFormat(file);
-  const read = await readTabularFile(plan, file, options);
-  const base = { file: file.name, format, rows: read.rows, sheets: read.sheets, periods: [...new Set(read.records.filter((r) => !r.evidence).map((r) => r.period))] };
-  const rejected = read.rows - read.records.length;
-  if (rejected > 0) {
-    const refused = issue(
+  if (format === 'csv') {
+    tooLarge(file.bytes.length, options.maxBytes, file.name);
+    return importCsv(store, plan, file.name, once(file.bytes), options);
+  }
+  return importWhole(store, plan, file.name, format, file.bytes, options);
+}
+
+/**
+ * {@link importTabularFile} for a file read as a stream. A CSV file is checked piece by piece and
+ * its good rows written into the store's open transaction as they come, so memory stays flat
+ * however large the file (it grows with the distinct measurements the duplicate check keeps, not
+ * with the rows); the first refused row abandons the transaction (nothing is written) and the
+ * rest of the file is still read so that every bad row is named. JSON and XLSX files are
+ * gathered whole first (up to `maxBytes`), then read as {@link importTabularFile} reads them.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * const done = await importTabularStream(store, plan, { name: 'q4.csv', stream: createReadStream('q4.csv') }, { importedBy: 'so-tttt', maxBytes: 1 << 30 });
+ * console.log(done.rows, done.revisions, done.unchanged, done.rejected);
+ * ```
+ */
+export async function importTabularStream(store: MeasurementStore, plan: Plan, file: TabularStream, options: TabularImportOptions): Promise<TabularImport> {
+  const { head, rest } = await peek(file.stream, 512);
+  const format = tabularFormat({ name: file.name, bytes: head, format: file.format });
+  if (format === 'csv') return importCsv(store, plan, file.name, rest, options);
+  const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of rest) {
+    size += chunk.byteLength;
+    tooLarge(size, max, file.name);
+    parts.push(chunk);
+    options.onProgress?.({ rows: 0, bytes: size });
+  }
+  return importWhole(store, plan, file.name, format, Buffer.concat(parts, size), options);
+}
+
+function tooLarge(size: number, max: number | undefined, file: string): void {
+  if (max !== undefined && size > max) {
+    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, { file })]);
+  }
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** The first `n` bytes of a stream (or all of a shorter one) and the whole stream again, from its start. */
+async function peek(stream: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+  const it = stream[Symbol.asyncIterator]();
+  const seen: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < n) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    size += next.value.byteLength;
+  }
+  const head = seen.length === 1 ? (seen[0] as Uint8Array) : Buffer.concat(seen, size);
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    try {
+      for (const s of seen.splice(0)) yield s;
+      if (done) return;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+      done = true;
+    } finally {
+      if (!done) await it.return?.();
+    }
+  }
+  return { head, rest: rest() };
+}
+
+/** Thrown into a store's import to abandon it (a row was refused); never leaves this module. */
+const REFUSED = new Error('egov-plan: the file has refused rows; the import is abandoned');
+
+/** What reading a file found besides its good rows. */
+interface Read {
+  rows: number;
+  issues: Issue[];
+  sheets: { sheet: string | null; rows: number }[];
+}
+
+/**
+ * Writes the good rows of a file, as they are checked, into one store import; the first batch
+ * with a refused row abandons the import, and the reading goes on (writing nothing) to name
+ * every bad row.
+ */
+async function importChecked(store: MeasurementStore, plan: Plan, name: string, format: TabularFormat, read: AsyncGenerator<MeasurementBatch, Read>, options: TabularImportOptions): Promise<TabularImport> {
+  const periods = new Set<string>();
+  let kept = 0;
+  let rows = 0;
+  let refused = false;
+  let end: Read | undefined;
+  const progress = options.onProgress;
+  const count = (b: MeasurementBatch) => {
+    rows = b.rows;
+    kept += b.observations.length;
+    for (const o of b.observations) if (!o.evidence) periods.add(o.period);
+    progress?.({ rows: b.rows, bytes: b.bytes });
+  };
+  async function* records(): AsyncGenerator<MeasurementRecord> {
+    for (let next = await read.next(); ; next = await read.next()) {
+      if (next.done) {
+        end = next.value;
+        break;
+      }
+      count(next.value);
+      if (kept < rows) {
+        refused = true;
+        throw REFUSED;
+      }
+      for (const o of next.value.observations) yield toMeasurementRecord(o, (o as Observation & { sheet?: string }).sheet ?? null);
+    }
+    if (end.rows > kept) {
+      refused = true;
+      throw REFUSED;
+    }
+  }
+  let summary: ImportSummary | undefined;
+  try {
+    summary = await store.importMeasurements(
+      { plan: plan.id, file: name, importedBy: options.importedBy, ...(options.importedAt ? { importedAt: options.importedAt } : {}), ...(options.importId ? { importId: options.importId } : {}) },
+      records(),
+    );
+  } catch (e) {
+    // Whatever the store made of it, an abandoned import is a refused file; anything else ends the reading.
+    if (!refused) {
+      await read.return(undefined as never).catch(() => undefined);
+      throw e;
+    }
+  }
+  if (end === undefined) {
+    for (let next = await read.next(); ; next = await read.next()) {
+      if (next.done) {
+        end = next.value;
+        break;
+      }
+      count(next.value);
+    }
+  }
+  const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
+  const rejected = end.rows - kept;
+  if (refused || !summary) {
+    const refusal = issue(
       'workbook.rejected',
       '',
-      `Tệp ${file.name.slice(0, 80)}: ${rejected} trong ${read.rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.`,
-      `File ${file.name.slice(0, 80)}: ${rejected} of ${read.rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.`,
-      { file: file.name },
+      `Tệp ${name.slice(0, 80)}: ${rejected} trong ${end.rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.`,
+      `File ${name.slice(0, 80)}: ${rejected} of ${end.rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.`,
+      { file: name },
     );
-    return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected, issues: [refused, ...read.issues] };
+    return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected, issues: [refusal, ...end.issues] };
   }
-  const summary = await store.importMeasurements(
-    { plan: plan.id, file: file.name, importedBy: options.importedBy, ...(options.importedAt ? { importedAt: options.importedAt } : {}), ...(options.importId ? { importId: options.importId } : {}) },
-    read.records,
-  );
-  return { ...base, imported: true, importId: summary.importId, revisions: summary.revisions, unchanged: summary.unchanged, rejected: 0, issues: read.issues };
+  return { ...base, imported: true, importId: summary.importId, revisions: summary.revisions, unchanged: summary.unchanged, rejected: 0, issues: end.issues };
 }
 
-/** The checked records of a file, ready for a store, and what was refused. @internal */
-async function readTabularFile(plan: Plan, file: TabularFile, options: TabularImportOptions) {
-  const format = tabularFormat(file);
+/** A CSV file, streamed: checked piece by piece into the store's open transaction. */
+function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
+  async function* read(): AsyncGenerator<MeasurementBatch, Read> {
+    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    // A quote left open: the rest of the file could not be read, which refuses the file (one row).
+    const open = set.issues.some((i) => i.code === 'measurement.unterminated_quote') ? 1 : 0;
+    return { rows: set.rows + open, issues: set.issues, sheets: [{ sheet: null, rows: set.rows + open }] };
+  }
+  return importChecked(store, plan, name, 'csv', read(), options);
+}
+
+/** A JSON or XLSX file, read whole, then written as one import. */
+async function importWhole(store: MeasurementStore, plan: Plan, name: string, format: 'json' | 'xlsx', bytes: Uint8Array, options: TabularImportOptions): Promise<TabularImport> {
+  let set: MeasurementSet;
+  let sheets: Read['sheets'];
   if (format === 'xlsx') {
-    const wb = await readMeasurementsWorkbook(plan, file.bytes, { ...options, file: file.name });
-    return { rows: wb.rows, issues: wb.issues, sheets: wb.sheets as { sheet: string | null; rows: number }[], records: wb.observations.map((o) => toMeasurementRecord(o, o.sheet)) };
+    const wb = await readMeasurementsWorkbook(plan, bytes, { ...options, file: name });
+    set = wb;
+    sheets = wb.sheets;
+  } else {
+    tooLarge(bytes.length, options.maxBytes, name);
+    set = parseMeasurementsText(plan, decodeUtf8(bytes, name), { file: name, format, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    sheets = [{ sheet: null, rows: set.rows }];
   }
-  if (options.maxBytes !== undefined && file.bytes.length > options.maxBytes) {
-    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${options.maxBytes} byte).`, `The measurements file is too large (at most ${options.maxBytes} bytes).`, { file: file.name })]);
+  async function* read(): AsyncGenerator<MeasurementBatch, Read> {
+    yield { observations: set.observations, rows: set.rows, bytes: bytes.length };
+    return { rows: set.rows, issues: set.issues, sheets };
   }
-  const text = decodeUtf8(file.bytes, file.name);
-  const set = parseMeasurementsText(plan, text, { file: file.name, format, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
-  return { rows: set.rows, issues: set.issues, sheets: [{ sheet: null, rows: set.rows }], records: set.observations.map((o) => toMeasurementRecord(o)) };
+  return importChecked(store, plan, name, format, read(), options);
 }
-

@@ -9,7 +9,7 @@
  */
 export { DUMP_COLUMNS, DUMP_FORMAT, dumpCsv, dumpStore, isDumpText, parseDump, restoreDump, type DumpRestore, type StoreDump } from './dump.js';
 export { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, headerField } from './headers.js';
-export { importTabularFile, tabularFormat, type TabularFile, type TabularFormat, type TabularImport, type TabularImportOptions } from './import.js';
+export { importTabularFile, importTabularStream, tabularFormat, type TabularFile, type TabularFormat, type TabularImport, type TabularImportOptions, type TabularProgress, type TabularStream } from './import.js';
 export { VERDICT_COLOURS, evaluationWorkbook, safeCellText } from './results.js';
 export { TEMPLATE_ROWS, filledWorkbook, templatePeriods, templateSheets, templateWorkbook, type FilledWorkbookOptions, type TemplateOptions } from './template.js';
 export { DEFAULT_MAX_SHEET_ROWS, readMeasurementsWorkbook, type SheetObservation, type WorkbookMeasurements, type WorkbookOptions } from './xlsx.js';

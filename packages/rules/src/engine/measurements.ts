@@ -141,6 +141,8 @@ class DuplicateTable {
   /** Per observation index: its pair and period numbers. */
   #pair = new Float64Array(1 << 11);
   #period = new Int32Array(1 << 11);
+  /** Per observation index: the row it came from (duplicates name it; the observations themselves may be gone, handed on to a store). */
+  #row = new Int32Array(1 << 11);
   #count = 0;
 
   static #hash(pair: number, period: number): number {
@@ -158,8 +160,13 @@ class DuplicateTable {
     }
   }
 
-  /** Stores a key that {@link find} did not find, for observation `index`. */
-  add(pair: number, period: number, index: number): void {
+  /** The row of the observation stored at `index`. */
+  rowAt(index: number): number {
+    return this.#row[index] as number;
+  }
+
+  /** Stores a key that {@link find} did not find, for observation `index` read from `row`. */
+  add(pair: number, period: number, index: number, row: number): void {
     if (index >= this.#pair.length) {
       const size = Math.max(index + 1, this.#pair.length * 2);
       const pairs = new Float64Array(size);
@@ -168,9 +175,13 @@ class DuplicateTable {
       const periods = new Int32Array(size);
       periods.set(this.#period);
       this.#period = periods;
+      const rows = new Int32Array(size);
+      rows.set(this.#row);
+      this.#row = rows;
     }
     this.#pair[index] = pair;
     this.#period[index] = period;
+    this.#row[index] = row;
     if (++this.#count * 2 > this.#slots.length) this.#grow();
     this.#place(this.#slots, pair, period, index);
   }
@@ -351,6 +362,8 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   const unitNames: string[] = [];
   const periodNumber = new Map<string, number>();
   const seen = new DuplicateTable();
+  /** Observations kept so far (the caller may take them out of `out` as they come). */
+  let kept = 0;
   let lastUnit = '';
   let lastUnitNumber = -1;
   // The row being checked and its problems: one closure for every row, not one per row.
@@ -530,16 +543,18 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         const known = unitNumber.get(orgUnit);
         lastUnitNumber = known ?? unitNumber.size;
         if (known === undefined) {
-          unitNumber.set(orgUnit, lastUnitNumber);
-          unitNames.push(orgUnit);
+          // A copy of its own: a slice of the text read would keep that whole piece of the file alive.
+          const own = orgUnit.length < 13 ? orgUnit : (` ${orgUnit}`).slice(1);
+          unitNumber.set(own, lastUnitNumber);
+          unitNames.push(own);
         }
       }
       let p = periodNumber.get(period);
       if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
       const pair = lastUnitNumber * indicators.size + (indicatorIndex.get(indicatorId) as number);
       const hit = seen.find(pair, p);
-      const first = hit < 0 ? undefined : (out.observations[hit] as Observation).row;
-      if (hit < 0) seen.add(pair, p, out.observations.length);
+      const first = hit < 0 ? undefined : seen.rowAt(hit);
+      if (hit < 0) seen.add(pair, p, kept++, naming.rowOf(r));
       if (first !== undefined) {
         bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
       } else {

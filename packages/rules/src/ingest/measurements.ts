@@ -1,6 +1,6 @@
 import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
-import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
+import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
 import { echo, encodingProblem } from './text.js';
@@ -216,6 +216,18 @@ class CsvMeasurements {
     this.issues.take(out);
   }
 
+  /** The good rows checked since the last call, handed out (a stream keeps none of them). */
+  take(): Observation[] {
+    const list = this.out.observations;
+    if (list.length > 0) this.out.observations = [];
+    return list;
+  }
+
+  /** Rows read so far (good and bad). */
+  get rows(): number {
+    return this.out.rows;
+  }
+
   finish(end: CsvSummary): MeasurementSet {
     if (this.cols === null) throw missingHeader(this.options.file);
     const file = this.options.file;
@@ -268,6 +280,39 @@ export function parseMeasurementsCsv(plan: Plan, csv: string, options: Measureme
  * record is checked as soon as it is complete. Bytes that are not UTF-8 are a `file.encoding` error.
  */
 export async function parseMeasurementsCsvStream(plan: Plan, source: AsyncIterable<string | Uint8Array>, options: MeasurementOptions = {}): Promise<MeasurementSet> {
+  const observations: Observation[] = [];
+  const read = readMeasurementsCsvStream(plan, source, options);
+  for (let next = await read.next(); ; next = await read.next()) {
+    if (next.done) return { ...next.value, observations };
+    for (const o of next.value.observations) observations.push(o);
+  }
+}
+
+/** The good rows checked from one piece of a stream, and how far the reading is. */
+export interface MeasurementBatch {
+  /** The good rows completed by this piece, in file order. */
+  observations: Observation[];
+  /** Rows read so far, good and bad (the header not counted). */
+  rows: number;
+  /** Bytes read so far (UTF-8 bytes for text pieces). */
+  bytes: number;
+}
+
+/**
+ * Reads CSV measurements from a stream as {@link parseMeasurementsCsvStream} does, but hands the
+ * good rows on as they are checked instead of keeping them: yields one {@link MeasurementBatch}
+ * per piece read and returns the rows counted and the issues (with `observations` empty). Memory
+ * grows with the distinct measurements (the duplicate check), not with the rows kept.
+ *
+ * @example
+ * ```ts
+ * const read = readMeasurementsCsvStream(plan, createReadStream('q4.csv'), { file: 'q4.csv' });
+ * let next = await read.next();
+ * for (; !next.done; next = await read.next()) for (const o of next.value.observations) write(o);
+ * console.log(next.value.rows, next.value.issues);
+ * ```
+ */
+export async function* readMeasurementsCsvStream(plan: Plan, source: AsyncIterable<string | Uint8Array>, options: MeasurementOptions = {}): AsyncGenerator<MeasurementBatch, MeasurementSet, undefined> {
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
   const m = new CsvMeasurements(plan, options);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -295,6 +340,7 @@ export async function parseMeasurementsCsvStream(plan: Plan, source: AsyncIterab
       if (e instanceof EgovPlanError) throw e;
       throw new EgovPlanError([encodingProblem('\uFFFD', options.file) as Issue]);
     }
+    yield { observations: m.take(), rows: m.rows, bytes };
   }
   try {
     push(decoder.decode());
@@ -302,7 +348,36 @@ export async function parseMeasurementsCsvStream(plan: Plan, source: AsyncIterab
     if (e instanceof EgovPlanError) throw e;
     throw new EgovPlanError([encodingProblem('\uFFFD', options.file) as Issue]);
   }
-  return m.finish(m.reader.end());
+  const end = m.reader.end();
+  const last = m.take();
+  if (last.length > 0) yield { observations: last, rows: m.rows, bytes };
+  return m.finish(end);
+}
+
+/**
+ * Checks the rows of a table as {@link parseMeasurementTable} does, from rows that arrive one by
+ * one (a workbook read as a stream), handing the good rows on in batches of up to `batchRows`
+ * (default 1000) instead of keeping them; returns the rows counted and the issues (with
+ * `observations` empty).
+ */
+export async function* readMeasurementTableStream(
+  plan: Plan,
+  rows: Iterable<MeasurementTableRow> | AsyncIterable<MeasurementTableRow>,
+  options: MeasurementTableOptions & { batchRows?: number } = {},
+): AsyncGenerator<MeasurementBatch, MeasurementSet, undefined> {
+  const m = new CsvMeasurements(plan, options);
+  const size = Math.max(1, options.batchRows ?? 1000);
+  let pending = 0;
+  for await (const r of rows) {
+    m.push({ row: r.row, line: r.row, fields: r.cells as string[] });
+    if (++pending >= size) {
+      pending = 0;
+      yield { observations: m.take(), rows: m.rows, bytes: 0 };
+    }
+  }
+  const last = m.take();
+  if (last.length > 0) yield { observations: last, rows: m.rows, bytes: 0 };
+  return m.finish({ delimiter: ',', newline: '\n', unterminated: null, stopped: false });
 }
 
 /**
