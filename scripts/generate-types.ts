@@ -24,6 +24,13 @@ const FIRST = /^(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export type (\w+) = z\.(infe
 const REGION = /^\/\/ #region generated type (\w+) \((output|input)\)\n[\s\S]*?^\/\/ #endregion$/gmu;
 
 const typedNames = new Set(files.flatMap((f) => [...f.text.matchAll(FIRST), ...f.text.matchAll(REGION)].map((m) => m[1]!)));
+/** Every generated type, and whether it is the schema's output or input type. */
+const typedIo = new Map<string, Io>(
+  files.flatMap((f) => [
+    ...[...f.text.matchAll(FIRST)].map((m): [string, Io] => [m[1]!, m[2] === 'input' ? 'input' : 'output']),
+    ...[...f.text.matchAll(REGION)].map((m): [string, Io] => [m[1]!, m[2] as Io]),
+  ]),
+);
 const schemas = new Map<string, z.ZodType>();
 for (const [name, value] of Object.entries(core)) {
   if (value instanceof z.ZodType && /^[A-Z]/u.test(name)) schemas.set(name, value);
@@ -89,14 +96,59 @@ function constComment(source: string, name: string): string | undefined {
   return new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*?\\*/)\\nexport const ${name}\\b`, 'u').exec(source)?.[1];
 }
 
+/** The source text of `export const X = …` (up to the next declaration), or `''`. */
+function constText(source: string, name: string): string {
+  const start = source.search(new RegExp(`^export const ${name}\\b`, 'mu'));
+  if (start < 0) return '';
+  const rest = source.slice(start + 1);
+  const end = rest.search(/^(?:export |\/\/ #region)/mu);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+type Properties = Record<string, Json>;
+const objectProperties = (def: Json | undefined): Properties | undefined =>
+  def && def.type === 'object' && def.properties && typeof def.properties === 'object' ? (def.properties as Properties) : undefined;
+
 /**
- * The generated type a schema extends (`RuleFile` is `Plan.extend(…)`): one with every key of
- * `def`'s properties, most of them identical. Such a type is written as `Omit<Base, …> & { … }`
- * instead of repeating the base's fields.
+ * The generated type a schema builds on, if any: a typed schema its definition names (`RuleFile`
+ * is `Plan.extend(…)`; `ItemOrigin` takes `ProvenanceOrigin.shape.file`, …) whose fields it mostly
+ * shares, identical in schema and optionality. Such a type is written as `Base & { … }` (or
+ * `Omit<Base, …> & { … }` when it changes a few of the base's fields) instead of repeating them:
+ * the docs then link the base, and a shared field is documented once.
  */
+function baseOf(name: string, io: Io, source: string): { base: string; shared: Set<string>; omitted: string[] } | undefined {
+  const defs = jsonSchemas(io).defs;
+  const def = defs[name];
+  const own = objectProperties(def);
+  if (!own) return undefined;
+  const text = constText(source, name);
+  const required = new Set((def!.required as string[] | undefined) ?? []);
+  let best: { base: string; shared: Set<string>; omitted: string[] } | undefined;
+  for (const base of typedIo.keys()) {
+    if (base === name || typedIo.get(base) !== io || !new RegExp(`\\b${base}\\.(?:extend|shape)\\b`, 'u').test(text)) continue;
+    const theirs = objectProperties(defs[base]);
+    if (!theirs) continue;
+    const baseRequired = new Set((defs[base]!.required as string[] | undefined) ?? []);
+    const keys = Object.keys(theirs);
+    const shared = keys.filter((k) => k in own && JSON.stringify(own[k]) === JSON.stringify(theirs[k]) && required.has(k) === baseRequired.has(k));
+    const omitted = keys.filter((k) => !shared.includes(k));
+    // Worth it only when most of the base is kept: a long Omit list reads worse than the fields.
+    if (shared.length < 3 || omitted.length * 4 > keys.length) continue;
+    if (!best || shared.length > best.shared.size) best = { base, shared: new Set(shared), omitted };
+  }
+  return best;
+}
+
 async function declaration(name: string, io: Io, source: string, used: Set<string>): Promise<string> {
-  const def = jsonSchemas(io).defs[name];
-  if (!def) throw new Error(`${name}: no schema of that name is exported by @egov-plan/core`);
+  const full = jsonSchemas(io).defs[name];
+  if (!full) throw new Error(`${name}: no schema of that name is exported by @egov-plan/core`);
+  const built = baseOf(name, io, source);
+  let def = full;
+  if (built) {
+    const properties = Object.fromEntries(Object.entries(objectProperties(full)!).filter(([k]) => !built.shared.has(k)));
+    def = { ...full, properties, required: ((full.required as string[] | undefined) ?? []).filter((k) => k in properties) };
+    used.add(built.base);
+  }
   const schema = { ...(refsToNames(def, name, used) as Json), title: name };
   const text = await compile(schema as JSONSchema, name, {
     bannerComment: '',
@@ -114,7 +166,16 @@ async function declaration(name: string, io: Io, source: string, used: Set<strin
     .trim()
     .replace(/^\/\*\*(?:(?!\*\/)[\s\S])*?\*\/\n/u, '')
     .replace(/^export interface (\w+) \{$([\s\S]*)^\}$/mu, 'export type $1 = {$2};');
-  return comment ? `${comment}\n${bare}` : text.trim();
+  const withBase = built ? basedOn(bare, built.base, built.omitted) : bare;
+  return comment ? `${comment}\n${withBase}` : withBase;
+}
+
+/** `export type X = { … };` written as built on `base`, without the fields it shares with it. */
+function basedOn(declarationText: string, base: string, omitted: string[]): string {
+  const head = omitted.length ? `Omit<${base}, ${omitted.map((k) => `'${k}'`).join(' | ')}>` : base;
+  return declarationText.replace(/^(export type \w+ = )\{\s*\};$|^(export type \w+ = )\{/mu, (_m, empty?: string, open?: string) =>
+    empty !== undefined ? `${empty}${head};` : `${open}${head} & {`,
+  );
 }
 
 const IMPORTS = /^\/\/ Named by the generated types below \(scripts\/generate-types\.ts\)\.\nimport type \{[^}]*\} from '\.\/index\.js';\n/mu;
@@ -161,10 +222,10 @@ for (const file of files) {
 }
 
 const checks = generatedTypes
-  .map(([n, io]) => `  it('${n} is exactly the ${io} type of its schema', () => {\n    expectTypeOf<core.${n}>().toEqualTypeOf<z.${io}<typeof core.${n}>>();\n  });\n`)
+  .map(([n, io]) => `  it('${n} is exactly the ${io} type of its schema', () => {\n    expectTypeOf<core.${n}>().branded.toEqualTypeOf<z.${io}<typeof core.${n}>>();\n  });\n`)
   .join('');
 generated(
   fileURLToPath(new URL('../packages/core/test/generated-types.test-d.ts', import.meta.url)),
-  `// Generated by scripts/generate-types.ts: each generated type is exactly its schema's type.\nimport { describe, expectTypeOf, it } from 'vitest';\nimport type * as z from 'zod';\nimport type * as core from '@egov-plan/core';\n\ndescribe('generated types', () => {\n${checks}});\n`,
+  `// Generated by scripts/generate-types.ts: each generated type is exactly its schema's type (compared\n// deeply with \`.branded\`: a type built on another, \`Base & { … }\`, is an intersection).\nimport { describe, expectTypeOf, it } from 'vitest';\nimport type * as z from 'zod';\nimport type * as core from '@egov-plan/core';\n\ndescribe('generated types', () => {\n${checks}});\n`,
 );
 finishGenerated();

@@ -1200,68 +1200,7 @@ export const DeadlineAt = Deadline.extend({ status: ReportStatus.describe('Statu
 // #region generated type DeadlineAt (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
-export type DeadlineAt = {
-  /**
-   * Id of the reporting obligation.
-   */
-  obligation: Id;
-  /**
-   * Period id, null for a one-off obligation.
-   */
-  period: string | null;
-  /**
-   * The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).
-   */
-  due: LocalDate | null;
-  /**
-   * The same before roll-over.
-   */
-  nominalDue: LocalDate | null;
-  /**
-   * From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day.
-   */
-  window: DateInterval;
-  /**
-   * Whether the named day itself is on time; null for a window.
-   */
-  inclusive: boolean | null;
-  /**
-   * Whether the rule rolls a last day off a rest day or holiday.
-   */
-  rollOver: boolean;
-  /**
-   * Whether roll-over moved the due date.
-   */
-  rolledOver: boolean;
-  /**
-   * The deadline as written in the source.
-   */
-  wording: string;
-  /**
-   * Who reports (agency or administrative unit ids).
-   */
-  reporters: Id[];
-  /**
-   * To whom.
-   */
-  recipients: Id[];
-  /**
-   * Where the plan states the obligation, verbatim.
-   */
-  source: SourceRef;
-  /**
-   * Whether the holiday data covering the roll-over is complete.
-   */
-  holidayData: {
-    /**
-     * true when the holiday data of every year the roll-over looked at is complete.
-     */
-    complete: boolean;
-    /**
-     * The years whose holiday data the deadline depends on.
-     */
-    years: number[];
-  };
+export type DeadlineAt = Deadline & {
   /**
    * Status of a report not yet submitted, at the instant.
    */
@@ -1356,27 +1295,7 @@ export const PlanTermAt = PlanTerm.extend({
 // #region generated type PlanTermAt (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
-export type PlanTermAt = {
-  /**
-   * The plan's date of issue.
-   */
-  issued: LocalDate;
-  /**
-   * Last day of the plan's last phase; null when it declares no phase.
-   */
-  lastPhaseEnd: LocalDate | null;
-  /**
-   * Last day the issuing unit existed (its validTo); null while it exists or when the plan does not say.
-   */
-  issuerLastDay: LocalDate | null;
-  /**
-   * Units that took over from the issuer on issuerLastDay (empty when none is declared).
-   */
-  successors: SuccessorUnit[];
-  /**
-   * The last day obligations run: the earlier of lastPhaseEnd and issuerLastDay; null when neither is known.
-   */
-  lastDay: LocalDate | null;
+export type PlanTermAt = PlanTerm & {
   status: PlanTermStatus;
   /**
    * What the status means for the reader, naming the successors when the issuer ceased.
@@ -1609,43 +1528,7 @@ export const TaskReport = TaskStatusReport.extend({
 // #region generated type TaskReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task with its status and the names of its agencies: an element of what `planTaskStatuses` returns. */
-export type TaskReport = {
-  /**
-   * Task id.
-   */
-  task: Id;
-  /**
-   * "not-started", "in-progress", "overdue", "done" or "ongoing" (a standing duty, never overdue).
-   */
-  status: TaskStatus;
-  /**
-   * The due date: the last day of the completion timeframe; null for "Thường xuyên" or a blank completion cell.
-   */
-  due: LocalDate | null;
-  /**
-   * The first day the task is in progress: the plan's date for a one-month, quarter, half-year or year completion time (or a blank one); the start of a span, never before the plan's date. Null for "Thường xuyên".
-   */
-  activeFrom: LocalDate | null;
-  /**
-   * The completion time ("Thời gian hoàn thành"), parsed.
-   */
-  completion: Timeframe;
-  /**
-   * The continuing period ("Tiếp tục cập nhật, hoàn thiện"), parsed.
-   */
-  continuing: Timeframe;
-  /**
-   * Status of the continuing work; null when the continuing cell is blank.
-   */
-  continuingStatus: ContinuingStatus | null;
-  /**
-   * Recorded completion date on or before the date asked, else null.
-   */
-  doneOn: LocalDate | null;
-  /**
-   * For a done task with a due date: whether it was done by then; null otherwise.
-   */
-  onTime: boolean | null;
+export type TaskReport = TaskStatusReport & {
   /**
    * Task id (the same as task).
    */

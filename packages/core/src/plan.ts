@@ -771,7 +771,7 @@ export const AgreeingDeclaration = z
  * definition, other wording or source): the resolver merges the two and names both, the kept
  * declaration in the origin itself and this one here.
  */
-export type AgreeingDeclaration = {
+export type AgreeingDeclaration = ProvenanceOrigin & {
   /**
    * Id of the plan that also declares it.
    */
@@ -784,18 +784,6 @@ export type AgreeingDeclaration = {
    * The section that plan cites for it (its `source.section`); null when it cites none.
    */
   section: string | null;
-  /**
-   * Bundled plan id or file path.
-   */
-  file: string;
-  /**
-   * RFC 6901 JSON pointer into that file.
-   */
-  pointer: string;
-  /**
-   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
-   */
-  claimed?: true;
 };
 // #endregion
 
@@ -811,20 +799,8 @@ export const TargetOrigin = z
 // #region generated type TargetOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
-export type TargetOrigin = {
+export type TargetOrigin = ProvenanceOrigin & {
   target: Id;
-  /**
-   * Bundled plan id or file path.
-   */
-  file: string;
-  /**
-   * RFC 6901 JSON pointer into that file.
-   */
-  pointer: string;
-  /**
-   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
-   */
-  claimed?: true;
   /**
    * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
    */
@@ -1431,7 +1407,7 @@ export const ItemOrigin = z
  * belongs to — so an inherited obligation is cited with its own plan's number, not the extending
  * plan's. Written by the resolver for plans with `extends`, kept by `export`.
  */
-export type ItemOrigin = {
+export type ItemOrigin = ProvenanceOrigin & {
   kind:
     | 'reportingObligations'
     | 'agencies'
@@ -1454,18 +1430,6 @@ export type ItemOrigin = {
    * That plan's document number, e.g. "1102/KH-UBND".
    */
   number: string;
-  /**
-   * Bundled plan id or file path.
-   */
-  file: string;
-  /**
-   * RFC 6901 JSON pointer into that file.
-   */
-  pointer: string;
-  /**
-   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
-   */
-  claimed?: true;
   /**
    * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
    */
@@ -1496,7 +1460,7 @@ export const IndicatorOrigin = z
  * of the declaration kept, and the other bases that declare it in agreeing words. Written by the
  * resolver for plans with `extends`, kept by `export`.
  */
-export type IndicatorOrigin = {
+export type IndicatorOrigin = ProvenanceOrigin & {
   indicator: Id;
   /**
    * Id of the plan whose declaration was kept.
@@ -1506,18 +1470,6 @@ export type IndicatorOrigin = {
    * That plan's document number.
    */
   number: string;
-  /**
-   * Bundled plan id or file path.
-   */
-  file: string;
-  /**
-   * RFC 6901 JSON pointer into that file.
-   */
-  pointer: string;
-  /**
-   * Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file's claim, never as fact. Whatever a file writes here is replaced.
-   */
-  claimed?: true;
   /**
    * Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.
    */

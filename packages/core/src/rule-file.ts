@@ -2,8 +2,6 @@ import * as z from 'zod';
 import { Plan, Target, MAX_RULE_FILE_CHANGES } from './plan.js';
 import { Id } from './text.js';
 import { isUnresolvedRuleFile, validateWith, type ValidationResult } from './validate.js';
-// Named by the generated types below (scripts/generate-types.ts).
-import type { AdministrativeUnit, Agency, BilingualText, BodyTask, Duty, Indicator, IndicatorOrigin, ItemOrigin, ItemOverride, ItemWithdrawal, LegalBasis, LocalDate, Objective, Phase, ReportingCalendar, ReportingObligation, ResolvedFrom, SourceNote, TargetOrigin, TargetOverride, TargetWithdrawal, Task, TaskGroup } from './index.js';
 
 // What a province writes: a plan plus the fields that build it on other plans. `extends` names
 // the plans it builds on; `addTargets` adds targets to their indicators; `overrides` and
@@ -134,123 +132,7 @@ export const RuleFile = Plan.extend({
  * as it is: `resolvePlan` (in `@egov-plan/rules`) reads its bases and returns the resolved
  * {@link Plan}. Every resolved plan is also a valid rule file.
  */
-export type RuleFile = {
-  $schema?: string;
-  /**
-   * Version of the file format.
-   */
-  formatVersion: 1;
-  /**
-   * Stable id of the plan, e.g. "kontum-1102-2019" (what `--plan` and `bundledPlan` take).
-   */
-  id: Id;
-  /**
-   * Document number as printed, e.g. "1102/KH-UBND".
-   */
-  number: string;
-  /**
-   * Title of the document, verbatim in Vietnamese, with an English rendering.
-   */
-  title: BilingualText;
-  issuer: {
-    name: BilingualText;
-    /**
-     * Administrative unit code of the issuer.
-     */
-    unit: string | null;
-  };
-  /**
-   * Date of issue.
-   */
-  date: LocalDate;
-  /**
-   * The legal documents the plan cites as its bases ("Căn cứ …").
-   */
-  legalBases: LegalBasis[];
-  /**
-   * The general objective (Kon Tum: section I.1), verbatim.
-   */
-  objective?: Objective;
-  /**
-   * The phases targets belong to (Kon Tum: 2019–2020 and 2021–2025).
-   */
-  phases: Phase[];
-  /**
-   * What is measured, each with its targets by phase, level and scope.
-   */
-  indicators: Indicator[];
-  /**
-   * Every body the plan names: lead and coordinating agencies, collectives, central bodies.
-   */
-  agencies: Agency[];
-  /**
-   * The province, its districts and communes, with when each existed.
-   */
-  administrativeUnits: AdministrativeUnit[];
-  /**
-   * The tasks of the appendix table, with lead and coordinating agencies and completion times.
-   */
-  tasks: Task[];
-  /**
-   * The tasks as stated in section II, linked to the appendix tasks they correspond to.
-   */
-  bodyTasks: BodyTask[];
-  /**
-   * Headings of the groups of section II and of the appendix, verbatim.
-   */
-  taskGroups?: TaskGroup[];
-  /**
-   * Duties assigned to bodies in section III (organisation of implementation).
-   */
-  duties: Duty[];
-  /**
-   * Reports owed, to whom and by when (the reporting calendar computes their deadlines).
-   */
-  reportingObligations: ReportingObligation[];
-  /**
-   * The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.
-   */
-  calendar?: ReportingCalendar;
-  /**
-   * Notes about the source: quirks, interpretations and what was inferred.
-   */
-  notes: SourceNote[];
-  /**
-   * Path of the verbatim source text shipped with the plan, relative to the plan file.
-   */
-  sourceText?: string | null;
-  /**
-   * Dated changes to targets, applied by evaluation date.
-   */
-  overrides?: TargetOverride[];
-  /**
-   * Targets withdrawn from a date.
-   */
-  withdrawals?: TargetWithdrawal[];
-  /**
-   * Dated changes to items that are not targets (obligations, agencies, units, tasks, duties, legal bases, notes).
-   */
-  itemOverrides?: ItemOverride[];
-  /**
-   * Items (not targets) withdrawn from a date.
-   */
-  itemWithdrawals?: ItemWithdrawal[];
-  /**
-   * Written by the resolver and export: the plan and file each item came from.
-   */
-  itemOrigins?: ItemOrigin[];
-  /**
-   * Written by the resolver and export: the file that defined each target.
-   */
-  origins?: TargetOrigin[];
-  /**
-   * Written by the resolver and export: the plan and file each indicator came from, and the bases that declare it in agreeing words.
-   */
-  indicatorOrigins?: IndicatorOrigin[];
-  /**
-   * Written by the resolver and export: the plans resolved into this file, base first.
-   */
-  resolvedFrom?: ResolvedFrom[];
+export type RuleFile = Omit<Plan, 'extends' | 'addTargets'> & {
   /**
    * Plans this file builds on, base first.
    */

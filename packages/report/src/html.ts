@@ -266,11 +266,13 @@ class HtmlWriter {
     }
     if (t.contributors.length && typeof t.targetValue === 'number') parts.push(this.contributors(unit, statement, t));
     const rows = t.rows
-      .map(
-        (row) =>
-          `<tr><td>${h(rowName(row))}</td><td>${h(resultRowCells(t, row, lang).level)}</td><td class="nowrap">${h(row.period ?? '—')}</td>` +
-          `<td class="num">${h(showValue(row.value, unit, lang, row.gap))}</td><td class="num">${h(showGap(row.gap, lang))}</td><td class="s-${row.status}">${h(statusText(row.status))}</td></tr>`,
-      )
+      .map((row) => {
+        const cells = resultRowCells(t, row, lang);
+        return (
+          `<tr><td>${h(cells.name)}</td><td>${h(cells.level)}</td><td class="nowrap">${h(row.period ?? '—')}</td>` +
+          `<td class="num">${h(showValue(row.value, unit, lang, row.gap))}</td><td class="num">${h(showGap(row.gap, lang))}</td><td class="s-${row.status}">${h(statusText(row.status))}</td></tr>`
+        );
+      })
       .join('');
     const table = `<table><thead><tr><th>${this.t(WORDS.orgUnit)}</th><th>${this.t(WORDS.level)}</th><th>${this.t(WORDS.period)}</th><th>${this.t(WORDS.value)}</th><th>${this.t(WORDS.gap)}</th><th>${this.t(WORDS.status)}</th></tr></thead><tbody>${rows}</tbody></table>`;
     parts.push(table);

@@ -41,14 +41,17 @@ export function renderReportMarkdown(input: QuarterlyReportInput | QuarterlyRepo
       out.push(`#### ${t(WORDS.target)} ${m(targetPhrase(tg, ind.indicator.unit, lang))} · ${t(LEVEL_TEXT[tg.target.level ?? 'all'])} · ${m(tg.target.phase)}`, '');
       table(
           [t(WORDS.orgUnit), t(WORDS.level), t(WORDS.period), t(WORDS.value), t(WORDS.gap), t(WORDS.status)],
-          tg.rows.map((row) => [
-            m(resultRowCells(tg, row, lang).name),
-            m(resultRowCells(tg, row, lang).level),
-            m(row.period ?? '—'),
-            m(showValue(row.value, ind.indicator.unit, lang, row.gap)),
-            m(showGap(row.gap, lang)),
-            row.status === 'not-met' ? `**${t(TARGET_STATUS_TEXT[row.status])}**` : t(TARGET_STATUS_TEXT[row.status]),
-          ]),
+          tg.rows.map((row) => {
+            const cells = resultRowCells(tg, row, lang);
+            return [
+              m(cells.name),
+              m(cells.level),
+              m(row.period ?? '—'),
+              m(showValue(row.value, ind.indicator.unit, lang, row.gap)),
+              m(showGap(row.gap, lang)),
+              row.status === 'not-met' ? `**${t(TARGET_STATUS_TEXT[row.status])}**` : t(TARGET_STATUS_TEXT[row.status]),
+            ];
+          }),
         );
       if (tg.contributors.length) {
         table(

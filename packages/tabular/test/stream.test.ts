@@ -5,27 +5,19 @@ import { createMemoryStore, type Issue, type MeasurementStore } from '@egov-plan
 import { bundledPlan } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
 import { importTabularFile, importTabularStream, type TabularProgress } from '@egov-plan/tabular';
-import { tempDirWith } from '@egov-plan/test-utils';
-import { rmSync } from 'node:fs';
+import { tempResources } from '@egov-plan/test-utils';
 
 // A CSV file read as a stream goes into the store's open transaction piece by piece: these tests
 // write real files, read them through fs streams in small pieces, and look at what the store holds.
 
 const plan = bundledPlan('kontum-1102-2019')!;
-const dirs: string[] = [];
-const stores: MeasurementStore[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempResources();
+afterEach(() => temp.cleanup());
 
 /** A temporary directory with a SQLite store in it. */
 function setup(): { dir: string; store: MeasurementStore } {
-  const dir = tempDirWith({}, 'egov-plan-stream-');
-  dirs.push(dir);
-  const store = openSqliteStore(join(dir, 'egov-plan.sqlite'));
-  stores.push(store);
-  return { dir, store };
+  const dir = temp.dir('egov-plan-stream-');
+  return { dir, store: temp.keep(openSqliteStore(join(dir, 'egov-plan.sqlite'))) };
 }
 
 /** `n` commune rows; `bad` maps a row index to a value written instead of the good one. */

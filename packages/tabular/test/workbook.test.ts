@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -7,22 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Issue, type MeasurementStore } from '@egov-plan/core';
 import { bundledPlan, evaluate, evaluateFromStore } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
+import { tempResources } from '@egov-plan/test-utils';
 import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
 
 const plan = bundledPlan('kontum-1102-2019')!;
-const dirs: string[] = [];
-const stores: MeasurementStore[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempResources();
+afterEach(() => temp.cleanup());
 
+/** A SQLite store in a new temporary directory. */
 function sqlite(): MeasurementStore {
-  const dir = mkdtempSync(join(tmpdir(), 'egov-plan-tabular-'));
-  dirs.push(dir);
-  const store = openSqliteStore(join(dir, 'egov-plan.sqlite'));
-  stores.push(store);
-  return store;
+  return temp.keep(openSqliteStore(join(temp.dir('egov-plan-tabular-'), 'egov-plan.sqlite')));
 }
 
 type Rows = (string | number | boolean | Date | ExcelJS.CellValue | null)[][];

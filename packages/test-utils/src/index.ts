@@ -7,4 +7,4 @@
 export { kontumMeasurements } from './kontum-measurements.js';
 export { smallPlan } from './small-plan.js';
 export { csv, emptyRuleFile, testPlan } from './test-plan.js';
-export { tempDirWith } from './temp-dir.js';
+export { tempDirWith, tempResources, type Closable, type TempResources } from './temp-dir.js';

@@ -24,25 +24,26 @@ import {
 
 // One source of truth: what the functions of @egov-plan/rules return is exactly the output type of
 // the schemas of @egov-plan/core (from which the published JSON Schemas are generated), and the
-// type names rules has always exported are those same types.
+// type names rules has always exported are those same types. Compared deeply (`.branded`): a core type
+// built on another (`Deadline & { … }`) is an intersection, equal in every field but not identical.
 
 describe('return types are the output of the core schemas', () => {
   it('evaluate and evaluateAsync return z.output<typeof Evaluation>', () => {
-    expectTypeOf(evaluate).returns.toEqualTypeOf<z.output<typeof core.Evaluation>>();
-    expectTypeOf(evaluateAsync).returns.toEqualTypeOf<Promise<z.output<typeof core.Evaluation>>>();
+    expectTypeOf(evaluate).returns.branded.toEqualTypeOf<z.output<typeof core.Evaluation>>();
+    expectTypeOf(evaluateAsync).returns.branded.toEqualTypeOf<Promise<z.output<typeof core.Evaluation>>>();
   });
 
   it('progress returns z.output<typeof ProgressReport>', () => {
-    expectTypeOf(progress).returns.toEqualTypeOf<z.output<typeof core.ProgressReport>>();
+    expectTypeOf(progress).returns.branded.toEqualTypeOf<z.output<typeof core.ProgressReport>>();
   });
 
   it('reportingCalendarAt returns z.output<typeof ReportingCalendarSnapshot>', () => {
-    expectTypeOf(reportingCalendarAt).returns.toEqualTypeOf<z.output<typeof core.ReportingCalendarSnapshot>>();
+    expectTypeOf(reportingCalendarAt).returns.branded.toEqualTypeOf<z.output<typeof core.ReportingCalendarSnapshot>>();
   });
 
   it('planTaskStatuses returns z.output<typeof PlanTaskStatuses>; taskStatus one TaskStatusReport', () => {
-    expectTypeOf(planTaskStatuses).returns.toEqualTypeOf<z.output<typeof core.PlanTaskStatuses>>();
-    expectTypeOf(taskStatus).returns.toEqualTypeOf<z.output<typeof core.TaskStatusReport>>();
+    expectTypeOf(planTaskStatuses).returns.branded.toEqualTypeOf<z.output<typeof core.PlanTaskStatuses>>();
+    expectTypeOf(taskStatus).returns.branded.toEqualTypeOf<z.output<typeof core.TaskStatusReport>>();
   });
 });
 
