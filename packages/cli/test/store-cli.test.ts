@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirWith } from '@egov-plan/test-utils';
+import { tempDirWith, testPlan } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
 const dirs: string[] = [];
@@ -108,24 +108,50 @@ describe('dump is a backup that import reads back', () => {
       for (const [file, now] of [['a.csv', '2020-12-10T01:00:00Z'], ['b.csv', '2020-12-11T01:00:00Z'], ['c.csv', '2020-12-12T01:00:00Z']] as const) {
         expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', file], { cwd: dir, now })).code).toBe(0);
       }
-      const imports = json((await runCli(['dump', '--json'], { cwd: dir })).stdout).imports as { importId: string; file: string }[];
+      const imports = json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--json'], { cwd: dir })).stdout).imports as { importId: string; file: string }[];
       const c = imports.find((i) => i.file === 'c.csv')!;
       expect((await runCli(['retract', c.importId, '--by', 'so-tttt'], { cwd: dir, now: '2020-12-13T01:00:00Z' })).code).toBe(0);
-      const dump = await runCli(['dump', '--format', format], { cwd: dir });
+      const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--format', format], { cwd: dir });
       expect(dump.code).toBe(0);
       writeFileSync(join(dir, `backup.${format}`), dump.stdout);
       const restored = await runCli(['import', '--plan', 'kontum-1102-2019', '--database', 'restored.sqlite', `backup.${format}`, '--json'], { cwd: dir });
       expect(restored.code).toBe(0);
       expect(json(restored.stdout).files[0].restored).toMatchObject({ imports: 3, retractions: 1 });
       const strip = (s: string) => json(s).revisions.map((r: Record<string, unknown>) => [r.indicator, r.orgUnit, r.period, r.revision, r.value, r.importId, r.file, r.row, r.importedBy, r.importedAt, r.retractionOf]);
-      const original = await runCli(['dump', '--json'], { cwd: dir });
-      const copy = await runCli(['dump', '--json', '--database', 'restored.sqlite'], { cwd: dir });
+      const original = await runCli(['dump', '--plan', 'kontum-1102-2019', '--json'], { cwd: dir });
+      const copy = await runCli(['dump', '--plan', 'kontum-1102-2019', '--json', '--database', 'restored.sqlite'], { cwd: dir });
       expect(strip(copy.stdout)).toEqual(strip(original.stdout));
       expect(strip(copy.stdout)).toHaveLength(5);
       // Restoring again changes nothing.
       const twice = await runCli(['import', '--plan', 'kontum-1102-2019', '--database', 'restored.sqlite', `backup.${format}`, '--json'], { cwd: dir });
       expect(json(twice.stdout).files[0].restored).toMatchObject({ imports: 0, retractions: 0, revisions: 0, skipped: 3 });
       expect(readFileSync(join(dir, `backup.${format}`), 'utf8').length).toBeGreaterThan(0);
+    });
+
+    it(`${format}: without --plan, every plan the store holds, each restored under its own plan`, async () => {
+      const dir = workdir({
+        'tinh-thu.json': testPlan(),
+        'kt.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\n',
+        'tt.csv': 'indicator,orgUnit,period,value\nonline-rate,so-a,2020Q4,41\nonline-rate,so-b,2020Q4,12\n',
+      });
+      expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'kt.csv'], { cwd: dir, now: '2020-12-10T01:00:00Z' })).code).toBe(0);
+      expect((await runCli(['import', '--plan', 'tinh-thu.json', '--by', 'so-a', 'tt.csv'], { cwd: dir, now: '2020-12-11T01:00:00Z' })).code).toBe(0);
+      const dump = await runCli(['dump', '--format', format], { cwd: dir });
+      expect(dump.code).toBe(0);
+      if (format === 'json') expect(json(dump.stdout).plans.map((p: { plan: string }) => p.plan)).toEqual(['kontum-1102-2019', 'tinh-thu-98-2019']);
+      else expect(dump.stdout.trim().split('\n')).toHaveLength(4);
+      writeFileSync(join(dir, `all.${format}`), dump.stdout);
+      // --plan names the plan of ordinary files; a dump is restored under the plans it holds.
+      const restored = await runCli(['import', '--plan', 'kontum-1102-2019', '--database', 'restored.sqlite', `all.${format}`, '--json'], { cwd: dir });
+      expect(restored.code).toBe(0);
+      expect(json(restored.stdout).files.map((f: { restored: { plan: string; revisions: number } }) => [f.restored.plan, f.restored.revisions])).toEqual([
+        ['kontum-1102-2019', 1],
+        ['tinh-thu-98-2019', 2],
+      ]);
+      const values = (plan: string, database?: string) =>
+        runCli(['dump', '--plan', plan, '--json', ...(database ? ['--database', database] : [])], { cwd: dir }).then((r) => json(r.stdout).revisions.map((m: Record<string, unknown>) => [m.plan, m.orgUnit, m.value, m.importedBy]));
+      for (const plan of ['kontum-1102-2019', 'tinh-thu-98-2019']) expect(await values(plan, 'restored.sqlite')).toEqual(await values(plan));
+      expect(await values('tinh-thu-98-2019', 'restored.sqlite')).toHaveLength(2);
     });
   }
 });

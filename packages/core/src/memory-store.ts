@@ -146,6 +146,10 @@ export function createMemoryStore(): MeasurementStore {
       return [...imports.values()].filter((i) => i.plan === plan).map(copy);
     },
 
+    plans() {
+      return [...new Set([...imports.values()].map((i) => i.plan))].sort();
+    },
+
     revision(plan) {
       return revisionFromImports([...imports.values()].filter((i) => i.plan === plan));
     },

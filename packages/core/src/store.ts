@@ -211,6 +211,11 @@ export interface MeasurementStore {
   /** Every import of a plan, oldest first. */
   imports(plan: string): Awaitable<ImportRecord[]>;
   /**
+   * The ids of the plans the store holds imports for (so measurements), sorted: what a backup of
+   * the whole store (`egov-plan dump` without `--plan`) walks. Optional; every bundled store has it.
+   */
+  plans?(): Awaitable<string[]>;
+  /**
    * A token that changes whenever the plan's stored data changes (an import or a retraction, by
    * this process or another), cheap to compute: caches of evaluations key on it. It equals
    * {@link revisionFromImports} of `imports(plan)`; optional, and computed from `imports(plan)`

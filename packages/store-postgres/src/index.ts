@@ -426,6 +426,11 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(importFromRow);
     },
 
+    async plans() {
+      // COLLATE "C": byte order whatever the database's locale, as the other stores sort.
+      return (await query(`SELECT plan FROM ${t('imports')} GROUP BY plan ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
+    },
+
     async revision(plan) {
       const [r] = await query(`SELECT COUNT(*)::int AS n, COUNT(retracted_at)::int AS r, (SELECT import_id FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at DESC, seq DESC LIMIT 1) AS last FROM ${t('imports')} WHERE plan = $1`, [plan]);
       return revisionToken(Number(r?.n ?? 0), (r?.last as string | null | undefined) ?? null, Number(r?.r ?? 0));

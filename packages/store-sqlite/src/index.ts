@@ -290,6 +290,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(importFromRow));
     },
 
+    plans() {
+      // Byte order (BINARY collation), as JavaScript's default sort of ASCII ids.
+      return exclusive(() => (db.prepare('SELECT DISTINCT plan FROM imports ORDER BY plan').all() as { plan: string }[]).map((r) => r.plan));
+    },
+
     revision(plan) {
       return exclusive(() => {
         const r = stmt.revision.get(plan, plan) as { n: number; r: number; last: string | null };

@@ -18,6 +18,16 @@ export interface StoreDump {
   revisions: StoredMeasurement[];
 }
 
+/**
+ * A dump of every plan a store holds (what `egov-plan dump` writes without `--plan`): one
+ * {@link StoreDump} per plan, sorted by plan id.
+ */
+export interface StoreDumpSet {
+  format: typeof DUMP_FORMAT;
+  version: 1;
+  plans: StoreDump[];
+}
+
 /** The columns of a CSV dump, in order. */
 export const DUMP_COLUMNS = ['plan', 'indicator', 'orgUnit', 'level', 'period', 'start', 'end', 'value', 'numerator', 'denominator', 'evidence', 'revision', 'importId', 'file', 'sheet', 'row', 'importedBy', 'importedAt', 'recordedAt', 'retractionOf', 'retractedBy'] as const;
 
@@ -32,16 +42,36 @@ export async function dumpStore(store: MeasurementStore, plan: string): Promise<
   return { format: DUMP_FORMAT, version: 1, plan, imports: await store.imports(plan), revisions };
 }
 
+/**
+ * Every plan in a store, each as {@link dumpStore} gives it: a backup of the whole store. Needs
+ * the store's `plans()` (every bundled store has it); throws `EgovPlanError`
+ * (`usage.invalid_value`) for a store without it rather than leave plans out.
+ */
+export async function dumpEveryPlan(store: MeasurementStore): Promise<StoreDumpSet> {
+  if (!store.plans) {
+    throw new EgovPlanError([
+      issue('usage.invalid_value', '', `Kho "${store.kind}" không liệt kê được các kế hoạch nó chứa (không có plans()): hãy sao lưu từng kế hoạch (--plan).`, `The "${store.kind}" store cannot list the plans it holds (no plans()): back up one plan at a time (--plan).`),
+    ]);
+  }
+  const plans: StoreDump[] = [];
+  for (const plan of await store.plans()) plans.push(await dumpStore(store, plan));
+  return { format: DUMP_FORMAT, version: 1, plans };
+}
+
 const csvField = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 };
 
-/** A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision. */
-export function dumpCsv(dump: StoreDump): string {
-  const retractedBy = new Map(dump.imports.map((i) => [i.importId, i.retractedBy]));
+/**
+ * A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision (of every plan of a
+ * {@link StoreDumpSet}, plan by plan; the `plan` column tells them apart).
+ */
+export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
+  const dumps = 'plans' in dump ? dump.plans : [dump];
+  const retractedBy = new Map(dumps.flatMap((d) => d.imports.map((i) => [i.importId, i.retractedBy] as const)));
   const lines = [DUMP_COLUMNS.join(',')];
-  for (const m of dump.revisions) {
+  for (const m of dumps.flatMap((d) => d.revisions)) {
     const row: Record<string, unknown> = { ...m, retractedBy: m.retractionOf === null ? null : (retractedBy.get(m.retractionOf) ?? null) };
     lines.push(DUMP_COLUMNS.map((c) => csvField(row[c])).join(','));
   }
@@ -57,17 +87,41 @@ export function isDumpText(text: string): boolean {
 
 const bad = (file: string, vi: string, en: string) => new EgovPlanError([issue('measurement.invalid_document', '', `Bản sao lưu ${file}: ${vi}`, `Backup ${file}: ${en}`, { file })]);
 
-/** Reads a dump written by {@link dumpStore} (JSON) or {@link dumpCsv} (CSV). */
-export function parseDump(text: string, file = 'dump'): StoreDump & { retractedBy: Map<string, string> } {
+type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
+
+const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i.retractedBy !== null).map((i) => [i.importId, i.retractedBy as string]));
+
+/** One plan's dump read from JSON, checked for the parts a restore reads. */
+function jsonDump(d: unknown, file: string, where: string): ParsedDump {
+  const x = d as Partial<StoreDump> | null;
+  if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports)) {
+    throw bad(file, `không phải bản sao lưu của egov-plan (phiên bản 1)${where}.`, `not an egov-plan dump (version 1)${where}.`);
+  }
+  return { ...(x as StoreDump), retractedBy: retractions(x.imports) };
+}
+
+/**
+ * Reads a dump written by {@link dumpStore} or {@link dumpEveryPlan} (JSON) or {@link dumpCsv}
+ * (CSV): one entry per plan it holds, in the order written. A CSV dump holds no import records,
+ * so its retractions are taken from its `retractedBy` column.
+ */
+export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
   const body = text.replace(/^\uFEFF/u, '');
   if (body.trimStart().startsWith('{')) {
-    const d = JSON.parse(body) as StoreDump;
-    if (d.format !== DUMP_FORMAT || d.version !== 1 || !Array.isArray(d.revisions) || !Array.isArray(d.imports)) throw bad(file, 'không phải bản sao lưu của egov-plan (phiên bản 1).', 'not an egov-plan dump (version 1).');
-    return { ...d, retractedBy: new Map(d.imports.filter((i) => i.retractedBy !== null).map((i) => [i.importId, i.retractedBy as string])) };
+    let d: unknown;
+    try {
+      d = JSON.parse(body);
+    } catch (e) {
+      throw bad(file, `JSON hỏng (${(e as Error).message}).`, `malformed JSON (${(e as Error).message}).`);
+    }
+    const set = d as Partial<StoreDumpSet> | null;
+    if (set && typeof set === 'object' && 'plans' in set) {
+      if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw bad(file, 'không phải bản sao lưu của egov-plan (phiên bản 1).', 'not an egov-plan dump (version 1).');
+      return set.plans.map((p, i) => jsonDump(p, file, ` (plans[${i}])`));
+    }
+    return [jsonDump(d, file, '')];
   }
-  const revisions: StoredMeasurement[] = [];
-  const retractedBy = new Map<string, string>();
-  let plan = '';
+  const byPlan = new Map<string, ParsedDump>();
   readCsv(body, (rec) => {
     if (rec.row === 1) {
       if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw bad(file, 'dòng tiêu đề khác định dạng sao lưu.', 'the header is not the dump format.');
@@ -76,15 +130,29 @@ export function parseDump(text: string, file = 'dump'): StoreDump & { retractedB
     const f = Object.fromEntries(DUMP_COLUMNS.map((c, i) => [c, rec.fields[i] ?? ''])) as Record<(typeof DUMP_COLUMNS)[number], string>;
     const num = (s: string) => (s === '' ? null : Number(s));
     const value = f.value === '' ? null : f.value === 'true' ? true : f.value === 'false' ? false : Number(f.value);
-    plan ||= f.plan;
-    if (f.retractionOf && f.retractedBy) retractedBy.set(f.retractionOf, f.retractedBy);
-    revisions.push({
+    let dump = byPlan.get(f.plan);
+    if (!dump) byPlan.set(f.plan, (dump = { format: DUMP_FORMAT, version: 1, plan: f.plan, imports: [], revisions: [], retractedBy: new Map() }));
+    if (f.retractionOf && f.retractedBy) dump.retractedBy.set(f.retractionOf, f.retractedBy);
+    dump.revisions.push({
       plan: f.plan, indicator: f.indicator, orgUnit: f.orgUnit, level: f.level as StoredMeasurement['level'], period: f.period, start: f.start, end: f.end, value,
       numerator: num(f.numerator), denominator: num(f.denominator), evidence: f.evidence === 'true', revision: Number(f.revision), importId: f.importId, file: f.file,
       sheet: f.sheet === '' ? null : f.sheet, row: Number(f.row), importedBy: f.importedBy, importedAt: f.importedAt, recordedAt: f.recordedAt, retractionOf: f.retractionOf === '' ? null : f.retractionOf,
     });
   });
-  return { format: DUMP_FORMAT, version: 1, plan, imports: [], revisions, retractedBy };
+  return [...byPlan.values()];
+}
+
+/**
+ * Reads a dump of one plan (see {@link parseDumps} for a dump of several). A dump holding several
+ * plans is refused (`measurement.invalid_document`) rather than read as one of them.
+ */
+export function parseDump(text: string, file = 'dump'): ParsedDump {
+  const dumps = parseDumps(text, file);
+  if (dumps.length > 1) {
+    const names = dumps.map((d) => d.plan).join(', ');
+    throw bad(file, `chứa số liệu của ${dumps.length} kế hoạch (${names}); đọc bằng parseDumps.`, `holds ${dumps.length} plans (${names}); read it with parseDumps.`);
+  }
+  return dumps[0] ?? { format: DUMP_FORMAT, version: 1, plan: '', imports: [], revisions: [], retractedBy: new Map() };
 }
 
 /** What restoring a dump did. */

@@ -77,6 +77,7 @@ export const STORE_TESTS = [
   'async-rows',
   'law-values-in-force',
   'revision',
+  'plans',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -182,6 +183,22 @@ export function runStoreTests(options: StoreTestOptions): void {
       expect(await token()).toBe(seen[seen.length - 1]);
       await store.importMeasurements({ plan: 'other-plan', file: 'o.csv', importedBy: 'x', importId: 'rev-o' }, [record({ orgUnit: 'u1', value: 1 })]);
       expect(await token()).toBe(seen[seen.length - 1]);
+    });
+
+    test('plans', 'plans() lists every plan it holds imports for, sorted, a retracted or unchanged import included', async (store) => {
+      if (!store.plans) {
+        // Optional in the contract: a store without it cannot be backed up whole by `dump`.
+        expect(store.plans).toBeUndefined();
+        return;
+      }
+      expect(await store.plans()).toEqual([]);
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'pl-a' }, [record({ value: 10 })]);
+      await store.importMeasurements({ plan: 'a-second-plan', file: 'b.csv', importedBy: 'x', importId: 'pl-b' }, [record({ value: 1 })]);
+      await store.importMeasurements({ plan: 'Z-upper', file: 'c.csv', importedBy: 'x', importId: 'pl-c' }, [record({ value: 2 })]);
+      // Re-importing the same value and retracting an import keep the plan listed: its history is still there.
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'pl-a2' }, [record({ value: 10 })]);
+      await store.retractImport('pl-b', { retractedBy: 'x' });
+      expect(await store.plans()).toEqual(['Z-upper', 'a-second-plan', PLAN]);
     });
 
     test('capabilities', 'declares its capabilities as booleans and names its kind', async (store) => {

@@ -14,7 +14,7 @@ function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpResto
   if ('error' in r) return en ? `${r.file}: not read (${r.error[0]?.code}).` : `${r.file}: không đọc được (${r.error[0]?.code}).`;
   if ('restored' in r && r.restored) {
     const d = r.restored;
-    return en ? `${r.file}: backup restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions (${d.skipped} imports already stored).` : `${r.file}: đã khôi phục bản sao lưu — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản (${d.skipped} lần nhập đã có sẵn).`;
+    return en ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions (${d.skipped} imports already stored).` : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản (${d.skipped} lần nhập đã có sẵn).`;
   }
   if (!r.imported) return en ? `${r.file}: REFUSED — ${r.rejected} of ${r.rows} rows bad; nothing imported.` : `${r.file}: BỊ TỪ CHỐI — ${r.rejected} trong ${r.rows} dòng sai; không nhập gì.`;
   return en
@@ -46,7 +46,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if (opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
         throw new UsageError({ vi: `--obligation: kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${opts.obligation}".`, en: `--obligation: plan "${plan.id}" has no reporting obligation "${opts.obligation}".` }, 'usage.invalid_value');
       }
-      const [{ readFileSync, statSync }, { resolve, basename }, { userInfo }, { importTabularFile, isDumpText, parseDump, restoreDump }, { exportPlan, isBundledPlanId }] = await Promise.all([
+      const [{ readFileSync, statSync }, { resolve, basename }, { userInfo }, { importTabularFile, isDumpText, parseDumps, restoreDump }, { exportPlan, isBundledPlanId }] = await Promise.all([
         import('node:fs'),
         import('node:path'),
         import('node:os'),
@@ -70,9 +70,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
             const bytes = readFileSync(path);
             const head = new TextDecoder().decode(bytes.subarray(0, 400));
             if (isDumpText(head)) {
-              // A backup written by `dump`: replayed import by import, with its provenance.
-              const restored = await restoreDump(db.store, parseDump(new TextDecoder().decode(bytes), basename(file)));
-              results.push({ file: basename(file), format: head.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
+              // A backup written by `dump`: replayed import by import, with its provenance; one
+              // result per plan it holds (a dump of the whole store holds several).
+              for (const dump of parseDumps(new TextDecoder().decode(bytes), basename(file))) {
+                const restored = await restoreDump(db.store, dump);
+                results.push({ file: basename(file), format: head.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
+              }
               bar?.increment();
               continue;
             }
