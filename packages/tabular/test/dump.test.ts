@@ -13,7 +13,11 @@ async function twoPlans(): Promise<MeasurementStore> {
   return store;
 }
 
-const values = async (store: MeasurementStore, plan: string) => [...(await store.history({ plan }))].map((m) => [m.plan, m.orgUnit, m.value, m.importId, m.importedBy]).sort();
+async function values(store: MeasurementStore, plan: string): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  for await (const m of await store.history({ plan })) out.push([m.plan, m.orgUnit, m.value, m.importId, m.importedBy]);
+  return out.sort();
+}
 
 describe('dumpEveryPlan', () => {
   it('holds every plan, sorted, and each restores under its own plan from JSON and from CSV', async () => {
