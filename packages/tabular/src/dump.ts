@@ -87,7 +87,8 @@ export function isDumpText(text: string): boolean {
 
 const bad = (file: string, vi: string, en: string) => new EgovPlanError([issue('measurement.invalid_document', '', `Bản sao lưu ${file}: ${vi}`, `Backup ${file}: ${en}`, { file })]);
 
-type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
+/** A plan's dump as read back: the dump, and who retracted each retracted import (import id → who). */
+export type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
 
 const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i.retractedBy !== null).map((i) => [i.importId, i.retractedBy as string]));
 
