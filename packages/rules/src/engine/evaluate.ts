@@ -72,6 +72,8 @@ export class EvaluationJob {
   rollUp: RollUp | null = null;
   /** For a unit not in force on the evaluation date: why, and the value received (not judged). */
   outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
+  /** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
+  withdrawn: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null = null;
   #facts: ConditionFacts | undefined;
 
   constructor(
@@ -408,7 +410,32 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const phase = phaseById.get(t.phase);
       if (!phase) continue;
       const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, at);
-      if (eff.withdrawn) continue;
+      if (eff.withdrawn) {
+        // Withdrawn by the evaluation date: not judged. Values received for it are named, never
+        // dropped: one not-applicable result per org unit that sent one (the province's result,
+        // naming them all, for a whole-province target); none when nothing was received.
+        sortedUnits ??= index.sortedUnits(slot);
+        const received: { orgUnit: string; observation: Observation }[] = [];
+        for (let i = 0; i < sortedUnits.length; i++) {
+          const u = sortedUnits[i] as number;
+          const o = latestInCell(index.cellOf(u, slot as number), phase, at);
+          if (o) received.push({ orgUnit: index.units[u] as string, observation: o });
+        }
+        if (received.length === 0) continue;
+        const last = eff.timeline.versions[eff.timeline.versions.length - 1] as TargetVersion;
+        const withdrawnJob = (orgUnit: string, level: AdministrativeLevel | null, list: typeof received) => {
+          const job = new EvaluationJob(indicator, last, phase, orgUnit, level, orgUnit, at);
+          job.status = 'not-applicable';
+          job.withdrawn = { step: eff.step, received: list };
+          return job;
+        };
+        const whole = last.target.scope === 'whole-province';
+        const count = whole ? 1 : received.length;
+        if (jobs.length + count > maxResults) throw tooManyResults(maxResults, jobs.length + count);
+        if (whole) jobs.push(withdrawnJob(plan.issuer.unit ?? dir.provinceIds[0] ?? 'province', 'province', received));
+        else for (const r of received) jobs.push(withdrawnJob(r.orgUnit, r.observation.level ?? dir.levelOf.get(r.orgUnit) ?? null, [r]));
+        continue;
+      }
       const version = eff.version;
       const target = version.target;
 
@@ -637,6 +664,7 @@ class JudgedTarget implements TargetResult {
         at: this.#at,
         outside: job.outside,
         outOfForce: job.outOfForce,
+        withdrawn: job.withdrawn,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
         nameOf: (id) => this.#names.get(id),
       });

@@ -22,6 +22,8 @@ export interface ExplainContext {
   nameOf?: (id: string) => BilingualText | undefined;
   /** For a unit the plan does not have in force on the evaluation date: the date, why, and what it sent. */
   outOfForce?: { date: string; reason: BilingualText; received: Observation | null } | null;
+  /** For a target withdrawn by the evaluation date: the withdrawal, and the values received (not judged). */
+  withdrawn?: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null;
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
@@ -129,6 +131,21 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
     vi: `chỉ tiêu ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'vi')} (${SCOPE_VI[r.scope]}${levelVi}, giai đoạn ${r.phase})`,
     en: `the target ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'en')} (${SCOPE_EN[r.scope]}${levelEn}, phase ${r.phase})`,
   };
+  const w = ctx.withdrawn;
+  if (r.status === 'not-applicable' && w) {
+    const step = w.step;
+    const from = step.effectiveFrom === null ? { vi: 'từ đầu', en: 'from the start' } : { vi: `từ ngày ${step.effectiveFrom}`, en: `from ${step.effectiveFrom}` };
+    const claim = step.claimed ? { vi: ', theo tệp tự ghi, chưa kiểm chứng', en: ', as the file claims, not verified' } : { vi: '', en: '' };
+    const shown = w.received.slice(0, 10);
+    const list = (lang: 'vi' | 'en') =>
+      shown.map(({ orgUnit, observation: o }) => `${unitName(orgUnit, ctx, lang)} ${lang === 'vi' ? 'kỳ' : 'period'} ${o.period}: ${formatValue(o.value, unit, lang)}`).join('; ') +
+      (w.received.length > shown.length ? (lang === 'vi' ? `; và ${w.received.length - shown.length} giá trị khác` : `; and ${w.received.length - shown.length} more`) : '');
+    const many = w.received.length > 1;
+    return {
+      vi: `Không áp dụng: chỉ tiêu ${r.target} đã bị bãi bỏ ${from.vi} (${step.file} ${step.pointer}${claim.vi} — ${step.source.section}), nên không xét ${goal.vi} vào ngày ${ctx.at}. ${many ? `${w.received.length} giá trị đã nhận` : 'Giá trị đã nhận'} (${list('vi')}) không được xét theo chỉ tiêu này.`,
+      en: `Not applicable: target ${r.target} is withdrawn ${from.en} (${step.file} ${step.pointer}${claim.en} — ${step.source.section}), so ${goal.en} is not judged on ${ctx.at}. The ${many ? `${w.received.length} values` : 'value'} received (${list('en')}) ${many ? 'are' : 'is'} not judged against it.`,
+    };
+  }
   const gone = ctx.outOfForce;
   if (r.status === 'not-applicable' && gone) {
     const o = gone.received;
