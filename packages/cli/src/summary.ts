@@ -1,6 +1,7 @@
 import type { AgreeingDeclaration, ChangeableItemKind, Comparator, ItemOverride, ItemWithdrawal, Plan, ProvenanceOrigin, Target } from '@egov-plan/core';
 import type { TargetTimeline } from '@egov-plan/rules';
 import type { Lang } from './io.js';
+import { planArg } from './commands/shared.js';
 
 const comparatorSign: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
@@ -179,6 +180,6 @@ export function formatPlanSummary(plan: Plan, lang: Lang, ref: string = plan.id,
     }
     lines.push('');
   }
-  if (plan.notes.length > 0) lines.push(`${L('Ghi chú về văn bản nguồn', 'Notes on the source')}: ${plan.notes.length} (egov-plan show --plan ${/^[\w./-]+$/u.test(ref) ? ref : JSON.stringify(ref)} --json)`);
+  if (plan.notes.length > 0) lines.push(`${L('Ghi chú về văn bản nguồn', 'Notes on the source')}: ${plan.notes.length} (egov-plan show --plan ${planArg({ lang }, ref)} --json)`);
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { TaskStatus } from '@egov-plan/core';
 import { out, printJson, t, type CliContext } from '../io.js';
 import { dateWithWeekday, readProgressFile, taskStatusLabel } from './calendar-shared.js';
-import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption, stdinOnce } from './shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption, stdinOnce } from './shared.js';
 
 const ORDER: TaskStatus[] = ['overdue', 'in-progress', 'not-started', 'ongoing', 'done'];
 
@@ -24,7 +24,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       const [{ EgovPlanError, issue }, { planTaskStatuses }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       if (opts.agency !== undefined && !plan.agencies.some((a) => a.id === opts.agency)) {
         throw new EgovPlanError([
-          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show ${plan.id} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show ${plan.id} --json).`),
+          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`),
         ]);
       }
       const progress = opts.progress === undefined ? undefined : await readProgressFile(ctx, opts.progress, plan);
