@@ -74,6 +74,8 @@ export class EvaluationJob {
   outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
   /** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
   withdrawn: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null = null;
+  /** For a roll-up whose level has no unit in force: the plan's units of that level and why each is not in force on `date`. */
+  levelOutOfForce: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null = null;
   #facts: ConditionFacts | undefined;
 
   constructor(
@@ -460,7 +462,14 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
         const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= inForceOf(phase).known(level, province));
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out));
+        const pj = provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out);
+        if (known !== null && known.length === 0 && level !== null) {
+          // The plan lists units of the level, none in force on the phase's date (the district level ended in 2025): say so, not "lists none".
+          const units = inForceOf(phase);
+          const gone = [...units.out].filter(([id]) => dir.levelOf.get(id) === level && !dir.provinceIds.includes(id)).map(([id, reason]) => ({ id, reason }));
+          if (gone.length) pj.levelOutOfForce = { date: units.date, units: gone };
+        }
+        jobs.push(pj);
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
@@ -665,6 +674,7 @@ class JudgedTarget implements TargetResult {
         outside: job.outside,
         outOfForce: job.outOfForce,
         withdrawn: job.withdrawn,
+        levelOutOfForce: job.levelOutOfForce,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
         nameOf: (id) => this.#names.get(id),
       });

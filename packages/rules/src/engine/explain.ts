@@ -24,6 +24,8 @@ export interface ExplainContext {
   outOfForce?: { date: string; reason: BilingualText; received: Observation | null } | null;
   /** For a target withdrawn by the evaluation date: the withdrawal, and the values received (not judged). */
   withdrawn?: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null;
+  /** For a roll-up whose level has no unit in force: the plan's units of that level and why each is not in force on `date`. */
+  levelOutOfForce?: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null;
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
@@ -104,7 +106,15 @@ function rollUpText(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext, l
   if (c) {
     const missing = c.missing.length ? (vi ? `; chưa báo cáo: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}` : `; not reported: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}`) : '';
     const levelEn = LEVEL_EN[c.level].replace(' ', '-');
-    if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
+    const gone = ctx.levelOutOfForce;
+    if (c.known === 0 && gone?.units.length) {
+      const list = gone.units.map((u) => `${unitName(u.id, ctx, lang)}: ${u.reason[lang]}`).join('; ');
+      parts.push(
+        vi
+          ? `Mức độ đầy đủ: không đơn vị ${LEVEL_VI[c.level]} nào trong ${gone.units.length} đơn vị kế hoạch liệt kê có hiệu lực vào ngày ${gone.date} (${list}).`
+          : `Coverage: none of the ${gone.units.length} ${levelEn} units the plan lists is in force on ${gone.date} (${list}).`,
+      );
+    } else if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
     else parts.push(vi ? `Mức độ đầy đủ: ${c.reported}/${c.known} đơn vị ${LEVEL_VI[c.level]} mà kế hoạch biết đã báo cáo${missing}.` : `Coverage: ${c.reported} of the ${c.known} ${levelEn} units the plan knows reported${missing}.`);
   }
   return parts.length ? ` ${parts.join(' ')}` : '';
