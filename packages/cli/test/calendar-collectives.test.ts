@@ -22,6 +22,31 @@ async function submit(cwd: string, file: string, reporter: string, now: string) 
   expect(r.code, r.stderr).toBe(0);
 }
 
+/** Kon Tum's calendar, obligations and agencies without its districts or tasks (a rule file written for these tests). */
+function noDistricts() {
+  return {
+    formatVersion: 1,
+    id: 'khong-huyen-1-2019',
+    number: '1/KH-UBND',
+    title: { vi: 'Kế hoạch thử không có huyện', en: 'Test plan without districts' },
+    issuer: { name: { vi: 'UBND tỉnh Kon Tum', en: 'Kon Tum PPC' }, unit: '62' },
+    date: '2019-06-01',
+    extends: [{ plan: 'kontum-1102-2019', include: ['phases', 'indicators', 'calendar', 'reportingObligations', 'agencies'] }],
+    legalBases: [],
+    phases: [],
+    indicators: [],
+    agencies: [],
+    administrativeUnits: [
+      { code: '62', name: { vi: 'Tỉnh Kon Tum', en: 'Kon Tum province' }, level: 'province', parent: null, validFrom: null, validTo: null, successors: [], confidence: 'unconfirmed', source: 'test' },
+    ],
+    tasks: [],
+    bodyTasks: [],
+    duties: [],
+    reportingObligations: [],
+    notes: [],
+  };
+}
+
 const KONTUM_DISTRICTS = ['608', '610', '611', '612', '613', '614', '615', '616', '617', '618'];
 
 describe('calendar --period expands collective reporters', () => {
@@ -67,28 +92,7 @@ describe('calendar --period expands collective reporters', () => {
 
   it('a collective with nothing to expand into is counted as one reporter, and the output says why (vi/en)', async () => {
     // Kon Tum's calendar and obligations without its districts: "UBND các huyện, thành phố" has no member agencies and no district to infer them from.
-    const rule = {
-      formatVersion: 1,
-      id: 'khong-huyen-1-2019',
-      number: '1/KH-UBND',
-      title: { vi: 'Kế hoạch thử không có huyện', en: 'Test plan without districts' },
-      issuer: { name: { vi: 'UBND tỉnh Kon Tum', en: 'Kon Tum PPC' }, unit: '62' },
-      date: '2019-06-01',
-      extends: [{ plan: 'kontum-1102-2019', include: ['phases', 'indicators', 'calendar', 'reportingObligations', 'agencies'] }],
-      legalBases: [],
-      phases: [],
-      indicators: [],
-      agencies: [],
-      administrativeUnits: [
-        { code: '62', name: { vi: 'Tỉnh Kon Tum', en: 'Kon Tum province' }, level: 'province', parent: null, validFrom: null, validTo: null, successors: [], confidence: 'unconfirmed', source: 'test' },
-      ],
-      tasks: [],
-      bodyTasks: [],
-      duties: [],
-      reportingObligations: [],
-      notes: [],
-    };
-    const cwd = dir({ 'p.json': JSON.stringify(rule) });
+    const cwd = dir({ 'p.json': JSON.stringify(noDistricts()) });
     const j = await runCli(['calendar', '--plan', 'p.json', '--period', '2020Q4', '--at', '2021-01-20', '--json'], { cwd });
     expect(j.code, j.stderr).toBe(0);
     const ob = JSON.parse(j.stdout).obligations.find((o: { obligation: string }) => o.obligation === 'quarterly-report-agencies');
@@ -99,5 +103,16 @@ describe('calendar --period expands collective reporters', () => {
     expect(vi.stdout).toContain('"UBND các huyện, thành phố" được tính là một đơn vị báo cáo: kế hoạch không khai báo cơ quan thành viên nào, và không có đơn vị hành chính nào để suy ra thành viên vào ngày 2020-12-16.');
     const en = await runCli(['calendar', '--plan', 'p.json', '--period', '2020Q4', '--at', '2021-01-20', '--lang', 'en'], { cwd });
     expect(en.stdout).toContain('"People\'s Committees of the districts and the city" is counted as one reporter: the plan declares no member agencies, and no administrative unit to infer members from is in force on 2020-12-16.');
+  });
+
+  it('tasks of a plan that takes no tasks says so instead of printing zero counts alone (vi/en)', async () => {
+    const cwd = dir({ 'p.json': JSON.stringify(noDistricts()) });
+    const vi = await runCli(['tasks', '--plan', 'p.json', '--at', '2020-06-01'], { cwd });
+    expect(vi.code, vi.stderr).toBe(0);
+    expect(vi.stdout).toContain('(kế hoạch không có nhiệm vụ nào: tệp không khai báo và không kế thừa nhiệm vụ)');
+    const en = await runCli(['tasks', '--plan', 'p.json', '--at', '2020-06-01', '--lang', 'en'], { cwd });
+    expect(en.stdout).toContain('(the plan has no tasks: its file declares none and inherits none)');
+    const kontum = await runCli(['tasks', '--plan', 'kontum-1102-2019', '--at', '2020-06-01', '--agency', 'so-y-te', '--lang', 'en']);
+    expect(kontum.stdout).not.toContain('the plan has no tasks');
   });
 });

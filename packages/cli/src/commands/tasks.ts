@@ -76,6 +76,14 @@ export function registerTasks(program: Command, ctx: CliContext): void {
           out(ctx, `          ${t(ctx, x.title)}`);
         }
       }
+      // Zero counts alone would not say why: the plan has no tasks (a rule file that takes none), or none of this agency's.
+      if (plan.tasks.length === 0) {
+        out(ctx);
+        out(ctx, en ? '(the plan has no tasks: its file declares none and inherits none)' : '(kế hoạch không có nhiệm vụ nào: tệp không khai báo và không kế thừa nhiệm vụ)');
+      } else if (tasks.length === 0 && opts.agency !== undefined) {
+        out(ctx);
+        out(ctx, en ? `(no task is led by ${opts.agency}, itself or through a collective)` : `(không có nhiệm vụ nào do ${opts.agency} chủ trì, trực tiếp hoặc qua tập thể)`);
+      }
       out(ctx);
       out(ctx, ORDER.map((s) => `${taskStatusLabel(ctx, s)}: ${counts[s]}`).join(' · '));
     });
