@@ -154,6 +154,36 @@ describe('--plan names the plan in every command; the positional form stays an a
   });
 });
 
+describe('a suggested command names the plan as the run named it', () => {
+  // A province's own file has an id that is not a bundled plan: `--plan <id>` would fail.
+  const ownPlan = () => {
+    const plan = JSON.parse(egov(['show', 'kontum-1102-2019', '--json']).stdout) as { id: string };
+    plan.id = 'tinh-thu-1-2019';
+    return dirWith({ 'p.json': JSON.stringify(plan) });
+  };
+
+  it('tasks --agency with an unknown agency points to show --plan <the file>, which works', () => {
+    const dir = ownPlan();
+    expect(egov(['show', '--plan', 'tinh-thu-1-2019', '--json'], { cwd: dir }).code).toBe(1);
+    const r = egov(['tasks', '--plan', 'p.json', '--agency', 'khong-co', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const suggested = /\(see: egov-plan (show --plan \S+ --json)\)/u.exec(r.stderr)?.[1];
+    expect(suggested).toBe('show --plan p.json --json');
+    expect(egov((suggested as string).split(' '), { cwd: dir }).code).toBe(0);
+  });
+
+  it("the template's instructions give the import command with the file, not the plan id", async () => {
+    const dir = ownPlan();
+    expect(egov(['template', '--plan', 'p.json', '--out', 't.xlsx'], { cwd: dir }).code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 't.xlsx'));
+    const text = (wb.getWorksheet('Hướng dẫn')?.getSheetValues() ?? []).flat().filter((v): v is string => typeof v === 'string').join('\n');
+    expect(text).toContain('egov-plan import --plan p.json tep-da-dien.xlsx');
+    expect(text).not.toContain('--plan tinh-thu-1-2019');
+  });
+});
+
 describe('one --at everywhere: a local date or an instant', () => {
   it('tasks, explain and evaluate read an instant as its date in Vietnam; calendar reads a date as its first moment', () => {
     // 2019-06-30T17:00Z is already 1 July in Vietnam.

@@ -11,6 +11,11 @@ import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
 export interface TemplateOptions {
   /** Rows of each level sheet that carry data validation (default {@link TEMPLATE_ROWS}). */
   rows?: number;
+  /**
+   * How the instructions' import command names the plan (`egov-plan import --plan <planRef> …`):
+   * the path of a province's own rule file, which is not a bundled id. Default: the plan's `id`.
+   */
+  planRef?: string;
 }
 
 /** Rows of each level sheet prepared for filling by default. */
@@ -97,7 +102,7 @@ export interface FilledWorkbookOptions extends TemplateOptions {
  * ```
  */
 export async function filledWorkbook(plan: Plan, rows: readonly MeasurementInput[], options: FilledWorkbookOptions = {}): Promise<Uint8Array> {
-  const wb = buildTemplate(plan, { rows: Math.max(options.rows ?? TEMPLATE_ROWS, rows.length) });
+  const wb = buildTemplate(plan, { ...(options.planRef === undefined ? {} : { planRef: options.planRef }), rows: Math.max(options.rows ?? TEMPLATE_ROWS, rows.length) });
   const levelOf = new Map<string, AdministrativeLevel>();
   for (const u of plan.administrativeUnits) levelOf.set(u.code, u.level);
   for (const a of plan.agencies) if (a.level !== null && a.level !== undefined) levelOf.set(a.id, a.level);
@@ -145,7 +150,7 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
     '4. "Tử số" và "Mẫu số" (nếu có): số nguyên, ví dụ số hồ sơ trực tuyến / tổng số hồ sơ; ghi cả hai hoặc để trống cả hai.',
     '5. "Ngày bằng chứng": với chỉ số định tính đã hoàn thành, ngày của văn bản chứng minh (không cần kỳ báo cáo).',
     '6. Không gộp ô, không để công thức chưa tính, không đổi tên cột. Không thêm trang ẩn chứa số liệu.',
-    '7. Nhập tệp: egov-plan import --plan ' + plan.id + ' tep-da-dien.xlsx. Tệp có dòng sai thì không nhập gì; báo cáo nêu trang, dòng, cột và lý do. Nhập lại cùng tệp không tạo bản ghi trùng; sửa một giá trị thì tạo phiên bản mới.',
+    '7. Nhập tệp: egov-plan import --plan ' + (options.planRef ?? plan.id) + ' tep-da-dien.xlsx. Tệp có dòng sai thì không nhập gì; báo cáo nêu trang, dòng, cột và lý do. Nhập lại cùng tệp không tạo bản ghi trùng; sửa một giá trị thì tạo phiên bản mới.',
     '',
     'How to fill (English): one row per measurement on the sheet of the reporter\'s level; pick indicator, org unit and period from the lists; values are numbers in the indicator\'s unit (20 for 20%); numerator and denominator both or neither; no merged cells, no unsaved formulas.',
   ];

@@ -101,7 +101,7 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
 /** `calendar --period <id>`: each deadline of the period, each reporter's status from the submissions the store holds, and the rates. */
 async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, at: Date, dueSoonDays: number, database: string | undefined, json: boolean): Promise<void> {
   const en = ctx.lang === 'en';
-  const [{ isEgovPlanError }, { deadlinesFor, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  const [{ isEgovPlanError }, { deadlinesFor, expectedReporters, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
   let deadlines: Deadline[];
   try {
     deadlines = deadlinesFor(plan, periodId);
@@ -113,7 +113,12 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
     const list = [];
     for (const d of deadlines) {
       const submissions = await db.store.submissions({ plan: plan.id, obligation: d.obligation, period: periodId });
-      list.push({ deadline: d, submissions, rate: timelinessRate({ deadline: d, submissions, at, dueSoonDays }) });
+      // A collective is expanded into its members (declared, or inferred from the plan's units); the rest as named.
+      const expected = expectedReporters(plan, d);
+      const ids = expected.reporters.map((r) => r.reporter);
+      // Submissions from a reporter not expected are named, never dropped.
+      const unexpected = [...new Set(submissions.map((s) => s.reporter).filter((r) => !ids.includes(r)))].sort();
+      list.push({ deadline: d, submissions, expected, unexpected, rate: timelinessRate({ deadline: d, submissions, reporters: ids, at, dueSoonDays }) });
     }
     return list;
   });
@@ -122,10 +127,21 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
       plan: { id: plan.id, number: plan.number },
       period: periodId,
       at: at.toISOString(),
-      obligations: rows.map((r) => ({ obligation: r.deadline.obligation, due: r.deadline.due, reporters: r.deadline.reporters, submissions: r.submissions, ...r.rate })),
+      obligations: rows.map((r) => ({
+        obligation: r.deadline.obligation,
+        due: r.deadline.due,
+        reporters: r.deadline.reporters,
+        submissions: r.submissions,
+        ...r.rate,
+        expectedReporters: r.expected.reporters,
+        collectives: r.expected.collectives,
+        unexpected: r.unexpected,
+      })),
     });
   }
-  const names = agencyNames(plan, new Set(rows.flatMap((r) => r.deadline.reporters)));
+  const unitNames = new Map(plan.administrativeUnits.map((u) => [u.code, u.name]));
+  const names = agencyNames(plan, new Set(rows.flatMap((r) => [...r.deadline.reporters, ...r.expected.reporters.map((x) => x.reporter), ...r.unexpected])));
+  const nameOf = (id: string) => t(ctx, (unitNames.has(id) && !plan.agencies.some((a) => a.id === id) ? unitNames.get(id) : names[id]) ?? { vi: id, en: id });
   out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${at.toISOString()}`);
   if (rows.length === 0) out(ctx, en ? '(no reporting obligation for this period)' : '(không có nghĩa vụ báo cáo cho kỳ này)');
   for (const r of rows) {
@@ -136,6 +152,22 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
     out(ctx, en
       ? `${r.rate.submitted}/${r.rate.expected} submitted (${pct(r.rate.reportingRate)}), ${r.rate.onTime} on time (on-time rate ${pct(r.rate.onTimeRate)}), ${r.rate.late} late, ${r.rate.missing} missing`
       : `${r.rate.submitted}/${r.rate.expected} đã nộp (${pct(r.rate.reportingRate)}), ${r.rate.onTime} đúng hạn (tỷ lệ đúng hạn ${pct(r.rate.onTimeRate)}), ${r.rate.late} muộn, ${r.rate.missing} chưa nộp`);
-    for (const [reporter, status] of Object.entries(r.rate.byReporter)) out(ctx, `  - ${t(ctx, names[reporter] ?? { vi: reporter, en: reporter })}: ${statusLabel(ctx, status)}`);
+    // How each collective was counted, and why.
+    for (const c of r.expected.collectives) out(ctx, `  * ${t(ctx, c.reason)}`);
+    const via = new Map(r.expected.reporters.map((x) => [x.reporter, x]));
+    for (const [reporter, status] of Object.entries(r.rate.byReporter)) {
+      const x = via.get(reporter);
+      const member =
+        x?.via == null
+          ? ''
+          : ` (${en ? 'member of' : 'thuộc'} ${nameOf(x.via)}${x.basis === 'administrative-unit' ? (en ? ': its People\'s Committee, inferred, unconfirmed' : ': UBND của đơn vị, suy ra, chưa xác nhận') : x.confidence === 'unconfirmed' ? (en ? ', unconfirmed' : ', chưa xác nhận') : ''})`;
+      out(ctx, `  - ${withCode(reporter, nameOf(reporter), x?.basis === 'administrative-unit')}${member}: ${statusLabel(ctx, status)}`);
+    }
+    if (r.unexpected.length) out(ctx, `  ! ${en ? 'received from reporters this obligation does not expect' : 'đã nhận từ đơn vị không thuộc danh sách phải nộp'}: ${r.unexpected.map((u) => withCode(u, nameOf(u), true)).join(', ')}`);
   }
+}
+
+/** A reporter's name, with its id in front when the id is a code worth reading (a unit code). */
+function withCode(id: string, name: string, showId: boolean): string {
+  return showId && name !== id ? `${id} ${name}` : name;
 }

@@ -47,6 +47,17 @@ export function planRef(ctx: CliContext, option: string | undefined, positional:
 }
 
 /**
+ * How a command the CLI suggests names the plan: as the run named it (a bundled id or the path
+ * of a file, quoted when it needs quoting), so the command works as printed — never the plan's
+ * `id`, which is not a bundled plan for a province's own file. Standard input (`-`) cannot be
+ * named again: the suggestion says `--plan <tệp>` / `--plan <file>`.
+ */
+export function planArg(ctx: { lang: 'vi' | 'en' }, ref: string): string {
+  if (ref === '-') return ctx.lang === 'en' ? '<file>' : '<tệp>';
+  return /^[\w./-]+$/u.test(ref) ? ref : JSON.stringify(ref);
+}
+
+/**
  * Reads a file named on the command line, relative to the run's directory; `-` is standard
  * input (once per run). Regular files only, at most `maxBytes`: a FIFO or a device does not hang.
  */

@@ -15,6 +15,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
       const ref = planRef(ctx, opts.plan, positional);
       const plan = await loadPlanRef(ctx, ref);
       if (opts.json) return printJson(ctx, plan);
-      out(ctx, formatPlanSummary(plan, ctx.lang, ref));
+      const { targetTimelines } = await import('@egov-plan/rules');
+      out(ctx, formatPlanSummary(plan, ctx.lang, ref, { timelines: targetTimelines(plan) }));
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { TaskStatus } from '@egov-plan/core';
 import { out, printJson, t, type CliContext } from '../io.js';
 import { dateWithWeekday, readProgressFile, taskStatusLabel } from './calendar-shared.js';
-import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption, stdinOnce } from './shared.js';
+import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption, stdinOnce } from './shared.js';
 
 const ORDER: TaskStatus[] = ['overdue', 'in-progress', 'not-started', 'ongoing', 'done'];
 
@@ -24,7 +24,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       const [{ EgovPlanError, issue }, { planTaskStatuses }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       if (opts.agency !== undefined && !plan.agencies.some((a) => a.id === opts.agency)) {
         throw new EgovPlanError([
-          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show ${plan.id} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show ${plan.id} --json).`),
+          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`),
         ]);
       }
       const progress = opts.progress === undefined ? undefined : await readProgressFile(ctx, opts.progress, plan);
@@ -75,6 +75,14 @@ export function registerTasks(program: Command, ctx: CliContext): void {
           out(ctx, `  ${`${x.group}.${x.label}`.padEnd(7)} ${taskStatusLabel(ctx, x.status).padEnd(18)} ${due}${done}`);
           out(ctx, `          ${t(ctx, x.title)}`);
         }
+      }
+      // Zero counts alone would not say why: the plan has no tasks (a rule file that takes none), or none of this agency's.
+      if (plan.tasks.length === 0) {
+        out(ctx);
+        out(ctx, en ? '(the plan has no tasks: its file declares none and inherits none)' : '(kế hoạch không có nhiệm vụ nào: tệp không khai báo và không kế thừa nhiệm vụ)');
+      } else if (tasks.length === 0 && opts.agency !== undefined) {
+        out(ctx);
+        out(ctx, en ? `(no task is led by ${opts.agency}, itself or through a collective)` : `(không có nhiệm vụ nào do ${opts.agency} chủ trì, trực tiếp hoặc qua tập thể)`);
       }
       out(ctx);
       out(ctx, ORDER.map((s) => `${taskStatusLabel(ctx, s)}: ${counts[s]}`).join(' · '));

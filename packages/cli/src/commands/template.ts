@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { out, printJson, UsageError, type CliContext } from '../io.js';
-import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
+import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption } from './shared.js';
 
 /** `egov-plan template --plan <id|file> --out <file.xlsx>`: the plan's fill-in workbook for agencies. */
 export function registerTemplate(program: Command, ctx: CliContext): void {
@@ -13,7 +13,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       if (!/\.xlsx$/iu.test(opts.out)) throw new UsageError({ vi: `--out phải kết thúc bằng .xlsx, không phải "${opts.out}".`, en: `--out must end in .xlsx, not "${opts.out}".` }, 'usage.invalid_value');
       const plan = await loadPlanRef(ctx, opts.plan);
       const [{ writeFileSync }, { resolve }, { templateSheets, templateWorkbook }] = await Promise.all([import('node:fs'), import('node:path'), import('@egov-plan/tabular')]);
-      const bytes = await templateWorkbook(plan);
+      const bytes = await templateWorkbook(plan, { planRef: planArg(ctx, opts.plan) });
       writeFileSync(resolve(ctx.io.cwd, opts.out), bytes);
       const levels = templateSheets(plan);
       if (opts.json) printJson(ctx, { plan: plan.id, out: opts.out, bytes: bytes.length, sheets: levels });

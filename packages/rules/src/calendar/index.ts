@@ -75,6 +75,7 @@ export {
 } from './deadlines.js';
 export * from './status.js';
 export * from './timeframes.js';
+export * from './reporters.js';
 export * from './term.js';
 export * from './checks.js';
 export * from './snapshot.js';

@@ -72,6 +72,10 @@ export class EvaluationJob {
   rollUp: RollUp | null = null;
   /** For a unit not in force on the evaluation date: why, and the value received (not judged). */
   outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
+  /** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
+  withdrawn: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null = null;
+  /** For a roll-up whose level has no unit in force: the plan's units of that level and why each is not in force on `date`. */
+  levelOutOfForce: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null = null;
   #facts: ConditionFacts | undefined;
 
   constructor(
@@ -408,7 +412,32 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       const phase = phaseById.get(t.phase);
       if (!phase) continue;
       const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, at);
-      if (eff.withdrawn) continue;
+      if (eff.withdrawn) {
+        // Withdrawn by the evaluation date: not judged. Values received for it are named, never
+        // dropped: one not-applicable result per org unit that sent one (the province's result,
+        // naming them all, for a whole-province target); none when nothing was received.
+        sortedUnits ??= index.sortedUnits(slot);
+        const received: { orgUnit: string; observation: Observation }[] = [];
+        for (let i = 0; i < sortedUnits.length; i++) {
+          const u = sortedUnits[i] as number;
+          const o = latestInCell(index.cellOf(u, slot as number), phase, at);
+          if (o) received.push({ orgUnit: index.units[u] as string, observation: o });
+        }
+        if (received.length === 0) continue;
+        const last = eff.timeline.versions[eff.timeline.versions.length - 1] as TargetVersion;
+        const withdrawnJob = (orgUnit: string, level: AdministrativeLevel | null, list: typeof received) => {
+          const job = new EvaluationJob(indicator, last, phase, orgUnit, level, orgUnit, at);
+          job.status = 'not-applicable';
+          job.withdrawn = { step: eff.step, received: list };
+          return job;
+        };
+        const whole = last.target.scope === 'whole-province';
+        const count = whole ? 1 : received.length;
+        if (jobs.length + count > maxResults) throw tooManyResults(maxResults, jobs.length + count);
+        if (whole) jobs.push(withdrawnJob(plan.issuer.unit ?? dir.provinceIds[0] ?? 'province', 'province', received));
+        else for (const r of received) jobs.push(withdrawnJob(r.orgUnit, r.observation.level ?? dir.levelOf.get(r.orgUnit) ?? null, [r]));
+        continue;
+      }
       const version = eff.version;
       const target = version.target;
 
@@ -433,7 +462,14 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
         const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= inForceOf(phase).known(level, province));
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out));
+        const pj = provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out);
+        if (known !== null && known.length === 0 && level !== null) {
+          // The plan lists units of the level, none in force on the phase's date (the district level ended in 2025): say so, not "lists none".
+          const units = inForceOf(phase);
+          const gone = [...units.out].filter(([id]) => dir.levelOf.get(id) === level && !dir.provinceIds.includes(id)).map(([id, reason]) => ({ id, reason }));
+          if (gone.length) pj.levelOutOfForce = { date: units.date, units: gone };
+        }
+        jobs.push(pj);
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
@@ -637,6 +673,8 @@ class JudgedTarget implements TargetResult {
         at: this.#at,
         outside: job.outside,
         outOfForce: job.outOfForce,
+        withdrawn: job.withdrawn,
+        levelOutOfForce: job.levelOutOfForce,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
         nameOf: (id) => this.#names.get(id),
       });

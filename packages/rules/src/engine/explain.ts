@@ -22,6 +22,10 @@ export interface ExplainContext {
   nameOf?: (id: string) => BilingualText | undefined;
   /** For a unit the plan does not have in force on the evaluation date: the date, why, and what it sent. */
   outOfForce?: { date: string; reason: BilingualText; received: Observation | null } | null;
+  /** For a target withdrawn by the evaluation date: the withdrawal, and the values received (not judged). */
+  withdrawn?: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null;
+  /** For a roll-up whose level has no unit in force: the plan's units of that level and why each is not in force on `date`. */
+  levelOutOfForce?: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null;
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
@@ -102,7 +106,15 @@ function rollUpText(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext, l
   if (c) {
     const missing = c.missing.length ? (vi ? `; chưa báo cáo: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}` : `; not reported: ${c.missing.map((id) => unitName(id, ctx, lang)).join(', ')}`) : '';
     const levelEn = LEVEL_EN[c.level].replace(' ', '-');
-    if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
+    const gone = ctx.levelOutOfForce;
+    if (c.known === 0 && gone?.units.length) {
+      const list = gone.units.map((u) => `${unitName(u.id, ctx, lang)}: ${u.reason[lang]}`).join('; ');
+      parts.push(
+        vi
+          ? `Mức độ đầy đủ: không đơn vị ${LEVEL_VI[c.level]} nào trong ${gone.units.length} đơn vị kế hoạch liệt kê có hiệu lực vào ngày ${gone.date} (${list}).`
+          : `Coverage: none of the ${gone.units.length} ${levelEn} units the plan lists is in force on ${gone.date} (${list}).`,
+      );
+    } else if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
     else parts.push(vi ? `Mức độ đầy đủ: ${c.reported}/${c.known} đơn vị ${LEVEL_VI[c.level]} mà kế hoạch biết đã báo cáo${missing}.` : `Coverage: ${c.reported} of the ${c.known} ${levelEn} units the plan knows reported${missing}.`);
   }
   return parts.length ? ` ${parts.join(' ')}` : '';
@@ -129,6 +141,21 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
     vi: `chỉ tiêu ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'vi')} (${SCOPE_VI[r.scope]}${levelVi}, giai đoạn ${r.phase})`,
     en: `the target ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'en')} (${SCOPE_EN[r.scope]}${levelEn}, phase ${r.phase})`,
   };
+  const w = ctx.withdrawn;
+  if (r.status === 'not-applicable' && w) {
+    const step = w.step;
+    const from = step.effectiveFrom === null ? { vi: 'từ đầu', en: 'from the start' } : { vi: `từ ngày ${step.effectiveFrom}`, en: `from ${step.effectiveFrom}` };
+    const claim = step.claimed ? { vi: ', theo tệp tự ghi, chưa kiểm chứng', en: ', as the file claims, not verified' } : { vi: '', en: '' };
+    const shown = w.received.slice(0, 10);
+    const list = (lang: 'vi' | 'en') =>
+      shown.map(({ orgUnit, observation: o }) => `${unitName(orgUnit, ctx, lang)} ${lang === 'vi' ? 'kỳ' : 'period'} ${o.period}: ${formatValue(o.value, unit, lang)}`).join('; ') +
+      (w.received.length > shown.length ? (lang === 'vi' ? `; và ${w.received.length - shown.length} giá trị khác` : `; and ${w.received.length - shown.length} more`) : '');
+    const many = w.received.length > 1;
+    return {
+      vi: `Không áp dụng: chỉ tiêu ${r.target} đã bị bãi bỏ ${from.vi} (${step.file} ${step.pointer}${claim.vi} — ${step.source.section}), nên không xét ${goal.vi} vào ngày ${ctx.at}. ${many ? `${w.received.length} giá trị đã nhận` : 'Giá trị đã nhận'} (${list('vi')}) không được xét theo chỉ tiêu này.`,
+      en: `Not applicable: target ${r.target} is withdrawn ${from.en} (${step.file} ${step.pointer}${claim.en} — ${step.source.section}), so ${goal.en} is not judged on ${ctx.at}. The ${many ? `${w.received.length} values` : 'value'} received (${list('en')}) ${many ? 'are' : 'is'} not judged against it.`,
+    };
+  }
   const gone = ctx.outOfForce;
   if (r.status === 'not-applicable' && gone) {
     const o = gone.received;

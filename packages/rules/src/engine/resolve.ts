@@ -29,7 +29,11 @@ import {
   type ValidationResult,
 } from '@egov-plan/core';
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
+import { addDays } from '../calendar/time.js';
 import { applyChanges, applyItemChanges, compareOverrides } from './changes.js';
+import { inForceDate } from './in-force.js';
+import { itemVersion } from './items.js';
+import { buildTargetTimelines, effectiveOf } from './timeline.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 import { verifyProvenance } from './provenance.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
@@ -398,28 +402,16 @@ function* resolveSteps(ruleFile: unknown, options: ResolveOptions): Step<Resolve
 }
 
 /**
- * The work budget a plan decides alone: its each-unit targets times the administrative units of
- * their level that exist during their phase, before any measurement is read.
+ * The work budget a plan decides alone, before any measurement is read: the most each-unit
+ * results one evaluation of every phase at once must judge, over every evaluation date. As in
+ * evaluation, a phase's units are those in force on its date ({@link inForceDate}: the
+ * evaluation date, or the phase's last day once it has ended) — dated withdrawals and dated
+ * `validFrom`/`validTo` overrides applied — and a target counts in the version in force on the
+ * evaluation date (none once withdrawn). A unit that ceases mid-phase and the one that replaces
+ * it are never counted together: on no date are both owed a result.
  */
 function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[] {
-  const phases = new Map(plan.phases.map((p) => [p.id, p]));
-  const unitsFor = new Map<string, number>();
-  let total = 0;
-  for (const indicator of plan.indicators) {
-    for (const t of indicator.targets) {
-      if (t.scope !== 'each-unit') continue;
-      const phase = phases.get(t.phase);
-      if (!phase) continue;
-      const key = `${t.level ?? ''}\u0000${phase.id}`;
-      let n = unitsFor.get(key);
-      if (n === undefined) {
-        n = 0;
-        for (const u of plan.administrativeUnits) if ((t.level === null || u.level === t.level) && (u.validFrom ?? '0000-01-01') <= phase.end && (u.validTo ?? '9999-12-31') >= phase.start) n++;
-        unitsFor.set(key, n);
-      }
-      total += n;
-    }
-  }
+  const total = eachUnitWorkBudget(plan);
   if (total <= max) return [];
   return [
     issueIn(
@@ -430,6 +422,95 @@ function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[]
       `The plan's each-unit targets times its administrative units give ${total} results, over the limit of ${max} (maxResults).`,
     ),
   ];
+}
+
+/**
+ * How many units of each level (and of any level: key `''`) a plan has in force, as a step
+ * function of the date: `dates[i]` is where `counts[i]` starts to hold ('' stands for "before
+ * any date"). Mirrors evaluation: a unit counts under its declared level, in force on a date when
+ * its version of that day exists and `validFrom ≤ date ≤ validTo`.
+ */
+function unitCountsByDate(plan: Plan): Map<string, { dates: string[]; counts: number[] }> {
+  const overridesOf = new Map<string, ItemOverride[]>();
+  for (const o of plan.itemOverrides ?? []) if (o.kind === 'administrativeUnits') overridesOf.get(o.id)?.push(o) ?? overridesOf.set(o.id, [o]);
+  const withdrawalsOf = new Map<string, ItemWithdrawal[]>();
+  for (const w of plan.itemWithdrawals ?? []) if (w.kind === 'administrativeUnits') withdrawalsOf.get(w.id)?.push(w) ?? withdrawalsOf.set(w.id, [w]);
+  const events = new Map<string, Map<string, number>>();
+  const add = (level: string, date: string, delta: number) => {
+    const m = events.get(level) ?? new Map<string, number>();
+    m.set(date, (m.get(date) ?? 0) + delta);
+    events.set(level, m);
+  };
+  for (const u of plan.administrativeUnits) {
+    const own = { itemOverrides: overridesOf.get(u.code) ?? [], itemWithdrawals: withdrawalsOf.get(u.code) ?? [] };
+    // The unit's versions change only on the dates of its own changes.
+    const changes = [...new Set([...own.itemOverrides, ...own.itemWithdrawals].flatMap((c) => (c.effectiveFrom === null ? [] : [c.effectiveFrom])))].sort();
+    const starts = ['', ...changes];
+    starts.forEach((from, i) => {
+      const v = itemVersion(own, 'administrativeUnits', u, from === '' ? '0000-01-01' : from);
+      if (v === undefined) return;
+      const until = starts[i + 1]; // exclusive
+      const begin = v.validFrom !== null && v.validFrom > from ? v.validFrom : from;
+      const afterEnd = v.validTo === null ? until : until === undefined || addDays(v.validTo, 1) < until ? addDays(v.validTo, 1) : until;
+      if (afterEnd !== undefined && afterEnd <= begin) return;
+      for (const level of [u.level, '']) {
+        add(level, begin, 1);
+        if (afterEnd !== undefined) add(level, afterEnd, -1);
+      }
+    });
+  }
+  const out = new Map<string, { dates: string[]; counts: number[] }>();
+  for (const [level, m] of events) {
+    const dates = [...m.keys()].sort();
+    let n = 0;
+    out.set(level, { dates, counts: dates.map((d) => (n += m.get(d) as number)) });
+  }
+  return out;
+}
+
+/** The most each-unit results one evaluation of the plan (every phase at once) must judge with no measurements. */
+function eachUnitWorkBudget(plan: Plan): number {
+  const timelines = [...buildTargetTimelines(plan).entries()].filter(([, tl]) => tl.versions.some((v) => v.target.scope === 'each-unit'));
+  if (timelines.length === 0) return 0;
+  const phases = new Map(plan.phases.map((p) => [p.id, p]));
+  const counts = unitCountsByDate(plan);
+  const countOn = (level: string, date: string): number => {
+    const c = counts.get(level);
+    if (!c) return 0;
+    let lo = 0;
+    let hi = c.dates.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((c.dates[mid] as string) <= date) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? 0 : (c.counts[found] as number);
+  };
+  // Between two of these dates nothing an evaluation counts changes.
+  const candidates = new Set<string>(['0000-01-01']);
+  for (const c of counts.values()) for (const d of c.dates) if (d !== '') candidates.add(d);
+  for (const p of plan.phases) candidates.add(p.end);
+  for (const [, tl] of timelines) {
+    for (const v of tl.versions) if (v.effectiveFrom !== null) candidates.add(v.effectiveFrom);
+    if (tl.withdrawal?.effectiveFrom) candidates.add(tl.withdrawal.effectiveFrom);
+  }
+  let most = 0;
+  for (const at of candidates) {
+    let total = 0;
+    for (const [, tl] of timelines) {
+      const eff = effectiveOf(tl, at);
+      if (eff.withdrawn) continue;
+      const target = eff.version.target;
+      const phase = phases.get(target.phase);
+      if (!phase || target.scope !== 'each-unit') continue;
+      total += countOn(target.level ?? '', inForceDate(phase, at));
+    }
+    if (total > most) most = total;
+  }
+  return most;
 }
 
 function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: RuleLimits): Step<ResolveResult> {

@@ -203,12 +203,33 @@ describe('withdrawals', () => {
     'c.json': emptyRuleFile({ extends: ['base.json'], withdrawals: [{ target: 'online-rate.each', effectiveFrom: '2020-07-01', source: quote('bãi bỏ chỉ tiêu từ 01/7/2020') }] }),
   });
 
-  it('a withdrawn target is judged before its withdrawal and left out after it', () => {
+  it('a withdrawn target is judged before its withdrawal and not after it; a value received for it is named, never dropped', () => {
     const plan = load(dir, 'c.json');
-    const set = parseMeasurementsCsv(plan, csv('online-rate,so-a,,2020Q2,30,,', 'online-rate,so-a,,2020Q4,30,,'));
-    expect(evaluate(plan, set, { at: '2020-06-14' }).results.some((r) => r.target === 'online-rate.each')).toBe(true);
-    expect(evaluate(plan, set, { at: '2020-12-14' }).results.some((r) => r.target === 'online-rate.each')).toBe(false);
+    const set = parseMeasurementsCsv(plan, csv('online-rate,so-a,,2020Q2,30,,', 'online-rate,so-a,,2020Q4,31,,'));
+    const before = evaluate(plan, set, { at: '2020-06-14' }).results.filter((r) => r.target === 'online-rate.each');
+    expect(before.map((r) => [r.orgUnit, r.status, r.value])).toEqual([['so-a', 'met', 30]]);
+    const after = evaluate(plan, set, { at: '2020-12-14' }).results.filter((r) => r.target === 'online-rate.each');
+    expect(after.map((r) => [r.orgUnit, r.status, r.value])).toEqual([['so-a', 'not-applicable', null]]);
+    expect(after[0]?.explanation.en).toContain('target online-rate.each is withdrawn from 2020-07-01 (c.json /withdrawals/0 — I.2)');
+    expect(after[0]?.explanation.en).toContain('The value received (so-a (Department A) period 2020Q4: 31%) is not judged against it.');
+    expect(after[0]?.explanation.vi).toContain('đã bị bãi bỏ từ ngày 2020-07-01');
+    // Nothing received for it: no result at all.
+    expect(evaluate(plan, [], { at: '2020-12-14' }).results.some((r) => r.target === 'online-rate.each')).toBe(false);
     expect(targetTimelines(plan).get('online-rate.each')?.withdrawal).toMatchObject({ action: 'withdrawn', file: 'c.json', effectiveFrom: '2020-07-01' });
+  });
+
+  it('a withdrawn whole-province target gives one province result naming every value received', () => {
+    const d = tempDirWith({
+      'base.json': testPlan(),
+      'w.json': emptyRuleFile({ extends: ['base.json'], withdrawals: [{ target: 'online-rate.province', effectiveFrom: null, source: quote('không áp dụng') }] }),
+    });
+    const plan = load(d, 'w.json');
+    const set = parseMeasurementsCsv(plan, csv('online-rate,so-a,,2020Q4,30,3,10', 'online-rate,so-b,,2020Q4,40,4,10'));
+    const ev = evaluate(plan, set, { at: '2020-12-14' });
+    const rs = ev.results.filter((r) => r.target === 'online-rate.province');
+    expect(rs.map((r) => [r.orgUnit, r.status, r.headline])).toEqual([[plan.issuer.unit, 'not-applicable', true]]);
+    expect(rs[0]?.explanation.en).toContain('is withdrawn from the start');
+    expect(rs[0]?.explanation.en).toContain('The 2 values received (so-a (Department A) period 2020Q4: 30%; so-b (Department B) period 2020Q4: 40%) are not judged against it.');
   });
 
   it('an override that takes effect after the withdrawal is an error', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MeasurementInput, Plan, TargetResult } from '@egov-plan/core';
-import { compilePlan, evaluate } from '../../src/index.js';
+import { bundledPlan, compilePlan, evaluate } from '../../src/index.js';
 import { loadPlanSync } from '../../src/node.js';
 import { emptyRuleFile, tempDirWith } from '@egov-plan/test-utils';
 
@@ -109,5 +109,17 @@ describe('law: the coverage never knows a unit the plan does not have in force o
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a level whose units have all ceased', () => {
+  it("Kon Tum's district roll-up after 2025-06-30 says none of its ten district units is in force, not that the plan lists none", () => {
+    const plan = compilePlan(bundledPlan('kontum-1102-2019') as Plan);
+    const r = headline(evaluate(plan, [], { at: '2025-09-30' }).results, DISTRICT_TARGET);
+    expect(r.rollUp?.coverage).toMatchObject({ level: 'district', known: 0, reported: 0 });
+    expect(r.explanation.en).toContain('Coverage: none of the 10 district-level units the plan lists is in force on 2025-09-30 (');
+    expect(r.explanation.en).toContain('ceased on 2025-06-30');
+    expect(r.explanation.en).not.toContain('the plan lists no district-level units');
+    expect(r.explanation.vi).toContain('không đơn vị cấp huyện nào trong 10 đơn vị kế hoạch liệt kê có hiệu lực vào ngày 2025-09-30');
   });
 });
