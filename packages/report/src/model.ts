@@ -1,6 +1,7 @@
 import type { AdministrativeLevel, BilingualText, Deadline, Indicator, LeftOutValue, Plan, ReportStatus, Target, TaskStatus } from '@egov-plan/core';
 import {
   deadlinesFor,
+  expectedReporters,
   deadlineStatus,
   periodByIdIn,
   planCalendar,
@@ -55,8 +56,9 @@ export interface QuarterlyReportInput {
    */
   submissions?: readonly ReportSubmission[] | null;
   /**
-   * Who is expected to report for an obligation, when its `reporters` name a group
-   * (`cac-so-ban-nganh`): obligation id → reporter ids. Default: the deadline's reporters.
+   * Who is expected to report for an obligation: obligation id → reporter ids. Default: the
+   * deadline's reporters with each collective expanded into its members as `expectedReporters`
+   * of `@egov-plan/rules` does (the same reporters `egov-plan calendar --period` counts).
    */
   expectedReporters?: Readonly<Record<string, readonly string[]>>;
   /** Shown as the time the report was made (ISO 8601); default: the evaluation date. */
@@ -373,7 +375,7 @@ function deadlinesPart(plan: Plan, calendar: ReportCalendar, input: QuarterlyRep
     const subject = obligations.get(deadline.obligation)?.subject ?? { vi: deadline.obligation, en: deadline.obligation };
     const base = { deadline, subject, reporters: deadline.reporters.map(name) };
     if (!submissions) return { ...base, reporterStatus: null, onTimeRate: null, unexpected: [] };
-    const expected = input.expectedReporters?.[deadline.obligation] ?? deadline.reporters;
+    const expected = input.expectedReporters?.[deadline.obligation] ?? expectedReporters(plan, deadline).reporters.map((r) => r.reporter);
     const mine = submissions.filter((s) => s.obligation === deadline.obligation && s.period === deadline.period);
     const rate = timelinessRate({ deadline, submissions: mine, reporters: expected, at: calendar.at, timeZone: calendar.timeZone });
     const reporterStatus = expected

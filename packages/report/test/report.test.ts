@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
+import { evaluate, expectedReporters, planTaskStatuses, prepareMeasurements, progress } from '@egov-plan/rules';
 import { barChart, buildQuarterlyReport, escapeHtml, escapeMarkdown, niceMax, periodCalendar, renderReportHtml, renderReportMarkdown, reportDecimals, showGap } from '../src/index.js';
 import { kontum, SAMPLE_ROWS, SAMPLE_SUBMISSIONS, sampleInput } from './sample.js';
 
@@ -140,6 +140,22 @@ describe('quarterly report content', () => {
     expect(agencies?.onTimeRate).toBe(40);
     expect(html).toContain('Sở Nội vụ (nộp muộn)');
     expect(html).not.toContain('data-submissions-unknown');
+  });
+
+  it('expects, by default, the reporters the calendar expects: each collective expanded into its members', () => {
+    const plain = { ...sampleInput(SAMPLE_ROWS, '2020-12-23', SAMPLE_SUBMISSIONS), expectedReporters: undefined };
+    const report = buildQuarterlyReport(plain);
+    for (const d of report.deadlines ?? []) {
+      const calendar = expectedReporters(plain.plan, d.deadline).reporters.map((r) => r.reporter);
+      expect(d.reporterStatus?.map((s) => s.reporter).sort()).toEqual([...calendar].sort());
+    }
+    const agencies = report.deadlines?.find((d) => d.deadline.obligation === 'quarterly-report-agencies');
+    const reporters = agencies?.reporterStatus?.map((s) => s.reporter) ?? [];
+    // Kon Tum's "UBND các huyện, thành phố" stands for each district and the city (608–618), not for one reporter.
+    expect(reporters).not.toContain('ubnd-cac-huyen');
+    expect(reporters).toContain('608');
+    expect(agencies?.reporterStatus?.find((s) => s.reporter === '608')?.name.vi).toMatch(/Kon Tum/u);
+    expect(agencies?.reporterStatus?.find((s) => s.reporter === 'so-tttt')?.status).toBe('on-time');
   });
 
   it('names a submission from a reporter nobody expected instead of dropping it', () => {
