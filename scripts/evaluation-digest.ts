@@ -1,6 +1,6 @@
 // Byte-identity check of the public evaluation path, for changes that must not change its output
 // (performance work): the stable JSON of `evaluate()` (results with their explanations, summary,
-// issues) and of the rows `parseMeasurementsCsv` reads, on the national quarter of
+// issues), of `progress()` and of the rows `parseMeasurementsCsv` reads, on the national quarter of
 // `pnpm bench rules` and on the bundled plans' test data, each reduced to a SHA-256 digest.
 //
 //   tsx --conditions=@egov-plan/source scripts/evaluation-digest.ts            print the digests
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { kontumMeasurements } from '../packages/test-utils/src/index.js';
 import type { Plan } from '../packages/core/src/index.js';
-import { bundledPlan, compilePlan, evaluate, parseMeasurementsCsv } from '../packages/rules/src/index.js';
+import { bundledPlan, compilePlan, evaluate, parseMeasurementsCsv, progress } from '../packages/rules/src/index.js';
 import { evaluateWithReference } from '../packages/rules/src/reference.js';
 import { loadPlanSync } from '../packages/rules/src/node.js';
 import { nationalQuarter } from './bench/rules.js';
@@ -48,6 +48,7 @@ const set = parseMeasurementsCsv(quarter.plan, quarter.csv);
 record('quarter.parse', set);
 record('quarter.evaluate.compiled', evaluate(compilePlan(quarter.plan), set, { at: quarter.at }));
 record('quarter.evaluate.plain', evaluate(quarter.plan, set, { at: quarter.at }));
+record('quarter.progress', progress(compilePlan(quarter.plan), set, { at: quarter.at }));
 record('quarter.evaluate.nq17', evaluate(compilePlan(nq17), parseMeasurementsCsv(nq17, quarter.csv), { at: quarter.at }));
 // A semicolon file with decimal commas and quotes: the same quarter as a Vietnamese spreadsheet writes it.
 const semicolon = quarter.csv.split('\n').slice(0, 20_000).map((line, i) => (i % 7 === 3 ? line.replace(/^([^,]*),/u, '"$1",') : line).replace(/,/gu, ';').replace(/(\d)\.(\d)/gu, '$1,$2')).join('\r\n');
@@ -60,6 +61,7 @@ for (const at of ['2019-12-31', '2020-12-14', '2021-06-30', '2025-12-31']) {
     record(`${id}.rows.${at}.compiled`, evaluate(compilePlan(plan), kontumMeasurements(), { at }));
   }
 }
+for (const method of ['cagr', 'linear'] as const) record(`kontum.rows.progress.${method}`, progress(kontum, kontumMeasurements(), { at: '2020-12-14', method }));
 record('kontum.rows.reference', await evaluateWithReference(kontum, kontumMeasurements(), { at: '2020-12-14' }));
 
 // The measurement files of the examples and of the parser corpus, with the plan each is for.
