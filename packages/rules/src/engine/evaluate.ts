@@ -52,45 +52,29 @@ export type Evaluation = EvaluationOutput;
 // --- shared pipeline ------------------------------------------------------------------------
 
 /**
- * One target × org unit to judge; `source` is set when there is a value to judge (the facts are
- * built from it on first read, so the compiled evaluator, which reuses one fact set, builds none).
+ * What the results of one target version share in one evaluation (held once, not per result):
+ * the indicator, the version in force, its phase, the evaluation date, the quote in force and the
+ * plan's names of org units, for the verdict and the explanation.
+ *
+ * @internal
  */
-export class EvaluationJob {
-  /** Set for jobs decided without a rule. */
-  status: 'no-data' | 'not-applicable' | null = null;
-  /** The value that counts and where it comes from, when there is one. */
-  source: FactSource | null = null;
-  basis: ValueBasis | null = null;
-  period: string | null = null;
-  periodEnd: string | null = null;
-  contributors: number | null = null;
-  /** Latest observation outside the window, for the explanation of `no-data`. */
-  outside: Observation | null = null;
-  /** False for the per-unit results of a whole-province target (see `TargetResult.headline`). */
-  headline = true;
-  /** What a whole-province figure computed from the org units summed and left out. */
-  rollUp: RollUp | null = null;
-  /** For a unit not in force on the evaluation date: why, and the value received (not judged). */
-  outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
-  #facts: ConditionFacts | undefined;
+export interface TargetContext {
+  readonly indicator: Indicator;
+  readonly version: TargetVersion;
+  readonly phase: Phase;
+  readonly at: string;
+  /** The quote behind the value in force (see {@link sourceInForce}). */
+  readonly source: SourceRef;
+  readonly names: ReadonlyMap<string, BilingualText>;
+}
 
+/** For a unit not in force on the evaluation date: the date, why, and the value received (not judged). */
+class OutOfForce {
   constructor(
-    readonly indicator: Indicator,
-    readonly version: TargetVersion,
-    readonly phase: Phase,
-    public orgUnit: string,
-    readonly level: AdministrativeLevel | null,
-    /** Groups jobs that json-rules-engine runs together. */
-    readonly subject: string,
-    readonly at: string,
+    readonly date: string,
+    readonly reason: BilingualText,
+    readonly received: Observation | null,
   ) {}
-
-  /** The facts the target's conditions see, or null without a value (built on first read). */
-  get facts(): ConditionFacts | null {
-    if (this.source === null) return null;
-    this.#facts ??= new FactSet(this.source, this.indicator.id, this.version.target.value, this.at);
-    return this.#facts;
-  }
 }
 
 export { targetConditions };
@@ -309,7 +293,8 @@ interface Prepared {
   artifacts: PlanArtifacts;
   at: string;
   phases: Phase[];
-  jobs: EvaluationJob[];
+  /** Every result, those with a value still to be judged (see {@link JudgedTarget.pending}). */
+  results: JudgedTarget[];
   set: MeasurementSet;
 }
 
@@ -323,7 +308,7 @@ function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | It
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
   const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, 'evaluate');
-  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases, maxResults), set };
+  return { plan, artifacts, at, phases, results: planJobs(artifacts, set.observations, at, phases, maxResults), set };
 }
 
 /** The plan's indicators by id, numbered in plan order: the slots of {@link ObservationIndex}. */
@@ -349,16 +334,19 @@ export function tooManyResults(max: number, atLeast: number): EgovPlanError {
 }
 
 /**
- * Every target × org unit to judge at `at` for the given phases, with the value that counts.
- * Throws {@link EgovPlanError} `rules.too_many_results` when there would be more than `maxResults`.
+ * Every target × org unit to judge at `at` for the given phases, with the value that counts: the
+ * results themselves, one object each (no job object beside it), those with a value still
+ * {@link JudgedTarget.pending} a verdict. Throws {@link EgovPlanError} `rules.too_many_results`
+ * when there would be more than `maxResults`.
  *
  * @internal
  */
-export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): EvaluationJob[] {
+export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): JudgedTarget[] {
   const { plan, directory: dir, province, timelines } = artifacts;
+  const names = dir.names;
   const index = new ObservationIndex(observations, indicatorSlots(plan));
   const phaseById = new Map(phases.map((p) => [p.id, p]));
-  const jobs: EvaluationJob[] = [];
+  const jobs: JudgedTarget[] = [];
   const knownByLevel: Record<string, readonly string[]> = {};
   // The plan's org units in force on each phase's date (dated unit and agency changes applied).
   const inForceByDate = new Map<string, UnitsInForce>();
@@ -369,36 +357,21 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
     return u;
   };
   const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
-  /** One org unit's job, its value picked from its cell. */
-  /** One org unit's job at its level, its value picked from its cell. */
-  const ownJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: AdministrativeLevel | null, cell: Cell): EvaluationJob => {
-    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    const o = latestInCell(cell, phase, at);
-    const units = inForceOf(phase);
+  /** One org unit's result at its level, its value picked from its cell. */
+  const ownJob = (ctx: TargetContext, units: UnitsInForce, orgUnit: string, level: AdministrativeLevel | null, cell: Cell, headline: boolean): JudgedTarget => {
+    const o = latestInCell(cell, ctx.phase, at);
     const reason = units.out.get(orgUnit);
-    if (reason !== undefined) {
-      // A unit the plan does not have in force on that date is not judged; what it sent is named.
-      job.status = 'not-applicable';
-      job.outOfForce = { date: units.date, reason, received: o ?? lastOf(cell) };
-    } else if (!o) {
-      job.status = 'no-data';
-      job.outside = lastOf(cell);
-    } else {
-      job.source = o;
-      job.basis = o.evidence ? 'evidence' : 'measurement';
-      job.period = o.period;
-      job.periodEnd = o.end;
-    }
-    return job;
+    // A unit the plan does not have in force on that date is not judged; what it sent is named.
+    if (reason !== undefined) return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, headline, null, new OutOfForce(units.date, reason, o ?? lastOf(cell)));
+    if (!o) return new JudgedTarget(ctx, orgUnit, level, 'no-data', null, null, null, null, null, headline, null, lastOf(cell));
+    return new JudgedTarget(ctx, orgUnit, level, PENDING, o, o.evidence ? 'evidence' : 'measurement', o.period, o.end, null, headline, null, null);
   };
-  /** One org unit's job, its value picked from its cell (`not-applicable` at another level than the target's). */
-  const unitJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, cell: Cell): EvaluationJob => {
-    const target = version.target;
+  /** One org unit's result, its value picked from its cell (`not-applicable` at another level than the target's). */
+  const unitJob = (ctx: TargetContext, units: UnitsInForce, orgUnit: string, cell: Cell): JudgedTarget => {
+    const targetLevel = ctx.version.target.level;
     const level = unitLevel(orgUnit, cell);
-    if (target.level === null || level === target.level) return ownJob(indicator, version, phase, orgUnit, level, cell);
-    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    job.status = 'not-applicable';
-    return job;
+    if (targetLevel === null || level === targetLevel) return ownJob(ctx, units, orgUnit, level, cell, true);
+    return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, true, null, null);
   };
 
   for (const indicator of plan.indicators) {
@@ -411,6 +384,8 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       if (eff.withdrawn) continue;
       const version = eff.version;
       const target = version.target;
+      const ctx: TargetContext = { indicator, version, phase, at, source: sourceInForce(version), names };
+      const units = inForceOf(phase);
 
       if (target.scope === 'whole-province') {
         // The province's result (the headline), then, for a target with a level, each unit of
@@ -432,15 +407,13 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         }
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
-        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= inForceOf(phase).known(level, province));
-        jobs.push(provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out));
+        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= units.known(level, province));
+        jobs.push(provinceJob(plan, ctx, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, units.out));
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
             const u = sortedUnits[i] as number;
-            const job = ownJob(indicator, version, phase, index.units[u] as string, level, index.cellOf(u, slot as number));
-            job.headline = false;
-            jobs.push(job);
+            jobs.push(ownJob(ctx, units, index.units[u] as string, level, index.cellOf(u, slot as number), false));
           }
         }
         continue;
@@ -448,7 +421,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
       // targets every unit of the plan at the target's level in force on the phase's date.
       sortedUnits ??= index.sortedUnits(slot);
-      const out = inForceOf(phase).out;
+      const out = units.out;
       const expected =
         target.scope === 'each-unit'
           ? plan.administrativeUnits
@@ -459,7 +432,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
         const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
-        for (const orgUnit of names) jobs.push(unitJob(indicator, version, phase, orgUnit, index.cell(orgUnit, slot)));
+        for (const orgUnit of names) jobs.push(unitJob(ctx, units, orgUnit, index.cell(orgUnit, slot)));
         continue;
       }
       // Each-agency targets leave out the province itself.
@@ -467,7 +440,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       for (let i = 0; i < sortedUnits.length; i++) {
         const u = sortedUnits[i] as number;
         if (skip !== null && skip[u] === 1) continue;
-        jobs.push(unitJob(indicator, version, phase, index.units[u] as string, index.cellOf(u, slot as number)));
+        jobs.push(unitJob(ctx, units, index.units[u] as string, index.cellOf(u, slot as number)));
       }
     }
   }
@@ -476,10 +449,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
 
 function provinceJob(
   plan: Plan,
-  indicator: Indicator,
-  version: TargetVersion,
-  phase: Phase,
-  at: string,
+  ctx: TargetContext,
   index: ObservationIndex,
   slot: number | undefined,
   provinceIds: readonly string[],
@@ -491,39 +461,30 @@ function provinceJob(
   known: readonly string[] | null,
   /** The plan's units not in force on the phase's date: their values are named, never summed. */
   outOfForce: ReadonlyMap<string, BilingualText>,
-): EvaluationJob {
-  const target = version.target;
-  const job = new EvaluationJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province', at);
+): JudgedTarget {
+  const { indicator, phase, at } = ctx;
+  const target = ctx.version.target;
+  const orgUnit = plan.issuer.unit ?? provinceIds[0] ?? 'province';
+  let outside: Observation | null = null;
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
       const cell = index.cell(id, slot);
       const o = latestInCell(cell, phase, at);
-      if (o) {
-        job.orgUnit = id;
-        job.source = { ...o, level: 'province' };
-        job.basis = o.evidence ? 'evidence' : 'province-value';
-        job.period = o.period;
-        job.periodEnd = o.end;
-        return job;
-      }
-      if (cell !== undefined && !job.outside) job.outside = lastOf(cell);
+      if (o) return new JudgedTarget(ctx, id, 'province', PENDING, { ...o, level: 'province' }, o.evidence ? 'evidence' : 'province-value', o.period, o.end, null, true, null, null);
+      if (cell !== undefined && !outside) outside = lastOf(cell);
     }
   }
   // Otherwise summed numerators over summed denominators of the org units (of the target's
   // level), for the latest period that has counts: never the mean of percentages. Every value
   // of the level received in the window and not summed is named in `rollUp.leftOut`.
   const rollUp: RollUp = { summed: [], leftOut: [], coverage: null };
-  job.rollUp = rollUp;
   const level = target.level;
   if (known !== null && level !== null) {
     const missing = known.filter((id) => latestInCell(index.cell(id, slot), phase, at) === null);
     rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
   }
-  if (slot === undefined) {
-    job.status = 'no-data';
-    return job;
-  }
+  if (slot === undefined) return new JudgedTarget(ctx, orgUnit, 'province', 'no-data', null, null, null, null, null, true, rollUp, outside);
   const percent = indicator.unit === 'percent';
   const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
   // First the latest period with counts, then each unit summed or named.
@@ -566,79 +527,117 @@ function provinceJob(
   }
   if (best && d > 0) {
     const value = round6((n / d) * 100);
-    job.source = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end };
-    job.basis = 'summed-counts';
-    job.period = best.period;
-    job.periodEnd = best.end;
-    job.contributors = rollUp.summed.length;
-    return job;
+    const source: FactSource = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit, period: best.period, start: best.start, end: best.end };
+    return new JudgedTarget(ctx, orgUnit, 'province', PENDING, source, 'summed-counts', best.period, best.end, rollUp.summed.length, true, rollUp, outside);
   }
-  job.status = 'no-data';
-  return job;
+  return new JudgedTarget(ctx, orgUnit, 'province', 'no-data', null, null, null, null, null, true, rollUp, outside);
 }
 
+/** The status of a result with a value until it is judged (set by {@link JudgedTarget.judged}). */
+const PENDING: TargetStatus = 'not-met';
+
 /**
- * A result as evaluation builds it: plain fields, and the explanation as a getter on the class
- * (built when first read, included by `toJSON`). An object literal with its own getter per result
- * costs far more to create than the verdict itself.
+ * A result as evaluation builds it — the result is the job: plain fields, the fields its target
+ * version shares held once in a {@link TargetContext}, and the explanation as a getter on the
+ * class (built when first read, included by `toJSON`). An object literal with its own getter per
+ * result costs far more to create than the verdict itself.
+ *
+ * @internal
  */
 // The fields are those of TargetResult (declared once, there; merged into the class here).
-interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
-class JudgedTarget implements TargetResult {
-  readonly #job: EvaluationJob;
-  readonly #at: string;
-  readonly #names: ReadonlyMap<string, BilingualText>;
+export interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
+export class JudgedTarget implements TargetResult {
+  readonly #ctx: TargetContext;
+  /** The value that counts, when there is one (the facts are built from it). */
+  readonly #value: FactSource | null;
+  /** Without a value: the latest observation outside the window, or why the unit is not in force. */
+  readonly #aside: Observation | OutOfForce | null;
   #explanation: BilingualText | undefined;
 
-  constructor(job: EvaluationJob, verdict: boolean | null, at: string, source: SourceRef, names: ReadonlyMap<string, BilingualText>) {
-    const target = job.version.target;
-    const facts = job.source;
-    const value = facts ? facts.value : null;
-    this.indicator = job.indicator.id;
+  constructor(
+    ctx: TargetContext,
+    orgUnit: string,
+    level: AdministrativeLevel | null,
+    status: TargetStatus,
+    value: FactSource | null,
+    basis: ValueBasis | null,
+    period: string | null,
+    periodEnd: string | null,
+    contributors: number | null,
+    headline: boolean,
+    rollUp: RollUp | null,
+    aside: Observation | OutOfForce | null,
+  ) {
+    const target = ctx.version.target;
+    const v = value ? value.value : null;
+    this.indicator = ctx.indicator.id;
     this.target = target.id;
-    this.orgUnit = job.orgUnit;
-    this.level = job.level;
+    this.orgUnit = orgUnit;
+    this.level = level;
     this.scope = target.scope;
     this.targetLevel = target.level;
-    this.phase = job.phase.id;
-    this.status = job.status ?? (verdict ? 'met' : 'not-met');
-    this.value = value;
+    this.phase = ctx.phase.id;
+    this.status = status;
+    this.value = v;
     this.targetValue = target.value;
     this.comparator = target.comparator;
-    this.unit = job.indicator.unit;
-    this.gap = typeof value === 'number' && typeof target.value === 'number' ? round6(value - target.value) : null;
-    this.period = job.period;
-    this.periodEnd = job.periodEnd;
-    this.basis = job.basis;
-    this.numerator = facts?.numerator ?? null;
-    this.denominator = facts?.denominator ?? null;
-    this.contributors = job.contributors;
-    this.effectiveFrom = job.version.effectiveFrom;
-    this.provenance = job.version.provenance;
-    this.source = source;
+    this.unit = ctx.indicator.unit;
+    this.gap = typeof v === 'number' && typeof target.value === 'number' ? round6(v - target.value) : null;
+    this.period = period;
+    this.periodEnd = periodEnd;
+    this.basis = basis;
+    this.numerator = value?.numerator ?? null;
+    this.denominator = value?.denominator ?? null;
+    this.contributors = contributors;
+    this.effectiveFrom = ctx.version.effectiveFrom;
+    this.provenance = ctx.version.provenance;
+    this.source = ctx.source;
     // Added fields come last (before the explanation): the order of the older ones never changes.
-    this.headline = job.headline;
-    this.rollUp = job.rollUp;
-    this.#job = job;
-    this.#at = at;
-    this.#names = names;
+    this.headline = headline;
+    this.rollUp = rollUp;
+    this.#ctx = ctx;
+    this.#value = value;
+    this.#aside = aside;
+  }
+
+  /** What the result's target version shares with the other results of that version. */
+  static context(r: JudgedTarget): TargetContext {
+    return r.#ctx;
+  }
+
+  /** The value a verdict is still to be given on (null for results decided without a rule). */
+  static pending(r: JudgedTarget): FactSource | null {
+    return r.#value;
+  }
+
+  /** The facts the target's conditions see, or null without a value (a new set on each call). */
+  static facts(r: JudgedTarget): ConditionFacts | null {
+    const ctx = r.#ctx;
+    return r.#value === null ? null : new FactSet(r.#value, ctx.indicator.id, ctx.version.target.value, ctx.at);
+  }
+
+  /** Gives the verdict on a result with a value. */
+  static judged(r: JudgedTarget, verdict: boolean | null): void {
+    r.status = verdict ? 'met' : 'not-met';
   }
 
   /** Why the verdict came out as it did, in Vietnamese and English (built when first read). */
   get explanation(): BilingualText {
     if (this.#explanation === undefined) {
-      const job = this.#job;
-      const target = job.version.target;
-      const facts = job.facts;
+      const ctx = this.#ctx;
+      const target = ctx.version.target;
+      const facts = JudgedTarget.facts(this);
+      const aside = this.#aside;
+      const names = ctx.names;
       this.#explanation = explainResult(this, {
-        indicator: job.indicator,
+        indicator: ctx.indicator,
         target,
-        phase: job.phase,
-        at: this.#at,
-        outside: job.outside,
-        outOfForce: job.outOfForce,
+        phase: ctx.phase,
+        at: ctx.at,
+        outside: aside instanceof OutOfForce ? null : aside,
+        outOfForce: aside instanceof OutOfForce ? aside : null,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
-        nameOf: (id) => this.#names.get(id),
+        nameOf: (id) => names.get(id),
       });
     }
     return this.#explanation;
@@ -653,22 +652,6 @@ class JudgedTarget implements TargetResult {
   toJSON(): Omit<TargetResult, 'explanation'> & { explanation: BilingualText } {
     return { ...this, explanation: this.explanation };
   }
-}
-
-/** The results of jobs and their verdicts (the quote in force looked up once per target version). */
-function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean | null)[], at: string, names: ReadonlyMap<string, BilingualText>): TargetResult[] {
-  const results = new Array<TargetResult>(jobs.length);
-  let version: TargetVersion | null = null;
-  let source: SourceRef | null = null;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i] as EvaluationJob;
-    if (job.version !== version) {
-      version = job.version;
-      source = sourceInForce(version);
-    }
-    results[i] = new JudgedTarget(job, verdicts[i] ?? null, at, source as SourceRef, names);
-  }
-  return results;
 }
 
 /** The quote behind the value in force: the last step that set the value or comparator. */
@@ -719,31 +702,28 @@ export function evaluate(plan: Plan, measurements: MeasurementSet | Iterable<Mea
 }
 
 /**
- * The compiled evaluator over prepared jobs: one fact set, pointed at each job's value in turn
- * (the predicates are synchronous and keep nothing), so judging allocates nothing per job.
+ * The compiled evaluator over prepared results: one fact set, pointed at each result's value in
+ * turn (the predicates are synchronous and keep nothing), so judging allocates nothing per result.
  */
 function judge(p: Prepared): Evaluation {
-  const jobs = p.jobs;
-  const verdicts = new Array<boolean | null>(jobs.length);
+  const results = p.results;
   let facts: FactSet | null = null;
-  let target: Target | null = null;
+  let ctx: TargetContext | null = null;
   let predicate: CompiledPredicate | null = null;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i] as EvaluationJob;
-    const source = job.source;
-    if (source === null) {
-      verdicts[i] = null;
-      continue;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as JudgedTarget;
+    const value = JudgedTarget.pending(r);
+    if (value === null) continue;
+    const c = JudgedTarget.context(r);
+    if (c !== ctx) {
+      ctx = c;
+      predicate = p.artifacts.predicate(c.version.target);
     }
-    const t = job.version.target;
-    if (t !== target) {
-      target = t;
-      predicate = p.artifacts.predicate(t);
-    }
-    facts = facts === null ? new FactSet(source, job.indicator.id, t.value, p.at) : facts.reset(source, job.indicator.id, t.value, p.at);
-    verdicts[i] = (predicate as CompiledPredicate)(facts);
+    const t = c.version.target;
+    facts = facts === null ? new FactSet(value, c.indicator.id, t.value, p.at) : facts.reset(value, c.indicator.id, t.value, p.at);
+    JudgedTarget.judged(r, (predicate as CompiledPredicate)(facts));
   }
-  return finish(p, toResults(jobs, verdicts, p.at, p.artifacts.directory.names), 'compiled');
+  return finish(p, results, 'compiled');
 }
 
 /**
@@ -774,30 +754,42 @@ function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Eva
  */
 export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
   const p = prepare(plan, measurements, options);
-  const verdicts = await referenceVerdicts(p.jobs);
-  return finish(p, toResults(p.jobs, verdicts, p.at, p.artifacts.directory.names), 'reference');
+  const verdicts = await referenceVerdicts(p.results);
+  p.results.forEach((r, i) => {
+    if (JudgedTarget.pending(r) !== null) JudgedTarget.judged(r, verdicts[i] ?? null);
+  });
+  return finish(p, p.results, 'reference');
 }
 
-/** Runs json-rules-engine on every job that has facts; one engine.run per subject. */
-export async function referenceVerdicts(jobs: readonly EvaluationJob[]): Promise<(boolean | null)[]> {
-  const verdicts = new Array<boolean | null>(jobs.length).fill(null);
+/**
+ * Runs json-rules-engine on every result of an evaluation still to be judged (as built, before
+ * the compiled evaluator gives its verdicts); one engine.run per subject (an org unit, or the
+ * province for the roll-up of a whole-province target). Null for results decided without a rule.
+ *
+ * @internal
+ */
+export async function referenceVerdicts(results: readonly JudgedTarget[]): Promise<(boolean | null)[]> {
+  const verdicts = new Array<boolean | null>(results.length).fill(null);
   const bySubject = new Map<string, number[]>();
-  jobs.forEach((job, i) => {
-    if (!job.facts) return;
-    const list = bySubject.get(job.subject);
+  results.forEach((r, i) => {
+    if (JudgedTarget.pending(r) === null) return;
+    // The roll-up of a whole-province target is the only headline result of its target: the province's run.
+    const subject = r.scope === 'whole-province' && r.headline ? '\u0000province' : r.orgUnit;
+    const list = bySubject.get(subject);
     if (list) list.push(i);
-    else bySubject.set(job.subject, [i]);
+    else bySubject.set(subject, [i]);
   });
   const engines = new Map<string, ReferenceRuleSet>();
+  const targetOf = (i: number) => JudgedTarget.context(results[i] as JudgedTarget).version.target;
   for (const indices of bySubject.values()) {
-    const keyOf = (i: number) => (jobs[i] as EvaluationJob).version.target.id;
+    const keyOf = (i: number) => targetOf(i).id;
     const setKey = indices.map(keyOf).join('\u0000');
     let set = engines.get(setKey);
     if (!set) {
-      set = createReferenceRuleSet(indices.map((i) => ({ key: keyOf(i), conditions: targetConditions((jobs[i] as EvaluationJob).version.target) })));
+      set = createReferenceRuleSet(indices.map((i) => ({ key: keyOf(i), conditions: targetConditions(targetOf(i)) })));
       engines.set(setKey, set);
     }
-    const facts = new Map(indices.map((i) => [keyOf(i), (jobs[i] as EvaluationJob).facts as ConditionFacts]));
+    const facts = new Map(indices.map((i) => [keyOf(i), JudgedTarget.facts(results[i] as JudgedTarget) as ConditionFacts]));
     const out = await runReferenceRuleSet(set, facts);
     for (const i of indices) verdicts[i] = out.get(keyOf(i)) ?? null;
   }
