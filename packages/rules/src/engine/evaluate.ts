@@ -94,26 +94,47 @@ export function buildFacts(o: FactSource, indicator: string, targetValue: number
   return new FactSet(o, indicator, targetValue, at);
 }
 
-/** One org unit's observations of one indicator: one observation, or several sorted by period. */
-type Cell = Observation | Observation[] | undefined;
+/** The level of an observation as a code in {@link ObservationIndex}'s facts (0: none of the three). */
+const levelCode = (level: unknown): number => (level === 'province' ? 1 : level === 'district' ? 2 : level === 'commune' ? 3 : 0);
+const LEVEL_OF: readonly (AdministrativeLevel | null)[] = [null, 'province', 'district', 'commune'];
+/** Bits of an observation's facts: its level code (two bits), then whether it has both counts. */
+const LEVEL_BITS = 3;
+const HAS_COUNTS = 4;
+/** Then one bit per phase of the evaluation (the first 28): whether it is {@link inWindow} for that phase. */
+const PHASE_SHIFT = 3;
+const PHASE_FLAGS = 28;
+
+/** Which observations a roll-up sums: with both counts, of the target's level when it has one. */
+interface CountsFilter {
+  mask: number;
+  want: number;
+}
+const ANY: CountsFilter = { mask: 0, want: 0 };
 
 /**
  * The observations of one evaluation by org unit and the plan's indicators, in one flat typed
  * table (org units numbered as they come) built in one pass: no map or array per pair, so a
  * national quarter is indexed with a few allocations instead of hundreds of thousands, and the
  * garbage collector has almost nothing to scan. Observations of indicators the plan does not
- * have are never asked for and not indexed.
+ * have are never asked for and not indexed. What the evaluation asks of each observation — its
+ * level, whether it has counts, whether it falls in each phase's window — is read in that pass
+ * too (in file order, while the observation is at hand) and kept as bits, so picking the value
+ * that counts never goes back to the observations themselves.
  */
 class ObservationIndex {
   readonly units: string[] = [];
   readonly unitOf = new Map<string, number>();
   /**
    * Per org unit × indicator slot: 0 for none, k + 1 for the k-th observation alone, or −1 − j
-   * for the j-th list of several (sorted by period).
+   * for the j-th list of several (observation numbers sorted by period).
    */
   readonly #cells: Int32Array;
-  readonly #lists: Observation[][] = [];
+  readonly #lists: number[][] = [];
   readonly #observations: readonly Observation[];
+  /** Per observation number: its facts as bits (see {@link LEVEL_BITS}, {@link HAS_COUNTS}, {@link PHASE_SHIFT}). */
+  readonly #facts: Int32Array;
+  readonly #phases: readonly Phase[];
+  readonly #at: string;
   readonly #stride: number;
   /** The org units with observations of each slot, in order of arrival: `#with[#withStart[s] …]`. */
   readonly #withStart: Int32Array;
@@ -122,11 +143,17 @@ class ObservationIndex {
   constructor(
     observations: readonly Observation[],
     readonly slotOf: ReadonlyMap<string, number>,
+    phases: readonly Phase[],
+    at: string,
   ) {
     const stride = (this.#stride = Math.max(1, slotOf.size));
     this.#observations = observations;
+    this.#phases = phases;
+    this.#at = at;
     const { units, unitOf } = this;
     const lists = this.#lists;
+    const facts = (this.#facts = new Int32Array(observations.length));
+    const flagged = Math.min(phases.length, PHASE_FLAGS);
     let cells = new Int32Array(stride * 256);
     // Each (unit, slot) pair as it first appears: the per-slot unit lists, in order of arrival.
     let pairs = new Int32Array(1024);
@@ -136,6 +163,11 @@ class ObservationIndex {
     let base = 0;
     let lastIndicator: string | null = null;
     let slot: number | undefined;
+    // Files list one period for many rows: the window bits are worked out again only when the
+    // period (or the evidence flag) changes from the row before.
+    let lastEnd: string | null = null;
+    let lastEvidence: unknown = null;
+    let windows = 0;
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i] as Observation;
       if (o.indicator !== lastIndicator) {
@@ -143,6 +175,13 @@ class ObservationIndex {
         slot = slotOf.get(lastIndicator);
       }
       if (slot === undefined) continue;
+      if (o.end !== lastEnd || o.evidence !== lastEvidence) {
+        lastEnd = o.end;
+        lastEvidence = o.evidence;
+        windows = 0;
+        for (let p = 0; p < flagged; p++) if (inWindow(o, phases[p] as Phase, at)) windows |= 1 << (PHASE_SHIFT + p);
+      }
+      facts[i] = windows | levelCode(o.level) | (o.numerator !== undefined && o.denominator !== undefined ? HAS_COUNTS : 0);
       if (o.orgUnit !== lastUnit) {
         lastUnit = o.orgUnit;
         let u = unitOf.get(lastUnit);
@@ -169,13 +208,14 @@ class ObservationIndex {
         }
         pairs[pairCount++] = k;
         perSlot[slot + 1] = (perSlot[slot + 1] as number) + 1;
-      } else if (c < 0) (lists[-1 - c] as Observation[]).push(o);
+      } else if (c < 0) (lists[-1 - c] as number[]).push(i);
       else {
         cells[k] = -1 - lists.length;
-        lists.push([observations[c - 1] as Observation, o]);
+        lists.push([c - 1, i]);
       }
     }
-    for (const list of lists) list.sort(byPeriod);
+    const byPeriodOf = (a: number, b: number) => byPeriod(observations[a] as Observation, observations[b] as Observation);
+    for (const list of lists) list.sort(byPeriodOf);
     this.#cells = cells;
     for (let s = 0; s < stride; s++) perSlot[s + 1] = (perSlot[s + 1] as number) + (perSlot[s] as number);
     this.#withStart = perSlot;
@@ -190,17 +230,58 @@ class ObservationIndex {
     }
   }
 
-  /** The observations of an org unit for an indicator slot. */
-  cell(unit: string, slot: number | undefined): Cell {
-    if (slot === undefined) return undefined;
-    const u = this.unitOf.get(unit);
-    return u === undefined ? undefined : this.cellOf(u, slot);
+  /** The number of an org unit with observations, or −1. */
+  unit(id: string): number {
+    return this.unitOf.get(id) ?? -1;
   }
 
-  /** The observations of unit number `u` for an indicator slot. */
-  cellOf(u: number, slot: number): Cell {
+  /** The observation of a number. */
+  observation(i: number): Observation {
+    return this.#observations[i] as Observation;
+  }
+
+  /** True when unit number `u` (−1 for none) has observations of an indicator slot. */
+  has(u: number, slot: number | undefined): boolean {
+    return u >= 0 && slot !== undefined && this.#cells[u * this.#stride + slot] !== 0;
+  }
+
+  /** The number of the latest observation (by period) of unit `u` for a slot, or −1. */
+  last(u: number, slot: number | undefined): number {
+    if (u < 0 || slot === undefined) return -1;
     const c = this.#cells[u * this.#stride + slot] as number;
-    return c === 0 ? undefined : c > 0 ? (this.#observations[c - 1] as Observation) : this.#lists[-1 - c];
+    if (c >= 0) return c - 1;
+    const list = this.#lists[-1 - c] as number[];
+    return list[list.length - 1] as number;
+  }
+
+  /** The level of an observation, as its row gave it. */
+  levelOf(i: number): AdministrativeLevel | null | undefined {
+    const code = (this.#facts[i] as number) & LEVEL_BITS;
+    return code !== 0 ? LEVEL_OF[code] : this.observation(i).level;
+  }
+
+  /**
+   * The number of the value that counts (see {@link latestInWindow}) for unit `u` and a slot in
+   * the window of phase number `p`, among the observations `filter` lets through; −1 for none.
+   */
+  latest(u: number, slot: number | undefined, p: number, filter: CountsFilter = ANY): number {
+    if (u < 0 || slot === undefined) return -1;
+    const c = this.#cells[u * this.#stride + slot] as number;
+    if (c === 0) return -1;
+    if (c > 0) return this.#counts(c - 1, p, filter) ? c - 1 : -1;
+    const list = this.#lists[-1 - c] as number[];
+    for (let j = list.length - 1; j >= 0; j--) {
+      const i = list[j] as number;
+      if (this.#counts(i, p, filter)) return i;
+    }
+    return -1;
+  }
+
+  #counts(i: number, p: number, filter: CountsFilter): boolean {
+    const f = this.#facts[i] as number;
+    if ((f & filter.mask) !== filter.want) return false;
+    if (p < PHASE_FLAGS) return (f & (1 << (PHASE_SHIFT + p))) !== 0;
+    return inWindow(this.observation(i), this.#phases[p] as Phase, this.#at);
   }
 
   /** The unit numbers with observations of an indicator slot, in order of arrival. */
@@ -208,16 +289,17 @@ class ObservationIndex {
     return this.#with.subarray(this.#withStart[slot] as number, this.#withStart[slot + 1] as number);
   }
 
-  #flags: { of: ReadonlySet<string>; flags: Uint8Array } | null = null;
+  #flags = new Map<object, Uint8Array>();
 
-  /** 1 for each unit number whose id is in `ids`, 0 otherwise (computed once per set of ids). */
-  unitFlags(ids: ReadonlySet<string>): Uint8Array {
-    if (this.#flags?.of !== ids) {
-      const flags = new Uint8Array(this.units.length);
+  /** 1 for each unit number whose id is in `ids` (a set, or a map's keys), 0 otherwise (computed once per collection). */
+  unitFlags(ids: ReadonlySet<string> | ReadonlyMap<string, unknown>): Uint8Array {
+    let flags = this.#flags.get(ids);
+    if (flags === undefined) {
+      flags = new Uint8Array(this.units.length);
       for (let u = 0; u < flags.length; u++) if (ids.has(this.units[u] as string)) flags[u] = 1;
-      this.#flags = { of: ids, flags };
+      this.#flags.set(ids, flags);
     }
-    return this.#flags.flags;
+    return flags;
   }
 
   #order: Int32Array | null = null;
@@ -241,17 +323,10 @@ class ObservationIndex {
     return out;
   }
 }
-/** The latest observation of a cell, by period. */
-function lastOf(c: Cell): Observation | null {
-  if (c === undefined) return null;
-  return Array.isArray(c) ? (c[c.length - 1] as Observation) : c;
-}
 
-/** {@link latestInWindow} over a cell. */
-function latestInCell(c: Cell, phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
-  if (c === undefined) return null;
-  if (Array.isArray(c)) return latestInWindow(c, phase, at, accept);
-  return inWindow(c, phase, at) && (!accept || accept(c)) ? c : null;
+/** The observations a roll-up sums: with both counts, and of the target's level when it has one. */
+function countsFilter(level: AdministrativeLevel | null): CountsFilter {
+  return level === null ? { mask: HAS_COUNTS, want: HAS_COUNTS } : { mask: HAS_COUNTS | LEVEL_BITS, want: HAS_COUNTS | levelCode(level) };
 }
 
 /** Orders observations by the end of their period, then by its start (the later period last). @internal */
@@ -344,8 +419,8 @@ export function tooManyResults(max: number, atLeast: number): EgovPlanError {
 export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): JudgedTarget[] {
   const { plan, directory: dir, province, timelines } = artifacts;
   const names = dir.names;
-  const index = new ObservationIndex(observations, indicatorSlots(plan));
-  const phaseById = new Map(phases.map((p) => [p.id, p]));
+  const index = new ObservationIndex(observations, indicatorSlots(plan), phases, at);
+  const phaseById = new Map(phases.map((p, i) => [p.id, i]));
   const jobs: JudgedTarget[] = [];
   const knownByLevel: Record<string, readonly string[]> = {};
   // The plan's org units in force on each phase's date (dated unit and agency changes applied).
@@ -356,21 +431,30 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
     if (u === undefined) inForceByDate.set(date, (u = unitsInForce(plan, date)));
     return u;
   };
-  const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
-  /** One org unit's result at its level, its value picked from its cell. */
-  const ownJob = (ctx: TargetContext, units: UnitsInForce, orgUnit: string, level: AdministrativeLevel | null, cell: Cell, headline: boolean): JudgedTarget => {
-    const o = latestInCell(cell, ctx.phase, at);
+  /** The level of unit number `u` (−1: no observations): its latest observation's for the slot, else the plan's. */
+  const unitLevel = (unit: string, u: number, slot: number | undefined): AdministrativeLevel | null => {
+    const last = index.last(u, slot);
+    return (last < 0 ? undefined : index.levelOf(last)) ?? dir.levelOf.get(unit) ?? null;
+  };
+  const lastOf = (u: number, slot: number | undefined): Observation | null => {
+    const last = index.last(u, slot);
+    return last < 0 ? null : index.observation(last);
+  };
+  /** One org unit's result at its level, its value picked from its observations (unit number `u`, −1 for none). */
+  const ownJob = (ctx: TargetContext, p: number, units: UnitsInForce, orgUnit: string, level: AdministrativeLevel | null, u: number, slot: number | undefined, headline: boolean): JudgedTarget => {
+    const i = index.latest(u, slot, p);
     const reason = units.out.get(orgUnit);
     // A unit the plan does not have in force on that date is not judged; what it sent is named.
-    if (reason !== undefined) return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, headline, null, new OutOfForce(units.date, reason, o ?? lastOf(cell)));
-    if (!o) return new JudgedTarget(ctx, orgUnit, level, 'no-data', null, null, null, null, null, headline, null, lastOf(cell));
+    if (reason !== undefined) return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, headline, null, new OutOfForce(units.date, reason, i < 0 ? lastOf(u, slot) : index.observation(i)));
+    if (i < 0) return new JudgedTarget(ctx, orgUnit, level, 'no-data', null, null, null, null, null, headline, null, lastOf(u, slot));
+    const o = index.observation(i);
     return new JudgedTarget(ctx, orgUnit, level, PENDING, o, o.evidence ? 'evidence' : 'measurement', o.period, o.end, null, headline, null, null);
   };
-  /** One org unit's result, its value picked from its cell (`not-applicable` at another level than the target's). */
-  const unitJob = (ctx: TargetContext, units: UnitsInForce, orgUnit: string, cell: Cell): JudgedTarget => {
+  /** One org unit's result (`not-applicable` at another level than the target's). */
+  const unitJob = (ctx: TargetContext, p: number, units: UnitsInForce, orgUnit: string, u: number, slot: number | undefined): JudgedTarget => {
     const targetLevel = ctx.version.target.level;
-    const level = unitLevel(orgUnit, cell);
-    if (targetLevel === null || level === targetLevel) return ownJob(ctx, units, orgUnit, level, cell, true);
+    const level = unitLevel(orgUnit, u, slot);
+    if (targetLevel === null || level === targetLevel) return ownJob(ctx, p, units, orgUnit, level, u, slot, true);
     return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, true, null, null);
   };
 
@@ -378,8 +462,9 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
     const slot = index.slotOf.get(indicator.id);
     let sortedUnits: Int32Array | null = null;
     for (const t of indicator.targets) {
-      const phase = phaseById.get(t.phase);
-      if (!phase) continue;
+      const p = phaseById.get(t.phase);
+      if (p === undefined) continue;
+      const phase = phases[p] as Phase;
       const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, at);
       if (eff.withdrawn) continue;
       const version = eff.version;
@@ -400,7 +485,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         for (let i = 0; i < sortedUnits.length; i++) {
           const u = sortedUnits[i] as number;
           if (isProvince[u] === 1) continue;
-          if (level === null || unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level) {
+          if (level === null || unitLevel(index.units[u] as string, u, slot) === level) {
             member[i] = 1;
             members++;
           }
@@ -408,12 +493,12 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
         const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= units.known(level, province));
-        jobs.push(provinceJob(plan, ctx, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, units.out));
+        jobs.push(provinceJob(plan, ctx, p, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, index.unitFlags(units.out)));
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
             const u = sortedUnits[i] as number;
-            jobs.push(ownJob(ctx, units, index.units[u] as string, level, index.cellOf(u, slot as number), false));
+            jobs.push(ownJob(ctx, p, units, index.units[u] as string, level, u, slot, false));
           }
         }
         continue;
@@ -427,12 +512,12 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
           ? plan.administrativeUnits
               .filter((u) => (target.level === null || u.level === target.level) && !out.has(u.code))
               .map((u) => u.code)
-              .filter((c) => index.cell(c, slot) === undefined)
+              .filter((c) => !index.has(index.unit(c), slot))
           : [];
       if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
         const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
-        for (const orgUnit of names) jobs.push(unitJob(ctx, units, orgUnit, index.cell(orgUnit, slot)));
+        for (const orgUnit of names) jobs.push(unitJob(ctx, p, units, orgUnit, index.unit(orgUnit), slot));
         continue;
       }
       // Each-agency targets leave out the province itself.
@@ -440,7 +525,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       for (let i = 0; i < sortedUnits.length; i++) {
         const u = sortedUnits[i] as number;
         if (skip !== null && skip[u] === 1) continue;
-        jobs.push(unitJob(ctx, units, index.units[u] as string, index.cellOf(u, slot as number)));
+        jobs.push(unitJob(ctx, p, units, index.units[u] as string, u, slot));
       }
     }
   }
@@ -450,6 +535,8 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
 function provinceJob(
   plan: Plan,
   ctx: TargetContext,
+  /** The phase's number in the evaluation. */
+  p: number,
   index: ObservationIndex,
   slot: number | undefined,
   provinceIds: readonly string[],
@@ -459,20 +546,24 @@ function provinceJob(
   member: Uint8Array,
   /** The plan's units of the target's level, for the coverage; null for a target without a level. */
   known: readonly string[] | null,
-  /** The plan's units not in force on the phase's date: their values are named, never summed. */
-  outOfForce: ReadonlyMap<string, BilingualText>,
+  /** Per unit number, 1 for the plan's units not in force on the phase's date: their values are named, never summed. */
+  outOfForce: Uint8Array,
 ): JudgedTarget {
-  const { indicator, phase, at } = ctx;
+  const { indicator } = ctx;
   const target = ctx.version.target;
   const orgUnit = plan.issuer.unit ?? provinceIds[0] ?? 'province';
   let outside: Observation | null = null;
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
-      const cell = index.cell(id, slot);
-      const o = latestInCell(cell, phase, at);
-      if (o) return new JudgedTarget(ctx, id, 'province', PENDING, { ...o, level: 'province' }, o.evidence ? 'evidence' : 'province-value', o.period, o.end, null, true, null, null);
-      if (cell !== undefined && !outside) outside = lastOf(cell);
+      const u = index.unit(id);
+      const i = index.latest(u, slot, p);
+      if (i >= 0) {
+        const o = index.observation(i);
+        return new JudgedTarget(ctx, id, 'province', PENDING, { ...o, level: 'province' }, o.evidence ? 'evidence' : 'province-value', o.period, o.end, null, true, null, null);
+      }
+      const last = index.last(u, slot);
+      if (last >= 0 && !outside) outside = index.observation(last);
     }
   }
   // Otherwise summed numerators over summed denominators of the org units (of the target's
@@ -481,20 +572,23 @@ function provinceJob(
   const rollUp: RollUp = { summed: [], leftOut: [], coverage: null };
   const level = target.level;
   if (known !== null && level !== null) {
-    const missing = known.filter((id) => latestInCell(index.cell(id, slot), phase, at) === null);
+    const missing = known.filter((id) => index.latest(index.unit(id), slot, p) < 0);
     rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
   }
   if (slot === undefined) return new JudgedTarget(ctx, orgUnit, 'province', 'no-data', null, null, null, null, null, true, rollUp, outside);
   const percent = indicator.unit === 'percent';
-  const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
+  const counts = countsFilter(level);
   // First the latest period with counts, then each unit summed or named.
   let best: Observation | null = null;
   if (percent) {
     for (let i = 0; i < sortedUnits.length; i++) {
       const u = sortedUnits[i] as number;
-      if (isProvince[u] === 1 || outOfForce.has(index.units[u] as string)) continue;
-      const c = latestInCell(index.cellOf(u, slot), phase, at, counts);
-      if (c && (!best || byPeriod(c, best) > 0)) best = c;
+      if (isProvince[u] === 1 || outOfForce[u] === 1) continue;
+      const c = index.latest(u, slot, p, counts);
+      if (c >= 0) {
+        const o = index.observation(c);
+        if (!best || byPeriod(o, best) > 0) best = o;
+      }
     }
   }
   let n = 0;
@@ -502,17 +596,18 @@ function provinceJob(
   for (let i = 0; i < sortedUnits.length; i++) {
     const u = sortedUnits[i] as number;
     if (isProvince[u] === 1) continue;
-    const cell = index.cellOf(u, slot);
-    const gone = outOfForce.has(index.units[u] as string);
-    const c = best && !gone ? latestInCell(cell, phase, at, counts) : null;
+    const gone = outOfForce[u] === 1;
+    const ci = best && !gone ? index.latest(u, slot, p, counts) : -1;
+    const c = ci < 0 ? null : index.observation(ci);
     if (c && c.period === (best as Observation).period) {
       n += c.numerator as number;
       d += c.denominator as number;
       rollUp.summed.push({ orgUnit: index.units[u] as string, numerator: c.numerator as number, denominator: c.denominator as number });
       continue;
     }
-    const o = member[i] === 1 ? latestInCell(cell, phase, at) : null;
-    if (!o) continue;
+    const oi = member[i] === 1 ? index.latest(u, slot, p) : -1;
+    if (oi < 0) continue;
+    const o = index.observation(oi);
     // Counts for another period are named with that period; a value without counts as it came.
     const other = percent && c !== null && o.numerator !== undefined && o.denominator !== undefined;
     const shown = other ? (c as Observation) : o;
