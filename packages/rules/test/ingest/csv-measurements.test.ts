@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Issue, Plan } from '@egov-plan/core';
 import { testPlan } from '@egov-plan/test-utils';
-import { parseMeasurementsCsv, parseMeasurementTable, prepareMeasurements } from '../../src/index.js';
+import { parseMeasurementsCsv, parseMeasurementTable, prepareMeasurements, type MeasurementInput } from '../../src/index.js';
 import { validatePlanValue } from '../../src/node.js';
 
 // Laws of the CSV measurement reader on random files: the fast path (plain lines split at the
@@ -84,7 +84,7 @@ describe('the CSV measurement reader', () => {
         const records = (Papa.parse<string[]>(text, { delimiter, newline: f.newline as '\n' | '\r\n' }).data as string[][]).filter((r) => !(r.length === 1 && r[0] === ''));
         const [header, ...cells] = records as [string[], ...string[][]];
         const objects = cells.map((c) => Object.fromEntries(header.map((name, i) => [name, delimiter === ';' && ['value', 'numerator', 'denominator'].includes(name) && /^\s*[+-]?\d+,\d+\s*$/u.test(c[i] as string) ? (c[i] as string).replace(',', '.') : c[i]])));
-        const fromCode = prepareMeasurements(plan, objects);
+        const fromCode = prepareMeasurements(plan, objects as Iterable<MeasurementInput>);
         // Rows from code are numbered from 1, CSV rows from 2 (the header is row 1).
         expect(got.observations).toEqual(fromCode.observations.map((o) => ({ ...o, row: o.row + 1 })));
         expect(got.issues.map((i) => i.code)).toEqual(fromCode.issues.map((i) => i.code));
