@@ -203,10 +203,8 @@ const time = async <T>(f: () => T | Promise<T>, cpu?: number[]): Promise<[T, num
   return [r, ms];
 };
 
-/** Runs the benchmark and returns its figures. */
-export async function run(): Promise<Record<string, unknown>> {
-  const plan = loadPlanSync('kontum-1102-2019');
-  const phase = plan.phases.find((p) => p.id === '2019-2020') as Phase;
+/** The targets of the 2019–2020 phase in force at {@link AT} applicable to each level, sorted by indicator. */
+function applicableByLevel(plan: Plan, phase: Phase): { byLevel: Map<AdministrativeLevel, Applicable[]>; slotOf: Map<string, number> } {
   const timelines = targetTimelines(plan);
   const byLevel = new Map<AdministrativeLevel, Applicable[]>();
   const slotOf = new Map<string, number>();
@@ -225,6 +223,25 @@ export async function run(): Promise<Record<string, unknown>> {
     list.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
     byLevel.set(level, list);
   }
+  return { byLevel, slotOf };
+}
+
+/**
+ * The national quarter of this benchmark (Kon Tum's plan, its CSV text and evaluation date), for
+ * scripts that measure or check the public path on the same data (scripts/evaluation-digest.ts).
+ */
+export function nationalQuarter(): { plan: Plan; csv: string; at: string } {
+  const plan = loadPlanSync('kontum-1102-2019');
+  const phase = plan.phases.find((p) => p.id === '2019-2020') as Phase;
+  const { byLevel } = applicableByLevel(plan, phase);
+  return { plan, csv: synthesise(plan, phase, byLevel).csv, at: AT };
+}
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Record<string, unknown>> {
+  const plan = loadPlanSync('kontum-1102-2019');
+  const phase = plan.phases.find((p) => p.id === '2019-2020') as Phase;
+  const { byLevel, slotOf } = applicableByLevel(plan, phase);
   const engines = new Map<AdministrativeLevel, ReferenceRuleSet>(
     [...byLevel].map(([level, list]) => [level, createReferenceRuleSet(list.map((a) => ({ key: a.key, conditions: targetConditions(a.target) })))]),
   );

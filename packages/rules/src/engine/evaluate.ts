@@ -52,50 +52,54 @@ export type Evaluation = EvaluationOutput;
 // --- shared pipeline ------------------------------------------------------------------------
 
 /**
- * One target × org unit to judge; `source` is set when there is a value to judge (the facts are
- * built from it on first read, so the compiled evaluator, which reuses one fact set, builds none).
+ * What the results of one target version share in one evaluation (held once, not per result):
+ * the indicator, the version in force, its phase, the evaluation date, the quote in force and the
+ * plan's names of org units, for the verdict and the explanation.
+ *
+ * @internal
  */
-export class EvaluationJob {
-  /** Set for jobs decided without a rule. */
-  status: 'no-data' | 'not-applicable' | null = null;
-  /** The value that counts and where it comes from, when there is one. */
-  source: FactSource | null = null;
-  basis: ValueBasis | null = null;
-  period: string | null = null;
-  periodEnd: string | null = null;
-  contributors: number | null = null;
-  /** Latest observation outside the window, for the explanation of `no-data`. */
-  outside: Observation | null = null;
-  /** False for the per-unit results of a whole-province target (see `TargetResult.headline`). */
-  headline = true;
-  /** What a whole-province figure computed from the org units summed and left out. */
-  rollUp: RollUp | null = null;
-  /** For a unit not in force on the evaluation date: why, and the value received (not judged). */
-  outOfForce: { date: string; reason: BilingualText; received: Observation | null } | null = null;
-  /** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
-  withdrawn: { step: ProvenanceStep; received: readonly { orgUnit: string; observation: Observation }[] } | null = null;
-  /** For a roll-up whose level has no unit in force: the plan's units of that level and why each is not in force on `date`. */
-  levelOutOfForce: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null = null;
-  #facts: ConditionFacts | undefined;
-
-  constructor(
-    readonly indicator: Indicator,
-    readonly version: TargetVersion,
-    readonly phase: Phase,
-    public orgUnit: string,
-    readonly level: AdministrativeLevel | null,
-    /** Groups jobs that json-rules-engine runs together. */
-    readonly subject: string,
-    readonly at: string,
-  ) {}
-
-  /** The facts the target's conditions see, or null without a value (built on first read). */
-  get facts(): ConditionFacts | null {
-    if (this.source === null) return null;
-    this.#facts ??= new FactSet(this.source, this.indicator.id, this.version.target.value, this.at);
-    return this.#facts;
-  }
+export interface TargetContext {
+  readonly indicator: Indicator;
+  readonly version: TargetVersion;
+  readonly phase: Phase;
+  readonly at: string;
+  /** The quote behind the value in force (see {@link sourceInForce}). */
+  readonly source: SourceRef;
+  readonly names: ReadonlyMap<string, BilingualText>;
 }
+
+/** For a unit not in force on the evaluation date: the date, why, and the value received (not judged). */
+class OutOfForce {
+  constructor(
+    readonly date: string,
+    readonly reason: BilingualText,
+    readonly received: Observation | null,
+  ) {}
+}
+
+/** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
+class Withdrawn {
+  constructor(
+    readonly step: ProvenanceStep,
+    readonly received: readonly { orgUnit: string; observation: Observation }[],
+  ) {}
+}
+
+/**
+ * For a roll-up whose level has no unit in force on the phase's date (the district level after
+ * 2025): the plan's units of that level and why each is not in force, and the latest value
+ * outside the window, if any.
+ */
+class LevelOutOfForce {
+  constructor(
+    readonly date: string,
+    readonly units: readonly { id: string; reason: BilingualText }[],
+    readonly outside: Observation | null,
+  ) {}
+}
+
+/** What a result without a value says instead (see the explanation). */
+type Aside = Observation | OutOfForce | Withdrawn | LevelOutOfForce;
 
 export { targetConditions };
 
@@ -114,26 +118,47 @@ export function buildFacts(o: FactSource, indicator: string, targetValue: number
   return new FactSet(o, indicator, targetValue, at);
 }
 
-/** One org unit's observations of one indicator: one observation, or several sorted by period. */
-type Cell = Observation | Observation[] | undefined;
+/** The level of an observation as a code in {@link ObservationIndex}'s facts (0: none of the three). */
+const levelCode = (level: unknown): number => (level === 'province' ? 1 : level === 'district' ? 2 : level === 'commune' ? 3 : 0);
+const LEVEL_OF: readonly (AdministrativeLevel | null)[] = [null, 'province', 'district', 'commune'];
+/** Bits of an observation's facts: its level code (two bits), then whether it has both counts. */
+const LEVEL_BITS = 3;
+const HAS_COUNTS = 4;
+/** Then one bit per phase of the evaluation (the first 28): whether it is {@link inWindow} for that phase. */
+const PHASE_SHIFT = 3;
+const PHASE_FLAGS = 28;
+
+/** Which observations a roll-up sums: with both counts, of the target's level when it has one. */
+interface CountsFilter {
+  mask: number;
+  want: number;
+}
+const ANY: CountsFilter = { mask: 0, want: 0 };
 
 /**
  * The observations of one evaluation by org unit and the plan's indicators, in one flat typed
  * table (org units numbered as they come) built in one pass: no map or array per pair, so a
  * national quarter is indexed with a few allocations instead of hundreds of thousands, and the
  * garbage collector has almost nothing to scan. Observations of indicators the plan does not
- * have are never asked for and not indexed.
+ * have are never asked for and not indexed. What the evaluation asks of each observation — its
+ * level, whether it has counts, whether it falls in each phase's window — is read in that pass
+ * too (in file order, while the observation is at hand) and kept as bits, so picking the value
+ * that counts never goes back to the observations themselves.
  */
 class ObservationIndex {
   readonly units: string[] = [];
   readonly unitOf = new Map<string, number>();
   /**
    * Per org unit × indicator slot: 0 for none, k + 1 for the k-th observation alone, or −1 − j
-   * for the j-th list of several (sorted by period).
+   * for the j-th list of several (observation numbers sorted by period).
    */
   readonly #cells: Int32Array;
-  readonly #lists: Observation[][] = [];
+  readonly #lists: number[][] = [];
   readonly #observations: readonly Observation[];
+  /** Per observation number: its facts as bits (see {@link LEVEL_BITS}, {@link HAS_COUNTS}, {@link PHASE_SHIFT}). */
+  readonly #facts: Int32Array;
+  readonly #phases: readonly Phase[];
+  readonly #at: string;
   readonly #stride: number;
   /** The org units with observations of each slot, in order of arrival: `#with[#withStart[s] …]`. */
   readonly #withStart: Int32Array;
@@ -142,11 +167,17 @@ class ObservationIndex {
   constructor(
     observations: readonly Observation[],
     readonly slotOf: ReadonlyMap<string, number>,
+    phases: readonly Phase[],
+    at: string,
   ) {
     const stride = (this.#stride = Math.max(1, slotOf.size));
     this.#observations = observations;
+    this.#phases = phases;
+    this.#at = at;
     const { units, unitOf } = this;
     const lists = this.#lists;
+    const facts = (this.#facts = new Int32Array(observations.length));
+    const flagged = Math.min(phases.length, PHASE_FLAGS);
     let cells = new Int32Array(stride * 256);
     // Each (unit, slot) pair as it first appears: the per-slot unit lists, in order of arrival.
     let pairs = new Int32Array(1024);
@@ -156,6 +187,11 @@ class ObservationIndex {
     let base = 0;
     let lastIndicator: string | null = null;
     let slot: number | undefined;
+    // Files list one period for many rows: the window bits are worked out again only when the
+    // period (or the evidence flag) changes from the row before.
+    let lastEnd: string | null = null;
+    let lastEvidence: unknown = null;
+    let windows = 0;
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i] as Observation;
       if (o.indicator !== lastIndicator) {
@@ -163,6 +199,13 @@ class ObservationIndex {
         slot = slotOf.get(lastIndicator);
       }
       if (slot === undefined) continue;
+      if (o.end !== lastEnd || o.evidence !== lastEvidence) {
+        lastEnd = o.end;
+        lastEvidence = o.evidence;
+        windows = 0;
+        for (let p = 0; p < flagged; p++) if (inWindow(o, phases[p] as Phase, at)) windows |= 1 << (PHASE_SHIFT + p);
+      }
+      facts[i] = windows | levelCode(o.level) | (o.numerator !== undefined && o.denominator !== undefined ? HAS_COUNTS : 0);
       if (o.orgUnit !== lastUnit) {
         lastUnit = o.orgUnit;
         let u = unitOf.get(lastUnit);
@@ -189,13 +232,14 @@ class ObservationIndex {
         }
         pairs[pairCount++] = k;
         perSlot[slot + 1] = (perSlot[slot + 1] as number) + 1;
-      } else if (c < 0) (lists[-1 - c] as Observation[]).push(o);
+      } else if (c < 0) (lists[-1 - c] as number[]).push(i);
       else {
         cells[k] = -1 - lists.length;
-        lists.push([observations[c - 1] as Observation, o]);
+        lists.push([c - 1, i]);
       }
     }
-    for (const list of lists) list.sort(byPeriod);
+    const byPeriodOf = (a: number, b: number) => byPeriod(observations[a] as Observation, observations[b] as Observation);
+    for (const list of lists) list.sort(byPeriodOf);
     this.#cells = cells;
     for (let s = 0; s < stride; s++) perSlot[s + 1] = (perSlot[s + 1] as number) + (perSlot[s] as number);
     this.#withStart = perSlot;
@@ -210,17 +254,58 @@ class ObservationIndex {
     }
   }
 
-  /** The observations of an org unit for an indicator slot. */
-  cell(unit: string, slot: number | undefined): Cell {
-    if (slot === undefined) return undefined;
-    const u = this.unitOf.get(unit);
-    return u === undefined ? undefined : this.cellOf(u, slot);
+  /** The number of an org unit with observations, or −1. */
+  unit(id: string): number {
+    return this.unitOf.get(id) ?? -1;
   }
 
-  /** The observations of unit number `u` for an indicator slot. */
-  cellOf(u: number, slot: number): Cell {
+  /** The observation of a number. */
+  observation(i: number): Observation {
+    return this.#observations[i] as Observation;
+  }
+
+  /** True when unit number `u` (−1 for none) has observations of an indicator slot. */
+  has(u: number, slot: number | undefined): boolean {
+    return u >= 0 && slot !== undefined && this.#cells[u * this.#stride + slot] !== 0;
+  }
+
+  /** The number of the latest observation (by period) of unit `u` for a slot, or −1. */
+  last(u: number, slot: number | undefined): number {
+    if (u < 0 || slot === undefined) return -1;
     const c = this.#cells[u * this.#stride + slot] as number;
-    return c === 0 ? undefined : c > 0 ? (this.#observations[c - 1] as Observation) : this.#lists[-1 - c];
+    if (c >= 0) return c - 1;
+    const list = this.#lists[-1 - c] as number[];
+    return list[list.length - 1] as number;
+  }
+
+  /** The level of an observation, as its row gave it. */
+  levelOf(i: number): AdministrativeLevel | null | undefined {
+    const code = (this.#facts[i] as number) & LEVEL_BITS;
+    return code !== 0 ? LEVEL_OF[code] : this.observation(i).level;
+  }
+
+  /**
+   * The number of the value that counts (see {@link latestInWindow}) for unit `u` and a slot in
+   * the window of phase number `p`, among the observations `filter` lets through; −1 for none.
+   */
+  latest(u: number, slot: number | undefined, p: number, filter: CountsFilter = ANY): number {
+    if (u < 0 || slot === undefined) return -1;
+    const c = this.#cells[u * this.#stride + slot] as number;
+    if (c === 0) return -1;
+    if (c > 0) return this.#counts(c - 1, p, filter) ? c - 1 : -1;
+    const list = this.#lists[-1 - c] as number[];
+    for (let j = list.length - 1; j >= 0; j--) {
+      const i = list[j] as number;
+      if (this.#counts(i, p, filter)) return i;
+    }
+    return -1;
+  }
+
+  #counts(i: number, p: number, filter: CountsFilter): boolean {
+    const f = this.#facts[i] as number;
+    if ((f & filter.mask) !== filter.want) return false;
+    if (p < PHASE_FLAGS) return (f & (1 << (PHASE_SHIFT + p))) !== 0;
+    return inWindow(this.observation(i), this.#phases[p] as Phase, this.#at);
   }
 
   /** The unit numbers with observations of an indicator slot, in order of arrival. */
@@ -228,16 +313,17 @@ class ObservationIndex {
     return this.#with.subarray(this.#withStart[slot] as number, this.#withStart[slot + 1] as number);
   }
 
-  #flags: { of: ReadonlySet<string>; flags: Uint8Array } | null = null;
+  #flags = new Map<object, Uint8Array>();
 
-  /** 1 for each unit number whose id is in `ids`, 0 otherwise (computed once per set of ids). */
-  unitFlags(ids: ReadonlySet<string>): Uint8Array {
-    if (this.#flags?.of !== ids) {
-      const flags = new Uint8Array(this.units.length);
+  /** 1 for each unit number whose id is in `ids` (a set, or a map's keys), 0 otherwise (computed once per collection). */
+  unitFlags(ids: ReadonlySet<string> | ReadonlyMap<string, unknown>): Uint8Array {
+    let flags = this.#flags.get(ids);
+    if (flags === undefined) {
+      flags = new Uint8Array(this.units.length);
       for (let u = 0; u < flags.length; u++) if (ids.has(this.units[u] as string)) flags[u] = 1;
-      this.#flags = { of: ids, flags };
+      this.#flags.set(ids, flags);
     }
-    return this.#flags.flags;
+    return flags;
   }
 
   #order: Int32Array | null = null;
@@ -261,17 +347,10 @@ class ObservationIndex {
     return out;
   }
 }
-/** The latest observation of a cell, by period. */
-function lastOf(c: Cell): Observation | null {
-  if (c === undefined) return null;
-  return Array.isArray(c) ? (c[c.length - 1] as Observation) : c;
-}
 
-/** {@link latestInWindow} over a cell. */
-function latestInCell(c: Cell, phase: Phase, at: string, accept?: (o: Observation) => boolean): Observation | null {
-  if (c === undefined) return null;
-  if (Array.isArray(c)) return latestInWindow(c, phase, at, accept);
-  return inWindow(c, phase, at) && (!accept || accept(c)) ? c : null;
+/** The observations a roll-up sums: with both counts, and of the target's level when it has one. */
+function countsFilter(level: AdministrativeLevel | null): CountsFilter {
+  return level === null ? { mask: HAS_COUNTS, want: HAS_COUNTS } : { mask: HAS_COUNTS | LEVEL_BITS, want: HAS_COUNTS | levelCode(level) };
 }
 
 /** Orders observations by the end of their period, then by its start (the later period last). @internal */
@@ -313,7 +392,8 @@ interface Prepared {
   artifacts: PlanArtifacts;
   at: string;
   phases: Phase[];
-  jobs: EvaluationJob[];
+  /** Every result, those with a value still to be judged (see {@link JudgedTarget.pending}). */
+  results: JudgedTarget[];
   set: MeasurementSet;
 }
 
@@ -327,7 +407,7 @@ function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | It
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
   const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, 'evaluate');
-  return { plan, artifacts, at, phases, jobs: planJobs(artifacts, set.observations, at, phases, maxResults), set };
+  return { plan, artifacts, at, phases, results: planJobs(artifacts, set.observations, at, phases, maxResults), set };
 }
 
 /** The plan's indicators by id, numbered in plan order: the slots of {@link ObservationIndex}. */
@@ -353,16 +433,19 @@ export function tooManyResults(max: number, atLeast: number): EgovPlanError {
 }
 
 /**
- * Every target × org unit to judge at `at` for the given phases, with the value that counts.
- * Throws {@link EgovPlanError} `rules.too_many_results` when there would be more than `maxResults`.
+ * Every target × org unit to judge at `at` for the given phases, with the value that counts: the
+ * results themselves, one object each (no job object beside it), those with a value still
+ * {@link JudgedTarget.pending} a verdict. Throws {@link EgovPlanError} `rules.too_many_results`
+ * when there would be more than `maxResults`.
  *
  * @internal
  */
-export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): EvaluationJob[] {
+export function planJobs(artifacts: PlanArtifacts, observations: readonly Observation[], at: string, phases: readonly Phase[], maxResults: number = DEFAULT_MAX_RESULTS): JudgedTarget[] {
   const { plan, directory: dir, province, timelines } = artifacts;
-  const index = new ObservationIndex(observations, indicatorSlots(plan));
-  const phaseById = new Map(phases.map((p) => [p.id, p]));
-  const jobs: EvaluationJob[] = [];
+  const names = dir.names;
+  const index = new ObservationIndex(observations, indicatorSlots(plan), phases, at);
+  const phaseById = new Map(phases.map((p, i) => [p.id, i]));
+  const jobs: JudgedTarget[] = [];
   const knownByLevel: Record<string, readonly string[]> = {};
   // The plan's org units in force on each phase's date (dated unit and agency changes applied).
   const inForceByDate = new Map<string, UnitsInForce>();
@@ -372,45 +455,40 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
     if (u === undefined) inForceByDate.set(date, (u = unitsInForce(plan, date)));
     return u;
   };
-  const unitLevel = (unit: string, cell: Cell): AdministrativeLevel | null => lastOf(cell)?.level ?? dir.levelOf.get(unit) ?? null;
-  /** One org unit's job, its value picked from its cell. */
-  /** One org unit's job at its level, its value picked from its cell. */
-  const ownJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, level: AdministrativeLevel | null, cell: Cell): EvaluationJob => {
-    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    const o = latestInCell(cell, phase, at);
-    const units = inForceOf(phase);
-    const reason = units.out.get(orgUnit);
-    if (reason !== undefined) {
-      // A unit the plan does not have in force on that date is not judged; what it sent is named.
-      job.status = 'not-applicable';
-      job.outOfForce = { date: units.date, reason, received: o ?? lastOf(cell) };
-    } else if (!o) {
-      job.status = 'no-data';
-      job.outside = lastOf(cell);
-    } else {
-      job.source = o;
-      job.basis = o.evidence ? 'evidence' : 'measurement';
-      job.period = o.period;
-      job.periodEnd = o.end;
-    }
-    return job;
+  /** The level of unit number `u` (−1: no observations): its latest observation's for the slot, else the plan's. */
+  const unitLevel = (unit: string, u: number, slot: number | undefined): AdministrativeLevel | null => {
+    const last = index.last(u, slot);
+    return (last < 0 ? undefined : index.levelOf(last)) ?? dir.levelOf.get(unit) ?? null;
   };
-  /** One org unit's job, its value picked from its cell (`not-applicable` at another level than the target's). */
-  const unitJob = (indicator: Indicator, version: TargetVersion, phase: Phase, orgUnit: string, cell: Cell): EvaluationJob => {
-    const target = version.target;
-    const level = unitLevel(orgUnit, cell);
-    if (target.level === null || level === target.level) return ownJob(indicator, version, phase, orgUnit, level, cell);
-    const job = new EvaluationJob(indicator, version, phase, orgUnit, level, orgUnit, at);
-    job.status = 'not-applicable';
-    return job;
+  const lastOf = (u: number, slot: number | undefined): Observation | null => {
+    const last = index.last(u, slot);
+    return last < 0 ? null : index.observation(last);
+  };
+  /** One org unit's result at its level, its value picked from its observations (unit number `u`, −1 for none). */
+  const ownJob = (ctx: TargetContext, p: number, units: UnitsInForce, orgUnit: string, level: AdministrativeLevel | null, u: number, slot: number | undefined, headline: boolean): JudgedTarget => {
+    const i = index.latest(u, slot, p);
+    const reason = units.out.get(orgUnit);
+    // A unit the plan does not have in force on that date is not judged; what it sent is named.
+    if (reason !== undefined) return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, headline, null, new OutOfForce(units.date, reason, i < 0 ? lastOf(u, slot) : index.observation(i)));
+    if (i < 0) return new JudgedTarget(ctx, orgUnit, level, 'no-data', null, null, null, null, null, headline, null, lastOf(u, slot));
+    const o = index.observation(i);
+    return new JudgedTarget(ctx, orgUnit, level, PENDING, o, o.evidence ? 'evidence' : 'measurement', o.period, o.end, null, headline, null, null);
+  };
+  /** One org unit's result (`not-applicable` at another level than the target's). */
+  const unitJob = (ctx: TargetContext, p: number, units: UnitsInForce, orgUnit: string, u: number, slot: number | undefined): JudgedTarget => {
+    const targetLevel = ctx.version.target.level;
+    const level = unitLevel(orgUnit, u, slot);
+    if (targetLevel === null || level === targetLevel) return ownJob(ctx, p, units, orgUnit, level, u, slot, true);
+    return new JudgedTarget(ctx, orgUnit, level, 'not-applicable', null, null, null, null, null, true, null, null);
   };
 
   for (const indicator of plan.indicators) {
     const slot = index.slotOf.get(indicator.id);
     let sortedUnits: Int32Array | null = null;
     for (const t of indicator.targets) {
-      const phase = phaseById.get(t.phase);
-      if (!phase) continue;
+      const p = phaseById.get(t.phase);
+      if (p === undefined) continue;
+      const phase = phases[p] as Phase;
       const eff = effectiveOf(timelines.get(t.id) as NonNullable<ReturnType<typeof timelines.get>>, at);
       if (eff.withdrawn) {
         // Withdrawn by the evaluation date: not judged. Values received for it are named, never
@@ -420,17 +498,14 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         const received: { orgUnit: string; observation: Observation }[] = [];
         for (let i = 0; i < sortedUnits.length; i++) {
           const u = sortedUnits[i] as number;
-          const o = latestInCell(index.cellOf(u, slot as number), phase, at);
-          if (o) received.push({ orgUnit: index.units[u] as string, observation: o });
+          const o = index.latest(u, slot, p);
+          if (o >= 0) received.push({ orgUnit: index.units[u] as string, observation: index.observation(o) });
         }
         if (received.length === 0) continue;
         const last = eff.timeline.versions[eff.timeline.versions.length - 1] as TargetVersion;
-        const withdrawnJob = (orgUnit: string, level: AdministrativeLevel | null, list: typeof received) => {
-          const job = new EvaluationJob(indicator, last, phase, orgUnit, level, orgUnit, at);
-          job.status = 'not-applicable';
-          job.withdrawn = { step: eff.step, received: list };
-          return job;
-        };
+        const wctx: TargetContext = { indicator, version: last, phase, at, source: sourceInForce(last), names };
+        const withdrawnJob = (orgUnit: string, level: AdministrativeLevel | null, list: typeof received) =>
+          new JudgedTarget(wctx, orgUnit, level, 'not-applicable', null, null, null, null, null, true, null, new Withdrawn(eff.step, list));
         const whole = last.target.scope === 'whole-province';
         const count = whole ? 1 : received.length;
         if (jobs.length + count > maxResults) throw tooManyResults(maxResults, jobs.length + count);
@@ -440,6 +515,8 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       }
       const version = eff.version;
       const target = version.target;
+      const ctx: TargetContext = { indicator, version, phase, at, source: sourceInForce(version), names };
+      const units = inForceOf(phase);
 
       if (target.scope === 'whole-province') {
         // The province's result (the headline), then, for a target with a level, each unit of
@@ -454,29 +531,24 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
         for (let i = 0; i < sortedUnits.length; i++) {
           const u = sortedUnits[i] as number;
           if (isProvince[u] === 1) continue;
-          if (level === null || unitLevel(index.units[u] as string, index.cellOf(u, slot as number)) === level) {
+          if (level === null || unitLevel(index.units[u] as string, u, slot) === level) {
             member[i] = 1;
             members++;
           }
         }
         const perUnit = level === null ? 0 : members;
         if (jobs.length + 1 + perUnit > maxResults) throw tooManyResults(maxResults, jobs.length + 1 + perUnit);
-        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= inForceOf(phase).known(level, province));
-        const pj = provinceJob(plan, indicator, version, phase, at, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, inForceOf(phase).out);
-        if (known !== null && known.length === 0 && level !== null) {
-          // The plan lists units of the level, none in force on the phase's date (the district level ended in 2025): say so, not "lists none".
-          const units = inForceOf(phase);
-          const gone = [...units.out].filter(([id]) => dir.levelOf.get(id) === level && !dir.provinceIds.includes(id)).map(([id, reason]) => ({ id, reason }));
-          if (gone.length) pj.levelOutOfForce = { date: units.date, units: gone };
-        }
-        jobs.push(pj);
+        const known = level === null ? null : (knownByLevel[`${level}\u0000${phase.id}`] ??= units.known(level, province));
+        // The plan lists units of the level, none in force on the phase's date (the district level ended in 2025): say so, not "lists none".
+        const gone =
+          known !== null && known.length === 0 && level !== null ? [...units.out].filter(([id]) => dir.levelOf.get(id) === level && !dir.provinceIds.includes(id)).map(([id, reason]) => ({ id, reason })) : [];
+        const levelGone = gone.length ? { date: units.date, units: gone } : null;
+        jobs.push(provinceJob(plan, ctx, p, index, slot, dir.provinceIds, sortedUnits, isProvince, member, known, index.unitFlags(units.out), levelGone));
         if (perUnit > 0) {
           for (let i = 0; i < sortedUnits.length; i++) {
             if (member[i] !== 1) continue;
             const u = sortedUnits[i] as number;
-            const job = ownJob(indicator, version, phase, index.units[u] as string, level, index.cellOf(u, slot as number));
-            job.headline = false;
-            jobs.push(job);
+            jobs.push(ownJob(ctx, p, units, index.units[u] as string, level, u, slot, false));
           }
         }
         continue;
@@ -484,18 +556,18 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       // Judged per org unit: every unit with measurements of the indicator, and for each-unit
       // targets every unit of the plan at the target's level in force on the phase's date.
       sortedUnits ??= index.sortedUnits(slot);
-      const out = inForceOf(phase).out;
+      const out = units.out;
       const expected =
         target.scope === 'each-unit'
           ? plan.administrativeUnits
               .filter((u) => (target.level === null || u.level === target.level) && !out.has(u.code))
               .map((u) => u.code)
-              .filter((c) => index.cell(c, slot) === undefined)
+              .filter((c) => !index.has(index.unit(c), slot))
           : [];
       if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
         const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
-        for (const orgUnit of names) jobs.push(unitJob(indicator, version, phase, orgUnit, index.cell(orgUnit, slot)));
+        for (const orgUnit of names) jobs.push(unitJob(ctx, p, units, orgUnit, index.unit(orgUnit), slot));
         continue;
       }
       // Each-agency targets leave out the province itself.
@@ -503,7 +575,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
       for (let i = 0; i < sortedUnits.length; i++) {
         const u = sortedUnits[i] as number;
         if (skip !== null && skip[u] === 1) continue;
-        jobs.push(unitJob(indicator, version, phase, index.units[u] as string, index.cellOf(u, slot as number)));
+        jobs.push(unitJob(ctx, p, units, index.units[u] as string, u, slot));
       }
     }
   }
@@ -512,10 +584,9 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
 
 function provinceJob(
   plan: Plan,
-  indicator: Indicator,
-  version: TargetVersion,
-  phase: Phase,
-  at: string,
+  ctx: TargetContext,
+  /** The phase's number in the evaluation. */
+  p: number,
   index: ObservationIndex,
   slot: number | undefined,
   provinceIds: readonly string[],
@@ -525,51 +596,52 @@ function provinceJob(
   member: Uint8Array,
   /** The plan's units of the target's level, for the coverage; null for a target without a level. */
   known: readonly string[] | null,
-  /** The plan's units not in force on the phase's date: their values are named, never summed. */
-  outOfForce: ReadonlyMap<string, BilingualText>,
-): EvaluationJob {
-  const target = version.target;
-  const job = new EvaluationJob(indicator, version, phase, plan.issuer.unit ?? provinceIds[0] ?? 'province', 'province', '\u0000province', at);
+  /** Per unit number, 1 for the plan's units not in force on the phase's date: their values are named, never summed. */
+  outOfForce: Uint8Array,
+  /** When no unit of the target's level is in force on the phase's date: those units and why. */
+  levelGone: { date: string; units: readonly { id: string; reason: BilingualText }[] } | null = null,
+): JudgedTarget {
+  const { indicator } = ctx;
+  const target = ctx.version.target;
+  const orgUnit = plan.issuer.unit ?? provinceIds[0] ?? 'province';
+  let outside: Observation | null = null;
   // The province's own value, when the target is not about a lower level.
   if (target.level === null || target.level === 'province') {
     for (const id of provinceIds) {
-      const cell = index.cell(id, slot);
-      const o = latestInCell(cell, phase, at);
-      if (o) {
-        job.orgUnit = id;
-        job.source = { ...o, level: 'province' };
-        job.basis = o.evidence ? 'evidence' : 'province-value';
-        job.period = o.period;
-        job.periodEnd = o.end;
-        return job;
+      const u = index.unit(id);
+      const i = index.latest(u, slot, p);
+      if (i >= 0) {
+        const o = index.observation(i);
+        return new JudgedTarget(ctx, id, 'province', PENDING, { ...o, level: 'province' }, o.evidence ? 'evidence' : 'province-value', o.period, o.end, null, true, null, null);
       }
-      if (cell !== undefined && !job.outside) job.outside = lastOf(cell);
+      const last = index.last(u, slot);
+      if (last >= 0 && !outside) outside = index.observation(last);
     }
   }
   // Otherwise summed numerators over summed denominators of the org units (of the target's
   // level), for the latest period that has counts: never the mean of percentages. Every value
   // of the level received in the window and not summed is named in `rollUp.leftOut`.
   const rollUp: RollUp = { summed: [], leftOut: [], coverage: null };
-  job.rollUp = rollUp;
   const level = target.level;
   if (known !== null && level !== null) {
-    const missing = known.filter((id) => latestInCell(index.cell(id, slot), phase, at) === null);
+    const missing = known.filter((id) => index.latest(index.unit(id), slot, p) < 0);
     rollUp.coverage = { level, known: known.length, reported: known.length - missing.length, missing };
   }
-  if (slot === undefined) {
-    job.status = 'no-data';
-    return job;
-  }
+  const aside = (o: Observation | null): Aside | null => (levelGone ? new LevelOutOfForce(levelGone.date, levelGone.units, o) : o);
+  if (slot === undefined) return new JudgedTarget(ctx, orgUnit, 'province', 'no-data', null, null, null, null, null, true, rollUp, aside(outside));
   const percent = indicator.unit === 'percent';
-  const counts = (x: Observation) => x.numerator !== undefined && x.denominator !== undefined && (level === null || x.level === level);
+  const counts = countsFilter(level);
   // First the latest period with counts, then each unit summed or named.
   let best: Observation | null = null;
   if (percent) {
     for (let i = 0; i < sortedUnits.length; i++) {
       const u = sortedUnits[i] as number;
-      if (isProvince[u] === 1 || outOfForce.has(index.units[u] as string)) continue;
-      const c = latestInCell(index.cellOf(u, slot), phase, at, counts);
-      if (c && (!best || byPeriod(c, best) > 0)) best = c;
+      if (isProvince[u] === 1 || outOfForce[u] === 1) continue;
+      const c = index.latest(u, slot, p, counts);
+      if (c >= 0) {
+        const o = index.observation(c);
+        if (!best || byPeriod(o, best) > 0) best = o;
+      }
     }
   }
   let n = 0;
@@ -577,17 +649,18 @@ function provinceJob(
   for (let i = 0; i < sortedUnits.length; i++) {
     const u = sortedUnits[i] as number;
     if (isProvince[u] === 1) continue;
-    const cell = index.cellOf(u, slot);
-    const gone = outOfForce.has(index.units[u] as string);
-    const c = best && !gone ? latestInCell(cell, phase, at, counts) : null;
+    const gone = outOfForce[u] === 1;
+    const ci = best && !gone ? index.latest(u, slot, p, counts) : -1;
+    const c = ci < 0 ? null : index.observation(ci);
     if (c && c.period === (best as Observation).period) {
       n += c.numerator as number;
       d += c.denominator as number;
       rollUp.summed.push({ orgUnit: index.units[u] as string, numerator: c.numerator as number, denominator: c.denominator as number });
       continue;
     }
-    const o = member[i] === 1 ? latestInCell(cell, phase, at) : null;
-    if (!o) continue;
+    const oi = member[i] === 1 ? index.latest(u, slot, p) : -1;
+    if (oi < 0) continue;
+    const o = index.observation(oi);
     // Counts for another period are named with that period; a value without counts as it came.
     const other = percent && c !== null && o.numerator !== undefined && o.denominator !== undefined;
     const shown = other ? (c as Observation) : o;
@@ -602,81 +675,119 @@ function provinceJob(
   }
   if (best && d > 0) {
     const value = round6((n / d) * 100);
-    job.source = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit: job.orgUnit, period: best.period, start: best.start, end: best.end };
-    job.basis = 'summed-counts';
-    job.period = best.period;
-    job.periodEnd = best.end;
-    job.contributors = rollUp.summed.length;
-    return job;
+    const source: FactSource = { value, numerator: round6(n), denominator: round6(d), level: 'province', orgUnit, period: best.period, start: best.start, end: best.end };
+    return new JudgedTarget(ctx, orgUnit, 'province', PENDING, source, 'summed-counts', best.period, best.end, rollUp.summed.length, true, rollUp, aside(outside));
   }
-  job.status = 'no-data';
-  return job;
+  return new JudgedTarget(ctx, orgUnit, 'province', 'no-data', null, null, null, null, null, true, rollUp, aside(outside));
 }
 
+/** The status of a result with a value until it is judged (set by {@link JudgedTarget.judged}). */
+const PENDING: TargetStatus = 'not-met';
+
 /**
- * A result as evaluation builds it: plain fields, and the explanation as a getter on the class
- * (built when first read, included by `toJSON`). An object literal with its own getter per result
- * costs far more to create than the verdict itself.
+ * A result as evaluation builds it — the result is the job: plain fields, the fields its target
+ * version shares held once in a {@link TargetContext}, and the explanation as a getter on the
+ * class (built when first read, included by `toJSON`). An object literal with its own getter per
+ * result costs far more to create than the verdict itself.
+ *
+ * @internal
  */
 // The fields are those of TargetResult (declared once, there; merged into the class here).
-interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
-class JudgedTarget implements TargetResult {
-  readonly #job: EvaluationJob;
-  readonly #at: string;
-  readonly #names: ReadonlyMap<string, BilingualText>;
+export interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
+export class JudgedTarget implements TargetResult {
+  readonly #ctx: TargetContext;
+  /** The value that counts, when there is one (the facts are built from it). */
+  readonly #value: FactSource | null;
+  /** Without a value: the latest observation outside the window, why the unit (or the level) is not in force, or the target's withdrawal. */
+  readonly #aside: Aside | null;
   #explanation: BilingualText | undefined;
 
-  constructor(job: EvaluationJob, verdict: boolean | null, at: string, source: SourceRef, names: ReadonlyMap<string, BilingualText>) {
-    const target = job.version.target;
-    const facts = job.source;
-    const value = facts ? facts.value : null;
-    this.indicator = job.indicator.id;
+  constructor(
+    ctx: TargetContext,
+    orgUnit: string,
+    level: AdministrativeLevel | null,
+    status: TargetStatus,
+    value: FactSource | null,
+    basis: ValueBasis | null,
+    period: string | null,
+    periodEnd: string | null,
+    contributors: number | null,
+    headline: boolean,
+    rollUp: RollUp | null,
+    aside: Aside | null,
+  ) {
+    const target = ctx.version.target;
+    const v = value ? value.value : null;
+    this.indicator = ctx.indicator.id;
     this.target = target.id;
-    this.orgUnit = job.orgUnit;
-    this.level = job.level;
+    this.orgUnit = orgUnit;
+    this.level = level;
     this.scope = target.scope;
     this.targetLevel = target.level;
-    this.phase = job.phase.id;
-    this.status = job.status ?? (verdict ? 'met' : 'not-met');
-    this.value = value;
+    this.phase = ctx.phase.id;
+    this.status = status;
+    this.value = v;
     this.targetValue = target.value;
     this.comparator = target.comparator;
-    this.unit = job.indicator.unit;
-    this.gap = typeof value === 'number' && typeof target.value === 'number' ? round6(value - target.value) : null;
-    this.period = job.period;
-    this.periodEnd = job.periodEnd;
-    this.basis = job.basis;
-    this.numerator = facts?.numerator ?? null;
-    this.denominator = facts?.denominator ?? null;
-    this.contributors = job.contributors;
-    this.effectiveFrom = job.version.effectiveFrom;
-    this.provenance = job.version.provenance;
-    this.source = source;
+    this.unit = ctx.indicator.unit;
+    this.gap = typeof v === 'number' && typeof target.value === 'number' ? round6(v - target.value) : null;
+    this.period = period;
+    this.periodEnd = periodEnd;
+    this.basis = basis;
+    this.numerator = value?.numerator ?? null;
+    this.denominator = value?.denominator ?? null;
+    this.contributors = contributors;
+    this.effectiveFrom = ctx.version.effectiveFrom;
+    this.provenance = ctx.version.provenance;
+    this.source = ctx.source;
     // Added fields come last (before the explanation): the order of the older ones never changes.
-    this.headline = job.headline;
-    this.rollUp = job.rollUp;
-    this.#job = job;
-    this.#at = at;
-    this.#names = names;
+    this.headline = headline;
+    this.rollUp = rollUp;
+    this.#ctx = ctx;
+    this.#value = value;
+    this.#aside = aside;
+  }
+
+  /** What the result's target version shares with the other results of that version. */
+  static context(r: JudgedTarget): TargetContext {
+    return r.#ctx;
+  }
+
+  /** The value a verdict is still to be given on (null for results decided without a rule). */
+  static pending(r: JudgedTarget): FactSource | null {
+    return r.#value;
+  }
+
+  /** The facts the target's conditions see, or null without a value (a new set on each call). */
+  static facts(r: JudgedTarget): ConditionFacts | null {
+    const ctx = r.#ctx;
+    return r.#value === null ? null : new FactSet(r.#value, ctx.indicator.id, ctx.version.target.value, ctx.at);
+  }
+
+  /** Gives the verdict on a result with a value. */
+  static judged(r: JudgedTarget, verdict: boolean | null): void {
+    r.status = verdict ? 'met' : 'not-met';
   }
 
   /** Why the verdict came out as it did, in Vietnamese and English (built when first read). */
   get explanation(): BilingualText {
     if (this.#explanation === undefined) {
-      const job = this.#job;
-      const target = job.version.target;
-      const facts = job.facts;
+      const ctx = this.#ctx;
+      const target = ctx.version.target;
+      const facts = JudgedTarget.facts(this);
+      const aside = this.#aside;
+      const names = ctx.names;
       this.#explanation = explainResult(this, {
-        indicator: job.indicator,
+        indicator: ctx.indicator,
         target,
-        phase: job.phase,
-        at: this.#at,
-        outside: job.outside,
-        outOfForce: job.outOfForce,
-        withdrawn: job.withdrawn,
-        levelOutOfForce: job.levelOutOfForce,
+        phase: ctx.phase,
+        at: ctx.at,
+        outside: aside instanceof OutOfForce || aside instanceof Withdrawn ? null : aside instanceof LevelOutOfForce ? aside.outside : aside,
+        outOfForce: aside instanceof OutOfForce ? aside : null,
+        withdrawn: aside instanceof Withdrawn ? aside : null,
+        levelOutOfForce: aside instanceof LevelOutOfForce ? aside : null,
         trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
-        nameOf: (id) => this.#names.get(id),
+        nameOf: (id) => names.get(id),
       });
     }
     return this.#explanation;
@@ -691,22 +802,6 @@ class JudgedTarget implements TargetResult {
   toJSON(): Omit<TargetResult, 'explanation'> & { explanation: BilingualText } {
     return { ...this, explanation: this.explanation };
   }
-}
-
-/** The results of jobs and their verdicts (the quote in force looked up once per target version). */
-function toResults(jobs: readonly EvaluationJob[], verdicts: readonly (boolean | null)[], at: string, names: ReadonlyMap<string, BilingualText>): TargetResult[] {
-  const results = new Array<TargetResult>(jobs.length);
-  let version: TargetVersion | null = null;
-  let source: SourceRef | null = null;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i] as EvaluationJob;
-    if (job.version !== version) {
-      version = job.version;
-      source = sourceInForce(version);
-    }
-    results[i] = new JudgedTarget(job, verdicts[i] ?? null, at, source as SourceRef, names);
-  }
-  return results;
 }
 
 /** The quote behind the value in force: the last step that set the value or comparator. */
@@ -757,31 +852,28 @@ export function evaluate(plan: Plan, measurements: MeasurementSet | Iterable<Mea
 }
 
 /**
- * The compiled evaluator over prepared jobs: one fact set, pointed at each job's value in turn
- * (the predicates are synchronous and keep nothing), so judging allocates nothing per job.
+ * The compiled evaluator over prepared results: one fact set, pointed at each result's value in
+ * turn (the predicates are synchronous and keep nothing), so judging allocates nothing per result.
  */
 function judge(p: Prepared): Evaluation {
-  const jobs = p.jobs;
-  const verdicts = new Array<boolean | null>(jobs.length);
+  const results = p.results;
   let facts: FactSet | null = null;
-  let target: Target | null = null;
+  let ctx: TargetContext | null = null;
   let predicate: CompiledPredicate | null = null;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i] as EvaluationJob;
-    const source = job.source;
-    if (source === null) {
-      verdicts[i] = null;
-      continue;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as JudgedTarget;
+    const value = JudgedTarget.pending(r);
+    if (value === null) continue;
+    const c = JudgedTarget.context(r);
+    if (c !== ctx) {
+      ctx = c;
+      predicate = p.artifacts.predicate(c.version.target);
     }
-    const t = job.version.target;
-    if (t !== target) {
-      target = t;
-      predicate = p.artifacts.predicate(t);
-    }
-    facts = facts === null ? new FactSet(source, job.indicator.id, t.value, p.at) : facts.reset(source, job.indicator.id, t.value, p.at);
-    verdicts[i] = (predicate as CompiledPredicate)(facts);
+    const t = c.version.target;
+    facts = facts === null ? new FactSet(value, c.indicator.id, t.value, p.at) : facts.reset(value, c.indicator.id, t.value, p.at);
+    JudgedTarget.judged(r, (predicate as CompiledPredicate)(facts));
   }
-  return finish(p, toResults(jobs, verdicts, p.at, p.artifacts.directory.names), 'compiled');
+  return finish(p, results, 'compiled');
 }
 
 /**
@@ -812,30 +904,42 @@ function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Eva
  */
 export async function evaluateWithReference(plan: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
   const p = prepare(plan, measurements, options);
-  const verdicts = await referenceVerdicts(p.jobs);
-  return finish(p, toResults(p.jobs, verdicts, p.at, p.artifacts.directory.names), 'reference');
+  const verdicts = await referenceVerdicts(p.results);
+  p.results.forEach((r, i) => {
+    if (JudgedTarget.pending(r) !== null) JudgedTarget.judged(r, verdicts[i] ?? null);
+  });
+  return finish(p, p.results, 'reference');
 }
 
-/** Runs json-rules-engine on every job that has facts; one engine.run per subject. */
-export async function referenceVerdicts(jobs: readonly EvaluationJob[]): Promise<(boolean | null)[]> {
-  const verdicts = new Array<boolean | null>(jobs.length).fill(null);
+/**
+ * Runs json-rules-engine on every result of an evaluation still to be judged (as built, before
+ * the compiled evaluator gives its verdicts); one engine.run per subject (an org unit, or the
+ * province for the roll-up of a whole-province target). Null for results decided without a rule.
+ *
+ * @internal
+ */
+export async function referenceVerdicts(results: readonly JudgedTarget[]): Promise<(boolean | null)[]> {
+  const verdicts = new Array<boolean | null>(results.length).fill(null);
   const bySubject = new Map<string, number[]>();
-  jobs.forEach((job, i) => {
-    if (!job.facts) return;
-    const list = bySubject.get(job.subject);
+  results.forEach((r, i) => {
+    if (JudgedTarget.pending(r) === null) return;
+    // The roll-up of a whole-province target is the only headline result of its target: the province's run.
+    const subject = r.scope === 'whole-province' && r.headline ? '\u0000province' : r.orgUnit;
+    const list = bySubject.get(subject);
     if (list) list.push(i);
-    else bySubject.set(job.subject, [i]);
+    else bySubject.set(subject, [i]);
   });
   const engines = new Map<string, ReferenceRuleSet>();
+  const targetOf = (i: number) => JudgedTarget.context(results[i] as JudgedTarget).version.target;
   for (const indices of bySubject.values()) {
-    const keyOf = (i: number) => (jobs[i] as EvaluationJob).version.target.id;
+    const keyOf = (i: number) => targetOf(i).id;
     const setKey = indices.map(keyOf).join('\u0000');
     let set = engines.get(setKey);
     if (!set) {
-      set = createReferenceRuleSet(indices.map((i) => ({ key: keyOf(i), conditions: targetConditions((jobs[i] as EvaluationJob).version.target) })));
+      set = createReferenceRuleSet(indices.map((i) => ({ key: keyOf(i), conditions: targetConditions(targetOf(i)) })));
       engines.set(setKey, set);
     }
-    const facts = new Map(indices.map((i) => [keyOf(i), (jobs[i] as EvaluationJob).facts as ConditionFacts]));
+    const facts = new Map(indices.map((i) => [keyOf(i), JudgedTarget.facts(results[i] as JudgedTarget) as ConditionFacts]));
     const out = await runReferenceRuleSet(set, facts);
     for (const i of indices) verdicts[i] = out.get(keyOf(i)) ?? null;
   }

@@ -352,8 +352,9 @@ function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: str
  * from the readers of measurement text (CSV, JSON) to the checks. @internal
  */
 export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: RawRow, r: number, naming: RowNaming) => void {
-  const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
+  // One look-up per row gives the indicator and its number (for a plan listing an id twice, the last, as a map built from the list keeps).
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
+  const indicatorCount = indicatorIndex.size;
   const dir = orgUnitDirectory(plan);
   // Duplicates (same indicator, org unit and period) are found with small integer keys: org units
   // and periods are numbered as they come, which is far cheaper than joining strings per row, and
@@ -381,6 +382,11 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   };
   // The last org unit found well-formed: rows come grouped by unit, and its checks need not repeat.
   let lastGoodUnit = '';
+  // The level written on the row before and what it means; the plan's level of the unit before.
+  let lastLevelGiven: string | undefined;
+  let lastLevel: AdministrativeLevel | undefined;
+  let lastKnownUnit: string | undefined = '';
+  let lastKnown: AdministrativeLevel | undefined;
   return (m, r, naming) => {
     out.rows++;
     if (problems.length) problems = [];
@@ -389,7 +395,8 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     rowNaming = naming;
 
     const indicatorId = text(m.indicator);
-    const indicator = indicatorId ? indicators.get(indicatorId) : undefined;
+    const indicatorNumber = indicatorId ? indicatorIndex.get(indicatorId) : undefined;
+    const indicator = indicatorNumber === undefined ? undefined : plan.indicators[indicatorNumber];
     if (!indicatorId) bad('indicator', 'measurement.missing_value', 'thiếu mã chỉ số.', 'the indicator is missing.');
     else if (!indicator && lookAlike('indicator', indicatorId)) {
       // Named by its code point, not as an unknown indicator that reads like a known one.
@@ -405,12 +412,21 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     let level: AdministrativeLevel | undefined;
     if (!isBlank(m.level)) {
       const given = text(m.level);
-      level = given === undefined ? undefined : LEVELS[given.toLowerCase()];
+      // Rows come grouped by unit: the level written is looked up again only when it changes.
+      if (given !== lastLevelGiven) {
+        lastLevelGiven = given;
+        lastLevel = given === undefined ? undefined : LEVELS[given.toLowerCase()];
+      }
+      level = lastLevel;
       if (!level) {
         bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng province, district hoặc commune.`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune.`);
       }
     }
-    const known = orgUnit ? dir.levelOf.get(orgUnit) : undefined;
+    if (orgUnit !== lastKnownUnit) {
+      lastKnownUnit = orgUnit;
+      lastKnown = orgUnit ? dir.levelOf.get(orgUnit) : undefined;
+    }
+    const known = lastKnown;
     if (level && known && level !== known) {
       bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc cấp ${known}, dòng này ghi ${level}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
     }
@@ -551,7 +567,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
       let p = periodNumber.get(period);
       if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
-      const pair = lastUnitNumber * indicators.size + (indicatorIndex.get(indicatorId) as number);
+      const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
       const hit = seen.find(pair, p);
       const first = hit < 0 ? undefined : seen.rowAt(hit);
       if (hit < 0) seen.add(pair, p, kept++, naming.rowOf(r));

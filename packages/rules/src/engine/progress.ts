@@ -10,7 +10,7 @@ import type {
   ProgressThresholds,
 } from '@egov-plan/core';
 import { planArtifacts } from './compiled-plan.js';
-import { planJobs, type EvaluationJob } from './evaluate.js';
+import { JudgedTarget, planJobs } from './evaluate.js';
 import { checkOptionsShape, resolveOptions, type ProgressMethod, type ProgressOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { formatNumber } from './explain.js';
@@ -99,7 +99,7 @@ export function progress(input: Plan, measurements: MeasurementSet | Iterable<Me
 }
 
 /** The series of values for a job: the org unit's own, or the province's (own value or summed counts per period). */
-function seriesIndex(artifacts: PlanArtifacts, observations: readonly Observation[]): (job: EvaluationJob) => Observation[] {
+function seriesIndex(artifacts: PlanArtifacts, observations: readonly Observation[]): (job: JudgedTarget) => Observation[] {
   const province = artifacts.province;
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -109,13 +109,14 @@ function seriesIndex(artifacts: PlanArtifacts, observations: readonly Observatio
     else byKey.set(k, [o]);
   }
   return (job) => {
-    const own = byKey.get(`${job.indicator.id}\u0000${job.orgUnit}`) ?? [];
-    if (job.version.target.scope !== 'whole-province' || job.basis === 'province-value' || job.basis === 'evidence' || own.length) return sortByEnd(own);
+    const own = byKey.get(`${job.indicator}\u0000${job.orgUnit}`) ?? [];
+    const target = JudgedTarget.context(job).version.target;
+    if (target.scope !== 'whole-province' || job.basis === 'province-value' || job.basis === 'evidence' || own.length) return sortByEnd(own);
     // Summed counts per period, over the org units of the target's level.
-    const level = job.version.target.level;
+    const level = target.level;
     const sums = new Map<string, Observation>();
     for (const o of observations) {
-      if (o.indicator !== job.indicator.id || province.has(o.orgUnit) || o.numerator === undefined || o.denominator === undefined) continue;
+      if (o.indicator !== job.indicator || province.has(o.orgUnit) || o.numerator === undefined || o.denominator === undefined) continue;
       if (level !== null && o.level !== level) continue;
       const s = sums.get(o.period);
       if (s) {
@@ -130,11 +131,13 @@ function seriesIndex(artifacts: PlanArtifacts, observations: readonly Observatio
 
 const sortByEnd = (list: Observation[]) => [...list].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
 
-function assess(job: EvaluationJob, series: Observation[], at: string, asked: ProgressMethod, artifacts: PlanArtifacts): ProgressResult {
-  const target = job.version.target;
-  const phase: Phase = job.phase;
+function assess(job: JudgedTarget, series: Observation[], at: string, asked: ProgressMethod, artifacts: PlanArtifacts): ProgressResult {
+  const ctx = JudgedTarget.context(job);
+  const target = ctx.version.target;
+  const phase: Phase = ctx.phase;
+  const facts = JudgedTarget.facts(job);
   const base: Omit<ProgressResult, 'status' | 'category' | 'explanation'> = {
-    indicator: job.indicator.id,
+    indicator: job.indicator,
     target: target.id,
     orgUnit: job.orgUnit,
     phase: phase.id,
@@ -151,14 +154,14 @@ function assess(job: EvaluationJob, series: Observation[], at: string, asked: Pr
   const upper = at < phase.end ? at : phase.end;
   const usable = series.filter((o) => o.end <= upper && typeof o.value === 'number' && days(o.end, phase.start) <= YEAR_DAYS);
   const current = usable[usable.length - 1];
-  const achieved = job.facts ? artifacts.predicate(target)(job.facts) : false;
+  const achieved = facts ? artifacts.predicate(target)(facts) : false;
   const point = (o: Observation): ProgressPoint => ({ period: o.period, end: o.end, value: o.value as number });
   const done = (category: ProgressCategory, extra: Partial<ProgressResult> = {}, note: BilingualText | null = null): ProgressResult => {
     const r = { ...base, ...extra, category, status: STATUS[category] };
     return { ...r, explanation: progressText(r, note) };
   };
   if (achieved) return done('target-achieved', current ? { current: point(current) } : {});
-  if (at >= phase.end && job.facts) return done('not-achieved', current ? { current: point(current) } : {});
+  if (at >= phase.end && facts) return done('not-achieved', current ? { current: point(current) } : {});
   if (typeof target.value !== 'number' || !current) return done('not-available');
   const baseline = usable.find((o) => o.end < current.end);
   if (!baseline) return done('not-available', { current: point(current) });

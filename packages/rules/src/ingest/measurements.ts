@@ -75,7 +75,8 @@ class IssueList {
 
 function sizeCheck(text: string, options: MeasurementOptions): void {
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
-  if (text.length > max || utf8ByteLength(text) > max) {
+  // A UTF-16 code unit is at most 3 bytes in UTF-8: the bytes are counted only when they may be too many.
+  if (text.length > max || (text.length * 3 > max && utf8ByteLength(text) > max)) {
     throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
   }
   const bad = encodingProblem(text, options.file);
@@ -93,6 +94,17 @@ const missingHeader = (file: string | undefined) =>
  */
 class CsvMeasurements {
   private cols: [string, number][] | null = null;
+  /** The header's columns as two lists (name, cell index), read in that order for every record. */
+  private colNames: string[] = [];
+  private colCells: number[] = [];
+  /** Whether each column of `colNames` is a number field (a decimal comma is read in a `;` file). */
+  private colNumeric: boolean[] = [];
+  /**
+   * The row handed to the checks: one object for every record, its fields overwritten in place
+   * (every column of the format is a field, those the header lacks stay undefined), since the
+   * checks read it and keep nothing of it.
+   */
+  private readonly input: Record<string, string | undefined> = Object.fromEntries(COLUMNS.map((c) => [c, undefined]));
   private width = 0;
   private decimalComma = false;
   private readonly header: Issue[] = [];
@@ -168,6 +180,9 @@ class CsvMeasurements {
       ]);
     }
     this.cols = [...columns];
+    this.colNames = this.cols.map(([name]) => name);
+    this.colCells = this.cols.map(([, i]) => i);
+    this.colNumeric = this.colNames.map((name) => NUMERIC.has(name));
     for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1) });
     this.width = names.length;
     this.decimalComma = delimiter === ';';
@@ -189,10 +204,14 @@ class CsvMeasurements {
       this.issues.add(rowIssue(this.contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${this.width} cột.`, `has ${rec.fields.length} cells, the header has ${this.width} columns.`));
       return;
     }
-    const input: Record<string, string | undefined> = {};
-    for (const [name, c] of this.cols) {
-      let v = rec.fields[c];
-      if (this.decimalComma && v !== undefined && NUMERIC.has(name)) {
+    const input = this.input;
+    const fields = rec.fields;
+    const names = this.colNames;
+    const cells = this.colCells;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k] as string;
+      let v = fields[cells[k] as number];
+      if (this.decimalComma && v !== undefined && this.colNumeric[k] === true) {
         if (DECIMAL_COMMA.test(v)) v = v.replace(',', '.');
         else if (GROUPED.test(v)) {
           // "1.234" in a `;` file: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
