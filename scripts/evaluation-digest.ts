@@ -66,7 +66,8 @@ record('kontum.rows.reference', await evaluateWithReference(kontum, kontumMeasur
 
 // The measurement files of the examples and of the parser corpus, with the plan each is for.
 const examples: [string, Plan][] = [
-  ['examples/custom-province/measurements.csv', loadPlanSync(join(root, 'examples/custom-province/tinh-mau.json'))],
+  // Read by a path relative to the root, as provenance names it: the digest must not depend on where the checkout is.
+  ['examples/custom-province/measurements.csv', loadPlanSync('examples/custom-province/tinh-mau.json', { cwd: root })],
   ['examples/report/measurements.csv', kontum],
   ['examples/measurement-store/q4.csv', kontum],
   ['examples/measurement-store/q4-corrected.csv', kontum],
