@@ -15,6 +15,11 @@ export interface CliIO {
   readStdin: (maxBytes: number) => Promise<string>;
   /** Ends a long-running command (`serve`) when aborted; without it, SIGINT or SIGTERM does. */
   stop?: AbortSignal;
+  /**
+   * A terminal to draw progress bars on (the binary gives standard error when it is a terminal);
+   * absent, nothing is drawn: piped output and tests get no progress noise.
+   */
+  progress?: NodeJS.WriteStream;
 }
 
 /** Exit codes: 0 success, 1 bad input or failed checks, 2 usage error. */

@@ -25,6 +25,7 @@ const defaultIO: CliIO = {
   cwd: process.cwd(),
   now: () => new Date(),
   readStdin: readProcessStdin,
+  ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
 };
 
 /** The arguments before `--` (after it, everything is an operand). */
@@ -76,7 +77,9 @@ export function createProgram(ctx: CliContext): Command {
  * `{ "ok": false, "error": { "code", "issues" } }` on standard output.
  */
 export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
-  const ctx: CliContext = { io: { ...defaultIO, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), allowOutside: optionArgs(argv).includes('--allow-outside'), exitCode: EXIT.ok };
+  // A caller with its own standard error draws no progress on the process's terminal unless it says so.
+  const base: CliIO = io.stderr && !('progress' in io) ? { ...defaultIO, progress: undefined } : defaultIO;
+  const ctx: CliContext = { io: { ...base, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), allowOutside: optionArgs(argv).includes('--allow-outside'), exitCode: EXIT.ok };
   const program = createProgram(ctx);
   if (argv.length === 0) {
     printJsonError(ctx, [usageIssue('usage.missing_command', { vi: 'Thiếu lệnh.', en: 'Missing the command.' })]);

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import type { Issue } from '@egov-plan/core';
-import type { DumpRestore, TabularImport } from '@egov-plan/tabular';
+import type { DumpRestore, TabularImport, TabularProgress } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
 import { EXIT, out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { sanitizeForTerminal } from '../terminal.js';
 import { jsonHelp, loadPlanRef, planOption, planRef } from './shared.js';
 
-/** Largest file `import` reads (CSV, JSON or XLSX). */
+/** Largest JSON, XLSX or backup file `import` reads (each is read whole). */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Largest CSV file `import` reads: CSV is read as a stream, so memory does not grow with it. */
+const MAX_CSV_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** The file's summary line in the run's language. */
 function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpRestore }) | { file: string; error: Issue[] }): string {
@@ -46,7 +49,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if (opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
         throw new UsageError({ vi: `--obligation: kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${opts.obligation}".`, en: `--obligation: plan "${plan.id}" has no reporting obligation "${opts.obligation}".` }, 'usage.invalid_value');
       }
-      const [{ readFileSync, statSync }, { resolve, basename }, { userInfo }, { importTabularFile, isDumpText, parseDumps, restoreDump }, { exportPlan, isBundledPlanId }] = await Promise.all([
+      const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDump, tabularFormat }, { exportPlan, isBundledPlanId }] = await Promise.all([
         import('node:fs'),
         import('node:path'),
         import('node:os'),
@@ -55,53 +58,77 @@ export function registerImport(program: Command, ctx: CliContext): void {
       ]);
       const by = opts.by ?? safeUserName(userInfo);
       const results: ((TabularImport & { restored?: DumpRestore }) | { file: string; imported: false; error: Issue[] })[] = [];
-      const bar = await progressBar(ctx, files.length);
-      await withDatabase(ctx, opts.database, 'write', async (db) => {
-        // The plan the rows are checked against is kept with them (a province's own rule file).
-        if (!isBundledPlanId(ref)) await db.store.saveRuleFile({ id: plan.id, text: JSON.stringify(exportPlan(plan)), savedBy: by });
-        for (const file of files) {
-          try {
-            const path = resolve(ctx.io.cwd, file);
-            const size = statSync(path).size;
-            if (size > MAX_IMPORT_BYTES) {
-              const { EgovPlanError, issue } = await import('@egov-plan/core');
-              throw new EgovPlanError([issue('file.too_large', '', `Tệp quá lớn (${size} byte, tối đa ${MAX_IMPORT_BYTES}).`, `The file is too large (${size} bytes, at most ${MAX_IMPORT_BYTES}).`, { file })]);
-            }
-            const bytes = readFileSync(path);
-            const head = new TextDecoder().decode(bytes.subarray(0, 400));
-            if (isDumpText(head)) {
-              // A backup written by `dump`: replayed import by import, with its provenance; one
-              // result per plan it holds (a dump of the whole store holds several).
-              for (const dump of parseDumps(new TextDecoder().decode(bytes), basename(file))) {
-                const restored = await restoreDump(db.store, dump);
-                results.push({ file: basename(file), format: head.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
+      const sizeOf = (file: string) => {
+        try {
+          return fs.statSync(resolve(ctx.io.cwd, file)).size;
+        } catch {
+          return 0;
+        }
+      };
+      const sizes = files.map(sizeOf);
+      const bar = await progressBar(ctx, sizes.reduce((a, b) => a + b, 0), basename(files[0] ?? ''));
+      try {
+        await withDatabase(ctx, opts.database, 'write', async (db) => {
+          // The plan the rows are checked against is kept with them (a province's own rule file).
+          if (!isBundledPlanId(ref)) await db.store.saveRuleFile({ id: plan.id, text: JSON.stringify(exportPlan(plan)), savedBy: by });
+          let before = { rows: 0, bytes: 0 };
+          let read = 0;
+          for (const [k, file] of files.entries()) {
+            const name = basename(file);
+            try {
+              const path = resolve(ctx.io.cwd, file);
+              const size = fs.statSync(path).size;
+              const head = readHead(fs, path, 512);
+              const text = new TextDecoder().decode(head.subarray(0, 400));
+              const format = tabularFormat({ name, bytes: head });
+              // CSV is read as a stream (memory stays flat however long the file); a backup, JSON or a workbook is read whole.
+              const max = format === 'csv' && !isDumpText(text) ? MAX_CSV_BYTES : MAX_IMPORT_BYTES;
+              if (size > max) {
+                const { EgovPlanError, issue } = await import('@egov-plan/core');
+                throw new EgovPlanError([issue('file.too_large', '', `Tệp quá lớn (${size} byte, tối đa ${max}).`, `The file is too large (${size} bytes, at most ${max}).`, { file })]);
               }
-              bar?.increment();
-              continue;
-            }
-            const done = await importTabularFile(db.store, plan, { name: basename(file), bytes }, { importedBy: by, importedAt: ctx.io.now().toISOString(), maxBytes: MAX_IMPORT_BYTES });
-            results.push(done);
-            if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
-              const submittedAt = ctx.io.now().toISOString();
-              for (const period of done.periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt });
-            }
-          } catch (e) {
-            const issues = (e as { issues?: Issue[] }).issues;
-            if (!Array.isArray(issues)) {
-              if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
-                const { issue } = await import('@egov-plan/core');
-                results.push({ file, imported: false, error: [issue('file.not_found', '', `Không đọc được tệp ${file}.`, `Cannot read file ${file}.`, { file })] });
-                bar?.increment();
+              if (isDumpText(text)) {
+                // A backup written by `dump`: replayed import by import, with its provenance; one
+                // result per plan it holds (a dump of the whole store holds several).
+                const bytes = fs.readFileSync(path);
+                for (const dump of parseDumps(new TextDecoder().decode(bytes), name)) {
+                  const restored = await restoreDump(db.store, dump);
+                  results.push({ file: name, format: text.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
+                }
                 continue;
               }
-              throw e;
+              const done = await importTabularStream(
+                db.store,
+                plan,
+                { name, stream: fs.createReadStream(path), format },
+                { importedBy: by, importedAt: ctx.io.now().toISOString(), maxBytes: max, ...(bar ? { onProgress: (p: TabularProgress) => bar.update(before.bytes + p.bytes, before.rows + (read = p.rows), name) } : {}) },
+              );
+              results.push(done);
+              if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
+                const submittedAt = ctx.io.now().toISOString();
+                for (const period of done.periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt });
+              }
+            } catch (e) {
+              const issues = (e as { issues?: Issue[] }).issues;
+              if (!Array.isArray(issues)) {
+                if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+                  const { issue } = await import('@egov-plan/core');
+                  results.push({ file, imported: false, error: [issue('file.not_found', '', `Không đọc được tệp ${file}.`, `Cannot read file ${file}.`, { file })] });
+                  continue;
+                }
+                throw e;
+              }
+              results.push({ file, imported: false, error: issues });
+            } finally {
+              before = { rows: before.rows + read, bytes: before.bytes + (sizes[k] ?? 0) };
+              read = 0;
+              bar?.update(before.bytes, before.rows, name);
             }
-            results.push({ file, imported: false, error: issues });
           }
-          bar?.increment();
-        }
-      });
-      bar?.stop();
+        });
+      } finally {
+        bar?.stop();
+      }
       const failed = results.some((r) => !r.imported);
       const totals = { rows: 0, revisions: 0, unchanged: 0, rejected: 0 };
       for (const r of results) if (!('error' in r)) for (const k of ['rows', 'revisions', 'unchanged', 'rejected'] as const) totals[k] += r[k];
@@ -123,11 +150,40 @@ function safeUserName(userInfo: () => { username: string }): string {
   }
 }
 
-/** A progress bar on standard error when it is a terminal (and not --json); null otherwise (quiet when piped). */
-async function progressBar(ctx: CliContext, total: number): Promise<{ increment(): void; stop(): void } | null> {
-  if (ctx.json || !process.stderr.isTTY || total < 2) return null;
+/** A bar drawn while files are read: bytes read of all the files, rows read so far, the file being read. */
+interface ImportBar {
+  update(bytes: number, rows: number, file: string): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on the run's terminal (`CliIO.progress`: standard error when it is a
+ * terminal); null with --json or without a terminal, so piped output carries no progress noise.
+ */
+async function progressBar(ctx: CliContext, totalBytes: number, first: string): Promise<ImportBar | null> {
+  const stream = ctx.io.progress;
+  if (ctx.json || !stream?.isTTY) return null;
   const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar({ format: `${ctx.lang === 'en' ? 'Importing' : 'Đang nhập'} [{bar}] {value}/{total}`, stream: process.stderr }, Presets.shades_classic);
-  bar.start(total, 0);
-  return bar;
+  const en = ctx.lang === 'en';
+  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  const bar = new SingleBar(
+    { format: `${en ? 'Importing' : 'Đang nhập'} {file} [{bar}] {percentage}% · {rows} ${en ? 'rows' : 'dòng'} · {done}/{size} MiB`, stream, hideCursor: true, etaBuffer: 50 },
+    Presets.shades_classic,
+  );
+  bar.start(Math.max(totalBytes, 1), 0, { file: sanitizeForTerminal(first), rows: 0, done: mib(0), size: mib(totalBytes) });
+  return {
+    update: (bytes, rows, file) => bar.update(Math.min(bytes, Math.max(totalBytes, 1)), { file: sanitizeForTerminal(file), rows, done: mib(bytes), size: mib(totalBytes) }),
+    stop: () => bar.stop(),
+  };
+}
+
+/** The first `n` bytes of a file (fewer for a shorter one). */
+function readHead(fs: typeof import('node:fs'), path: string, n: number): Uint8Array {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = new Uint8Array(n);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, n, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
