@@ -27,7 +27,11 @@ export interface HolidayCalendar {
 export function holidayCalendar(input: unknown): HolidayCalendar {
   const r = HolidayData.safeParse(input);
   if (!r.success) throw new EgovPlanError(r.error.issues.flatMap((z) => fromZodIssue(z, input)));
-  const data = r.data;
+  return prepared(r.data);
+}
+
+/** The look-ups of holiday data that is already valid. */
+function prepared(data: HolidayData): HolidayCalendar {
   const daysOff = new Map<number, HolidayYear['daysOff'][number]>();
   const workingDays = new Map<number, HolidayYear['workingDays'][number]>();
   for (const y of data.years) {
@@ -50,7 +54,10 @@ let vn: HolidayCalendar | undefined;
  * day, compensatory and swapped days as yearly data for 2019–2026.
  */
 export function vietnamHolidays(): HolidayCalendar {
-  vn ??= holidayCalendar(bundledHolidays);
+  // Not validated again at run time (the schema would come into every browser bundle that
+  // computes a deadline): the package's tests check that the file is exactly what `HolidayData`
+  // yields from it.
+  vn ??= prepared(bundledHolidays as HolidayData);
   return vn;
 }
 

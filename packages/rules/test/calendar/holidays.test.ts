@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HolidayData } from '@egov-plan/core';
 import { addDays, holidayCalendar, holidayCoverage, holidaysOn, isPublicHoliday, isWorkingDay, NO_HOLIDAYS, rollForward, vietnamHolidays, weekday } from '../../src/index.js';
 
 // Weekdays checked against a printed calendar; holidays from the Labour Codes and the annual notices.
@@ -155,5 +157,25 @@ describe('a calendar that declares no holidays', () => {
     // Before the fix: "only weekly rest days and solar-date holidays are applied" — but no solar rule applies here.
     expect(c.note.en).not.toMatch(/solar/u);
     expect(isWorkingDay('2020-09-02', { holidays: NO_HOLIDAYS })).toBe(true);
+  });
+});
+
+// vietnamHolidays() does not validate the bundled data at run time (that would bring the schema
+// into every browser bundle that computes a deadline): what makes that safe is this check.
+describe('bundled holiday data', () => {
+  const text = readFileSync(new URL('../../data/holidays-vn.json', import.meta.url), 'utf8');
+
+  it('the data file is exactly what HolidayData yields from it (valid, same keys in the same order)', () => {
+    expect(`${JSON.stringify(HolidayData.parse(JSON.parse(text)), null, 2)}\n`).toBe(text);
+  });
+
+  it('vietnamHolidays() holds that data, and holidayCalendar() of it gives the same look-ups', () => {
+    const parsed: unknown = JSON.parse(text);
+    expect(vietnamHolidays().data).toStrictEqual(parsed);
+    const checked = holidayCalendar(parsed);
+    expect([...vietnamHolidays().daysOff]).toStrictEqual([...checked.daysOff]);
+    expect([...vietnamHolidays().workingDays]).toStrictEqual([...checked.workingDays]);
+    expect([...vietnamHolidays().solar]).toStrictEqual([...checked.solar]);
+    expect([...vietnamHolidays().years.keys()]).toStrictEqual([...checked.years.keys()]);
   });
 });
