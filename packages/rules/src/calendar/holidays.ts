@@ -1,6 +1,7 @@
 import { EgovPlanError, HolidayData, fromZodIssue, type BilingualText, type Confidence, type HolidayCoverage as HolidayCoverageOutput, type HolidayKind, type HolidayYear, type SolarHolidayRule } from '@egov-plan/core';
 import bundledHolidays from '../../data/holidays-vn.json';
 import { civilFromDays, dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './time.js';
+import type { WorkingDayCalendar } from './working-days.js';
 
 // Working days for state agencies: not a weekly rest day (Saturday, Sunday), not a public
 // holiday by a solar rule in force that day, not a day off set by the year's notices
@@ -88,7 +89,7 @@ export interface HolidayOnDate {
   basis: string;
 }
 
-function solarRuleOn(h: HolidayCalendar, day: number): SolarHolidayRule | undefined {
+function solarRuleOn<R extends { readonly validFrom: string; readonly validTo: string | null }>(h: { readonly solar: { get(key: number): readonly R[] | undefined } }, day: number): R | undefined {
   const [, m, d] = civilFromDays(day);
   const rules = h.solar.get(m * 100 + d);
   if (!rules) return undefined;
@@ -118,7 +119,7 @@ function restMask(days: readonly number[] | undefined): number {
 }
 
 /** {@link isWorkingDay} on a day number with a weekly-rest bit mask (bit 0 = Sunday). @internal */
-export function isWorkingDayNumber(day: number, holidays: HolidayCalendar, restDayMask: number): boolean {
+export function isWorkingDayNumber(day: number, holidays: WorkingDayCalendar, restDayMask: number): boolean {
   if (holidays.workingDays.has(day)) return true;
   if (restDayMask & (1 << weekdayOfDayNumber(day))) return false;
   if (holidays.daysOff.has(day)) return false;
