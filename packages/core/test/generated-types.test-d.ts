@@ -28,24 +28,6 @@ describe('generated types', () => {
   it('DeadlineRule is exactly the output type of its schema', () => {
     expectTypeOf<core.DeadlineRule>().toEqualTypeOf<z.output<typeof core.DeadlineRule>>();
   });
-  it('HolidayKind is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayKind>().toEqualTypeOf<z.output<typeof core.HolidayKind>>();
-  });
-  it('SolarHolidayRule is exactly the output type of its schema', () => {
-    expectTypeOf<core.SolarHolidayRule>().toEqualTypeOf<z.output<typeof core.SolarHolidayRule>>();
-  });
-  it('HolidayDate is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayDate>().toEqualTypeOf<z.output<typeof core.HolidayDate>>();
-  });
-  it('MakeUpWorkingDay is exactly the output type of its schema', () => {
-    expectTypeOf<core.MakeUpWorkingDay>().toEqualTypeOf<z.output<typeof core.MakeUpWorkingDay>>();
-  });
-  it('HolidayYear is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayYear>().toEqualTypeOf<z.output<typeof core.HolidayYear>>();
-  });
-  it('HolidayData is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayData>().toEqualTypeOf<z.output<typeof core.HolidayData>>();
-  });
   it('ConditionOperator is exactly the output type of its schema', () => {
     expectTypeOf<core.ConditionOperator>().toEqualTypeOf<z.output<typeof core.ConditionOperator>>();
   });
@@ -63,6 +45,24 @@ describe('generated types', () => {
   });
   it('ConditionValue is exactly the output type of its schema', () => {
     expectTypeOf<core.ConditionValue>().toEqualTypeOf<z.output<typeof core.ConditionValue>>();
+  });
+  it('HolidayKind is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayKind>().toEqualTypeOf<z.output<typeof core.HolidayKind>>();
+  });
+  it('SolarHolidayRule is exactly the output type of its schema', () => {
+    expectTypeOf<core.SolarHolidayRule>().toEqualTypeOf<z.output<typeof core.SolarHolidayRule>>();
+  });
+  it('HolidayDate is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayDate>().toEqualTypeOf<z.output<typeof core.HolidayDate>>();
+  });
+  it('MakeUpWorkingDay is exactly the output type of its schema', () => {
+    expectTypeOf<core.MakeUpWorkingDay>().toEqualTypeOf<z.output<typeof core.MakeUpWorkingDay>>();
+  });
+  it('HolidayYear is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayYear>().toEqualTypeOf<z.output<typeof core.HolidayYear>>();
+  });
+  it('HolidayData is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayData>().toEqualTypeOf<z.output<typeof core.HolidayData>>();
   });
   it('MeasurementInput is exactly the input type of its schema', () => {
     expectTypeOf<core.MeasurementInput>().toEqualTypeOf<z.input<typeof core.MeasurementInput>>();
