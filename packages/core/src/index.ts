@@ -16,6 +16,7 @@ export * from './errors.js';
 export * from './outputs.js';
 export * from './progress-method.js';
 export * from './calendar.js';
+export * from './holidays.js';
 export * from './conditions.js';
 export * from './plan.js';
 export * from './measurement.js';

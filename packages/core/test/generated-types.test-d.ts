@@ -29,24 +29,6 @@ describe('generated types', () => {
   it('DeadlineRule is exactly the output type of its schema', () => {
     expectTypeOf<core.DeadlineRule>().branded.toEqualTypeOf<z.output<typeof core.DeadlineRule>>();
   });
-  it('HolidayKind is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayKind>().branded.toEqualTypeOf<z.output<typeof core.HolidayKind>>();
-  });
-  it('SolarHolidayRule is exactly the output type of its schema', () => {
-    expectTypeOf<core.SolarHolidayRule>().branded.toEqualTypeOf<z.output<typeof core.SolarHolidayRule>>();
-  });
-  it('HolidayDate is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayDate>().branded.toEqualTypeOf<z.output<typeof core.HolidayDate>>();
-  });
-  it('MakeUpWorkingDay is exactly the output type of its schema', () => {
-    expectTypeOf<core.MakeUpWorkingDay>().branded.toEqualTypeOf<z.output<typeof core.MakeUpWorkingDay>>();
-  });
-  it('HolidayYear is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayYear>().branded.toEqualTypeOf<z.output<typeof core.HolidayYear>>();
-  });
-  it('HolidayData is exactly the output type of its schema', () => {
-    expectTypeOf<core.HolidayData>().branded.toEqualTypeOf<z.output<typeof core.HolidayData>>();
-  });
   it('ConditionOperator is exactly the output type of its schema', () => {
     expectTypeOf<core.ConditionOperator>().branded.toEqualTypeOf<z.output<typeof core.ConditionOperator>>();
   });
@@ -64,6 +46,24 @@ describe('generated types', () => {
   });
   it('ConditionValue is exactly the output type of its schema', () => {
     expectTypeOf<core.ConditionValue>().branded.toEqualTypeOf<z.output<typeof core.ConditionValue>>();
+  });
+  it('HolidayKind is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayKind>().branded.toEqualTypeOf<z.output<typeof core.HolidayKind>>();
+  });
+  it('SolarHolidayRule is exactly the output type of its schema', () => {
+    expectTypeOf<core.SolarHolidayRule>().branded.toEqualTypeOf<z.output<typeof core.SolarHolidayRule>>();
+  });
+  it('HolidayDate is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayDate>().branded.toEqualTypeOf<z.output<typeof core.HolidayDate>>();
+  });
+  it('MakeUpWorkingDay is exactly the output type of its schema', () => {
+    expectTypeOf<core.MakeUpWorkingDay>().branded.toEqualTypeOf<z.output<typeof core.MakeUpWorkingDay>>();
+  });
+  it('HolidayYear is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayYear>().branded.toEqualTypeOf<z.output<typeof core.HolidayYear>>();
+  });
+  it('HolidayData is exactly the output type of its schema', () => {
+    expectTypeOf<core.HolidayData>().branded.toEqualTypeOf<z.output<typeof core.HolidayData>>();
   });
   it('MeasurementInput is exactly the input type of its schema', () => {
     expectTypeOf<core.MeasurementInput>().branded.toEqualTypeOf<z.input<typeof core.MeasurementInput>>();

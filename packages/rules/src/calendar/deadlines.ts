@@ -1,5 +1,6 @@
 import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
-import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays, type HolidayCalendar } from './holidays.js';
+import { NO_HOLIDAYS, isWorkingDayNumber, type HolidayCalendar } from './holidays.js';
+import { vietnamWorkingDays, type WorkingDayCalendar } from './working-days.js';
 import { compiledArtifacts } from '../engine/plan-artifacts.js';
 import { itemVersion } from '../engine/items.js';
 import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
@@ -33,8 +34,10 @@ function prepare(plan: Pick<Plan, 'calendar'>): PreparedPlan {
   return compiledArtifacts(plan) ?? { calendar: plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar(), deadlines: new Map() };
 }
 
-function holidaysFor(r: ResolvedCalendar, options: DeadlineOptions): HolidayCalendar {
-  return options.holidays ?? (r.holidays === 'none' ? NO_HOLIDAYS : vietnamHolidays());
+// The bundled holidays as working-day look-ups only (`vietnamWorkingDays`: the same answers as
+// `vietnamHolidays()`), so that computing a deadline does not load the holiday data's texts.
+function holidaysFor(r: ResolvedCalendar, options: DeadlineOptions): WorkingDayCalendar {
+  return options.holidays ?? (r.holidays === 'none' ? NO_HOLIDAYS : vietnamWorkingDays());
 }
 
 /** Absolute month (12·year + month − 1) of a local date. */
@@ -69,8 +72,12 @@ export interface DeadlineContext extends DeadlineOptions {
  * With `rollOver`, a last day that is not a working day moves to the next working day.
  */
 export function deadlineFor(obligation: ReportingObligation, period: Period | null, context: DeadlineContext = {}): Deadline {
+  return deadlineWith(obligation, period, context.holidays ?? vietnamWorkingDays(), context);
+}
+
+/** {@link deadlineFor} with the working-day look-ups to use. */
+function deadlineWith(obligation: ReportingObligation, period: Period | null, holidays: WorkingDayCalendar, context: Omit<DeadlineContext, 'holidays'>): Deadline {
   const rule = obligation.deadline;
-  const holidays = context.holidays ?? vietnamHolidays();
   const mask = context.restDayMask ?? 0b1000001;
   if (rule.kind !== 'fixed-date' && period === null) {
     throw new EgovPlanError([
@@ -145,7 +152,7 @@ function periodMismatch(obligation: ReportingObligation, period: Period): EgovPl
   ]);
 }
 
-function coverageOf(holidays: HolidayCalendar, from: number, to: number): Deadline['holidayData'] {
+function coverageOf(holidays: WorkingDayCalendar, from: number, to: number): Deadline['holidayData'] {
   const first = civilFromDays(from)[0];
   const last = civilFromDays(to)[0];
   const years: number[] = [];
@@ -200,7 +207,7 @@ function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation
   if (period !== null && (period.system !== 'reporting' || period.type !== o.periodType)) throw periodMismatch(o, period);
   const version = plan.reportingObligations.includes(o) ? itemVersion(plan, 'reportingObligations', o, period?.end ?? null) : o;
   if (version === undefined) return null;
-  const d = deadlineFor(version, period, { holidays: holidaysFor(p.calendar, options), restDayMask: p.calendar.restDayMask, opensOn: plan.date });
+  const d = deadlineWith(version, period, holidaysFor(p.calendar, options), { restDayMask: p.calendar.restDayMask, opensOn: plan.date });
   if (useCache) p.deadlines.set(key, d);
   return d;
 }

@@ -22,9 +22,9 @@ export interface DeadlineIndex {
 /**
  * Prepares a plan for answering "which period, which deadlines" for many instants, e.g. a year
  * of log timestamps: instants become local days by fixed +07:00 arithmetic (from 13 June 1975;
- * date-fns-tz before), and results are cached per local day. Same answers as
- * {@link periodContaining} and {@link deadlinesFor}; about 40× faster than converting each
- * instant with date-fns-tz (see `pnpm bench calendar`).
+ * the time-zone database before), and results are cached per local day. Same answers as
+ * {@link periodContaining} and {@link deadlinesFor}; many times faster than converting each
+ * instant through the time-zone database (see `pnpm bench calendar`).
  */
 export function createDeadlineIndex(plan: Plan, options: DeadlineOptions & { type?: PeriodType } = {}): DeadlineIndex {
   const r = planCalendar(plan);

@@ -1,6 +1,7 @@
 import { EgovPlanError, HolidayData, fromZodIssue, type BilingualText, type Confidence, type HolidayCoverage as HolidayCoverageOutput, type HolidayKind, type HolidayYear, type SolarHolidayRule } from '@egov-plan/core';
 import bundledHolidays from '../../data/holidays-vn.json';
 import { civilFromDays, dateOfDayNumber, dayNumber, weekdayOfDayNumber } from './time.js';
+import type { WorkingDayCalendar } from './working-days.js';
 
 // Working days for state agencies: not a weekly rest day (Saturday, Sunday), not a public
 // holiday by a solar rule in force that day, not a day off set by the year's notices
@@ -27,7 +28,11 @@ export interface HolidayCalendar {
 export function holidayCalendar(input: unknown): HolidayCalendar {
   const r = HolidayData.safeParse(input);
   if (!r.success) throw new EgovPlanError(r.error.issues.flatMap((z) => fromZodIssue(z, input)));
-  const data = r.data;
+  return prepared(r.data);
+}
+
+/** The look-ups of holiday data that is already valid. */
+function prepared(data: HolidayData): HolidayCalendar {
   const daysOff = new Map<number, HolidayYear['daysOff'][number]>();
   const workingDays = new Map<number, HolidayYear['workingDays'][number]>();
   for (const y of data.years) {
@@ -50,7 +55,10 @@ let vn: HolidayCalendar | undefined;
  * day, compensatory and swapped days as yearly data for 2019–2026.
  */
 export function vietnamHolidays(): HolidayCalendar {
-  vn ??= holidayCalendar(bundledHolidays);
+  // Not validated again at run time (the schema would come into every browser bundle that
+  // computes a deadline): the package's tests check that the file is exactly what `HolidayData`
+  // yields from it.
+  vn ??= prepared(bundledHolidays as HolidayData);
   return vn;
 }
 
@@ -81,7 +89,7 @@ export interface HolidayOnDate {
   basis: string;
 }
 
-function solarRuleOn(h: HolidayCalendar, day: number): SolarHolidayRule | undefined {
+function solarRuleOn<R extends { readonly validFrom: string; readonly validTo: string | null }>(h: { readonly solar: { get(key: number): readonly R[] | undefined } }, day: number): R | undefined {
   const [, m, d] = civilFromDays(day);
   const rules = h.solar.get(m * 100 + d);
   if (!rules) return undefined;
@@ -111,7 +119,7 @@ function restMask(days: readonly number[] | undefined): number {
 }
 
 /** {@link isWorkingDay} on a day number with a weekly-rest bit mask (bit 0 = Sunday). @internal */
-export function isWorkingDayNumber(day: number, holidays: HolidayCalendar, restDayMask: number): boolean {
+export function isWorkingDayNumber(day: number, holidays: WorkingDayCalendar, restDayMask: number): boolean {
   if (holidays.workingDays.has(day)) return true;
   if (restDayMask & (1 << weekdayOfDayNumber(day))) return false;
   if (holidays.daysOff.has(day)) return false;

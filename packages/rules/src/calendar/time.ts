@@ -1,21 +1,18 @@
 import { EgovPlanError, issue } from '@egov-plan/core';
-// The two functions by their own entries: date-fns-tz's root also loads `format`, which imports
-// the whole of date-fns (about 150 ms at start-up); these two need none of it.
-import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
-import { toZonedTime } from 'date-fns-tz/toZonedTime';
+import { instantOfWallClock, zoneOffsetAt } from './zone.js';
 
 // Local dates are `YYYY-MM-DD` strings; arithmetic runs on day numbers (days since 1970-01-01)
 // with Howard Hinnant's civil-calendar algorithms, so no Date object and no system time zone is
-// involved. Instants become local dates either through date-fns-tz (the reference path) or, for
-// Asia/Ho_Chi_Minh after 13 June 1975, through fixed +07:00 arithmetic (the fast path); the
-// property tests prove both agree.
+// involved. Instants become local dates either through the time-zone database of `Intl` (the
+// reference path, `zone.ts`: what date-fns-tz computes) or, for Asia/Ho_Chi_Minh after 13 June
+// 1975, through fixed +07:00 arithmetic (the fast path); the property tests prove both agree.
 
 /** The time zone of Vietnam. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
  * First instant from which Asia/Ho_Chi_Minh is a fixed UTC+07:00 (1975-06-13T00:00+08:00, when
- * the South switched from +08:00). Before it the fast path hands over to date-fns-tz.
+ * the South switched from +08:00). Before it the fast path hands over to the time-zone database.
  */
 export const FIXED_OFFSET_SINCE_MS = Date.UTC(1975, 5, 12, 16, 0, 0);
 
@@ -108,14 +105,14 @@ export function weekdayOfDayNumber(n: number): number {
 export type InstantInput = Date | number | string;
 
 /**
- * The local day number of an instant in `timeZone`, through date-fns-tz (`toZonedTime`). This is
- * the reference path: correct for every zone and every date the tz database knows.
+ * The local day number of an instant in `timeZone`, through the time-zone database of `Intl`
+ * (date-fns-tz's `toZonedTime` arithmetic). This is the reference path: correct for every zone
+ * and every date the tz database knows.
  *
  * @internal
  */
 export function localDayNumberReference(ms: number, timeZone: string = VIETNAM_TIME_ZONE): number {
-  const zoned = toZonedTime(ms, timeZone);
-  return daysFromCivil(zoned.getFullYear(), zoned.getMonth() + 1, zoned.getDate());
+  return Math.floor((Math.trunc(ms) + zoneOffsetAt(ms, timeZone)) / MS_PER_DAY);
 }
 
 /**
@@ -183,7 +180,10 @@ export function parseInstant(text: string, timeZone: string = VIETNAM_TIME_ZONE)
     return new Date(inRange(wall - sign * (oh * 60 + om) * 60_000, text));
   }
   if (timeZone === VIETNAM_TIME_ZONE && wall - VN_OFFSET_MS >= FIXED_OFFSET_SINCE_MS) return new Date(inRange(wall - VN_OFFSET_MS, text));
-  return checkedDate(fromZonedTime(`${formatLocalDate(y, mo, d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}.${String(msPart).padStart(3, '0')}`, timeZone), text);
+  // The wall clock read as UTC, summed as date-fns-tz's parser sums "HH:mm:ss.SSS" (seconds with
+  // their fraction), then placed in the zone.
+  const clock = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h % 24) * 3_600_000 + mi * 60_000 + parseFloat(`${pad2(s)}.${String(msPart).padStart(3, '0')}`) * 1000);
+  return checkedDate(new Date(instantOfWallClock(clock, timeZone)), text);
 }
 
 function checkedDate(d: Date, text: string): Date {
@@ -235,11 +235,11 @@ export function instantMs(instant: InstantInput, timeZone: string = VIETNAM_TIME
 /** Writes an instant as ISO 8601 with the local offset of `timeZone` (e.g. `2020-03-16T09:30:00+07:00`). */
 export function formatInstant(instant: InstantInput, timeZone: string = VIETNAM_TIME_ZONE): string {
   const ms = instantMs(instant, timeZone);
-  const zoned = toZonedTime(ms, timeZone);
-  const localMs = Date.UTC(zoned.getFullYear(), zoned.getMonth(), zoned.getDate(), zoned.getHours(), zoned.getMinutes(), zoned.getSeconds());
+  const zoned = new Date(Math.trunc(ms) + zoneOffsetAt(ms, timeZone));
+  const localMs = Date.UTC(zoned.getUTCFullYear(), zoned.getUTCMonth(), zoned.getUTCDate(), zoned.getUTCHours(), zoned.getUTCMinutes(), zoned.getUTCSeconds());
   const offsetMin = Math.round((localMs - Math.floor(ms / 1000) * 1000) / 60_000);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
-  const date = formatLocalDate(zoned.getFullYear(), zoned.getMonth() + 1, zoned.getDate());
-  return `${date}T${pad2(zoned.getHours())}:${pad2(zoned.getMinutes())}:${pad2(zoned.getSeconds())}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  const date = formatLocalDate(zoned.getUTCFullYear(), zoned.getUTCMonth() + 1, zoned.getUTCDate());
+  return `${date}T${pad2(zoned.getUTCHours())}:${pad2(zoned.getUTCMinutes())}:${pad2(zoned.getUTCSeconds())}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }

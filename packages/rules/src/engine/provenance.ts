@@ -1,6 +1,7 @@
 import { ITEM_KEY_FIELDS, fromPointer, issue, type AgreeingDeclaration, type Issue, type Plan } from '@egov-plan/core';
 import { bundledPlansForCheck } from './bundled-lookup.js';
-import { issueIn, jsonEqual, type RuleFileLayer } from './resolve.js';
+import { jsonEqual } from './json-equal.js';
+import type { RuleFileLayer } from './resolve.js';
 
 // Provenance fields (`origins`, `overrides[].origin`, `withdrawals[].origin`, `resolvedFrom`) are
 // written by the resolver and `export`, but a hand-written file may carry them too. A claim that
@@ -42,15 +43,25 @@ function mark<T extends { file: string; claimed?: true | undefined }>(c: T, veri
   return (verified ? rest : { ...rest, claimed: true }) as T;
 }
 
+/** Builds an issue located in a layer's file (the resolver's locates bundled plans' text too). @internal */
+export type LayerIssue = (layer: RuleFileLayer, pointer: string, code: Issue['code'], vi: string, en: string) => Issue;
+
+/** An issue in a layer: its file, and line and column when the layer carries its parsed text. */
+function issueInLayer(layer: RuleFileLayer, pointer: string, code: Issue['code'], vi: string, en: string): Issue {
+  const pos = layer.document?.locate(pointer);
+  return { ...issue(code, pointer, vi, en), file: layer.display, ...(pos ?? {}) };
+}
+
 /**
  * Checks the provenance a rule file claims: claims naming a bundled plan that do not hold are
  * replaced by the file's own location (one warning each, at most {@link MAX_WARNINGS}, the last
  * counting the rest); claims naming other files are kept and marked `claimed: true` (one warning
  * counts them). Returns the layer with its checked plan. Bundled plans are trusted as they are.
+ * `issueIn` builds each warning (default: located by the layer's parsed text, when it has one).
  *
  * @internal
  */
-export function verifyProvenance(layer: RuleFileLayer): { layer: RuleFileLayer; warnings: Issue[]; forged: Issue[] } {
+export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = issueInLayer): { layer: RuleFileLayer; warnings: Issue[]; forged: Issue[] } {
   const plan = layer.plan;
   const bundled = bundledPlansForCheck();
   const isBundled = (id: string) => bundled(id) !== undefined;

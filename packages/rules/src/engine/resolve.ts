@@ -35,6 +35,7 @@ import { inForceDate } from './in-force.js';
 import { itemVersion } from './items.js';
 import { buildTargetTimelines, effectiveOf } from './timeline.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
+import { jsonEqual } from './json-equal.js';
 import { verifyProvenance } from './provenance.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue, issuesFromZod, withoutShadowed } from './safety.js';
 
@@ -181,20 +182,7 @@ export function canonicalJson(v: unknown): string {
   );
 }
 
-/** Structural equality of JSON data (key order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => jsonEqual(x, bb[i]));
-  }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+export { jsonEqual };
 
 /** An issue located in a layer's file (line and column when the layer has text). */
 export function issueIn(layer: RuleFileLayer, pointer: string, code: Issue['code'], vi: string, en: string): Issue {
@@ -519,7 +507,7 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   // Provenance claimed by the files is checked first; what does not hold is the file's own.
   const warnings: Issue[] = [];
   const order = linear.order.map((layer) => {
-    const v = verifyProvenance(layer);
+    const v = verifyProvenance(layer, issueIn);
     for (const w of v.warnings) warnings.push(w);
     return v.layer;
   });

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HolidayData } from '@egov-plan/core';
+import { isWorkingDayNumber } from '../../src/calendar/holidays.js';
+import { daysFromCivil } from '../../src/calendar/time.js';
+import { vietnamWorkingDays } from '../../src/calendar/working-days.js';
 import { addDays, holidayCalendar, holidayCoverage, holidaysOn, isPublicHoliday, isWorkingDay, NO_HOLIDAYS, rollForward, vietnamHolidays, weekday } from '../../src/index.js';
 
 // Weekdays checked against a printed calendar; holidays from the Labour Codes and the annual notices.
@@ -155,5 +160,48 @@ describe('a calendar that declares no holidays', () => {
     // Before the fix: "only weekly rest days and solar-date holidays are applied" — but no solar rule applies here.
     expect(c.note.en).not.toMatch(/solar/u);
     expect(isWorkingDay('2020-09-02', { holidays: NO_HOLIDAYS })).toBe(true);
+  });
+});
+
+// vietnamHolidays() does not validate the bundled data at run time (that would bring the schema
+// into every browser bundle that computes a deadline): what makes that safe is this check.
+describe('bundled holiday data', () => {
+  const text = readFileSync(new URL('../../data/holidays-vn.json', import.meta.url), 'utf8');
+
+  it('the data file is exactly what HolidayData yields from it (valid, same keys in the same order)', () => {
+    expect(`${JSON.stringify(HolidayData.parse(JSON.parse(text)), null, 2)}\n`).toBe(text);
+  });
+
+  it('vietnamHolidays() holds that data, and holidayCalendar() of it gives the same look-ups', () => {
+    const parsed: unknown = JSON.parse(text);
+    expect(vietnamHolidays().data).toStrictEqual(parsed);
+    const checked = holidayCalendar(parsed);
+    expect([...vietnamHolidays().daysOff]).toStrictEqual([...checked.daysOff]);
+    expect([...vietnamHolidays().workingDays]).toStrictEqual([...checked.workingDays]);
+    expect([...vietnamHolidays().solar]).toStrictEqual([...checked.solar]);
+    expect([...vietnamHolidays().years.keys()]).toStrictEqual([...checked.years.keys()]);
+  });
+});
+
+// Deadlines read the bundled holidays through vietnamWorkingDays() (generated from the data file,
+// without its texts): every working-day answer must be vietnamHolidays()'s.
+describe('working-day look-ups of the bundled holidays', () => {
+  it('answer like vietnamHolidays() on every day from 2010 to 2030, for every weekly-rest mask', () => {
+    const full = vietnamHolidays();
+    const lean = vietnamWorkingDays();
+    const from = daysFromCivil(2010, 1, 1);
+    const to = daysFromCivil(2030, 12, 31);
+    let differ = 0;
+    let off = 0;
+    for (const mask of [0b1000001, 0b0000001, 0]) {
+      for (let day = from; day <= to; day++) {
+        const a = isWorkingDayNumber(day, full, mask);
+        if (a !== isWorkingDayNumber(day, lean, mask)) differ++;
+        if (!a && mask === 0) off++;
+      }
+    }
+    expect(differ).toBe(0);
+    expect(off).toBeGreaterThan(100); // holidays were really looked at, not only weekends
+    for (let y = 2010; y <= 2030; y++) expect(lean.years.get(y)?.complete).toBe(full.years.get(y)?.complete);
   });
 });
