@@ -21,6 +21,8 @@ import {
   type StoredMeasurement,
   type StoredRuleFile,
   type TaskEvidence,
+  type ValuesThatCount,
+  type ValuesThatCountQuery,
 } from './store.js';
 import { revisionFromImports } from './store-rows.js';
 
@@ -53,6 +55,13 @@ export function retractionRevision(revisions: readonly StoredMeasurement[], impo
     recordedAt,
     retractionOf: importId,
   };
+}
+
+/** Keeps `m` as its indicator × org unit's value when its period is later (end, start, then id) than the one kept. */
+function keepLater(best: Map<string, StoredMeasurement>, m: StoredMeasurement): void {
+  const k = `${m.indicator}\u0000${m.orgUnit}`;
+  const b = best.get(k);
+  if (!b || comparePeriodEnds(m, b) > 0 || (comparePeriodEnds(m, b) === 0 && m.period > b.period)) best.set(k, m);
 }
 
 /**
@@ -119,11 +128,26 @@ export function createMemoryStore(): MeasurementStore {
       const best = new Map<string, StoredMeasurement>();
       for (const m of current(q)) {
         if (q.withCounts && (m.numerator === null || m.denominator === null)) continue;
-        const k = `${m.indicator}\u0000${m.orgUnit}`;
-        const b = best.get(k);
-        if (!b || comparePeriodEnds(m, b) > 0 || (comparePeriodEnds(m, b) === 0 && m.period > b.period)) best.set(k, m);
+        keepLater(best, m);
       }
       return [...best.values()].map(copy);
+    },
+
+    valuesThatCount(q: ValuesThatCountQuery): ValuesThatCount {
+      // One pass over the values in force, each selection keeping its latest per indicator × org unit.
+      const latest = new Map<string, StoredMeasurement>();
+      const windows = q.windows.map((w) => ({ query: { plan: q.plan, endFrom: w.endFrom, endTo: w.endTo }, latest: new Map<string, StoredMeasurement>(), latestWithCounts: new Map<string, StoredMeasurement>() }));
+      for (const m of current({ plan: q.plan })) {
+        keepLater(latest, m);
+        for (const w of windows) {
+          if (!matchesQuery(m, w.query)) continue;
+          keepLater(w.latest, m);
+          if (m.numerator !== null && m.denominator !== null) keepLater(w.latestWithCounts, m);
+        }
+      }
+      const copies = new Map<StoredMeasurement, StoredMeasurement>();
+      const out = (m: StoredMeasurement) => copies.get(m) ?? (copies.set(m, copy(m)), copies.get(m) as StoredMeasurement);
+      return { latest: [...latest.values()].map(out), windows: windows.map((w) => ({ latest: [...w.latest.values()].map(out), latestWithCounts: [...w.latestWithCounts.values()].map(out) })) };
     },
 
     sumCounts(q: CountQuery): CountSum[] {

@@ -118,6 +118,41 @@ export interface CountQuery extends Omit<MeasurementQuery, 'orgUnit'> {
   excludeOrgUnits?: readonly string[];
 }
 
+/** A window of period ends (a phase's, up to the evaluation date): as `endFrom`/`endTo` of {@link MeasurementQuery}. */
+export interface PeriodEndWindow {
+  /** Only values whose period ends on or after this date (dated evidence passes regardless). */
+  endFrom: string;
+  /** Only values whose period ends on or before this date. */
+  endTo: string;
+}
+
+/** Which values that count to read: a plan, and the windows of the phases evaluated. */
+export interface ValuesThatCountQuery {
+  plan: string;
+  windows: readonly PeriodEndWindow[];
+}
+
+/** The values that count in one window (see {@link ValuesThatCount}). */
+export interface WindowValues {
+  /** Equals `latestValues({ plan, ...window })`. */
+  latest: StoredMeasurement[];
+  /** Equals `latestValues({ plan, ...window, withCounts: true })`. */
+  latestWithCounts: StoredMeasurement[];
+}
+
+/**
+ * Every value evaluating a plan needs, read at once: per indicator × org unit, the latest value
+ * overall, and in each window the latest value and the latest value with counts. A value chosen
+ * by several selections may be one object shared by their arrays. Order within an array is the
+ * store's own.
+ */
+export interface ValuesThatCount {
+  /** Equals `latestValues({ plan })`. */
+  latest: StoredMeasurement[];
+  /** One entry per window asked, in the order asked. */
+  windows: WindowValues[];
+}
+
 /** One import as recorded. */
 export interface ImportRecord extends Required<ImportProvenance> {
   rows: number;
@@ -206,6 +241,13 @@ export interface MeasurementStore {
    * start). With `withCounts`, only values that have a numerator and a denominator are considered.
    */
   latestValues(query: MeasurementQuery & { withCounts?: boolean }): Awaitable<RowStream<StoredMeasurement>>;
+  /**
+   * The values that count for an evaluation in one read (one query in the SQL stores): what
+   * `latestValues({ plan })` and, for each window, `latestValues({ plan, ...window })` and
+   * `latestValues({ plan, ...window, withCounts: true })` return. Optional: without it, callers
+   * make those calls ({@link readValuesThatCount} does either).
+   */
+  valuesThatCount?(query: ValuesThatCountQuery): Awaitable<ValuesThatCount>;
   /** Summed numerators and denominators of the values in force, grouped by indicator, period and level. */
   sumCounts(query: CountQuery): Awaitable<CountSum[]>;
   /** Every import of a plan, oldest first. */
@@ -261,6 +303,38 @@ export interface SqlMeasurementStore extends MeasurementStore {
   currentValues(query: MeasurementQuery): Promise<StoredMeasurement[]>;
   /** The value that counts per indicator × org unit, as an array. */
   latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
+  /** The values that count for an evaluation, in one query. */
+  valuesThatCount(query: ValuesThatCountQuery): Promise<ValuesThatCount>;
+}
+
+/** Reads a row stream into an array (an array is returned as it is). */
+async function toArray<T>(rows: RowStream<T>): Promise<T[]> {
+  if (Array.isArray(rows)) return rows;
+  const out: T[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
+
+/**
+ * The values that count for an evaluation ({@link ValuesThatCount}): the store's own
+ * `valuesThatCount` when it has one, otherwise the same from its `latestValues` (one call
+ * overall and two per window).
+ *
+ * @example
+ * ```ts
+ * const read = await readValuesThatCount(store, { plan: 'kontum-1102-2019', windows: [{ endFrom: '2019-01-01', endTo: '2020-12-31' }] });
+ * console.log(read.latest.length, read.windows[0]?.latestWithCounts.length);
+ * ```
+ */
+export async function readValuesThatCount(store: MeasurementStore, query: ValuesThatCountQuery): Promise<ValuesThatCount> {
+  if (store.valuesThatCount) return store.valuesThatCount(query);
+  const latest = await toArray(await store.latestValues({ plan: query.plan }));
+  const windows: WindowValues[] = [];
+  for (const w of query.windows) {
+    const q = { plan: query.plan, endFrom: w.endFrom, endTo: w.endTo };
+    windows.push({ latest: await toArray(await store.latestValues(q)), latestWithCounts: await toArray(await store.latestValues({ ...q, withCounts: true })) });
+  }
+  return { latest, windows };
 }
 
 /** True when two records state the same measurement value (a re-import of such a row changes nothing). */

@@ -1,4 +1,4 @@
-import type { ImportProvenance, ImportSummary, Issue, MeasurementRecord, MeasurementStore, Plan, RowStream, StoredMeasurement } from '@egov-plan/core';
+import { readValuesThatCount, type ImportProvenance, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan, type StoredMeasurement, type WindowValues } from '@egov-plan/core';
 import { VIETNAM_TIME_ZONE } from './calendar/time.js';
 import { evaluate, type Evaluation } from './engine/evaluate.js';
 import { evaluationDate, phasesAt, type EvaluateOptions } from './engine/options.js';
@@ -56,36 +56,45 @@ function toObservation(m: StoredMeasurement): Observation {
   };
 }
 
-/** Reads a row stream into a map keyed by measurement, keeping one row per key. */
-async function addRows(into: Map<string, StoredMeasurement>, rows: RowStream<StoredMeasurement>): Promise<void> {
-  for await (const m of rows) into.set(`${m.indicator}\u0000${m.orgUnit}\u0000${m.period}`, m);
+/** Adds rows to a map keyed by measurement, keeping one row per key. */
+function addRows(into: Map<string, StoredMeasurement>, rows: readonly StoredMeasurement[]): void {
+  for (const m of rows) into.set(`${m.indicator}\u0000${m.orgUnit}\u0000${m.period}`, m);
 }
 
 /**
  * Evaluates a plan from what a store holds, with the verdicts {@link evaluate} gives on the same
  * rows in memory. The store is asked only for the values that count: per indicator × org unit,
  * the latest value in force in each phase's window (and the latest with counts, for summed
- * roll-ups) and the latest overall (its level, and the unit's presence) — computed by the
- * backend (SQL window functions for the SQL stores), so memory grows with the org units, not
- * with the rows and revisions stored.
+ * roll-ups) and the latest overall (its level, and the unit's presence) — in one read
+ * (`readValuesThatCount` of @egov-plan/core: the store's `valuesThatCount`, one SQL query in the
+ * SQL stores, or its `latestValues`), so memory grows with the org units, not with the rows and
+ * revisions stored.
  *
  * `at` defaults to the end of the latest period stored. `issues` is empty (rows were checked on
  * import); `rows` counts the values read from the store.
  */
 export async function evaluateFromStore(plan: Plan, store: MeasurementStore, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const latest = new Map<string, StoredMeasurement>();
-  await addRows(latest, await store.latestValues({ plan: plan.id }));
-  let at = options.at === undefined ? undefined : evaluationDate(options.at, plan.calendar?.timeZone ?? VIETNAM_TIME_ZONE);
-  if (at === undefined) for (const m of latest.values()) if (at === undefined || m.end > at) at = m.end;
-  const chosen = new Map(latest);
+  const given = options.at === undefined ? undefined : evaluationDate(options.at, plan.calendar?.timeZone ?? VIETNAM_TIME_ZONE);
+  const ids = options.phase === undefined ? null : typeof options.phase === 'string' ? [options.phase] : [...options.phase];
+  // The phases evaluated depend on `at`; without one given, `at` is the latest period end stored,
+  // known only after the read: every phase's window is read then (a window no value falls in
+  // costs next to nothing), and the phases `at` selects are kept. Up to that `at` no value ends
+  // later, so a window need not be cut at it.
+  const candidates = ids ? plan.phases.filter((p) => ids.includes(p.id)) : given === undefined ? plan.phases : phasesAt(plan, given);
+  const windows = candidates.map((p) => ({ endFrom: p.start, endTo: given !== undefined && given < p.end ? given : p.end }));
+  const read = await readValuesThatCount(store, { plan: plan.id, windows });
+  let at = given;
+  if (at === undefined) for (const m of read.latest) if (at === undefined || m.end > at) at = m.end;
+  const chosen = new Map<string, StoredMeasurement>();
+  addRows(chosen, read.latest);
   if (at !== undefined) {
-    const ids = options.phase === undefined ? null : typeof options.phase === 'string' ? [options.phase] : [...options.phase];
-    const phases = ids ? plan.phases.filter((p) => ids.includes(p.id)) : phasesAt(plan, at);
-    for (const phase of phases) {
-      const window = { plan: plan.id, endFrom: phase.start, endTo: phase.end < at ? phase.end : at };
-      await addRows(chosen, await store.latestValues(window));
-      await addRows(chosen, await store.latestValues({ ...window, withCounts: true }));
-    }
+    const phases = ids || given !== undefined ? candidates : phasesAt(plan, at);
+    candidates.forEach((phase, i) => {
+      if (!phases.includes(phase)) return;
+      const w = read.windows[i] as WindowValues;
+      addRows(chosen, w.latest);
+      addRows(chosen, w.latestWithCounts);
+    });
   }
   const set: MeasurementSet = { observations: [...chosen.values()].map(toObservation), issues: [], rows: chosen.size };
   return evaluate(plan, set, at === undefined ? options : { ...options, at });

@@ -26,6 +26,7 @@ import {
   submissionFromRow,
   taskEvidenceFromRow,
   unknownImportError,
+  type AdministrativeLevel,
   type CountQuery,
   type CountSum,
   type ImportProvenance,
@@ -40,6 +41,8 @@ import {
   type StoredMeasurement,
   type StoredRuleFile,
   type TaskEvidence,
+  type ValuesThatCount,
+  type ValuesThatCountQuery,
 } from '@egov-plan/core';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -410,6 +413,49 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         WHERE ${w.sql}${counts}
         ORDER BY m.indicator, m.org_unit, m.period_end DESC, m.period_start DESC, m.period DESC`;
       return (await query(sql, w.params)).map(measurementFromRow);
+    },
+
+    async valuesThatCount(q: ValuesThatCountQuery): Promise<ValuesThatCount> {
+      // One statement: the values in force of the plan, ranked per indicator × org unit from the
+      // latest period (end, start, id) down by one window; a running count of the rows in each
+      // phase window (with counts, for the second selection) is 1 at the latest row there.
+      const params: unknown[] = [q.plan];
+      const p = (v: unknown) => `$${params.push(v)}`;
+      const counts = 'm.numerator IS NOT NULL AND m.denominator IS NOT NULL';
+      const flags = ['row_number() OVER w = 1'];
+      for (const w of q.windows) {
+        const inside = `(m.evidence OR m.period_end >= ${p(w.endFrom)}) AND m.period_end <= ${p(w.endTo)}`;
+        flags.push(`${inside} AND count(*) FILTER (WHERE ${inside}) OVER w = 1`, `${inside} AND ${counts} AND count(*) FILTER (WHERE ${inside} AND ${counts}) OVER w = 1`);
+      }
+      const names = flags.map((_, i) => `f${i}`);
+      const sql = `SELECT * FROM (
+          SELECT m.indicator, m.org_unit, m.period, m.revision, m.level, m.period_start, m.period_end, m.value, m.value_is_boolean, m.numerator, m.denominator, m.evidence,
+            m.import_id, i.file, i.imported_by, i.imported_at, m.recorded_at, m.retraction_of, m.sheet, m.row, ${flags.map((f, i) => `${f} AS ${names[i]}`).join(', ')}
+          FROM ${t('measurements')} m JOIN ${t('imports')} i ON i.import_id = m.import_id
+          WHERE m.plan = $1 AND NOT m.superseded AND m.value IS NOT NULL
+          WINDOW w AS (PARTITION BY m.indicator, m.org_unit ORDER BY m.period_end DESC, m.period_start DESC, m.period DESC ROWS UNBOUNDED PRECEDING)
+        ) v WHERE ${names.join(' OR ')} ORDER BY indicator, org_unit`;
+      let rows: unknown[][];
+      try {
+        rows = (await pool.query({ text: sql, values: params, rowMode: 'array' })).rows as unknown[][];
+      } catch (e) {
+        throw typed(e);
+      }
+      const out: ValuesThatCount = { latest: [], windows: q.windows.map(() => ({ latest: [], latestWithCounts: [] })) };
+      for (const r of rows) {
+        const m: StoredMeasurement = {
+          plan: q.plan, indicator: r[0] as string, orgUnit: r[1] as string, period: r[2] as string, revision: r[3] as number, level: r[4] as AdministrativeLevel,
+          start: r[5] as string, end: r[6] as string, value: r[8] === true ? r[7] === 1 : (r[7] as number), numerator: r[9] as number | null, denominator: r[10] as number | null,
+          evidence: r[11] === true, importId: r[12] as string, file: r[13] as string, importedBy: r[14] as string, importedAt: r[15] as string,
+          recordedAt: r[16] as string, retractionOf: r[17] as string | null, sheet: r[18] as string | null, row: r[19] as number,
+        };
+        if (r[20] === true) out.latest.push(m);
+        out.windows.forEach((w, i) => {
+          if (r[21 + 2 * i] === true) w.latest.push(m);
+          if (r[22 + 2 * i] === true) w.latestWithCounts.push(m);
+        });
+      }
+      return out;
     },
 
     async sumCounts(q: CountQuery) {

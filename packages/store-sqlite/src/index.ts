@@ -38,6 +38,9 @@ import {
   type StoredMeasurement,
   type StoredRuleFile,
   type TaskEvidence,
+  type ValuesThatCount,
+  type ValuesThatCountQuery,
+  type WindowValues,
 } from '@egov-plan/core';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +73,33 @@ const PAGE_SIZE = 16_384;
 const CACHE_KIB = 16_384;
 /** The latest revision of a measurement as the import reads it: revision, value, value_is_boolean, numerator, denominator, level, period_start, period_end, evidence. */
 type LatestRow = [number, number | null, number, number | null, number | null, AdministrativeLevel, string, string, number];
+
+/** A value in force as the evaluation read takes it: the columns of {@link IN_FORCE_COLUMNS}, in order. */
+type InForceRow = [
+  indicator: string,
+  orgUnit: string,
+  period: string,
+  revision: number,
+  level: AdministrativeLevel,
+  start: string,
+  end: string,
+  value: number,
+  valueIsBoolean: number,
+  numerator: number | null,
+  denominator: number | null,
+  evidence: number,
+  importId: string,
+  sheet: string | null,
+  row: number,
+  recordedAt: string,
+  retractionOf: string | null,
+];
+const IN_FORCE_COLUMNS = 'indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
+
+/** True when `a`'s period is later than `b`'s: by end, then start, then id (as `latestValues` orders). */
+function laterRow(a: InForceRow, b: InForceRow): boolean {
+  return a[6] !== b[6] ? a[6] > b[6] : a[5] !== b[5] ? a[5] > b[5] : a[2] > b[2];
+}
 
 const COLUMNS =
   'plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
@@ -191,6 +221,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     importById: db.prepare('SELECT * FROM imports WHERE import_id = ?'),
     newImport: db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, 0, 0, 0)'),
     countImport: db.prepare('UPDATE imports SET rows = ?, revisions = ?, unchanged = ? WHERE import_id = ?'),
+    importsOfPlan: db.prepare('SELECT import_id, file, imported_by, imported_at FROM imports WHERE plan = ?').raw(),
+    // The values in force in primary-key order (no sort): grouped by indicator × org unit.
+    inForce: db.prepare(`SELECT ${IN_FORCE_COLUMNS} FROM measurements WHERE plan = ? AND superseded = 0 AND value IS NOT NULL ORDER BY indicator, org_unit, period`).raw(),
     revision: db.prepare('SELECT COUNT(*) AS n, COUNT(retracted_at) AS r, (SELECT import_id FROM imports WHERE plan = ? ORDER BY imported_at DESC, rowid DESC LIMIT 1) AS last FROM imports WHERE plan = ?'),
   };
 
@@ -271,6 +304,70 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             FROM measurements m WHERE ${w.sql}${counts}
           ) l JOIN imports i ON i.import_id = l.import_id WHERE l.rn = 1 ORDER BY indicator, org_unit`;
         return (db.prepare(sql).all(w.params) as Row[]).map(measurementFromRow);
+      });
+    },
+
+    valuesThatCount(q: ValuesThatCountQuery) {
+      return exclusive((): ValuesThatCount => {
+        // One pass over the values in force, in primary-key order (grouped by indicator × org
+        // unit, no sort), each selection keeping its latest row of the group; objects are built
+        // only for the rows chosen. Faster than the same selection in SQL (window functions or
+        // NOT EXISTS), whose cost lies in more work per row, not in reading the rows.
+        const imports = new Map<string, [file: string, importedBy: string, importedAt: string]>();
+        for (const [id, f, by, at] of stmt.importsOfPlan.iterate(q.plan) as IterableIterator<[string, string, string, string]>) imports.set(id, [f, by, at]);
+        const windows = q.windows.map((w) => ({ from: w.endFrom, to: w.endTo }));
+        const n = windows.length;
+        const out: ValuesThatCount = { latest: [], windows: windows.map(() => ({ latest: [], latestWithCounts: [] })) };
+        // best[0]: the latest overall; best[1 + 2i]: the latest in window i; best[2 + 2i]: the latest with counts in it.
+        const best: (InForceRow | undefined)[] = new Array<InForceRow | undefined>(1 + 2 * n).fill(undefined);
+        const made = new Map<InForceRow, StoredMeasurement>();
+        const toMeasurement = (r: InForceRow): StoredMeasurement => {
+          let m = made.get(r);
+          if (m) return m;
+          const i = imports.get(r[12]);
+          m = {
+            plan: q.plan, indicator: r[0], orgUnit: r[1], period: r[2], revision: r[3], level: r[4], start: r[5], end: r[6],
+            value: r[8] === 1 ? r[7] === 1 : r[7], numerator: r[9], denominator: r[10], evidence: r[11] === 1,
+            importId: r[12], file: i?.[0] as string, importedBy: i?.[1] as string, importedAt: i?.[2] as string,
+            recordedAt: r[15], retractionOf: r[16], sheet: r[13], row: r[14],
+          };
+          made.set(r, m);
+          return m;
+        };
+        const flush = () => {
+          if (best[0] === undefined) return;
+          out.latest.push(toMeasurement(best[0]));
+          for (let i = 0; i < n; i++) {
+            const w = out.windows[i] as WindowValues;
+            const l = best[1 + 2 * i];
+            const c = best[2 + 2 * i];
+            if (l) w.latest.push(toMeasurement(l));
+            if (c) w.latestWithCounts.push(toMeasurement(c));
+          }
+          best.fill(undefined);
+          made.clear();
+        };
+        let indicator: string | undefined;
+        let orgUnit: string | undefined;
+        for (const r of stmt.inForce.iterate(q.plan) as IterableIterator<InForceRow>) {
+          if (r[0] !== indicator || r[1] !== orgUnit) {
+            flush();
+            indicator = r[0];
+            orgUnit = r[1];
+          }
+          if (best[0] === undefined || laterRow(r, best[0])) best[0] = r;
+          const counts = r[9] !== null && r[10] !== null;
+          for (let i = 0; i < n; i++) {
+            const w = windows[i] as { from: string; to: string };
+            if (r[6] > w.to || (r[11] !== 1 && r[6] < w.from)) continue;
+            const l = best[1 + 2 * i];
+            if (l === undefined || laterRow(r, l)) best[1 + 2 * i] = r;
+            const c = best[2 + 2 * i];
+            if (counts && (c === undefined || laterRow(r, c))) best[2 + 2 * i] = r;
+          }
+        }
+        flush();
+        return out;
       });
     },
 

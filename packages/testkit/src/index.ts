@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementRecord, type MeasurementStore, type PeriodEndWindow, type StoredMeasurement } from '@egov-plan/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
@@ -78,6 +78,8 @@ export const STORE_TESTS = [
   'law-values-in-force',
   'revision',
   'plans',
+  'values-that-count',
+  'law-values-that-count',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -154,10 +156,10 @@ export function runStoreTests(options: StoreTestOptions): void {
       for (const s of opened.splice(0)) await s.close();
     });
 
-    const test = (name: StoreTestName, title: string, body: (store: MeasurementStore) => Promise<void>) => {
+    const test = (name: StoreTestName, title: string, body: (store: MeasurementStore, skip: (reason: string) => void) => Promise<void>) => {
       const reason = options.skip?.[name];
       if (reason !== undefined) it.skip(`${title} — skipped for ${options.name}: ${reason}`, () => {});
-      else it(title, async () => body(await open()));
+      else it(title, async (ctx) => body(await open(), (why) => ctx.skip(`skipped for ${options.name}: ${why}`)));
     };
     /** The raw probes, or null (then the backend check is reported as skipped by the caller). */
     const rawOf = (store: MeasurementStore) => (options.raw ? options.raw(store) : null);
@@ -337,6 +339,108 @@ export function runStoreTests(options: StoreTestOptions): void {
       expect(await latest({ plan: PLAN, endTo: '2020-06-14' })).toEqual(['ind|u1|2020Q2=20', 'ind|u2|2020Q1=11']);
       expect(await latest({ plan: PLAN, endTo: '2020-06-14', withCounts: true })).toEqual(['ind|u1|2020Q1=10']);
       expect(await latest({ plan: PLAN, endFrom: '2020-03-15', endTo: '2020-06-14' })).toEqual(['ind|u1|2020Q2=20']);
+    });
+
+    /** Checks the store's `valuesThatCount` against `latestValues` (one call overall, two per window). */
+    const sameAsLatestValues = async (store: MeasurementStore, plan: string, windows: readonly PeriodEndWindow[]) => {
+      const read = await (store.valuesThatCount as NonNullable<MeasurementStore['valuesThatCount']>)({ plan, windows });
+      const all = async (q: Parameters<MeasurementStore['latestValues']>[0]) => sorted(await collect(store.latestValues(q)));
+      expect(sorted(read.latest)).toEqual(await all({ plan }));
+      expect(read.windows.length).toBe(windows.length);
+      for (const [i, w] of windows.entries()) {
+        const got = read.windows[i];
+        expect(sorted(got?.latest ?? [])).toEqual(await all({ plan, ...w }));
+        expect(sorted(got?.latestWithCounts ?? [])).toEqual(await all({ plan, ...w, withCounts: true }));
+      }
+      return read;
+    };
+    /** Registers a test of `valuesThatCount`, skipped visibly for a store without it (callers then use `latestValues`). */
+    const testValuesThatCount = (name: StoreTestName, title: string, body: (store: MeasurementStore) => Promise<void>) =>
+      test(name, title, async (store, skip) => {
+        if (!store.valuesThatCount) return skip('the store has no valuesThatCount (readValuesThatCount falls back to latestValues)');
+        await body(store);
+      });
+
+    testValuesThatCount('values-that-count', 'valuesThatCount gives what latestValues gives overall and per window, with and without counts', async (store) => {
+      const [q1, q2, q3] = quarters;
+      const year = { period: '2020', start: '2019-12-15', end: '2020-09-14' };
+      const q4 = { period: '2020Q4', start: '2020-09-15', end: '2020-12-14' };
+      const next = { period: '2021Q1', start: '2020-12-15', end: '2021-03-14' };
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'so-tttt', importId: 'vc-a', importedAt: '2020-04-01T00:00:00.000Z' }, [
+        record({ ...q1, orgUnit: 'u1', value: 10, numerator: 1, denominator: 10 }),
+        record({ ...q2, orgUnit: 'u1', value: 20 }),
+        // The same end as Q3: the later start counts.
+        record({ ...year, orgUnit: 'u1', value: 25, numerator: 5, denominator: 20 }),
+        record({ ...q3, orgUnit: 'u1', value: 30, numerator: 3, denominator: 10 }),
+        record({ ...q4, orgUnit: 'u1', value: 40 }),
+        // The same dates as Q4: the later period id counts. A numerator alone is not counts.
+        record({ ...q4, period: '2020Q4b', orgUnit: 'u1', value: 41, numerator: 41, denominator: null }),
+        record({ ...next, orgUnit: 'u1', value: 50, numerator: 5, denominator: 10 }),
+        record({ ...q1, orgUnit: 'u2', level: 'district', value: 11, sheet: 'Huyện', row: 9 }),
+        record({ indicator: 'ev', orgUnit: 'u2', level: 'district', period: '2019-06-30', start: '2019-06-30', end: '2019-06-30', value: true, evidence: true }),
+        record({ indicator: 'ev', orgUnit: 'u3', level: 'commune', period: '2021-02-01', start: '2021-02-01', end: '2021-02-01', value: false, evidence: true }),
+      ]);
+      // A correction (a new revision counts), and an import retracted (its values leave).
+      await store.importMeasurements({ plan: PLAN, file: 'b.xlsx', importedBy: 'so-noi-vu', importId: 'vc-b', importedAt: '2020-05-01T00:00:00.000Z' }, [record({ ...q2, orgUnit: 'u1', value: 21, numerator: 2, denominator: 10, sheet: 'Tỉnh' })]);
+      await store.importMeasurements({ plan: PLAN, file: 'c.csv', importedBy: 'x', importId: 'vc-c', importedAt: '2020-06-01T00:00:00.000Z' }, [record({ ...q3, orgUnit: 'u1', value: 31 }), record({ ...q3, orgUnit: 'u2', level: 'district', value: 12 })]);
+      await store.retractImport('vc-c', { retractedBy: 'so-tttt', retractedAt: '2020-06-02T00:00:00.000Z' });
+      await store.importMeasurements({ plan: 'other-plan', file: 'o.csv', importedBy: 'x' }, [record({ ...next, orgUnit: 'u1', value: 99 })]);
+      const windows = [
+        { endFrom: '2019-01-01', endTo: '2020-12-31' },
+        { endFrom: '2021-01-01', endTo: '2025-12-31' },
+        { endFrom: '2019-01-01', endTo: '2020-06-14' },
+        { endFrom: '2030-01-01', endTo: '2030-12-31' },
+      ];
+      const read = await sameAsLatestValues(store, PLAN, windows);
+      // What that is, spelled out (independent of latestValues).
+      const shown = (xs: StoredMeasurement[]) => values(xs);
+      expect(shown(read.latest)).toEqual(['ev|u2|2019-06-30=true', 'ev|u3|2021-02-01=false', 'ind|u1|2021Q1=50', 'ind|u2|2020Q1=11']);
+      expect(shown(read.windows[0]?.latest ?? [])).toEqual(['ev|u2|2019-06-30=true', 'ind|u1|2020Q4b=41', 'ind|u2|2020Q1=11']);
+      expect(shown(read.windows[0]?.latestWithCounts ?? [])).toEqual(['ind|u1|2020Q3=30']);
+      expect(shown(read.windows[1]?.latest ?? [])).toEqual(['ev|u2|2019-06-30=true', 'ev|u3|2021-02-01=false', 'ind|u1|2021Q1=50']);
+      expect(shown(read.windows[2]?.latestWithCounts ?? [])).toEqual(['ind|u1|2020Q2=21']);
+      expect(read.windows[3]?.latestWithCounts).toEqual([]);
+      const u2 = read.windows[0]?.latest.find((m) => m.orgUnit === 'u2' && m.indicator === 'ind');
+      expect([u2?.file, u2?.importedBy, u2?.importedAt, u2?.sheet, u2?.row, u2?.level, u2?.revision]).toEqual(['a.csv', 'so-tttt', '2020-04-01T00:00:00.000Z', 'Huyện', 9, 'district', 1]);
+      // No window, and a plan without values.
+      expect((await sameAsLatestValues(store, PLAN, [])).windows).toEqual([]);
+      const none = await sameAsLatestValues(store, 'no-such-plan', windows);
+      expect([none.latest, ...none.windows.flatMap((w) => [w.latest, w.latestWithCounts])].every((xs) => xs.length === 0)).toBe(true);
+    });
+
+    testValuesThatCount('law-values-that-count', 'for any imports, corrections and retractions, valuesThatCount equals the latestValues calls it stands for', async (store) => {
+      let run = 0;
+      const periods = [
+        { period: '2019Q4', start: '2019-09-15', end: '2019-12-14' },
+        ...quarters,
+        { period: '2020', start: '2019-12-15', end: '2020-12-14' },
+        { period: '2020Q4', start: '2020-09-15', end: '2020-12-14' },
+        { period: '2020Q4b', start: '2020-09-15', end: '2020-12-14' },
+        { period: '2021Q1', start: '2020-12-15', end: '2021-03-14' },
+        { period: '2020-05-20', start: '2020-05-20', end: '2020-05-20', evidence: true },
+        { period: '2022-01-10', start: '2022-01-10', end: '2022-01-10', evidence: true },
+      ];
+      const row = fc.record({ indicator: fc.constantFrom('a', 'b'), orgUnit: fc.constantFrom('u1', 'u2'), p: fc.nat(periods.length - 1), value: fc.integer({ min: 0, max: 3 }), counts: fc.constantFrom('both', 'none', 'numerator', 'denominator') });
+      const day = fc.constantFrom('2019-01-01', '2019-12-14', '2020-03-14', '2020-06-30', '2020-12-14', '2020-12-31', '2021-01-01', '2025-12-31');
+      const windows = fc.array(fc.tuple(day, day).map(([a, b]) => (a <= b ? { endFrom: a, endTo: b } : { endFrom: b, endTo: a })), { maxLength: 3 });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(row, { maxLength: 10 }), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(3), { maxLength: 2 }), windows, async (batches, retract, ws) => {
+          const plan = `vtc-${run++}`;
+          const ids: string[] = [];
+          for (const batch of batches) {
+            const rows = batch.map((r, i) => {
+              const { evidence = false, ...p } = periods[r.p] as (typeof periods)[number] & { evidence?: boolean };
+              const numerator = !evidence && (r.counts === 'both' || r.counts === 'numerator') ? r.value : null;
+              const denominator = !evidence && (r.counts === 'both' || r.counts === 'denominator') ? 3 : null;
+              return record({ indicator: r.indicator, orgUnit: r.orgUnit, ...p, evidence, value: evidence ? r.value % 2 === 0 : r.value, numerator, denominator, row: i + 2 });
+            });
+            ids.push((await store.importMeasurements({ plan, file: `f${ids.length}.csv`, importedBy: 'x' }, rows)).importId);
+          }
+          for (const i of new Set(retract)) if (i < ids.length) await store.retractImport(ids[i] as string, { retractedBy: 'x' });
+          await sameAsLatestValues(store, plan, ws);
+        }),
+        { numRuns: options.propertyRuns ?? 15 },
+      );
     });
 
     test('sum-counts', 'sums numerators and denominators of the values in force by indicator, period and level', async (store) => {
