@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,19 @@ describe('calendar --period expands collective reporters', () => {
     expect(en.stdout).toContain('(the plan has no tasks: its file declares none and inherits none)');
     const kontum = await runCli(['tasks', '--plan', 'kontum-1102-2019', '--at', '2020-06-01', '--agency', 'so-y-te', '--lang', 'en']);
     expect(kontum.stdout).not.toContain('the plan has no tasks');
+  });
+});
+
+describe('import --reporter names a reporter of the plan', () => {
+  it('refuses an id that is neither an agency nor an administrative unit of the plan (exit 2), writing nothing', async () => {
+    const cwd = dir({ 'a.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,31\n' });
+    const r = await runCli(['import', '--plan', 'kontum-1102-2019', 'a.csv', '--by', 'test', '--reporter', 'so-ttt', '--obligation', 'quarterly-report-agencies', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.issues[0].code).toBe('usage.invalid_value');
+    expect(r.stderr).toContain('"so-ttt"');
+    expect(existsSync(join(cwd, 'egov-plan.sqlite'))).toBe(false);
+    const en = await runCli(['import', '--plan', 'kontum-1102-2019', 'a.csv', '--reporter', 'so-ttt', '--obligation', 'quarterly-report-agencies', '--lang', 'en'], { cwd });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('has no agency or administrative unit "so-ttt"');
   });
 });

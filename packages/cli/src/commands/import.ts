@@ -49,6 +49,17 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if (opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
         throw new UsageError({ vi: `--obligation: kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${opts.obligation}".`, en: `--obligation: plan "${plan.id}" has no reporting obligation "${opts.obligation}".` }, 'usage.invalid_value');
       }
+      // A reporter is an agency of the plan, or an administrative unit (whose People's Committee
+      // reports for it): a misspelt id would record a submission nobody is expected to make.
+      if (opts.reporter !== undefined && !plan.agencies.some((a) => a.id === opts.reporter) && !plan.administrativeUnits.some((u) => u.code === opts.reporter)) {
+        throw new UsageError(
+          {
+            vi: `--reporter: kế hoạch "${plan.id}" không có cơ quan hay đơn vị hành chính "${opts.reporter}" (xem \`egov-plan calendar --period <kỳ> --json\`, mục expectedReporters).`,
+            en: `--reporter: plan "${plan.id}" has no agency or administrative unit "${opts.reporter}" (see \`egov-plan calendar --period <period> --json\`, expectedReporters).`,
+          },
+          'usage.invalid_value',
+        );
+      }
       const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDump, tabularFormat }, { exportPlan, isBundledPlanId }] = await Promise.all([
         import('node:fs'),
         import('node:path'),
