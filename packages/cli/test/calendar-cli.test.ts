@@ -78,6 +78,24 @@ describe('egov-plan calendar', () => {
     expect(en.stdout).toContain('due 2020-03-16');
   });
 
+  it('prints a deadline once: the upcoming list leaves out what the current period lists, and says so', async () => {
+    const section = (text: string, heading: string) => text.split(`== ${heading} ==`)[1]?.split('\n== ')[0] ?? '';
+    // 2020-12-10: the three deadlines of 2020Q4 are the upcoming ones too.
+    const en = await cli(['--lang', 'en', 'calendar', '--at', '2020-12-10']);
+    expect(section(en.stdout, 'Deadlines of the current period').match(/^- /gmu)).toHaveLength(3);
+    expect(section(en.stdout, 'Upcoming deadlines').trim()).toBe('(3 of the current period, above)');
+    // 2020-12-22: the quarter is 2021Q1, and 2020Q4's meeting window (to 2020-12-31) is still upcoming.
+    const later = await cli(['calendar', '--at', '2020-12-22']);
+    const upcoming = section(later.stdout, 'Hạn sắp tới');
+    expect(upcoming).toContain('(2 hạn của kỳ hiện tại ở trên; tiếp theo:)');
+    expect(upcoming.match(/^- /gmu)).toHaveLength(1);
+    expect(upcoming).toContain('2020Q4  trong khoảng 2020-12-01 … 2020-12-31');
+    // The JSON keeps both lists whole (stable shapes).
+    const json = JSON.parse((await cli(['calendar', '--at', '2020-12-10', '--json'])).stdout);
+    expect(json.upcoming).toHaveLength(3);
+    expect(json.deadlines).toHaveLength(3);
+  });
+
   it('a malformed --at is a usage error (exit 2), on standard error and, with --json, as an error object', async () => {
     const r = await cli(['calendar', '--at', '16/03/2020', '--json']);
     expect(r.code).toBe(2);

@@ -65,8 +65,13 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       for (const d of snap.deadlines) out(ctx, line(ctx, plan, d));
       out(ctx);
       out(ctx, `== ${L('Hạn sắp tới', 'Upcoming deadlines')} ==`);
+      // A deadline already listed for the current period is not printed twice (the JSON keeps both lists whole).
+      const listed = new Set(snap.deadlines.map((d) => `${d.obligation}\u0000${d.period ?? ''}`));
+      const further = snap.upcoming.filter((d) => !listed.has(`${d.obligation}\u0000${d.period ?? ''}`));
+      const repeated = snap.upcoming.length - further.length;
       if (snap.upcoming.length === 0) out(ctx, L('(không có)', '(none)'));
-      for (const d of snap.upcoming) out(ctx, line(ctx, plan, d));
+      else if (repeated > 0) out(ctx, L(`(${repeated} hạn của kỳ hiện tại ở trên${further.length ? '; tiếp theo:' : ''})`, `(${repeated} of the current period, above${further.length ? '; then:' : ''})`));
+      for (const d of further) out(ctx, line(ctx, plan, d));
       if (snap.history.length) {
         // One-off deadlines of earlier periods: history only, without a status.
         out(ctx);
