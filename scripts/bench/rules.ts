@@ -20,6 +20,7 @@ import { comparePeriods, compiledTarget, inWindow } from '../../packages/rules/s
 import { createReferenceRuleSet, evaluateWithReference, runReferenceRuleSet, type ReferenceRuleSet } from '../../packages/rules/src/reference.js';
 import { loadPlanSync } from '../../packages/rules/src/node.js';
 import type { AdministrativeLevel, Phase, Plan, Target } from '../../packages/core/src/index.js';
+import { QUARTER_SEED, xorshift } from '../lib/national-quarter.js';
 
 const AT = '2020-12-14';
 const PERIOD = { id: '2020Q4', start: '2020-09-15', end: '2020-12-14' };
@@ -44,13 +45,7 @@ interface Quarter {
 }
 
 function synthesise(plan: Plan, phase: Phase, byLevel: Map<AdministrativeLevel, Applicable[]>): Quarter {
-  let s = 0x2020_0004;
-  const rnd = () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
+  const rnd = xorshift(QUARTER_SEED);
   const units: Quarter['units'] = [];
   for (let p = 0; p < PROVINCES; p++) {
     units.push({ id: `${p}`, level: 'province' });

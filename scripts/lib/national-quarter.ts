@@ -6,15 +6,23 @@ import type { AdministrativeLevel, MeasurementRecord, Plan } from '../../package
 /** The quarter's reporting period. */
 export const QUARTER = { period: '2020Q4', start: '2020-09-15', end: '2020-12-14' } as const;
 
-/** The records of the national quarter for `plan` (the Kon Tum plan), in a fixed pseudo-random order of values. */
-export function* nationalQuarter(plan: Plan): Generator<MeasurementRecord> {
-  let s = 0x2020_0004;
-  const rnd = () => {
+/** The seed every benchmark's national quarter starts from, so they all draw the same figures. */
+export const QUARTER_SEED = 0x2020_0004;
+
+/** A xorshift32 generator of numbers in [0, 1): the same sequence for the same seed. */
+export function xorshift(seed: number): () => number {
+  let s = seed;
+  return () => {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
     return (s >>> 0) / 2 ** 32;
   };
+}
+
+/** The records of the national quarter for `plan` (the Kon Tum plan), in a fixed pseudo-random order of values. */
+export function* nationalQuarter(plan: Plan): Generator<MeasurementRecord> {
+  const rnd = xorshift(QUARTER_SEED);
   const byLevel = new Map<AdministrativeLevel, { id: string; unit: string }[]>();
   for (const level of ['province', 'district', 'commune'] as const) {
     byLevel.set(level, plan.indicators.filter((i) => i.targets.some((t) => t.phase === '2019-2020' && (t.level === null || t.level === level))).map((i) => ({ id: i.id, unit: i.unit })));
