@@ -16,10 +16,10 @@ export function normaliseText(text: string): string {
  */
 export const BilingualText = z
   .strictObject({
-    vi: z.string().min(1).describe('Official Vietnamese text.'),
-    en: z.string().min(1).describe('Faithful English translation.'),
+    vi: z.string().min(1).clone(),
+    en: z.string().min(1).clone(),
   })
-  .describe('Text in Vietnamese (official) and English (translation).');
+  .clone();
 // #region generated type BilingualText (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -45,16 +45,16 @@ export type BilingualText = {
  */
 export const SourceRef = z
   .strictObject({
-    section: z.string().min(1).describe('Section of the source document, as numbered there.'),
+    section: z.string().min(1).clone(),
     quote: z
       .string()
       .min(1)
       .refine((q) => q === normaliseText(q), {
         message: 'quote must be normalised (Unicode NFC, single spaces, trimmed)',
       })
-      .describe('Verbatim Vietnamese text (NFC, whitespace runs collapsed to one space).'),
+      .clone(),
   })
-  .describe('Provenance of an item: section and verbatim quote.');
+  .clone();
 // #region generated type SourceRef (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -79,7 +79,7 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, 'ids use lower-case letters, digits, ".", "_" and "-"')
   .max(120)
-  .describe('Stable readable identifier.');
+  .clone();
 // #region generated type Id (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
@@ -91,7 +91,7 @@ export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
   .refine((s) => isLocalDate(s), { message: 'not a real calendar date' })
-  .describe('Local calendar date, YYYY-MM-DD.');
+  .clone();
 // #region generated type LocalDate (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
@@ -112,7 +112,7 @@ export function isLocalDate(text: string): boolean {
  */
 export const Confidence = z
   .enum(['confirmed', 'unconfirmed'])
-  .describe('"confirmed": read in the source or two independent sources; "unconfirmed": inferred or one secondary source.');
+  .clone();
 // #region generated type Confidence (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
