@@ -10,7 +10,7 @@ import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
  * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
  * the 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).
  */
-export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']).clone();
+export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']);
 // #region generated type PeriodType (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -34,7 +34,7 @@ export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
  *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
  *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
  */
-export const PeriodSystem = z.enum(['reporting', 'calendar']).clone();
+export const PeriodSystem = z.enum(['reporting', 'calendar']);
 // #region generated type PeriodSystem (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -53,7 +53,7 @@ export type PeriodSystem = 'reporting' | 'calendar';
  * period then starts on the 15th of the month before its first month). At most 28, so the day
  * exists in every month. Plain calendar periods (system `calendar`) close at the end of the month.
  */
-export const CutOffDay = z.number().int().min(1).max(28).clone();
+export const CutOffDay = z.number().int().min(1).max(28);
 // #region generated type CutOffDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -72,8 +72,7 @@ export const PeriodTypeDeclaration = z
     basis: BilingualText.clone(),
     source: SourceRef.optional().clone(),
     confidence: Confidence.default('confirmed'),
-  })
-  .clone();
+  });
 // #region generated type PeriodTypeDeclaration (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One period type a calendar uses, with its data cut-off and where the rule comes from. */
@@ -96,7 +95,7 @@ export type PeriodTypeDeclaration = {
 // #endregion
 
 /** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
-export const BaseCalendarId = z.enum(['decree-09-2019']).clone();
+export const BaseCalendarId = z.enum(['decree-09-2019']);
 // #region generated type BaseCalendarId (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
@@ -126,15 +125,13 @@ export const ReportingCalendar = z
     timeZone: z
       .string()
       .refine(isTimeZone, { message: 'not an IANA time zone' })
-      .default('Asia/Ho_Chi_Minh')
-      .clone(),
+      .default('Asia/Ho_Chi_Minh'),
     primaryPeriodType: PeriodType.default('quarter').clone(),
-    periodTypes: z.array(PeriodTypeDeclaration).clone(),
+    periodTypes: z.array(PeriodTypeDeclaration),
     weeklyRestDays: z
       .array(z.number().int().min(0).max(6))
-      .default([0, 6])
-      .clone(),
-    holidays: z.enum(['vn', 'none']).default('vn').clone(),
+      .default([0, 6]),
+    holidays: z.enum(['vn', 'none']).default('vn'),
     note: BilingualText.optional(),
   })
   .superRefine((c, ctx) => {
@@ -146,8 +143,7 @@ export const ReportingCalendar = z
     if (!c.extends && !seen.has(c.primaryPeriodType)) {
       ctx.addIssue({ code: 'custom', path: ['primaryPeriodType'], message: `primary period type "${c.primaryPeriodType}" is not declared in periodTypes`, input: c.primaryPeriodType });
     }
-  })
-  .clone();
+  });
 // #region generated type ReportingCalendar (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -194,7 +190,7 @@ export type ReportingCalendarInput = z.input<typeof ReportingCalendar>;
  * - `last-of-period`: the month the period's data closes in ("tháng cuối quý": March for 2020Q1);
  * - `after-period`: the month after it ("ngày 20 tháng sau").
  */
-export const DeadlineMonth = z.enum(['last-of-period', 'after-period']).clone();
+export const DeadlineMonth = z.enum(['last-of-period', 'after-period']);
 // #region generated type DeadlineMonth (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -221,8 +217,8 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
     kind: z.literal('day-of-month'),
     month: DeadlineMonth.clone(),
     day: z.number().int().min(1).max(31),
-    inclusive: z.boolean().clone(),
-    rollOver: z.boolean().default(true).clone(),
+    inclusive: z.boolean(),
+    rollOver: z.boolean().default(true),
   }),
   z.strictObject({
     kind: z.literal('fixed-date'),
@@ -234,7 +230,7 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
     kind: z.literal('window'),
     month: DeadlineMonth,
   }),
-]).clone();
+]);
 // #region generated type DeadlineRule (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

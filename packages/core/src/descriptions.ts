@@ -13,9 +13,10 @@ import * as text from './text.js';
 // The descriptions of the core schemas, kept out of the schemas themselves so that a browser
 // bundle that validates or evaluates does not carry them (about 5 KB gzip). Each key is a schema's
 // path as `schemaPaths` names it: an exported schema by its name, a field as `Schema.field`, any
-// other part as `Schema:key` (`:element`, `:innerType`, `:options.0`). A schema that is given a
-// description here is written `.clone()` where it is defined (instead of `.describe` with the text), so
-// that it stays a schema of its own: `Id.clone()` as a field, described, is not `Id`.
+// other part as `Schema:key` (`:element`, `:innerType`, `:options.0`). A described schema built
+// on another exported one (`id: Id.clone()`, `RuleConditions.optional().clone()`) ends in
+// `.clone()` where its text used to be, so that it stays a schema of its own as before: the
+// description is the field's, not every `Id`'s, and the OpenAPI document names the same schemas.
 // `describeSchemas()` attaches them; the JSON Schema, type and OpenAPI generators call it.
 const DESCRIPTIONS: Record<string, string> = {
   'BilingualText.vi': 'Official Vietnamese text.',

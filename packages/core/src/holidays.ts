@@ -14,7 +14,7 @@ import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
  * - `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);
  * - `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).
  */
-export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']).clone();
+export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']);
 // #region generated type HolidayKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -37,8 +37,8 @@ export const SolarHolidayRule = z.strictObject({
   day: z.number().int().min(1).max(31),
   validFrom: LocalDate,
   validTo: LocalDate.nullable().clone(),
-  basis: z.string().min(1).clone(),
-}).clone();
+  basis: z.string().min(1),
+});
 // #region generated type SolarHolidayRule (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A public holiday on a fixed solar date, valid over a span of dates because the law changed. */
@@ -65,7 +65,7 @@ export const HolidayDate = z.strictObject({
   kind: HolidayKind,
   name: BilingualText,
   confidence: Confidence,
-}).clone();
+});
 // #region generated type HolidayDate (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped). */
@@ -82,7 +82,7 @@ export const MakeUpWorkingDay = z.strictObject({
   date: LocalDate,
   name: BilingualText,
   confidence: Confidence,
-}).clone();
+});
 // #region generated type MakeUpWorkingDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A Saturday worked in exchange for a swapped weekday off (làm bù). */
@@ -96,12 +96,12 @@ export type MakeUpWorkingDay = {
 /** One year of holiday data as set by the annual notices, and whether it is complete. */
 export const HolidayYear = z.strictObject({
   year: z.number().int().min(1976).max(2200),
-  complete: z.boolean().clone(),
+  complete: z.boolean(),
   daysOff: z.array(HolidayDate),
-  workingDays: z.array(MakeUpWorkingDay).clone(),
-  sources: z.array(z.string().min(1)).min(1).clone(),
+  workingDays: z.array(MakeUpWorkingDay),
+  sources: z.array(z.string().min(1)).min(1),
   note: BilingualText.optional(),
-}).clone();
+});
 // #region generated type HolidayYear (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One year of holiday data as set by the annual notices, and whether it is complete. */
@@ -141,8 +141,7 @@ export const HolidayData = z
       if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `year ${y.year} appears twice`, input: y.year });
       seen.add(y.year);
     });
-  })
-  .clone();
+  });
 // #region generated type HolidayData (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The holiday data file: solar rules valid from–to, and yearly data. */

@@ -16,26 +16,23 @@ export const MAX_ORG_UNIT_LENGTH = 200;
  */
 export const MeasurementInput = z
   .strictObject({
-    indicator: z.string().min(1).max(120).clone(),
-    orgUnit: z.string().min(1).max(MAX_ORG_UNIT_LENGTH).clone(),
+    indicator: z.string().min(1).max(120),
+    orgUnit: z.string().min(1).max(MAX_ORG_UNIT_LENGTH),
     period: z
       .string()
       .min(1)
       .nullable()
-      .optional()
-      .clone(),
+      .optional(),
     value: z
       .union([z.number(), z.boolean()])
       .nullable()
-      .optional()
-      .clone(),
-    numerator: z.number().int().min(0).nullable().optional().clone(),
-    denominator: z.number().int().positive().nullable().optional().clone(),
+      .optional(),
+    numerator: z.number().int().min(0).nullable().optional(),
+    denominator: z.number().int().positive().nullable().optional(),
     level: AdministrativeLevel.nullable().optional().clone(),
     evidenceDate: LocalDate.nullable().optional().clone(),
-    source: z.string().max(2000).nullable().optional().clone(),
-  })
-  .clone();
+    source: z.string().max(2000).nullable().optional(),
+  });
 // #region generated type MeasurementInput (input)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

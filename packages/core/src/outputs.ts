@@ -16,7 +16,7 @@ import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 // --- issues ---------------------------------------------------------------------------------
 
 /** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
-export const IssueSeverity = z.enum(['error', 'warning']).clone();
+export const IssueSeverity = z.enum(['error', 'warning']);
 // #region generated type IssueSeverity (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
@@ -36,15 +36,14 @@ export type IssueSeverity = 'error' | 'warning';
  */
 export const Issue = z
   .strictObject({
-    code: z.enum(ISSUE_CODE_LIST).clone(),
-    pointer: z.string().clone(),
+    code: z.enum(ISSUE_CODE_LIST),
+    pointer: z.string(),
     message: BilingualText.clone(),
-    line: z.number().int().min(1).optional().clone(),
-    column: z.number().int().min(1).optional().clone(),
-    file: z.string().optional().clone(),
+    line: z.number().int().min(1).optional(),
+    column: z.number().int().min(1).optional(),
+    file: z.string().optional(),
     severity: IssueSeverity.optional(),
-  })
-  .clone();
+  });
 // #region generated type Issue (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -237,8 +236,7 @@ export type Issue = {
 
 /** The verdict on one target for one org unit. */
 export const TargetStatus = z
-  .enum(['met', 'not-met', 'no-data', 'not-applicable'])
-  .clone();
+  .enum(['met', 'not-met', 'no-data', 'not-applicable']);
 // #region generated type TargetStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The verdict on one target for one org unit. */
@@ -247,8 +245,7 @@ export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
 
 /** Where the value that counts came from. */
 export const ValueBasis = z
-  .enum(['measurement', 'evidence', 'province-value', 'summed-counts'])
-  .clone();
+  .enum(['measurement', 'evidence', 'province-value', 'summed-counts']);
 // #region generated type ValueBasis (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where the value that counts came from. */
@@ -258,11 +255,10 @@ export type ValueBasis = 'measurement' | 'evidence' | 'province-value' | 'summed
 /** One change of a target field by an override. */
 export const FieldChange = z
   .strictObject({
-    field: z.string().min(1).clone(),
-    from: z.unknown().optional().clone(),
-    to: z.unknown().optional().clone(),
-  })
-  .clone();
+    field: z.string().min(1),
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+  });
 // #region generated type FieldChange (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One change of a target field by an override. */
@@ -283,7 +279,7 @@ export type FieldChange = {
 // #endregion
 
 /** What a provenance step did to a target. */
-export const ProvenanceAction = z.enum(['defined', 'overridden', 'withdrawn']).clone();
+export const ProvenanceAction = z.enum(['defined', 'overridden', 'withdrawn']);
 // #region generated type ProvenanceAction (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What a provenance step did to a target. */
@@ -297,19 +293,17 @@ export type ProvenanceAction = 'defined' | 'overridden' | 'withdrawn';
 export const ProvenanceStep = z
   .strictObject({
     action: ProvenanceAction,
-    file: z.string().min(1).clone(),
-    pointer: z.string().clone(),
+    file: z.string().min(1),
+    pointer: z.string(),
     effectiveFrom: LocalDate.nullable().clone(),
-    changes: z.array(FieldChange).clone(),
+    changes: z.array(FieldChange),
     source: SourceRef.clone(),
     reason: BilingualText.optional().clone(),
     claimed: z
       .literal(true)
-      .optional()
-      .clone(),
-    agreeing: z.array(AgreeingDeclaration).optional().clone(),
-  })
-  .clone();
+      .optional(),
+    agreeing: z.array(AgreeingDeclaration).optional(),
+  });
 // #region generated type ProvenanceStep (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -355,8 +349,7 @@ export type ProvenanceStep = {
 
 /** Why a unit's value is not in a roll-up's sum. */
 export const LeftOutReason = z
-  .enum(['no-counts', 'other-period', 'not-summable', 'not-in-force'])
-  .clone();
+  .enum(['no-counts', 'other-period', 'not-summable', 'not-in-force']);
 // #region generated type LeftOutReason (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Why a unit's value is not in a roll-up's sum. */
@@ -366,14 +359,13 @@ export type LeftOutReason = 'no-counts' | 'other-period' | 'not-summable' | 'not
 /** A unit's value that a roll-up received but did not sum, and why. */
 export const LeftOutValue = z
   .strictObject({
-    orgUnit: z.string().min(1).clone(),
-    period: z.string().min(1).clone(),
-    value: z.union([z.number(), z.boolean()]).clone(),
-    numerator: z.number().nullable().clone(),
-    denominator: z.number().nullable().clone(),
+    orgUnit: z.string().min(1),
+    period: z.string().min(1),
+    value: z.union([z.number(), z.boolean()]),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
     reason: LeftOutReason,
-  })
-  .clone();
+  });
 // #region generated type LeftOutValue (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A unit's value that a roll-up received but did not sum, and why. */
@@ -405,11 +397,10 @@ export type LeftOutValue = {
 /** One unit's counts in a roll-up's sum. */
 export const SummedCounts = z
   .strictObject({
-    orgUnit: z.string().min(1).clone(),
-    numerator: z.number().clone(),
-    denominator: z.number().clone(),
-  })
-  .clone();
+    orgUnit: z.string().min(1),
+    numerator: z.number(),
+    denominator: z.number(),
+  });
 // #region generated type SummedCounts (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One unit's counts in a roll-up's sum. */
@@ -433,11 +424,10 @@ export type SummedCounts = {
 export const RollUpCoverage = z
   .strictObject({
     level: AdministrativeLevel.clone(),
-    known: z.number().int().min(0).clone(),
-    reported: z.number().int().min(0).clone(),
-    missing: z.array(z.string().min(1)).clone(),
-  })
-  .clone();
+    known: z.number().int().min(0),
+    reported: z.number().int().min(0),
+    missing: z.array(z.string().min(1)),
+  });
 // #region generated type RollUpCoverage (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many of a level's known units reported (completeness, as DHIS2 reports it). */
@@ -464,11 +454,10 @@ export type RollUpCoverage = {
 /** What went into a whole-province figure computed from the org units' values. */
 export const RollUp = z
   .strictObject({
-    summed: z.array(SummedCounts).clone(),
-    leftOut: z.array(LeftOutValue).clone(),
+    summed: z.array(SummedCounts),
+    leftOut: z.array(LeftOutValue),
     coverage: RollUpCoverage.nullable().clone(),
-  })
-  .clone();
+  });
 // #region generated type RollUp (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What went into a whole-province figure computed from the org units' values. */
@@ -493,33 +482,31 @@ export const TargetResult = z
   .strictObject({
     indicator: Id.clone(),
     target: Id.clone(),
-    orgUnit: z.string().min(1).clone(),
+    orgUnit: z.string().min(1),
     level: AdministrativeLevel.nullable().clone(),
     scope: TargetScope.clone(),
     targetLevel: AdministrativeLevel.nullable().clone(),
     phase: Id.clone(),
     status: TargetStatus,
-    value: z.union([z.number(), z.boolean()]).nullable().clone(),
-    targetValue: z.union([z.number(), z.boolean()]).clone(),
+    value: z.union([z.number(), z.boolean()]).nullable(),
+    targetValue: z.union([z.number(), z.boolean()]),
     comparator: Comparator.clone(),
     unit: Unit.clone(),
-    gap: z.number().nullable().clone(),
-    period: z.string().min(1).nullable().clone(),
+    gap: z.number().nullable(),
+    period: z.string().min(1).nullable(),
     periodEnd: LocalDate.nullable().clone(),
     basis: ValueBasis.nullable().clone(),
-    numerator: z.number().nullable().clone(),
-    denominator: z.number().nullable().clone(),
-    contributors: z.number().int().min(0).nullable().clone(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    contributors: z.number().int().min(0).nullable(),
     effectiveFrom: LocalDate.nullable().clone(),
-    provenance: z.array(ProvenanceStep).min(1).clone(),
+    provenance: z.array(ProvenanceStep).min(1),
     source: SourceRef.clone(),
     headline: z
-      .boolean()
-      .clone(),
+      .boolean(),
     rollUp: RollUp.nullable().clone(),
     explanation: BilingualText.clone(),
-  })
-  .clone();
+  });
 // #region generated type TargetResult (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
@@ -624,12 +611,11 @@ export type TargetResult = {
 };
 // #endregion
 
-const count = () => z.number().int().min(0).clone();
+const count = () => z.number().int().min(0);
 
 /** How many results have each status. */
 export const EvaluationSummary = z
-  .strictObject({ met: count(), 'not-met': count(), 'no-data': count(), 'not-applicable': count() })
-  .clone();
+  .strictObject({ met: count(), 'not-met': count(), 'no-data': count(), 'not-applicable': count() });
 // #region generated type EvaluationSummary (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many results have each status. */
@@ -654,7 +640,7 @@ export type EvaluationSummary = {
 // #endregion
 
 /** Which evaluator judged the targets. */
-export const Evaluator = z.enum(['compiled', 'reference']).clone();
+export const Evaluator = z.enum(['compiled', 'reference']);
 // #region generated type Evaluator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Which evaluator judged the targets. */
@@ -666,14 +652,13 @@ export const Evaluation = z
   .strictObject({
     plan: Id.clone(),
     at: LocalDate.clone(),
-    phases: z.array(Id).clone(),
+    phases: z.array(Id),
     evaluator: Evaluator,
-    results: z.array(TargetResult).clone(),
+    results: z.array(TargetResult),
     summary: EvaluationSummary,
-    issues: z.array(Issue).clone(),
-    rows: z.number().int().min(0).clone(),
-  })
-  .clone();
+    issues: z.array(Issue),
+    rows: z.number().int().min(0),
+  });
 // #region generated type Evaluation (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `evaluate` and `evaluateAsync` of @egov-plan/rules return. */
@@ -711,8 +696,7 @@ export type Evaluation = {
 
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
 export const ProgressCategory = z
-  .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available'])
-  .clone();
+  .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available']);
 // #region generated type ProgressCategory (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
@@ -721,7 +705,7 @@ export type ProgressCategory =
 // #endregion
 
 /** Progress status for the phase end. */
-export const ProgressStatus = z.enum(['on-track', 'at-risk', 'off-track', 'not-available']).clone();
+export const ProgressStatus = z.enum(['on-track', 'at-risk', 'off-track', 'not-available']);
 // #region generated type ProgressStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress status for the phase end. */
@@ -731,11 +715,10 @@ export type ProgressStatus = 'on-track' | 'at-risk' | 'off-track' | 'not-availab
 /** One point of a series. */
 export const ProgressPoint = z
   .strictObject({
-    period: z.string().min(1).clone(),
+    period: z.string().min(1),
     end: LocalDate.clone(),
-    value: z.number().clone(),
-  })
-  .clone();
+    value: z.number(),
+  });
 // #region generated type ProgressPoint (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One point of a series. */
@@ -760,22 +743,21 @@ export const ProgressResult = z
   .strictObject({
     indicator: Id.clone(),
     target: Id.clone(),
-    orgUnit: z.string().min(1).clone(),
+    orgUnit: z.string().min(1),
     phase: Id.clone(),
     method: ProgressMethod.clone(),
     status: ProgressStatus,
     category: ProgressCategory,
-    ratio: z.number().nullable().clone(),
-    observed: z.number().nullable().clone(),
-    required: z.number().nullable().clone(),
+    ratio: z.number().nullable(),
+    observed: z.number().nullable(),
+    required: z.number().nullable(),
     baseline: ProgressPoint.nullable().clone(),
     current: ProgressPoint.nullable().clone(),
-    targetValue: z.union([z.number(), z.boolean()]).clone(),
+    targetValue: z.union([z.number(), z.boolean()]),
     deadline: LocalDate.clone(),
-    projected: z.number().nullable().clone(),
+    projected: z.number().nullable(),
     explanation: BilingualText.clone(),
-  })
-  .clone();
+  });
 // #region generated type ProgressResult (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress of one target for one org unit (or the province). */
@@ -844,11 +826,10 @@ export type ProgressResult = {
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
 export const ProgressThresholds = z
   .strictObject({
-    substantial: z.number().clone(),
-    moderate: z.number().clone(),
-    limited: z.number().clone(),
-  })
-  .clone();
+    substantial: z.number(),
+    moderate: z.number(),
+    limited: z.number(),
+  });
 // #region generated type ProgressThresholds (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
@@ -873,12 +854,11 @@ export const ProgressReport = z
   .strictObject({
     plan: Id.clone(),
     at: LocalDate.clone(),
-    phases: z.array(Id).clone(),
+    phases: z.array(Id),
     method: ProgressMethod.clone(),
     thresholds: ProgressThresholds,
-    results: z.array(ProgressResult).clone(),
-  })
-  .clone();
+    results: z.array(ProgressResult),
+  });
 // #region generated type ProgressReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `progress` of @egov-plan/rules returns. */
@@ -912,13 +892,12 @@ export type ProgressReport = {
 /** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
 export const Period = z
   .strictObject({
-    id: z.string().min(4).clone(),
+    id: z.string().min(4),
     type: PeriodType.clone(),
     system: PeriodSystem.clone(),
     start: LocalDate.clone(),
     end: LocalDate.clone(),
-  })
-  .clone();
+  });
 // #region generated type Period (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
@@ -975,25 +954,23 @@ export type DateInterval = {
 export const Deadline = z
   .strictObject({
     obligation: Id.clone(),
-    period: z.string().nullable().clone(),
+    period: z.string().nullable(),
     due: LocalDate.nullable().clone(),
     nominalDue: LocalDate.nullable().clone(),
     window: DateInterval.clone(),
-    inclusive: z.boolean().nullable().clone(),
-    rollOver: z.boolean().clone(),
-    rolledOver: z.boolean().clone(),
-    wording: z.string().clone(),
-    reporters: z.array(Id).clone(),
-    recipients: z.array(Id).clone(),
+    inclusive: z.boolean().nullable(),
+    rollOver: z.boolean(),
+    rolledOver: z.boolean(),
+    wording: z.string(),
+    reporters: z.array(Id),
+    recipients: z.array(Id),
     source: SourceRef.clone(),
     holidayData: z
       .strictObject({
-        complete: z.boolean().clone(),
-        years: z.array(z.number().int()).clone(),
-      })
-      .clone(),
-  })
-  .clone();
+        complete: z.boolean(),
+        years: z.array(z.number().int()),
+      }),
+  });
 // #region generated type Deadline (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1129,15 +1106,15 @@ export type TaskStatus = 'not-started' | 'in-progress' | 'overdue' | 'done' | 'o
  */
 export const Timeframe = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('interval').clone(),
+    kind: z.literal('interval'),
     start: LocalDate.clone(),
     end: LocalDate.clone(),
-    text: z.string().clone(),
-    span: z.literal(true).optional().clone(),
+    text: z.string(),
+    span: z.literal(true).optional(),
   }),
-  z.strictObject({ kind: z.literal('ongoing').clone(), text: z.string().clone() }),
-  z.strictObject({ kind: z.literal('none').clone() }),
-]).clone();
+  z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
 // #region generated type Timeframe (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1207,7 +1184,7 @@ export type DeadlineAt = Deadline & {
  *   has passed); its successors are named;
  * - `ended`: the plan's last phase has ended.
  */
-export const PlanTermStatus = z.enum(['in-force', 'issuer-ceased', 'ended']).clone();
+export const PlanTermStatus = z.enum(['in-force', 'issuer-ceased', 'ended']);
 // #region generated type PlanTermStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1223,10 +1200,9 @@ export type PlanTermStatus = 'in-force' | 'issuer-ceased' | 'ended';
 /** A unit that took over from a plan's issuer. */
 export const SuccessorUnit = z
   .strictObject({
-    code: z.string().min(1).clone(),
+    code: z.string().min(1),
     name: BilingualText.nullable().clone(),
-  })
-  .clone();
+  });
 // #region generated type SuccessorUnit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A unit that took over from a plan's issuer. */
@@ -1248,10 +1224,9 @@ export const PlanTerm = z
     issued: LocalDate.clone(),
     lastPhaseEnd: LocalDate.nullable().clone(),
     issuerLastDay: LocalDate.nullable().clone(),
-    successors: z.array(SuccessorUnit).clone(),
+    successors: z.array(SuccessorUnit),
     lastDay: LocalDate.nullable().clone(),
-  })
-  .clone();
+  });
 // #region generated type PlanTerm (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The span in which a plan's obligations run, from the plan's own data. */
@@ -1299,16 +1274,14 @@ export type PlanTermAt = PlanTerm & {
 /** Whether the holiday data of a year is complete. */
 export const HolidayCoverage = z
   .strictObject({
-    year: z.number().int().clone(),
-    covered: z.boolean().clone(),
+    year: z.number().int(),
+    covered: z.boolean(),
     basis: z
-      .enum(['annual-notices', 'partial', 'weekends-and-solar-rules', 'weekly-rest-days-only'])
-      .clone(),
-    sources: z.array(z.string().min(1)).clone(),
-    unconfirmed: z.array(LocalDate).clone(),
+      .enum(['annual-notices', 'partial', 'weekends-and-solar-rules', 'weekly-rest-days-only']),
+    sources: z.array(z.string().min(1)),
+    unconfirmed: z.array(LocalDate),
     note: BilingualText.clone(),
-  })
-  .clone();
+  });
 // #region generated type HolidayCoverage (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Whether the holiday data of a year is complete. */
@@ -1345,20 +1318,17 @@ export const ReportingCalendarSnapshot = z
   .strictObject({
     at: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/u)
-      .clone(),
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/u),
     localDate: LocalDate.clone(),
-    timeZone: z.string().min(1).clone(),
+    timeZone: z.string().min(1),
     period: Period.clone(),
     deadlines: z
-      .array(DeadlineAt)
-      .clone(),
-    upcoming: z.array(DeadlineAt).clone(),
-    history: z.array(Deadline).clone(),
+      .array(DeadlineAt),
+    upcoming: z.array(DeadlineAt),
+    history: z.array(Deadline),
     term: PlanTermAt.clone(),
     holidays: HolidayCoverage.clone(),
-  })
-  .clone();
+  });
 // #region generated type ReportingCalendarSnapshot (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `reportingCalendarAt` of @egov-plan/rules answers: which period it is, what is due, and how sure the holiday data is. */
@@ -1409,7 +1379,7 @@ export type ReportingCalendarSnapshot = {
  * overdue: `not-started` before its period, `in-progress` within it, `ended` after it, `ongoing`
  * for "Thường xuyên".
  */
-export const ContinuingStatus = z.enum(['not-started', 'in-progress', 'ended', 'ongoing']).clone();
+export const ContinuingStatus = z.enum(['not-started', 'in-progress', 'ended', 'ongoing']);
 // #region generated type ContinuingStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1431,9 +1401,8 @@ export const TaskStatusReport = z
     continuing: Timeframe.clone(),
     continuingStatus: ContinuingStatus.nullable().clone(),
     doneOn: LocalDate.nullable().clone(),
-    onTime: z.boolean().nullable().clone(),
-  })
-  .clone();
+    onTime: z.boolean().nullable(),
+  });
 // #region generated type TaskStatusReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The status of one task at a date, with what it was judged on (what `taskStatus` returns). */
@@ -1479,8 +1448,7 @@ export type TaskStatusReport = {
 
 /** An agency as shown with a task: its id and name. */
 export const NamedAgency = z
-  .strictObject({ id: Id.clone(), name: BilingualText.clone() })
-  .clone();
+  .strictObject({ id: Id.clone(), name: BilingualText.clone() });
 // #region generated type NamedAgency (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An agency as shown with a task: its id and name. */
@@ -1502,14 +1470,13 @@ export const TaskReport = TaskStatusReport.extend({
   label: Task.shape.label.clone(),
   group: Task.shape.group.clone(),
   title: BilingualText.clone(),
-  lead: z.array(NamedAgency).clone(),
-  coordinating: z.array(NamedAgency).clone(),
+  lead: z.array(NamedAgency),
+  coordinating: z.array(NamedAgency),
   leadThrough: z
-    .array(Id)
-    .clone(),
+    .array(Id),
   source: SourceRef.clone(),
-  completionAsWritten: z.string().nullable().clone(),
-  continuingAsWritten: z.string().nullable().clone(),
+  completionAsWritten: z.string().nullable(),
+  continuingAsWritten: z.string().nullable(),
 }).clone();
 // #region generated type TaskReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
@@ -1559,7 +1526,7 @@ export type TaskReport = TaskStatusReport & {
 // #endregion
 
 /** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */
-export const PlanTaskStatuses = z.array(TaskReport).clone();
+export const PlanTaskStatuses = z.array(TaskReport);
 // #region generated type PlanTaskStatuses (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */

@@ -8,8 +8,7 @@ export const FORMAT_VERSION = 1 as const;
 
 /** Administrative levels of Vietnamese local government. */
 export const AdministrativeLevel = z
-  .enum(['province', 'district', 'commune'])
-  .clone();
+  .enum(['province', 'district', 'commune']);
 // #region generated type AdministrativeLevel (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Administrative levels of Vietnamese local government. */
@@ -22,7 +21,7 @@ export type AdministrativeLevel = 'province' | 'district' | 'commune';
  * - `each-unit`: every administrative unit of the target's level on its own;
  * - `whole-province`: the province as a whole (one figure for the province).
  */
-export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']).clone();
+export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']);
 // #region generated type TargetScope (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -38,7 +37,7 @@ export type TargetScope = 'each-agency' | 'each-unit' | 'whole-province';
  * Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",
  * "đạt" and a bare "90% …" all mean at least: `gte`.
  */
-export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']).clone();
+export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']);
 // #region generated type Comparator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -49,7 +48,7 @@ export type Comparator = 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
 // #endregion
 
 /** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
-export const Unit = z.enum(['percent', 'count', 'boolean']).clone();
+export const Unit = z.enum(['percent', 'count', 'boolean']);
 // #region generated type Unit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
@@ -64,8 +63,7 @@ export const Phase = z
     start: LocalDate,
     end: LocalDate,
     source: SourceRef,
-  })
-  .clone();
+  });
 // #region generated type Phase (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
@@ -99,13 +97,13 @@ export const QuantitativeTarget = z
     comparator: Comparator,
     value: z.number().finite().min(0),
     unit: z.enum(['percent', 'count']),
-    wording: z.string().optional().clone(),
+    wording: z.string().optional(),
   })
   .superRefine((t, ctx) => {
     if (t.unit === 'percent' && t.value > 100) {
       ctx.addIssue({ code: 'too_big', maximum: 100, origin: 'number', inclusive: true, input: t.value, path: ['value'], message: 'a percentage cannot exceed 100' });
     }
-  }).clone();
+  });
 // #region generated type QuantitativeTarget (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A numeric target: a comparator and a value in the indicator's unit. */
@@ -148,7 +146,7 @@ export const QualitativeTarget = z.strictObject({
   value: z.literal(true),
   unit: z.literal('boolean'),
   requirement: BilingualText.clone(),
-}).clone();
+});
 // #region generated type QualitativeTarget (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -184,7 +182,7 @@ export type QualitativeTarget = {
 // #endregion
 
 /** A target of an indicator for one phase, level and scope. */
-export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]).clone();
+export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]);
 // #region generated type Target (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target of an indicator for one phase, level and scope. */
@@ -196,7 +194,7 @@ export type Target = QuantitativeTarget | QualitativeTarget;
  * - `source`: the words of the source document (`vi` verbatim, whitespace normalised);
  * - `editorial`: this encoding's summary or rewording; the source's words are in `source.quote`.
  */
-export const TextOrigin = z.enum(['source', 'editorial']).clone();
+export const TextOrigin = z.enum(['source', 'editorial']);
 // #region generated type TextOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -215,12 +213,11 @@ export const Indicator = z
     statementOrigin: TextOrigin.optional().clone(),
     kind: z.enum(['quantitative', 'qualitative']),
     unit: Unit,
-    direction: z.enum(['increase', 'decrease', 'none']).clone(),
+    direction: z.enum(['increase', 'decrease', 'none']),
     source: SourceRef,
     targets: z.array(Target),
     note: BilingualText.optional(),
-  })
-  .clone();
+  });
 // #region generated type Indicator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Something the plan measures, with its targets. */
@@ -248,7 +245,7 @@ export const AgencyCode = z.strictObject({
   value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, 'codes use digits, capital letters and dots, at most 35 characters'),
   confidence: Confidence,
   basis: BilingualText.clone(),
-}).clone();
+});
 // #region generated type AgencyCode (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
@@ -274,7 +271,7 @@ export const AgencyKind = z.enum([
   'enterprise',
   'steering-committee',
   'group',
-]).clone();
+]);
 // #region generated type AgencyKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Kinds of body that appear as lead, coordinating, reporting or receiving agencies. */
@@ -297,11 +294,11 @@ export type AgencyKind =
  * by these two fields alone, never guessed from names.
  */
 export const GroupMembership = z.strictObject({
-  kinds: z.array(AgencyKind.exclude(['group'])).min(1).clone(),
+  kinds: z.array(AgencyKind.exclude(['group'])).min(1),
   level: AdministrativeLevel.nullable().clone(),
   confidence: Confidence,
   basis: BilingualText.clone(),
-}).clone();
+});
 // #region generated type GroupMembership (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -348,7 +345,7 @@ export const Agency = z.strictObject({
   code: AgencyCode.nullable().clone(),
   members: GroupMembership.optional().clone(),
   note: BilingualText.optional(),
-}).clone();
+});
 // #region generated type Agency (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -377,16 +374,16 @@ export type Agency = {
 
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
 export const AdministrativeUnit = z.strictObject({
-  code: z.string().regex(/^\d{2,5}$/u).clone(),
+  code: z.string().regex(/^\d{2,5}$/u),
   name: BilingualText,
   level: AdministrativeLevel,
-  parent: z.string().nullable().clone(),
+  parent: z.string().nullable(),
   validFrom: LocalDate.nullable().clone(),
   validTo: LocalDate.nullable().clone(),
-  successors: z.array(z.string()).clone(),
+  successors: z.array(z.string()),
   confidence: Confidence,
-  source: z.string().clone(),
-}).clone();
+  source: z.string(),
+});
 // #region generated type AdministrativeUnit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
@@ -425,18 +422,18 @@ export type AdministrativeUnit = {
 export const Task = z.strictObject({
   id: Id.clone(),
   group: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']),
-  label: z.string().min(1).clone(),
+  label: z.string().min(1),
   title: BilingualText,
-  lead: z.array(Id).min(1).clone(),
-  leadAsWritten: z.string().clone(),
-  coordinating: z.array(Id).clone(),
-  coordinatingAsWritten: z.string().clone(),
-  completion: z.string().nullable().clone(),
-  continuing: z.string().nullable().clone(),
-  note: z.string().nullable().clone(),
-  bodyTasks: z.array(Id).clone(),
+  lead: z.array(Id).min(1),
+  leadAsWritten: z.string(),
+  coordinating: z.array(Id),
+  coordinatingAsWritten: z.string(),
+  completion: z.string().nullable(),
+  continuing: z.string().nullable(),
+  note: z.string().nullable(),
+  bodyTasks: z.array(Id),
   source: SourceRef,
-}).clone();
+});
 // #region generated type Task (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task of the appendix table ("Phụ lục"), one per printed row. */
@@ -490,12 +487,12 @@ export type Task = {
 /** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
 export const BodyTask = z.strictObject({
   id: Id,
-  group: z.string().clone(),
-  label: z.string().clone(),
+  group: z.string(),
+  label: z.string(),
   text: BilingualText,
-  appendixTasks: z.array(Id).clone(),
+  appendixTasks: z.array(Id),
   source: SourceRef,
-}).clone();
+});
 // #region generated type BodyTask (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
@@ -525,10 +522,10 @@ export type BodyTask = {
  */
 export const TaskGroup = z.strictObject({
   part: z.enum(['body', 'appendix']),
-  group: z.string().min(1).clone(),
+  group: z.string().min(1),
   heading: BilingualText.clone(),
   source: SourceRef,
-}).clone();
+});
 // #region generated type TaskGroup (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -554,7 +551,7 @@ export type TaskGroup = {
 export const Objective = z.strictObject({
   text: BilingualText.clone(),
   source: SourceRef,
-}).clone();
+});
 // #region generated type Objective (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The plan's general objective ("Mục tiêu"), verbatim. */
@@ -570,11 +567,11 @@ export type Objective = {
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
 export const Duty = z.strictObject({
   id: Id,
-  agencies: z.array(Id).min(1).clone(),
+  agencies: z.array(Id).min(1),
   text: BilingualText,
   source: SourceRef,
   note: BilingualText.optional(),
-}).clone();
+});
 // #region generated type Duty (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
@@ -601,7 +598,7 @@ export const LastOnTimeDay = z.strictObject({
   asWritten: LocalDate.nullable().clone(),
   afterRollOver: LocalDate.nullable().clone(),
   reading: BilingualText.clone(),
-}).clone();
+});
 // #region generated type LastOnTimeDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -634,13 +631,13 @@ export const ReportingObligation = z.strictObject({
   recipients: z.array(Id).min(1),
   subject: BilingualText,
   periodType: PeriodType.nullable().clone(),
-  cutOffAsWritten: z.string().nullable().clone(),
-  deadlineAsWritten: z.string().clone(),
+  cutOffAsWritten: z.string().nullable(),
+  deadlineAsWritten: z.string(),
   deadline: DeadlineRule,
   lastOnTimeDay: LastOnTimeDay.optional().clone(),
   source: SourceRef,
   note: BilingualText.optional(),
-}).clone();
+});
 // #region generated type ReportingObligation (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
@@ -678,7 +675,7 @@ export const SourceNote = z.strictObject({
   text: BilingualText.clone(),
   interpretation: BilingualText.clone(),
   source: SourceRef.optional(),
-}).clone();
+});
 // #region generated type SourceNote (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A note about the source: a quirk kept as printed, and the interpretation this encoding chose. */
@@ -702,7 +699,7 @@ export const LegalBasis = z.strictObject({
   number: z.string(),
   date: LocalDate,
   title: BilingualText,
-}).clone();
+});
 // #region generated type LegalBasis (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A legal document the plan rests on. */
@@ -722,11 +719,10 @@ export const MAX_RULE_FILE_CHANGES = 2000;
  */
 export const ProvenanceOrigin = z
   .strictObject({
-    file: z.string().min(1).max(1000).clone(),
-    pointer: z.string().max(1000).clone(),
-    claimed: z.literal(true).optional().clone(),
-  })
-  .clone();
+    file: z.string().min(1).max(1000),
+    pointer: z.string().max(1000),
+    claimed: z.literal(true).optional(),
+  });
 // #region generated type ProvenanceOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -757,13 +753,12 @@ export type ProvenanceOrigin = {
 export const AgreeingDeclaration = z
   .strictObject({
     plan: Id.clone(),
-    number: z.string().clone(),
-    section: z.string().nullable().clone(),
+    number: z.string(),
+    section: z.string().nullable(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
-  })
-  .clone();
+  });
 // #region generated type AgreeingDeclaration (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -789,13 +784,11 @@ export type AgreeingDeclaration = ProvenanceOrigin & {
 
 const agreeingList = z
   .array(AgreeingDeclaration)
-  .optional()
-  .clone();
+  .optional();
 
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
 export const TargetOrigin = z
-  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed, agreeing: agreeingList })
-  .clone();
+  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed, agreeing: agreeingList });
 // #region generated type TargetOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
@@ -810,8 +803,7 @@ export type TargetOrigin = ProvenanceOrigin & {
 
 /** One plan that went into a resolved plan, base first. */
 export const ResolvedFrom = z
-  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string(), claimed: ProvenanceOrigin.shape.claimed })
-  .clone();
+  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string(), claimed: ProvenanceOrigin.shape.claimed });
 // #region generated type ResolvedFrom (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One plan that went into a resolved plan, base first. */
@@ -830,15 +822,14 @@ export type ResolvedFrom = {
 export const TargetChanges = z
   .strictObject({
     comparator: Comparator.optional(),
-    value: z.union([z.number().finite().min(0), z.literal(true)]).optional().clone(),
+    value: z.union([z.number().finite().min(0), z.literal(true)]).optional(),
     level: AdministrativeLevel.nullable().optional(),
     scope: TargetScope.optional(),
     conditions: RuleConditions.nullable().optional().clone(),
     wording: z.string().optional(),
     requirement: BilingualText.optional(),
     note: BilingualText.optional(),
-  })
-  .clone();
+  });
 // #region generated type TargetChanges (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The fields an override changes; every other field keeps its value. */
@@ -869,8 +860,7 @@ export const TargetOverride = z
     source: SourceRef.clone(),
     reason: BilingualText.optional(),
     origin: ProvenanceOrigin.optional().clone(),
-  })
-  .clone();
+  });
 // #region generated type TargetOverride (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
@@ -904,8 +894,7 @@ export const TargetWithdrawal = z
     source: SourceRef,
     reason: BilingualText.optional(),
     origin: ProvenanceOrigin.optional(),
-  })
-  .clone();
+  });
 // #region generated type TargetWithdrawal (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target withdrawn from a date. */
@@ -927,8 +916,7 @@ export type TargetWithdrawal = {
  * `id` — an administrative unit by its `code`, a legal basis by its `number`.
  */
 export const ChangeableItemKind = z
-  .enum(['reportingObligations', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'legalBases', 'notes'])
-  .clone();
+  .enum(['reportingObligations', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'legalBases', 'notes']);
 // #region generated type ChangeableItemKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -959,7 +947,7 @@ export const ITEM_KEY_FIELDS = Object.freeze({
   notes: 'id',
 } as const satisfies Record<ChangeableItemKind, string>);
 
-const ItemRef = z.string().min(1).max(200).clone();
+const ItemRef = z.string().min(1).max(200);
 const itemChangeCommon = {
   id: ItemRef,
   effectiveFrom: LocalDate.nullable().clone(),
@@ -1005,8 +993,7 @@ export const ItemOverride = z
     itemOverrideOf('duties', Duty.omit({ id: true }).partial()),
     itemOverrideOf('legalBases', LegalBasis.omit({ number: true }).partial()),
     itemOverrideOf('notes', SourceNote.omit({ id: true }).partial()),
-  ])
-  .clone();
+  ]);
 // #region generated type ItemOverride (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1356,8 +1343,7 @@ export const ItemWithdrawal = z
     kind: ChangeableItemKind,
     ...itemChangeCommon,
     effectiveFrom: LocalDate.nullable().clone(),
-  })
-  .clone();
+  });
 // #region generated type ItemWithdrawal (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An item that no longer applies from a date (`null`: never applied, so it is left out of the resolved plan). */
@@ -1393,13 +1379,12 @@ export const ItemOrigin = z
     kind: z.enum([...ChangeableItemKind.options, 'phases']),
     id: ItemRef,
     plan: Id.clone(),
-    number: z.string().clone(),
+    number: z.string(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
     agreeing: agreeingList,
-  })
-  .clone();
+  });
 // #region generated type ItemOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1446,13 +1431,12 @@ export const IndicatorOrigin = z
   .strictObject({
     indicator: Id,
     plan: Id.clone(),
-    number: z.string().clone(),
+    number: z.string(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
     agreeing: agreeingList,
-  })
-  .clone();
+  });
 // #region generated type IndicatorOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1487,40 +1471,39 @@ export type IndicatorOrigin = ProvenanceOrigin & {
 export const Plan = z
   .strictObject({
     $schema: z.string().optional(),
-    formatVersion: z.literal(FORMAT_VERSION).clone(),
+    formatVersion: z.literal(FORMAT_VERSION),
     id: Id.clone(),
-    number: z.string().clone(),
+    number: z.string(),
     title: BilingualText.clone(),
-    issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable().clone() }),
+    issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable() }),
     date: LocalDate.clone(),
-    legalBases: z.array(LegalBasis).clone(),
+    legalBases: z.array(LegalBasis),
     objective: Objective.optional().clone(),
-    phases: z.array(Phase).clone(),
-    indicators: z.array(Indicator).clone(),
-    agencies: z.array(Agency).clone(),
-    administrativeUnits: z.array(AdministrativeUnit).clone(),
-    tasks: z.array(Task).clone(),
-    bodyTasks: z.array(BodyTask).clone(),
-    taskGroups: z.array(TaskGroup).optional().clone(),
-    duties: z.array(Duty).clone(),
-    reportingObligations: z.array(ReportingObligation).clone(),
+    phases: z.array(Phase),
+    indicators: z.array(Indicator),
+    agencies: z.array(Agency),
+    administrativeUnits: z.array(AdministrativeUnit),
+    tasks: z.array(Task),
+    bodyTasks: z.array(BodyTask),
+    taskGroups: z.array(TaskGroup).optional(),
+    duties: z.array(Duty),
+    reportingObligations: z.array(ReportingObligation),
     calendar: ReportingCalendar.optional().clone(),
-    notes: z.array(SourceNote).clone(),
-    sourceText: z.string().nullable().optional().clone(),
-    overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional().clone(),
-    withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().clone(),
-    itemOverrides: z.array(ItemOverride).max(MAX_RULE_FILE_CHANGES).optional().clone(),
-    itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().clone(),
-    itemOrigins: z.array(ItemOrigin).optional().clone(),
-    origins: z.array(TargetOrigin).optional().clone(),
-    indicatorOrigins: z.array(IndicatorOrigin).optional().clone(),
-    resolvedFrom: z.array(ResolvedFrom).optional().clone(),
+    notes: z.array(SourceNote),
+    sourceText: z.string().nullable().optional(),
+    overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional(),
+    withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemOverrides: z.array(ItemOverride).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemOrigins: z.array(ItemOrigin).optional(),
+    origins: z.array(TargetOrigin).optional(),
+    indicatorOrigins: z.array(IndicatorOrigin).optional(),
+    resolvedFrom: z.array(ResolvedFrom).optional(),
     // A resolved plan never has the rule-file fields: typed `undefined`, so that passing an
     // unresolved RuleFile where a Plan is expected is a compile-time error.
-    extends: z.never().optional().clone(),
-    addTargets: z.never().optional().clone(),
-  })
-  .clone();
+    extends: z.never().optional(),
+    addTargets: z.never().optional(),
+  });
 // #region generated type Plan (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

@@ -16,8 +16,7 @@ export const MAX_EXTENDS = 8;
 export const PlanReference = z
   .string()
   .min(1)
-  .max(1000)
-  .clone();
+  .max(1000);
 // #region generated type PlanReference (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A plan a rule file builds on: a bundled plan id, or a path relative to the extending file. */
@@ -30,8 +29,7 @@ export type PlanReference = string;
  * and `objective`.
  */
 export const InheritedPart = z
-  .enum(['phases', 'indicators', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'taskGroups', 'duties', 'reportingObligations', 'calendar', 'legalBases', 'notes', 'objective'])
-  .clone();
+  .enum(['phases', 'indicators', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'taskGroups', 'duties', 'reportingObligations', 'calendar', 'legalBases', 'notes', 'objective']);
 // #region generated type InheritedPart (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -63,10 +61,9 @@ export type InheritedPart =
 export const PartialBase = z
   .strictObject({
     plan: PlanReference,
-    include: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().clone(),
-    omit: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().clone(),
-  })
-  .clone();
+    include: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional(),
+    omit: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional(),
+  });
 // #region generated type PartialBase (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -88,7 +85,7 @@ export type PartialBase = {
 // #endregion
 
 /** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
-export const ExtendsEntry = z.union([PlanReference, PartialBase]).clone();
+export const ExtendsEntry = z.union([PlanReference, PartialBase]);
 // #region generated type ExtendsEntry (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
@@ -100,8 +97,7 @@ export const TargetAddition = z
   .strictObject({
     indicator: Id.clone(),
     target: Target,
-  })
-  .clone();
+  });
 // #region generated type TargetAddition (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target added to an inherited indicator. */
@@ -121,8 +117,8 @@ export type TargetAddition = {
  * {@link Plan}. Every resolved plan is also a valid rule file.
  */
 export const RuleFile = Plan.extend({
-  extends: z.array(ExtendsEntry).min(1).max(MAX_EXTENDS).optional().clone(),
-  addTargets: z.array(TargetAddition).max(MAX_RULE_FILE_CHANGES).optional().clone(),
+  extends: z.array(ExtendsEntry).min(1).max(MAX_EXTENDS).optional(),
+  addTargets: z.array(TargetAddition).max(MAX_RULE_FILE_CHANGES).optional(),
 }).clone();
 // #region generated type RuleFile (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
