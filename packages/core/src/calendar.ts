@@ -34,7 +34,7 @@ export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
  *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
  *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
  */
-export const PeriodSystem = z.enum(['reporting', 'calendar']);
+export const PeriodSystem = /* @__PURE__ */ z.enum(['reporting', 'calendar']);
 // #region generated type PeriodSystem (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

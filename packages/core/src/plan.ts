@@ -936,7 +936,7 @@ export type ChangeableItemKind =
 // #endregion
 
 /** The field that names an item of each {@link ChangeableItemKind}. */
-export const ITEM_KEY_FIELDS = Object.freeze({
+export const ITEM_KEY_FIELDS = /* @__PURE__ */ Object.freeze({
   reportingObligations: 'id',
   agencies: 'id',
   administrativeUnits: 'code',
@@ -966,7 +966,7 @@ function itemOverrideOf<K extends ChangeableItemKind, S extends z.ZodType>(kind:
 }
 
 /** The schema of an item of each {@link ChangeableItemKind}, against which every dated version is checked. */
-export const ITEM_SCHEMAS = Object.freeze({
+export const ITEM_SCHEMAS = /* @__PURE__ */ Object.freeze({
   reportingObligations: ReportingObligation,
   agencies: Agency,
   administrativeUnits: AdministrativeUnit,
