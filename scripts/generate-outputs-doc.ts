@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { finishGenerated, generated } from './lib/generated-file.js';
+import './lib/described.js';
 import * as core from '../packages/core/src/index.js';
 
 const out = fileURLToPath(new URL('../docs/outputs.md', import.meta.url));

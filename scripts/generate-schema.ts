@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { finishGenerated, generated } from './lib/generated-file.js';
+import './lib/described.js';
 import { Evaluation, MeasurementInput, PlanTaskStatuses, ProgressReport, ReportingCalendarSnapshot, RuleFile } from '../packages/core/src/index.js';
 
 const outDir = fileURLToPath(new URL('../packages/rules/schema/', import.meta.url));

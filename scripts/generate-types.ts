@@ -11,6 +11,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import * as z from 'zod';
 import * as core from '../packages/core/src/index.js';
 import { finishGenerated, generated } from './lib/generated-file.js';
+import './lib/described.js';
 
 const srcDir = fileURLToPath(new URL('../packages/core/src/', import.meta.url));
 const files = readdirSync(srcDir)

@@ -10,7 +10,7 @@ import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
  * Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus
  * the 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).
  */
-export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']).describe('Kinds of reporting period under Decree 09/2019/NĐ-CP (month, quarter, half-year, year), plus\nthe 9-month period some provinces declare (cumulative: 15 Dec of the previous year – 14 Sep).');
+export const PeriodType = z.enum(['month', 'quarter', 'half-year', 'nine-month', 'year']);
 // #region generated type PeriodType (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -34,7 +34,7 @@ export type TilingPeriodType = Exclude<PeriodType, 'nine-month'>;
  *   task timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,
  *   `C2019M05`, `C2019S1`, `C2019N9`, `C2019`.
  */
-export const PeriodSystem = z.enum(['reporting', 'calendar']).describe('Which calendar a period belongs to.\n- `reporting`: periods with a data cut-off (Decree 09/2019: 15th of one month to the 14th of\nthe period\'s last month). Ids: `2020Q1`, `2020M03`, `2020S1`, `2020N9`, `2020`.\n- `calendar`: plain Gregorian months, quarters, halves and years, used for statistics and for\ntask timeframes ("Quý II/2019" = April–June 2019). Ids carry a `C` prefix: `C2019Q2`,\n`C2019M05`, `C2019S1`, `C2019N9`, `C2019`.');
+export const PeriodSystem = /* @__PURE__ */ z.enum(['reporting', 'calendar']);
 // #region generated type PeriodSystem (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -53,7 +53,7 @@ export type PeriodSystem = 'reporting' | 'calendar';
  * period then starts on the 15th of the month before its first month). At most 28, so the day
  * exists in every month. Plain calendar periods (system `calendar`) close at the end of the month.
  */
-export const CutOffDay = z.number().int().min(1).max(28).describe('The day of the period\'s last month on which its data closes: 14 under Decree 09/2019 (the\nperiod then starts on the 15th of the month before its first month). At most 28, so the day\nexists in every month. Plain calendar periods (system `calendar`) close at the end of the month.');
+export const CutOffDay = z.number().int().min(1).max(28);
 // #region generated type CutOffDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -68,12 +68,11 @@ export type CutOffDay = number;
 export const PeriodTypeDeclaration = z
   .strictObject({
     type: PeriodType,
-    cutOffDay: CutOffDay.describe('Last day of data in the last month of a period (14: "đến ngày 14 của tháng cuối kỳ").'),
-    basis: BilingualText.describe('The legal text or plan section that sets the rule.'),
-    source: SourceRef.optional().describe('Where the plan itself states the rule, verbatim.'),
+    cutOffDay: CutOffDay.clone(),
+    basis: BilingualText.clone(),
+    source: SourceRef.optional().clone(),
     confidence: Confidence.default('confirmed'),
-  })
-  .describe('A period type and its data cut-off.');
+  });
 // #region generated type PeriodTypeDeclaration (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One period type a calendar uses, with its data cut-off and where the rule comes from. */
@@ -96,7 +95,7 @@ export type PeriodTypeDeclaration = {
 // #endregion
 
 /** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
-export const BaseCalendarId = z.enum(['decree-09-2019']).describe('Ids of the calendars bundled with @egov-plan/rules that a plan\'s calendar may extend.');
+export const BaseCalendarId = z.enum(['decree-09-2019']);
 // #region generated type BaseCalendarId (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Ids of the calendars bundled with @egov-plan/rules that a plan's calendar may extend. */
@@ -122,19 +121,17 @@ export const ReportingCalendar = z
   .strictObject({
     id: Id.optional(),
     name: BilingualText.optional(),
-    extends: BaseCalendarId.optional().describe('A bundled calendar whose period types apply unless declared here.'),
+    extends: BaseCalendarId.optional().clone(),
     timeZone: z
       .string()
       .refine(isTimeZone, { message: 'not an IANA time zone' })
-      .default('Asia/Ho_Chi_Minh')
-      .describe('IANA time zone in which instants become local dates. Vietnam: Asia/Ho_Chi_Minh.'),
-    primaryPeriodType: PeriodType.default('quarter').describe('The period type shown by default ("the quarter").'),
-    periodTypes: z.array(PeriodTypeDeclaration).describe('The period types the calendar uses.'),
+      .default('Asia/Ho_Chi_Minh'),
+    primaryPeriodType: PeriodType.default('quarter').clone(),
+    periodTypes: z.array(PeriodTypeDeclaration),
     weeklyRestDays: z
       .array(z.number().int().min(0).max(6))
-      .default([0, 6])
-      .describe('Weekly rest days, 0 = Sunday … 6 = Saturday. State agencies: Saturday and Sunday.'),
-    holidays: z.enum(['vn', 'none']).default('vn').describe('"vn": the bundled Vietnamese public holidays; "none": weekly rest days only.'),
+      .default([0, 6]),
+    holidays: z.enum(['vn', 'none']).default('vn'),
     note: BilingualText.optional(),
   })
   .superRefine((c, ctx) => {
@@ -146,8 +143,7 @@ export const ReportingCalendar = z
     if (!c.extends && !seen.has(c.primaryPeriodType)) {
       ctx.addIssue({ code: 'custom', path: ['primaryPeriodType'], message: `primary period type "${c.primaryPeriodType}" is not declared in periodTypes`, input: c.primaryPeriodType });
     }
-  })
-  .describe('A reporting calendar: time zone, period types with data cut-off, weekly rest days.');
+  });
 // #region generated type ReportingCalendar (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -194,7 +190,7 @@ export type ReportingCalendarInput = z.input<typeof ReportingCalendar>;
  * - `last-of-period`: the month the period's data closes in ("tháng cuối quý": March for 2020Q1);
  * - `after-period`: the month after it ("ngày 20 tháng sau").
  */
-export const DeadlineMonth = z.enum(['last-of-period', 'after-period']).describe('Which month of the period a day-of-month deadline falls in.\n- `last-of-period`: the month the period\'s data closes in ("tháng cuối quý": March for 2020Q1);\n- `after-period`: the month after it ("ngày 20 tháng sau").');
+export const DeadlineMonth = z.enum(['last-of-period', 'after-period']);
 // #region generated type DeadlineMonth (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -219,10 +215,10 @@ export type DeadlineMonth = 'last-of-period' | 'after-period';
 export const DeadlineRule = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('day-of-month'),
-    month: DeadlineMonth.describe('Which month of the period the day falls in.'),
+    month: DeadlineMonth.clone(),
     day: z.number().int().min(1).max(31),
-    inclusive: z.boolean().describe('true: "chậm nhất vào ngày N" (day N is on time); false: "trước ngày N" (the last on-time day is N-1).'),
-    rollOver: z.boolean().default(true).describe('Civil Code 2015 Art. 148: a last day on a rest day or holiday moves to the next working day.'),
+    inclusive: z.boolean(),
+    rollOver: z.boolean().default(true),
   }),
   z.strictObject({
     kind: z.literal('fixed-date'),
@@ -234,7 +230,7 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
     kind: z.literal('window'),
     month: DeadlineMonth,
   }),
-]).describe('How the due date of a report is computed from its period, as data.\n- `day-of-month`: a day of a month of the period ("trước ngày 17 của tháng cuối quý");\n- `fixed-date`: one date ("hoàn thành trước 20/5/2019");\n- `window`: the source names a span but no day ("phiên họp thường kỳ … vào tháng cuối quý"): no due date.\n\n`inclusive: false` ("trước ngày N", before day N) makes day N−1 the last on-time day;\n`inclusive: true` ("chậm nhất vào ngày N", no later than day N) makes it day N. With\n`rollOver` (default), a last day on a weekly rest day or public holiday moves to the next\nworking day (Civil Code 2015, Art. 148).');
+]);
 // #region generated type DeadlineRule (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

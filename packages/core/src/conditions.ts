@@ -23,7 +23,7 @@ export const CONDITION_OPERATORS = [
   'doesNotContain',
 ] as const;
 /** An allowed condition operator. */
-export const ConditionOperator = z.enum(CONDITION_OPERATORS).describe('A json-rules-engine built-in operator.');
+export const ConditionOperator = z.enum(CONDITION_OPERATORS);
 // #region generated type ConditionOperator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An allowed condition operator. */
@@ -70,7 +70,7 @@ export const CONDITION_FACTS = [
   'measurement',
 ] as const;
 /** A fact a condition may read. */
-export const ConditionFact = z.enum(CONDITION_FACTS).describe('A fact defined by every evaluation.');
+export const ConditionFact = z.enum(CONDITION_FACTS);
 // #region generated type ConditionFact (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A fact a condition may read. */
@@ -113,8 +113,7 @@ export const ConditionPath = z
   .string()
   .max(600)
   .regex(PATH_PATTERN, 'a path is "$" followed by ".name" segments (letters, digits, "_"), nothing else')
-  .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: 'a path may not name __proto__, constructor or prototype' })
-  .describe('Plain dotted property path over own properties, e.g. "$.numerator".');
+  .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: 'a path may not name __proto__, constructor or prototype' });
 // #region generated type ConditionPath (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A `path` into an object fact: `$.name` or `$.name.name`, plain own properties only. */
@@ -122,7 +121,7 @@ export type ConditionPath = string;
 // #endregion
 
 /** A scalar a condition compares with. */
-export const ConditionScalar = z.union([z.number(), z.string().max(MAX_CONDITION_STRING), z.boolean(), z.null()]).describe('A scalar a condition compares with.');
+export const ConditionScalar = z.union([z.number(), z.string().max(MAX_CONDITION_STRING), z.boolean(), z.null()]);
 // #region generated type ConditionScalar (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A scalar a condition compares with. */
@@ -131,8 +130,7 @@ export type ConditionScalar = number | string | boolean | null;
 
 /** A right-hand side read from a fact instead of written literally: `{ "fact": "targetValue" }`. */
 export const ConditionFactReference = z
-  .strictObject({ fact: ConditionFact, path: ConditionPath.optional() })
-  .describe('The value of a fact (json-rules-engine compares with a fact when `value` is an object with `fact`).');
+  .strictObject({ fact: ConditionFact, path: ConditionPath.optional() });
 // #region generated type ConditionFactReference (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A right-hand side read from a fact instead of written literally: `{ "fact": "targetValue" }`. */
@@ -143,7 +141,7 @@ export type ConditionFactReference = {
 // #endregion
 
 /** The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference. */
-export const ConditionValue = z.union([ConditionScalar, z.array(ConditionScalar).max(MAX_CONDITION_LIST), ConditionFactReference]).describe('The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference.');
+export const ConditionValue = z.union([ConditionScalar, z.array(ConditionScalar).max(MAX_CONDITION_LIST), ConditionFactReference]);
 // #region generated type ConditionValue (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The right-hand side of a condition: a scalar, a list (for `in` / `notIn`) or a fact reference. */
@@ -236,14 +234,14 @@ function level(inner: z.ZodType<RuleCondition> | null, depth: number, root: bool
     path: ConditionPath.optional(),
   };
   const common = {
-    name: z.string().min(1).max(MAX_CONDITION_STRING).optional().describe('A label shown in explanations.'),
-    priority: z.number().int().min(1).max(100).optional().describe('Evaluation order hint (json-rules-engine); never changes the verdict.'),
+    name: z.string().min(1).max(MAX_CONDITION_STRING).optional(),
+    priority: z.number().int().min(1).max(100).optional(),
   };
   const shape = inner
     ? {
-        all: z.array(inner).max(MAX_CONDITION_CHILDREN).optional().describe('True when every condition is true (and for an empty list).'),
-        any: z.array(inner).max(MAX_CONDITION_CHILDREN).optional().describe('True when one condition is true (json-rules-engine: also for an empty list).'),
-        not: inner.optional().describe('True when the condition is false.'),
+        all: z.array(inner).max(MAX_CONDITION_CHILDREN).optional(),
+        any: z.array(inner).max(MAX_CONDITION_CHILDREN).optional(),
+        not: inner.optional().clone(),
         ...(root ? {} : leaf),
         ...common,
       }

@@ -14,7 +14,7 @@ import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
  * - `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);
  * - `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).
  */
-export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']).describe('Kinds of non-working weekday in the yearly holiday data.\n- `lunar-new-year`: a weekday of the Lunar New Year break (Tết days and the compensatory or\nswapped days the annual notice puts inside the break);\n- `hung-kings`: Hùng Kings\' Commemoration (10th day of the 3rd lunar month);\n- `national-day-adjacent`: the day before or after 2 September (Labour Code 2019, Art. 112);\n- `compensatory`: a day off for a holiday on a weekly rest day (nghỉ bù);\n- `swapped`: a working day swapped with a Saturday for civil servants (hoán đổi).');
+export const HolidayKind = z.enum(['lunar-new-year', 'hung-kings', 'national-day-adjacent', 'compensatory', 'swapped']);
 // #region generated type HolidayKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -36,9 +36,9 @@ export const SolarHolidayRule = z.strictObject({
   month: z.number().int().min(1).max(12),
   day: z.number().int().min(1).max(31),
   validFrom: LocalDate,
-  validTo: LocalDate.nullable().describe('Last day the rule applies, null while in force.'),
-  basis: z.string().min(1).describe('The law that sets the holiday.'),
-}).describe('A public holiday on a fixed solar date, valid over a span of dates because the law changed.');
+  validTo: LocalDate.nullable().clone(),
+  basis: z.string().min(1),
+});
 // #region generated type SolarHolidayRule (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A public holiday on a fixed solar date, valid over a span of dates because the law changed. */
@@ -65,7 +65,7 @@ export const HolidayDate = z.strictObject({
   kind: HolidayKind,
   name: BilingualText,
   confidence: Confidence,
-}).describe('A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped).');
+});
 // #region generated type HolidayDate (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A non-working weekday set by an annual notice (Lunar New Year, Hùng Kings, compensatory, swapped). */
@@ -82,7 +82,7 @@ export const MakeUpWorkingDay = z.strictObject({
   date: LocalDate,
   name: BilingualText,
   confidence: Confidence,
-}).describe('A Saturday worked in exchange for a swapped weekday off (làm bù).');
+});
 // #region generated type MakeUpWorkingDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A Saturday worked in exchange for a swapped weekday off (làm bù). */
@@ -96,12 +96,12 @@ export type MakeUpWorkingDay = {
 /** One year of holiday data as set by the annual notices, and whether it is complete. */
 export const HolidayYear = z.strictObject({
   year: z.number().int().min(1976).max(2200),
-  complete: z.boolean().describe('true when every non-working weekday of the year for state agencies is listed.'),
+  complete: z.boolean(),
   daysOff: z.array(HolidayDate),
-  workingDays: z.array(MakeUpWorkingDay).describe('Make-up Saturdays (làm bù), which are working days.'),
-  sources: z.array(z.string().min(1)).min(1).describe('The Prime Minister\'s decisions / notices, and where they were read.'),
+  workingDays: z.array(MakeUpWorkingDay),
+  sources: z.array(z.string().min(1)).min(1),
   note: BilingualText.optional(),
-}).describe('One year of holiday data as set by the annual notices, and whether it is complete.');
+});
 // #region generated type HolidayYear (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One year of holiday data as set by the annual notices, and whether it is complete. */
@@ -130,7 +130,7 @@ export const HolidayData = z
     $schema: z.string().optional(),
     id: Id,
     name: BilingualText,
-    appliesTo: BilingualText.describe('Whose days off these are (state agencies with a Saturday–Sunday week).'),
+    appliesTo: BilingualText.clone(),
     solar: z.array(SolarHolidayRule),
     years: z.array(HolidayYear),
     notes: z.array(BilingualText),
@@ -141,8 +141,7 @@ export const HolidayData = z
       if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `year ${y.year} appears twice`, input: y.year });
       seen.add(y.year);
     });
-  })
-  .describe('Public holidays and days off as dated rules and yearly data.');
+  });
 // #region generated type HolidayData (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The holiday data file: solar rules valid from–to, and yearly data. */

@@ -25,3 +25,4 @@ export * from './rule-file.js';
 export * from './store.js';
 export * from './memory-store.js';
 export * from './store-rows.js';
+export { describeSchemas } from './descriptions.js';

@@ -16,26 +16,23 @@ export const MAX_ORG_UNIT_LENGTH = 200;
  */
 export const MeasurementInput = z
   .strictObject({
-    indicator: z.string().min(1).max(120).describe('Indicator id of the plan.'),
-    orgUnit: z.string().min(1).max(MAX_ORG_UNIT_LENGTH).describe('The reporting agency or administrative unit, as the reporter names it.'),
+    indicator: z.string().min(1).max(120),
+    orgUnit: z.string().min(1).max(MAX_ORG_UNIT_LENGTH),
     period: z
       .string()
       .min(1)
       .nullable()
-      .optional()
-      .describe('Reporting-period id: "2020Q4", "2020M03", "2020S1", "2020N9", "2020", calendar periods "C2020Q4". Required except for dated evidence.'),
+      .optional(),
     value: z
       .union([z.number(), z.boolean()])
       .nullable()
-      .optional()
-      .describe("Value in the indicator's unit (percent 0–100 as written), or yes/no for a qualitative indicator. May be left out for a percentage given by numerator and denominator."),
-    numerator: z.number().int().min(0).nullable().optional().describe('Count behind a percentage (a whole number); needs `denominator`.'),
-    denominator: z.number().int().positive().nullable().optional().describe('Count behind a percentage (a whole number above 0); needs `numerator`.'),
-    level: AdministrativeLevel.nullable().optional().describe("The org unit's level; required for org units the plan does not declare."),
-    evidenceDate: LocalDate.nullable().optional().describe('For a qualitative indicator: the date of the evidence ("in place since"); the value is then yes.'),
-    source: z.string().max(2000).nullable().optional().describe('Where the value comes from (free text).'),
-  })
-  .describe('A measured value of an indicator for one org unit and reporting period.');
+      .optional(),
+    numerator: z.number().int().min(0).nullable().optional(),
+    denominator: z.number().int().positive().nullable().optional(),
+    level: AdministrativeLevel.nullable().optional().clone(),
+    evidenceDate: LocalDate.nullable().optional().clone(),
+    source: z.string().max(2000).nullable().optional(),
+  });
 // #region generated type MeasurementInput (input)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

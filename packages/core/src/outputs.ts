@@ -16,7 +16,7 @@ import { BilingualText, Id, LocalDate, SourceRef } from './text.js';
 // --- issues ---------------------------------------------------------------------------------
 
 /** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
-export const IssueSeverity = z.enum(['error', 'warning']).describe('"error" makes the input invalid (also when absent); "warning" is worth attention but does not.');
+export const IssueSeverity = z.enum(['error', 'warning']);
 // #region generated type IssueSeverity (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How serious an issue is: an `error` makes the input invalid, a `warning` does not. */
@@ -36,15 +36,14 @@ export type IssueSeverity = 'error' | 'warning';
  */
 export const Issue = z
   .strictObject({
-    code: z.enum(ISSUE_CODE_LIST).describe('Stable machine-readable code, one of the registry (docs/errors.md).'),
-    pointer: z.string().describe('RFC 6901 JSON pointer into the offending document ("" for the whole document; "/3" for CSV row 3).'),
-    message: BilingualText.describe("This issue's own message, naming the values at fault, in Vietnamese and English."),
-    line: z.number().int().min(1).optional().describe('1-based line in the file, when the issue came from file text.'),
-    column: z.number().int().min(1).optional().describe('1-based column in the file, when the issue came from file text.'),
-    file: z.string().optional().describe('The file, when known.'),
+    code: z.enum(ISSUE_CODE_LIST),
+    pointer: z.string(),
+    message: BilingualText.clone(),
+    line: z.number().int().min(1).optional(),
+    column: z.number().int().min(1).optional(),
+    file: z.string().optional(),
     severity: IssueSeverity.optional(),
-  })
-  .describe('A problem found in the input: code, JSON pointer, message in Vietnamese and English.');
+  });
 // #region generated type Issue (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -237,8 +236,7 @@ export type Issue = {
 
 /** The verdict on one target for one org unit. */
 export const TargetStatus = z
-  .enum(['met', 'not-met', 'no-data', 'not-applicable'])
-  .describe('"met" / "not-met": judged on a value; "no-data": no value counts at the date; "not-applicable": the org unit is not of the target\'s level.');
+  .enum(['met', 'not-met', 'no-data', 'not-applicable']);
 // #region generated type TargetStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The verdict on one target for one org unit. */
@@ -247,10 +245,7 @@ export type TargetStatus = 'met' | 'not-met' | 'no-data' | 'not-applicable';
 
 /** Where the value that counts came from. */
 export const ValueBasis = z
-  .enum(['measurement', 'evidence', 'province-value', 'summed-counts'])
-  .describe(
-    '"measurement": the org unit\'s own value; "evidence": dated evidence of a qualitative indicator; "province-value": the province\'s own value; "summed-counts": summed numerators over summed denominators of the org units.',
-  );
+  .enum(['measurement', 'evidence', 'province-value', 'summed-counts']);
 // #region generated type ValueBasis (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where the value that counts came from. */
@@ -260,11 +255,10 @@ export type ValueBasis = 'measurement' | 'evidence' | 'province-value' | 'summed
 /** One change of a target field by an override. */
 export const FieldChange = z
   .strictObject({
-    field: z.string().min(1).describe('The target field changed ("value", "comparator", "conditions", …).'),
-    from: z.unknown().optional().describe('The value it replaced (absent when the field was not set).'),
-    to: z.unknown().optional().describe('The value it was given (absent when the field was removed).'),
-  })
-  .describe('One change of a target field by an override.');
+    field: z.string().min(1),
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+  });
 // #region generated type FieldChange (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One change of a target field by an override. */
@@ -285,7 +279,7 @@ export type FieldChange = {
 // #endregion
 
 /** What a provenance step did to a target. */
-export const ProvenanceAction = z.enum(['defined', 'overridden', 'withdrawn']).describe('"defined": the target\'s definition; "overridden": an override changed it; "withdrawn": it no longer applies.');
+export const ProvenanceAction = z.enum(['defined', 'overridden', 'withdrawn']);
 // #region generated type ProvenanceAction (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What a provenance step did to a target. */
@@ -299,19 +293,17 @@ export type ProvenanceAction = 'defined' | 'overridden' | 'withdrawn';
 export const ProvenanceStep = z
   .strictObject({
     action: ProvenanceAction,
-    file: z.string().min(1).describe('The bundled plan id or file path that made the step (the plan id when the file is unknown).'),
-    pointer: z.string().describe('JSON pointer into that file.'),
-    effectiveFrom: LocalDate.nullable().describe('First day of effect; null: from the start.'),
-    changes: z.array(FieldChange).describe('For overrides: each field changed, with the value it replaced; empty otherwise.'),
-    source: SourceRef.describe('The section and verbatim quote the step rests on.'),
-    reason: BilingualText.optional().describe('Why the step was made, when the rule file says.'),
+    file: z.string().min(1),
+    pointer: z.string(),
+    effectiveFrom: LocalDate.nullable().clone(),
+    changes: z.array(FieldChange),
+    source: SourceRef.clone(),
+    reason: BilingualText.optional().clone(),
     claimed: z
       .literal(true)
-      .optional()
-      .describe('True when `file` and `pointer` are only what the plan file claims (a provenance field naming a file that could not be checked); absent when the resolver read that file itself or verified the claim against a bundled plan.'),
-    agreeing: z.array(AgreeingDeclaration).optional().describe('For a definition: the other bases that define the same target in agreeing words (plan, number, section), merged into it by the resolver; absent when only one did.'),
-  })
-  .describe('One step of a target\'s provenance: definition, override or withdrawal.');
+      .optional(),
+    agreeing: z.array(AgreeingDeclaration).optional(),
+  });
 // #region generated type ProvenanceStep (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -357,10 +349,7 @@ export type ProvenanceStep = {
 
 /** Why a unit's value is not in a roll-up's sum. */
 export const LeftOutReason = z
-  .enum(['no-counts', 'other-period', 'not-summable', 'not-in-force'])
-  .describe(
-    '"no-counts": the unit\'s value came without numerator and denominator, so it cannot be summed; "other-period": the unit has counts, but for another period than the one summed (the latest period with counts); "not-summable": the indicator is not a percentage, so values are not summed; "not-in-force": the plan does not have the unit in force on the evaluation date (withdrawn or merged before it, or in force only from a later date).',
-  );
+  .enum(['no-counts', 'other-period', 'not-summable', 'not-in-force']);
 // #region generated type LeftOutReason (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Why a unit's value is not in a roll-up's sum. */
@@ -370,14 +359,13 @@ export type LeftOutReason = 'no-counts' | 'other-period' | 'not-summable' | 'not
 /** A unit's value that a roll-up received but did not sum, and why. */
 export const LeftOutValue = z
   .strictObject({
-    orgUnit: z.string().min(1).describe('The org unit as named in the measurements.'),
-    period: z.string().min(1).describe('Reporting period of the value left out (for "other-period": of its latest counts).'),
-    value: z.union([z.number(), z.boolean()]).describe('The value left out.'),
-    numerator: z.number().nullable().describe('Its numerator, when known.'),
-    denominator: z.number().nullable().describe('Its denominator, when known.'),
+    orgUnit: z.string().min(1),
+    period: z.string().min(1),
+    value: z.union([z.number(), z.boolean()]),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
     reason: LeftOutReason,
-  })
-  .describe("A unit's value that a roll-up received but did not sum, and why.");
+  });
 // #region generated type LeftOutValue (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A unit's value that a roll-up received but did not sum, and why. */
@@ -409,11 +397,10 @@ export type LeftOutValue = {
 /** One unit's counts in a roll-up's sum. */
 export const SummedCounts = z
   .strictObject({
-    orgUnit: z.string().min(1).describe('The org unit as named in the measurements.'),
-    numerator: z.number().describe('Its numerator for the period summed.'),
-    denominator: z.number().describe('Its denominator for the period summed.'),
-  })
-  .describe("One unit's counts in a roll-up's sum (the period is the result's).");
+    orgUnit: z.string().min(1),
+    numerator: z.number(),
+    denominator: z.number(),
+  });
 // #region generated type SummedCounts (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One unit's counts in a roll-up's sum. */
@@ -436,12 +423,11 @@ export type SummedCounts = {
 /** How many of a level's known units reported (completeness, as DHIS2 reports it). */
 export const RollUpCoverage = z
   .strictObject({
-    level: AdministrativeLevel.describe('The level rolled up.'),
-    known: z.number().int().min(0).describe('Org units the plan declares at that level and in force on the evaluation date — `at`, or the phase\'s last day when the phase ended before — with the rule file\'s dated unit and agency changes applied (administrative units, and agencies that are not groups), the province itself excepted.'),
-    reported: z.number().int().min(0).describe('How many of those have a value in the window (with or without counts).'),
-    missing: z.array(z.string().min(1)).describe('The known units without a value in the window, in numeric-aware order of their ids.'),
-  })
-  .describe("How many of a level's known units reported (completeness, as DHIS2 reports it).");
+    level: AdministrativeLevel.clone(),
+    known: z.number().int().min(0),
+    reported: z.number().int().min(0),
+    missing: z.array(z.string().min(1)),
+  });
 // #region generated type RollUpCoverage (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many of a level's known units reported (completeness, as DHIS2 reports it). */
@@ -468,11 +454,10 @@ export type RollUpCoverage = {
 /** What went into a whole-province figure computed from the org units' values. */
 export const RollUp = z
   .strictObject({
-    summed: z.array(SummedCounts).describe('The units whose counts were summed, in numeric-aware order of their ids; empty when nothing could be summed.'),
-    leftOut: z.array(LeftOutValue).describe('Every unit (of the level, or any unit below the province for a target without a level) with a value in the window that is not in the sum, and why; nothing received is dropped silently.'),
-    coverage: RollUpCoverage.nullable().describe('For a target with a level: how many of the level\'s known units reported; null for a target without a level.'),
-  })
-  .describe("What went into a whole-province figure computed from the org units' values (when the province's own value did not count).");
+    summed: z.array(SummedCounts),
+    leftOut: z.array(LeftOutValue),
+    coverage: RollUpCoverage.nullable().clone(),
+  });
 // #region generated type RollUp (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What went into a whole-province figure computed from the org units' values. */
@@ -495,37 +480,33 @@ export type RollUp = {
 /** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
 export const TargetResult = z
   .strictObject({
-    indicator: Id.describe('Indicator id.'),
-    target: Id.describe('Target id.'),
-    orgUnit: z.string().min(1).describe('The org unit as named in the measurements (for whole-province targets: the province).'),
-    level: AdministrativeLevel.nullable().describe("The org unit's level, when known."),
-    scope: TargetScope.describe('Whom the target binds.'),
-    targetLevel: AdministrativeLevel.nullable().describe('The level the target applies to, or null for every level.'),
-    phase: Id.describe('Id of the phase the target belongs to.'),
+    indicator: Id.clone(),
+    target: Id.clone(),
+    orgUnit: z.string().min(1),
+    level: AdministrativeLevel.nullable().clone(),
+    scope: TargetScope.clone(),
+    targetLevel: AdministrativeLevel.nullable().clone(),
+    phase: Id.clone(),
     status: TargetStatus,
-    value: z.union([z.number(), z.boolean()]).nullable().describe('The value that counts, or null when there is none.'),
-    targetValue: z.union([z.number(), z.boolean()]).describe("The target's value in force at the evaluation date."),
-    comparator: Comparator.describe('The comparison the value must satisfy.'),
-    unit: Unit.describe("The indicator's unit (percent values as written: 20 for 20%)."),
-    gap: z.number().nullable().describe("Value minus target value, in the indicator's unit (rounded to 6 decimals); null when either is not a number."),
-    period: z.string().min(1).nullable().describe('Reporting period of the value that counts (the date, for dated evidence); null without a value.'),
-    periodEnd: LocalDate.nullable().describe('Last day of that period.'),
-    basis: ValueBasis.nullable().describe('Where the value came from; null without a value.'),
-    numerator: z.number().nullable().describe('Numerator behind the value, when known (summed for "summed-counts").'),
-    denominator: z.number().nullable().describe('Denominator behind the value, when known (summed for "summed-counts").'),
-    contributors: z.number().int().min(0).nullable().describe('For "summed-counts": how many org units were summed; null otherwise.'),
-    effectiveFrom: LocalDate.nullable().describe('First day of the target version in force (null: from the start).'),
-    provenance: z.array(ProvenanceStep).min(1).describe('How the target version in force came to be, definition first.'),
-    source: SourceRef.describe("The section and verbatim quote behind the value in force (the override's, when one set it)."),
+    value: z.union([z.number(), z.boolean()]).nullable(),
+    targetValue: z.union([z.number(), z.boolean()]),
+    comparator: Comparator.clone(),
+    unit: Unit.clone(),
+    gap: z.number().nullable(),
+    period: z.string().min(1).nullable(),
+    periodEnd: LocalDate.nullable().clone(),
+    basis: ValueBasis.nullable().clone(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    contributors: z.number().int().min(0).nullable(),
+    effectiveFrom: LocalDate.nullable().clone(),
+    provenance: z.array(ProvenanceStep).min(1),
+    source: SourceRef.clone(),
     headline: z
-      .boolean()
-      .describe(
-        'True for the verdict the target asks for: every result of an each-agency or each-unit target, and the province\'s result (the roll-up) of a whole-province target. False for the per-unit results of a whole-province target with a level (each org unit of that level with measurements, the province itself excepted), which say how each unit of the level stands against the same bar. `results.filter((r) => r.headline)` gives one verdict per target (per org unit for each-agency and each-unit targets); the summary counts only these.',
-      ),
-    rollUp: RollUp.nullable().describe('For the province\'s result of a whole-province target when its figure was computed from the org units (summed counts, or no data after trying): what was summed, what was left out, and the coverage; null otherwise.'),
-    explanation: BilingualText.describe('Why the verdict came out as it did, in Vietnamese and English.'),
-  })
-  .describe('One target judged for one org unit, or for the province as a whole.');
+      .boolean(),
+    rollUp: RollUp.nullable().clone(),
+    explanation: BilingualText.clone(),
+  });
 // #region generated type TargetResult (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One target judged for one org unit (or for the province as a whole): an element of `Evaluation.results`. */
@@ -630,12 +611,11 @@ export type TargetResult = {
 };
 // #endregion
 
-const count = (what: string) => z.number().int().min(0).describe(`Number of headline results with status "${what}".`);
+const count = () => z.number().int().min(0);
 
 /** How many results have each status. */
 export const EvaluationSummary = z
-  .strictObject({ met: count('met'), 'not-met': count('not-met'), 'no-data': count('no-data'), 'not-applicable': count('not-applicable') })
-  .describe('How many headline results (`headline: true`) have each status: the per-unit results of a whole-province target are not extra verdicts.');
+  .strictObject({ met: count(), 'not-met': count(), 'no-data': count(), 'not-applicable': count() });
 // #region generated type EvaluationSummary (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** How many results have each status. */
@@ -660,7 +640,7 @@ export type EvaluationSummary = {
 // #endregion
 
 /** Which evaluator judged the targets. */
-export const Evaluator = z.enum(['compiled', 'reference']).describe('"compiled": the library\'s own evaluator; "reference": json-rules-engine (same verdicts).');
+export const Evaluator = z.enum(['compiled', 'reference']);
 // #region generated type Evaluator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Which evaluator judged the targets. */
@@ -670,16 +650,15 @@ export type Evaluator = 'compiled' | 'reference';
 /** What `evaluate` and `evaluateAsync` of @egov-plan/rules return. */
 export const Evaluation = z
   .strictObject({
-    plan: Id.describe('Id of the plan evaluated.'),
-    at: LocalDate.describe('The local date evaluated at.'),
-    phases: z.array(Id).describe('The phases whose targets were evaluated.'),
+    plan: Id.clone(),
+    at: LocalDate.clone(),
+    phases: z.array(Id),
     evaluator: Evaluator,
-    results: z.array(TargetResult).describe('One verdict per target × org unit, in plan order (indicators, then targets, then org units; for a whole-province target, the province\'s result first, then the per-unit results of its level).'),
+    results: z.array(TargetResult),
     summary: EvaluationSummary,
-    issues: z.array(Issue).describe('Issues of the measurement rows left out (each names its row); nothing is dropped silently.'),
-    rows: z.number().int().min(0).describe('Measurement rows read, good and bad.'),
-  })
-  .describe('The verdicts on a plan\'s targets at a date, with the issues of the rows left out.');
+    issues: z.array(Issue),
+    rows: z.number().int().min(0),
+  });
 // #region generated type Evaluation (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `evaluate` and `evaluateAsync` of @egov-plan/rules return. */
@@ -717,8 +696,7 @@ export type Evaluation = {
 
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
 export const ProgressCategory = z
-  .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available'])
-  .describe('Open SDG progress category by R (substantial R ≥ 0.95, moderate ≥ 0.6, limited ≥ 0, deterioration < 0), "target-achieved", "not-achieved" (phase over) or "not-available".');
+  .enum(['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration', 'not-achieved', 'not-available']);
 // #region generated type ProgressCategory (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress category (Open SDG's, plus `not-achieved` for a phase over without the target). */
@@ -727,7 +705,7 @@ export type ProgressCategory =
 // #endregion
 
 /** Progress status for the phase end. */
-export const ProgressStatus = z.enum(['on-track', 'at-risk', 'off-track', 'not-available']).describe('Outlook for the phase end, from the category.');
+export const ProgressStatus = z.enum(['on-track', 'at-risk', 'off-track', 'not-available']);
 // #region generated type ProgressStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress status for the phase end. */
@@ -737,11 +715,10 @@ export type ProgressStatus = 'on-track' | 'at-risk' | 'off-track' | 'not-availab
 /** One point of a series. */
 export const ProgressPoint = z
   .strictObject({
-    period: z.string().min(1).describe('Reporting period of the value.'),
-    end: LocalDate.describe('Last day of that period.'),
-    value: z.number().describe('The value.'),
-  })
-  .describe('One point of a series.');
+    period: z.string().min(1),
+    end: LocalDate.clone(),
+    value: z.number(),
+  });
 // #region generated type ProgressPoint (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One point of a series. */
@@ -764,24 +741,23 @@ export type ProgressPoint = {
 /** Progress of one target for one org unit (or the province). */
 export const ProgressResult = z
   .strictObject({
-    indicator: Id.describe('Indicator id.'),
-    target: Id.describe('Target id.'),
-    orgUnit: z.string().min(1).describe('The org unit (for whole-province targets: the province).'),
-    phase: Id.describe('Id of the phase.'),
-    method: ProgressMethod.describe('The method that produced the verdict (linear when compound growth is undefined; the explanation says so).'),
+    indicator: Id.clone(),
+    target: Id.clone(),
+    orgUnit: z.string().min(1),
+    phase: Id.clone(),
+    method: ProgressMethod.clone(),
     status: ProgressStatus,
     category: ProgressCategory,
-    ratio: z.number().nullable().describe('R, observed over required growth (or slope); null when not computed.'),
-    observed: z.number().nullable().describe('Observed growth rate (cagr) or slope per year (linear).'),
-    required: z.number().nullable().describe('Growth rate or slope per year needed to reach the target by the deadline.'),
-    baseline: ProgressPoint.nullable().describe('The earlier point the growth is measured from.'),
-    current: ProgressPoint.nullable().describe('The latest point up to the date.'),
-    targetValue: z.union([z.number(), z.boolean()]).describe("The target's value in force."),
-    deadline: LocalDate.describe('Last day of the phase: the deadline.'),
-    projected: z.number().nullable().describe('Linear method: the value projected at the deadline; null otherwise.'),
-    explanation: BilingualText.describe('The verdict and its figures, in Vietnamese and English.'),
-  })
-  .describe('Progress of one target for one org unit, or for the province.');
+    ratio: z.number().nullable(),
+    observed: z.number().nullable(),
+    required: z.number().nullable(),
+    baseline: ProgressPoint.nullable().clone(),
+    current: ProgressPoint.nullable().clone(),
+    targetValue: z.union([z.number(), z.boolean()]),
+    deadline: LocalDate.clone(),
+    projected: z.number().nullable(),
+    explanation: BilingualText.clone(),
+  });
 // #region generated type ProgressResult (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Progress of one target for one org unit (or the province). */
@@ -850,11 +826,10 @@ export type ProgressResult = {
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
 export const ProgressThresholds = z
   .strictObject({
-    substantial: z.number().describe('R from which progress is substantial (on track).'),
-    moderate: z.number().describe('R from which progress is moderate (at risk).'),
-    limited: z.number().describe('R from which progress is limited; below it, deterioration.'),
-  })
-  .describe('Thresholds on R, from open-sdg/sdg-build ProgressMeasure.');
+    substantial: z.number(),
+    moderate: z.number(),
+    limited: z.number(),
+  });
 // #region generated type ProgressThresholds (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Thresholds on R (observed over required growth), from open-sdg/sdg-build `ProgressMeasure`. */
@@ -877,14 +852,13 @@ export type ProgressThresholds = {
 /** What `progress` of @egov-plan/rules returns. */
 export const ProgressReport = z
   .strictObject({
-    plan: Id.describe('Id of the plan.'),
-    at: LocalDate.describe('The local date assessed at.'),
-    phases: z.array(Id).describe('The phases whose targets were assessed.'),
-    method: ProgressMethod.describe('The method asked for.'),
+    plan: Id.clone(),
+    at: LocalDate.clone(),
+    phases: z.array(Id),
+    method: ProgressMethod.clone(),
     thresholds: ProgressThresholds,
-    results: z.array(ProgressResult).describe('One assessment per target × org unit that evaluation judges (not-applicable ones left out).'),
-  })
-  .describe('Progress towards each target before its phase ends.');
+    results: z.array(ProgressResult),
+  });
 // #region generated type ProgressReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `progress` of @egov-plan/rules returns. */
@@ -918,13 +892,12 @@ export type ProgressReport = {
 /** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
 export const Period = z
   .strictObject({
-    id: z.string().min(4).describe('Period id, e.g. "2020Q1" (reporting) or "C2020Q1" (calendar).'),
-    type: PeriodType.describe('Kind of period: month, quarter, half-year, nine-month or year.'),
-    system: PeriodSystem.describe('"reporting": with the data cut-off of Decree 09/2019; "calendar": plain Gregorian.'),
-    start: LocalDate.describe('First local date of the period (inclusive).'),
-    end: LocalDate.describe('Last local date of the period (inclusive).'),
-  })
-  .describe('A reporting or calendar period with inclusive local dates.');
+    id: z.string().min(4),
+    type: PeriodType.clone(),
+    system: PeriodSystem.clone(),
+    start: LocalDate.clone(),
+    end: LocalDate.clone(),
+  });
 // #region generated type Period (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A period: its id, type, calendar and inclusive local start and end dates (Asia/Ho_Chi_Minh). */
@@ -953,7 +926,7 @@ export type Period = {
 // #endregion
 
 /** An inclusive interval of local dates. */
-export const DateInterval = z.strictObject({ start: LocalDate.describe('First day (inclusive).'), end: LocalDate.describe('Last day (inclusive).') });
+export const DateInterval = z.strictObject({ start: LocalDate.clone(), end: LocalDate.clone() });
 // #region generated type DateInterval (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An inclusive interval of local dates. */
@@ -980,26 +953,24 @@ export type DateInterval = {
  */
 export const Deadline = z
   .strictObject({
-    obligation: Id.describe('Id of the reporting obligation.'),
-    period: z.string().nullable().describe('Period id, null for a one-off obligation.'),
-    due: LocalDate.nullable().describe('The last local date on which submission is on time, after roll-over; null when the source gives no day (a window).'),
-    nominalDue: LocalDate.nullable().describe('The same before roll-over.'),
-    window: DateInterval.describe("From the day after the data cut-off (or the plan's date for a one-off) to the last on-time day."),
-    inclusive: z.boolean().nullable().describe('Whether the named day itself is on time; null for a window.'),
-    rollOver: z.boolean().describe('Whether the rule rolls a last day off a rest day or holiday.'),
-    rolledOver: z.boolean().describe('Whether roll-over moved the due date.'),
-    wording: z.string().describe('The deadline as written in the source.'),
-    reporters: z.array(Id).describe('Who reports (agency or administrative unit ids).'),
-    recipients: z.array(Id).describe('To whom.'),
-    source: SourceRef.describe('Where the plan states the obligation, verbatim.'),
+    obligation: Id.clone(),
+    period: z.string().nullable(),
+    due: LocalDate.nullable().clone(),
+    nominalDue: LocalDate.nullable().clone(),
+    window: DateInterval.clone(),
+    inclusive: z.boolean().nullable(),
+    rollOver: z.boolean(),
+    rolledOver: z.boolean(),
+    wording: z.string(),
+    reporters: z.array(Id),
+    recipients: z.array(Id),
+    source: SourceRef.clone(),
     holidayData: z
       .strictObject({
-        complete: z.boolean().describe('true when the holiday data of every year the roll-over looked at is complete.'),
-        years: z.array(z.number().int()).describe('The years whose holiday data the deadline depends on.'),
-      })
-      .describe('Whether the holiday data covering the roll-over is complete.'),
-  })
-  .describe('A computed deadline of one obligation for one period.');
+        complete: z.boolean(),
+        years: z.array(z.number().int()),
+      }),
+  });
 // #region generated type Deadline (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1135,15 +1106,15 @@ export type TaskStatus = 'not-started' | 'in-progress' | 'overdue' | 'done' | 'o
  */
 export const Timeframe = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('interval').describe('A span of local dates.'),
-    start: LocalDate.describe('First day (inclusive).'),
-    end: LocalDate.describe('Last day (inclusive).'),
-    text: z.string().describe('The expression as written, normalised.'),
-    span: z.literal(true).optional().describe('Present when the expression spans several years, months or quarters ("2019-2020"): work runs through it. Absent for one month, quarter, half-year or year: a date by which work is due.'),
+    kind: z.literal('interval'),
+    start: LocalDate.clone(),
+    end: LocalDate.clone(),
+    text: z.string(),
+    span: z.literal(true).optional(),
   }),
-  z.strictObject({ kind: z.literal('ongoing').describe('"Thường xuyên" (a standing duty) or "Hằng năm".'), text: z.string().describe('The expression as written, normalised.') }),
-  z.strictObject({ kind: z.literal('none').describe('A blank cell.') }),
-]).describe('A time expression of the appendix, parsed: an interval, ongoing, or none.');
+  z.strictObject({ kind: z.literal('ongoing'), text: z.string() }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
 // #region generated type Timeframe (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1194,9 +1165,7 @@ export type Timeframe =
 
 
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
-export const DeadlineAt = Deadline.extend({ status: ReportStatus.describe('Status of a report not yet submitted, at the instant.') }).describe(
-  'A computed deadline with the status an unsubmitted report has at the instant.',
-);
+export const DeadlineAt = Deadline.extend({ status: ReportStatus.clone() }).clone();
 // #region generated type DeadlineAt (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A deadline with the status an unsubmitted report would have at the instant asked about. */
@@ -1215,7 +1184,7 @@ export type DeadlineAt = Deadline & {
  *   has passed); its successors are named;
  * - `ended`: the plan's last phase has ended.
  */
-export const PlanTermStatus = z.enum(['in-force', 'issuer-ceased', 'ended']).describe('"in-force"; "issuer-ceased": the issuing unit no longer exists; "ended": the last phase is over.');
+export const PlanTermStatus = z.enum(['in-force', 'issuer-ceased', 'ended']);
 // #region generated type PlanTermStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1231,10 +1200,9 @@ export type PlanTermStatus = 'in-force' | 'issuer-ceased' | 'ended';
 /** A unit that took over from a plan's issuer. */
 export const SuccessorUnit = z
   .strictObject({
-    code: z.string().min(1).describe('Statistical code.'),
-    name: BilingualText.nullable().describe('Name, when the plan declares the unit; null when only its code is known.'),
-  })
-  .describe("A unit that took over from the plan's issuer.");
+    code: z.string().min(1),
+    name: BilingualText.nullable().clone(),
+  });
 // #region generated type SuccessorUnit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A unit that took over from a plan's issuer. */
@@ -1253,13 +1221,12 @@ export type SuccessorUnit = {
 /** The span in which a plan's obligations run, from the plan's own data. */
 export const PlanTerm = z
   .strictObject({
-    issued: LocalDate.describe("The plan's date of issue."),
-    lastPhaseEnd: LocalDate.nullable().describe("Last day of the plan's last phase; null when it declares no phase."),
-    issuerLastDay: LocalDate.nullable().describe('Last day the issuing unit existed (its validTo); null while it exists or when the plan does not say.'),
-    successors: z.array(SuccessorUnit).describe('Units that took over from the issuer on issuerLastDay (empty when none is declared).'),
-    lastDay: LocalDate.nullable().describe('The last day obligations run: the earlier of lastPhaseEnd and issuerLastDay; null when neither is known.'),
-  })
-  .describe("The span in which a plan's obligations run.");
+    issued: LocalDate.clone(),
+    lastPhaseEnd: LocalDate.nullable().clone(),
+    issuerLastDay: LocalDate.nullable().clone(),
+    successors: z.array(SuccessorUnit),
+    lastDay: LocalDate.nullable().clone(),
+  });
 // #region generated type PlanTerm (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The span in which a plan's obligations run, from the plan's own data. */
@@ -1290,8 +1257,8 @@ export type PlanTerm = {
 /** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
 export const PlanTermAt = PlanTerm.extend({
   status: PlanTermStatus,
-  message: BilingualText.describe('What the status means for the reader, naming the successors when the issuer ceased.'),
-}).describe("A plan's term seen from one date.");
+  message: BilingualText.clone(),
+}).clone();
 // #region generated type PlanTermAt (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A plan's term seen from one date: its status and, when it no longer runs, why, in both languages. */
@@ -1307,18 +1274,14 @@ export type PlanTermAt = PlanTerm & {
 /** Whether the holiday data of a year is complete. */
 export const HolidayCoverage = z
   .strictObject({
-    year: z.number().int().describe('The year.'),
-    covered: z.boolean().describe('true when every day off of the year is in the data (from the annual notices).'),
+    year: z.number().int(),
+    covered: z.boolean(),
     basis: z
-      .enum(['annual-notices', 'partial', 'weekends-and-solar-rules', 'weekly-rest-days-only'])
-      .describe(
-        '"annual-notices": yearly data complete; "partial": some yearly data, incomplete; "weekends-and-solar-rules": no yearly data, only weekly rest days and solar holidays apply; "weekly-rest-days-only": the calendar declares no public holidays.',
-      ),
-    sources: z.array(z.string().min(1)).describe("Where the year's data comes from."),
-    unconfirmed: z.array(LocalDate).describe('Dates of the year whose data is marked unconfirmed.'),
-    note: BilingualText.describe('What is missing or uncertain, in both languages.'),
-  })
-  .describe('Whether the holiday data of a year is complete.');
+      .enum(['annual-notices', 'partial', 'weekends-and-solar-rules', 'weekly-rest-days-only']),
+    sources: z.array(z.string().min(1)),
+    unconfirmed: z.array(LocalDate),
+    note: BilingualText.clone(),
+  });
 // #region generated type HolidayCoverage (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Whether the holiday data of a year is complete. */
@@ -1355,22 +1318,17 @@ export const ReportingCalendarSnapshot = z
   .strictObject({
     at: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/u)
-      .describe('The instant, ISO 8601 with the local offset (2020-03-16T09:00:00+07:00).'),
-    localDate: LocalDate.describe('Its local date.'),
-    timeZone: z.string().min(1).describe("The plan calendar's IANA time zone."),
-    period: Period.describe("The period of the calendar's primary type (the quarter) containing the instant."),
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/u),
+    localDate: LocalDate.clone(),
+    timeZone: z.string().min(1),
+    period: Period.clone(),
     deadlines: z
-      .array(DeadlineAt)
-      .describe(
-        "The deadlines of the current period: for each recurring obligation, its deadline for the period of its type containing the instant; a one-off obligation only when its last day lies in period. Empty once the plan's term is over.",
-      ),
-    upcoming: z.array(DeadlineAt).describe('For each obligation, the next deadline on or after the local date (may belong to an earlier period).'),
-    history: z.array(Deadline).describe('One-off deadlines of earlier periods: history, never current deadlines; no status is claimed for them.'),
-    term: PlanTermAt.describe("Whether the plan's obligations still run at the instant, and why not, naming the successor."),
-    holidays: HolidayCoverage.describe("Holiday data coverage of the instant's year."),
-  })
-  .describe('What is due, by whom, when: a plan\'s reporting calendar at an instant.');
+      .array(DeadlineAt),
+    upcoming: z.array(DeadlineAt),
+    history: z.array(Deadline),
+    term: PlanTermAt.clone(),
+    holidays: HolidayCoverage.clone(),
+  });
 // #region generated type ReportingCalendarSnapshot (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `reportingCalendarAt` of @egov-plan/rules answers: which period it is, what is due, and how sure the holiday data is. */
@@ -1421,7 +1379,7 @@ export type ReportingCalendarSnapshot = {
  * overdue: `not-started` before its period, `in-progress` within it, `ended` after it, `ongoing`
  * for "Thường xuyên".
  */
-export const ContinuingStatus = z.enum(['not-started', 'in-progress', 'ended', 'ongoing']).describe('Status of the continuing work; it never makes a task overdue.');
+export const ContinuingStatus = z.enum(['not-started', 'in-progress', 'ended', 'ongoing']);
 // #region generated type ContinuingStatus (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1435,19 +1393,16 @@ export type ContinuingStatus = 'not-started' | 'in-progress' | 'ended' | 'ongoin
 /** The status of one task at a date, with what it was judged on (what `taskStatus` returns). */
 export const TaskStatusReport = z
   .strictObject({
-    task: Id.describe('Task id.'),
-    status: TaskStatus.describe('"not-started", "in-progress", "overdue", "done" or "ongoing" (a standing duty, never overdue).'),
-    due: LocalDate.nullable().describe('The due date: the last day of the completion timeframe; null for "Thường xuyên" or a blank completion cell.'),
-    activeFrom: LocalDate.nullable().describe(
-      'The first day the task is in progress: the plan\'s date for a one-month, quarter, half-year or year completion time (or a blank one); the start of a span, never before the plan\'s date. Null for "Thường xuyên".',
-    ),
-    completion: Timeframe.describe('The completion time ("Thời gian hoàn thành"), parsed.'),
-    continuing: Timeframe.describe('The continuing period ("Tiếp tục cập nhật, hoàn thiện"), parsed.'),
-    continuingStatus: ContinuingStatus.nullable().describe('Status of the continuing work; null when the continuing cell is blank.'),
-    doneOn: LocalDate.nullable().describe('Recorded completion date on or before the date asked, else null.'),
-    onTime: z.boolean().nullable().describe('For a done task with a due date: whether it was done by then; null otherwise.'),
-  })
-  .describe('The status of one task at a date.');
+    task: Id.clone(),
+    status: TaskStatus.clone(),
+    due: LocalDate.nullable().clone(),
+    activeFrom: LocalDate.nullable().clone(),
+    completion: Timeframe.clone(),
+    continuing: Timeframe.clone(),
+    continuingStatus: ContinuingStatus.nullable().clone(),
+    doneOn: LocalDate.nullable().clone(),
+    onTime: z.boolean().nullable(),
+  });
 // #region generated type TaskStatusReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The status of one task at a date, with what it was judged on (what `taskStatus` returns). */
@@ -1493,8 +1448,7 @@ export type TaskStatusReport = {
 
 /** An agency as shown with a task: its id and name. */
 export const NamedAgency = z
-  .strictObject({ id: Id.describe('Agency id.'), name: BilingualText.describe("The agency's name.") })
-  .describe('An agency as shown with a task.');
+  .strictObject({ id: Id.clone(), name: BilingualText.clone() });
 // #region generated type NamedAgency (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An agency as shown with a task: its id and name. */
@@ -1512,19 +1466,18 @@ export type NamedAgency = {
 
 /** A task with its status and the names of its agencies: an element of what `planTaskStatuses` returns. */
 export const TaskReport = TaskStatusReport.extend({
-  id: Id.describe('Task id (the same as task).'),
-  label: Task.shape.label.describe('The row number as printed in the appendix.'),
-  group: Task.shape.group.describe('The appendix group (I–VI) the task belongs to.'),
-  title: BilingualText.describe("The task's title."),
-  lead: z.array(NamedAgency).describe('Lead agencies.'),
-  coordinating: z.array(NamedAgency).describe('Coordinating agencies.'),
+  id: Id.clone(),
+  label: Task.shape.label.clone(),
+  group: Task.shape.group.clone(),
+  title: BilingualText.clone(),
+  lead: z.array(NamedAgency),
+  coordinating: z.array(NamedAgency),
   leadThrough: z
-    .array(Id)
-    .describe('With the agency option: the collectives among the lead agencies through which that agency leads the task; empty when it is named itself.'),
-  source: SourceRef.describe('Where the task is in the plan.'),
-  completionAsWritten: z.string().nullable().describe('The completion cell as written.'),
-  continuingAsWritten: z.string().nullable().describe('The continuing cell as written.'),
-}).describe('A task with its status and the names of its agencies.');
+    .array(Id),
+  source: SourceRef.clone(),
+  completionAsWritten: z.string().nullable(),
+  continuingAsWritten: z.string().nullable(),
+}).clone();
 // #region generated type TaskReport (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task with its status and the names of its agencies: an element of what `planTaskStatuses` returns. */
@@ -1573,7 +1526,7 @@ export type TaskReport = TaskStatusReport & {
 // #endregion
 
 /** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */
-export const PlanTaskStatuses = z.array(TaskReport).describe("The status of each of a plan's tasks at a date, in plan order.");
+export const PlanTaskStatuses = z.array(TaskReport);
 // #region generated type PlanTaskStatuses (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** What `planTaskStatuses` of @egov-plan/rules returns: every task (or those an agency leads) with its status. */

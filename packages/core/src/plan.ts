@@ -8,8 +8,7 @@ export const FORMAT_VERSION = 1 as const;
 
 /** Administrative levels of Vietnamese local government. */
 export const AdministrativeLevel = z
-  .enum(['province', 'district', 'commune'])
-  .describe('province = cấp tỉnh, district = cấp huyện, commune = cấp xã.');
+  .enum(['province', 'district', 'commune']);
 // #region generated type AdministrativeLevel (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Administrative levels of Vietnamese local government. */
@@ -22,7 +21,7 @@ export type AdministrativeLevel = 'province' | 'district' | 'commune';
  * - `each-unit`: every administrative unit of the target's level on its own;
  * - `whole-province`: the province as a whole (one figure for the province).
  */
-export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']).describe('Whom a target binds.\n- `each-agency`: every agency on its own ("của từng cơ quan, đơn vị đạt từ 20% trở lên");\n- `each-unit`: every administrative unit of the target\'s level on its own;\n- `whole-province`: the province as a whole (one figure for the province).');
+export const TargetScope = z.enum(['each-agency', 'each-unit', 'whole-province']);
 // #region generated type TargetScope (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -38,7 +37,7 @@ export type TargetScope = 'each-agency' | 'each-unit' | 'whole-province';
  * Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",
  * "đạt" and a bare "90% …" all mean at least: `gte`.
  */
-export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']).describe('Comparison a measured value must satisfy, with inclusiveness explicit. "tối thiểu", "từ … trở lên",\n"đạt" and a bare "90% …" all mean at least: `gte`.');
+export const Comparator = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']);
 // #region generated type Comparator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -49,7 +48,7 @@ export type Comparator = 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
 // #endregion
 
 /** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
-export const Unit = z.enum(['percent', 'count', 'boolean']).describe('Unit of an indicator\'s values. Percent values are written as in the plan: 20 for 20%.');
+export const Unit = z.enum(['percent', 'count', 'boolean']);
 // #region generated type Unit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Unit of an indicator's values. Percent values are written as in the plan: 20 for 20%. */
@@ -59,13 +58,12 @@ export type Unit = 'percent' | 'count' | 'boolean';
 /** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
 export const Phase = z
   .strictObject({
-    id: Id.describe('For example "2019-2020".'),
+    id: Id.clone(),
     name: BilingualText,
     start: LocalDate,
     end: LocalDate,
     source: SourceRef,
-  })
-  .describe('A phase of the plan with inclusive start and end dates.');
+  });
 // #region generated type Phase (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A phase of the plan ("giai đoạn 2019 - 2020"), with inclusive local start and end dates. */
@@ -83,12 +81,12 @@ export type Phase = {
 
 const targetCommon = {
   id: Id,
-  phase: Id.describe('Id of the phase the target belongs to.'),
-  level: AdministrativeLevel.nullable().describe('Administrative level, or null for all levels.'),
+  phase: Id.clone(),
+  level: AdministrativeLevel.nullable().clone(),
   scope: TargetScope,
   source: SourceRef,
   note: BilingualText.optional(),
-  conditions: RuleConditions.optional().describe('json-rules-engine conditions; derived from comparator and value when absent.'),
+  conditions: RuleConditions.optional().clone(),
 };
 
 /** A numeric target: a comparator and a value in the indicator's unit. */
@@ -99,13 +97,13 @@ export const QuantitativeTarget = z
     comparator: Comparator,
     value: z.number().finite().min(0),
     unit: z.enum(['percent', 'count']),
-    wording: z.string().optional().describe('The Vietnamese words that fix the comparator, e.g. "tối thiểu", "từ … trở lên".'),
+    wording: z.string().optional(),
   })
   .superRefine((t, ctx) => {
     if (t.unit === 'percent' && t.value > 100) {
       ctx.addIssue({ code: 'too_big', maximum: 100, origin: 'number', inclusive: true, input: t.value, path: ['value'], message: 'a percentage cannot exceed 100' });
     }
-  }).describe('A numeric target: a comparator and a value in the indicator\'s unit.');
+  });
 // #region generated type QuantitativeTarget (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A numeric target: a comparator and a value in the indicator's unit. */
@@ -147,8 +145,8 @@ export const QualitativeTarget = z.strictObject({
   comparator: z.literal('eq'),
   value: z.literal(true),
   unit: z.literal('boolean'),
-  requirement: BilingualText.describe('What must be true.'),
-}).describe('A qualitative target: something exists, is issued or is in operation. It is met by yes/no or\ndated evidence; `value` is always `true` and `comparator` always `eq`.');
+  requirement: BilingualText.clone(),
+});
 // #region generated type QualitativeTarget (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -184,7 +182,7 @@ export type QualitativeTarget = {
 // #endregion
 
 /** A target of an indicator for one phase, level and scope. */
-export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]).describe('A target of an indicator for one phase, level and scope.');
+export const Target = z.discriminatedUnion('kind', [QuantitativeTarget, QualitativeTarget]);
 // #region generated type Target (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target of an indicator for one phase, level and scope. */
@@ -196,7 +194,7 @@ export type Target = QuantitativeTarget | QualitativeTarget;
  * - `source`: the words of the source document (`vi` verbatim, whitespace normalised);
  * - `editorial`: this encoding's summary or rewording; the source's words are in `source.quote`.
  */
-export const TextOrigin = z.enum(['source', 'editorial']).describe('Whose words a text is.\n- `source`: the words of the source document (`vi` verbatim, whitespace normalised);\n- `editorial`: this encoding\'s summary or rewording; the source\'s words are in `source.quote`.');
+export const TextOrigin = z.enum(['source', 'editorial']);
 // #region generated type TextOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -212,15 +210,14 @@ export const Indicator = z
   .strictObject({
     id: Id,
     statement: BilingualText,
-    statementOrigin: TextOrigin.optional().describe('"editorial" when statement.vi is a rewording, not the words of the source (read source.quote for those); "source" or absent: the source\'s words.'),
+    statementOrigin: TextOrigin.optional().clone(),
     kind: z.enum(['quantitative', 'qualitative']),
     unit: Unit,
-    direction: z.enum(['increase', 'decrease', 'none']).describe('Which way is better; "none" for qualitative indicators.'),
+    direction: z.enum(['increase', 'decrease', 'none']),
     source: SourceRef,
     targets: z.array(Target),
     note: BilingualText.optional(),
-  })
-  .describe('Something the plan measures, with its targets.');
+  });
 // #region generated type Indicator (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Something the plan measures, with its targets. */
@@ -247,8 +244,8 @@ export type Indicator = {
 export const AgencyCode = z.strictObject({
   value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, 'codes use digits, capital letters and dots, at most 35 characters'),
   confidence: Confidence,
-  basis: BilingualText.describe('Why the code is believed: where it was read or how it was inferred.'),
-}).describe('An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence.');
+  basis: BilingualText.clone(),
+});
 // #region generated type AgencyCode (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
@@ -274,7 +271,7 @@ export const AgencyKind = z.enum([
   'enterprise',
   'steering-committee',
   'group',
-]).describe('Kinds of body that appear as lead, coordinating, reporting or receiving agencies.');
+]);
 // #region generated type AgencyKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Kinds of body that appear as lead, coordinating, reporting or receiving agencies. */
@@ -297,11 +294,11 @@ export type AgencyKind =
  * by these two fields alone, never guessed from names.
  */
 export const GroupMembership = z.strictObject({
-  kinds: z.array(AgencyKind.exclude(['group'])).min(1).describe('Agency kinds that belong to the collective.'),
-  level: AdministrativeLevel.nullable().describe('Level the members must have; null for any level.'),
+  kinds: z.array(AgencyKind.exclude(['group'])).min(1),
+  level: AdministrativeLevel.nullable().clone(),
   confidence: Confidence,
-  basis: BilingualText.describe('Why these kinds make up the collective (the legal or plan text read).'),
-}).describe('Which agencies a collective (`kind: "group"`) comprises, as data: every agency whose `kind` is\none of `kinds` and, when `level` is given, whose `level` is that level. Membership is decided\nby these two fields alone, never guessed from names.');
+  basis: BilingualText.clone(),
+});
 // #region generated type GroupMembership (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -344,11 +341,11 @@ export const Agency = z.strictObject({
   id: Id,
   name: BilingualText,
   kind: AgencyKind,
-  level: AdministrativeLevel.nullable().optional().describe('Level of government, null for central or non-state bodies.'),
-  code: AgencyCode.nullable().describe('Electronic identifier code where known, otherwise null.'),
-  members: GroupMembership.optional().describe('For a collective: which declared agencies belong to it; absent when the plan does not say.'),
+  level: AdministrativeLevel.nullable().optional().clone(),
+  code: AgencyCode.nullable().clone(),
+  members: GroupMembership.optional().clone(),
   note: BilingualText.optional(),
-}).describe('A body named by the plan. `kind: "group"` is a collective the plan names without listing it\n("Các sở, ban, ngành, UBND các huyện, thành phố"; "Các đơn vị có liên quan").');
+});
 // #region generated type Agency (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -377,16 +374,16 @@ export type Agency = {
 
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
 export const AdministrativeUnit = z.strictObject({
-  code: z.string().regex(/^\d{2,5}$/u).describe('Statistical code (Decision 124/2004/QĐ-TTg list).'),
+  code: z.string().regex(/^\d{2,5}$/u),
   name: BilingualText,
   level: AdministrativeLevel,
-  parent: z.string().nullable().describe('Code of the parent unit, null for a province.'),
-  validFrom: LocalDate.nullable().describe('First day of existence, null where not known.'),
-  validTo: LocalDate.nullable().describe('Last day of existence, null while it exists.'),
-  successors: z.array(z.string()).describe('Codes of the units that took over on validTo.'),
+  parent: z.string().nullable(),
+  validFrom: LocalDate.nullable().clone(),
+  validTo: LocalDate.nullable().clone(),
+  successors: z.array(z.string()),
   confidence: Confidence,
-  source: z.string().describe('Where the facts about this unit come from.'),
-}).describe('An administrative unit with its period of existence, so units that disappear keep their history.');
+  source: z.string(),
+});
 // #region generated type AdministrativeUnit (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
@@ -423,20 +420,20 @@ export type AdministrativeUnit = {
 
 /** A task of the appendix table ("Phụ lục"), one per printed row. */
 export const Task = z.strictObject({
-  id: Id.describe('Unique id, e.g. "appendix-v-2b" for the second row printed "2" in group V.'),
+  id: Id.clone(),
   group: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']),
-  label: z.string().min(1).describe('The row number as printed (group V prints "2" twice).'),
+  label: z.string().min(1),
   title: BilingualText,
-  lead: z.array(Id).min(1).describe('Ids of the lead agencies (cơ quan chủ trì).'),
-  leadAsWritten: z.string().describe('The lead-agency cell as printed.'),
-  coordinating: z.array(Id).describe('Ids of the coordinating agencies (cơ quan phối hợp).'),
-  coordinatingAsWritten: z.string().describe('The coordinating-agency cell as printed.'),
-  completion: z.string().nullable().describe('"Thời gian hoàn thành" as written, null when blank.'),
-  continuing: z.string().nullable().describe('"Tiếp tục cập nhật, hoàn thiện" as written, null when blank.'),
-  note: z.string().nullable().describe('"Ghi chú" as written, null when blank.'),
-  bodyTasks: z.array(Id).describe('Ids of the section II items this row restates.'),
+  lead: z.array(Id).min(1),
+  leadAsWritten: z.string(),
+  coordinating: z.array(Id),
+  coordinatingAsWritten: z.string(),
+  completion: z.string().nullable(),
+  continuing: z.string().nullable(),
+  note: z.string().nullable(),
+  bodyTasks: z.array(Id),
   source: SourceRef,
-}).describe('A task of the appendix table ("Phụ lục"), one per printed row.');
+});
 // #region generated type Task (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task of the appendix table ("Phụ lục"), one per printed row. */
@@ -490,12 +487,12 @@ export type Task = {
 /** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
 export const BodyTask = z.strictObject({
   id: Id,
-  group: z.string().describe('Section II group number, "1" to "6".'),
-  label: z.string().describe('The letter as printed (a, b, c, d, đ, e …).'),
+  group: z.string(),
+  label: z.string(),
   text: BilingualText,
-  appendixTasks: z.array(Id).describe('Ids of the appendix rows that restate this item.'),
+  appendixTasks: z.array(Id),
   source: SourceRef,
-}).describe('A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu").');
+});
 // #region generated type BodyTask (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A task or solution as stated in section II of the body ("Nhiệm vụ và giải pháp chủ yếu"). */
@@ -525,10 +522,10 @@ export type BodyTask = {
  */
 export const TaskGroup = z.strictObject({
   part: z.enum(['body', 'appendix']),
-  group: z.string().min(1).describe('The group number as printed: "1" … in section II, "I" … in the appendix.'),
-  heading: BilingualText.describe('The heading; `vi` verbatim.'),
+  group: z.string().min(1),
+  heading: BilingualText.clone(),
   source: SourceRef,
-}).describe('The heading of a group of tasks, verbatim: a numbered group of section II (`part: "body"`,\n`group` "1" to "6") or a Roman-numbered group of the appendix (`part: "appendix"`, `group`\n"I" to "VI").');
+});
 // #region generated type TaskGroup (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -552,9 +549,9 @@ export type TaskGroup = {
 
 /** The plan's general objective ("Mục tiêu"), verbatim. */
 export const Objective = z.strictObject({
-  text: BilingualText.describe('The objective; `vi` verbatim.'),
+  text: BilingualText.clone(),
   source: SourceRef,
-}).describe('The plan\'s general objective ("Mục tiêu"), verbatim.');
+});
 // #region generated type Objective (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The plan's general objective ("Mục tiêu"), verbatim. */
@@ -570,11 +567,11 @@ export type Objective = {
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
 export const Duty = z.strictObject({
   id: Id,
-  agencies: z.array(Id).min(1).describe('Ids of the bodies the duty is assigned to.'),
+  agencies: z.array(Id).min(1),
   text: BilingualText,
   source: SourceRef,
   note: BilingualText.optional(),
-}).describe('A duty assigned to a body in section III ("Tổ chức thực hiện").');
+});
 // #region generated type Duty (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A duty assigned to a body in section III ("Tổ chức thực hiện"). */
@@ -598,10 +595,10 @@ export type Duty = {
  * see `Deadline.nominalDue` and `Deadline.due`) and `reading` states the rule.
  */
 export const LastOnTimeDay = z.strictObject({
-  asWritten: LocalDate.nullable().describe('The last on-time day the words give, before roll-over; null for a recurring obligation.'),
-  afterRollOver: LocalDate.nullable().describe('The same day after Art. 148 roll-over; null for a recurring obligation.'),
-  reading: BilingualText.describe('Both readings in words, and which one the deadline rule applies.'),
-}).describe('The last on-time day of an obligation two ways: as the words give it, and after the roll-over\nof Civil Code 2015 Art. 148 (a last day on a rest day or holiday moves to the next working\nday). "trước 20/5/2019" gives 2019-05-19 as written, a Sunday, so 2019-05-20 after roll-over.\nDates for a one-off obligation; for a recurring one both are null (they differ per period:\nsee `Deadline.nominalDue` and `Deadline.due`) and `reading` states the rule.');
+  asWritten: LocalDate.nullable().clone(),
+  afterRollOver: LocalDate.nullable().clone(),
+  reading: BilingualText.clone(),
+});
 // #region generated type LastOnTimeDay (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -633,14 +630,14 @@ export const ReportingObligation = z.strictObject({
   reporters: z.array(Id).min(1),
   recipients: z.array(Id).min(1),
   subject: BilingualText,
-  periodType: PeriodType.nullable().describe('The reporting period the obligation recurs over; null for a one-off.'),
-  cutOffAsWritten: z.string().nullable().describe('The data cut-off wording, verbatim.'),
-  deadlineAsWritten: z.string().describe('The deadline wording, verbatim.'),
+  periodType: PeriodType.nullable().clone(),
+  cutOffAsWritten: z.string().nullable(),
+  deadlineAsWritten: z.string(),
   deadline: DeadlineRule,
-  lastOnTimeDay: LastOnTimeDay.optional().describe('The last on-time day as written and after roll-over.'),
+  lastOnTimeDay: LastOnTimeDay.optional().clone(),
   source: SourceRef,
   note: BilingualText.optional(),
-}).describe('Who reports what to whom, over which data cut-off, by when — as written and as a computable rule.');
+});
 // #region generated type ReportingObligation (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Who reports what to whom, over which data cut-off, by when — as written and as a computable rule. */
@@ -675,10 +672,10 @@ export type ReportingObligation = {
 export const SourceNote = z.strictObject({
   id: Id,
   section: z.string(),
-  text: BilingualText.describe('What the source says or does.'),
-  interpretation: BilingualText.describe('How this encoding reads it, and why.'),
+  text: BilingualText.clone(),
+  interpretation: BilingualText.clone(),
   source: SourceRef.optional(),
-}).describe('A note about the source: a quirk kept as printed, and the interpretation this encoding chose.');
+});
 // #region generated type SourceNote (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A note about the source: a quirk kept as printed, and the interpretation this encoding chose. */
@@ -702,7 +699,7 @@ export const LegalBasis = z.strictObject({
   number: z.string(),
   date: LocalDate,
   title: BilingualText,
-}).describe('A legal document the plan rests on.');
+});
 // #region generated type LegalBasis (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A legal document the plan rests on. */
@@ -722,11 +719,10 @@ export const MAX_RULE_FILE_CHANGES = 2000;
  */
 export const ProvenanceOrigin = z
   .strictObject({
-    file: z.string().min(1).max(1000).describe('Bundled plan id or file path.'),
-    pointer: z.string().max(1000).describe('RFC 6901 JSON pointer into that file.'),
-    claimed: z.literal(true).optional().describe('Set by the resolver: the file states this provenance and it could not be checked (it names no bundled plan); shown as the file\'s claim, never as fact. Whatever a file writes here is replaced.'),
-  })
-  .describe('The file and position an item comes from.');
+    file: z.string().min(1).max(1000),
+    pointer: z.string().max(1000),
+    claimed: z.literal(true).optional(),
+  });
 // #region generated type ProvenanceOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -756,14 +752,13 @@ export type ProvenanceOrigin = {
  */
 export const AgreeingDeclaration = z
   .strictObject({
-    plan: Id.describe('Id of the plan that also declares it.'),
-    number: z.string().describe('That plan\'s document number, e.g. "1102/KH-UBND".'),
-    section: z.string().nullable().describe('The section that plan cites for it (its `source.section`); null when it cites none.'),
+    plan: Id.clone(),
+    number: z.string(),
+    section: z.string().nullable(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
-  })
-  .describe('Another base that declares the same item in agreeing words; the resolver merged the two and names both.');
+  });
 // #region generated type AgreeingDeclaration (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -789,13 +784,11 @@ export type AgreeingDeclaration = ProvenanceOrigin & {
 
 const agreeingList = z
   .array(AgreeingDeclaration)
-  .optional()
-  .describe('Written by the resolver: the other bases that declare it in agreeing words (merged into this one), in the order they were read.');
+  .optional();
 
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
 export const TargetOrigin = z
-  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed, agreeing: agreeingList })
-  .describe('The file that defined a target.');
+  .strictObject({ target: Id, file: ProvenanceOrigin.shape.file, pointer: ProvenanceOrigin.shape.pointer, claimed: ProvenanceOrigin.shape.claimed, agreeing: agreeingList });
 // #region generated type TargetOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** Where a target was defined, recorded when a plan with `extends` is resolved or exported. */
@@ -810,8 +803,7 @@ export type TargetOrigin = ProvenanceOrigin & {
 
 /** One plan that went into a resolved plan, base first. */
 export const ResolvedFrom = z
-  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string(), claimed: ProvenanceOrigin.shape.claimed })
-  .describe('A plan that went into this resolved file.');
+  .strictObject({ file: z.string().min(1).max(1000), plan: Id, number: z.string(), claimed: ProvenanceOrigin.shape.claimed });
 // #region generated type ResolvedFrom (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** One plan that went into a resolved plan, base first. */
@@ -830,15 +822,14 @@ export type ResolvedFrom = {
 export const TargetChanges = z
   .strictObject({
     comparator: Comparator.optional(),
-    value: z.union([z.number().finite().min(0), z.literal(true)]).optional().describe("New value in the indicator's unit (percent as written: 50 for 50%)."),
+    value: z.union([z.number().finite().min(0), z.literal(true)]).optional(),
     level: AdministrativeLevel.nullable().optional(),
     scope: TargetScope.optional(),
-    conditions: RuleConditions.nullable().optional().describe('New json-rules-engine conditions; null goes back to conditions derived from comparator and value.'),
+    conditions: RuleConditions.nullable().optional().clone(),
     wording: z.string().optional(),
     requirement: BilingualText.optional(),
     note: BilingualText.optional(),
-  })
-  .describe('The fields an override changes; every other field keeps its value.');
+  });
 // #region generated type TargetChanges (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** The fields an override changes; every other field keeps its value. */
@@ -863,14 +854,13 @@ export type TargetChanges = {
 /** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
 export const TargetOverride = z
   .strictObject({
-    target: Id.describe('Id of the target changed (inherited or declared in this file).'),
-    effectiveFrom: LocalDate.nullable().describe('First day the change applies (the evaluation date decides); null: from the start.'),
+    target: Id.clone(),
+    effectiveFrom: LocalDate.nullable().clone(),
     set: TargetChanges,
-    source: SourceRef.describe('The decision that makes the change: section and verbatim quote.'),
+    source: SourceRef.clone(),
     reason: BilingualText.optional(),
-    origin: ProvenanceOrigin.optional().describe('Written by the resolver and export: where the override was declared.'),
-  })
-  .describe('A dated change to a target.');
+    origin: ProvenanceOrigin.optional().clone(),
+  });
 // #region generated type TargetOverride (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A dated change to a target, effective from a date (like OpenFisca's dated parameters, as data). */
@@ -900,12 +890,11 @@ export type TargetOverride = {
 export const TargetWithdrawal = z
   .strictObject({
     target: Id,
-    effectiveFrom: LocalDate.nullable().describe('First day the target no longer applies; null: never applies.'),
+    effectiveFrom: LocalDate.nullable().clone(),
     source: SourceRef,
     reason: BilingualText.optional(),
     origin: ProvenanceOrigin.optional(),
-  })
-  .describe('A target withdrawn from a date.');
+  });
 // #region generated type TargetWithdrawal (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target withdrawn from a date. */
@@ -927,8 +916,7 @@ export type TargetWithdrawal = {
  * `id` — an administrative unit by its `code`, a legal basis by its `number`.
  */
 export const ChangeableItemKind = z
-  .enum(['reportingObligations', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'legalBases', 'notes'])
-  .describe('A kind of plan item a rule file can change or withdraw, named by its collection.');
+  .enum(['reportingObligations', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'duties', 'legalBases', 'notes']);
 // #region generated type ChangeableItemKind (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -948,7 +936,7 @@ export type ChangeableItemKind =
 // #endregion
 
 /** The field that names an item of each {@link ChangeableItemKind}. */
-export const ITEM_KEY_FIELDS = Object.freeze({
+export const ITEM_KEY_FIELDS = /* @__PURE__ */ Object.freeze({
   reportingObligations: 'id',
   agencies: 'id',
   administrativeUnits: 'code',
@@ -959,13 +947,13 @@ export const ITEM_KEY_FIELDS = Object.freeze({
   notes: 'id',
 } as const satisfies Record<ChangeableItemKind, string>);
 
-const ItemRef = z.string().min(1).max(200).describe('The changed item: its `id` (an administrative unit: its `code`; a legal basis: its `number`).');
+const ItemRef = z.string().min(1).max(200);
 const itemChangeCommon = {
   id: ItemRef,
-  effectiveFrom: LocalDate.nullable().describe('First day the change applies (the date of the question decides: a period\'s end for its deadline, `--at` otherwise); null: from the start.'),
-  source: SourceRef.describe('The decision that makes the change: section and verbatim quote.'),
+  effectiveFrom: LocalDate.nullable().clone(),
+  source: SourceRef.clone(),
   reason: BilingualText.optional(),
-  origin: ProvenanceOrigin.optional().describe('Written by the resolver and export: where the change was declared.'),
+  origin: ProvenanceOrigin.optional().clone(),
 };
 
 /** One kind's override; `set` is the item's schema without the field that names it, every field optional. */
@@ -973,12 +961,12 @@ function itemOverrideOf<K extends ChangeableItemKind, S extends z.ZodType>(kind:
   return z.strictObject({
     kind: z.literal(kind),
     ...itemChangeCommon,
-    set: set.describe('The fields changed (any field of the item except the one that names it); every other field keeps its value.'),
+    set: set.clone(),
   });
 }
 
 /** The schema of an item of each {@link ChangeableItemKind}, against which every dated version is checked. */
-export const ITEM_SCHEMAS = Object.freeze({
+export const ITEM_SCHEMAS = /* @__PURE__ */ Object.freeze({
   reportingObligations: ReportingObligation,
   agencies: Agency,
   administrativeUnits: AdministrativeUnit,
@@ -1005,8 +993,7 @@ export const ItemOverride = z
     itemOverrideOf('duties', Duty.omit({ id: true }).partial()),
     itemOverrideOf('legalBases', LegalBasis.omit({ number: true }).partial()),
     itemOverrideOf('notes', SourceNote.omit({ id: true }).partial()),
-  ])
-  .describe('A dated change to a plan item that is not a target (kind names its collection).');
+  ]);
 // #region generated type ItemOverride (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1355,9 +1342,8 @@ export const ItemWithdrawal = z
   .strictObject({
     kind: ChangeableItemKind,
     ...itemChangeCommon,
-    effectiveFrom: LocalDate.nullable().describe('First day the item no longer applies; null: it never applies (the resolver leaves it out).'),
-  })
-  .describe('A plan item (not a target) withdrawn from a date.');
+    effectiveFrom: LocalDate.nullable().clone(),
+  });
 // #region generated type ItemWithdrawal (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An item that no longer applies from a date (`null`: never applied, so it is left out of the resolved plan). */
@@ -1392,14 +1378,13 @@ export const ItemOrigin = z
   .strictObject({
     kind: z.enum([...ChangeableItemKind.options, 'phases']),
     id: ItemRef,
-    plan: Id.describe('Id of the plan the item was declared in.'),
-    number: z.string().describe('That plan\'s document number, e.g. "1102/KH-UBND".'),
+    plan: Id.clone(),
+    number: z.string(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
     agreeing: agreeingList,
-  })
-  .describe('The plan and file an item of a resolved plan was declared in.');
+  });
 // #region generated type ItemOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1445,14 +1430,13 @@ export type ItemOrigin = ProvenanceOrigin & {
 export const IndicatorOrigin = z
   .strictObject({
     indicator: Id,
-    plan: Id.describe('Id of the plan whose declaration was kept.'),
-    number: z.string().describe('That plan\'s document number.'),
+    plan: Id.clone(),
+    number: z.string(),
     file: ProvenanceOrigin.shape.file,
     pointer: ProvenanceOrigin.shape.pointer,
     claimed: ProvenanceOrigin.shape.claimed,
     agreeing: agreeingList,
-  })
-  .describe('The plan and file an indicator of a resolved plan was declared in, and the bases that agree with it.');
+  });
 // #region generated type IndicatorOrigin (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -1487,40 +1471,39 @@ export type IndicatorOrigin = ProvenanceOrigin & {
 export const Plan = z
   .strictObject({
     $schema: z.string().optional(),
-    formatVersion: z.literal(FORMAT_VERSION).describe('Version of the file format.'),
-    id: Id.describe('Stable id of the plan, e.g. "kontum-1102-2019" (what `--plan` and `bundledPlan` take).'),
-    number: z.string().describe('Document number as printed, e.g. "1102/KH-UBND".'),
-    title: BilingualText.describe('Title of the document, verbatim in Vietnamese, with an English rendering.'),
-    issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable().describe('Administrative unit code of the issuer.') }),
-    date: LocalDate.describe('Date of issue.'),
-    legalBases: z.array(LegalBasis).describe('The legal documents the plan cites as its bases ("Căn cứ …").'),
-    objective: Objective.optional().describe('The general objective (Kon Tum: section I.1), verbatim.'),
-    phases: z.array(Phase).describe('The phases targets belong to (Kon Tum: 2019–2020 and 2021–2025).'),
-    indicators: z.array(Indicator).describe('What is measured, each with its targets by phase, level and scope.'),
-    agencies: z.array(Agency).describe('Every body the plan names: lead and coordinating agencies, collectives, central bodies.'),
-    administrativeUnits: z.array(AdministrativeUnit).describe('The province, its districts and communes, with when each existed.'),
-    tasks: z.array(Task).describe('The tasks of the appendix table, with lead and coordinating agencies and completion times.'),
-    bodyTasks: z.array(BodyTask).describe('The tasks as stated in section II, linked to the appendix tasks they correspond to.'),
-    taskGroups: z.array(TaskGroup).optional().describe('Headings of the groups of section II and of the appendix, verbatim.'),
-    duties: z.array(Duty).describe('Duties assigned to bodies in section III (organisation of implementation).'),
-    reportingObligations: z.array(ReportingObligation).describe('Reports owed, to whom and by when (the reporting calendar computes their deadlines).'),
-    calendar: ReportingCalendar.optional().describe('The reporting calendar: period types and data cut-off; the Decree 09/2019 calendar when absent.'),
-    notes: z.array(SourceNote).describe('Notes about the source: quirks, interpretations and what was inferred.'),
-    sourceText: z.string().nullable().optional().describe('Path of the verbatim source text shipped with the plan, relative to the plan file.'),
-    overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to targets, applied by evaluation date.'),
-    withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets withdrawn from a date.'),
-    itemOverrides: z.array(ItemOverride).max(MAX_RULE_FILE_CHANGES).optional().describe('Dated changes to items that are not targets (obligations, agencies, units, tasks, duties, legal bases, notes).'),
-    itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional().describe('Items (not targets) withdrawn from a date.'),
-    itemOrigins: z.array(ItemOrigin).optional().describe('Written by the resolver and export: the plan and file each item came from.'),
-    origins: z.array(TargetOrigin).optional().describe('Written by the resolver and export: the file that defined each target.'),
-    indicatorOrigins: z.array(IndicatorOrigin).optional().describe('Written by the resolver and export: the plan and file each indicator came from, and the bases that declare it in agreeing words.'),
-    resolvedFrom: z.array(ResolvedFrom).optional().describe('Written by the resolver and export: the plans resolved into this file, base first.'),
+    formatVersion: z.literal(FORMAT_VERSION),
+    id: Id.clone(),
+    number: z.string(),
+    title: BilingualText.clone(),
+    issuer: z.strictObject({ name: BilingualText, unit: z.string().nullable() }),
+    date: LocalDate.clone(),
+    legalBases: z.array(LegalBasis),
+    objective: Objective.optional().clone(),
+    phases: z.array(Phase),
+    indicators: z.array(Indicator),
+    agencies: z.array(Agency),
+    administrativeUnits: z.array(AdministrativeUnit),
+    tasks: z.array(Task),
+    bodyTasks: z.array(BodyTask),
+    taskGroups: z.array(TaskGroup).optional(),
+    duties: z.array(Duty),
+    reportingObligations: z.array(ReportingObligation),
+    calendar: ReportingCalendar.optional().clone(),
+    notes: z.array(SourceNote),
+    sourceText: z.string().nullable().optional(),
+    overrides: z.array(TargetOverride).max(MAX_RULE_FILE_CHANGES).optional(),
+    withdrawals: z.array(TargetWithdrawal).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemOverrides: z.array(ItemOverride).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemWithdrawals: z.array(ItemWithdrawal).max(MAX_RULE_FILE_CHANGES).optional(),
+    itemOrigins: z.array(ItemOrigin).optional(),
+    origins: z.array(TargetOrigin).optional(),
+    indicatorOrigins: z.array(IndicatorOrigin).optional(),
+    resolvedFrom: z.array(ResolvedFrom).optional(),
     // A resolved plan never has the rule-file fields: typed `undefined`, so that passing an
     // unresolved RuleFile where a Plan is expected is a compile-time error.
-    extends: z.never().optional().describe('Never present in a resolved plan (see RuleFile).'),
-    addTargets: z.never().optional().describe('Never present in a resolved plan (see RuleFile).'),
-  })
-  .describe('An e-government action plan as data, resolved (no extends).');
+    extends: z.never().optional(),
+    addTargets: z.never().optional(),
+  });
 // #region generated type Plan (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

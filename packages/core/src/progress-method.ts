@@ -4,7 +4,7 @@ import * as z from 'zod';
 // time, and importing it must not bring the output schemas into an evaluation bundle.
 
 /** A progress method: Open SDG's compound annual growth rate, or linear. */
-export const ProgressMethod = z.enum(['cagr', 'linear']).describe('"cagr": compound annual growth rate (Open SDG); "linear": slopes, with a projection.');
+export const ProgressMethod = z.enum(['cagr', 'linear']);
 // #region generated type ProgressMethod (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A progress method: Open SDG's compound annual growth rate, or linear. */

@@ -16,8 +16,7 @@ export const MAX_EXTENDS = 8;
 export const PlanReference = z
   .string()
   .min(1)
-  .max(1000)
-  .describe('A bundled plan id (e.g. "vn-nq17-2019") or a path relative to this file (e.g. "./base.json").');
+  .max(1000);
 // #region generated type PlanReference (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A plan a rule file builds on: a bundled plan id, or a path relative to the extending file. */
@@ -30,8 +29,7 @@ export type PlanReference = string;
  * and `objective`.
  */
 export const InheritedPart = z
-  .enum(['phases', 'indicators', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'taskGroups', 'duties', 'reportingObligations', 'calendar', 'legalBases', 'notes', 'objective'])
-  .describe('A part of a base plan an `extends` entry can include or omit.');
+  .enum(['phases', 'indicators', 'agencies', 'administrativeUnits', 'tasks', 'bodyTasks', 'taskGroups', 'duties', 'reportingObligations', 'calendar', 'legalBases', 'notes', 'objective']);
 // #region generated type InheritedPart (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -63,10 +61,9 @@ export type InheritedPart =
 export const PartialBase = z
   .strictObject({
     plan: PlanReference,
-    include: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().describe('Only these parts of the base are inherited.'),
-    omit: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional().describe('These parts of the base are not inherited.'),
-  })
-  .describe('A base plan taken in part, e.g. {"plan": "kontum-1102-2019", "omit": ["agencies", "administrativeUnits"]}.');
+    include: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional(),
+    omit: z.array(InheritedPart).min(1).max(InheritedPart.options.length).optional(),
+  });
 // #region generated type PartialBase (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -88,7 +85,7 @@ export type PartialBase = {
 // #endregion
 
 /** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
-export const ExtendsEntry = z.union([PlanReference, PartialBase]).describe('A base plan: its reference, or {plan, include?, omit?} to take only part of it.');
+export const ExtendsEntry = z.union([PlanReference, PartialBase]);
 // #region generated type ExtendsEntry (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** An `extends` entry: a whole base (its reference), or a base taken in part ({@link PartialBase}). */
@@ -98,10 +95,9 @@ export type ExtendsEntry = PlanReference | PartialBase;
 /** A target added to an inherited indicator. */
 export const TargetAddition = z
   .strictObject({
-    indicator: Id.describe('Id of the indicator (inherited or declared here) the target is added to.'),
+    indicator: Id.clone(),
     target: Target,
-  })
-  .describe('A target added to an inherited indicator.');
+  });
 // #region generated type TargetAddition (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A target added to an inherited indicator. */
@@ -121,9 +117,9 @@ export type TargetAddition = {
  * {@link Plan}. Every resolved plan is also a valid rule file.
  */
 export const RuleFile = Plan.extend({
-  extends: z.array(ExtendsEntry).min(1).max(MAX_EXTENDS).optional().describe('Plans this file builds on, base first.'),
-  addTargets: z.array(TargetAddition).max(MAX_RULE_FILE_CHANGES).optional().describe('Targets added to inherited indicators.'),
-}).describe('A rule file: an e-government action plan as data, possibly building on others (extends).');
+  extends: z.array(ExtendsEntry).min(1).max(MAX_EXTENDS).optional(),
+  addTargets: z.array(TargetAddition).max(MAX_RULE_FILE_CHANGES).optional(),
+}).clone();
 // #region generated type RuleFile (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

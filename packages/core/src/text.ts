@@ -16,10 +16,9 @@ export function normaliseText(text: string): string {
  */
 export const BilingualText = z
   .strictObject({
-    vi: z.string().min(1).describe('Official Vietnamese text.'),
-    en: z.string().min(1).describe('Faithful English translation.'),
-  })
-  .describe('Text in Vietnamese (official) and English (translation).');
+    vi: z.string().min(1),
+    en: z.string().min(1),
+  });
 // #region generated type BilingualText (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -45,16 +44,14 @@ export type BilingualText = {
  */
 export const SourceRef = z
   .strictObject({
-    section: z.string().min(1).describe('Section of the source document, as numbered there.'),
+    section: z.string().min(1),
     quote: z
       .string()
       .min(1)
       .refine((q) => q === normaliseText(q), {
         message: 'quote must be normalised (Unicode NFC, single spaces, trimmed)',
-      })
-      .describe('Verbatim Vietnamese text (NFC, whitespace runs collapsed to one space).'),
-  })
-  .describe('Provenance of an item: section and verbatim quote.');
+      }),
+  });
 // #region generated type SourceRef (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**
@@ -78,8 +75,7 @@ export type SourceRef = {
 export const Id = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, 'ids use lower-case letters, digits, ".", "_" and "-"')
-  .max(120)
-  .describe('Stable readable identifier.');
+  .max(120);
 // #region generated type Id (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
@@ -90,8 +86,7 @@ export type Id = string;
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
-  .refine((s) => isLocalDate(s), { message: 'not a real calendar date' })
-  .describe('Local calendar date, YYYY-MM-DD.');
+  .refine((s) => isLocalDate(s), { message: 'not a real calendar date' });
 // #region generated type LocalDate (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
@@ -111,8 +106,7 @@ export function isLocalDate(text: string): boolean {
  * the plan or confirmed twice. Such values are never passed off as fact.
  */
 export const Confidence = z
-  .enum(['confirmed', 'unconfirmed'])
-  .describe('"confirmed": read in the source or two independent sources; "unconfirmed": inferred or one secondary source.');
+  .enum(['confirmed', 'unconfirmed']);
 // #region generated type Confidence (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /**

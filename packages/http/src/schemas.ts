@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { AdministrativeLevel, BilingualText, Id, Issue, ISSUE_CODE_LIST, LocalDate, MeasurementInput, Target, TargetResult, TargetStatus, EvaluationSummary } from '@egov-plan/core';
+import { AdministrativeLevel, BilingualText, describeSchemas, Id, Issue, ISSUE_CODE_LIST, LocalDate, MeasurementInput, Target, TargetResult, TargetStatus, EvaluationSummary } from '@egov-plan/core';
+
+// Core's schemas carry their descriptions only once asked (they are kept out of browser bundles);
+// the OpenAPI document is built from them, so attach them before anything is derived from them.
+describeSchemas();
 
 // The schemas of the API that core does not already have: parameters, request envelopes, pages.
 // Everything the routes answer is one of core's output schemas (or built from them), so the

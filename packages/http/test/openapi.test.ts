@@ -37,6 +37,8 @@ describe('/openapi.json', () => {
     const body = doc.paths['/api/v1/plans/{plan}/measurements'].post.requestBody.content['application/json'].schema;
     const submission = body.$ref ? doc.components.schemas[body.$ref.split('/').pop()] : body;
     expect(Object.keys(submission.properties.measurements.items.properties)).toEqual(['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source']);
+    // Core's schema descriptions reach the document (they are attached by describeSchemas()).
+    expect(doc.components.schemas.Plan.properties.id.description).toBe('Stable id of the plan, e.g. "kontum-1102-2019" (what `--plan` and `bundledPlan` take).');
     // No pattern keeps a JavaScript flag suffix.
     expect(JSON.stringify(doc)).not.toMatch(/"pattern":"[^"]*\/u"/u);
   });

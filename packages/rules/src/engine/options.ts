@@ -19,21 +19,20 @@ export const EvaluationInstant = z.union([z.date(), z.number(), z.string()]);
 /** See {@link EvaluationInstant}. */
 export type EvaluationInstant = z.infer<typeof EvaluationInstant>;
 
-/** Options of {@link evaluate} and {@link evaluateAsync}. */
+/**
+ * Options of {@link evaluate} and {@link evaluateAsync}:
+ * - `at`: the date to evaluate at (see {@link EvaluationInstant}). Default: the end of the latest
+ *   period in the measurements, or today in Vietnam when there are none.
+ * - `phase`: evaluate the targets of these phases instead of the phase(s) `at` selects.
+ * - `maxResults`: most results (target × org unit pairs) one evaluation may judge; more is
+ *   `rules.too_many_results`. Default: {@link DEFAULT_MAX_RESULTS} (1,000,000).
+ *
+ * (Written here rather than as the fields' zod descriptions, which a browser bundle would carry.)
+ */
 export const EvaluateOptions = z.strictObject({
-  at: EvaluationInstant.optional().describe(
-    'The date to evaluate at (see EvaluationInstant). Default: the end of the latest period in the measurements, or today in Vietnam when there are none.',
-  ),
-  phase: z
-    .union([z.string(), z.array(z.string()).readonly()])
-    .optional()
-    .describe('Evaluate the targets of these phases instead of the phase(s) `at` selects.'),
-  maxResults: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Most results (target × org unit pairs) one evaluation may judge; more is `rules.too_many_results`. Default: DEFAULT_MAX_RESULTS (1,000,000).'),
+  at: EvaluationInstant.optional(),
+  phase: z.union([z.string(), z.array(z.string()).readonly()]).optional(),
+  maxResults: z.number().int().positive().optional(),
 });
 /** Options of {@link evaluate} and {@link evaluateAsync}. */
 export type EvaluateOptions = z.input<typeof EvaluateOptions>;
@@ -43,9 +42,9 @@ export const ProgressMethod = ProgressMethodSchema;
 /** A progress method. */
 export type ProgressMethod = z.infer<typeof ProgressMethod>;
 
-/** Options of {@link progress}. */
+/** Options of {@link progress}: those of {@link EvaluateOptions}, and `method` (default `cagr`). */
 export const ProgressOptions = EvaluateOptions.extend({
-  method: ProgressMethod.optional().describe('Default `cagr`.'),
+  method: ProgressMethod.optional(),
 });
 /** Options of {@link progress}. */
 export type ProgressOptions = z.input<typeof ProgressOptions>;
