@@ -11,8 +11,8 @@ async function readProcessStdin(maxBytes: number): Promise<string> {
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > maxBytes) {
-      const { EgovPlanError, issue } = await import('@egov-plan/core');
-      throw new EgovPlanError([issue('file.too_large', '', `Đầu vào chuẩn quá lớn (tối đa ${maxBytes} byte).`, `Standard input is too large (at most ${maxBytes} bytes).`, { file: '<stdin>' })]);
+      const { CLI_MESSAGES, EgovPlanError, issueFrom } = await import('@egov-plan/core');
+      throw new EgovPlanError([issueFrom(CLI_MESSAGES, 'file.too_large#stdin', '', { max: maxBytes }, { file: '<stdin>' })]);
     }
     chunks.push(chunk);
   }

@@ -1,4 +1,4 @@
-import { issue, type Issue, type IssueCode } from '@egov-plan/core';
+import { HTTP_MESSAGES, issue, issueFrom, type Issue, type IssueCode, type MessageParams } from '@egov-plan/core';
 
 // Every error response of the API has one shape, the CLI's `--json` error: a status, and
 // `{ ok: false, error: { code, issues } }` where each issue has a code, a JSON pointer into the
@@ -23,14 +23,19 @@ export class HttpError extends Error {
   }
 }
 
-/** Builds an {@link HttpError} of one issue. */
+/** Builds an {@link HttpError} of one issue, worded by one of `HTTP_MESSAGES` (internal; `httpError` takes the texts). */
+export function httpErrorFrom<const Id extends keyof typeof HTTP_MESSAGES>(status: number, id: Id, pointer: string, params: MessageParams<typeof HTTP_MESSAGES, Id>, headers: Record<string, string> = {}): HttpError {
+  return new HttpError(status, [issueFrom(HTTP_MESSAGES, id, pointer, params)], headers);
+}
+
+/** Builds an {@link HttpError} of one issue from its code and its message in both languages. */
 export function httpError(status: number, code: IssueCode, pointer: string, vi: string, en: string, headers: Record<string, string> = {}): HttpError {
   return new HttpError(status, [issue(code, pointer, vi, en)], headers);
 }
 
 /** The body of an error response: `{ ok: false, error: { code, issues } }` (`code` is the first issue's). */
 export function errorBody(issues: readonly Issue[]): { ok: false; error: { code: IssueCode; issues: Issue[] } } {
-  const first = issues[0] ?? issue('http.internal_error', '', 'Lỗi không xác định.', 'Unknown error.');
+  const first = issues[0] ?? issueFrom(HTTP_MESSAGES, 'http.internal_error#unknown', '', {});
   return { ok: false, error: { code: first.code, issues: issues.length ? [...issues] : [first] } };
 }
 

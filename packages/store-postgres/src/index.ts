@@ -16,7 +16,7 @@ import {
   duplicateImportError,
   importFromRow,
   isEgovPlanError,
-  issue,
+  issueFrom,
   measurementFromRow,
   revisionToken,
   measurementKey,
@@ -31,7 +31,7 @@ import {
   type CountSum,
   type ImportProvenance,
   type ImportSummary,
-  type IssueCode,
+  type MessageParams,
   type MeasurementQuery,
   type MeasurementRecord,
   type MeasurementStore,
@@ -43,6 +43,7 @@ import {
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
+  POSTGRES_MESSAGES,
 } from '@egov-plan/core';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -97,8 +98,8 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
 }
 
-function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
-  return new EgovPlanError([issue(code, '', vi, en)]);
+function storeError<const Id extends keyof typeof POSTGRES_MESSAGES>(id: Id, params: MessageParams<typeof POSTGRES_MESSAGES, Id>): EgovPlanError {
+  return new EgovPlanError([issueFrom(POSTGRES_MESSAGES, id, '', params)]);
 }
 
 /** The server, database and user a connection setting names, never its password. */
@@ -174,13 +175,9 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   const typed = (e: unknown): unknown => {
     if (isEgovPlanError(e) || !(e instanceof Error)) return e;
     if (isConnectionFailure(e)) {
-      return storeError(
-        'store.connection_failed',
-        `Không kết nối được PostgreSQL ${target}: ${scrub(e.message, password)}`,
-        `Could not connect to PostgreSQL ${target}: ${scrub(e.message, password)}`,
-      );
+      return storeError('store.connection_failed', { server: target, detail: scrub(e.message, password) });
     }
-    if (e instanceof pg.DatabaseError) return storeError('store.backend_error', `Lỗi PostgreSQL trên ${target}: ${scrub(e.message, password)}`, `PostgreSQL error on ${target}: ${scrub(e.message, password)}`);
+    if (e instanceof pg.DatabaseError) return storeError('store.backend_error', { server: target, detail: scrub(e.message, password) });
     return e;
   };
 
@@ -223,7 +220,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`egov-plan:${schemaName}`]);
       const exists = (await c.query('SELECT to_regclass($1) AS t', [`${s}.schema_version`])).rows[0]?.t !== null;
       if (!exists && options.create === false) {
-        throw storeError('store.not_found', `Không có kho egov-plan trong lược đồ "${schemaName}" của ${target}.`, `There is no egov-plan store in schema "${schemaName}" of ${target}.`);
+        throw storeError('store.not_found', { schema: schemaName, server: target });
       }
       if (!exists) {
         await c.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
@@ -231,11 +228,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       }
       const from = Number((await c.query(`SELECT coalesce(max(version), 0) AS v FROM ${t('schema_version')}`)).rows[0]?.v ?? 0);
       if (from > POSTGRES_SCHEMA_VERSION) {
-        throw storeError(
-          'store.schema_too_new',
-          `Lược đồ "${schemaName}" có phiên bản ${from}, mới hơn phiên bản ${POSTGRES_SCHEMA_VERSION} mà gói này đọc được; hãy cập nhật @egov-plan/store-postgres.`,
-          `Schema "${schemaName}" has version ${from}, newer than version ${POSTGRES_SCHEMA_VERSION} this package reads; upgrade @egov-plan/store-postgres.`,
-        );
+        throw storeError('store.schema_too_new', { schema: schemaName, version: from, supported: POSTGRES_SCHEMA_VERSION });
       }
       for (const m of POSTGRES_MIGRATIONS) {
         if (m.version <= from) continue;

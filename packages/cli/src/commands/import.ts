@@ -95,8 +95,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
               // CSV is read as a stream (memory stays flat however long the file); a backup, JSON or a workbook is read whole.
               const max = format === 'csv' && !isDumpText(text) ? MAX_CSV_BYTES : MAX_IMPORT_BYTES;
               if (size > max) {
-                const { EgovPlanError, issue } = await import('@egov-plan/core');
-                throw new EgovPlanError([issue('file.too_large', '', `Tệp quá lớn (${size} byte, tối đa ${max}).`, `The file is too large (${size} bytes, at most ${max}).`, { file })]);
+                const { CLI_MESSAGES, EgovPlanError, issueFrom } = await import('@egov-plan/core');
+                throw new EgovPlanError([issueFrom(CLI_MESSAGES, 'file.too_large#import', '', { size, max }, { file })]);
               }
               if (isDumpText(text)) {
                 // A backup written by `dump`: replayed import by import, with its provenance; one
@@ -123,8 +123,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
               const issues = (e as { issues?: Issue[] }).issues;
               if (!Array.isArray(issues)) {
                 if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
-                  const { issue } = await import('@egov-plan/core');
-                  results.push({ file, imported: false, error: [issue('file.not_found', '', `Không đọc được tệp ${file}.`, `Cannot read file ${file}.`, { file })] });
+                  const { CLI_MESSAGES, issueFrom } = await import('@egov-plan/core');
+                  results.push({ file, imported: false, error: [issueFrom(CLI_MESSAGES, 'file.not_found#import', '', { file }, { file })] });
                   continue;
                 }
                 throw e;
