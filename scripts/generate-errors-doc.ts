@@ -3,7 +3,8 @@
 // when the committed page differs from what would be written.
 import { fileURLToPath } from 'node:url';
 import { finishGenerated, generated } from './lib/generated-file.js';
-import { ISSUE_MESSAGE_CATALOGS, ISSUE_REGISTRY, templateParameters, type IssueCode, type IssueTemplate } from '../packages/core/src/index.js';
+import { ISSUE_REGISTRY, templateParameters, type IssueCode, type IssueMessage } from '../packages/core/src/index.js';
+import { listedMessages, type ListedMessage } from './lib/issue-messages.js';
 
 const out = fileURLToPath(new URL('../docs/errors.md', import.meta.url));
 
@@ -56,24 +57,20 @@ const L: string[] = [
   "Each issue's own `message` names the values at fault; the tables below give what each code",
   `means in general (${codes.length} codes).`,
   '',
-  'Each message comes from a template in a message catalog of `@egov-plan/core` (`XLSX_MESSAGES`,',
-  '`ZIP_MESSAGES`, …, all of them in `ISSUE_MESSAGE_CATALOGS`): `issueFrom(catalog, id, pointer, params)`',
-  "fills the template's `{name}` parameters, and the parameters are type-checked against the",
-  "template. A message id is its code, or the code and a variant after `#` when one code has",
-  'several messages. Under each section, the messages table lists every template with its',
-  'parameters; codes whose messages are still written where they are emitted (`issue(…)`) have',
-  'no row there yet.',
+  'Each message is an `IssueMessage` constant in its package\'s `src/messages.ts`: its code and',
+  'its Vietnamese and English templates. `issueFrom(message, pointer, params)` fills the',
+  "templates' `{name}` parameters, which are type-checked against the templates. Under each",
+  'section, the messages table lists every message with its parameters (a code may have several',
+  'messages); codes whose messages are still written where they are emitted (`issue(…)`) have no',
+  'row there yet.',
 ];
-/** Every message template, by code, in catalog order. */
-const templates = new Map<IssueCode, { id: string; catalog: string; t: IssueTemplate }[]>();
-for (const [catalog, messages] of Object.entries(ISSUE_MESSAGE_CATALOGS)) {
-  for (const [id, t] of Object.entries(messages as Record<string, IssueTemplate>)) {
-    const code = id.split('#')[0] as IssueCode;
-    if (!(code in ISSUE_REGISTRY)) throw new Error(`${catalog}: message ${id} of an unregistered code`);
-    templates.set(code, [...(templates.get(code) ?? []), { id, catalog, t }]);
-  }
+/** Every message, by code, package by package. */
+const templates = new Map<IssueCode, ListedMessage[]>();
+for (const m of listedMessages()) {
+  if (!(m.message.code in ISSUE_REGISTRY)) throw new Error(`${m.pkg}: message ${m.name} of an unregistered code ${m.message.code}`);
+  templates.set(m.message.code, [...(templates.get(m.message.code) ?? []), m]);
 }
-const params = (t: IssueTemplate) => [...new Set([...templateParameters(t.en), ...templateParameters(t.vi)])].map((p) => `\`${p}\``).join(', ') || '—';
+const params = (t: IssueMessage) => [...new Set([...templateParameters(t.en), ...templateParameters(t.vi)])].map((p) => `\`${p}\``).join(', ') || '—';
 const listed = new Set<IssueCode>();
 for (const g of GROUPS) {
   const rows = codes.filter((c) => g.prefixes.includes(c.split('.')[0] as string));
@@ -86,8 +83,8 @@ for (const g of GROUPS) {
   }
   const messages = rows.flatMap((c) => templates.get(c) ?? []);
   if (messages.length) {
-    L.push('', `Messages (${messages.length}):`, '', '| message | parameters | English | Tiếng Việt |', '| --- | --- | --- | --- |');
-    for (const m of messages) L.push(`| \`${m.id}\` (${m.catalog}) | ${params(m.t)} | ${cell(m.t.en)} | ${cell(m.t.vi)} |`);
+    L.push('', `Messages (${messages.length}):`, '', '| code | message (package) | parameters | English | Tiếng Việt |', '| --- | --- | --- | --- | --- |');
+    for (const m of messages) L.push(`| \`${m.message.code}\` | \`${m.name}\` (${m.pkg.replace('@egov-plan/', '')}) | ${params(m.message)} | ${cell(m.message.en)} | ${cell(m.message.vi)} |`);
   }
 }
 const unlisted = codes.filter((c) => !listed.has(c));

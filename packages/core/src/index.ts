@@ -14,7 +14,6 @@ export * from './text.js';
 export * from './issue-codes.js';
 export * from './errors.js';
 export * from './issue-messages.js';
-export * from './messages/index.js';
 export * from './outputs.js';
 export * from './progress-method.js';
 export * from './calendar.js';

@@ -2,30 +2,31 @@ import type { IssueCode } from './issue-codes.js';
 import type { Issue } from './outputs.js';
 
 /**
- * A message's identifier in an {@link IssueMessages} catalog: its issue code, or the code and a
- * variant name after `#` when one code has several messages (`'workbook.too_large#entry'`).
+ * One issue message: its registered code and its Vietnamese and English templates. `{name}` in
+ * either text is a parameter, filled in by {@link issueFrom}; a template holds no other brace.
+ * Write each message as its own constant, `as const satisfies IssueMessage` (so the texts stay
+ * literal types and the code must be registered), in the emitting package's `messages.ts`:
+ *
+ * @example
+ * ```ts
+ * export const rulesTooLong = {
+ *   code: 'rules.too_long',
+ *   vi: 'Chuỗi dài {length} ký tự, quá giới hạn {max}.',
+ *   en: 'A string of {length} characters, over the limit of {max}.',
+ * } as const satisfies IssueMessage;
+ * ```
+ *
+ * One constant per message (not one object of them all) is what lets a bundler drop the messages
+ * of code a bundle does not contain.
  */
-export type IssueMessageId = IssueCode | `${IssueCode}#${string}`;
-
-/**
- * One issue message in both languages. `{name}` in either text is a parameter, filled in by
- * {@link issueFrom}; a template holds no other brace.
- */
-export interface IssueTemplate {
+export interface IssueMessage {
+  /** The registered code of the issues this message words. */
+  readonly code: IssueCode;
   /** Vietnamese template. */
   readonly vi: string;
   /** English template. */
   readonly en: string;
 }
-
-/**
- * A catalog of issue messages: message id → its Vietnamese and English templates. Write one as a
- * constant `as const satisfies IssueMessages` (so the template texts stay literal types and every
- * id must name a registered code); {@link issueFrom} then type-checks each message's parameters
- * against its templates. Catalogs are grouped by the module that emits them, so a bundle carries
- * only the messages of the code it contains.
- */
-export type IssueMessages = { readonly [id in IssueMessageId]?: IssueTemplate };
 
 /**
  * A parameter's value: a string or number (written as `String(value)`), or text in both
@@ -37,27 +38,18 @@ export type IssueParam = string | number | { readonly vi: string; readonly en: s
 export type TemplateParameters<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | TemplateParameters<Rest> : never;
 
 /**
- * The parameters a message takes: every `{name}` of its Vietnamese or English template (`{}`, and
- * nothing else, for a message without any).
- */
-export type IssueParams<T extends IssueTemplate> = [TemplateParameters<T['vi']> | TemplateParameters<T['en']>] extends [never]
-  ? { readonly [name: string]: never }
-  : { readonly [P in TemplateParameters<T['vi']> | TemplateParameters<T['en']>]: IssueParam };
-
-/** The issue code of a message id: the id up to its `#variant`. */
-export type IssueCodeOf<Id extends string> = Id extends `${infer C}#${string}` ? C : Id;
-
-/**
- * The parameters of message `Id` of catalog `C`, as {@link issueFrom} takes them (`{}` for a
- * message without any). A helper that forwards a message id and its parameters types them with it:
+ * The parameters message `M` takes: every `{name}` of its Vietnamese or English template, each an
+ * {@link IssueParam}; `{}`, and nothing else, for a message without any. A helper that forwards a
+ * message and its parameters types them with it:
  *
  * @example
  * ```ts
- * const fail = <const Id extends keyof typeof ZIP_MESSAGES>(id: Id, params: MessageParams<typeof ZIP_MESSAGES, Id>) =>
- *   new EgovPlanError([issueFrom(ZIP_MESSAGES, id, '', params)]);
+ * const fail = <const M extends IssueMessage>(m: M, params: IssueParams<M>) => new EgovPlanError([issueFrom(m, '', params)]);
  * ```
  */
-export type MessageParams<C extends IssueMessages, Id extends keyof C> = IssueParams<NonNullable<C[Id]> & IssueTemplate>;
+export type IssueParams<M extends Pick<IssueMessage, 'vi' | 'en'>> = [TemplateParameters<M['vi']> | TemplateParameters<M['en']>] extends [never]
+  ? { readonly [name: string]: never }
+  : { readonly [P in TemplateParameters<M['vi']> | TemplateParameters<M['en']>]: IssueParam };
 
 const PARAMETER = /\{([A-Za-z][A-Za-z0-9_]*)\}/gu;
 
@@ -76,22 +68,20 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
 }
 
 /**
- * Builds an {@link Issue} from a message catalog: the code is the message id's (up to `#`), the
- * message is the id's Vietnamese and English templates filled with `params`, whose names and
- * presence are checked against the templates at compile time.
+ * Builds an {@link Issue} from a message: its code, and its Vietnamese and English templates
+ * filled with `params`, whose names and presence are checked against the templates at compile
+ * time (a missing, misspelt or ill-typed parameter does not compile). `extra` adds the other
+ * fields (`severity`, `line`, `column`, `file`).
  *
  * @example
  * ```ts
- * const MESSAGES = { 'rules.too_long': { vi: 'Chuỗi dài hơn {max} ký tự.', en: 'A string longer than {max} characters.' } } as const satisfies IssueMessages;
- * issueFrom(MESSAGES, 'rules.too_long', '/title', { max: 20000 });
+ * import * as MSG from './messages.js';
+ * issueFrom(MSG.rulesTooLong, '/title', { length: 25000, max: 20000 });
  * ```
  */
-export function issueFrom<C extends IssueMessages, const Id extends keyof C & IssueMessageId>(catalog: C, id: Id, pointer: string, params: MessageParams<C, Id>, extra?: Partial<Issue>): Issue {
-  const template = catalog[id] as IssueTemplate;
+export function issueFrom<const M extends IssueMessage>(message: M, pointer: string, params: IssueParams<M>, extra?: Partial<Issue>): Issue {
   const values = params as Readonly<Record<string, IssueParam>>;
-  const hash = id.indexOf('#');
-  const code = (hash < 0 ? id : id.slice(0, hash)) as IssueCode;
-  return { code, pointer, message: { vi: renderTemplate(template.vi, values, 'vi'), en: renderTemplate(template.en, values, 'en') }, ...extra };
+  return { code: message.code, pointer, message: { vi: renderTemplate(message.vi, values, 'vi'), en: renderTemplate(message.en, values, 'en') }, ...extra };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Awaitable } from './awaitable.js';
 import { EgovPlanError } from './errors.js';
-import { issueFrom, type MessageParams } from './issue-messages.js';
-import { STORE_MESSAGES } from './messages/store.js';
+import { issueFrom, type IssueMessage, type IssueParams } from './issue-messages.js';
 import type { AdministrativeLevel } from './plan.js';
+import * as MSG from './store-messages.js';
 
 // The contract every measurement store implements (in memory, SQLite, PostgreSQL, …), in the
 // manner of next-auth's adapters: one documented interface, results that may or may not be
@@ -381,8 +381,8 @@ export function matchesQuery(m: Pick<StoredMeasurement, 'plan' | 'indicator' | '
 const LEVELS = new Set(['province', 'district', 'commune']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
-function storeError<const Id extends keyof typeof STORE_MESSAGES>(id: Id, pointer: string, params: MessageParams<typeof STORE_MESSAGES, Id>): EgovPlanError {
-  return new EgovPlanError([issueFrom(STORE_MESSAGES, id, pointer, params)]);
+function storeError<const M extends IssueMessage>(message: M, pointer: string, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, pointer, params)]);
 }
 
 /**
@@ -390,45 +390,47 @@ function storeError<const Id extends keyof typeof STORE_MESSAGES>(id: Id, pointe
  * the row and the field. Stores call it so that a bad value never reaches a backend.
  */
 export function checkMeasurementRecord(r: MeasurementRecord, index: number): void {
-  const bad = (field: string, id: Extract<keyof typeof STORE_MESSAGES, `store.invalid_record#${string}`>): never => {
-    throw storeError(id, `/${index}/${field}`, { row: String(r?.row ?? index + 1), field });
+  // Every store.invalid_record message names the row, some the field too (the cast: extra
+  // parameters are ignored).
+  const bad = <const M extends IssueMessage>(field: string, message: M): never => {
+    throw storeError(message, `/${index}/${field}`, { row: String(r?.row ?? index + 1), field } as unknown as IssueParams<M>);
   };
-  if (r === null || typeof r !== 'object') bad('', 'store.invalid_record#not_object');
-  for (const f of ['indicator', 'orgUnit', 'period'] as const) if (typeof r[f] !== 'string' || r[f] === '') bad(f, 'store.invalid_record#empty');
-  if (!LEVELS.has(r.level)) bad('level', 'store.invalid_record#level');
-  for (const f of ['start', 'end'] as const) if (typeof r[f] !== 'string' || !DAY.test(r[f])) bad(f, 'store.invalid_record#date');
-  if (typeof r.value !== 'boolean' && !(typeof r.value === 'number' && Number.isFinite(r.value))) bad('value', 'store.invalid_record#value');
-  for (const f of ['numerator', 'denominator'] as const) if (r[f] !== null && !(typeof r[f] === 'number' && Number.isFinite(r[f]))) bad(f, 'store.invalid_record#number');
-  if (typeof r.evidence !== 'boolean') bad('evidence', 'store.invalid_record#evidence');
-  if (r.sheet !== null && typeof r.sheet !== 'string') bad('sheet', 'store.invalid_record#sheet');
-  if (!Number.isInteger(r.row) || r.row < 1) bad('row', 'store.invalid_record#row');
+  if (r === null || typeof r !== 'object') bad('', MSG.storeInvalidRecordNotObject);
+  for (const f of ['indicator', 'orgUnit', 'period'] as const) if (typeof r[f] !== 'string' || r[f] === '') bad(f, MSG.storeInvalidRecordEmpty);
+  if (!LEVELS.has(r.level)) bad('level', MSG.storeInvalidRecordLevel);
+  for (const f of ['start', 'end'] as const) if (typeof r[f] !== 'string' || !DAY.test(r[f])) bad(f, MSG.storeInvalidRecordDate);
+  if (typeof r.value !== 'boolean' && !(typeof r.value === 'number' && Number.isFinite(r.value))) bad('value', MSG.storeInvalidRecordValue);
+  for (const f of ['numerator', 'denominator'] as const) if (r[f] !== null && !(typeof r[f] === 'number' && Number.isFinite(r[f]))) bad(f, MSG.storeInvalidRecordNumber);
+  if (typeof r.evidence !== 'boolean') bad('evidence', MSG.storeInvalidRecordEvidence);
+  if (r.sheet !== null && typeof r.sheet !== 'string') bad('sheet', MSG.storeInvalidRecordSheet);
+  if (!Number.isInteger(r.row) || r.row < 1) bad('row', MSG.storeInvalidRecordRow);
 }
 
 /** Completes and checks the provenance of an import; throws `EgovPlanError` (`store.invalid_provenance`). */
 export function completeProvenance(p: ImportProvenance, newId: () => string): Required<ImportProvenance> {
   for (const f of ['plan', 'file', 'importedBy'] as const) {
     if (typeof p?.[f] !== 'string' || p[f] === '') {
-      throw storeError('store.invalid_provenance', `/${f}`, { field: f });
+      throw storeError(MSG.storeInvalidProvenance, `/${f}`, { field: f });
     }
   }
   const importedAt = p.importedAt ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(importedAt))) {
-    throw storeError('store.invalid_provenance#imported_at', '/importedAt', { importedAt });
+    throw storeError(MSG.storeInvalidProvenanceImportedAt, '/importedAt', { importedAt });
   }
   return { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt, importId: p.importId ?? newId() };
 }
 
 /** The error for retracting an import the store does not hold. */
 export function unknownImportError(importId: string): EgovPlanError {
-  return storeError('store.unknown_import', '', { importId });
+  return storeError(MSG.storeUnknownImport, '', { importId });
 }
 
 /** The error for retracting an import twice. */
 export function alreadyRetractedError(importId: string, at: string): EgovPlanError {
-  return storeError('store.already_retracted', '', { importId, at });
+  return storeError(MSG.storeAlreadyRetracted, '', { importId, at });
 }
 
 /** The error for an import id used twice. */
 export function duplicateImportError(importId: string): EgovPlanError {
-  return storeError('store.duplicate_import', '/importId', { importId });
+  return storeError(MSG.storeDuplicateImport, '/importId', { importId });
 }

@@ -1,4 +1,5 @@
-import { HTTP_MESSAGES, issue, issueFrom, type Issue, type IssueCode, type MessageParams } from '@egov-plan/core';
+import { issue, issueFrom, type Issue, type IssueCode, type IssueMessage, type IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 // Every error response of the API has one shape, the CLI's `--json` error: a status, and
 // `{ ok: false, error: { code, issues } }` where each issue has a code, a JSON pointer into the
@@ -23,9 +24,9 @@ export class HttpError extends Error {
   }
 }
 
-/** Builds an {@link HttpError} of one issue, worded by one of `HTTP_MESSAGES` (internal; `httpError` takes the texts). */
-export function httpErrorFrom<const Id extends keyof typeof HTTP_MESSAGES>(status: number, id: Id, pointer: string, params: MessageParams<typeof HTTP_MESSAGES, Id>, headers: Record<string, string> = {}): HttpError {
-  return new HttpError(status, [issueFrom(HTTP_MESSAGES, id, pointer, params)], headers);
+/** Builds an {@link HttpError} of one issue, worded by an issue message (internal; `httpError` takes the texts). */
+export function httpErrorFrom<const M extends IssueMessage>(status: number, message: M, pointer: string, params: IssueParams<M>, headers: Record<string, string> = {}): HttpError {
+  return new HttpError(status, [issueFrom(message, pointer, params)], headers);
 }
 
 /** Builds an {@link HttpError} of one issue from its code and its message in both languages. */
@@ -35,7 +36,7 @@ export function httpError(status: number, code: IssueCode, pointer: string, vi: 
 
 /** The body of an error response: `{ ok: false, error: { code, issues } }` (`code` is the first issue's). */
 export function errorBody(issues: readonly Issue[]): { ok: false; error: { code: IssueCode; issues: Issue[] } } {
-  const first = issues[0] ?? issueFrom(HTTP_MESSAGES, 'http.internal_error#unknown', '', {});
+  const first = issues[0] ?? issueFrom(MSG.httpInternalErrorUnknown, '', {});
   return { ok: false, error: { code: first.code, issues: issues.length ? [...issues] : [first] } };
 }
 

@@ -7,7 +7,6 @@ import {
   fromZodIssue,
   isEgovPlanError,
   isLocalDate,
-  HTTP_MESSAGES,
   issueFrom,
   isWarning,
   Plan as PlanSchema,
@@ -56,6 +55,7 @@ import {
   TasksQuery,
   ValidationReport,
 } from './schemas.js';
+import * as MSG from './messages.js';
 
 /** What the API lets a caller do, by resource; anonymous callers read only what {@link HandlerOptions.anonymous} lists. */
 export type ApiResource = 'plans' | 'calendar' | 'tasks' | 'measurements' | 'evaluations' | 'validate';
@@ -244,7 +244,7 @@ function pageOf<T>(items: readonly T[], limit: number | undefined, cursor: strin
   let start = 0;
   if (cursor !== undefined) {
     if (!/^\d{1,9}$/u.test(cursor) || Number(cursor) > items.length) {
-      throw httpErrorFrom(400, 'http.invalid_parameter#cursor', '/query/cursor', { cursor });
+      throw httpErrorFrom(400, MSG.httpInvalidParameterCursor, '/query/cursor', { cursor });
     }
     start = Number(cursor);
   }
@@ -294,13 +294,13 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     if (e instanceof HttpError) return errorResponse(e.status, e.issues, e.headers);
     if (isEgovPlanError(e)) return errorResponse(400, e.issues);
     if (e instanceof HTTPException && e.status < 500) {
-      const id = e.status === 415 ? 'http.unsupported_media_type#bad_request' : e.status === 413 ? 'http.payload_too_large#bad_request' : 'http.invalid_parameter#bad_request';
-      return errorResponse(e.status, [issueFrom(HTTP_MESSAGES, id, '', { detail: e.message })]);
+      const id = e.status === 415 ? MSG.httpUnsupportedMediaTypeBadRequest : e.status === 413 ? MSG.httpPayloadTooLargeBadRequest : MSG.httpInvalidParameterBadRequest;
+      return errorResponse(e.status, [issueFrom(id, '', { detail: e.message })]);
     }
     onError(e, c.req.raw);
-    return errorResponse(500, [issueFrom(HTTP_MESSAGES, 'http.internal_error', '', {})]);
+    return errorResponse(500, [issueFrom(MSG.httpInternalError, '', {})]);
   });
-  app.notFound((c) => errorResponse(404, [issueFrom(HTTP_MESSAGES, 'http.not_found', '', { method: c.req.method, path: new URL(c.req.url).pathname })]));
+  app.notFound((c) => errorResponse(404, [issueFrom(MSG.httpNotFound, '', { method: c.req.method, path: new URL(c.req.url).pathname })]));
 
   if (options.cors) {
     const c = options.cors;
@@ -321,11 +321,11 @@ export function createHandler(options: HandlerOptions): FetchHandler {
   const mayRead = (principal: Principal | null, resource: ApiResource): void => {
     if (principal) return;
     if (anonymous === 'read' || (anonymous !== 'none' && anonymous.includes(resource))) return;
-    throw httpErrorFrom(401, 'http.unauthorized', '', { resource }, { 'www-authenticate': 'Bearer' });
+    throw httpErrorFrom(401, MSG.httpUnauthorized, '', { resource }, { 'www-authenticate': 'Bearer' });
   };
   const planOf = (id: string): Plan => {
     const plan = plans.get(id);
-    if (!plan) throw httpErrorFrom(404, 'http.not_found#plan', '/params/plan', { plan: id });
+    if (!plan) throw httpErrorFrom(404, MSG.httpNotFoundPlan, '/params/plan', { plan: id });
     return plan;
   };
   const staticBody = (key: string, make: () => unknown) => {
@@ -463,16 +463,16 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     }),
     async (c) => {
       const principal = c.get('principal');
-      if (!principal) throw httpErrorFrom(401, 'http.unauthorized#submit', '', {}, { 'www-authenticate': 'Bearer' });
+      if (!principal) throw httpErrorFrom(401, MSG.httpUnauthorizedSubmit, '', {}, { 'www-authenticate': 'Bearer' });
       const plan = planOf(c.req.valid('param').plan);
       const submission = c.req.valid('json');
-      if (principal.role === 'reader') throw httpErrorFrom(403, 'http.forbidden#reader', '', {});
+      if (principal.role === 'reader') throw httpErrorFrom(403, MSG.httpForbiddenReader, '', {});
       if (principal.role !== 'admin') {
         const own = new Set(principal.agencies);
         const foreign = submission.measurements.flatMap((m, i) =>
           own.has(m.orgUnit)
             ? []
-            : [issueFrom(HTTP_MESSAGES, 'http.forbidden', `/measurements/${i}/orgUnit`, { orgUnit: m.orgUnit }, { file: BODY_NAME })],
+            : [issueFrom(MSG.httpForbidden, `/measurements/${i}/orgUnit`, { orgUnit: m.orgUnit }, { file: BODY_NAME })],
         );
         if (foreign.length) throw new HttpError(403, foreign);
       }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { EgovPlanError, HTTP_MESSAGES, issueFrom } from '@egov-plan/core';
+import { EgovPlanError, issueFrom } from '@egov-plan/core';
 import type { FetchHandler } from './handler.js';
+import * as MSG from './messages.js';
 
 // Thin wrappers: node:http and Express hand the request to the one Fetch handler.
 
@@ -37,9 +38,9 @@ export function nodeServerOptions(limits: NodeServerLimits = {}): ServerOptions 
   const requestTimeout = limits.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   for (const [name, v] of [['headersTimeoutMs', headersTimeout], ['requestTimeoutMs', requestTimeout]] as const)
     if (!Number.isInteger(v) || v <= 0)
-      throw new EgovPlanError([issueFrom(HTTP_MESSAGES, 'usage.invalid_option#node_timeout', `/${name}`, { name, value: String(v) })]);
+      throw new EgovPlanError([issueFrom(MSG.usageInvalidOptionNodeTimeout, `/${name}`, { name, value: String(v) })]);
   if (headersTimeout > requestTimeout)
-    throw new EgovPlanError([issueFrom(HTTP_MESSAGES, 'usage.invalid_option#node_timeouts', '/headersTimeoutMs', { headersTimeout, requestTimeout })]);
+    throw new EgovPlanError([issueFrom(MSG.usageInvalidOptionNodeTimeouts, '/headersTimeoutMs', { headersTimeout, requestTimeout })]);
   return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.floor(headersTimeout / 4)) };
 }
 

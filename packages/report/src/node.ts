@@ -7,7 +7,8 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EgovPlanError, issueFrom, REPORT_MESSAGES } from '@egov-plan/core';
+import { EgovPlanError, issueFrom } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 /** Where {@link findChromium} looks, after the `EGOV_PLAN_CHROMIUM` environment variable. */
 export const CHROMIUM_PATHS: readonly string[] = Object.freeze(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']);
@@ -41,7 +42,7 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
     return await import('playwright-core');
   } catch {
     throw new EgovPlanError([
-      issueFrom(REPORT_MESSAGES, 'usage.missing_dependency', '', {}),
+      issueFrom(MSG.usageMissingDependency, '', {}),
     ]);
   }
 }
@@ -55,7 +56,7 @@ export async function withChromiumPage<T>(use: (page: import('playwright-core').
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) {
     throw new EgovPlanError([
-      issueFrom(REPORT_MESSAGES, 'usage.chromium_not_found', '', { paths: CHROMIUM_PATHS.join(', ') }),
+      issueFrom(MSG.usageChromiumNotFound, '', { paths: CHROMIUM_PATHS.join(', ') }),
     ]);
   }
   const { chromium } = await loadPlaywright();

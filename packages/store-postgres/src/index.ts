@@ -31,7 +31,8 @@ import {
   type CountSum,
   type ImportProvenance,
   type ImportSummary,
-  type MessageParams,
+  type IssueMessage,
+  type IssueParams,
   type MeasurementQuery,
   type MeasurementRecord,
   type MeasurementStore,
@@ -43,11 +44,11 @@ import {
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
-  POSTGRES_MESSAGES,
-} from '@egov-plan/core';
+  } from '@egov-plan/core';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './migrations.js';
+import * as MSG from './messages.js';
 
 export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration };
 
@@ -98,8 +99,8 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
 }
 
-function storeError<const Id extends keyof typeof POSTGRES_MESSAGES>(id: Id, params: MessageParams<typeof POSTGRES_MESSAGES, Id>): EgovPlanError {
-  return new EgovPlanError([issueFrom(POSTGRES_MESSAGES, id, '', params)]);
+function storeError<const M extends IssueMessage>(message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params)]);
 }
 
 /** The server, database and user a connection setting names, never its password. */
@@ -175,9 +176,9 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   const typed = (e: unknown): unknown => {
     if (isEgovPlanError(e) || !(e instanceof Error)) return e;
     if (isConnectionFailure(e)) {
-      return storeError('store.connection_failed', { server: target, detail: scrub(e.message, password) });
+      return storeError(MSG.storeConnectionFailed, { server: target, detail: scrub(e.message, password) });
     }
-    if (e instanceof pg.DatabaseError) return storeError('store.backend_error', { server: target, detail: scrub(e.message, password) });
+    if (e instanceof pg.DatabaseError) return storeError(MSG.storeBackendError, { server: target, detail: scrub(e.message, password) });
     return e;
   };
 
@@ -220,7 +221,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`egov-plan:${schemaName}`]);
       const exists = (await c.query('SELECT to_regclass($1) AS t', [`${s}.schema_version`])).rows[0]?.t !== null;
       if (!exists && options.create === false) {
-        throw storeError('store.not_found', { schema: schemaName, server: target });
+        throw storeError(MSG.storeNotFound, { schema: schemaName, server: target });
       }
       if (!exists) {
         await c.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
@@ -228,7 +229,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       }
       const from = Number((await c.query(`SELECT coalesce(max(version), 0) AS v FROM ${t('schema_version')}`)).rows[0]?.v ?? 0);
       if (from > POSTGRES_SCHEMA_VERSION) {
-        throw storeError('store.schema_too_new', { schema: schemaName, version: from, supported: POSTGRES_SCHEMA_VERSION });
+        throw storeError(MSG.storeSchemaTooNew, { schema: schemaName, version: from, supported: POSTGRES_SCHEMA_VERSION });
       }
       for (const m of POSTGRES_MIGRATIONS) {
         if (m.version <= from) continue;

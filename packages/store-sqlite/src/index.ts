@@ -27,7 +27,8 @@ import {
   type AdministrativeLevel,
   type CountQuery,
   type ImportProvenance,
-  type MessageParams,
+  type IssueMessage,
+  type IssueParams,
   type ImportSummary,
   type MeasurementQuery,
   type MeasurementRecord,
@@ -41,11 +42,11 @@ import {
   type ValuesThatCount,
   type ValuesThatCountQuery,
   type WindowValues,
-  SQLITE_MESSAGES,
-} from '@egov-plan/core';
+  } from '@egov-plan/core';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration } from './migrations.js';
+import * as MSG from './messages.js';
 
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration };
 
@@ -105,8 +106,8 @@ function laterRow(a: InForceRow, b: InForceRow): boolean {
 const COLUMNS =
   'plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
 
-function storeError<const Id extends keyof typeof SQLITE_MESSAGES>(id: Id, params: MessageParams<typeof SQLITE_MESSAGES, Id>): EgovPlanError {
-  return new EgovPlanError([issueFrom(SQLITE_MESSAGES, id, '', params)]);
+function storeError<const M extends IssueMessage>(message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params)]);
 }
 
 /** Turns a better-sqlite3 error into a typed one (busy, not a database, …); typed errors pass through. */
@@ -114,19 +115,19 @@ function typed(e: unknown, file: string): unknown {
   if (isEgovPlanError(e) || !(e instanceof Error)) return e;
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_BUSY')) {
-    return storeError('store.busy', { file });
+    return storeError(MSG.storeBusy, { file });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return storeError('store.open_failed', { file, detail: e.message });
+    return storeError(MSG.storeOpenFailed, { file, detail: e.message });
   }
-  if (code.startsWith('SQLITE_')) return storeError('store.backend_error', { file, detail: e.message });
+  if (code.startsWith('SQLITE_')) return storeError(MSG.storeBackendError, { file, detail: e.message });
   return e;
 }
 
 function migrate(db: Database.Database, file: string): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SQLITE_SCHEMA_VERSION) {
-    throw storeError('store.schema_too_new', { file, version: from, supported: SQLITE_SCHEMA_VERSION });
+    throw storeError(MSG.storeSchemaTooNew, { file, version: from, supported: SQLITE_SCHEMA_VERSION });
   }
   for (const m of SQLITE_MIGRATIONS) {
     if (m.version <= from) continue;
@@ -190,7 +191,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: options.create === false });
   } catch (e) {
     if (options.create === false && !(e as { code?: string }).code?.startsWith('SQLITE_NOTADB')) {
-      throw storeError('store.not_found', { file });
+      throw storeError(MSG.storeNotFound, { file });
     }
     throw typed(e, file);
   }

@@ -1,5 +1,6 @@
-import { DUMP_MESSAGES, EgovPlanError, issueFrom, type MessageParams, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
 import { readCsv } from '@egov-plan/rules';
+import * as MSG from './messages.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
 // JSON or CSV. `restoreDump` replays a dump into a store — imports in the order they were
@@ -50,7 +51,7 @@ export async function dumpStore(store: MeasurementStore, plan: string): Promise<
 export async function dumpEveryPlan(store: MeasurementStore): Promise<StoreDumpSet> {
   if (!store.plans) {
     throw new EgovPlanError([
-      issueFrom(DUMP_MESSAGES, 'usage.invalid_value#dump_plans', '', { store: store.kind }),
+      issueFrom(MSG.usageInvalidValueDumpPlans, '', { store: store.kind }),
     ]);
   }
   const plans: StoreDump[] = [];
@@ -85,7 +86,7 @@ export function isDumpText(text: string): boolean {
   return head.startsWith(DUMP_COLUMNS.slice(0, 4).join(','));
 }
 
-const badDump = <const Id extends keyof typeof DUMP_MESSAGES>(file: string, id: Id, params: MessageParams<typeof DUMP_MESSAGES, Id>) => new EgovPlanError([issueFrom(DUMP_MESSAGES, id, '', params, { file })]);
+const badDump = <const M extends IssueMessage>(file: string, message: M, params: IssueParams<M>) => new EgovPlanError([issueFrom(message, '', params, { file })]);
 
 /** A plan's dump as read back: the dump, and who retracted each retracted import (import id → who). */
 export type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
@@ -96,7 +97,7 @@ const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i
 function jsonDump(d: unknown, file: string, where: string): ParsedDump {
   const x = d as Partial<StoreDump> | null;
   if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports)) {
-    throw badDump(file, 'measurement.invalid_document#not_dump', { file, where });
+    throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where });
   }
   return { ...(x as StoreDump), retractedBy: retractions(x.imports) };
 }
@@ -113,11 +114,11 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
     try {
       d = JSON.parse(body);
     } catch (e) {
-      throw badDump(file, 'measurement.invalid_document#json', { file, detail: (e as Error).message });
+      throw badDump(file, MSG.measurementInvalidDocumentJson, { file, detail: (e as Error).message });
     }
     const set = d as Partial<StoreDumpSet> | null;
     if (set && typeof set === 'object' && 'plans' in set) {
-      if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw badDump(file, 'measurement.invalid_document#not_dump', { file, where: '' });
+      if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where: '' });
       return set.plans.map((p, i) => jsonDump(p, file, ` (plans[${i}])`));
     }
     return [jsonDump(d, file, '')];
@@ -125,7 +126,7 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
   const byPlan = new Map<string, ParsedDump>();
   readCsv(body, (rec) => {
     if (rec.row === 1) {
-      if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw badDump(file, 'measurement.invalid_document#header', { file });
+      if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw badDump(file, MSG.measurementInvalidDocumentHeader, { file });
       return;
     }
     const f = Object.fromEntries(DUMP_COLUMNS.map((c, i) => [c, rec.fields[i] ?? ''])) as Record<(typeof DUMP_COLUMNS)[number], string>;
@@ -151,7 +152,7 @@ export function parseDump(text: string, file = 'dump'): ParsedDump {
   const dumps = parseDumps(text, file);
   if (dumps.length > 1) {
     const names = dumps.map((d) => d.plan).join(', ');
-    throw badDump(file, 'measurement.invalid_document#several_plans', { file, count: dumps.length, plans: names });
+    throw badDump(file, MSG.measurementInvalidDocumentSeveralPlans, { file, count: dumps.length, plans: names });
   }
   return dumps[0] ?? { format: DUMP_FORMAT, version: 1, plan: '', imports: [], revisions: [], retractedBy: new Map() };
 }

@@ -1,7 +1,8 @@
-import { EgovPlanError, IMPORT_MESSAGES, issueFrom, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
 import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readMeasurementsCsvStream, toMeasurementRecord, type MeasurementBatch, type MeasurementSet, type Observation } from '@egov-plan/rules';
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
+import * as MSG from './messages.js';
 
 // One file → one import: every row of the file lands in one store transaction, or none does.
 // A file with a row the plan refuses is not imported at all; the report names every bad row.
@@ -148,7 +149,7 @@ export async function importTabularStream(store: MeasurementStore, plan: Plan, f
 
 function tooLarge(size: number, max: number | undefined, file: string): void {
   if (max !== undefined && size > max) {
-    throw new EgovPlanError([issueFrom(IMPORT_MESSAGES, 'file.too_large#measurements', '', { max }, { file })]);
+    throw new EgovPlanError([issueFrom(MSG.fileTooLargeMeasurements, '', { max }, { file })]);
   }
 }
 
@@ -256,7 +257,7 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
   const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
   const rejected = end.rows - kept;
   if (refused || !summary) {
-    const refusal = issueFrom(IMPORT_MESSAGES, 'workbook.rejected', '', { file: name.slice(0, 80), rejected, rows: end.rows }, { file: name });
+    const refusal = issueFrom(MSG.workbookRejected, '', { file: name.slice(0, 80), rejected, rows: end.rows }, { file: name });
     return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected, issues: [refusal, ...end.issues] };
   }
   return { ...base, imported: true, importId: summary.importId, revisions: summary.revisions, unchanged: summary.unchanged, rejected: 0, issues: end.issues };

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issueFrom, pointerSegment, XLSX_MESSAGES, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
+import * as MSG from './messages.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
 // (./zip.ts); each visible sheet whose row 1 is a measurements header is read; every cell is
@@ -98,7 +99,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['drawing', 'picture', 'hyperlinks'] } as never);
   } catch (e) {
-    throw new EgovPlanError([issueFrom(XLSX_MESSAGES, 'workbook.invalid#unreadable', '', { detail: String((e as Error).message).slice(0, 120) }, where(file))]);
+    throw new EgovPlanError([issueFrom(MSG.workbookInvalidUnreadable, '', { detail: String((e as Error).message).slice(0, 120) }, where(file))]);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_SHEET_ROWS;
   const result: WorkbookMeasurements = { observations: [], issues: [], rows: 0, sheets: [] };
@@ -117,16 +118,16 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     const isMeasurements = headerCells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase()));
     if (!isMeasurements) {
       // The template's own instructions and lists are not data: no warning for them.
-      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issueFrom(XLSX_MESSAGES, 'workbook.skipped_sheet', at, { sheet }, { severity: 'warning', ...where(file) }));
+      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issueFrom(MSG.workbookSkippedSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
       continue;
     }
     if (ws.state !== 'visible' && ws.state !== undefined) {
-      warnings.push(issueFrom(XLSX_MESSAGES, 'workbook.hidden_sheet', at, { sheet }, { severity: 'warning', ...where(file) }));
+      warnings.push(issueFrom(MSG.workbookHiddenSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
       continue;
     }
     if (ws.rowCount > maxRows) {
       throw new EgovPlanError([
-        issueFrom(XLSX_MESSAGES, 'workbook.too_many_rows', at, { sheet, rows: ws.rowCount, max: maxRows }, where(file)),
+        issueFrom(MSG.workbookTooManyRows, at, { sheet, rows: ws.rowCount, max: maxRows }, where(file)),
       ]);
     }
     const width = headerCells.length;
@@ -141,7 +142,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       const b = mergeBounds(range);
       if (!b || b.bottom < 2 || b.left > width) continue;
       const c = cellAt(Math.max(2, b.top), b.left);
-      result.issues.push(issueFrom(XLSX_MESSAGES, 'workbook.merged_cells', c.pointer, { ...c.params, range }, c.extra));
+      result.issues.push(issueFrom(MSG.workbookMergedCells, c.pointer, { ...c.params, range }, c.extra));
       for (let r = Math.max(2, b.top); r <= b.bottom; r++) mergedRows.add(r);
     }
     const rows: MeasurementTableRow[] = [{ row: 1, cells: headerCells }];
@@ -164,11 +165,11 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
         cells.push('');
         const cell = cellAt(number, c);
         if (t.problem === 'formula') {
-          result.issues.push(issueFrom(XLSX_MESSAGES, 'workbook.formula_without_result', cell.pointer, { ...cell.params, formula: t.detail.slice(0, 60) }, cell.extra));
+          result.issues.push(issueFrom(MSG.workbookFormulaWithoutResult, cell.pointer, { ...cell.params, formula: t.detail.slice(0, 60) }, cell.extra));
         } else if (t.problem === 'error') {
-          result.issues.push(issueFrom(XLSX_MESSAGES, 'workbook.cell_error', cell.pointer, { ...cell.params, error: t.detail.slice(0, 20) }, cell.extra));
+          result.issues.push(issueFrom(MSG.workbookCellError, cell.pointer, { ...cell.params, error: t.detail.slice(0, 20) }, cell.extra));
         } else {
-          result.issues.push(issueFrom(XLSX_MESSAGES, 'workbook.cell_error#kind', cell.pointer, { ...cell.params, kind: t.detail }, cell.extra));
+          result.issues.push(issueFrom(MSG.workbookCellErrorKind, cell.pointer, { ...cell.params, kind: t.detail }, cell.extra));
         }
       }
       if (blank) return;
@@ -185,7 +186,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       const first = seen.get(key);
       if (first) {
         result.issues.push(
-          issueFrom(XLSX_MESSAGES, 'measurement.duplicate#sheet', `${at}/${o.row}`, { sheet, row: o.row, firstSheet: first.sheet.slice(0, 40), firstRow: first.row }, { line: o.row, ...where(file) }),
+          issueFrom(MSG.measurementDuplicateSheet, `${at}/${o.row}`, { sheet, row: o.row, firstSheet: first.sheet.slice(0, 40), firstRow: first.row }, { line: o.row, ...where(file) }),
         );
         continue;
       }
@@ -195,7 +196,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   }
   if (result.sheets.length === 0) {
     throw new EgovPlanError([
-      issueFrom(XLSX_MESSAGES, 'workbook.no_measurements', '', { columns: [...COLUMN_NAMES].slice(0, 4).join(', ') }, where(file)),
+      issueFrom(MSG.workbookNoMeasurements, '', { columns: [...COLUMN_NAMES].slice(0, 4).join(', ') }, where(file)),
       ...warnings,
     ]);
   }

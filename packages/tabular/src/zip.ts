@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
-import { EgovPlanError, issueFrom, ZIP_MESSAGES, type MessageParams } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 // An XLSX file is a zip archive. exceljs (through JSZip) unpacks whatever it is given, so the
 // archive is checked here first, from its central directory and by unpacking each entry with a
@@ -40,8 +41,8 @@ const MAX32 = 0xffffffff;
 
 const where = (file: string | undefined) => (file === undefined ? {} : { file });
 
-function invalid<const Id extends Extract<keyof typeof ZIP_MESSAGES, `workbook.invalid#${string}`>>(file: string | undefined, id: Id, params: MessageParams<typeof ZIP_MESSAGES, Id>): EgovPlanError {
-  return new EgovPlanError([issueFrom(ZIP_MESSAGES, id, '', params, where(file))]);
+function invalid<const M extends IssueMessage & { code: 'workbook.invalid' }>(file: string | undefined, message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params, where(file))]);
 }
 
 /** True when the bytes start like a zip archive (`PK\3\4`). */
@@ -62,21 +63,21 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
       break;
     }
   }
-  if (eocd < 0) throw invalid(file, 'workbook.invalid#no_directory', {});
+  if (eocd < 0) throw invalid(file, MSG.workbookInvalidNoDirectory, {});
   let count = u16(eocd + 10);
   let dirOffset = u32(eocd + 16);
   if ((count === 0xffff || dirOffset === MAX32) && eocd >= 20 && u32(eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(eocd - 12);
-    if (at + 56 > bytes.length || u32(at) !== SIG_EOCD64) throw invalid(file, 'workbook.invalid#zip64', {});
+    if (at + 56 > bytes.length || u32(at) !== SIG_EOCD64) throw invalid(file, MSG.workbookInvalidZip64, {});
     count = u64(at + 32);
     dirOffset = u64(at + 48);
   }
-  if (count > maxEntries) throw invalid(file, 'workbook.invalid#too_many_entries', { count, max: maxEntries });
+  if (count > maxEntries) throw invalid(file, MSG.workbookInvalidTooManyEntries, { count, max: maxEntries });
   const entries: ZipEntry[] = [];
   let o = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
-    if (o + 46 > bytes.length || u32(o) !== SIG_CENTRAL) throw invalid(file, 'workbook.invalid#directory', {});
+    if (o + 46 > bytes.length || u32(o) !== SIG_CENTRAL) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const method = u16(o + 10);
     let compressedSize = u32(o + 20);
     let size = u32(o + 24);
@@ -84,7 +85,7 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
     const extraLength = u16(o + 30);
     const commentLength = u16(o + 32);
     let offset = u32(o + 42);
-    if (o + 46 + nameLength + extraLength > bytes.length) throw invalid(file, 'workbook.invalid#directory', {});
+    if (o + 46 + nameLength + extraLength > bytes.length) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
     // ZIP64: the real sizes and offset sit in extra field 0x0001, in this order, when 0xFFFFFFFF.
     for (let e = o + 46 + nameLength; e + 4 <= o + 46 + nameLength + extraLength; ) {
@@ -117,7 +118,7 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
   const entries = zipEntries(bytes, file, limits.maxEntries);
   const tooLarge = (name: string, size: number, max: number, all: boolean) =>
     new EgovPlanError([
-      all ? issueFrom(ZIP_MESSAGES, 'workbook.too_large', `/${name}`, { size, max }, where(file)) : issueFrom(ZIP_MESSAGES, 'workbook.too_large#entry', `/${name}`, { entry: name.slice(0, 80), size, max }, where(file)),
+      all ? issueFrom(MSG.workbookTooLarge, `/${name}`, { size, max }, where(file)) : issueFrom(MSG.workbookTooLargeEntry, `/${name}`, { entry: name.slice(0, 80), size, max }, where(file)),
     ]);
   let total = 0;
   for (const e of entries) {
@@ -127,9 +128,9 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, 'workbook.invalid#broken_entry', { entry: e.name.slice(0, 80) });
+    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, MSG.workbookInvalidBrokenEntry, { entry: e.name.slice(0, 80) });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.compressedSize > bytes.length) throw invalid(file, 'workbook.invalid#truncated_entry', { entry: e.name.slice(0, 80) });
+    if (start + e.compressedSize > bytes.length) throw invalid(file, MSG.workbookInvalidTruncatedEntry, { entry: e.name.slice(0, 80) });
     const data = bytes.subarray(start, start + e.compressedSize);
     let unpacked: number;
     if (e.method === 0) unpacked = data.length;
@@ -139,13 +140,13 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           throw new EgovPlanError([
-            issueFrom(ZIP_MESSAGES, 'workbook.zip_bomb', `/${e.name}`, { entry: e.name.slice(0, 80), size: e.size }, where(file)),
+            issueFrom(MSG.workbookZipBomb, `/${e.name}`, { entry: e.name.slice(0, 80), size: e.size }, where(file)),
           ]);
         }
-        throw invalid(file, 'workbook.invalid#inflate', { entry: e.name.slice(0, 80) });
+        throw invalid(file, MSG.workbookInvalidInflate, { entry: e.name.slice(0, 80) });
       }
-    } else throw invalid(file, 'workbook.invalid#method', { entry: e.name.slice(0, 80), method: e.method });
-    if (unpacked !== e.size) throw invalid(file, 'workbook.invalid#size', { entry: e.name.slice(0, 80) });
+    } else throw invalid(file, MSG.workbookInvalidMethod, { entry: e.name.slice(0, 80), method: e.method });
+    if (unpacked !== e.size) throw invalid(file, MSG.workbookInvalidSize, { entry: e.name.slice(0, 80) });
   }
   return entries;
 }

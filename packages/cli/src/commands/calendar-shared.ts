@@ -2,6 +2,7 @@ import type { BilingualText, Issue, Plan, ReportStatus, TaskStatus } from '@egov
 import type { DeadlineAt } from '@egov-plan/rules';
 import type { CliContext } from '../io.js';
 import { readInputFile } from './shared.js';
+import * as MSG from '../messages.js';
 
 /** Names of the agencies with these ids, as a map id → name. */
 export function agencyNames(plan: Plan, ids: Iterable<string>): Record<string, BilingualText> {
@@ -66,7 +67,7 @@ export function taskStatusLabel(ctx: CliContext, s: TaskStatus): string {
 export async function readProgressFile(ctx: CliContext, path: string, plan: Plan): Promise<Map<string, string>> {
   // Regular files only, size-limited: a FIFO or a device must not hang the command.
   const { text, name: file } = await readInputFile(ctx, path);
-  const [{ readCsv }, { CLI_MESSAGES, EgovPlanError, isLocalDate, issueFrom }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/core')]);
+  const [{ readCsv }, { EgovPlanError, isLocalDate, issueFrom }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/core')]);
   // The library's one CSV reader: blank lines skipped, each record with the line it starts on.
   const rows: { row: string[]; line: number }[] = [];
   const read = readCsv(text, (r) => {
@@ -75,7 +76,7 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
   });
   if (read.unterminated) {
     const at = read.unterminated;
-    throw new EgovPlanError([issueFrom(CLI_MESSAGES, 'calendar.invalid_progress#quote', '', { file, line: at.line }, { file, line: at.line })]);
+    throw new EgovPlanError([issueFrom(MSG.calendarInvalidProgressQuote, '', { file, line: at.line }, { file, line: at.line })]);
   }
   const tasks = new Set(plan.tasks.map((t) => t.id));
   const progress = new Map<string, string>();
@@ -85,20 +86,20 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
     if (i === 0 && row[0]?.toLowerCase() === 'task' && row[1]?.toLowerCase() === 'doneon') return;
     const at = { file, line, column: 1 };
     if (row.length !== 2) {
-      issues.push(issueFrom(CLI_MESSAGES, 'calendar.invalid_progress', '', { line, count: row.length }, at));
+      issues.push(issueFrom(MSG.calendarInvalidProgress, '', { line, count: row.length }, at));
       return;
     }
     const [task, doneOn] = row as [string, string];
     if (!tasks.has(task)) {
-      issues.push(issueFrom(CLI_MESSAGES, 'calendar.unknown_task', '', { line, plan: plan.id, task }, at));
+      issues.push(issueFrom(MSG.calendarUnknownTask, '', { line, plan: plan.id, task }, at));
       return;
     }
     if (!isLocalDate(doneOn)) {
-      issues.push(issueFrom(CLI_MESSAGES, 'calendar.invalid_date#progress', '', { line, doneOn }, { ...at, column: 2 }));
+      issues.push(issueFrom(MSG.calendarInvalidDateProgress, '', { line, doneOn }, { ...at, column: 2 }));
       return;
     }
     if (progress.has(task)) {
-      issues.push(issueFrom(CLI_MESSAGES, 'calendar.duplicate_progress', '', { line, task, firstLine: String(firstLine.get(task)) }, at));
+      issues.push(issueFrom(MSG.calendarDuplicateProgress, '', { line, task, firstLine: String(firstLine.get(task)) }, at));
       return;
     }
     progress.set(task, doneOn);

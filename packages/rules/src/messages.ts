@@ -1,0 +1,153 @@
+import type { IssueMessage } from '@egov-plan/core';
+
+// The issue messages of @egov-plan/rules: one constant per message, with its code
+// and its Vietnamese and English templates (`{name}` parameters). Modules import them as a
+// namespace (`import * as MSG from './messages.js'`) so that a bundle keeps only the messages it
+// can emit; docs/errors.md lists them all (scripts/lib/issue-messages.ts).
+
+// The messages of the reporting-calendar checks (`checkReportingCalendar`, calendar/checks.ts).
+
+/** `calendar.no_working_day_after_cut_off`. */
+export const calendarNoWorkingDayAfterCutOff = {
+  code: 'calendar.no_working_day_after_cut_off',
+  vi: 'Hạn "{deadline}" của nghĩa vụ "{obligation}" không để lại ngày làm việc nào sau ngày chốt số liệu ở {failing} kỳ (kỳ đầu tiên {period}: chốt số liệu {cutOff}, hạn {due}). Nghị định 09/2019/NĐ-CP yêu cầu ít nhất 01 ngày làm việc giữa thời điểm chốt số liệu và thời hạn gửi báo cáo.',
+  en: 'Deadline "{deadline}" of obligation "{obligation}" leaves no working day after the data cut-off in {failing} period(s) (first {period}: data closes {cutOff}, due {due}). Decree 09/2019/NĐ-CP wants at least one working day between the end of the data cut-off and the submission deadline.',
+} as const satisfies IssueMessage;
+
+// The messages of deadlines (`deadlineFor`, `upcomingDeadlines`, calendar/deadlines.ts).
+
+/** `calendar.period_required`. */
+export const calendarPeriodRequired = {
+  code: 'calendar.period_required',
+  vi: 'Nghĩa vụ báo cáo "{obligation}" có hạn theo kỳ: cần một kỳ báo cáo.',
+  en: 'Reporting obligation "{obligation}" has a periodic deadline: a period is required.',
+} as const satisfies IssueMessage;
+
+/** `calendar.period_type_mismatch`. */
+export const calendarPeriodTypeMismatch = {
+  code: 'calendar.period_type_mismatch',
+  vi: 'Nghĩa vụ báo cáo "{obligation}" có kỳ loại "{expected}", không tính hạn cho kỳ "{period}" (loại "{type}"{system}).',
+  en: 'Reporting obligation "{obligation}" recurs by "{expected}" periods: no deadline for period "{period}" (a {type}{system}).',
+} as const satisfies IssueMessage;
+
+/** `calendar.unknown_obligation`. */
+export const calendarUnknownObligation = {
+  code: 'calendar.unknown_obligation',
+  vi: 'Kế hoạch "{plan}" không có nghĩa vụ báo cáo "{obligation}".',
+  en: 'Plan "{plan}" has no reporting obligation "{obligation}".',
+} as const satisfies IssueMessage;
+
+/** `calendar.unknown_obligation` (withdrawn). */
+export const calendarUnknownObligationWithdrawn = {
+  code: 'calendar.unknown_obligation',
+  vi: 'Nghĩa vụ báo cáo "{obligation}" của kế hoạch "{plan}" đã bị bãi bỏ cho kỳ {period} (itemWithdrawals).',
+  en: 'Reporting obligation "{obligation}" of plan "{plan}" is withdrawn for period {period} (itemWithdrawals).',
+} as const satisfies IssueMessage;
+
+/** `calendar.too_many_events`. */
+export const calendarTooManyEvents = {
+  code: 'calendar.too_many_events',
+  vi: 'Khoảng {from} … {to} có hơn {max} hạn/sự kiện: thu hẹp khoảng ngày (--from, --to) hoặc nâng giới hạn.',
+  en: 'The range {from} … {to} holds more than {max} deadlines/events: narrow the range (--from, --to) or raise the limit.',
+} as const satisfies IssueMessage;
+
+// The messages of iCalendar export (`planToICalendar`, calendar/ics.ts).
+
+/** `calendar.invalid_range`. */
+export const calendarInvalidRange = {
+  code: 'calendar.invalid_range',
+  vi: 'Khoảng ngày {from} … {to} kết thúc trước khi bắt đầu.',
+  en: 'The range {from} … {to} ends before it starts.',
+} as const satisfies IssueMessage;
+
+/** `calendar.ics_failed`. */
+export const calendarIcsFailed = {
+  code: 'calendar.ics_failed',
+  vi: 'Không tạo được tệp iCalendar: {detail}.',
+  en: 'Could not build the iCalendar file: {detail}.',
+} as const satisfies IssueMessage;
+
+// The messages of periods (`periodById`, calendar/periods.ts).
+
+/** `calendar.undeclared_period_type`. */
+export const calendarUndeclaredPeriodType = {
+  code: 'calendar.undeclared_period_type',
+  vi: 'Lịch báo cáo không khai báo loại kỳ "{type}" (đã khai báo: {declared}).',
+  en: 'The reporting calendar does not declare the period type "{type}" (declared: {declared}).',
+} as const satisfies IssueMessage;
+
+/** `calendar.out_of_range` (period). */
+export const calendarOutOfRangePeriod = {
+  code: 'calendar.out_of_range',
+  vi: 'Kỳ "{period}" nằm ngoài khoảng năm 1000–9998 mà thư viện hỗ trợ.',
+  en: 'Period "{period}" is outside the years 1000–9998 the library supports.',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_period_id`. */
+export const calendarInvalidPeriodId = {
+  code: 'calendar.invalid_period_id',
+  vi: '"{id}" không phải là mã kỳ hợp lệ (ví dụ 2020Q1, 2020M03, 2020S1, 2020N9, 2020; kỳ theo lịch có tiền tố C: C2020Q1).',
+  en: '"{id}" is not a valid period id (e.g. 2020Q1, 2020M03, 2020S1, 2020N9, 2020; calendar periods carry a C prefix: C2020Q1).',
+} as const satisfies IssueMessage;
+
+// The messages of report statuses (`reportStatus`, calendar/status.ts).
+
+/** `calendar.invalid_due_soon_days`. */
+export const calendarInvalidDueSoonDays = {
+  code: 'calendar.invalid_due_soon_days',
+  vi: 'Số ngày "sắp đến hạn" phải là số nguyên không âm (nhận {days}).',
+  en: 'dueSoonDays must be a non-negative integer (got {days}).',
+} as const satisfies IssueMessage;
+
+/** `calendar.plan_required`. */
+export const calendarPlanRequired = {
+  code: 'calendar.plan_required',
+  vi: 'Cần truyền kế hoạch (plan) khi nghĩa vụ hoặc kỳ được cho bằng id.',
+  en: 'Pass the plan when the obligation or period is given by id.',
+} as const satisfies IssueMessage;
+
+// The messages of dates and instants (calendar/time.ts).
+
+/** `calendar.invalid_date`. */
+export const calendarInvalidDate = {
+  code: 'calendar.invalid_date',
+  vi: '"{date}" không phải là ngày hợp lệ dạng YYYY-MM-DD.',
+  en: '"{date}" is not a valid YYYY-MM-DD date.',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_instant`. */
+export const calendarInvalidInstant = {
+  code: 'calendar.invalid_instant',
+  vi: '"{text}" không phải là thời điểm ISO 8601 (ví dụ 2020-03-16, 2020-03-16T09:30 hoặc 2020-03-16T09:30:00+07:00).',
+  en: '"{text}" is not an ISO 8601 instant (e.g. 2020-03-16, 2020-03-16T09:30 or 2020-03-16T09:30:00+07:00).',
+} as const satisfies IssueMessage;
+
+/** `calendar.out_of_range`. */
+export const calendarOutOfRange = {
+  code: 'calendar.out_of_range',
+  vi: 'Thời điểm "{text}" nằm ngoài khoảng được hỗ trợ (năm 1000 đến năm 9999).',
+  en: 'The instant "{text}" is outside the supported span (the years 1000 to 9999).',
+} as const satisfies IssueMessage;
+
+// The messages of task timeframes and progress (`planTaskStatuses`, calendar/timeframes.ts).
+
+/** `calendar.invalid_timeframe`. */
+export const calendarInvalidTimeframe = {
+  code: 'calendar.invalid_timeframe',
+  vi: 'Không hiểu được thời gian "{text}"{task}: dùng "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" hoặc để trống.',
+  en: 'Cannot read the time expression "{text}"{task}: use "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" or blank.',
+} as const satisfies IssueMessage;
+
+/** `calendar.unknown_task` (progress). */
+export const calendarUnknownTaskProgress = {
+  code: 'calendar.unknown_task',
+  vi: 'Kế hoạch "{plan}" không có nhiệm vụ "{task}".',
+  en: 'Plan "{plan}" has no task "{task}".',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_date` (done_on). */
+export const calendarInvalidDateDoneOn = {
+  code: 'calendar.invalid_date',
+  vi: 'Nhiệm vụ "{task}": ngày hoàn thành "{doneOn}" không phải ngày YYYY-MM-DD hợp lệ.',
+  en: 'Task "{task}": completion date "{doneOn}" is not a valid YYYY-MM-DD date.',
+} as const satisfies IssueMessage;
