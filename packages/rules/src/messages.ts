@@ -151,3 +151,103 @@ export const calendarInvalidDateDoneOn = {
   vi: 'Nhiệm vụ "{task}": ngày hoàn thành "{doneOn}" không phải ngày YYYY-MM-DD hợp lệ.',
   en: 'Task "{task}": completion date "{doneOn}" is not a valid YYYY-MM-DD date.',
 } as const satisfies IssueMessage;
+
+// The messages of the rule-file safety checks (engine/safety.ts).
+
+/** `rules.too_deep` (JSON nesting). */
+export const rulesTooDeepJson = {
+  code: 'rules.too_deep',
+  vi: 'Giá trị lồng quá {max} cấp mảng/đối tượng.',
+  en: 'The value is nested more than {max} levels of arrays/objects.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_deep` (condition nesting). */
+export const rulesTooDeepConditions = {
+  code: 'rules.too_deep',
+  vi: 'Điều kiện lồng quá {max} cấp all/any/not.',
+  en: 'Conditions are nested more than {max} levels of all/any/not.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_items`. */
+export const rulesTooManyItems = {
+  code: 'rules.too_many_items',
+  vi: 'Mảng có {count} phần tử, tối đa {max}.',
+  en: 'The array has {count} items, at most {max}.',
+} as const satisfies IssueMessage;
+
+/** `rules.forbidden_key`. */
+export const rulesForbiddenKey = {
+  code: 'rules.forbidden_key',
+  vi: 'Khóa "{key}" bị cấm ở mọi vị trí trong tệp quy tắc.',
+  en: 'The key "{key}" is forbidden anywhere in a rule file.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_targets`. */
+export const rulesTooManyTargets = {
+  code: 'rules.too_many_targets',
+  vi: 'Tệp có {count} chỉ tiêu, tối đa {max}.',
+  en: 'The file has {count} targets, at most {max}.',
+} as const satisfies IssueMessage;
+
+/** `rules.not_data` (a non-finite number). */
+export const rulesNotDataNumber = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: số không hữu hạn (NaN/Infinity).', en: 'Not JSON data: a non-finite number (NaN/Infinity).' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (a function, symbol, bigint or undefined). */
+export const rulesNotDataType = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: giá trị kiểu {type}.', en: 'Not JSON data: a value of type {type}.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (a cycle). */
+export const rulesNotDataCycle = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: một tham chiếu vòng.', en: 'Not JSON data: a cyclic reference.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (an array with extra properties or another prototype). */
+export const rulesNotDataArray = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: một mảng lạ.', en: 'Not JSON data: an exotic array.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (a sparse array). */
+export const rulesNotDataHole = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: một phần tử trống.', en: 'Not JSON data: a hole.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (a class instance, a Date, a Map, …). */
+export const rulesNotDataObject = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: một đối tượng không phải dữ liệu thuần.', en: 'Not JSON data: an object that is not plain data.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (symbol keys). */
+export const rulesNotDataSymbol = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: khóa kiểu symbol.', en: 'Not JSON data: symbol keys.' } as const satisfies IssueMessage;
+
+/** `rules.not_data` (a getter or setter). */
+export const rulesNotDataAccessor = { code: 'rules.not_data', vi: 'Không phải dữ liệu JSON: một thuộc tính truy cập (getter/setter).', en: 'Not JSON data: an accessor property (getter/setter).' } as const satisfies IssueMessage;
+
+/** `rules.too_long`. */
+export const rulesTooLong = { code: 'rules.too_long', vi: 'Chuỗi dài quá {max} ký tự.', en: 'The string is longer than {max} characters.' } as const satisfies IssueMessage;
+
+/** `rules.too_many_conditions`. */
+export const rulesTooManyConditions = { code: 'rules.too_many_conditions', vi: 'Cây điều kiện có hơn {max} điều kiện.', en: 'The condition tree has more than {max} conditions.' } as const satisfies IssueMessage;
+
+/** `rules.condition_reference`. */
+export const rulesConditionReference = {
+  code: 'rules.condition_reference',
+  vi: 'Tham chiếu điều kiện đặt tên ("condition") không thuộc định dạng: hãy viết điều kiện trực tiếp.',
+  en: 'Named condition references ("condition") are not part of the format: write the condition in place.',
+} as const satisfies IssueMessage;
+
+/** `rules.condition_params` (on a condition). */
+export const rulesConditionParams = { code: 'rules.condition_params', vi: '"params" không thuộc định dạng: các dữ kiện không có tham số.', en: '"params" is not part of the format: facts take no parameters.' } as const satisfies IssueMessage;
+
+/** `rules.condition_params` (on a value that names a fact). */
+export const rulesConditionParamsValue = { code: 'rules.condition_params', vi: '"params" không thuộc định dạng.', en: '"params" is not part of the format.' } as const satisfies IssueMessage;
+
+/** `rules.unknown_operator` (`{decorators}`: the hint on decorators such as `not:`, or nothing). */
+export const rulesUnknownOperator = {
+  code: 'rules.unknown_operator',
+  vi: 'Toán tử {operator} không được phép{decorators}; chỉ dùng: {operators}.',
+  en: 'Operator {operator} is not allowed{decorators}; use one of: {operators}.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_values`. */
+export const rulesTooManyValues = { code: 'rules.too_many_values', vi: 'Danh sách có {count} giá trị, tối đa {max}.', en: 'The list has {count} values, at most {max}.' } as const satisfies IssueMessage;
+
+/** `rules.unknown_fact`. */
+export const rulesUnknownFact = { code: 'rules.unknown_fact', vi: 'Dữ kiện {fact} không tồn tại; chỉ dùng: {facts}.', en: 'Fact {fact} does not exist; use one of: {facts}.' } as const satisfies IssueMessage;
+
+/** `rules.unsafe_path`. */
+export const rulesUnsafePath = {
+  code: 'rules.unsafe_path',
+  vi: '"path" chỉ được là "$" theo sau bởi các tên thuộc tính ".ten" (chữ, số, "_"); không có ngoặc, ký tự đại diện, bộ lọc hay biểu thức, không có __proto__/constructor/prototype.',
+  en: '"path" may only be "$" followed by ".name" segments (letters, digits, "_"): no brackets, wildcards, filters or script, and no __proto__/constructor/prototype.',
+} as const satisfies IssueMessage;
