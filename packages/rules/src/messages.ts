@@ -251,3 +251,59 @@ export const rulesUnsafePath = {
   vi: '"path" chỉ được là "$" theo sau bởi các tên thuộc tính ".ten" (chữ, số, "_"); không có ngoặc, ký tự đại diện, bộ lọc hay biểu thức, không có __proto__/constructor/prototype.',
   en: '"path" may only be "$" followed by ".name" segments (letters, digits, "_"): no brackets, wildcards, filters or script, and no __proto__/constructor/prototype.',
 } as const satisfies IssueMessage;
+
+// The messages of rule-file resolution, sources and loading (engine/resolve.ts, engine/sources.ts,
+// node.ts), JSON documents (json-document.ts) and evaluation (engine/evaluate.ts).
+
+/** `rules.too_many_issues`. */
+export const rulesTooManyIssues = { code: 'rules.too_many_issues', vi: '… và {more} lỗi khác (chỉ liệt kê {max} lỗi đầu).', en: '… and {more} more issues (only the first {max} are listed).' } as const satisfies IssueMessage;
+
+/** `rules.unknown_base` (a file source). */
+export const rulesUnknownBase = {
+  code: 'rules.unknown_base',
+  vi: 'Không tìm thấy kế hoạch gốc "{ref}" (không phải id đóng gói, không có tệp ở đường dẫn này).',
+  en: 'Base plan "{ref}" not found (neither a bundled id nor an existing file).',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_base` (an in-memory source). */
+export const rulesUnknownBaseMemory = { code: 'rules.unknown_base', vi: 'Không tìm thấy kế hoạch gốc "{ref}".', en: 'Base plan "{ref}" not found.' } as const satisfies IssueMessage;
+
+/** `rules.path_not_allowed` (`{why}`: the source's reason). */
+export const rulesPathNotAllowed = { code: 'rules.path_not_allowed', vi: 'Không được phép dùng "{ref}" trong "extends": {why}', en: '"{ref}" is not allowed in "extends": {why}' } as const satisfies IssueMessage;
+
+/** `usage.async_source`. */
+export const usageAsyncSource = {
+  code: 'usage.async_source',
+  vi: 'Nguồn tệp quy tắc trả lời bất đồng bộ: hãy dùng resolvePlan (bất đồng bộ) thay cho resolvePlanSync.',
+  en: 'The rule-file source answers asynchronously: use resolvePlan (async) instead of resolvePlanSync.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_results`. */
+export const rulesTooManyResults = {
+  code: 'rules.too_many_results',
+  vi: 'Lần đánh giá này phải xét ít nhất {atLeast} kết quả (chỉ tiêu × đơn vị), quá giới hạn {max}: chọn giai đoạn (--phase) hoặc nâng giới hạn (maxResults, --max-results).',
+  en: 'This evaluation would judge at least {atLeast} results (targets × org units), over the limit of {max}: choose a phase (--phase) or raise the limit (maxResults, --max-results).',
+} as const satisfies IssueMessage;
+
+/** `plan.unknown_plan`. */
+export const planUnknownPlan = {
+  code: 'plan.unknown_plan',
+  vi: 'Không có kế hoạch đóng gói nào có id "{ref}" và không có tệp nào ở đường dẫn này.',
+  en: 'No bundled plan has id "{ref}" and no file exists at that path.',
+} as const satisfies IssueMessage;
+
+/** `file.too_large` (a plan or rule file). */
+export const fileTooLarge = { code: 'file.too_large', vi: 'Tệp quá lớn: {size} byte, tối đa {max} byte.', en: 'File too large: {size} bytes, at most {max}.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
+export const jsonSyntax = { code: 'json.syntax', vi: 'JSON không hợp lệ: {what}.', en: 'Invalid JSON: {what}.' } as const satisfies IssueMessage;
+
+/** `json.too_many_issues`. */
+export const jsonTooManyIssues = { code: 'json.too_many_issues', vi: '… và {more} lỗi cú pháp khác (chỉ liệt kê {max} lỗi đầu).', en: '… and {more} more syntax errors (only the first {max} are listed).' } as const satisfies IssueMessage;
+
+/** `json.duplicate_key`. */
+export const jsonDuplicateKey = {
+  code: 'json.duplicate_key',
+  vi: 'Khóa {key} viết hai lần trong cùng một đối tượng (dòng {firstLine}, cột {firstColumn} và dòng {line}, cột {column}); JSON không nói giá trị nào thắng, hãy giữ một.',
+  en: 'Key {key} is written twice in one object (line {firstLine}, column {firstColumn} and line {line}, column {column}); JSON does not say which one wins: keep one.',
+} as const satisfies IssueMessage;
