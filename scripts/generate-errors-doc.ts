@@ -3,7 +3,8 @@
 // when the committed page differs from what would be written.
 import { fileURLToPath } from 'node:url';
 import { finishGenerated, generated } from './lib/generated-file.js';
-import { ISSUE_REGISTRY, type IssueCode } from '../packages/core/src/index.js';
+import { ISSUE_REGISTRY, templateParameters, type IssueCode, type IssueMessage } from '../packages/core/src/index.js';
+import { listedMessages, type ListedMessage } from './lib/issue-messages.js';
 
 const out = fileURLToPath(new URL('../docs/errors.md', import.meta.url));
 
@@ -55,7 +56,21 @@ const L: string[] = [
   'misspelt code does not type-check, and `isIssueCode(value)` checks a code read back from JSON.',
   "Each issue's own `message` names the values at fault; the tables below give what each code",
   `means in general (${codes.length} codes).`,
+  '',
+  'Each message is an `IssueMessage` constant in its package\'s `src/messages.ts`: its code and',
+  'its Vietnamese and English templates. `issueFrom(message, pointer, params)` fills the',
+  "templates' `{name}` parameters, which are type-checked against the templates. Under each",
+  'section, the messages table lists every message with its parameters (a code may have several',
+  'messages); codes whose messages are still written where they are emitted (`issue(…)`) have no',
+  'row there yet.',
 ];
+/** Every message, by code, package by package. */
+const templates = new Map<IssueCode, ListedMessage[]>();
+for (const m of listedMessages()) {
+  if (!(m.message.code in ISSUE_REGISTRY)) throw new Error(`${m.pkg}: message ${m.name} of an unregistered code ${m.message.code}`);
+  templates.set(m.message.code, [...(templates.get(m.message.code) ?? []), m]);
+}
+const params = (t: IssueMessage) => [...new Set([...templateParameters(t.en), ...templateParameters(t.vi)])].map((p) => `\`${p}\``).join(', ') || '—';
 const listed = new Set<IssueCode>();
 for (const g of GROUPS) {
   const rows = codes.filter((c) => g.prefixes.includes(c.split('.')[0] as string));
@@ -65,6 +80,11 @@ for (const g of GROUPS) {
   for (const c of rows) {
     L.push(`| \`${c}\` | ${cell(ISSUE_REGISTRY[c].en)} | ${cell(ISSUE_REGISTRY[c].vi)} |`);
     listed.add(c);
+  }
+  const messages = rows.flatMap((c) => templates.get(c) ?? []);
+  if (messages.length) {
+    L.push('', `Messages (${messages.length}):`, '', '| code | message (package) | parameters | English | Tiếng Việt |', '| --- | --- | --- | --- | --- |');
+    for (const m of messages) L.push(`| \`${m.message.code}\` | \`${m.name}\` (${m.pkg.replace('@egov-plan/', '')}) | ${params(m.message)} | ${cell(m.message.en)} | ${cell(m.message.vi)} |`);
   }
 }
 const unlisted = codes.filter((c) => !listed.has(c));

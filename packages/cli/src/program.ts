@@ -3,6 +3,7 @@ import { commands } from './commands/index.js';
 import { EXIT, printJsonError, reportError, usageIssue, type CliContext, type CliIO, type Lang } from './io.js';
 import { localisedCommand } from './usage.js';
 import { VERSION } from './version.js';
+import * as MSG from './messages.js';
 
 /** Reads standard input whole, refusing more than `maxBytes` with a typed error. */
 async function readProcessStdin(maxBytes: number): Promise<string> {
@@ -11,8 +12,8 @@ async function readProcessStdin(maxBytes: number): Promise<string> {
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > maxBytes) {
-      const { EgovPlanError, issue } = await import('@egov-plan/core');
-      throw new EgovPlanError([issue('file.too_large', '', `Đầu vào chuẩn quá lớn (tối đa ${maxBytes} byte).`, `Standard input is too large (at most ${maxBytes} bytes).`, { file: '<stdin>' })]);
+      const { EgovPlanError, issueFrom } = await import('@egov-plan/core');
+      throw new EgovPlanError([issueFrom(MSG.fileTooLargeStdin, '', { max: maxBytes }, { file: '<stdin>' })]);
     }
     chunks.push(chunk);
   }

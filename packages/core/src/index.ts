@@ -13,6 +13,7 @@ export * from './awaitable.js';
 export * from './text.js';
 export * from './issue-codes.js';
 export * from './errors.js';
+export * from './issue-messages.js';
 export * from './outputs.js';
 export * from './progress-method.js';
 export * from './calendar.js';

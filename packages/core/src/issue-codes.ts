@@ -10,7 +10,27 @@ import type { BilingualText } from './text.js';
  * was called), `store.*` (measurement stores), `workbook.*` (spreadsheets and files refused on import), `http.*` (requests to the HTTP API). Each issue also carries its own message, in both languages, naming the values
  * at fault; the registry says what the code means in general.
  *
- * A package that emits a new code registers it here first.
+ * A package that emits a new code registers it here first, then words each of its messages as
+ * an `IssueMessage` constant in its own `src/messages.ts` (code, Vietnamese and English templates
+ * with `{name}` parameters), lists that module in scripts/lib/issue-messages.ts, and builds the
+ * issue with `issueFrom`:
+ *
+ * ```ts
+ * // packages/tabular/src/messages.ts
+ * export const measurementInvalidDocumentHeader = {
+ *   code: 'measurement.invalid_document',
+ *   vi: 'Bản sao lưu {file}: dòng tiêu đề khác định dạng sao lưu.',
+ *   en: 'Backup {file}: the header is not the dump format.',
+ * } as const satisfies IssueMessage;
+ * // packages/tabular/src/dump.ts
+ * import * as MSG from './messages.js';
+ * issueFrom(MSG.measurementInvalidDocumentHeader, '', { file }, { file });
+ * ```
+ *
+ * The parameters (`{file}`) are type-checked against the templates; `pnpm generate` lists every
+ * message under its code in docs/errors.md. Import the messages as a namespace, one constant
+ * each, so that a browser bundle keeps only the messages it can emit. The older
+ * `issue(code, pointer, vi, en)` still builds an issue from texts written where it is emitted.
  */
 export const ISSUE_REGISTRY = {
   // json.*: The text is not JSON, or the file cannot be read.

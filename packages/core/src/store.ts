@@ -1,8 +1,8 @@
 import type { Awaitable } from './awaitable.js';
-import { EgovPlanError, issue } from './errors.js';
-import type { Issue } from './outputs.js';
-import type { IssueCode } from './issue-codes.js';
+import { EgovPlanError } from './errors.js';
+import { issueFrom, type IssueMessage, type IssueParams } from './issue-messages.js';
 import type { AdministrativeLevel } from './plan.js';
+import * as MSG from './store-messages.js';
 
 // The contract every measurement store implements (in memory, SQLite, PostgreSQL, …), in the
 // manner of next-auth's adapters: one documented interface, results that may or may not be
@@ -381,8 +381,8 @@ export function matchesQuery(m: Pick<StoredMeasurement, 'plan' | 'indicator' | '
 const LEVELS = new Set(['province', 'district', 'commune']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
-function storeIssue(code: Extract<IssueCode, `store.${string}`>, pointer: string, vi: string, en: string): Issue {
-  return issue(code, pointer, vi, en);
+function storeError<const M extends IssueMessage>(message: M, pointer: string, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, pointer, params)]);
 }
 
 /**
@@ -390,45 +390,47 @@ function storeIssue(code: Extract<IssueCode, `store.${string}`>, pointer: string
  * the row and the field. Stores call it so that a bad value never reaches a backend.
  */
 export function checkMeasurementRecord(r: MeasurementRecord, index: number): void {
-  const bad = (field: string, vi: string, en: string): never => {
-    throw new EgovPlanError([storeIssue('store.invalid_record', `/${index}/${field}`, `Dòng ${r?.row ?? index + 1}: ${vi}`, `Row ${r?.row ?? index + 1}: ${en}`)]);
+  // Every store.invalid_record message names the row, some the field too (the cast: extra
+  // parameters are ignored).
+  const bad = <const M extends IssueMessage>(field: string, message: M): never => {
+    throw storeError(message, `/${index}/${field}`, { row: String(r?.row ?? index + 1), field } as unknown as IssueParams<M>);
   };
-  if (r === null || typeof r !== 'object') bad('', 'không phải một đối tượng', 'not an object');
-  for (const f of ['indicator', 'orgUnit', 'period'] as const) if (typeof r[f] !== 'string' || r[f] === '') bad(f, `"${f}" phải là chuỗi không rỗng`, `"${f}" must be a non-empty string`);
-  if (!LEVELS.has(r.level)) bad('level', 'cấp hành chính không hợp lệ', 'not an administrative level');
-  for (const f of ['start', 'end'] as const) if (typeof r[f] !== 'string' || !DAY.test(r[f])) bad(f, `"${f}" phải có dạng YYYY-MM-DD`, `"${f}" must be written YYYY-MM-DD`);
-  if (typeof r.value !== 'boolean' && !(typeof r.value === 'number' && Number.isFinite(r.value))) bad('value', 'giá trị phải là số hữu hạn hoặc đúng/sai', 'the value must be a finite number or a boolean');
-  for (const f of ['numerator', 'denominator'] as const) if (r[f] !== null && !(typeof r[f] === 'number' && Number.isFinite(r[f]))) bad(f, `"${f}" phải là số hoặc null`, `"${f}" must be a number or null`);
-  if (typeof r.evidence !== 'boolean') bad('evidence', '"evidence" phải là đúng/sai', '"evidence" must be a boolean');
-  if (r.sheet !== null && typeof r.sheet !== 'string') bad('sheet', '"sheet" phải là chuỗi hoặc null', '"sheet" must be a string or null');
-  if (!Number.isInteger(r.row) || r.row < 1) bad('row', 'số dòng phải là số nguyên dương', 'the row number must be a positive integer');
+  if (r === null || typeof r !== 'object') bad('', MSG.storeInvalidRecordNotObject);
+  for (const f of ['indicator', 'orgUnit', 'period'] as const) if (typeof r[f] !== 'string' || r[f] === '') bad(f, MSG.storeInvalidRecordEmpty);
+  if (!LEVELS.has(r.level)) bad('level', MSG.storeInvalidRecordLevel);
+  for (const f of ['start', 'end'] as const) if (typeof r[f] !== 'string' || !DAY.test(r[f])) bad(f, MSG.storeInvalidRecordDate);
+  if (typeof r.value !== 'boolean' && !(typeof r.value === 'number' && Number.isFinite(r.value))) bad('value', MSG.storeInvalidRecordValue);
+  for (const f of ['numerator', 'denominator'] as const) if (r[f] !== null && !(typeof r[f] === 'number' && Number.isFinite(r[f]))) bad(f, MSG.storeInvalidRecordNumber);
+  if (typeof r.evidence !== 'boolean') bad('evidence', MSG.storeInvalidRecordEvidence);
+  if (r.sheet !== null && typeof r.sheet !== 'string') bad('sheet', MSG.storeInvalidRecordSheet);
+  if (!Number.isInteger(r.row) || r.row < 1) bad('row', MSG.storeInvalidRecordRow);
 }
 
 /** Completes and checks the provenance of an import; throws `EgovPlanError` (`store.invalid_provenance`). */
 export function completeProvenance(p: ImportProvenance, newId: () => string): Required<ImportProvenance> {
   for (const f of ['plan', 'file', 'importedBy'] as const) {
     if (typeof p?.[f] !== 'string' || p[f] === '') {
-      throw new EgovPlanError([storeIssue('store.invalid_provenance', `/${f}`, `Nguồn gốc của lần nhập thiếu "${f}".`, `The import's provenance lacks "${f}".`)]);
+      throw storeError(MSG.storeInvalidProvenance, `/${f}`, { field: f });
     }
   }
   const importedAt = p.importedAt ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(importedAt))) {
-    throw new EgovPlanError([storeIssue('store.invalid_provenance', '/importedAt', `"importedAt" không phải một thời điểm ISO 8601: "${importedAt}".`, `"importedAt" is not an ISO 8601 instant: "${importedAt}".`)]);
+    throw storeError(MSG.storeInvalidProvenanceImportedAt, '/importedAt', { importedAt });
   }
   return { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt, importId: p.importId ?? newId() };
 }
 
 /** The error for retracting an import the store does not hold. */
 export function unknownImportError(importId: string): EgovPlanError {
-  return new EgovPlanError([storeIssue('store.unknown_import', '', `Không có lần nhập "${importId}".`, `There is no import "${importId}".`)]);
+  return storeError(MSG.storeUnknownImport, '', { importId });
 }
 
 /** The error for retracting an import twice. */
 export function alreadyRetractedError(importId: string, at: string): EgovPlanError {
-  return new EgovPlanError([storeIssue('store.already_retracted', '', `Lần nhập "${importId}" đã được rút lại lúc ${at}.`, `Import "${importId}" was already retracted at ${at}.`)]);
+  return storeError(MSG.storeAlreadyRetracted, '', { importId, at });
 }
 
 /** The error for an import id used twice. */
 export function duplicateImportError(importId: string): EgovPlanError {
-  return new EgovPlanError([storeIssue('store.duplicate_import', '/importId', `Mã lần nhập "${importId}" đã được dùng.`, `The import id "${importId}" is already used.`)]);
+  return storeError(MSG.storeDuplicateImport, '/importId', { importId });
 }

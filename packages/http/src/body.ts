@@ -1,6 +1,7 @@
 import type { Issue } from '@egov-plan/core';
 import { decodeUtf8, parseJsonDocument, type JsonDocument } from '@egov-plan/rules';
-import { HttpError, httpError } from './errors.js';
+import { HttpError, httpErrorFrom } from './errors.js';
+import * as MSG from './messages.js';
 
 // Reading a request body as an untrusted stream: the content type first, then at most
 // `maxBytes` bytes (the declared Content-Length is checked before a byte is read) within
@@ -29,7 +30,7 @@ export function isJsonContentType(value: string | null | undefined): boolean {
 }
 
 function tooLarge(maxBytes: number, got: string): HttpError {
-  return httpError(413, 'http.payload_too_large', '', `Nội dung yêu cầu quá lớn (${got}); tối đa ${maxBytes} byte.`, `The request body is too large (${got}); at most ${maxBytes} bytes.`, CLOSE);
+  return httpErrorFrom(413, MSG.httpPayloadTooLarge, '', { got, max: maxBytes }, CLOSE);
 }
 
 /** Reads the whole body as bytes within the limits; throws {@link HttpError} 413 or 408. */
@@ -43,7 +44,7 @@ export async function readBodyBytes(request: Request, limits: BodyLimits): Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(httpError(408, 'http.request_timeout', '', `Nội dung yêu cầu không đến đủ trong ${limits.timeoutMs} ms.`, `The request body did not arrive within ${limits.timeoutMs} ms.`, CLOSE)),
+      () => reject(httpErrorFrom(408, MSG.httpRequestTimeout, '', { ms: limits.timeoutMs }, CLOSE)),
       limits.timeoutMs,
     );
   });
@@ -84,14 +85,7 @@ export interface JsonBody {
 export async function readJsonBody(request: Request, limits: BodyLimits): Promise<JsonBody> {
   const type = request.headers.get('content-type');
   if (!isJsonContentType(type)) {
-    throw httpError(
-      415,
-      'http.unsupported_media_type',
-      '/headers/content-type',
-      `Nội dung yêu cầu phải là application/json, không phải "${type ?? '(không có)'}".`,
-      `The request body must be application/json, not "${type ?? '(none)'}".`,
-      CLOSE,
-    );
+    throw httpErrorFrom(415, MSG.httpUnsupportedMediaType, '/headers/content-type', { type: type ?? { vi: '(không có)', en: '(none)' } }, CLOSE);
   }
   const bytes = await readBodyBytes(request, limits);
   let text: string;

@@ -1,4 +1,5 @@
-import { issue, type Issue, type IssueCode } from '@egov-plan/core';
+import { issue, issueFrom, type Issue, type IssueCode, type IssueMessage, type IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 // Every error response of the API has one shape, the CLI's `--json` error: a status, and
 // `{ ok: false, error: { code, issues } }` where each issue has a code, a JSON pointer into the
@@ -23,14 +24,19 @@ export class HttpError extends Error {
   }
 }
 
-/** Builds an {@link HttpError} of one issue. */
+/** Builds an {@link HttpError} of one issue, worded by an issue message (internal; `httpError` takes the texts). */
+export function httpErrorFrom<const M extends IssueMessage>(status: number, message: M, pointer: string, params: IssueParams<M>, headers: Record<string, string> = {}): HttpError {
+  return new HttpError(status, [issueFrom(message, pointer, params)], headers);
+}
+
+/** Builds an {@link HttpError} of one issue from its code and its message in both languages. */
 export function httpError(status: number, code: IssueCode, pointer: string, vi: string, en: string, headers: Record<string, string> = {}): HttpError {
   return new HttpError(status, [issue(code, pointer, vi, en)], headers);
 }
 
 /** The body of an error response: `{ ok: false, error: { code, issues } }` (`code` is the first issue's). */
 export function errorBody(issues: readonly Issue[]): { ok: false; error: { code: IssueCode; issues: Issue[] } } {
-  const first = issues[0] ?? issue('http.internal_error', '', 'Lỗi không xác định.', 'Unknown error.');
+  const first = issues[0] ?? issueFrom(MSG.httpInternalErrorUnknown, '', {});
   return { ok: false, error: { code: first.code, issues: issues.length ? [...issues] : [first] } };
 }
 

@@ -7,7 +7,7 @@ import {
   fromZodIssue,
   isEgovPlanError,
   isLocalDate,
-  issue,
+  issueFrom,
   isWarning,
   Plan as PlanSchema,
   PlanTaskStatuses,
@@ -38,7 +38,7 @@ import {
   taskDate,
 } from '@egov-plan/rules';
 import { BODY_NAME, readJsonBody, type JsonBody } from './body.js';
-import { errorResponse, HttpError, httpError } from './errors.js';
+import { errorResponse, HttpError, httpErrorFrom } from './errors.js';
 import {
   ApiError,
   AtQuery,
@@ -55,6 +55,7 @@ import {
   TasksQuery,
   ValidationReport,
 } from './schemas.js';
+import * as MSG from './messages.js';
 
 /** What the API lets a caller do, by resource; anonymous callers read only what {@link HandlerOptions.anonymous} lists. */
 export type ApiResource = 'plans' | 'calendar' | 'tasks' | 'measurements' | 'evaluations' | 'validate';
@@ -243,7 +244,7 @@ function pageOf<T>(items: readonly T[], limit: number | undefined, cursor: strin
   let start = 0;
   if (cursor !== undefined) {
     if (!/^\d{1,9}$/u.test(cursor) || Number(cursor) > items.length) {
-      throw httpError(400, 'http.invalid_parameter', '/query/cursor', `Con trỏ trang "${cursor}" không hợp lệ.`, `The page cursor "${cursor}" is not valid.`);
+      throw httpErrorFrom(400, MSG.httpInvalidParameterCursor, '/query/cursor', { cursor });
     }
     start = Number(cursor);
   }
@@ -293,13 +294,13 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     if (e instanceof HttpError) return errorResponse(e.status, e.issues, e.headers);
     if (isEgovPlanError(e)) return errorResponse(400, e.issues);
     if (e instanceof HTTPException && e.status < 500) {
-      const code = e.status === 415 ? 'http.unsupported_media_type' : e.status === 413 ? 'http.payload_too_large' : 'http.invalid_parameter';
-      return errorResponse(e.status, [issue(code, '', `Yêu cầu không hợp lệ: ${e.message}`, `Bad request: ${e.message}`)]);
+      const id = e.status === 415 ? MSG.httpUnsupportedMediaTypeBadRequest : e.status === 413 ? MSG.httpPayloadTooLargeBadRequest : MSG.httpInvalidParameterBadRequest;
+      return errorResponse(e.status, [issueFrom(id, '', { detail: e.message })]);
     }
     onError(e, c.req.raw);
-    return errorResponse(500, [issue('http.internal_error', '', 'Lỗi máy chủ; chi tiết đã được ghi nhật ký.', 'Server error; the details were logged.')]);
+    return errorResponse(500, [issueFrom(MSG.httpInternalError, '', {})]);
   });
-  app.notFound((c) => errorResponse(404, [issue('http.not_found', '', `Không có đường dẫn ${c.req.method} ${new URL(c.req.url).pathname}.`, `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)]));
+  app.notFound((c) => errorResponse(404, [issueFrom(MSG.httpNotFound, '', { method: c.req.method, path: new URL(c.req.url).pathname })]));
 
   if (options.cors) {
     const c = options.cors;
@@ -320,11 +321,11 @@ export function createHandler(options: HandlerOptions): FetchHandler {
   const mayRead = (principal: Principal | null, resource: ApiResource): void => {
     if (principal) return;
     if (anonymous === 'read' || (anonymous !== 'none' && anonymous.includes(resource))) return;
-    throw httpError(401, 'http.unauthorized', '', `Cần đăng nhập để đọc ${resource}.`, `Reading ${resource} needs a signed-in caller.`, { 'www-authenticate': 'Bearer' });
+    throw httpErrorFrom(401, MSG.httpUnauthorized, '', { resource }, { 'www-authenticate': 'Bearer' });
   };
   const planOf = (id: string): Plan => {
     const plan = plans.get(id);
-    if (!plan) throw httpError(404, 'http.not_found', '/params/plan', `Không có kế hoạch "${id}".`, `There is no plan "${id}".`);
+    if (!plan) throw httpErrorFrom(404, MSG.httpNotFoundPlan, '/params/plan', { plan: id });
     return plan;
   };
   const staticBody = (key: string, make: () => unknown) => {
@@ -462,16 +463,16 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     }),
     async (c) => {
       const principal = c.get('principal');
-      if (!principal) throw httpError(401, 'http.unauthorized', '', 'Cần đăng nhập để gửi số liệu.', 'Submitting measurements needs a signed-in caller.', { 'www-authenticate': 'Bearer' });
+      if (!principal) throw httpErrorFrom(401, MSG.httpUnauthorizedSubmit, '', {}, { 'www-authenticate': 'Bearer' });
       const plan = planOf(c.req.valid('param').plan);
       const submission = c.req.valid('json');
-      if (principal.role === 'reader') throw httpError(403, 'http.forbidden', '', 'Người gọi chỉ có quyền đọc.', 'The caller may only read.');
+      if (principal.role === 'reader') throw httpErrorFrom(403, MSG.httpForbiddenReader, '', {});
       if (principal.role !== 'admin') {
         const own = new Set(principal.agencies);
         const foreign = submission.measurements.flatMap((m, i) =>
           own.has(m.orgUnit)
             ? []
-            : [issue('http.forbidden', `/measurements/${i}/orgUnit`, `Người gọi không được gửi số liệu cho "${m.orgUnit}".`, `The caller may not submit measurements for "${m.orgUnit}".`, { file: BODY_NAME })],
+            : [issueFrom(MSG.httpForbidden, `/measurements/${i}/orgUnit`, { orgUnit: m.orgUnit }, { file: BODY_NAME })],
         );
         if (foreign.length) throw new HttpError(403, foreign);
       }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, issueFrom } from '@egov-plan/core';
 import type { FetchHandler } from './handler.js';
+import * as MSG from './messages.js';
 
 // Thin wrappers: node:http and Express hand the request to the one Fetch handler.
 
@@ -37,9 +38,9 @@ export function nodeServerOptions(limits: NodeServerLimits = {}): ServerOptions 
   const requestTimeout = limits.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   for (const [name, v] of [['headersTimeoutMs', headersTimeout], ['requestTimeoutMs', requestTimeout]] as const)
     if (!Number.isInteger(v) || v <= 0)
-      throw new EgovPlanError([issue('usage.invalid_option', `/${name}`, `nodeServerOptions: ${name} phải là số nguyên dương mili giây, không phải ${String(v)}.`, `nodeServerOptions: ${name} must be a positive integer of milliseconds, not ${String(v)}.`)]);
+      throw new EgovPlanError([issueFrom(MSG.usageInvalidOptionNodeTimeout, `/${name}`, { name, value: String(v) })]);
   if (headersTimeout > requestTimeout)
-    throw new EgovPlanError([issue('usage.invalid_option', '/headersTimeoutMs', `nodeServerOptions: headersTimeoutMs (${headersTimeout}) không được lớn hơn requestTimeoutMs (${requestTimeout}).`, `nodeServerOptions: headersTimeoutMs (${headersTimeout}) must not exceed requestTimeoutMs (${requestTimeout}).`)]);
+    throw new EgovPlanError([issueFrom(MSG.usageInvalidOptionNodeTimeouts, '/headersTimeoutMs', { headersTimeout, requestTimeout })]);
   return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.floor(headersTimeout / 4)) };
 }
 

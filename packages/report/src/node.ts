@@ -7,7 +7,8 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, issueFrom } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 /** Where {@link findChromium} looks, after the `EGOV_PLAN_CHROMIUM` environment variable. */
 export const CHROMIUM_PATHS: readonly string[] = Object.freeze(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']);
@@ -41,7 +42,7 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
     return await import('playwright-core');
   } catch {
     throw new EgovPlanError([
-      issue('usage.missing_dependency', '', 'Cần cài gói playwright-core để xuất PDF (npm install playwright-core).', 'Install playwright-core to render PDF (npm install playwright-core).'),
+      issueFrom(MSG.usageMissingDependency, '', {}),
     ]);
   }
 }
@@ -55,12 +56,7 @@ export async function withChromiumPage<T>(use: (page: import('playwright-core').
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) {
     throw new EgovPlanError([
-      issue(
-        'usage.chromium_not_found',
-        '',
-        `Không tìm thấy Chromium (đã tìm ${CHROMIUM_PATHS.join(', ')}); cài gói chromium hoặc đặt biến EGOV_PLAN_CHROMIUM.`,
-        `Chromium was not found (looked in ${CHROMIUM_PATHS.join(', ')}); install the chromium package or set EGOV_PLAN_CHROMIUM.`,
-      ),
+      issueFrom(MSG.usageChromiumNotFound, '', { paths: CHROMIUM_PATHS.join(', ') }),
     ]);
   }
   const { chromium } = await loadPlaywright();

@@ -1,7 +1,8 @@
-import { issue, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
+import { issue, issueFrom, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RULE_LIMITS } from './engine/limits.js';
 import { echo, encodingProblem } from './ingest/text.js';
+import * as MSG from './messages.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -126,7 +127,7 @@ export function parseJsonDocument(text: string, options: JsonDocumentOptions = {
   if (bytes > maxBytes) {
     return {
       ok: false,
-      issues: [issue('file.too_large', '', `Tệp quá lớn: ${bytes} byte, tối đa ${maxBytes} byte.`, `File too large: ${bytes} bytes, at most ${maxBytes}.`, withFile(file))],
+      issues: [issueFrom(MSG.fileTooLarge, '', { size: bytes, max: maxBytes }, withFile(file))],
     };
   }
   const encoding = encodingProblem(text, file);
@@ -168,11 +169,11 @@ function syntaxIssues(errors: readonly ParseError[], starts: number[], file: str
       continue;
     }
     const what = SYNTAX[e.error] ?? UNKNOWN_SYNTAX;
-    out.push(issue('json.syntax', '', `JSON không hợp lệ: ${what.vi}.`, `Invalid JSON: ${what.en}.`, { ...position(starts, e.offset), ...withFile(file) }));
+    out.push(issueFrom(MSG.jsonSyntax, '', { what }, { ...position(starts, e.offset), ...withFile(file) }));
   }
   if (more > 0) {
     out.push(
-      issue('json.too_many_issues', '', `… và ${more} lỗi cú pháp khác (chỉ liệt kê ${MAX_SYNTAX_ISSUES} lỗi đầu).`, `… and ${more} more syntax errors (only the first ${MAX_SYNTAX_ISSUES} are listed).`, withFile(file)),
+      issueFrom(MSG.jsonTooManyIssues, '', { more, max: MAX_SYNTAX_ISSUES }, withFile(file)),
     );
   }
   return out;
@@ -197,13 +198,7 @@ function nodeValue(node: Node, path: string[], duplicates: Issue[], starts: numb
             const b = position(starts, k.offset);
             const shown = echo(key, 60);
             duplicates.push(
-              issue(
-                'json.duplicate_key',
-                toPointer([...path, key]),
-                `Khóa ${shown} viết hai lần trong cùng một đối tượng (dòng ${a.line}, cột ${a.column} và dòng ${b.line}, cột ${b.column}); JSON không nói giá trị nào thắng, hãy giữ một.`,
-                `Key ${shown} is written twice in one object (line ${a.line}, column ${a.column} and line ${b.line}, column ${b.column}); JSON does not say which one wins: keep one.`,
-                { ...b, ...withFile(file) },
-              ),
+              issueFrom(MSG.jsonDuplicateKey, toPointer([...path, key]), { key: shown, firstLine: a.line, firstColumn: a.column, line: b.line, column: b.column }, { ...b, ...withFile(file) }),
             );
           }
           continue;

@@ -9,7 +9,8 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, r
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
-import { EgovPlanError, issue, type Issue, type Plan, type ValidationResult } from '@egov-plan/core';
+import { EgovPlanError, issue, issueFrom, type Issue, type Plan, type ValidationResult } from '@egov-plan/core';
+import * as MSG from './messages.js';
 import { bundledPlan, bundledSource, isBundledPlanId } from './bundled.js';
 import { checkPlanCalendar } from './calendar/checks.js';
 import { decodeUtf8 } from './ingest/text.js';
@@ -235,12 +236,12 @@ function readIssue(path: string, err: unknown): Issue {
 
 function unknownPlan(ref: string): EgovPlanError {
   return new EgovPlanError([
-    issue('plan.unknown_plan', '', `Không có kế hoạch đóng gói nào có id "${ref}" và không có tệp nào ở đường dẫn này.`, `No bundled plan has id "${ref}" and no file exists at that path.`),
+    issueFrom(MSG.planUnknownPlan, '', { ref }),
   ]);
 }
 
 function tooLarge(path: string, size: number, maxBytes: number): Issue {
-  return issue('file.too_large', '', `Tệp quá lớn: ${size} byte, tối đa ${maxBytes} byte.`, `File too large: ${size} bytes, at most ${maxBytes}.`, { file: path });
+  return issueFrom(MSG.fileTooLarge, '', { size, max: maxBytes }, { file: path });
 }
 
 /** The plan of a result, its warnings handed to `onWarning`; throws {@link EgovPlanError} when it is not valid. */

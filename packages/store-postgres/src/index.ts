@@ -16,7 +16,7 @@ import {
   duplicateImportError,
   importFromRow,
   isEgovPlanError,
-  issue,
+  issueFrom,
   measurementFromRow,
   revisionToken,
   measurementKey,
@@ -31,7 +31,8 @@ import {
   type CountSum,
   type ImportProvenance,
   type ImportSummary,
-  type IssueCode,
+  type IssueMessage,
+  type IssueParams,
   type MeasurementQuery,
   type MeasurementRecord,
   type MeasurementStore,
@@ -43,10 +44,11 @@ import {
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
-} from '@egov-plan/core';
+  } from '@egov-plan/core';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './migrations.js';
+import * as MSG from './messages.js';
 
 export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration };
 
@@ -97,8 +99,8 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
 }
 
-function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
-  return new EgovPlanError([issue(code, '', vi, en)]);
+function storeError<const M extends IssueMessage>(message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params)]);
 }
 
 /** The server, database and user a connection setting names, never its password. */
@@ -174,13 +176,9 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   const typed = (e: unknown): unknown => {
     if (isEgovPlanError(e) || !(e instanceof Error)) return e;
     if (isConnectionFailure(e)) {
-      return storeError(
-        'store.connection_failed',
-        `Không kết nối được PostgreSQL ${target}: ${scrub(e.message, password)}`,
-        `Could not connect to PostgreSQL ${target}: ${scrub(e.message, password)}`,
-      );
+      return storeError(MSG.storeConnectionFailed, { server: target, detail: scrub(e.message, password) });
     }
-    if (e instanceof pg.DatabaseError) return storeError('store.backend_error', `Lỗi PostgreSQL trên ${target}: ${scrub(e.message, password)}`, `PostgreSQL error on ${target}: ${scrub(e.message, password)}`);
+    if (e instanceof pg.DatabaseError) return storeError(MSG.storeBackendError, { server: target, detail: scrub(e.message, password) });
     return e;
   };
 
@@ -223,7 +221,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`egov-plan:${schemaName}`]);
       const exists = (await c.query('SELECT to_regclass($1) AS t', [`${s}.schema_version`])).rows[0]?.t !== null;
       if (!exists && options.create === false) {
-        throw storeError('store.not_found', `Không có kho egov-plan trong lược đồ "${schemaName}" của ${target}.`, `There is no egov-plan store in schema "${schemaName}" of ${target}.`);
+        throw storeError(MSG.storeNotFound, { schema: schemaName, server: target });
       }
       if (!exists) {
         await c.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
@@ -231,11 +229,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       }
       const from = Number((await c.query(`SELECT coalesce(max(version), 0) AS v FROM ${t('schema_version')}`)).rows[0]?.v ?? 0);
       if (from > POSTGRES_SCHEMA_VERSION) {
-        throw storeError(
-          'store.schema_too_new',
-          `Lược đồ "${schemaName}" có phiên bản ${from}, mới hơn phiên bản ${POSTGRES_SCHEMA_VERSION} mà gói này đọc được; hãy cập nhật @egov-plan/store-postgres.`,
-          `Schema "${schemaName}" has version ${from}, newer than version ${POSTGRES_SCHEMA_VERSION} this package reads; upgrade @egov-plan/store-postgres.`,
-        );
+        throw storeError(MSG.storeSchemaTooNew, { schema: schemaName, version: from, supported: POSTGRES_SCHEMA_VERSION });
       }
       for (const m of POSTGRES_MIGRATIONS) {
         if (m.version <= from) continue;

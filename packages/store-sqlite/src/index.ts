@@ -15,7 +15,7 @@ import {
   duplicateImportError,
   importFromRow,
   isEgovPlanError,
-  issue,
+  issueFrom,
   measurementFromRow,
   revisionToken,
   nextRevision,
@@ -27,7 +27,8 @@ import {
   type AdministrativeLevel,
   type CountQuery,
   type ImportProvenance,
-  type IssueCode,
+  type IssueMessage,
+  type IssueParams,
   type ImportSummary,
   type MeasurementQuery,
   type MeasurementRecord,
@@ -41,10 +42,11 @@ import {
   type ValuesThatCount,
   type ValuesThatCountQuery,
   type WindowValues,
-} from '@egov-plan/core';
+  } from '@egov-plan/core';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration } from './migrations.js';
+import * as MSG from './messages.js';
 
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration };
 
@@ -104,8 +106,8 @@ function laterRow(a: InForceRow, b: InForceRow): boolean {
 const COLUMNS =
   'plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of';
 
-function storeError(code: Extract<IssueCode, `store.${string}`>, vi: string, en: string): EgovPlanError {
-  return new EgovPlanError([issue(code, '', vi, en)]);
+function storeError<const M extends IssueMessage>(message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params)]);
 }
 
 /** Turns a better-sqlite3 error into a typed one (busy, not a database, …); typed errors pass through. */
@@ -113,23 +115,19 @@ function typed(e: unknown, file: string): unknown {
   if (isEgovPlanError(e) || !(e instanceof Error)) return e;
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_BUSY')) {
-    return storeError('store.busy', `Cơ sở dữ liệu "${file}" đang bận (một tiến trình khác đang ghi) quá thời gian chờ.`, `The database "${file}" stayed busy (another process is writing) beyond the busy timeout.`);
+    return storeError(MSG.storeBusy, { file });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return storeError('store.open_failed', `"${file}" không phải một cơ sở dữ liệu SQLite hợp lệ (${e.message}).`, `"${file}" is not a valid SQLite database (${e.message}).`);
+    return storeError(MSG.storeOpenFailed, { file, detail: e.message });
   }
-  if (code.startsWith('SQLITE_')) return storeError('store.backend_error', `Lỗi SQLite trên "${file}": ${e.message}`, `SQLite error on "${file}": ${e.message}`);
+  if (code.startsWith('SQLITE_')) return storeError(MSG.storeBackendError, { file, detail: e.message });
   return e;
 }
 
 function migrate(db: Database.Database, file: string): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SQLITE_SCHEMA_VERSION) {
-    throw storeError(
-      'store.schema_too_new',
-      `Cơ sở dữ liệu "${file}" có lược đồ phiên bản ${from}, mới hơn phiên bản ${SQLITE_SCHEMA_VERSION} mà gói này đọc được; hãy cập nhật @egov-plan/store-sqlite.`,
-      `The database "${file}" has schema version ${from}, newer than version ${SQLITE_SCHEMA_VERSION} this package reads; upgrade @egov-plan/store-sqlite.`,
-    );
+    throw storeError(MSG.storeSchemaTooNew, { file, version: from, supported: SQLITE_SCHEMA_VERSION });
   }
   for (const m of SQLITE_MIGRATIONS) {
     if (m.version <= from) continue;
@@ -193,7 +191,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: options.create === false });
   } catch (e) {
     if (options.create === false && !(e as { code?: string }).code?.startsWith('SQLITE_NOTADB')) {
-      throw storeError('store.not_found', `Không có cơ sở dữ liệu "${file}".`, `There is no database "${file}".`);
+      throw storeError(MSG.storeNotFound, { file });
     }
     throw typed(e, file);
   }

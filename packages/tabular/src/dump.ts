@@ -1,5 +1,6 @@
-import { EgovPlanError, issue, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
 import { readCsv } from '@egov-plan/rules';
+import * as MSG from './messages.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
 // JSON or CSV. `restoreDump` replays a dump into a store — imports in the order they were
@@ -50,7 +51,7 @@ export async function dumpStore(store: MeasurementStore, plan: string): Promise<
 export async function dumpEveryPlan(store: MeasurementStore): Promise<StoreDumpSet> {
   if (!store.plans) {
     throw new EgovPlanError([
-      issue('usage.invalid_value', '', `Kho "${store.kind}" không liệt kê được các kế hoạch nó chứa (không có plans()): hãy sao lưu từng kế hoạch (--plan).`, `The "${store.kind}" store cannot list the plans it holds (no plans()): back up one plan at a time (--plan).`),
+      issueFrom(MSG.usageInvalidValueDumpPlans, '', { store: store.kind }),
     ]);
   }
   const plans: StoreDump[] = [];
@@ -85,7 +86,7 @@ export function isDumpText(text: string): boolean {
   return head.startsWith(DUMP_COLUMNS.slice(0, 4).join(','));
 }
 
-const bad = (file: string, vi: string, en: string) => new EgovPlanError([issue('measurement.invalid_document', '', `Bản sao lưu ${file}: ${vi}`, `Backup ${file}: ${en}`, { file })]);
+const badDump = <const M extends IssueMessage>(file: string, message: M, params: IssueParams<M>) => new EgovPlanError([issueFrom(message, '', params, { file })]);
 
 /** A plan's dump as read back: the dump, and who retracted each retracted import (import id → who). */
 export type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
@@ -96,7 +97,7 @@ const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i
 function jsonDump(d: unknown, file: string, where: string): ParsedDump {
   const x = d as Partial<StoreDump> | null;
   if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports)) {
-    throw bad(file, `không phải bản sao lưu của egov-plan (phiên bản 1)${where}.`, `not an egov-plan dump (version 1)${where}.`);
+    throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where });
   }
   return { ...(x as StoreDump), retractedBy: retractions(x.imports) };
 }
@@ -113,11 +114,11 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
     try {
       d = JSON.parse(body);
     } catch (e) {
-      throw bad(file, `JSON hỏng (${(e as Error).message}).`, `malformed JSON (${(e as Error).message}).`);
+      throw badDump(file, MSG.measurementInvalidDocumentJson, { file, detail: (e as Error).message });
     }
     const set = d as Partial<StoreDumpSet> | null;
     if (set && typeof set === 'object' && 'plans' in set) {
-      if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw bad(file, 'không phải bản sao lưu của egov-plan (phiên bản 1).', 'not an egov-plan dump (version 1).');
+      if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where: '' });
       return set.plans.map((p, i) => jsonDump(p, file, ` (plans[${i}])`));
     }
     return [jsonDump(d, file, '')];
@@ -125,7 +126,7 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
   const byPlan = new Map<string, ParsedDump>();
   readCsv(body, (rec) => {
     if (rec.row === 1) {
-      if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw bad(file, 'dòng tiêu đề khác định dạng sao lưu.', 'the header is not the dump format.');
+      if (rec.fields.join(',') !== DUMP_COLUMNS.join(',')) throw badDump(file, MSG.measurementInvalidDocumentHeader, { file });
       return;
     }
     const f = Object.fromEntries(DUMP_COLUMNS.map((c, i) => [c, rec.fields[i] ?? ''])) as Record<(typeof DUMP_COLUMNS)[number], string>;
@@ -151,7 +152,7 @@ export function parseDump(text: string, file = 'dump'): ParsedDump {
   const dumps = parseDumps(text, file);
   if (dumps.length > 1) {
     const names = dumps.map((d) => d.plan).join(', ');
-    throw bad(file, `chứa số liệu của ${dumps.length} kế hoạch (${names}); đọc bằng parseDumps.`, `holds ${dumps.length} plans (${names}); read it with parseDumps.`);
+    throw badDump(file, MSG.measurementInvalidDocumentSeveralPlans, { file, count: dumps.length, plans: names });
   }
   return dumps[0] ?? { format: DUMP_FORMAT, version: 1, plan: '', imports: [], revisions: [], retractedBy: new Map() };
 }

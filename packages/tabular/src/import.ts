@@ -1,7 +1,8 @@
-import { EgovPlanError, issue, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
 import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readMeasurementsCsvStream, toMeasurementRecord, type MeasurementBatch, type MeasurementSet, type Observation } from '@egov-plan/rules';
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
+import * as MSG from './messages.js';
 
 // One file → one import: every row of the file lands in one store transaction, or none does.
 // A file with a row the plan refuses is not imported at all; the report names every bad row.
@@ -148,7 +149,7 @@ export async function importTabularStream(store: MeasurementStore, plan: Plan, f
 
 function tooLarge(size: number, max: number | undefined, file: string): void {
   if (max !== undefined && size > max) {
-    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, { file })]);
+    throw new EgovPlanError([issueFrom(MSG.fileTooLargeMeasurements, '', { max }, { file })]);
   }
 }
 
@@ -256,13 +257,7 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
   const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
   const rejected = end.rows - kept;
   if (refused || !summary) {
-    const refusal = issue(
-      'workbook.rejected',
-      '',
-      `Tệp ${name.slice(0, 80)}: ${rejected} trong ${end.rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.`,
-      `File ${name.slice(0, 80)}: ${rejected} of ${end.rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.`,
-      { file: name },
-    );
+    const refusal = issueFrom(MSG.workbookRejected, '', { file: name.slice(0, 80), rejected, rows: end.rows }, { file: name });
     return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected, issues: [refusal, ...end.issues] };
   }
   return { ...base, imported: true, importId: summary.importId, revisions: summary.revisions, unchanged: summary.unchanged, rejected: 0, issues: end.issues };

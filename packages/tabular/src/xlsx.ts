@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issue, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
+import * as MSG from './messages.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
 // (./zip.ts); each visible sheet whose row 1 is a measurements header is read; every cell is
@@ -98,7 +99,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['drawing', 'picture', 'hyperlinks'] } as never);
   } catch (e) {
-    throw new EgovPlanError([issue('workbook.invalid', '', `Tệp không đọc được như sổ tính XLSX: ${String((e as Error).message).slice(0, 120)}.`, `The file cannot be read as an XLSX workbook: ${String((e as Error).message).slice(0, 120)}.`, where(file))]);
+    throw new EgovPlanError([issueFrom(MSG.workbookInvalidUnreadable, '', { detail: String((e as Error).message).slice(0, 120) }, where(file))]);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_SHEET_ROWS;
   const result: WorkbookMeasurements = { observations: [], issues: [], rows: 0, sheets: [] };
@@ -107,6 +108,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   for (const ws of workbook.worksheets) {
     const name = ws.name;
     const at = `/${pointerSegment(name)}`;
+    const sheet = name.slice(0, 40);
     const header = ws.getRow(1);
     const headerCells: string[] = [];
     for (let c = 1; c <= header.cellCount; c++) {
@@ -116,29 +118,31 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     const isMeasurements = headerCells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase()));
     if (!isMeasurements) {
       // The template's own instructions and lists are not data: no warning for them.
-      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issue('workbook.skipped_sheet', at, `Trang "${name.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${name.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) }));
+      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issueFrom(MSG.workbookSkippedSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
       continue;
     }
     if (ws.state !== 'visible' && ws.state !== undefined) {
-      warnings.push(issue('workbook.hidden_sheet', at, `Trang "${name.slice(0, 40)}" bị ẩn; số liệu trong đó không được nhập (bỏ ẩn để nhập).`, `Sheet "${name.slice(0, 40)}" is hidden; its measurements are not imported (unhide it to import them).`, { severity: 'warning', ...where(file) }));
+      warnings.push(issueFrom(MSG.workbookHiddenSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
       continue;
     }
     if (ws.rowCount > maxRows) {
       throw new EgovPlanError([
-        issue('workbook.too_many_rows', at, `Trang "${name.slice(0, 40)}" có ${ws.rowCount} dòng, quá giới hạn ${maxRows}; không nhập gì của tệp.`, `Sheet "${name.slice(0, 40)}" has ${ws.rowCount} rows, over the limit of ${maxRows}; nothing of the file is imported.`, where(file)),
+        issueFrom(MSG.workbookTooManyRows, at, { sheet, rows: ws.rowCount, max: maxRows }, where(file)),
       ]);
     }
     const width = headerCells.length;
-    const cellIssue = (row: number, column: number, code: Issue['code'], vi: string, en: string) => {
+    // Where a cell issue sits: its pointer and location, and the parameters naming the cell.
+    const cellAt = (row: number, column: number) => {
       const field = headerCells[column - 1] || letter(column);
-      return issue(code, `${at}/${row}/${pointerSegment(field)}`, `Trang "${name.slice(0, 40)}", dòng ${row}, cột ${letter(column)} (${field}): ${vi}`, `Sheet "${name.slice(0, 40)}", row ${row}, column ${letter(column)} (${field}): ${en}`, { line: row, column, ...where(file) });
+      return { pointer: `${at}/${row}/${pointerSegment(field)}`, params: { sheet, row, column: letter(column), field }, extra: { line: row, column, ...where(file) } };
     };
     // Merged cells among the measurement rows: one value would stand for several rows.
     const mergedRows = new Set<number>();
     for (const range of ws.model.merges ?? []) {
       const b = mergeBounds(range);
       if (!b || b.bottom < 2 || b.left > width) continue;
-      result.issues.push(cellIssue(Math.max(2, b.top), b.left, 'workbook.merged_cells', `ô gộp ${range}: mỗi dòng phải có giá trị riêng (bỏ gộp ô và điền từng dòng).`, `merged cells ${range}: each row must hold its own values (unmerge and fill every row).`));
+      const c = cellAt(Math.max(2, b.top), b.left);
+      result.issues.push(issueFrom(MSG.workbookMergedCells, c.pointer, { ...c.params, range }, c.extra));
       for (let r = Math.max(2, b.top); r <= b.bottom; r++) mergedRows.add(r);
     }
     const rows: MeasurementTableRow[] = [{ row: 1, cells: headerCells }];
@@ -159,12 +163,13 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
         blank = false;
         bad = true;
         cells.push('');
+        const cell = cellAt(number, c);
         if (t.problem === 'formula') {
-          result.issues.push(cellIssue(number, c, 'workbook.formula_without_result', `công thức =${t.detail.slice(0, 60)} không có kết quả đã lưu; không tính công thức: lưu sổ tính bằng phần mềm bảng tính, hoặc gõ giá trị.`, `formula =${t.detail.slice(0, 60)} has no saved result; formulas are not evaluated: save the workbook in a spreadsheet program, or type the value.`));
+          result.issues.push(issueFrom(MSG.workbookFormulaWithoutResult, cell.pointer, { ...cell.params, formula: t.detail.slice(0, 60) }, cell.extra));
         } else if (t.problem === 'error') {
-          result.issues.push(cellIssue(number, c, 'workbook.cell_error', `ô chứa lỗi ${t.detail.slice(0, 20)}.`, `the cell holds the error ${t.detail.slice(0, 20)}.`));
+          result.issues.push(issueFrom(MSG.workbookCellError, cell.pointer, { ...cell.params, error: t.detail.slice(0, 20) }, cell.extra));
         } else {
-          result.issues.push(cellIssue(number, c, 'workbook.cell_error', `ô có kiểu dữ liệu không đọc được (${t.detail}).`, `the cell has a kind of value that cannot be read (${t.detail}).`));
+          result.issues.push(issueFrom(MSG.workbookCellErrorKind, cell.pointer, { ...cell.params, kind: t.detail }, cell.extra));
         }
       }
       if (blank) return;
@@ -181,13 +186,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       const first = seen.get(key);
       if (first) {
         result.issues.push(
-          issue(
-            'measurement.duplicate',
-            `${at}/${o.row}`,
-            `Trang "${name.slice(0, 40)}", dòng ${o.row}: trùng với trang "${first.sheet.slice(0, 40)}", dòng ${first.row} (cùng chỉ số, đơn vị và kỳ).`,
-            `Sheet "${name.slice(0, 40)}", row ${o.row}: repeats sheet "${first.sheet.slice(0, 40)}", row ${first.row} (same indicator, org unit and period).`,
-            { line: o.row, ...where(file) },
-          ),
+          issueFrom(MSG.measurementDuplicateSheet, `${at}/${o.row}`, { sheet, row: o.row, firstSheet: first.sheet.slice(0, 40), firstRow: first.row }, { line: o.row, ...where(file) }),
         );
         continue;
       }
@@ -197,7 +196,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   }
   if (result.sheets.length === 0) {
     throw new EgovPlanError([
-      issue('workbook.no_measurements', '', `Không trang hiện nào của sổ tính có dòng tiêu đề số liệu ở dòng 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, `No visible sheet of the workbook has a measurements header in row 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, where(file)),
+      issueFrom(MSG.workbookNoMeasurements, '', { columns: [...COLUMN_NAMES].slice(0, 4).join(', ') }, where(file)),
       ...warnings,
     ]);
   }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 // An XLSX file is a zip archive. exceljs (through JSZip) unpacks whatever it is given, so the
 // archive is checked here first, from its central directory and by unpacking each entry with a
@@ -40,8 +41,8 @@ const MAX32 = 0xffffffff;
 
 const where = (file: string | undefined) => (file === undefined ? {} : { file });
 
-function invalid(file: string | undefined, vi: string, en: string): EgovPlanError {
-  return new EgovPlanError([issue('workbook.invalid', '', `Tệp không phải sổ tính XLSX: ${vi}.`, `The file is not an XLSX workbook: ${en}.`, where(file))]);
+function invalid<const M extends IssueMessage & { code: 'workbook.invalid' }>(file: string | undefined, message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params, where(file))]);
 }
 
 /** True when the bytes start like a zip archive (`PK\3\4`). */
@@ -62,21 +63,21 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
       break;
     }
   }
-  if (eocd < 0) throw invalid(file, 'không tìm thấy mục lục của tệp nén (không phải tệp zip, hoặc tệp bị cắt)', 'no zip central directory (not a zip file, or a truncated one)');
+  if (eocd < 0) throw invalid(file, MSG.workbookInvalidNoDirectory, {});
   let count = u16(eocd + 10);
   let dirOffset = u32(eocd + 16);
   if ((count === 0xffff || dirOffset === MAX32) && eocd >= 20 && u32(eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(eocd - 12);
-    if (at + 56 > bytes.length || u32(at) !== SIG_EOCD64) throw invalid(file, 'mục lục ZIP64 hỏng', 'a broken ZIP64 directory');
+    if (at + 56 > bytes.length || u32(at) !== SIG_EOCD64) throw invalid(file, MSG.workbookInvalidZip64, {});
     count = u64(at + 32);
     dirOffset = u64(at + 48);
   }
-  if (count > maxEntries) throw invalid(file, `tệp nén có ${count} mục (tối đa ${maxEntries})`, `the archive has ${count} entries (at most ${maxEntries})`);
+  if (count > maxEntries) throw invalid(file, MSG.workbookInvalidTooManyEntries, { count, max: maxEntries });
   const entries: ZipEntry[] = [];
   let o = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
-    if (o + 46 > bytes.length || u32(o) !== SIG_CENTRAL) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    if (o + 46 > bytes.length || u32(o) !== SIG_CENTRAL) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const method = u16(o + 10);
     let compressedSize = u32(o + 20);
     let size = u32(o + 24);
@@ -84,7 +85,7 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
     const extraLength = u16(o + 30);
     const commentLength = u16(o + 32);
     let offset = u32(o + 42);
-    if (o + 46 + nameLength + extraLength > bytes.length) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    if (o + 46 + nameLength + extraLength > bytes.length) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
     // ZIP64: the real sizes and offset sit in extra field 0x0001, in this order, when 0xFFFFFFFF.
     for (let e = o + 46 + nameLength; e + 4 <= o + 46 + nameLength + extraLength; ) {
@@ -117,13 +118,7 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
   const entries = zipEntries(bytes, file, limits.maxEntries);
   const tooLarge = (name: string, size: number, max: number, all: boolean) =>
     new EgovPlanError([
-      issue(
-        'workbook.too_large',
-        `/${name}`,
-        all ? `Sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.` : `Mục "${name.slice(0, 80)}" của sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.`,
-        all ? `The workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.` : `Entry "${name.slice(0, 80)}" of the workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.`,
-        where(file),
-      ),
+      all ? issueFrom(MSG.workbookTooLarge, `/${name}`, { size, max }, where(file)) : issueFrom(MSG.workbookTooLargeEntry, `/${name}`, { entry: name.slice(0, 80), size, max }, where(file)),
     ]);
   let total = 0;
   for (const e of entries) {
@@ -133,9 +128,9 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, `mục "${e.name.slice(0, 80)}" hỏng`, `entry "${e.name.slice(0, 80)}" is broken`);
+    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, MSG.workbookInvalidBrokenEntry, { entry: e.name.slice(0, 80) });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.compressedSize > bytes.length) throw invalid(file, `mục "${e.name.slice(0, 80)}" bị cắt`, `entry "${e.name.slice(0, 80)}" is truncated`);
+    if (start + e.compressedSize > bytes.length) throw invalid(file, MSG.workbookInvalidTruncatedEntry, { entry: e.name.slice(0, 80) });
     const data = bytes.subarray(start, start + e.compressedSize);
     let unpacked: number;
     if (e.method === 0) unpacked = data.length;
@@ -145,19 +140,13 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           throw new EgovPlanError([
-            issue(
-              'workbook.zip_bomb',
-              `/${e.name}`,
-              `Mục "${e.name.slice(0, 80)}" giải nén ra nhiều hơn ${e.size} byte đã khai báo (bom zip); không đọc gì của tệp.`,
-              `Entry "${e.name.slice(0, 80)}" unpacks to more than its declared ${e.size} bytes (a zip bomb); nothing of the file is read.`,
-              where(file),
-            ),
+            issueFrom(MSG.workbookZipBomb, `/${e.name}`, { entry: e.name.slice(0, 80), size: e.size }, where(file)),
           ]);
         }
-        throw invalid(file, `mục "${e.name.slice(0, 80)}" không giải nén được`, `entry "${e.name.slice(0, 80)}" cannot be unpacked`);
+        throw invalid(file, MSG.workbookInvalidInflate, { entry: e.name.slice(0, 80) });
       }
-    } else throw invalid(file, `mục "${e.name.slice(0, 80)}" dùng cách nén ${e.method} không được hỗ trợ`, `entry "${e.name.slice(0, 80)}" uses unsupported compression method ${e.method}`);
-    if (unpacked !== e.size) throw invalid(file, `mục "${e.name.slice(0, 80)}" có kích thước khác với khai báo`, `entry "${e.name.slice(0, 80)}" does not have its declared size`);
+    } else throw invalid(file, MSG.workbookInvalidMethod, { entry: e.name.slice(0, 80), method: e.method });
+    if (unpacked !== e.size) throw invalid(file, MSG.workbookInvalidSize, { entry: e.name.slice(0, 80) });
   }
   return entries;
 }

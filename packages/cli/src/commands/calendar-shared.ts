@@ -2,6 +2,7 @@ import type { BilingualText, Issue, Plan, ReportStatus, TaskStatus } from '@egov
 import type { DeadlineAt } from '@egov-plan/rules';
 import type { CliContext } from '../io.js';
 import { readInputFile } from './shared.js';
+import * as MSG from '../messages.js';
 
 /** Names of the agencies with these ids, as a map id → name. */
 export function agencyNames(plan: Plan, ids: Iterable<string>): Record<string, BilingualText> {
@@ -66,7 +67,7 @@ export function taskStatusLabel(ctx: CliContext, s: TaskStatus): string {
 export async function readProgressFile(ctx: CliContext, path: string, plan: Plan): Promise<Map<string, string>> {
   // Regular files only, size-limited: a FIFO or a device must not hang the command.
   const { text, name: file } = await readInputFile(ctx, path);
-  const [{ readCsv }, { EgovPlanError, isLocalDate, issue }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/core')]);
+  const [{ readCsv }, { EgovPlanError, isLocalDate, issueFrom }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/core')]);
   // The library's one CSV reader: blank lines skipped, each record with the line it starts on.
   const rows: { row: string[]; line: number }[] = [];
   const read = readCsv(text, (r) => {
@@ -75,7 +76,7 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
   });
   if (read.unterminated) {
     const at = read.unterminated;
-    throw new EgovPlanError([issue('calendar.invalid_progress', '', `Tệp tiến độ "${file}": dấu ngoặc kép mở ở dòng ${at.line} nhưng không đóng.`, `Progress file "${file}": a quote opened on line ${at.line} is never closed.`, { file, line: at.line })]);
+    throw new EgovPlanError([issueFrom(MSG.calendarInvalidProgressQuote, '', { file, line: at.line }, { file, line: at.line })]);
   }
   const tasks = new Set(plan.tasks.map((t) => t.id));
   const progress = new Map<string, string>();
@@ -85,20 +86,20 @@ export async function readProgressFile(ctx: CliContext, path: string, plan: Plan
     if (i === 0 && row[0]?.toLowerCase() === 'task' && row[1]?.toLowerCase() === 'doneon') return;
     const at = { file, line, column: 1 };
     if (row.length !== 2) {
-      issues.push(issue('calendar.invalid_progress', '', `Dòng ${line}: cần đúng 2 cột "task,doneOn", có ${row.length}.`, `Line ${line}: expected the 2 columns "task,doneOn", got ${row.length}.`, at));
+      issues.push(issueFrom(MSG.calendarInvalidProgress, '', { line, count: row.length }, at));
       return;
     }
     const [task, doneOn] = row as [string, string];
     if (!tasks.has(task)) {
-      issues.push(issue('calendar.unknown_task', '', `Dòng ${line}: kế hoạch "${plan.id}" không có nhiệm vụ "${task}".`, `Line ${line}: plan "${plan.id}" has no task "${task}".`, at));
+      issues.push(issueFrom(MSG.calendarUnknownTask, '', { line, plan: plan.id, task }, at));
       return;
     }
     if (!isLocalDate(doneOn)) {
-      issues.push(issue('calendar.invalid_date', '', `Dòng ${line}: "${doneOn}" không phải ngày YYYY-MM-DD hợp lệ.`, `Line ${line}: "${doneOn}" is not a valid YYYY-MM-DD date.`, { ...at, column: 2 }));
+      issues.push(issueFrom(MSG.calendarInvalidDateProgress, '', { line, doneOn }, { ...at, column: 2 }));
       return;
     }
     if (progress.has(task)) {
-      issues.push(issue('calendar.duplicate_progress', '', `Dòng ${line}: nhiệm vụ "${task}" đã có ở dòng ${firstLine.get(task)}.`, `Line ${line}: task "${task}" already appears on line ${firstLine.get(task)}.`, at));
+      issues.push(issueFrom(MSG.calendarDuplicateProgress, '', { line, task, firstLine: String(firstLine.get(task)) }, at));
       return;
     }
     progress.set(task, doneOn);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError, out, printJson, t, type CliContext } from '../io.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, planArgumentHelp, planOption, planRef } from './shared.js';
+import * as MSG from '../messages.js';
 
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
 const LEVEL_VI = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' } as const;
@@ -36,10 +37,10 @@ export function registerExplain(program: Command, ctx: CliContext): void {
       const { ref, target: targetId } = explainArgs(ctx, [p1, p2].filter((x): x is string => x !== undefined), opts);
       const at = (await atOption(ctx, opts.at)).localDate;
       const plan = await loadPlanRef(ctx, ref);
-      const [{ EgovPlanError, issue }, { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ EgovPlanError, issueFrom }, { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       const timeline = targetTimelines(plan).get(targetId);
       if (!timeline) {
-        throw new EgovPlanError([issue('rules.unknown_target', '', `Kế hoạch "${plan.id}" không có chỉ tiêu "${targetId}".`, `Plan "${plan.id}" has no target "${targetId}".`)]);
+        throw new EgovPlanError([issueFrom(MSG.rulesUnknownTargetExplain, '', { plan: plan.id, target: targetId })]);
       }
       const eff = effectiveOf(timeline, at);
       const inForce = eff.withdrawn ? null : eff.version;

@@ -5,6 +5,7 @@ import { databaseOption, withDatabase } from '../database.js';
 import { EXIT, out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
 import { sanitizeForTerminal } from '../terminal.js';
 import { jsonHelp, loadPlanRef, planOption, planRef } from './shared.js';
+import * as MSG from '../messages.js';
 
 /** Largest JSON, XLSX or backup file `import` reads (each is read whole). */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -95,8 +96,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
               // CSV is read as a stream (memory stays flat however long the file); a backup, JSON or a workbook is read whole.
               const max = format === 'csv' && !isDumpText(text) ? MAX_CSV_BYTES : MAX_IMPORT_BYTES;
               if (size > max) {
-                const { EgovPlanError, issue } = await import('@egov-plan/core');
-                throw new EgovPlanError([issue('file.too_large', '', `Tệp quá lớn (${size} byte, tối đa ${max}).`, `The file is too large (${size} bytes, at most ${max}).`, { file })]);
+                const { EgovPlanError, issueFrom } = await import('@egov-plan/core');
+                throw new EgovPlanError([issueFrom(MSG.fileTooLargeImport, '', { size, max }, { file })]);
               }
               if (isDumpText(text)) {
                 // A backup written by `dump`: replayed import by import, with its provenance; one
@@ -123,8 +124,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
               const issues = (e as { issues?: Issue[] }).issues;
               if (!Array.isArray(issues)) {
                 if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
-                  const { issue } = await import('@egov-plan/core');
-                  results.push({ file, imported: false, error: [issue('file.not_found', '', `Không đọc được tệp ${file}.`, `Cannot read file ${file}.`, { file })] });
+                  const { issueFrom } = await import('@egov-plan/core');
+                  results.push({ file, imported: false, error: [issueFrom(MSG.fileNotFoundImport, '', { file }, { file })] });
                   continue;
                 }
                 throw e;

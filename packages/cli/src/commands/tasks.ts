@@ -3,6 +3,7 @@ import type { TaskStatus } from '@egov-plan/core';
 import { out, printJson, t, type CliContext } from '../io.js';
 import { dateWithWeekday, readProgressFile, taskStatusLabel } from './calendar-shared.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption, stdinOnce } from './shared.js';
+import * as MSG from '../messages.js';
 
 const ORDER: TaskStatus[] = ['overdue', 'in-progress', 'not-started', 'ongoing', 'done'];
 
@@ -21,10 +22,10 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       stdinOnce([['--plan', opts.plan], ['--progress', opts.progress]]);
       const at = (await atOption(ctx, opts.at)).localDate;
       const plan = await loadPlanRef(ctx, opts.plan);
-      const [{ EgovPlanError, issue }, { planTaskStatuses }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ EgovPlanError, issueFrom }, { planTaskStatuses }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       if (opts.agency !== undefined && !plan.agencies.some((a) => a.id === opts.agency)) {
         throw new EgovPlanError([
-          issue('calendar.unknown_agency', '', `Kế hoạch "${plan.id}" không có cơ quan "${opts.agency}" (xem: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`, `Plan "${plan.id}" has no agency "${opts.agency}" (see: egov-plan show --plan ${planArg(ctx, opts.plan)} --json).`),
+          issueFrom(MSG.calendarUnknownAgencyTasks, '', { plan: plan.id, agency: opts.agency, planArg: planArg(ctx, opts.plan) }),
         ]);
       }
       const progress = opts.progress === undefined ? undefined : await readProgressFile(ctx, opts.progress, plan);

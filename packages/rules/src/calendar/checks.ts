@@ -1,9 +1,10 @@
-import { issue, type Issue, type Plan } from '@egov-plan/core';
+import { issueFrom, type Issue, type Plan } from '@egov-plan/core';
 import { DEFAULT_MAX_CALENDAR_EVENTS, deadlineFor, planCalendar } from './deadlines.js';
 import { NO_HOLIDAYS, isWorkingDayNumber, vietnamHolidays } from './holidays.js';
 import { periodAt, periodIndexOfDay } from './periods.js';
 import { planTerm } from './term.js';
 import { addDays, dayNumber } from './time.js';
+import * as MSG from '../messages.js';
 
 // Checks of a plan's calendar that are advice, not errors: the plan is valid, but a reader
 // should know. Each issue has `severity: "warning"`.
@@ -52,11 +53,8 @@ export function checkPlanCalendar(plan: Plan): Issue[] {
     }
     if (example === null) return;
     issues.push(
-      issue(
-        'calendar.no_working_day_after_cut_off',
-        `/reportingObligations/${i}/deadline`,
-        `Hạn "${o.deadlineAsWritten}" của nghĩa vụ "${o.id}" không để lại ngày làm việc nào sau ngày chốt số liệu ở ${failing} kỳ (kỳ đầu tiên ${example.period}: chốt số liệu ${example.cutOff}, hạn ${example.due}). Nghị định 09/2019/NĐ-CP yêu cầu ít nhất 01 ngày làm việc giữa thời điểm chốt số liệu và thời hạn gửi báo cáo.`,
-        `Deadline "${o.deadlineAsWritten}" of obligation "${o.id}" leaves no working day after the data cut-off in ${failing} period(s) (first ${example.period}: data closes ${example.cutOff}, due ${example.due}). Decree 09/2019/NĐ-CP wants at least one working day between the end of the data cut-off and the submission deadline.`,
+      issueFrom(MSG.calendarNoWorkingDayAfterCutOff, `/reportingObligations/${i}/deadline`,
+        { deadline: o.deadlineAsWritten, obligation: o.id, failing, period: example.period, cutOff: example.cutOff, due: example.due },
         { severity: 'warning' },
       ),
     );

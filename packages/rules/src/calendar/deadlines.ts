@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type Deadline, type Period, type Plan, type ReportingObligation } from '@egov-plan/core';
 import { NO_HOLIDAYS, isWorkingDayNumber, type HolidayCalendar } from './holidays.js';
 import { vietnamWorkingDays, type WorkingDayCalendar } from './working-days.js';
 import { compiledArtifacts } from '../engine/plan-artifacts.js';
@@ -6,6 +6,7 @@ import { itemVersion } from '../engine/items.js';
 import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
 import { planTerm, type PlanTerm } from './term.js';
 import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
+import * as MSG from '../messages.js';
 
 // A deadline is computed from an obligation's rule and a period: the nominal last on-time day
 // (day N, or N−1 for "trước ngày N"), then, unless the rule turns it off, the next working day
@@ -81,12 +82,7 @@ function deadlineWith(obligation: ReportingObligation, period: Period | null, ho
   const mask = context.restDayMask ?? 0b1000001;
   if (rule.kind !== 'fixed-date' && period === null) {
     throw new EgovPlanError([
-      issue(
-        'calendar.period_required',
-        '',
-        `Nghĩa vụ báo cáo "${obligation.id}" có hạn theo kỳ: cần một kỳ báo cáo.`,
-        `Reporting obligation "${obligation.id}" has a periodic deadline: a period is required.`,
-      ),
+      issueFrom(MSG.calendarPeriodRequired, '', { obligation: obligation.id }),
     ]);
   }
   if (period !== null && obligation.periodType !== null && rule.kind !== 'fixed-date' && period.type !== obligation.periodType) throw periodMismatch(obligation, period);
@@ -143,12 +139,13 @@ function deadlineWith(obligation: ReportingObligation, period: Period | null, ho
 function periodMismatch(obligation: ReportingObligation, period: Period): EgovPlanError {
   const expected = obligation.periodType === null ? 'một lần / one-off' : obligation.periodType;
   return new EgovPlanError([
-    issue(
-      'calendar.period_type_mismatch',
-      '',
-      `Nghĩa vụ báo cáo "${obligation.id}" có kỳ loại "${expected}", không tính hạn cho kỳ "${period.id}" (loại "${period.type}"${period.system === 'calendar' ? ', kỳ theo lịch' : ''}).`,
-      `Reporting obligation "${obligation.id}" recurs by "${expected}" periods: no deadline for period "${period.id}" (a ${period.type}${period.system === 'calendar' ? ' of the plain calendar' : ''}).`,
-    ),
+    issueFrom(MSG.calendarPeriodTypeMismatch, '', {
+      obligation: obligation.id,
+      expected,
+      period: period.id,
+      type: period.type,
+      system: period.system === 'calendar' ? { vi: ', kỳ theo lịch', en: ' of the plain calendar' } : '',
+    }),
   ]);
 }
 
@@ -167,7 +164,7 @@ function coverageOf(holidays: WorkingDayCalendar, from: number, to: number): Dea
 
 function unknownObligation(plan: Plan, id: string): EgovPlanError {
   return new EgovPlanError([
-    issue('calendar.unknown_obligation', '', `Kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${id}".`, `Plan "${plan.id}" has no reporting obligation "${id}".`),
+    issueFrom(MSG.calendarUnknownObligation, '', { plan: plan.id, obligation: id }),
   ]);
 }
 
@@ -181,12 +178,7 @@ export function obligationDeadline(plan: Plan, obligation: ReportingObligation |
   if (d === null) {
     const id = typeof obligation === 'string' ? obligation : obligation.id;
     throw new EgovPlanError([
-      issue(
-        'calendar.unknown_obligation',
-        '',
-        `Nghĩa vụ báo cáo "${id}" của kế hoạch "${plan.id}" đã bị bãi bỏ cho kỳ ${periodId ?? 'này'} (itemWithdrawals).`,
-        `Reporting obligation "${id}" of plan "${plan.id}" is withdrawn for period ${periodId ?? 'this one'} (itemWithdrawals).`,
-      ),
+      issueFrom(MSG.calendarUnknownObligationWithdrawn, '', { obligation: id, plan: plan.id, period: periodId ?? { vi: 'này', en: 'this one' } }),
     ]);
   }
   return d;
@@ -358,12 +350,7 @@ export interface DeadlinesBetweenOptions extends DeadlineOptions {
 /** The error for a range holding more calendar events than allowed. @internal */
 export function tooManyEvents(max: number, from: string, to: string): EgovPlanError {
   return new EgovPlanError([
-    issue(
-      'calendar.too_many_events',
-      '',
-      `Khoảng ${from} … ${to} có hơn ${max} hạn/sự kiện: thu hẹp khoảng ngày (--from, --to) hoặc nâng giới hạn.`,
-      `The range ${from} … ${to} holds more than ${max} deadlines/events: narrow the range (--from, --to) or raise the limit.`,
-    ),
+    issueFrom(MSG.calendarTooManyEvents, '', { from, to, max }),
   ]);
 }
 

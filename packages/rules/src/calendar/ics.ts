@@ -1,9 +1,10 @@
-import { EgovPlanError, issue, type Deadline, type Plan, utf8ByteLength } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type Deadline, type Plan, utf8ByteLength } from '@egov-plan/core';
 import { createEvents, type EventAttributes } from 'ics';
 import { DEFAULT_MAX_CALENDAR_EVENTS, deadlinesBetween, tooManyEvents, type DeadlineOptions } from './deadlines.js';
 import { parseTimeframe } from './timeframes.js';
 import { addDays, dayNumber } from './time.js';
 import { itemPlan } from '../engine/items.js';
+import * as MSG from '../messages.js';
 
 // iCalendar (RFC 5545) export through the `ics` library: one all-day event per reporting
 // deadline (on its last on-time day, or spanning its window when the source gives no day) and
@@ -70,7 +71,7 @@ export function planCalendarEvents(plan: Plan, options: ICalendarOptions = {}): 
   const from = options.from ?? range.from;
   const to = options.to ?? range.to;
   if (dayNumber(to) < dayNumber(from)) {
-    throw new EgovPlanError([issue('calendar.invalid_range', '', `Khoảng ngày ${from} … ${to} kết thúc trước khi bắt đầu.`, `The range ${from} … ${to} ends before it starts.`)]);
+    throw new EgovPlanError([issueFrom(MSG.calendarInvalidRange, '', { from, to })]);
   }
   const en = options.lang === 'en';
   const names = new Map(plan.agencies.map((a) => [a.id, en ? a.name.en : a.name.vi]));
@@ -151,7 +152,7 @@ export function planToICalendar(plan: Plan, options: ICalendarOptions = {}): { t
   }
   const r = createEvents(attributes);
   if (r.error || r.value === null) {
-    throw new EgovPlanError([issue('calendar.ics_failed', '', `Không tạo được tệp iCalendar: ${r.error?.message ?? 'lỗi không rõ'}.`, `Could not build the iCalendar file: ${r.error?.message ?? 'unknown error'}.`)]);
+    throw new EgovPlanError([issueFrom(MSG.calendarIcsFailed, '', { detail: r.error?.message ?? { vi: 'lỗi không rõ', en: 'unknown error' } })]);
   }
   return { text: refold(r.value), events };
 }

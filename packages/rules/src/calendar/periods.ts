@@ -2,7 +2,7 @@ import {
   EgovPlanError,
   ReportingCalendar,
   fromZodIssue,
-  issue,
+  issueFrom,
   type Period,
   type PeriodType,
   type Plan,
@@ -11,6 +11,7 @@ import {
 } from '@egov-plan/core';
 import decree09 from '../../data/calendar-decree-09-2019.json';
 import { daysFromCivil, daysInMonth, formatLocalDate, instantMs, localDayNumber, civilFromDays, dayNumber, type InstantInput } from './time.js';
+import * as MSG from '../messages.js';
 
 // Period arithmetic on integers. A period of a type is identified by an index: months count
 // from year 0 (index = 12·year + month − 1), quarters likewise (4·year + q − 1), halves
@@ -135,12 +136,7 @@ function build(c: ReportingCalendar): ResolvedCalendar {
 function undeclared(type: PeriodType, r: ResolvedCalendar): EgovPlanError {
   const declared = [...r.cutOff.keys()].join(', ');
   return new EgovPlanError([
-    issue(
-      'calendar.undeclared_period_type',
-      '',
-      `Lịch báo cáo không khai báo loại kỳ "${type}" (đã khai báo: ${declared}).`,
-      `The reporting calendar does not declare the period type "${type}" (declared: ${declared}).`,
-    ),
+    issueFrom(MSG.calendarUndeclaredPeriodType, '', { type, declared }),
   ]);
 }
 
@@ -197,7 +193,7 @@ function monthStartDay(absMonth: number): number {
 
 function outOfRange(text: string): EgovPlanError {
   return new EgovPlanError([
-    issue('calendar.out_of_range', '', `Kỳ "${text}" nằm ngoài khoảng năm 1000–9998 mà thư viện hỗ trợ.`, `Period "${text}" is outside the years 1000–9998 the library supports.`),
+    issueFrom(MSG.calendarOutOfRangePeriod, '', { period: text }),
   ]);
 }
 
@@ -302,12 +298,7 @@ export function parsePeriodId(id: string): { system: 'reporting' | 'calendar'; t
   const month = m?.[3] === undefined ? undefined : Number(m[3]);
   if (!m || (month !== undefined && (month < 1 || month > 12))) {
     throw new EgovPlanError([
-      issue(
-        'calendar.invalid_period_id',
-        '',
-        `"${id}" không phải là mã kỳ hợp lệ (ví dụ 2020Q1, 2020M03, 2020S1, 2020N9, 2020; kỳ theo lịch có tiền tố C: C2020Q1).`,
-        `"${id}" is not a valid period id (e.g. 2020Q1, 2020M03, 2020S1, 2020N9, 2020; calendar periods carry a C prefix: C2020Q1).`,
-      ),
+      issueFrom(MSG.calendarInvalidPeriodId, '', { id }),
     ]);
   }
   const system = m[1] ? 'calendar' : 'reporting';

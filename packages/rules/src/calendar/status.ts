@@ -1,6 +1,7 @@
-import { EgovPlanError, issue, type Deadline, type Period, type Plan, type ReportStatus, type ReportingObligation } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type Deadline, type Period, type Plan, type ReportStatus, type ReportingObligation } from '@egov-plan/core';
 import { deadlineFor, lastDayOf, obligationDeadline, planCalendar, type DeadlineOptions } from './deadlines.js';
 import { dayNumber, instantMs, localDayNumber, VIETNAM_TIME_ZONE, type InstantInput } from './time.js';
+import * as MSG from '../messages.js';
 
 /** Days before the last on-time day from which an unsubmitted report is `due-soon`, by default. */
 export const DEFAULT_DUE_SOON_DAYS = 7;
@@ -32,7 +33,7 @@ export function deadlineStatus(deadline: Deadline, input: DeadlineStatusInput): 
   const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
     throw new EgovPlanError([
-      issue('calendar.invalid_due_soon_days', '', `Số ngày "sắp đến hạn" phải là số nguyên không âm (nhận ${dueSoonDays}).`, `dueSoonDays must be a non-negative integer (got ${dueSoonDays}).`),
+      issueFrom(MSG.calendarInvalidDueSoonDays, '', { days: String(dueSoonDays) }),
     ]);
   }
   const atMs = instantMs(input.at, tz);
@@ -71,7 +72,7 @@ export function reportStatus(input: ReportStatusInput): { status: ReportStatus; 
   } else {
     if (typeof input.obligation === 'string' || typeof input.period === 'string') {
       throw new EgovPlanError([
-        issue('calendar.plan_required', '', 'Cần truyền kế hoạch (plan) khi nghĩa vụ hoặc kỳ được cho bằng id.', 'Pass the plan when the obligation or period is given by id.'),
+        issueFrom(MSG.calendarPlanRequired, '', {}),
       ]);
     }
     deadline = deadlineFor(input.obligation, input.period, input);

@@ -1,5 +1,6 @@
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, issueFrom } from '@egov-plan/core';
 import { instantOfWallClock, zoneOffsetAt } from './zone.js';
+import * as MSG from '../messages.js';
 
 // Local dates are `YYYY-MM-DD` strings; arithmetic runs on day numbers (days since 1970-01-01)
 // with Howard Hinnant's civil-calendar algorithms, so no Date object and no system time zone is
@@ -77,7 +78,7 @@ export function dayNumber(date: string): number {
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return daysFromCivil(y, mo, d);
   }
   throw new EgovPlanError([
-    issue('calendar.invalid_date', '', `"${date}" không phải là ngày hợp lệ dạng YYYY-MM-DD.`, `"${date}" is not a valid YYYY-MM-DD date.`),
+    issueFrom(MSG.calendarInvalidDate, '', { date: String(date) }),
   ]);
 }
 
@@ -136,12 +137,7 @@ const ISO_INSTANT =
 
 function invalidInstant(text: string): EgovPlanError {
   return new EgovPlanError([
-    issue(
-      'calendar.invalid_instant',
-      '',
-      `"${text}" không phải là thời điểm ISO 8601 (ví dụ 2020-03-16, 2020-03-16T09:30 hoặc 2020-03-16T09:30:00+07:00).`,
-      `"${text}" is not an ISO 8601 instant (e.g. 2020-03-16, 2020-03-16T09:30 or 2020-03-16T09:30:00+07:00).`,
-    ),
+    issueFrom(MSG.calendarInvalidInstant, '', { text }),
   ]);
 }
 
@@ -202,12 +198,7 @@ export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31);
 
 function instantOutOfRange(text: string): EgovPlanError {
   return new EgovPlanError([
-    issue(
-      'calendar.out_of_range',
-      '',
-      `Thời điểm "${text}" nằm ngoài khoảng được hỗ trợ (năm 1000 đến năm 9999).`,
-      `The instant "${text}" is outside the supported span (the years 1000 to 9999).`,
-    ),
+    issueFrom(MSG.calendarOutOfRange, '', { text }),
   ]);
 }
 

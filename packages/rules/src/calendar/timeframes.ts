@@ -1,6 +1,6 @@
 import {
   EgovPlanError,
-  issue,
+  issueFrom,
   normaliseText,
   type Agency,
   type ContinuingStatus as ContinuingStatusOutput,
@@ -16,6 +16,7 @@ import { planAt } from '../engine/items.js';
 import { periodById } from './periods.js';
 import { isLocalDate } from '@egov-plan/core';
 import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
+import * as MSG from '../messages.js';
 
 // Time expressions of the appendix ("Thời gian thực hiện"): a month, a quarter, a year or a
 // span of years, "Thường xuyên", or blank. A month or quarter is a calendar one (system
@@ -24,15 +25,9 @@ import { dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, loca
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 function invalidTimeframe(text: string, where?: { task?: string; pointer?: string }): EgovPlanError {
-  const row = where?.task ? ` (nhiệm vụ "${where.task}")` : '';
-  const rowEn = where?.task ? ` (task "${where.task}")` : '';
+  const task = where?.task ? { vi: ` (nhiệm vụ "${where.task}")`, en: ` (task "${where.task}")` } : '';
   return new EgovPlanError([
-    issue(
-      'calendar.invalid_timeframe',
-      where?.pointer ?? '',
-      `Không hiểu được thời gian "${text}"${row}: dùng "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" hoặc để trống.`,
-      `Cannot read the time expression "${text}"${rowEn}: use "Tháng 5/2019", "Quý II/2019", "2019", "2019-2020", "Thường xuyên" or blank.`,
-    ),
+    issueFrom(MSG.calendarInvalidTimeframe, where?.pointer ?? '', { text, task }),
   ]);
 }
 
@@ -323,10 +318,10 @@ export function planTaskStatuses(given: Plan, at: TaskDate, options: { progress?
     const ids = new Set(plan.tasks.map((t) => t.id));
     const keys = options.progress instanceof Map ? [...options.progress.keys()] : Object.keys(options.progress);
     for (const k of keys) {
-      if (!ids.has(k)) problems.push(issue('calendar.unknown_task', '', `Kế hoạch "${plan.id}" không có nhiệm vụ "${k}".`, `Plan "${plan.id}" has no task "${k}".`));
+      if (!ids.has(k)) problems.push(issueFrom(MSG.calendarUnknownTaskProgress, '', { plan: plan.id, task: k }));
       const doneOn = doneOnOf(options.progress, k);
       if (typeof doneOn !== 'string' || !isLocalDate(doneOn)) {
-        problems.push(issue('calendar.invalid_date', '', `Nhiệm vụ "${k}": ngày hoàn thành "${String(doneOn)}" không phải ngày YYYY-MM-DD hợp lệ.`, `Task "${k}": completion date "${String(doneOn)}" is not a valid YYYY-MM-DD date.`));
+        problems.push(issueFrom(MSG.calendarInvalidDateDoneOn, '', { task: k, doneOn: String(doneOn) }));
       }
     }
   }

@@ -1,7 +1,7 @@
 import {
   EgovPlanError,
   assertResolvedPlan,
-  issue,
+  issueFrom,
   type AdministrativeLevel,
   type BilingualText,
   type Evaluation as EvaluationOutput,
@@ -18,6 +18,7 @@ import {
   type TargetStatus as TargetStatusOutput,
   type ValueBasis as ValueBasisOutput,
 } from '@egov-plan/core';
+import * as MSG from '../messages.js';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
 import { checkOptionsEarly, checkOptionsShape, DEFAULT_MAX_RESULTS, resolveOptions, type EvaluateOptions } from './options.js';
@@ -423,12 +424,7 @@ function indicatorSlots(plan: Plan): Map<string, number> {
  */
 export function tooManyResults(max: number, atLeast: number): EgovPlanError {
   return new EgovPlanError([
-    issue(
-      'rules.too_many_results',
-      '',
-      `Lần đánh giá này phải xét ít nhất ${atLeast} kết quả (chỉ tiêu × đơn vị), quá giới hạn ${max}: chọn giai đoạn (--phase) hoặc nâng giới hạn (maxResults, --max-results).`,
-      `This evaluation would judge at least ${atLeast} results (targets × org units), over the limit of ${max}: choose a phase (--phase) or raise the limit (maxResults, --max-results).`,
-    ),
+    issueFrom(MSG.rulesTooManyResults, '', { atLeast, max }),
   ]);
 }
 

@@ -11,6 +11,7 @@ import {
   fromPointer,
   isPromiseLike,
   issue,
+  issueFrom,
   toPointer,
   validatePlan,
   type AgreeingDeclaration,
@@ -28,6 +29,7 @@ import {
   type TargetWithdrawal,
   type ValidationResult,
 } from '@egov-plan/core';
+import * as MSG from '../messages.js';
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { addDays } from '../calendar/time.js';
 import { applyChanges, applyItemChanges, compareOverrides } from './changes.js';
@@ -224,7 +226,7 @@ function capped(issues: Issue[]): Issue[] {
   const more = issues.length - MAX_ISSUES_PER_FILE;
   return [
     ...issues.slice(0, MAX_ISSUES_PER_FILE),
-    issue('rules.too_many_issues', '', `… và ${more} lỗi khác (chỉ liệt kê ${MAX_ISSUES_PER_FILE} lỗi đầu).`, `… and ${more} more issues (only the first ${MAX_ISSUES_PER_FILE} are listed).`),
+    issueFrom(MSG.rulesTooManyIssues, '', { more, max: MAX_ISSUES_PER_FILE }),
   ];
 }
 
@@ -298,17 +300,12 @@ export function parseRuleFileText(
 
 /** The issue a source gives for a reference it does not know. */
 export function unknownBaseIssue(ref: string): Issue {
-  return issue(
-    'rules.unknown_base',
-    '',
-    `Không tìm thấy kế hoạch gốc "${ref}" (không phải id đóng gói, không có tệp ở đường dẫn này).`,
-    `Base plan "${ref}" not found (neither a bundled id nor an existing file).`,
-  );
+  return issueFrom(MSG.rulesUnknownBase, '', { ref });
 }
 
 /** The issue a source gives for a reference it refuses: the same words whatever the reference names. */
 export function pathNotAllowedIssue(ref: string, why: { vi: string; en: string }): Issue {
-  return issue('rules.path_not_allowed', '', `Không được phép dùng "${ref}" trong "extends": ${why.vi}`, `"${ref}" is not allowed in "extends": ${why.en}`);
+  return issueFrom(MSG.rulesPathNotAllowed, '', { ref, why });
 }
 
 type Step<T> = Generator<Awaitable<RuleFileRead>, T, RuleFileRead>;
@@ -319,12 +316,7 @@ function runSync<T>(steps: Step<T>): T {
     const v = r.value;
     if (isPromiseLike(v)) {
       throw new EgovPlanError([
-        issue(
-          'usage.async_source',
-          '',
-          'Nguồn tệp quy tắc trả lời bất đồng bộ: hãy dùng resolvePlan (bất đồng bộ) thay cho resolvePlanSync.',
-          'The rule-file source answers asynchronously: use resolvePlan (async) instead of resolvePlanSync.',
-        ),
+        issueFrom(MSG.usageAsyncSource, '', {}),
       ]);
     }
     r = steps.next(v);

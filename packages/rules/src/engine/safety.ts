@@ -6,10 +6,14 @@ import {
   PATH_PATTERN,
   fromZodIssue,
   issue,
+  issueFrom,
   toPointer,
   type Issue,
+  type IssueMessage,
+  type IssueParams,
 } from '@egov-plan/core';
 import type * as z from 'zod';
+import * as MSG from '../messages.js';
 import { jsonDepthIssue } from '../json-document.js';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.js';
 
@@ -83,23 +87,23 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
       continue;
     }
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) issues.push(notData(pathOf(e), 'số không hữu hạn (NaN/Infinity)', 'a non-finite number (NaN/Infinity)'));
+      if (!Number.isFinite(v)) issues.push(notData(pathOf(e), MSG.rulesNotDataNumber));
       continue;
     }
     if (v === null || typeof v === 'boolean') continue;
     if (typeof v !== 'object') {
-      issues.push(notData(pathOf(e), `giá trị kiểu ${typeof v}`, `a value of type ${typeof v}`));
+      issues.push(issueFrom(MSG.rulesNotDataType, toPointer(pathOf(e)), { type: typeof v }));
       continue;
     }
     let cyclic = false;
     for (let x = e.parent; x; x = x.parent) if (x.v === v) cyclic = true;
     if (cyclic) {
-      issues.push(notData(pathOf(e), 'một tham chiếu vòng', 'a cyclic reference'));
+      issues.push(notData(pathOf(e), MSG.rulesNotDataCycle));
       continue;
     }
     if (e.depth >= limits.maxJsonDepth) {
       issues.push(
-        issue('rules.too_deep', toPointer(pathOf(e)), `Giá trị lồng quá ${limits.maxJsonDepth} cấp mảng/đối tượng.`, `The value is nested more than ${limits.maxJsonDepth} levels of arrays/objects.`),
+        issueFrom(MSG.rulesTooDeepJson, toPointer(pathOf(e)), { max: limits.maxJsonDepth }),
       );
       continue;
     }
@@ -107,12 +111,12 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
     if (Array.isArray(v)) {
       const path = pathOf(e);
       if (Object.getPrototypeOf(v) !== Array.prototype) {
-        issues.push(notData(path, 'một mảng lạ', 'an exotic array'));
+        issues.push(notData(path, MSG.rulesNotDataArray));
         continue;
       }
       if (v.length > limits.maxArrayItems) {
         issues.push(
-          issue('rules.too_many_items', toPointer(path), `Mảng có ${v.length} phần tử, tối đa ${limits.maxArrayItems}.`, `The array has ${v.length} items, at most ${limits.maxArrayItems}.`),
+          issueFrom(MSG.rulesTooManyItems, toPointer(path), { count: v.length, max: limits.maxArrayItems }),
         );
         continue;
       }
@@ -120,7 +124,7 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
       if (path.length === 1 && path[0] === 'addTargets') targets += v.length;
       for (let i = v.length - 1; i >= 0; i--) {
         if (!Object.prototype.hasOwnProperty.call(v, i)) {
-          issues.push(notData([...path, i], 'một phần tử trống', 'a hole'));
+          issues.push(notData([...path, i], MSG.rulesNotDataHole));
           continue;
         }
         stack.push(child(i, v[i]));
@@ -128,11 +132,11 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
       continue;
     }
     if (!isPlainObject(v)) {
-      issues.push(notData(pathOf(e), 'một đối tượng không phải dữ liệu thuần', 'an object that is not plain data'));
+      issues.push(notData(pathOf(e), MSG.rulesNotDataObject));
       continue;
     }
     if (Object.getOwnPropertySymbols(v).length > 0) {
-      issues.push(notData(pathOf(e), 'khóa kiểu symbol', 'symbol keys'));
+      issues.push(notData(pathOf(e), MSG.rulesNotDataSymbol));
       continue;
     }
     const keys = Object.getOwnPropertyNames(v);
@@ -141,11 +145,11 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
     for (const k of keys) {
       const d = Object.getOwnPropertyDescriptor(v, k);
       if (!d || !('value' in d)) {
-        issues.push(notData([...pathOf(e), k], 'một thuộc tính truy cập (getter/setter)', 'an accessor property (getter/setter)'));
+        issues.push(notData([...pathOf(e), k], MSG.rulesNotDataAccessor));
         plain = false;
       } else if (FORBIDDEN.has(k)) {
         issues.push(
-          issue('rules.forbidden_key', toPointer([...pathOf(e), k]), `Khóa "${k}" bị cấm ở mọi vị trí trong tệp quy tắc.`, `The key "${k}" is forbidden anywhere in a rule file.`),
+          issueFrom(MSG.rulesForbiddenKey, toPointer([...pathOf(e), k]), { key: k }),
         );
       } else next.push(child(k, d.value));
     }
@@ -155,19 +159,20 @@ export function checkRuleFileValue(value: unknown, limits: RuleLimits = DEFAULT_
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Entry);
   }
   if (targets > limits.maxTargets) {
-    issues.push(issue('rules.too_many_targets', '', `Tệp có ${targets} chỉ tiêu, tối đa ${limits.maxTargets}.`, `The file has ${targets} targets, at most ${limits.maxTargets}.`));
+    issues.push(issueFrom(MSG.rulesTooManyTargets, '', { count: targets, max: limits.maxTargets }));
   }
   // Condition trees are read only once the whole value is known to be plain data.
   if (issues.length === 0) for (const t of conditionTrees) checkConditionTree(t.v, t.path, limits, issues);
   return issues;
 }
 
-function notData(path: (string | number)[], vi: string, en: string): Issue {
-  return issue('rules.not_data', toPointer(path), `Không phải dữ liệu JSON: ${vi}.`, `Not JSON data: ${en}.`);
+// The rules.not_data messages take no parameters (but the one naming the type, built in place).
+function notData<const M extends IssueMessage>(path: (string | number)[], message: M): Issue {
+  return issueFrom(message, toPointer(path), {} as IssueParams<M>);
 }
 
 function tooLong(path: (string | number)[], max: number): Issue {
-  return issue('rules.too_long', toPointer(path), `Chuỗi dài quá ${max} ký tự.`, `The string is longer than ${max} characters.`);
+  return issueFrom(MSG.rulesTooLong, toPointer(path), { max });
 }
 
 // Walks one condition tree (already known to hold plain data without forbidden keys at its root).
@@ -179,12 +184,7 @@ function checkConditionTree(root: Record<string, unknown>, rootPath: (string | n
     nodes++;
     if (nodes > limits.maxConditionNodes) {
       issues.push(
-        issue(
-          'rules.too_many_conditions',
-          toPointer(rootPath),
-          `Cây điều kiện có hơn ${limits.maxConditionNodes} điều kiện.`,
-          `The condition tree has more than ${limits.maxConditionNodes} conditions.`,
-        ),
+        issueFrom(MSG.rulesTooManyConditions, toPointer(rootPath), { max: limits.maxConditionNodes }),
       );
       return;
     }
@@ -192,17 +192,12 @@ function checkConditionTree(root: Record<string, unknown>, rootPath: (string | n
     const own = (k: string) => Object.prototype.hasOwnProperty.call(v, k);
     if (own('condition')) {
       issues.push(
-        issue(
-          'rules.condition_reference',
-          toPointer([...path, 'condition']),
-          'Tham chiếu điều kiện đặt tên ("condition") không thuộc định dạng: hãy viết điều kiện trực tiếp.',
-          'Named condition references ("condition") are not part of the format: write the condition in place.',
-        ),
+        issueFrom(MSG.rulesConditionReference, toPointer([...path, 'condition']), {}),
       );
     }
     if (own('params')) {
       issues.push(
-        issue('rules.condition_params', toPointer([...path, 'params']), '"params" không thuộc định dạng: các dữ kiện không có tham số.', '"params" is not part of the format: facts take no parameters.'),
+        issueFrom(MSG.rulesConditionParams, toPointer([...path, 'params']), {}),
       );
     }
     checkLeafParts(v, path, issues);
@@ -234,12 +229,7 @@ function checkConditionTree(root: Record<string, unknown>, rootPath: (string | n
 const isBoolean = (v: Record<string, unknown>) => ['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(v, k));
 
 function tooDeep(path: (string | number)[], max: number): Issue {
-  return issue(
-    'rules.too_deep',
-    toPointer(path),
-    `Điều kiện lồng quá ${max} cấp all/any/not.`,
-    `Conditions are nested more than ${max} levels of all/any/not.`,
-  );
+  return issueFrom(MSG.rulesTooDeepConditions, toPointer(path), { max });
 }
 
 function checkLeafParts(v: Record<string, unknown>, path: (string | number)[], issues: Issue[]): void {
@@ -248,24 +238,23 @@ function checkLeafParts(v: Record<string, unknown>, path: (string | number)[], i
     const shown = typeof op === 'string' ? `"${op.slice(0, 60)}"` : JSON.stringify(op)?.slice(0, 60) ?? String(op);
     const decorated = typeof op === 'string' && op.includes(':');
     issues.push(
-      issue(
-        'rules.unknown_operator',
-        toPointer([...path, 'operator']),
-        `Toán tử ${shown} không được phép${decorated ? ' (không dùng bộ trang trí như "not:" hay "someFact:")' : ''}; chỉ dùng: ${CONDITION_OPERATORS.join(', ')}.`,
-        `Operator ${shown} is not allowed${decorated ? ' (no decorators such as "not:" or "someFact:")' : ''}; use one of: ${CONDITION_OPERATORS.join(', ')}.`,
-      ),
+      issueFrom(MSG.rulesUnknownOperator, toPointer([...path, 'operator']), {
+        operator: shown,
+        decorators: decorated ? { vi: ' (không dùng bộ trang trí như "not:" hay "someFact:")', en: ' (no decorators such as "not:" or "someFact:")' } : '',
+        operators: CONDITION_OPERATORS.join(', '),
+      }),
     );
   }
   checkFactAndPath(v, path, issues);
   const value = v.value;
   if (Array.isArray(value) && value.length > MAX_CONDITION_LIST) {
     issues.push(
-      issue('rules.too_many_values', toPointer([...path, 'value']), `Danh sách có ${value.length} giá trị, tối đa ${MAX_CONDITION_LIST}.`, `The list has ${value.length} values, at most ${MAX_CONDITION_LIST}.`),
+      issueFrom(MSG.rulesTooManyValues, toPointer([...path, 'value']), { count: value.length, max: MAX_CONDITION_LIST }),
     );
   }
   if (isPlainObject(value)) {
     if (Object.prototype.hasOwnProperty.call(value, 'params')) {
-      issues.push(issue('rules.condition_params', toPointer([...path, 'value', 'params']), '"params" không thuộc định dạng.', '"params" is not part of the format.'));
+      issues.push(issueFrom(MSG.rulesConditionParamsValue, toPointer([...path, 'value', 'params']), {}));
     }
     checkFactAndPath(value, [...path, 'value'], issues);
   }
@@ -277,7 +266,7 @@ function checkFactAndPath(v: Record<string, unknown>, path: (string | number)[],
     if (!(typeof f === 'string' && FACTS.has(f))) {
       const shown = typeof f === 'string' ? `"${f.slice(0, 60)}"` : typeof f;
       issues.push(
-        issue('rules.unknown_fact', toPointer([...path, 'fact']), `Dữ kiện ${shown} không tồn tại; chỉ dùng: ${CONDITION_FACTS.join(', ')}.`, `Fact ${shown} does not exist; use one of: ${CONDITION_FACTS.join(', ')}.`),
+        issueFrom(MSG.rulesUnknownFact, toPointer([...path, 'fact']), { fact: shown, facts: CONDITION_FACTS.join(', ') }),
       );
     }
   }
@@ -285,12 +274,7 @@ function checkFactAndPath(v: Record<string, unknown>, path: (string | number)[],
     const p = v.path;
     if (!(typeof p === 'string' && isSafePath(p))) {
       issues.push(
-        issue(
-          'rules.unsafe_path',
-          toPointer([...path, 'path']),
-          '"path" chỉ được là "$" theo sau bởi các tên thuộc tính ".ten" (chữ, số, "_"); không có ngoặc, ký tự đại diện, bộ lọc hay biểu thức, không có __proto__/constructor/prototype.',
-          '"path" may only be "$" followed by ".name" segments (letters, digits, "_"): no brackets, wildcards, filters or script, and no __proto__/constructor/prototype.',
-        ),
+        issueFrom(MSG.rulesUnsafePath, toPointer([...path, 'path']), {}),
       );
     }
   }

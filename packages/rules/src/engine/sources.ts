@@ -1,4 +1,5 @@
-import { issue } from '@egov-plan/core';
+import { issueFrom } from '@egov-plan/core';
+import * as MSG from '../messages.js';
 import { pathNotAllowedIssue, type RuleFileRead, type RuleFileSource } from './resolve.js';
 
 /** Normalises a `/`-separated relative path; `undefined` when it climbs above its root. */
@@ -47,7 +48,7 @@ export function memorySource(files: Readonly<Record<string, unknown>>, options: 
       const isPath = ref.startsWith('./') || ref.startsWith('../') || ref.startsWith('/') || table.has(ref);
       if (!isPath) {
         if (options.base) return options.base.read(ref, from);
-        return { issues: [issue('rules.unknown_base', '', `Không tìm thấy kế hoạch gốc "${ref}".`, `Base plan "${ref}" not found.`)] };
+        return { issues: [issueFrom(MSG.rulesUnknownBaseMemory, '', { ref })] };
       }
       const dir = from.key.includes('/') ? from.key.slice(0, from.key.lastIndexOf('/') + 1) : '';
       const name = ref.startsWith('/') ? undefined : normaliseRelativePath(`${dir}${ref}`);

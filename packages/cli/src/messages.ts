@@ -1,0 +1,78 @@
+import type { IssueMessage } from '@egov-plan/core';
+
+// The issue messages of @egov-plan/cli: one constant per message, with its code
+// and its Vietnamese and English templates (`{name}` parameters). Modules import them as a
+// namespace (`import * as MSG from './messages.js'`) so that a bundle keeps only the messages it
+// can emit; docs/errors.md lists them all (scripts/lib/issue-messages.ts).
+
+// The messages of `@egov-plan/cli` (standard input, progress files, commands).
+
+/** `file.too_large` (stdin). */
+export const fileTooLargeStdin = {
+  code: 'file.too_large',
+  vi: 'Đầu vào chuẩn quá lớn (tối đa {max} byte).',
+  en: 'Standard input is too large (at most {max} bytes).',
+} as const satisfies IssueMessage;
+
+/** `file.too_large` (import). */
+export const fileTooLargeImport = {
+  code: 'file.too_large',
+  vi: 'Tệp quá lớn ({size} byte, tối đa {max}).',
+  en: 'The file is too large ({size} bytes, at most {max}).',
+} as const satisfies IssueMessage;
+
+/** `file.not_found` (import). */
+export const fileNotFoundImport = {
+  code: 'file.not_found',
+  vi: 'Không đọc được tệp {file}.',
+  en: 'Cannot read file {file}.',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_progress` (quote). */
+export const calendarInvalidProgressQuote = {
+  code: 'calendar.invalid_progress',
+  vi: 'Tệp tiến độ "{file}": dấu ngoặc kép mở ở dòng {line} nhưng không đóng.',
+  en: 'Progress file "{file}": a quote opened on line {line} is never closed.',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_progress`. */
+export const calendarInvalidProgress = {
+  code: 'calendar.invalid_progress',
+  vi: 'Dòng {line}: cần đúng 2 cột "task,doneOn", có {count}.',
+  en: 'Line {line}: expected the 2 columns "task,doneOn", got {count}.',
+} as const satisfies IssueMessage;
+
+/** `calendar.unknown_task`. */
+export const calendarUnknownTask = {
+  code: 'calendar.unknown_task',
+  vi: 'Dòng {line}: kế hoạch "{plan}" không có nhiệm vụ "{task}".',
+  en: 'Line {line}: plan "{plan}" has no task "{task}".',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_date` (progress). */
+export const calendarInvalidDateProgress = {
+  code: 'calendar.invalid_date',
+  vi: 'Dòng {line}: "{doneOn}" không phải ngày YYYY-MM-DD hợp lệ.',
+  en: 'Line {line}: "{doneOn}" is not a valid YYYY-MM-DD date.',
+} as const satisfies IssueMessage;
+
+/** `calendar.duplicate_progress`. */
+export const calendarDuplicateProgress = {
+  code: 'calendar.duplicate_progress',
+  vi: 'Dòng {line}: nhiệm vụ "{task}" đã có ở dòng {firstLine}.',
+  en: 'Line {line}: task "{task}" already appears on line {firstLine}.',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_target` (explain). */
+export const rulesUnknownTargetExplain = {
+  code: 'rules.unknown_target',
+  vi: 'Kế hoạch "{plan}" không có chỉ tiêu "{target}".',
+  en: 'Plan "{plan}" has no target "{target}".',
+} as const satisfies IssueMessage;
+
+/** `calendar.unknown_agency` (tasks). */
+export const calendarUnknownAgencyTasks = {
+  code: 'calendar.unknown_agency',
+  vi: 'Kế hoạch "{plan}" không có cơ quan "{agency}" (xem: egov-plan show --plan {planArg} --json).',
+  en: 'Plan "{plan}" has no agency "{agency}" (see: egov-plan show --plan {planArg} --json).',
+} as const satisfies IssueMessage;
