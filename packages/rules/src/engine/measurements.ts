@@ -130,18 +130,29 @@ export function rowIssue(ctx: RowContext, field: string | null, code: Issue['cod
 
 const COUNT_FIELDS = ['numerator', 'denominator'] as const;
 
+/** Most pairs (org unit × indicator) of the first period held in the direct table of {@link DuplicateTable}: 4 MiB. */
+const DIRECT_PAIRS = 1 << 20;
+/** A free entry of the direct table (no row is numbered so). */
+const FREE = -0x80000000;
+
 /**
- * (indicator × org unit, period) → index of the first observation, as an open-addressing hash
- * table over typed arrays: exact (no key collisions to fall back from) and invisible to the
- * garbage collector, where a `Map` of hundreds of thousands of entries cost a third of the check.
+ * (indicator × org unit, period) → row of the first observation. The pairs of the first period
+ * seen (a file is usually one period) below {@link DIRECT_PAIRS} are looked up directly in a
+ * typed array indexed by pair — pairs are numbered densely as org units come, and consecutive rows
+ * touch neighbouring entries; every other key lives in an open-addressing hash table over typed
+ * arrays. Which of the two holds a key depends on the key alone. Both are exact (no key
+ * collisions to fall back from) and invisible to the garbage collector, where a `Map` of hundreds
+ * of thousands of entries cost a third of the check.
  */
 class DuplicateTable {
-  /** Observation index + 1 per slot, 0 when free. */
+  /** Per pair of period 0: the row, {@link FREE} when none (grown as pairs come, up to {@link DIRECT_PAIRS}). */
+  #direct = new Int32Array(0);
+  /** Entry index + 1 per slot, 0 when free. */
   #slots = new Int32Array(1 << 12);
-  /** Per observation index: its pair and period numbers. */
+  /** Per entry of the hash table: its pair and period numbers. */
   #pair = new Float64Array(1 << 11);
   #period = new Int32Array(1 << 11);
-  /** Per observation index: the row it came from (duplicates name it; the observations themselves may be gone, handed on to a store). */
+  /** Per entry: the row it came from (duplicates name it; the observations themselves may be gone, handed on to a store). */
   #row = new Int32Array(1 << 11);
   #count = 0;
 
@@ -149,24 +160,37 @@ class DuplicateTable {
     return (Math.imul(pair | 0, 0x9e3779b1) ^ Math.imul((pair / 4294967296) | 0, 0x85ebca6b) ^ Math.imul(period, 0xc2b2ae35)) >>> 0;
   }
 
-  /** The observation index stored for the key, or −1. */
-  find(pair: number, period: number): number {
+  /** The row stored for the key, or undefined. */
+  rowOf(pair: number, period: number): number | undefined {
+    if (period === 0 && pair < DIRECT_PAIRS) {
+      const direct = this.#direct;
+      if (pair >= direct.length) return undefined;
+      const row = direct[pair] as number;
+      return row === FREE ? undefined : row;
+    }
     const slots = this.#slots;
     const mask = slots.length - 1;
     for (let h = DuplicateTable.#hash(pair, period) & mask; ; h = (h + 1) & mask) {
       const e = slots[h] as number;
-      if (e === 0) return -1;
-      if (this.#pair[e - 1] === pair && this.#period[e - 1] === period) return e - 1;
+      if (e === 0) return undefined;
+      if (this.#pair[e - 1] === pair && this.#period[e - 1] === period) return this.#row[e - 1] as number;
     }
   }
 
-  /** The row of the observation stored at `index`. */
-  rowAt(index: number): number {
-    return this.#row[index] as number;
-  }
-
-  /** Stores a key that {@link find} did not find, for observation `index` read from `row`. */
-  add(pair: number, period: number, index: number, row: number): void {
+  /** Stores a key that {@link rowOf} did not find, read from `row`. */
+  add(pair: number, period: number, row: number): void {
+    if (period === 0 && pair < DIRECT_PAIRS) {
+      let direct = this.#direct;
+      if (pair >= direct.length) {
+        const grown = new Int32Array(Math.min(DIRECT_PAIRS, Math.max(pair + 1, 2 * direct.length, 1 << 12)));
+        grown.fill(FREE, direct.length);
+        grown.set(direct);
+        this.#direct = direct = grown;
+      }
+      direct[pair] = row;
+      return;
+    }
+    const index = this.#count;
     if (index >= this.#pair.length) {
       const size = Math.max(index + 1, this.#pair.length * 2);
       const pairs = new Float64Array(size);
@@ -363,8 +387,6 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   const unitNames: string[] = [];
   const periodNumber = new Map<string, number>();
   const seen = new DuplicateTable();
-  /** Observations kept so far (the caller may take them out of `out` as they come). */
-  let kept = 0;
   let lastUnit = '';
   let lastUnitNumber = -1;
   // The row being checked and its problems: one closure for every row, not one per row.
@@ -568,9 +590,8 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       let p = periodNumber.get(period);
       if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
       const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
-      const hit = seen.find(pair, p);
-      const first = hit < 0 ? undefined : seen.rowAt(hit);
-      if (hit < 0) seen.add(pair, p, kept++, naming.rowOf(r));
+      const first = seen.rowOf(pair, p);
+      if (first === undefined) seen.add(pair, p, naming.rowOf(r));
       if (first !== undefined) {
         bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
       } else {
