@@ -228,8 +228,20 @@ class DuplicateTable {
   }
 }
 
-const NOT_ASCII = /[^\x20-\x7e]/u;
-const text = (v: unknown): string | undefined => (typeof v !== 'string' ? undefined : NOT_ASCII.test(v) ? v.normalize('NFC').trim() : v.trim());
+/**
+ * A field as text: trimmed and in NFC, undefined when it is not a string. Printable ASCII (U+0020
+ * to U+007E) needs no normalising, and without a space at either end no trimming either: the
+ * string itself, found from its character codes (no regular expression, nothing allocated).
+ */
+function text(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return v.normalize('NFC').trim();
+  }
+  return n > 0 && (v.charCodeAt(0) === 0x20 || v.charCodeAt(n - 1) === 0x20) ? v.trim() : v;
+}
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && blankString(v));
 /** A string of white space only; a first character that is printable ASCII other than a space answers without trimming. */
 function blankString(v: string): boolean {
@@ -245,9 +257,50 @@ function blankString(v: string): boolean {
 function numberOrNaN(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   const s = text(v);
-  if (s === undefined || !NUMBER.test(s)) return Number.NaN;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : Number.NaN;
+  return s === undefined ? Number.NaN : decimalOrNaN(s);
+}
+
+/** 10^0 … 10^15, each exact as a double. */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number a decimal written `[+-]digits[.digits]` (or `.digits`) asks for, as `Number(s)`
+ * reads it; NaN for any other text.
+ * Up to 15 digits it is read from the character codes: the digits make an integer below 2^53 and
+ * the power of ten is exact, so their quotient is the double nearest the decimal, as `Number`
+ * gives (a correctly rounded division of two exact doubles); longer ones go to `Number`.
+ *
+ * @internal
+ */
+export function decimalOrNaN(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let negative = false;
+  const first = n > 0 ? s.charCodeAt(0) : 0;
+  if (first === 0x2b || first === 0x2d) {
+    negative = first === 0x2d;
+    i = 1;
+  }
+  let digits = 0;
+  /** Digits after the point, −1 before a point is seen. */
+  let decimals = -1;
+  let m = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0) return Number.NaN;
+  if (digits > 15) {
+    const x = Number(s);
+    return Number.isFinite(x) ? x : Number.NaN;
+  }
+  const x = decimals > 0 ? m / (POWERS_OF_TEN[decimals] as number) : m;
+  return negative ? -x : x;
 }
 
 function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
