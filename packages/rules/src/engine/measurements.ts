@@ -462,6 +462,9 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let lastLevel: AdministrativeLevel | undefined;
   let lastKnownUnit: string | undefined = '';
   let lastKnown: AdministrativeLevel | undefined;
+  // The period written on the row before and what the look-up made of it.
+  let lastPeriodGiven: string | undefined;
+  let lastPeriod: ReturnType<PeriodLookup> | undefined;
   return (m, r, naming) => {
     out.rows++;
     if (problems.length) problems = [];
@@ -611,7 +614,12 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     if (!isBlank(m.period)) {
       const id = text(m.period);
-      const p = id === undefined ? undefined : lookup(id);
+      // Rows share a period: the period written is looked up again only when it changes.
+      if (id !== lastPeriodGiven) {
+        lastPeriodGiven = id;
+        lastPeriod = id === undefined ? undefined : lookup(id);
+      }
+      const p = lastPeriod;
       if (!p || 'issue' in p) {
         const shown = JSON.stringify(String(m.period).slice(0, 40));
         bad('period', 'measurement.invalid_period', `kỳ ${shown} không hợp lệ (ví dụ 2020Q4, 2020M03, 2020S1, 2020).`, `period ${shown} is not valid (e.g. 2020Q4, 2020M03, 2020S1, 2020).`);
