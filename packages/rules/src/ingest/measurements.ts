@@ -50,10 +50,10 @@ const GROUPED = /^\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$/u;
 /** The fields of a measurement in the order {@link CsvMeasurements} fills them (every one of {@link COLUMNS}). */
 const CELL_ORDER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source'] as const;
 
-/** The cell at `i` of a record, undefined for −1 (a column the header lacks) or past its end. */
 /** Whether {@link CELL_ORDER} is the format's list of fields (else every record takes the general loop). */
 const BY_NAME = COLUMNS.length === CELL_ORDER.length && COLUMNS.every((c) => (CELL_ORDER as readonly string[]).includes(c));
 
+/** The cell at `i` of a record, undefined for −1 (a column the header lacks) or past its end. */
 const cellAt = (fields: readonly string[], i: number): string | undefined => (i >= 0 && i < fields.length ? fields[i] : undefined);
 
 const withFile = (file: string | undefined) => (file === undefined ? {} : { file });
