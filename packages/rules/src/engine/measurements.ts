@@ -130,18 +130,29 @@ export function rowIssue(ctx: RowContext, field: string | null, code: Issue['cod
 
 const COUNT_FIELDS = ['numerator', 'denominator'] as const;
 
+/** Most pairs (org unit × indicator) of the first period held in the direct table of {@link DuplicateTable}: 4 MiB. */
+const DIRECT_PAIRS = 1 << 20;
+/** A free entry of the direct table (no row is numbered so). */
+const FREE = -0x80000000;
+
 /**
- * (indicator × org unit, period) → index of the first observation, as an open-addressing hash
- * table over typed arrays: exact (no key collisions to fall back from) and invisible to the
- * garbage collector, where a `Map` of hundreds of thousands of entries cost a third of the check.
+ * (indicator × org unit, period) → row of the first observation. The pairs of the first period
+ * seen (a file is usually one period) below {@link DIRECT_PAIRS} are looked up directly in a
+ * typed array indexed by pair — pairs are numbered densely as org units come, and consecutive rows
+ * touch neighbouring entries; every other key lives in an open-addressing hash table over typed
+ * arrays. Which of the two holds a key depends on the key alone. Both are exact (no key
+ * collisions to fall back from) and invisible to the garbage collector, where a `Map` of hundreds
+ * of thousands of entries cost a third of the check.
  */
 class DuplicateTable {
-  /** Observation index + 1 per slot, 0 when free. */
+  /** Per pair of period 0: the row, {@link FREE} when none (grown as pairs come, up to {@link DIRECT_PAIRS}). */
+  #direct = new Int32Array(0);
+  /** Entry index + 1 per slot, 0 when free. */
   #slots = new Int32Array(1 << 12);
-  /** Per observation index: its pair and period numbers. */
+  /** Per entry of the hash table: its pair and period numbers. */
   #pair = new Float64Array(1 << 11);
   #period = new Int32Array(1 << 11);
-  /** Per observation index: the row it came from (duplicates name it; the observations themselves may be gone, handed on to a store). */
+  /** Per entry: the row it came from (duplicates name it; the observations themselves may be gone, handed on to a store). */
   #row = new Int32Array(1 << 11);
   #count = 0;
 
@@ -149,24 +160,37 @@ class DuplicateTable {
     return (Math.imul(pair | 0, 0x9e3779b1) ^ Math.imul((pair / 4294967296) | 0, 0x85ebca6b) ^ Math.imul(period, 0xc2b2ae35)) >>> 0;
   }
 
-  /** The observation index stored for the key, or −1. */
-  find(pair: number, period: number): number {
+  /** The row stored for the key, or undefined. */
+  rowOf(pair: number, period: number): number | undefined {
+    if (period === 0 && pair < DIRECT_PAIRS) {
+      const direct = this.#direct;
+      if (pair >= direct.length) return undefined;
+      const row = direct[pair] as number;
+      return row === FREE ? undefined : row;
+    }
     const slots = this.#slots;
     const mask = slots.length - 1;
     for (let h = DuplicateTable.#hash(pair, period) & mask; ; h = (h + 1) & mask) {
       const e = slots[h] as number;
-      if (e === 0) return -1;
-      if (this.#pair[e - 1] === pair && this.#period[e - 1] === period) return e - 1;
+      if (e === 0) return undefined;
+      if (this.#pair[e - 1] === pair && this.#period[e - 1] === period) return this.#row[e - 1] as number;
     }
   }
 
-  /** The row of the observation stored at `index`. */
-  rowAt(index: number): number {
-    return this.#row[index] as number;
-  }
-
-  /** Stores a key that {@link find} did not find, for observation `index` read from `row`. */
-  add(pair: number, period: number, index: number, row: number): void {
+  /** Stores a key that {@link rowOf} did not find, read from `row`. */
+  add(pair: number, period: number, row: number): void {
+    if (period === 0 && pair < DIRECT_PAIRS) {
+      let direct = this.#direct;
+      if (pair >= direct.length) {
+        const grown = new Int32Array(Math.min(DIRECT_PAIRS, Math.max(pair + 1, 2 * direct.length, 1 << 12)));
+        grown.fill(FREE, direct.length);
+        grown.set(direct);
+        this.#direct = direct = grown;
+      }
+      direct[pair] = row;
+      return;
+    }
+    const index = this.#count;
     if (index >= this.#pair.length) {
       const size = Math.max(index + 1, this.#pair.length * 2);
       const pairs = new Float64Array(size);
@@ -204,8 +228,20 @@ class DuplicateTable {
   }
 }
 
-const NOT_ASCII = /[^\x20-\x7e]/u;
-const text = (v: unknown): string | undefined => (typeof v !== 'string' ? undefined : NOT_ASCII.test(v) ? v.normalize('NFC').trim() : v.trim());
+/**
+ * A field as text: trimmed and in NFC, undefined when it is not a string. Printable ASCII (U+0020
+ * to U+007E) needs no normalising, and without a space at either end no trimming either: the
+ * string itself, found from its character codes (no regular expression, nothing allocated).
+ */
+function text(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return v.normalize('NFC').trim();
+  }
+  return n > 0 && (v.charCodeAt(0) === 0x20 || v.charCodeAt(n - 1) === 0x20) ? v.trim() : v;
+}
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && blankString(v));
 /** A string of white space only; a first character that is printable ASCII other than a space answers without trimming. */
 function blankString(v: string): boolean {
@@ -221,9 +257,50 @@ function blankString(v: string): boolean {
 function numberOrNaN(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   const s = text(v);
-  if (s === undefined || !NUMBER.test(s)) return Number.NaN;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : Number.NaN;
+  return s === undefined ? Number.NaN : decimalOrNaN(s);
+}
+
+/** 10^0 … 10^15, each exact as a double. */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number a decimal written `[+-]digits[.digits]` (or `.digits`) asks for, as `Number(s)`
+ * reads it; NaN for any other text.
+ * Up to 15 digits it is read from the character codes: the digits make an integer below 2^53 and
+ * the power of ten is exact, so their quotient is the double nearest the decimal, as `Number`
+ * gives (a correctly rounded division of two exact doubles); longer ones go to `Number`.
+ *
+ * @internal
+ */
+export function decimalOrNaN(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let negative = false;
+  const first = n > 0 ? s.charCodeAt(0) : 0;
+  if (first === 0x2b || first === 0x2d) {
+    negative = first === 0x2d;
+    i = 1;
+  }
+  let digits = 0;
+  /** Digits after the point, −1 before a point is seen. */
+  let decimals = -1;
+  let m = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0) return Number.NaN;
+  if (digits > 15) {
+    const x = Number(s);
+    return Number.isFinite(x) ? x : Number.NaN;
+  }
+  const x = decimals > 0 ? m / (POWERS_OF_TEN[decimals] as number) : m;
+  return negative ? -x : x;
 }
 
 function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
@@ -363,8 +440,6 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   const unitNames: string[] = [];
   const periodNumber = new Map<string, number>();
   const seen = new DuplicateTable();
-  /** Observations kept so far (the caller may take them out of `out` as they come). */
-  let kept = 0;
   let lastUnit = '';
   let lastUnitNumber = -1;
   // The row being checked and its problems: one closure for every row, not one per row.
@@ -387,6 +462,9 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let lastLevel: AdministrativeLevel | undefined;
   let lastKnownUnit: string | undefined = '';
   let lastKnown: AdministrativeLevel | undefined;
+  // The period written on the row before and what the look-up made of it.
+  let lastPeriodGiven: string | undefined;
+  let lastPeriod: ReturnType<PeriodLookup> | undefined;
   return (m, r, naming) => {
     out.rows++;
     if (problems.length) problems = [];
@@ -536,7 +614,12 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     if (!isBlank(m.period)) {
       const id = text(m.period);
-      const p = id === undefined ? undefined : lookup(id);
+      // Rows share a period: the period written is looked up again only when it changes.
+      if (id !== lastPeriodGiven) {
+        lastPeriodGiven = id;
+        lastPeriod = id === undefined ? undefined : lookup(id);
+      }
+      const p = lastPeriod;
       if (!p || 'issue' in p) {
         const shown = JSON.stringify(String(m.period).slice(0, 40));
         bad('period', 'measurement.invalid_period', `kỳ ${shown} không hợp lệ (ví dụ 2020Q4, 2020M03, 2020S1, 2020).`, `period ${shown} is not valid (e.g. 2020Q4, 2020M03, 2020S1, 2020).`);
@@ -568,9 +651,8 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       let p = periodNumber.get(period);
       if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
       const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
-      const hit = seen.find(pair, p);
-      const first = hit < 0 ? undefined : seen.rowAt(hit);
-      if (hit < 0) seen.add(pair, p, kept++, naming.rowOf(r));
+      const first = seen.rowOf(pair, p);
+      if (first === undefined) seen.add(pair, p, naming.rowOf(r));
       if (first !== undefined) {
         bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
       } else {

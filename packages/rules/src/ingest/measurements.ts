@@ -47,6 +47,15 @@ const NUMERIC = new Set(['value', 'numerator', 'denominator']);
 const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/u;
 const GROUPED = /^\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$/u;
 
+/** The fields of a measurement in the order {@link CsvMeasurements} fills them (every one of {@link COLUMNS}). */
+const CELL_ORDER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source'] as const;
+
+/** Whether {@link CELL_ORDER} is the format's list of fields (else every record takes the general loop). */
+const BY_NAME = COLUMNS.length === CELL_ORDER.length && COLUMNS.every((c) => (CELL_ORDER as readonly string[]).includes(c));
+
+/** The cell at `i` of a record, undefined for −1 (a column the header lacks) or past its end. */
+const cellAt = (fields: readonly string[], i: number): string | undefined => (i >= 0 && i < fields.length ? fields[i] : undefined);
+
 const withFile = (file: string | undefined) => (file === undefined ? {} : { file });
 
 /** Issues of one input, capped: past the cap, only counted. */
@@ -104,7 +113,9 @@ class CsvMeasurements {
    * (every column of the format is a field, those the header lacks stay undefined), since the
    * checks read it and keep nothing of it.
    */
-  private readonly input: Record<string, string | undefined> = Object.fromEntries(COLUMNS.map((c) => [c, undefined]));
+  private readonly input: Record<string, string | undefined> = { indicator: undefined, orgUnit: undefined, period: undefined, value: undefined, numerator: undefined, denominator: undefined, level: undefined, evidenceDate: undefined, source: undefined };
+  /** The header's cell index of each field of {@link CELL_ORDER}, −1 when it lacks the column. */
+  private cellOf: number[] = [];
   private width = 0;
   private decimalComma = false;
   private readonly header: Issue[] = [];
@@ -183,6 +194,7 @@ class CsvMeasurements {
     this.colNames = this.cols.map(([name]) => name);
     this.colCells = this.cols.map(([, i]) => i);
     this.colNumeric = this.colNames.map((name) => NUMERIC.has(name));
+    this.cellOf = CELL_ORDER.map((name) => columns.get(name) ?? -1);
     for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1) });
     this.width = names.length;
     this.decimalComma = delimiter === ';';
@@ -206,6 +218,24 @@ class CsvMeasurements {
     }
     const input = this.input;
     const fields = rec.fields;
+    if (!this.decimalComma && BY_NAME) {
+      // Every field by name (one shape of store per field, not a keyed store per column): the
+      // cell of the header's column, undefined when the header lacks it or the record is short.
+      const at = this.cellOf;
+      input.indicator = cellAt(fields, at[0] as number);
+      input.orgUnit = cellAt(fields, at[1] as number);
+      input.period = cellAt(fields, at[2] as number);
+      input.value = cellAt(fields, at[3] as number);
+      input.numerator = cellAt(fields, at[4] as number);
+      input.denominator = cellAt(fields, at[5] as number);
+      input.level = cellAt(fields, at[6] as number);
+      input.evidenceDate = cellAt(fields, at[7] as number);
+      input.source = cellAt(fields, at[8] as number);
+      this.current = rec;
+      this.check(input, rec.row, this.naming);
+      this.issues.take(out);
+      return;
+    }
     const names = this.colNames;
     const cells = this.colCells;
     for (let k = 0; k < names.length; k++) {
