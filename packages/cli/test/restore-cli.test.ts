@@ -61,6 +61,7 @@ describe('import of a backup: all or nothing', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('[store.restore_failed]');
       expect(r.stderr).toContain('[store.invalid_record]');
+      expect(r.stdout).toBe(lang === 'en' ? 'broken.json: backup NOT restored; nothing of it written (store.restore_failed).\n' : 'broken.json: KHÔNG khôi phục được bản sao lưu; không ghi gì của nó (store.restore_failed).\n');
       if (lang === 'en') expect(r.stderr).toContain(`Backup broken.json: not restored — import ${second} of plan kontum-1102-2019 (write 2 of 5) failed; nothing of the backup was written, the store is as it was.`);
       else expect(r.stderr).toContain(`Bản sao lưu broken.json: không khôi phục được — lần nhập ${second} của kế hoạch kontum-1102-2019 (thao tác 2 trong 5) thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.`);
       expect(onDisk(join(dir, 'target.sqlite'))).toEqual(before);

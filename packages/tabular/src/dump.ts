@@ -233,7 +233,7 @@ function restoreFailed(file: string, plans: readonly RestorePlan[], failed: numb
     ? { vi: 'không ghi gì của bản sao lưu, kho giữ nguyên như trước', en: 'nothing of the backup was written, the store is as it was' }
     : { vi: 'kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo)', en: 'this store writes one import at a time, so the writes before it WERE made (see the next issue)' };
   const first = issue('store.restore_failed', failed === undefined ? '' : `/${failed}`, `Bản sao lưu ${file}: không khôi phục được — ${where.vi}; ${result.vi}.`, `Backup ${file}: not restored — ${where.en}; ${result.en}.`, { file });
-  const rest = isEgovPlanError(cause) ? cause.issues : [issue('store.backend_error', '', String((cause as Error)?.message ?? cause), String((cause as Error)?.message ?? cause), { file })];
+  const rest = isEgovPlanError(cause) ? cause.issues.map((i) => (i.file === undefined ? { ...i, file } : i)) : [issue('store.backend_error', '', String((cause as Error)?.message ?? cause), String((cause as Error)?.message ?? cause), { file })];
   return new EgovPlanError([first, ...rest]);
 }
 

@@ -14,6 +14,10 @@ const MAX_CSV_BYTES = 4 * 1024 * 1024 * 1024;
 /** The file's summary line in the run's language. */
 function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpRestore }) | { file: string; error: Issue[] }): string {
   const en = ctx.lang === 'en';
+  if ('error' in r && r.error[0]?.code === 'store.restore_failed') {
+    if (r.error.some((i) => i.code === 'store.partially_written')) return en ? `${r.file}: backup restored only IN PART (store.restore_failed, store.partially_written).` : `${r.file}: bản sao lưu chỉ được khôi phục MỘT PHẦN (store.restore_failed, store.partially_written).`;
+    return en ? `${r.file}: backup NOT restored; nothing of it written (store.restore_failed).` : `${r.file}: KHÔNG khôi phục được bản sao lưu; không ghi gì của nó (store.restore_failed).`;
+  }
   if ('error' in r) return en ? `${r.file}: not read (${r.error[0]?.code}).` : `${r.file}: không đọc được (${r.error[0]?.code}).`;
   if ('restored' in r && r.restored) {
     const d = r.restored;
