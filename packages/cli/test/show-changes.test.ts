@@ -9,7 +9,7 @@ import { runCli } from './run-cli.js';
 const source = (section: string, quote: string) => ({ section, quote });
 
 /** A small rule file over both bundled plans: dated changes and withdrawals of targets and of other items. */
-const ruleFile = ruleFileOver(['vn-nq17-2019', 'kontum-1102-2019'], {
+const changes = {
   overrides: [{ target: 'e-identification.2021-2025', effectiveFrom: '2023-01-01', set: { value: 45 }, source: source('QĐ 1/QĐ-UBND', 'từ năm 2023 đạt 45%') }],
   withdrawals: [{ target: 'periodic-reports-online.2021-2025', effectiveFrom: '2024-01-01', source: source('QĐ 2/QĐ-UBND', 'bãi bỏ chỉ tiêu') }],
   itemOverrides: [
@@ -26,7 +26,8 @@ const ruleFile = ruleFileOver(['vn-nq17-2019', 'kontum-1102-2019'], {
     { kind: 'administrativeUnits', id: '610', effectiveFrom: '2024-07-01', source: source('NQ 4/NQ-HĐND', 'sáp nhập huyện Đắk Glei'), reason: { vi: 'Sáp nhập.', en: 'Merged.' } },
     { kind: 'reportingObligations', id: 'quarterly-report-office-at-meeting', effectiveFrom: null, source: source('III.3', 'không áp dụng') },
   ],
-});
+};
+const ruleFile = ruleFileOver(['vn-nq17-2019', 'kontum-1102-2019'], changes);
 
 const temp = tempResources();
 afterEach(() => temp.cleanup());
@@ -79,8 +80,8 @@ describe('show lists the changes a rule file makes and where each item came from
     const r = await runCli(['show', '--plan', 'thu.json', '--json'], { cwd: dirWithRuleFile() });
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
-    expect(plan.itemOverrides).toEqual([{ ...ruleFile.itemOverrides[0], origin: { file: 'thu.json', pointer: '/itemOverrides/0' } }]);
-    expect(plan.itemWithdrawals).toEqual(ruleFile.itemWithdrawals.map((w, i) => ({ ...w, origin: { file: 'thu.json', pointer: `/itemWithdrawals/${i}` } })));
+    expect(plan.itemOverrides).toEqual([{ ...changes.itemOverrides[0], origin: { file: 'thu.json', pointer: '/itemOverrides/0' } }]);
+    expect(plan.itemWithdrawals).toEqual(changes.itemWithdrawals.map((w, i) => ({ ...w, origin: { file: 'thu.json', pointer: `/itemWithdrawals/${i}` } })));
     expect(plan.overrides[0].origin).toEqual({ file: 'thu.json', pointer: '/overrides/0' });
     expect(plan.withdrawals[0].origin).toEqual({ file: 'thu.json', pointer: '/withdrawals/0' });
     const online = plan.indicatorOrigins.find((o: { indicator: string }) => o.indicator === 'online-dossier-rate');
