@@ -483,12 +483,12 @@ function markFailedWrite(error: unknown, index: number): void {
 }
 
 /**
- * Makes the writes one after the other through {@link applyWrite} and returns their summaries; a
- * failure is rethrown as it is, with the failing write's index set on it ({@link failedWriteOf}).
- * What a store's `writeAtomically` runs inside its transaction.
+ * Makes the writes one after the other through {@link applyWrite} and returns their summaries
+ * (pushed onto `summaries` as each write is made); a failure is rethrown as it is, with the failing
+ * write's index set on it ({@link failedWriteOf}). What a store's `writeAtomically` runs inside
+ * its transaction.
  */
-export async function applyWrites(store: MeasurementStore, writes: readonly StoreWrite[]): Promise<ImportSummary[]> {
-  const summaries: ImportSummary[] = [];
+export async function applyWrites(store: MeasurementStore, writes: readonly StoreWrite[], summaries: ImportSummary[] = []): Promise<ImportSummary[]> {
   for (const [i, w] of writes.entries()) {
     try {
       summaries.push(await applyWrite(store, w));
@@ -555,16 +555,14 @@ export function partiallyWrittenError(store: Pick<MeasurementStore, 'kind'>, wri
 export async function writeAll(store: MeasurementStore, writes: readonly StoreWrite[]): Promise<WriteAllResult> {
   if (store.writeAtomically) return { summaries: await store.writeAtomically(writes), atomic: true };
   const summaries: ImportSummary[] = [];
-  for (const [i, w] of writes.entries()) {
-    try {
-      summaries.push(await applyWrite(store, w));
-    } catch (e) {
-      markFailedWrite(e, i);
-      if (i === 0) throw e;
-      const partial = partiallyWrittenError(store, writes, summaries, i, e);
-      markFailedWrite(partial, i);
-      throw partial;
-    }
+  try {
+    await applyWrites(store, writes, summaries);
+  } catch (e) {
+    const failed = summaries.length;
+    if (failed === 0) throw e;
+    const partial = partiallyWrittenError(store, writes, summaries, failed, e);
+    markFailedWrite(partial, failed);
+    throw partial;
   }
   return { summaries, atomic: false };
 }
