@@ -142,7 +142,7 @@ export function atomicWriteTests(t: AtomicTestContext): void {
       fc.record({ kind: fc.constant('retract' as const), pick: fc.nat() }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), fc.nat(), fc.constantFrom(...FAILURES), async (steps, at, kind) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), fc.nat(), fc.constantFrom(...FAILURES), async (steps, at, kind) => { // spread-ok: five failure kinds
         const plan = `law-wa-${run++}`;
         // A first import outside the batch, which the batch may retract.
         const base = { plan, file: 'base.csv', importedBy: 'x', importId: `${plan}-base`, importedAt: '2020-01-01T00:00:00.000Z' };
