@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ruleFileOver, tempResources } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
 // `calendar --period`: a collective reporter ("Các sở, ban, ngành", "UBND các huyện, thành phố")
@@ -10,11 +10,9 @@ import { runCli } from './run-cli.js';
 // unconfirmed. A collective with no members to expand into is counted as one reporter, and the
 // output says so and why. A submission from a reporter not expected is named, never dropped.
 
-function dir(files: Record<string, string>): string {
-  const d = mkdtempSync(join(tmpdir(), 'egov-plan-collectives-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
-  return d;
-}
+const temp = tempResources();
+afterEach(() => temp.cleanup());
+const dir = (files: Record<string, string>) => temp.dir('egov-plan-collectives-', files);
 
 /** Records a submission of Kon Tum's agencies' quarterly report for 2020Q4 by `reporter`, at `now`. */
 async function submit(cwd: string, file: string, reporter: string, now: string) {
@@ -22,29 +20,13 @@ async function submit(cwd: string, file: string, reporter: string, now: string) 
   expect(r.code, r.stderr).toBe(0);
 }
 
-/** Kon Tum's calendar, obligations and agencies without its districts or tasks (a rule file written for these tests). */
+/** Kon Tum's calendar, obligations and agencies without its districts or tasks (a rule file over Kon Tum's plan). */
 function noDistricts() {
-  return {
-    formatVersion: 1,
-    id: 'khong-huyen-1-2019',
-    number: '1/KH-UBND',
-    title: { vi: 'Kế hoạch thử không có huyện', en: 'Test plan without districts' },
-    issuer: { name: { vi: 'UBND tỉnh Kon Tum', en: 'Kon Tum PPC' }, unit: '62' },
-    date: '2019-06-01',
-    extends: [{ plan: 'kontum-1102-2019', include: ['phases', 'indicators', 'calendar', 'reportingObligations', 'agencies'] }],
-    legalBases: [],
-    phases: [],
-    indicators: [],
-    agencies: [],
+  return ruleFileOver({ plan: 'kontum-1102-2019', include: ['phases', 'indicators', 'calendar', 'reportingObligations', 'agencies'] }, {
     administrativeUnits: [
       { code: '62', name: { vi: 'Tỉnh Kon Tum', en: 'Kon Tum province' }, level: 'province', parent: null, validFrom: null, validTo: null, successors: [], confidence: 'unconfirmed', source: 'test' },
     ],
-    tasks: [],
-    bodyTasks: [],
-    duties: [],
-    reportingObligations: [],
-    notes: [],
-  };
+  });
 }
 
 const KONTUM_DISTRICTS = ['608', '610', '611', '612', '613', '614', '615', '616', '617', '618'];

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
-import { tempDirWith } from '@egov-plan/test-utils';
+import { tempResources } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
 // The real `egov-plan` process (from source), killed with SIGKILL while it imports into SQLite.
@@ -13,10 +13,8 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
 // tsx's loader by absolute URL: the children run in temporary directories.
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempResources();
+afterEach(() => temp.cleanup());
 
 /** A CSV of `n` commune values (org units the plan does not know, so with their level). */
 function bigCsv(n: number, prefix: string, value: number): string {
@@ -47,8 +45,7 @@ async function importsOf(file: string) {
 describe('import into SQLite, process killed or run twice at once', () => {
   it('a process killed with SIGKILL in the middle of a large import leaves none or all of that file', async () => {
     const rows = 200_000;
-    const dir = tempDirWith({ 'small.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\n', 'big.csv': bigCsv(rows, 'xa', 40) }, 'egov-plan-kill-');
-    dirs.push(dir);
+    const dir = temp.dir('egov-plan-kill-', { 'small.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\n', 'big.csv': bigCsv(rows, 'xa', 40) });
     expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'x', 'small.csv'], { cwd: dir })).code).toBe(0);
     const db = join(dir, 'egov-plan.sqlite');
     const wal = `${db}-wal`;
@@ -87,8 +84,7 @@ describe('import into SQLite, process killed or run twice at once', () => {
   });
 
   it('two processes importing different files at the same time both land (one waits for the other)', async () => {
-    const dir = tempDirWith({ 'a.csv': bigCsv(30_000, 'a', 10), 'b.csv': bigCsv(30_000, 'b', 20) }, 'egov-plan-concurrent-');
-    dirs.push(dir);
+    const dir = temp.dir('egov-plan-concurrent-', { 'a.csv': bigCsv(30_000, 'a', 10), 'b.csv': bigCsv(30_000, 'b', 20) });
     // Create the database first, so both processes open an existing one.
     expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'x', '--json', 'a.csv'], { cwd: dir })).code).toBe(0);
     writeFileSync(join(dir, 'a.csv'), bigCsv(30_000, 'a', 11));

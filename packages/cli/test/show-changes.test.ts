@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ruleFileOver, tempResources } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
 // `show` of a rule file that extends both bundled plans: every dated change and withdrawal —
@@ -10,25 +8,8 @@ import { runCli } from './run-cli.js';
 
 const source = (section: string, quote: string) => ({ section, quote });
 
-/** A small rule file over both bundled plans, written by hand for this test. */
-const ruleFile = {
-  formatVersion: 1,
-  id: 'tinh-thu-7-2019',
-  number: '7/KH-UBND',
-  title: { vi: 'Kế hoạch thử', en: 'Test plan' },
-  issuer: { name: { vi: 'UBND tỉnh Thử', en: 'People’s Committee of Thử' }, unit: '62' },
-  date: '2019-06-01',
-  extends: ['vn-nq17-2019', 'kontum-1102-2019'],
-  legalBases: [],
-  phases: [],
-  indicators: [],
-  agencies: [],
-  administrativeUnits: [],
-  tasks: [],
-  bodyTasks: [],
-  duties: [],
-  reportingObligations: [],
-  notes: [],
+/** A small rule file over both bundled plans: dated changes and withdrawals of targets and of other items. */
+const changes = {
   overrides: [{ target: 'e-identification.2021-2025', effectiveFrom: '2023-01-01', set: { value: 45 }, source: source('QĐ 1/QĐ-UBND', 'từ năm 2023 đạt 45%') }],
   withdrawals: [{ target: 'periodic-reports-online.2021-2025', effectiveFrom: '2024-01-01', source: source('QĐ 2/QĐ-UBND', 'bãi bỏ chỉ tiêu') }],
   itemOverrides: [
@@ -46,11 +27,13 @@ const ruleFile = {
     { kind: 'reportingObligations', id: 'quarterly-report-office-at-meeting', effectiveFrom: null, source: source('III.3', 'không áp dụng') },
   ],
 };
+const ruleFile = ruleFileOver(['vn-nq17-2019', 'kontum-1102-2019'], changes);
+
+const temp = tempResources();
+afterEach(() => temp.cleanup());
 
 function dirWithRuleFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'egov-plan-show-'));
-  writeFileSync(join(dir, 'thu.json'), JSON.stringify(ruleFile, null, 2));
-  return dir;
+  return temp.dir('egov-plan-show-', { 'thu.json': ruleFile });
 }
 
 describe('show lists the changes a rule file makes and where each item came from', () => {
@@ -97,8 +80,8 @@ describe('show lists the changes a rule file makes and where each item came from
     const r = await runCli(['show', '--plan', 'thu.json', '--json'], { cwd: dirWithRuleFile() });
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
-    expect(plan.itemOverrides).toEqual([{ ...ruleFile.itemOverrides[0], origin: { file: 'thu.json', pointer: '/itemOverrides/0' } }]);
-    expect(plan.itemWithdrawals).toEqual(ruleFile.itemWithdrawals.map((w, i) => ({ ...w, origin: { file: 'thu.json', pointer: `/itemWithdrawals/${i}` } })));
+    expect(plan.itemOverrides).toEqual([{ ...changes.itemOverrides[0], origin: { file: 'thu.json', pointer: '/itemOverrides/0' } }]);
+    expect(plan.itemWithdrawals).toEqual(changes.itemWithdrawals.map((w, i) => ({ ...w, origin: { file: 'thu.json', pointer: `/itemWithdrawals/${i}` } })));
     expect(plan.overrides[0].origin).toEqual({ file: 'thu.json', pointer: '/overrides/0' });
     expect(plan.withdrawals[0].origin).toEqual({ file: 'thu.json', pointer: '/withdrawals/0' });
     const online = plan.indicatorOrigins.find((o: { indicator: string }) => o.indicator === 'online-dossier-rate');

@@ -1,19 +1,13 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirWith, testPlan } from '@egov-plan/test-utils';
+import { tempResources, testPlan } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function workdir(files: Record<string, unknown> = {}): string {
-  const dir = tempDirWith(files, 'egov-plan-store-cli-');
-  dirs.push(dir);
-  return dir;
-}
+const temp = tempResources();
+afterEach(() => temp.cleanup());
+const workdir = (files: Record<string, unknown> = {}) => temp.dir('egov-plan-store-cli-', files);
 
 const NOW = '2020-12-10T09:00:00+07:00';
 const json = (s: string) => JSON.parse(s);

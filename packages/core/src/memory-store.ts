@@ -1,5 +1,6 @@
 import {
   alreadyRetractedError,
+  applyWrites,
   checkMeasurementRecord,
   comparePeriodEnds,
   completeProvenance,
@@ -20,6 +21,7 @@ import {
   type RowStream,
   type StoredMeasurement,
   type StoredRuleFile,
+  type StoreWrite,
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
@@ -85,7 +87,25 @@ export function createMemoryStore(): MeasurementStore {
     }
   }
 
-  return {
+  /** Takes back the writes of a failed batch, latest first: each import and retraction it made, exactly. */
+  function undo(done: readonly { kind: StoreWrite['kind']; importId: string }[]): void {
+    for (const w of [...done].reverse()) {
+      const made = (r: StoredMeasurement) => (w.kind === 'import' ? r.importId === w.importId && r.retractionOf === null : r.retractionOf === w.importId);
+      for (const [key, list] of revisions) {
+        if (!list.some(made)) continue;
+        const kept = list.filter((r) => !made(r));
+        if (kept.length) revisions.set(key, kept);
+        else revisions.delete(key);
+      }
+      if (w.kind === 'import') imports.delete(w.importId);
+      else {
+        const record = imports.get(w.importId);
+        if (record) Object.assign(record, { retractedAt: null, retractedBy: null });
+      }
+    }
+  }
+
+  const store: MeasurementStore = {
     kind: 'memory',
     capabilities: { persistent: false, aggregatesInBackend: false, concurrentWriters: false },
 
@@ -228,6 +248,32 @@ export function createMemoryStore(): MeasurementStore {
       return (ruleFiles.get(id) ?? []).map(copy);
     },
 
+    // One writer at a time (concurrentWriters: false): a failed batch is undone write by write.
+    async writeAtomically(writes) {
+      const done: { kind: StoreWrite['kind']; importId: string }[] = [];
+      // Each write recorded as it is made, so that a failure takes back exactly those.
+      const recording: MeasurementStore = {
+        ...store,
+        importMeasurements: async (p, rows) => {
+          const s = await store.importMeasurements(p, rows);
+          done.push({ kind: 'import', importId: s.importId });
+          return s;
+        },
+        retractImport: async (id, by) => {
+          const s = await store.retractImport(id, by);
+          done.push({ kind: 'retract', importId: id });
+          return s;
+        },
+      };
+      try {
+        return await applyWrites(recording, writes);
+      } catch (e) {
+        undo(done);
+        throw e;
+      }
+    },
+
     close() {},
   };
+  return store;
 }

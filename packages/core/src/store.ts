@@ -1,6 +1,8 @@
 import type { Awaitable } from './awaitable.js';
-import { EgovPlanError } from './errors.js';
+import { EgovPlanError, isEgovPlanError, issue } from './errors.js';
 import { issueFrom, type IssueMessage, type IssueParams } from './issue-messages.js';
+import type { Issue } from './outputs.js';
+import type { IssueCode } from './issue-codes.js';
 import type { AdministrativeLevel } from './plan.js';
 import * as MSG from './store-messages.js';
 
@@ -204,6 +206,25 @@ export interface StoredRuleFile {
   savedAt: string;
 }
 
+/** An import as one write of a batch ({@link MeasurementStore.writeAtomically}): what `importMeasurements` takes. */
+export interface ImportWrite {
+  kind: 'import';
+  provenance: ImportProvenance;
+  rows: RowStream<MeasurementRecord>;
+}
+
+/** A retraction as one write of a batch ({@link MeasurementStore.writeAtomically}): what `retractImport` takes. */
+export interface RetractWrite {
+  kind: 'retract';
+  importId: string;
+  retractedBy: string;
+  /** ISO 8601 instant. Default: now. */
+  retractedAt?: string;
+}
+
+/** One write of a batch made as one transaction ({@link MeasurementStore.writeAtomically}). */
+export type StoreWrite = ImportWrite | RetractWrite;
+
 /** What a store can do beyond the contract's common ground. */
 export interface StoreCapabilities {
   /** Survives the process (a file or a server). */
@@ -264,6 +285,17 @@ export interface MeasurementStore {
    * when a store does not have it.
    */
   revision?(plan: string): Awaitable<string>;
+  /**
+   * Makes several writes — imports and retractions, in the order given — as one transaction:
+   * every write lands, or (when any of them fails, or the process dies) none does, and the store
+   * is left as it was. Returns one summary per write, in order. A failure is thrown as the failing
+   * write's own error, with that write's index set on it ({@link failedWriteOf});
+   * {@link applyWrites} makes the writes so. What a restore of a backup uses
+   * (`restoreDump` of `@egov-plan/tabular`). Optional: a store without it is written one write at
+   * a time by {@link writeAll}, which says so (`atomic: false`) and, when a write fails part-way,
+   * names the writes already made (`store.partially_written`). Every bundled store has it.
+   */
+  writeAtomically?(writes: readonly StoreWrite[]): Awaitable<ImportSummary[]>;
   /**
    * Withdraws an import: each measurement whose revision in force came from it gets a new
    * revision restoring the latest earlier value from an import not retracted (or no value).
@@ -433,4 +465,108 @@ export function alreadyRetractedError(importId: string, at: string): EgovPlanErr
 /** The error for an import id used twice. */
 export function duplicateImportError(importId: string): EgovPlanError {
   return storeError(MSG.storeDuplicateImport, '/importId', { importId });
+}
+
+/**
+ * Makes one write of a batch through the store's own method: `importMeasurements` for an
+ * import, `retractImport` for a retraction.
+ */
+export function applyWrite(store: MeasurementStore, write: StoreWrite): Awaitable<ImportSummary> {
+  if (write.kind === 'import') return store.importMeasurements(write.provenance, write.rows);
+  return store.retractImport(write.importId, write.retractedAt === undefined ? { retractedBy: write.retractedBy } : { retractedBy: write.retractedBy, retractedAt: write.retractedAt });
+}
+
+/** The index (from 0) of the write a batch's error came from, or undefined ({@link applyWrites} sets it). */
+export function failedWriteOf(error: unknown): number | undefined {
+  const i = (error as { failedWrite?: unknown } | null)?.failedWrite;
+  return typeof i === 'number' ? i : undefined;
+}
+
+function markFailedWrite(error: unknown, index: number): void {
+  if (error !== null && typeof error === 'object' && failedWriteOf(error) === undefined) Object.defineProperty(error, 'failedWrite', { value: index, enumerable: false, configurable: true });
+}
+
+/**
+ * Makes the writes one after the other through {@link applyWrite} and returns their summaries
+ * (pushed onto `summaries` as each write is made); a failure is rethrown as it is, with the failing
+ * write's index set on it ({@link failedWriteOf}). What a store's `writeAtomically` runs inside
+ * its transaction.
+ */
+export async function applyWrites(store: MeasurementStore, writes: readonly StoreWrite[], summaries: ImportSummary[] = []): Promise<ImportSummary[]> {
+  for (const [i, w] of writes.entries()) {
+    try {
+      summaries.push(await applyWrite(store, w));
+    } catch (e) {
+      markFailedWrite(e, i);
+      throw e;
+    }
+  }
+  return summaries;
+}
+
+/** What {@link writeAll} did. */
+export interface WriteAllResult {
+  /** One summary per write, in order. */
+  summaries: ImportSummary[];
+  /**
+   * True when the writes were made as one transaction (the store's `writeAtomically`); false when
+   * the store lacks it and they were made one at a time.
+   */
+  atomic: boolean;
+}
+
+/** How a write is named in messages: `import <id>` / `retraction of <id>`. */
+function writeName(w: StoreWrite, summary: ImportSummary | undefined): { vi: string; en: string } {
+  if (w.kind === 'retract') return { vi: `rút lại ${w.importId}`, en: `retraction of ${w.importId}` };
+  const id = summary?.importId ?? w.provenance.importId ?? '?';
+  return { vi: `lần nhập ${id}`, en: `import ${id}` };
+}
+
+/**
+ * The error of a store without `writeAtomically` whose write `failed` (from 0) failed after the
+ * writes before it were made: `store.partially_written` naming them, then the failure's own
+ * issues.
+ */
+export function partiallyWrittenError(store: Pick<MeasurementStore, 'kind'>, writes: readonly StoreWrite[], summaries: readonly ImportSummary[], failed: number, cause: unknown): EgovPlanError {
+  const names = summaries.slice(0, 20).map((s, i) => writeName(writes[i] as StoreWrite, s));
+  const more = summaries.length > names.length ? `, … (+${summaries.length - names.length})` : '';
+  const why = isEgovPlanError(cause) ? null : cause instanceof Error ? cause.message : String(cause);
+  const first = issue(
+    'store.partially_written',
+    `/${failed}`,
+    `Kho "${store.kind}" không ghi được nhiều thao tác trong một giao dịch (không có writeAtomically): đã ghi ${failed} trong ${writes.length} thao tác (${names.map((n) => n.vi).join(', ')}${more}) trước khi thao tác thứ ${failed + 1} thất bại${why === null ? '' : ` (${why})`}; các thao tác sau không được ghi.`,
+    `The "${store.kind}" store cannot make several writes in one transaction (no writeAtomically): ${failed} of ${writes.length} writes were made (${names.map((n) => n.en).join(', ')}${more}) before write ${failed + 1} failed${why === null ? '' : ` (${why})`}; the later ones were not made.`,
+  );
+  return new EgovPlanError([first, ...(isEgovPlanError(cause) ? cause.issues : [])]);
+}
+
+/**
+ * Makes several writes (imports and retractions, in order): as one transaction through the
+ * store's `writeAtomically` when it has one (then all land or none), otherwise one at a time —
+ * `atomic: false` in the result, and a failure after the first write is `store.partially_written`
+ * naming the writes made, never a silent partial write. A failure of the first write (or of an
+ * atomic batch) is thrown as it is. Either way the error tells which write failed
+ * ({@link failedWriteOf}).
+ *
+ * @example
+ * ```ts
+ * const { summaries, atomic } = await writeAll(store, [
+ *   { kind: 'import', provenance: { plan: 'kontum-1102-2019', file: 'q1.csv', importedBy: 'so-tttt', importId: 'q1' }, rows },
+ *   { kind: 'retract', importId: 'q1', retractedBy: 'so-tttt' },
+ * ]);
+ * ```
+ */
+export async function writeAll(store: MeasurementStore, writes: readonly StoreWrite[]): Promise<WriteAllResult> {
+  if (store.writeAtomically) return { summaries: await store.writeAtomically(writes), atomic: true };
+  const summaries: ImportSummary[] = [];
+  try {
+    await applyWrites(store, writes, summaries);
+  } catch (e) {
+    const failed = summaries.length;
+    if (failed === 0) throw e;
+    const partial = partiallyWrittenError(store, writes, summaries, failed, e);
+    markFailedWrite(partial, failed);
+    throw partial;
+  }
+  return { summaries, atomic: false };
 }

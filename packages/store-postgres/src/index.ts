@@ -10,6 +10,7 @@
 import {
   EgovPlanError,
   alreadyRetractedError,
+  applyWrites,
   checkMeasurementRecord,
   completeProvenance,
   countSumFromRow,
@@ -41,11 +42,13 @@ import {
   type RowStream,
   type StoredMeasurement,
   type StoredRuleFile,
+  type StoreWrite,
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
   } from '@egov-plan/core';
 import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './migrations.js';
 import * as MSG from './messages.js';
@@ -182,12 +185,27 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     return e;
   };
 
+  /** The connection of the batch being written (writeAtomically), for the writes inside it. */
+  const batch = new AsyncLocalStorage<Queryable>();
   /**
    * Runs `work` in one transaction on one connection: committed when it returns, rolled back when
    * it throws. Only the driver's errors are turned into typed ones: an error of the caller's rows
    * (a file that cannot be read, whatever its code) passes through as it is.
    */
   const transaction = async <T>(work: (c: Queryable) => Promise<T>): Promise<T> => {
+    // Inside a batch (writeAtomically): a savepoint of the batch's transaction, on its connection.
+    const outer = batch.getStore();
+    if (outer) {
+      await outer.query('SAVEPOINT egov_write');
+      try {
+        const result = await work(outer);
+        await outer.query('RELEASE SAVEPOINT egov_write');
+        return result;
+      } catch (e) {
+        await outer.query('ROLLBACK TO SAVEPOINT egov_write').catch(() => undefined);
+        throw e;
+      }
+    }
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -511,6 +529,13 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         await c.query(`UPDATE ${t('imports')} SET retracted_at = $1, retracted_by = $2 WHERE import_id = $3`, [at, by.retractedBy, importId]);
         return { importId, rows: n, revisions: n, unchanged: 0 };
       });
+    },
+
+    writeAtomically(writes: readonly StoreWrite[]) {
+      // One transaction on one connection; each write runs in a savepoint of it (see transaction).
+      return transaction((c) =>
+        batch.run(c, () => applyWrites(store, writes)),
+      );
     },
 
     async recordSubmission(x: ReportSubmission) {

@@ -9,6 +9,7 @@
 import {
   EgovPlanError,
   alreadyRetractedError,
+  applyWrites,
   checkMeasurementRecord,
   completeProvenance,
   countSumFromRow,
@@ -38,12 +39,14 @@ import {
   type RowStream,
   type StoredMeasurement,
   type StoredRuleFile,
+  type StoreWrite,
   type TaskEvidence,
   type ValuesThatCount,
   type ValuesThatCountQuery,
   type WindowValues,
   } from '@egov-plan/core';
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, type Migration } from './migrations.js';
 import * as MSG from './messages.js';
@@ -228,15 +231,31 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // better-sqlite3 is synchronous, but an import reads its rows asynchronously inside its
   // transaction: one operation at a time on this connection, in call order.
   let queue: Promise<unknown> = Promise.resolve();
+  // A batch (writeAtomically) holds the queue for all its writes: inside it, they run at once.
+  const batch = new AsyncLocalStorage<true>();
   const exclusive = <T>(work: () => Promise<T> | T): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
+    const inBatch = batch.getStore() === true;
+    const run = inBatch ? Promise.resolve().then(work) : queue.then(work, work);
+    if (!inBatch) queue = run.catch(() => undefined);
     return run.then(
       (x) => x,
       (e) => Promise.reject(typed(e, file)),
     );
   };
   const inForce = (q: MeasurementQuery, alias = 'm.') => where(q, true, alias);
+
+  /**
+   * Opens an import's transaction — or, inside a batch's transaction (writeAtomically), a
+   * savepoint of it — and returns how to end it.
+   */
+  function begin(): { commit(): void; rollback(): void } {
+    if (!db.inTransaction) {
+      db.exec('BEGIN IMMEDIATE');
+      return { commit: () => db.exec('COMMIT'), rollback: () => db.inTransaction && db.exec('ROLLBACK') };
+    }
+    db.exec('SAVEPOINT egov_import');
+    return { commit: () => db.exec('RELEASE egov_import'), rollback: () => db.inTransaction && db.exec('ROLLBACK TO egov_import; RELEASE egov_import') };
+  }
 
   function writeRevision(plan: string, r: MeasurementRecord | StoredMeasurement, revision: number, importId: string, recordedAt: string, retractionOf: string | null): void {
     const isBool = typeof r.value === 'boolean';
@@ -254,7 +273,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return exclusive(async () => {
         const p = completeProvenance(provenance, randomUUID);
-        db.exec('BEGIN IMMEDIATE');
+        const tx = begin();
         try {
           if (stmt.importById.get(p.importId)) throw duplicateImportError(p.importId);
           stmt.newImport.run(p.importId, p.plan, p.file, p.importedBy, p.importedAt);
@@ -270,10 +289,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           if (Symbol.asyncIterator in rows) for await (const r of rows) one(r);
           else for (const r of rows) one(r);
           stmt.countImport.run(n, n - unchanged, unchanged, p.importId);
-          db.exec('COMMIT');
+          tx.commit();
           return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
         } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
+          tx.rollback();
           throw e;
         }
       });
@@ -420,6 +439,23 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             return { importId, rows: n, revisions: n, unchanged: 0 };
           })
           .immediate(),
+      );
+    },
+
+    writeAtomically(writes: readonly StoreWrite[]) {
+      // One BEGIN IMMEDIATE … COMMIT around every write; each write runs in a savepoint of it.
+      return exclusive(() =>
+        batch.run(true, async (): Promise<ImportSummary[]> => {
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            const out = await applyWrites(store, writes);
+            db.exec('COMMIT');
+            return out;
+          } catch (e) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw e;
+          }
+        }),
       );
     },
 

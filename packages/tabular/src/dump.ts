@@ -1,10 +1,11 @@
-import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams, type ImportRecord, type MeasurementStore, type StoredMeasurement } from '@egov-plan/core';
+import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
 import { readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
-// JSON or CSV. `restoreDump` replays a dump into a store — imports in the order they were
-// recorded, retractions where they happened — so the revisions come out as they were.
+// JSON or CSV. `restoreDumps` replays dumps into a store — imports in the order they were
+// recorded, retractions where they happened — so the revisions come out as they were, as one
+// transaction where the store can (`writeAtomically`).
 
 /** The format marker of a JSON dump. */
 export const DUMP_FORMAT = 'egov-plan-dump';
@@ -168,16 +169,28 @@ export interface DumpRestore {
   revisions: number;
   /** Imports skipped because the store already holds them. */
   skipped: number;
+  /**
+   * True when the backup was written as one transaction (the store's `writeAtomically`: all of it
+   * or nothing); false when the store lacks it and the imports were replayed one at a time.
+   */
+  atomic: boolean;
 }
 
-/**
- * Replays a dump into a store: each import with its original provenance (file, importer, time,
- * id), then each retraction where it happened, in the order they were recorded — so the store's
- * history matches the dumped one. Imports the store already holds are skipped.
- */
-export async function restoreDump(store: MeasurementStore, dump: StoreDump & { retractedBy?: Map<string, string> }): Promise<DumpRestore> {
-  const known = new Set((await store.imports(dump.plan)).map((i) => i.importId));
-  const done: DumpRestore = { plan: dump.plan, imports: 0, retractions: 0, revisions: 0, skipped: 0 };
+/** Options of {@link restoreDumps}. */
+export interface RestoreOptions {
+  /** The backup's file name, for messages (default `dump`). */
+  file?: string;
+}
+
+/** One plan's writes of a restore, and what they are. */
+interface RestorePlan {
+  done: DumpRestore;
+  writes: StoreWrite[];
+}
+
+/** The imports and retractions that replay a dump into a store holding the imports `known`. */
+function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, known: ReadonlySet<string>): RestorePlan {
+  const done: DumpRestore = { plan: dump.plan, imports: 0, retractions: 0, revisions: 0, skipped: 0, atomic: true };
   const steps: { kind: 'import' | 'retract'; id: string; rows: StoredMeasurement[]; at: string }[] = [];
   const byKey = new Map<string, (typeof steps)[number]>();
   for (const m of [...dump.revisions].sort(order)) {
@@ -191,6 +204,7 @@ export async function restoreDump(store: MeasurementStore, dump: StoreDump & { r
   for (const i of dump.imports) if (!byKey.has(`import\u0000${i.importId}`)) steps.push({ kind: 'import', id: i.importId, rows: [], at: i.importedAt });
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.kind === 'retract') - Number(b.kind === 'retract')));
   const imports = new Map(dump.imports.map((i) => [i.importId, i]));
+  const writes: StoreWrite[] = [];
   for (const step of steps) {
     if (step.kind === 'import') {
       if (known.has(step.id)) {
@@ -201,16 +215,74 @@ export async function restoreDump(store: MeasurementStore, dump: StoreDump & { r
       const record = imports.get(step.id);
       const provenance = { plan: dump.plan, importId: step.id, file: record?.file ?? first?.file ?? 'dump', importedBy: record?.importedBy ?? first?.importedBy ?? 'dump', importedAt: record?.importedAt ?? first?.importedAt ?? step.at };
       const rows = step.rows.map(({ indicator, orgUnit, level, period, start, end, value, numerator, denominator, evidence, sheet, row }) => ({ indicator, orgUnit, level, period, start, end, value: value as number | boolean, numerator, denominator, evidence, sheet, row }));
-      const s = await store.importMeasurements(provenance, rows);
-      done.imports++;
-      done.revisions += s.revisions;
+      writes.push({ kind: 'import', provenance, rows });
     } else {
       if (known.has(step.id)) continue;
-      const by = dump.retractedBy?.get(step.id) ?? imports.get(step.id)?.retractedBy ?? 'dump';
-      const s = await store.retractImport(step.id, { retractedBy: by, retractedAt: step.at });
-      done.retractions++;
+      writes.push({ kind: 'retract', importId: step.id, retractedBy: dump.retractedBy?.get(step.id) ?? imports.get(step.id)?.retractedBy ?? 'dump', retractedAt: step.at });
+    }
+  }
+  return { done, writes };
+}
+
+/** The error of a restore whose write `failed` (of the plans' writes, in order) failed. */
+function restoreFailed(file: string, plans: readonly RestorePlan[], failed: number | undefined, atomic: boolean, cause: unknown): EgovPlanError {
+  const all = plans.flatMap((p) => p.writes.map((w) => ({ plan: p.done.plan, w })));
+  const at = failed === undefined ? undefined : all[failed];
+  const what = at === undefined ? null : at.w.kind === 'import' ? { vi: `lần nhập ${at.w.provenance.importId} của kế hoạch ${at.plan}`, en: `import ${at.w.provenance.importId} of plan ${at.plan}` } : { vi: `việc rút lại ${at.w.importId} của kế hoạch ${at.plan}`, en: `the retraction of ${at.w.importId} of plan ${at.plan}` };
+  const where = what === null || failed === undefined ? { vi: 'một thao tác thất bại', en: 'a write failed' } : { vi: `${what.vi} (thao tác ${failed + 1} trong ${all.length}) thất bại`, en: `${what.en} (write ${failed + 1} of ${all.length}) failed` };
+  const result = atomic || failed === 0
+    ? { vi: 'không ghi gì của bản sao lưu, kho giữ nguyên như trước', en: 'nothing of the backup was written, the store is as it was' }
+    : { vi: 'kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo)', en: 'this store writes one import at a time, so the writes before it WERE made (see the next issue)' };
+  const first = issue('store.restore_failed', failed === undefined ? '' : `/${failed}`, `Bản sao lưu ${file}: không khôi phục được — ${where.vi}; ${result.vi}.`, `Backup ${file}: not restored — ${where.en}; ${result.en}.`, { file });
+  const rest = isEgovPlanError(cause) ? cause.issues.map((i) => (i.file === undefined ? { ...i, file } : i)) : [issue('store.backend_error', '', String((cause as Error)?.message ?? cause), String((cause as Error)?.message ?? cause), { file })];
+  return new EgovPlanError([first, ...rest]);
+}
+
+/**
+ * Replays dumps into a store: each import with its original provenance (file, importer, time,
+ * id), then each retraction where it happened, in the order they were recorded — so the store's
+ * history matches the dumped one. Imports the store already holds are skipped (restoring twice
+ * changes nothing). Every plan of `dumps` is written as one batch through `writeAll` of
+ * `@egov-plan/core`: with a store that has `writeAtomically` (every bundled store) all of it
+ * lands or none; with one that lacks it, one write at a time, said by `atomic: false`.
+ *
+ * Throws `EgovPlanError`: `store.restore_failed` naming the import or retraction that failed and
+ * whether anything was written, followed by that write's own issues (and, for a store without
+ * `writeAtomically`, `store.partially_written` naming the writes made).
+ *
+ * @example
+ * ```ts
+ * const [kontum] = await restoreDumps(store, parseDumps(text, 'sao-luu.json'), { file: 'sao-luu.json' });
+ * console.log(kontum?.imports, kontum?.atomic);
+ * ```
+ */
+export async function restoreDumps(store: MeasurementStore, dumps: readonly (StoreDump & { retractedBy?: Map<string, string> })[], options: RestoreOptions = {}): Promise<DumpRestore[]> {
+  const plans: RestorePlan[] = [];
+  for (const dump of dumps) plans.push(restorePlan(dump, new Set((await store.imports(dump.plan)).map((i) => i.importId))));
+  const writes = plans.flatMap((p) => p.writes);
+  let result: WriteAllResult;
+  try {
+    result = await writeAll(store, writes);
+  } catch (e) {
+    throw restoreFailed(options.file ?? 'dump', plans, failedWriteOf(e), store.writeAtomically !== undefined, e);
+  }
+  let k = 0;
+  for (const { done, writes: own } of plans) {
+    done.atomic = result.atomic;
+    for (const w of own) {
+      const s = result.summaries[k++] as ImportSummary;
+      if (w.kind === 'import') done.imports++;
+      else done.retractions++;
       done.revisions += s.revisions;
     }
   }
-  return done;
+  return plans.map((p) => p.done);
+}
+
+/**
+ * Replays one plan's dump into a store ({@link restoreDumps} for several at once): all of it or
+ * nothing with a store that has `writeAtomically`.
+ */
+export async function restoreDump(store: MeasurementStore, dump: StoreDump & { retractedBy?: Map<string, string> }, options: RestoreOptions = {}): Promise<DumpRestore> {
+  return (await restoreDumps(store, [dump], options))[0] as DumpRestore;
 }

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, isEgovPlanError, type MeasurementRecord, type MeasurementStore } from '@egov-plan/core';
-import { dumpCsv, dumpEveryPlan, parseDump, parseDumps, restoreDump } from '@egov-plan/tabular';
+import { openSqliteStore } from '@egov-plan/store-sqlite';
+import { dumpCsv, dumpEveryPlan, parseDump, parseDumps, restoreDump, restoreDumps } from '@egov-plan/tabular';
+import { tempResources } from '@egov-plan/test-utils';
 
 // A backup of a whole store: every plan it holds, read back plan by plan.
 
@@ -59,5 +63,105 @@ describe('parseDump', () => {
       expect(issue.message.en).toMatch(/^Backup broken\.json: malformed JSON/u);
       expect(issue.message.vi).toMatch(/^Bản sao lưu broken\.json: JSON hỏng/u);
     }
+  });
+});
+
+describe('restoreDumps: all of a backup or nothing', () => {
+  /** A store with three imports and a retraction, dumped. */
+  async function backup(): Promise<ReturnType<typeof parseDumps>> {
+    const store = createMemoryStore();
+    await store.importMeasurements({ plan: 'plan-a', file: 'q1.csv', importedBy: 'x', importId: 'a-1', importedAt: '2020-12-01T00:00:00.000Z' }, [row('u1', 1), row('u2', 2)]);
+    await store.importMeasurements({ plan: 'plan-a', file: 'q2.csv', importedBy: 'x', importId: 'a-2', importedAt: '2020-12-02T00:00:00.000Z' }, [row('u1', 3)]);
+    await store.retractImport('a-2', { retractedBy: 'y', retractedAt: '2020-12-03T00:00:00.000Z' });
+    await store.importMeasurements({ plan: 'plan-a', file: 'q3.csv', importedBy: 'x', importId: 'a-3', importedAt: '2020-12-04T00:00:00.000Z' }, [row('u3', 4)]);
+    await store.importMeasurements({ plan: 'plan-b', file: 'b.csv', importedBy: 'x', importId: 'b-1', importedAt: '2020-12-05T00:00:00.000Z' }, [row('u1', 5)]);
+    return parseDumps(JSON.stringify(await dumpEveryPlan(store)));
+  }
+
+  /** The store's rows, read straight from the SQLite file (not through the store). */
+  function onDisk(file: string): unknown[] {
+    const db = new Database(file, { readonly: true });
+    try {
+      return [...db.prepare('SELECT import_id, plan, retracted_at FROM imports ORDER BY rowid').raw().all(), ...db.prepare('SELECT plan, org_unit, revision, value, import_id, retraction_of FROM measurements ORDER BY plan, org_unit, revision').raw().all()];
+    } finally {
+      db.close();
+    }
+  }
+
+  const stores: [string, () => { store: MeasurementStore; probe: () => unknown }][] = [
+    ['memory', () => {
+      const store = createMemoryStore();
+      return { store, probe: async () => [await values(store, 'plan-a'), await values(store, 'plan-b'), await store.imports('plan-a')] };
+    }],
+    ['sqlite', () => {
+      const file = join(tmp.dir('egov-plan-restore-'), 'store.sqlite');
+      const store = tmp.keep(openSqliteStore(file));
+      return { store, probe: () => onDisk(file) };
+    }],
+  ];
+  const tmp = tempResources();
+  afterEach(() => tmp.cleanup());
+
+  for (const [kind, open] of stores) {
+    it(`${kind}: a backup whose N-th import fails leaves the store unchanged, for every N`, async () => {
+      const dumps = await backup();
+      const writes = dumps.flatMap((d) => d.imports).length + 1; // the retraction
+      for (let n = 0; n < writes; n++) {
+        const { store, probe } = open();
+        await store.importMeasurements({ plan: 'plan-a', file: 'before.csv', importedBy: 'z', importId: 'before', importedAt: '2020-11-01T00:00:00.000Z' }, [row('u9', 9)]);
+        // The n-th write of the backup made to fail: a record no store accepts, or an import id the store already holds (under another plan).
+        const broken = structuredClone(dumps.map(({ retractedBy: _, ...d }) => d));
+        const ordered = ['a-1', 'a-2', 'retract a-2', 'a-3', 'b-1'];
+        const target = ordered[n] as string;
+        if (target === 'retract a-2') {
+          // A backup that lost the import it retracts: the retraction of an unknown import is refused.
+          broken[0]!.imports = broken[0]!.imports.filter((i) => i.importId !== 'a-2');
+          broken[0]!.revisions = broken[0]!.revisions.filter((m) => m.importId !== 'a-2' || m.retractionOf !== null);
+        } else if (n % 2 === 0) {
+          for (const d of broken) for (const m of d.revisions) if (m.importId === target && m.retractionOf === null) m.level = 'planet' as never;
+        } else await store.importMeasurements({ plan: 'plan-c', file: 'c.csv', importedBy: 'z', importId: target }, [row('u1', 1)]);
+        const reference = await probe();
+        let caught: unknown = null;
+        try {
+          await restoreDumps(store, broken.map((d) => parseDump(JSON.stringify(d))), { file: 'sao-luu.json' });
+        } catch (e) {
+          caught = e;
+        }
+        expect(isEgovPlanError(caught), `write ${n} (${target})`).toBe(true);
+        const issues = (caught as { issues: { code: string; message: { vi: string; en: string } }[] }).issues;
+        expect(issues[0]!.code).toBe('store.restore_failed');
+        expect(issues[0]!.message.en).toMatch(/^Backup sao-luu\.json: not restored — .*nothing of the backup was written/u);
+        expect(issues[0]!.message.vi).toMatch(/^Bản sao lưu sao-luu\.json: không khôi phục được — .*không ghi gì của bản sao lưu/u);
+        expect(issues[1]!.code).toBe(target === 'retract a-2' ? 'store.unknown_import' : n % 2 === 0 ? 'store.invalid_record' : 'store.duplicate_import');
+        expect(await probe()).toEqual(reference);
+        // The same backup, unbroken, restores whole into a fresh store.
+        const fresh = open();
+        const done = await restoreDumps(fresh.store, dumps, { file: 'sao-luu.json' });
+        expect(done.map((d) => [d.plan, d.imports, d.retractions, d.skipped, d.atomic])).toEqual([
+          ['plan-a', 3, 1, 0, true],
+          ['plan-b', 1, 0, 0, true],
+        ]);
+      }
+    });
+  }
+
+  it('a store without writeAtomically restores one import at a time, says so, and names what it wrote when it fails part-way', async () => {
+    const dumps = await backup();
+    const { writeAtomically: _, ...plain } = createMemoryStore();
+    const done = await restoreDumps(plain, dumps);
+    expect(done.map((d) => d.atomic)).toEqual([false, false]);
+    const { writeAtomically: __, ...partial } = createMemoryStore();
+    await partial.importMeasurements({ plan: 'plan-c', file: 'c.csv', importedBy: 'z', importId: 'a-3' }, [row('u1', 1)]);
+    let caught: unknown = null;
+    try {
+      await restoreDumps(partial, dumps, { file: 'sao-luu.json' });
+    } catch (e) {
+      caught = e;
+    }
+    const issues = (caught as { issues: { code: string; pointer: string; message: { en: string } }[] }).issues;
+    expect(issues.map((i) => i.code)).toEqual(['store.restore_failed', 'store.partially_written', 'store.duplicate_import']);
+    expect(issues[0]!.message.en).toBe('Backup sao-luu.json: not restored — import a-3 of plan plan-a (write 4 of 5) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).');
+    expect(issues[1]!.message.en).toMatch(/3 of 5 writes were made \(import a-1, import a-2, retraction of a-2\)/u);
+    expect((await partial.imports('plan-a')).map((i) => i.importId)).toEqual(['a-1', 'a-2']);
   });
 });

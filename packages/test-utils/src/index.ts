@@ -6,5 +6,5 @@
  */
 export { kontumMeasurements } from './kontum-measurements.js';
 export { smallPlan } from './small-plan.js';
-export { csv, emptyRuleFile, testPlan } from './test-plan.js';
+export { csv, emptyRuleFile, ruleFileOver, testPlan, type RuleFileBase } from './test-plan.js';
 export { tempDirWith, tempResources, type Closable, type TempResources } from './temp-dir.js';

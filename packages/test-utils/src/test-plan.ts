@@ -128,3 +128,21 @@ export function emptyRuleFile(extra: Record<string, unknown>): Record<string, un
     ...extra,
   };
 }
+
+/** What a rule file's `extends` names: a bundled plan id, `{ plan, include }`, or several of them. */
+export type RuleFileBase = string | { plan: string; include?: readonly string[] } | readonly (string | { plan: string; include?: readonly string[] })[];
+
+/**
+ * A rule file over `base` (its `extends`) in the shape of {@link testPlan}: the same header
+ * ("Tỉnh Thử", plan 98/KH-UBND, id `tinh-thu-98-2019`), every section of its own empty, then
+ * `changes` on top — overrides, withdrawals, items of its own, or a header field.
+ *
+ * @example
+ * ```ts
+ * const file = ruleFileOver('kontum-1102-2019', { overrides: [{ target: 'e-identification.2021-2025', effectiveFrom: '2023-01-01', set: { value: 45 }, source }] });
+ * ```
+ */
+export function ruleFileOver(base: RuleFileBase, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  const { id, number, title, issuer, date } = testPlan();
+  return emptyRuleFile({ id, number, title, issuer, date, extends: typeof base === 'string' || !Array.isArray(base) ? [base] : [...base], ...changes });
+}

@@ -12,6 +12,7 @@ import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementR
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
+import { atomicWriteTests } from './write-atomically.js';
 
 export { collect };
 export { runStoreEvaluationTests, type StoreEvaluationTestOptions } from './evaluation.js';
@@ -80,6 +81,8 @@ export const STORE_TESTS = [
   'plans',
   'values-that-count',
   'law-values-that-count',
+  'write-atomically',
+  'law-write-atomically',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -551,6 +554,8 @@ export function runStoreTests(options: StoreTestOptions): void {
       const raw = rawOf(store);
       if (raw) expect((await raw.revisions(PLAN)).length).toBe(3000);
     });
+
+    atomicWriteTests({ test, rawOf, open, record, propertyRuns: options.propertyRuns ?? 15 });
 
     test('law-values-in-force', 'for any sequence of imports, the values in force are the last value written for each measurement', async (store) => {
       let run = 0;

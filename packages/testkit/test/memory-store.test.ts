@@ -13,3 +13,10 @@ function withoutValuesThatCount(): MeasurementStore {
 // Evaluation then reads through `latestValues` (readValuesThatCount's fallback): the same verdicts.
 runStoreEvaluationTests({ name: 'memory, latestValues only', store: withoutValuesThatCount });
 runStoreTests({ name: 'memory, latestValues only', store: withoutValuesThatCount });
+
+/** The memory store without `writeAtomically`: writeAll's fallback, one write at a time, says what it wrote. */
+function withoutWriteAtomically(): MeasurementStore {
+  const { writeAtomically: _, ...rest } = createMemoryStore();
+  return rest;
+}
+runStoreTests({ name: 'memory, no writeAtomically', store: withoutWriteAtomically });

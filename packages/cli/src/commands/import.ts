@@ -15,6 +15,10 @@ const MAX_CSV_BYTES = 4 * 1024 * 1024 * 1024;
 /** The file's summary line in the run's language. */
 function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpRestore }) | { file: string; error: Issue[] }): string {
   const en = ctx.lang === 'en';
+  if ('error' in r && r.error[0]?.code === 'store.restore_failed') {
+    if (r.error.some((i) => i.code === 'store.partially_written')) return en ? `${r.file}: backup restored only IN PART (store.restore_failed, store.partially_written).` : `${r.file}: bản sao lưu chỉ được khôi phục MỘT PHẦN (store.restore_failed, store.partially_written).`;
+    return en ? `${r.file}: backup NOT restored; nothing of it written (store.restore_failed).` : `${r.file}: KHÔNG khôi phục được bản sao lưu; không ghi gì của nó (store.restore_failed).`;
+  }
   if ('error' in r) return en ? `${r.file}: not read (${r.error[0]?.code}).` : `${r.file}: không đọc được (${r.error[0]?.code}).`;
   if ('restored' in r && r.restored) {
     const d = r.restored;
@@ -42,17 +46,48 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--obligation <id>', en ? 'the reporting obligation the submission fulfils' : 'nghĩa vụ báo cáo mà lần nộp thực hiện')
     .option('--json', jsonHelp(ctx))
     .action(async (files: string[], opts: { plan?: string; database?: string; by?: string; reporter?: string; obligation?: string; json?: boolean }) => {
-      const ref = planRef(ctx, opts.plan, undefined);
       if ((opts.reporter === undefined) !== (opts.obligation === undefined)) {
         throw new UsageError({ vi: '--reporter và --obligation đi cùng nhau.', en: '--reporter and --obligation go together.' }, 'usage.missing_option');
       }
-      const plan = await loadPlanRef(ctx, ref);
-      if (opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
+      const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDumps, tabularFormat }, { exportPlan, isBundledPlanId }] = await Promise.all([
+        import('node:fs'),
+        import('node:path'),
+        import('node:os'),
+        import('@egov-plan/tabular'),
+        import('@egov-plan/rules'),
+      ]);
+      /** True when the file starts as a backup written by `dump`; null for one that cannot be read (its own error comes when it is imported). */
+      const isDump = (file: string): boolean | null => {
+        try {
+          return isDumpText(new TextDecoder().decode(readHead(fs, resolve(ctx.io.cwd, file), 400)));
+        } catch {
+          return null;
+        }
+      };
+      // A backup carries its plans: without --plan, files that are all backups are restored each
+      // under its own plans; a measurements file needs --plan.
+      if (opts.plan === undefined) {
+        const needPlan = files.filter((f) => isDump(f) === false);
+        if (needPlan.length > 0 || opts.reporter !== undefined) {
+          const names = needPlan.join(', ');
+          throw new UsageError(
+            needPlan.length === 0
+              ? { vi: 'Thiếu kế hoạch: --reporter và --obligation cần --plan <id|tệp>.', en: 'Missing the plan: --reporter and --obligation need --plan <id|file>.' }
+              : needPlan.length === files.length
+                ? { vi: `Thiếu kế hoạch: --plan <id|tệp> (cần cho ${names}; chỉ bản sao lưu của dump mới tự mang kế hoạch).`, en: `Missing the plan: --plan <id|file> (needed for ${names}; only dump backups carry their plans).` }
+                : { vi: `Thiếu kế hoạch: --plan <id|tệp> cho các tệp số liệu ${names} (không phải bản sao lưu của dump, vốn tự mang kế hoạch).`, en: `Missing the plan: --plan <id|file> for the measurements files ${names} (they are not dump backups, which carry their plans).` },
+            'usage.missing_option',
+          );
+        }
+      }
+      const ref = opts.plan === undefined ? null : planRef(ctx, opts.plan, undefined);
+      const plan = ref === null ? null : await loadPlanRef(ctx, ref);
+      if (plan !== null && opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
         throw new UsageError({ vi: `--obligation: kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${opts.obligation}".`, en: `--obligation: plan "${plan.id}" has no reporting obligation "${opts.obligation}".` }, 'usage.invalid_value');
       }
       // A reporter is an agency of the plan, or an administrative unit (whose People's Committee
       // reports for it): a misspelt id would record a submission nobody is expected to make.
-      if (opts.reporter !== undefined && !plan.agencies.some((a) => a.id === opts.reporter) && !plan.administrativeUnits.some((u) => u.code === opts.reporter)) {
+      if (plan !== null && opts.reporter !== undefined && !plan.agencies.some((a) => a.id === opts.reporter) && !plan.administrativeUnits.some((u) => u.code === opts.reporter)) {
         throw new UsageError(
           {
             vi: `--reporter: kế hoạch "${plan.id}" không có cơ quan hay đơn vị hành chính "${opts.reporter}" (xem \`egov-plan calendar --period <kỳ> --json\`, mục expectedReporters).`,
@@ -61,13 +96,6 @@ export function registerImport(program: Command, ctx: CliContext): void {
           'usage.invalid_value',
         );
       }
-      const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDump, tabularFormat }, { exportPlan, isBundledPlanId }] = await Promise.all([
-        import('node:fs'),
-        import('node:path'),
-        import('node:os'),
-        import('@egov-plan/tabular'),
-        import('@egov-plan/rules'),
-      ]);
       const by = opts.by ?? safeUserName(userInfo);
       const results: ((TabularImport & { restored?: DumpRestore }) | { file: string; imported: false; error: Issue[] })[] = [];
       const sizeOf = (file: string) => {
@@ -82,7 +110,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       try {
         await withDatabase(ctx, opts.database, 'write', async (db) => {
           // The plan the rows are checked against is kept with them (a province's own rule file).
-          if (!isBundledPlanId(ref)) await db.store.saveRuleFile({ id: plan.id, text: JSON.stringify(exportPlan(plan)), savedBy: by });
+          if (plan !== null && ref !== null && !isBundledPlanId(ref)) await db.store.saveRuleFile({ id: plan.id, text: JSON.stringify(exportPlan(plan)), savedBy: by });
           let before = { rows: 0, bytes: 0 };
           let read = 0;
           for (const [k, file] of files.entries()) {
@@ -100,15 +128,17 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 throw new EgovPlanError([issueFrom(MSG.fileTooLargeImport, '', { size, max }, { file })]);
               }
               if (isDumpText(text)) {
-                // A backup written by `dump`: replayed import by import, with its provenance; one
-                // result per plan it holds (a dump of the whole store holds several).
+                // A backup written by `dump`: replayed with its provenance, every plan it holds in
+                // one transaction (all of the file or nothing); one result per plan.
                 const bytes = fs.readFileSync(path);
-                for (const dump of parseDumps(new TextDecoder().decode(bytes), name)) {
-                  const restored = await restoreDump(db.store, dump);
-                  results.push({ file: name, format: text.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: restored.revisions, revisions: restored.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues: [], restored });
+                const restored = await restoreDumps(db.store, parseDumps(new TextDecoder().decode(bytes), name), { file: name });
+                for (const r of restored) {
+                  const issues = r.atomic ? [] : [notAtomic(db.store.kind, name)];
+                  results.push({ file: name, format: text.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: r.revisions, revisions: r.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues, restored: r });
                 }
                 continue;
               }
+              if (plan === null) throw new Error('a measurements file reached the import without a plan');
               const done = await importTabularStream(
                 db.store,
                 plan,
@@ -144,7 +174,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const failed = results.some((r) => !r.imported);
       const totals = { rows: 0, revisions: 0, unchanged: 0, rejected: 0 };
       for (const r of results) if (!('error' in r)) for (const k of ['rows', 'revisions', 'unchanged', 'rejected'] as const) totals[k] += r[k];
-      if (opts.json) printJson(ctx, { ok: !failed, plan: plan.id, files: results, ...totals });
+      if (opts.json) printJson(ctx, { ok: !failed, plan: plan?.id ?? null, files: results, ...totals });
       else {
         for (const r of results) out(ctx, summaryLine(ctx, r));
         if (results.length > 1) out(ctx, en ? `Total: ${totals.rows} rows, ${totals.revisions} revisions, ${totals.unchanged} unchanged, ${totals.rejected} rejected.` : `Tổng: ${totals.rows} dòng, ${totals.revisions} phiên bản mới, ${totals.unchanged} không đổi, ${totals.rejected} bị từ chối.`);
@@ -152,6 +182,20 @@ export function registerImport(program: Command, ctx: CliContext): void {
       for (const r of results) printIssues(ctx, 'error' in r ? r.error : r.issues);
       if (failed) ctx.exitCode = EXIT.failure;
     });
+}
+
+/** The warning of a backup restored into a store that cannot write it as one transaction. */
+function notAtomic(kind: string, file: string): Issue {
+  return {
+    code: 'store.restore_not_atomic',
+    pointer: '',
+    severity: 'warning',
+    file,
+    message: {
+      vi: `Bản sao lưu ${file} được khôi phục vào kho "${kind}" từng lần nhập một (kho không có writeAtomically): nếu bị ngắt giữa chừng, một phần sẽ còn lại.`,
+      en: `Backup ${file} was restored into the "${kind}" store one import at a time (the store has no writeAtomically): interrupted part-way, part of it would have stayed.`,
+    },
+  };
 }
 
 function safeUserName(userInfo: () => { username: string }): string {
