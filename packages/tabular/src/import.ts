@@ -118,8 +118,9 @@ export async function importTabularFile(store: MeasurementStore, plan: Plan, fil
 /**
  * {@link importTabularFile} for a file read as a stream. A CSV file is checked piece by piece and
  * its good rows written into the store's open transaction as they come, so memory stays flat
- * however large the file (it grows with the distinct measurements the duplicate check keeps, not
- * with the rows); the first refused row abandons the transaction (nothing is written) and the
+ * however large the file (with a store that has {@link MeasurementStore.fileKeys}, as SQLite,
+ * the duplicate check keeps its keys on disk; otherwise they grow with the distinct
+ * measurements, not with the rows); the first refused row abandons the transaction (nothing is written) and the
  * rest of the file is still read so that every bad row is named. JSON and XLSX files are
  * gathered whole first (up to `maxBytes`), then read as {@link importTabularFile} reads them.
  *
@@ -269,14 +270,20 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
 }
 
 /** A CSV file, streamed: checked piece by piece into the store's open transaction. */
-function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
+async function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
+  // The duplicate check's keys in the store's temporary database when it has one (SQLite): memory stays flat.
+  const keys = store.fileKeys?.();
   async function* read(): AsyncGenerator<MeasurementBatch, Read> {
-    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(keys ? { keys } : {}) });
     // A quote left open: the rest of the file could not be read, which refuses the file (one row).
     const open = set.issues.some((i) => i.code === 'measurement.unterminated_quote') ? 1 : 0;
     return { rows: set.rows + open, issues: set.issues, sheets: [{ sheet: null, rows: set.rows + open }] };
   }
-  return importChecked(store, plan, name, 'csv', read(), options);
+  try {
+    return await importChecked(store, plan, name, 'csv', read(), options);
+  } finally {
+    keys?.close();
+  }
 }
 
 /** A JSON or XLSX file, read whole, then written as one import. */
