@@ -230,11 +230,12 @@ export interface StoreCapabilities {
  */
 export interface FileKeySet {
   /**
-   * Records the key (an indicator and a period as the small numbers the caller gives them, an
-   * org unit as its text) as first seen at `at` and returns −1, or, when the key was recorded
-   * before, returns the `at` of its first occurrence (nothing recorded).
+   * Records the key (an indicator as the small number the caller gives it, an org unit and a
+   * period as their text) as first seen at `at` (a number ≥ 0 the caller chooses: a row) and
+   * returns −1, or, when the key was recorded before, returns the `at` of its first occurrence
+   * (nothing recorded).
    */
-  firstSeen(indicator: number, orgUnit: string, period: number, at: number): number;
+  firstSeen(indicator: number, orgUnit: string, period: string, at: number): number;
   /** Frees the keys (the temporary database is deleted). */
   close(): void;
 }

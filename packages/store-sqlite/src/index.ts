@@ -188,8 +188,8 @@ const FILE_KEYS_CACHE_KIB = 4096;
  * @example
  * ```ts
  * const keys = sqliteFileKeys();
- * keys.firstSeen(0, 'xa-1', 0, 2); // −1: first seen at row 2
- * keys.firstSeen(0, 'xa-1', 0, 7); // 2: row 7 repeats row 2
+ * keys.firstSeen(0, 'xa-1', '2020Q4', 2); // −1: first seen at row 2
+ * keys.firstSeen(0, 'xa-1', '2020Q4', 7); // 2: row 7 repeats row 2
  * keys.close();
  * ```
  */
@@ -199,7 +199,7 @@ export function sqliteFileKeys(): FileKeySet {
   k.pragma('journal_mode = OFF');
   k.pragma('synchronous = OFF');
   k.pragma(`cache_size = -${FILE_KEYS_CACHE_KIB}`);
-  k.exec('CREATE TABLE k (indicator INTEGER NOT NULL, org_unit TEXT NOT NULL, period INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (org_unit, indicator, period)) WITHOUT ROWID');
+  k.exec('CREATE TABLE k (indicator INTEGER NOT NULL, org_unit TEXT NOT NULL, period TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (org_unit, indicator, period)) WITHOUT ROWID');
   k.exec('BEGIN');
   const add = k.prepare('INSERT OR IGNORE INTO k (indicator, org_unit, period, at) VALUES (?, ?, ?, ?)');
   const first = k.prepare('SELECT at FROM k WHERE org_unit = ? AND indicator = ? AND period = ?').pluck();

@@ -2,6 +2,13 @@ import { EgovPlanError, issue, type ImportSummary, type Issue, type MeasurementR
 import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readMeasurementsCsvStream, toMeasurementRecord, type MeasurementBatch, type MeasurementSet, type Observation } from '@egov-plan/rules';
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
+import { readMeasurementsWorkbookStream } from './xlsx-stream.js';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 
 // One file → one import: every row of the file lands in one store transaction, or none does.
 // A file with a row the plan refuses is not imported at all; the report names every bad row.
@@ -121,8 +128,12 @@ export async function importTabularFile(store: MeasurementStore, plan: Plan, fil
  * however large the file (with a store that has {@link MeasurementStore.fileKeys}, as SQLite,
  * the duplicate check keeps its keys on disk; otherwise they grow with the distinct
  * measurements, not with the rows); the first refused row abandons the transaction (nothing is written) and the
- * rest of the file is still read so that every bad row is named. JSON and XLSX files are
- * gathered whole first (up to `maxBytes`), then read as {@link importTabularFile} reads them.
+ * rest of the file is still read so that every bad row is named. An XLSX file is written to a
+ * temporary file (up to `maxBytes`), its archive checked there piece by piece, then read as a
+ * stream (exceljs's streaming reader): its rows go into the store's open transaction as they are
+ * unpacked, a sheet may hold up to 1,048,576 rows (`maxRows`), an entry unpack to 2 GiB
+ * (`maxEntryBytes`), the shared strings (held in memory) to 64 MiB. A JSON file is gathered
+ * whole first (up to `maxBytes`), then read as {@link importTabularFile} reads it.
  *
  * @example
  * ```ts
@@ -136,6 +147,7 @@ export async function importTabularStream(store: MeasurementStore, plan: Plan, f
   const format = tabularFormat({ name: file.name, bytes: head, format: file.format });
   if (format === 'csv') return importCsv(store, plan, file.name, rest, options);
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  if (format === 'xlsx') return importWorkbookStream(store, plan, file.name, rest, max, options);
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of rest) {
@@ -304,4 +316,39 @@ async function importWhole(store: MeasurementStore, plan: Plan, name: string, fo
     return { rows: set.rows, issues: set.issues, sheets };
   }
   return importChecked(store, plan, name, format, read(), options);
+}
+
+/**
+ * An XLSX stream: written to a temporary file (the zip directory is at its end), checked there,
+ * then read as a stream into the store's open transaction; the temporary file is removed.
+ */
+async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, max: number, options: TabularImportOptions): Promise<TabularImport> {
+  const dir = await mkdtemp(join(tmpdir(), 'egov-plan-xlsx-'));
+  const keys = store.fileKeys?.();
+  try {
+    const path = join(dir, 'workbook.xlsx');
+    let size = 0;
+    const progress = options.onProgress;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of bytes) {
+        size += chunk.byteLength;
+        tooLarge(size, max, name);
+        progress?.({ rows: 0, bytes: size });
+        yield chunk;
+      }
+    }
+    await pipeline(Readable.from(counted()), createWriteStream(path));
+    const { onProgress: _, ...rest } = options;
+    const read = readMeasurementsWorkbookStream(plan, path, { ...rest, file: name, ...(keys ? { keys } : {}) });
+    async function* withBytes(): AsyncGenerator<MeasurementBatch, Read> {
+      for (let next = await read.next(); ; next = await read.next()) {
+        if (next.done) return next.value;
+        yield { ...next.value, bytes: size };
+      }
+    }
+    return await importChecked(store, plan, name, 'xlsx', withBytes(), options);
+  } finally {
+    keys?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

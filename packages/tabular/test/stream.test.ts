@@ -154,13 +154,13 @@ describe('importTabularStream', () => {
 
   it('keeps the keys of a file in a temporary database: the first row of each key, nothing else', () => {
     const keys = sqliteFileKeys();
-    expect(keys.firstSeen(0, 'xa-1', 0, 2)).toBe(-1);
-    expect(keys.firstSeen(0, 'xa-1', 1, 3)).toBe(-1);
-    expect(keys.firstSeen(1, 'xa-1', 0, 4)).toBe(-1);
-    expect(keys.firstSeen(0, 'xa-2', 0, 5)).toBe(-1);
-    expect(keys.firstSeen(0, 'xa-1', 0, 9)).toBe(2);
-    expect(keys.firstSeen(0, 'xa-1', 0, 10)).toBe(2);
-    expect(keys.firstSeen(1, 'xa-1', 0, 11)).toBe(4);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 2)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q3', 3)).toBe(-1);
+    expect(keys.firstSeen(1, 'xa-1', '2020Q4', 4)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-2', '2020Q4', 5)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 9)).toBe(2);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 10)).toBe(2);
+    expect(keys.firstSeen(1, 'xa-1', '2020Q4', 11)).toBe(4);
     keys.close();
     keys.close();
   });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -6,7 +7,7 @@ import { isEgovPlanError, type Issue, type MeasurementStore } from '@egov-plan/c
 import { bundledPlan, evaluate, evaluateFromStore } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
 import { tempResources } from '@egov-plan/test-utils';
-import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
+import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, importTabularStream, readMeasurementsWorkbook, readMeasurementsWorkbookStream, safeCellText, templateWorkbook, type SheetObservation, type WorkbookMeasurements, type WorkbookOptions } from '@egov-plan/tabular';
 
 const plan = bundledPlan('kontum-1102-2019')!;
 const temp = tempResources();
@@ -32,6 +33,7 @@ async function workbook(sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbo
 
 const HEADER = ['indicator', 'orgUnit', 'period', 'value'];
 const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
+const readMeasurementsWorkbookWhole = readMeasurementsWorkbook;
 
 async function thrown(p: Promise<unknown>): Promise<Issue[]> {
   try {
@@ -158,7 +160,25 @@ describe('a broken file imports not at all', () => {
   });
 });
 
-describe('hostile workbooks', () => {
+/** The bytes written to a temporary file and read as a stream, collected into what `readMeasurementsWorkbook` returns. */
+async function readStreamed(p: typeof plan, bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookMeasurements> {
+  const path = join(temp.dir('egov-plan-xlsx-stream-'), 'w.xlsx');
+  writeFileSync(path, bytes);
+  const observations: SheetObservation[] = [];
+  const read = readMeasurementsWorkbookStream(p, path, options);
+  for (let next = await read.next(); ; next = await read.next()) {
+    if (next.done) return { observations, ...next.value };
+    for (const o of next.value.observations) observations.push(o as SheetObservation);
+  }
+}
+
+// The same hostile workbooks, read whole (`readMeasurementsWorkbook`) and as a stream from a file
+// (`readMeasurementsWorkbookStream`, what `importTabularStream` does): the same answers.
+for (const [how, readMeasurementsWorkbook] of [
+  ['read whole', readMeasurementsWorkbookWhole],
+  ['read as a stream', readStreamed],
+] as const) {
+describe(`hostile workbooks (${how})`, () => {
   it('uses the saved result of a formula and refuses a formula without one, never evaluating', async () => {
     const ok = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: 'SUM(1,2)', result: 27 }]] });
     const read = await readMeasurementsWorkbook(plan, ok);
@@ -215,7 +235,27 @@ describe('hostile workbooks', () => {
     expect(codes(await thrown(readMeasurementsWorkbook(plan, new TextEncoder().encode('indicator,orgUnit\n'))))).toEqual(['workbook.invalid']);
     expect(codes(await thrown(readMeasurementsWorkbook(plan, await workbook({ Notes: [['hello']] }))))).toEqual(['workbook.no_measurements', 'workbook.skipped_sheet']);
   });
+
+  it('names a row that repeats one of an earlier sheet, with that sheet, and a repeat within a sheet with its row', async () => {
+    const bytes = await workbook({
+      A: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27], ['online-dossier-rate', 'so-noi-vu', '2020Q4', 15]],
+      B: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 28], ['online-dossier-rate', 'so-tttt', '2020Q3', 1], ['online-dossier-rate', 'so-tttt', '2020Q3', 2]],
+    });
+    const read = await readMeasurementsWorkbook(plan, bytes);
+    expect(read.observations.map((o) => [o.sheet, o.row])).toEqual([['A', 2], ['A', 3], ['B', 3]]);
+    expect(read.rows).toBe(5);
+    expect(read.issues.map((i) => [i.pointer, i.message.en.replace(/^.*?: /u, '')])).toEqual([
+      ['/B/4', 'duplicates row 3 (same indicator, org unit and period).'],
+      ['/B/2', 'repeats sheet "A", row 2 (same indicator, org unit and period).'],
+    ]);
+  });
+
+  it('stops a zip bomb before exceljs reads the file', async () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredSize: 1000 }]);
+    expect(codes(await thrown(readMeasurementsWorkbook(plan, bomb)))).toEqual(['workbook.zip_bomb']);
+  });
 });
+}
 
 /** A zip archive of deflated entries whose declared sizes may lie. */
 function zip(entries: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {

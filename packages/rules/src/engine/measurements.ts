@@ -555,15 +555,13 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     if (problems.length === 0 && value === undefined) bad('value', 'measurement.missing_value', 'thiếu giá trị.', 'the value is missing.');
     const source = isBlank(m.source) ? undefined : text(m.source);
     if (problems.length === 0 && indicatorId && orgUnit && level && period && start && end && value !== undefined) {
-      let p = periodNumber.get(period);
-      if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
       const rowNumber = naming.rowOf(r);
       // The row an earlier occurrence of the key came from (−1: none), and the org unit's own string.
       let first: number;
       let unitText: string;
       if (keys) {
         // The keys live outside the heap (a store's temporary database): nothing here grows with the rows.
-        first = keys.firstSeen(indicatorNumber as number, orgUnit, p, rowNumber);
+        first = keys.firstSeen(indicatorNumber as number, orgUnit, period, rowNumber);
         // A copy of its own: a slice of the text read would keep that whole piece of the file alive.
         unitText = orgUnit.length < 13 ? orgUnit : (` ${orgUnit}`).slice(1);
       } else {
@@ -577,6 +575,8 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
             unitNames.push(own);
           }
         }
+        let p = periodNumber.get(period);
+        if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
         const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
         const hit = seen.find(pair, p);
         first = hit < 0 ? -1 : seen.rowAt(hit);
