@@ -11,6 +11,10 @@
 //   against bare `COPY … FROM STDIN` of the same rows into tables made by the store's own
 //   migrations (same indexes, same foreign key), in one transaction. No server: null figures with
 //   the reason, and the benchmark still succeeds.
+// - XLSX: the max RSS of a fresh child process importing a workbook of 200,000 and 1,000,000 rows
+//   (EGOV_BENCH_IMPORT_XLSX_ROWS, comma-separated; written by exceljs's streaming writer with
+//   shared strings, as Excel writes them) through `importTabularStream`, which reads it as a
+//   stream, and its rows per second end to end.
 // EGOV_BENCH_IMPORT_ROWS sets the large size (default 1,000,000), EGOV_BENCH_IMPORT_PG_ROWS the
 // PostgreSQL size (default 100,000: the store writes ~10⁴ rows/s there, and the machine is shared).
 import { spawnSync } from 'node:child_process';
@@ -31,10 +35,12 @@ import { importTabularStream } from '../../packages/tabular/src/index.js';
 const LARGE = Number(process.env.EGOV_BENCH_IMPORT_ROWS ?? 1_000_000);
 const SMALL = 100_000;
 const PG_ROWS = Number(process.env.EGOV_BENCH_IMPORT_PG_ROWS ?? 100_000);
+const XLSX_ROWS = (process.env.EGOV_BENCH_IMPORT_XLSX_ROWS ?? '200000,1000000').split(',').filter(Boolean).map(Number);
 const PLAN = 'kontum-1102-2019';
 const AT = '2020-12-15T00:00:00.000Z';
 const sqliteRequire = createRequire(new URL('../../packages/store-sqlite/package.json', import.meta.url));
 const pgRequire = createRequire(new URL('../../packages/store-postgres/package.json', import.meta.url));
+const tabularRequire = createRequire(new URL('../../packages/tabular/package.json', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Row `i` of the file: a commune value of one indicator and quarter (an org unit the plan does not know, so with its level). */
@@ -71,13 +77,30 @@ function csvUnits(rows: number, units: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+type Writer = { addWorksheet(name: string): { addRow(values: unknown[]): { commit(): void }; commit(): void }; commit(): Promise<void> };
+type ExcelStream = { stream: { xlsx: { WorkbookWriter: new (o: object) => Writer } } };
+
+/** Writes a workbook of `rows` rows ({@link row}: every row a distinct commune) with exceljs's streaming writer, shared strings as Excel writes them. */
+async function xlsx(rows: number, path: string): Promise<void> {
+  const ExcelJS = tabularRequire('exceljs') as ExcelStream;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('Cấp xã');
+  ws.addRow(['indicator', 'orgUnit', 'level', 'period', 'value', 'numerator', 'denominator']).commit();
+  for (let i = 0; i < rows; i++) {
+    const r = row(i);
+    ws.addRow(['online-dossier-rate', r.orgUnit, 'commune', '2020Q4', r.value, r.numerator, r.denominator]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
 const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Imports `file` (of `rows` rows) end to end into `store`: the seconds it took. */
 async function streamImport(store: Parameters<typeof importTabularStream>[0], file: string, rows: number): Promise<number> {
   const t = process.hrtime.bigint();
-  const done = await importTabularStream(store, bundledPlan(PLAN), { name: 'bench.csv', stream: createReadStream(file) }, { importedBy: 'bench', importedAt: AT, maxBytes: 1 << 30 });
+  const done = await importTabularStream(store, bundledPlan(PLAN), { name: file.endsWith('.xlsx') ? 'bench.xlsx' : 'bench.csv', stream: createReadStream(file) }, { importedBy: 'bench', importedAt: AT, maxBytes: 1 << 30 });
   const s = seconds(t);
   if (!done.imported || done.revisions !== rows) throw new Error(`bench import failed: ${JSON.stringify(done.issues.slice(0, 3))}`);
   return s;
@@ -134,14 +157,19 @@ async function ceiling(rows: number, database: string, like: boolean): Promise<n
   return s;
 }
 
-/** Peak memory (max RSS, MiB) of a fresh process importing the file `rows-<rows><suffix>.csv` of `rows` rows. */
+/** Peak memory (max RSS, MiB) of a fresh process importing the file `rows-<rows><suffix>.csv` (`.xlsx` for suffix `.xlsx`) of `rows` rows. */
 function peakMiB(rows: number, dir: string, suffix = ''): number {
+  return child(rows, dir, suffix)[0] as number;
+}
+
+/** A fresh process importing the file: its max RSS (MiB) and the seconds the import took. */
+function child(rows: number, dir: string, suffix = ''): number[] {
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--conditions=@egov-plan/source', fileURLToPath(import.meta.url)], {
     env: { ...process.env, EGOV_BENCH_IMPORT_CHILD: String(rows), EGOV_BENCH_IMPORT_DIR: dir, EGOV_BENCH_IMPORT_SUFFIX: suffix },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`child import failed: ${r.stderr}`);
-  return Number(r.stdout.trim().split('\n').pop());
+  return (r.stdout.trim().split('\n').pop() as string).split(' ').map(Number);
 }
 
 if (process.env.EGOV_BENCH_IMPORT_CHILD) {
@@ -149,9 +177,9 @@ if (process.env.EGOV_BENCH_IMPORT_CHILD) {
   const dir = process.env.EGOV_BENCH_IMPORT_DIR as string;
   const suffix = process.env.EGOV_BENCH_IMPORT_SUFFIX ?? '';
   const store = openSqliteStore(join(dir, `child-${rows}${suffix}.sqlite`));
-  await streamImport(store, join(dir, `rows-${rows}${suffix}.csv`), rows);
+  const s = await streamImport(store, join(dir, suffix === '.xlsx' ? `rows-${rows}.xlsx` : `rows-${rows}${suffix}.csv`), rows);
   await store.close();
-  process.stdout.write(`${Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10}\n`);
+  process.stdout.write(`${Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10} ${s}\n`);
 }
 
 type BarePg = { Client: new (config: object) => { connect(): Promise<void>; query(sql: string | object, params?: unknown[]): unknown; end(): Promise<void> }; escapeIdentifier(name: string): string };
@@ -209,7 +237,7 @@ function* chunks(lines: string[], n: number): Generator<string> {
   for (let i = 0; i < lines.length; i += n) yield lines.slice(i, i + n).join('');
 }
 
-/** Runs the benchmark: rows per second into SQLite and PostgreSQL, the ratios to the bare ceilings, peak memory at 100k and 1M rows. */
+/** Runs the benchmark: rows per second into SQLite and PostgreSQL, the ratios to the bare ceilings, peak memory at 100k and 1M rows (CSV) and of workbooks read as a stream. */
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'egov-plan-bench-import-'));
   try {
@@ -228,6 +256,15 @@ export async function run(): Promise<Record<string, unknown>> {
     // The same number of rows from 10,000 communes over 100 periods: what grows is the distinct org units, not the rows.
     writeFileSync(join(dir, `rows-${LARGE}-units.csv`), csvUnits(LARGE, Math.ceil(LARGE / PERIODS.length)));
     const peakMiB1MRepeatedUnits = peakMiB(LARGE, dir, '-units');
+    // Workbooks, read as a stream: peak memory and rows per second end to end, by size.
+    const xlsxFigures: Record<string, unknown> = { xlsxRows: XLSX_ROWS };
+    for (const n of XLSX_ROWS) {
+      await xlsx(n, join(dir, `rows-${n}.xlsx`));
+      const [rss, s] = child(n, dir, '.xlsx') as [number, number];
+      const label = n % 1_000_000 === 0 ? `${n / 1_000_000}M` : `${Math.round(n / 1000)}k`;
+      xlsxFigures[`xlsxPeakMiB${label}`] = rss;
+      xlsxFigures[`xlsxRowsPerSec${label}`] = Math.round(n / s);
+    }
     const result = {
       rows: LARGE,
       sqliteRowsPerSec,
@@ -242,6 +279,7 @@ export async function run(): Promise<Record<string, unknown>> {
       peakRows: [SMALL, LARGE],
       peakMiB1MRepeatedUnits,
       peakRepeatedUnits: Math.ceil(LARGE / PERIODS.length),
+      ...xlsxFigures,
       ...(await postgres(dir)),
     };
     process.stderr.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -243,6 +243,24 @@ export interface StoreCapabilities {
  * Implementations: `createMemoryStore` (this package, the reference), `@egov-plan/store-sqlite`,
  * `@egov-plan/store-postgres`. Every implementation passes `runStoreTests` of `@egov-plan/testkit`.
  */
+/**
+ * The keys of one file's rows, for its duplicate check, kept outside the JavaScript heap (the
+ * SQLite store keeps them in a private temporary database on disk, deleted when closed), so that
+ * the memory of a large import does not grow with its rows or distinct org units. From
+ * {@link MeasurementStore.fileKeys}; the checks of `@egov-plan/rules` use it when given one.
+ */
+export interface FileKeySet {
+  /**
+   * Records the key (an indicator as the small number the caller gives it, an org unit and a
+   * period as their text) as first seen at `at` (a number ≥ 0 the caller chooses: a row) and
+   * returns −1, or, when the key was recorded before, returns the `at` of its first occurrence
+   * (nothing recorded).
+   */
+  firstSeen(indicator: number, orgUnit: string, period: string, at: number): number;
+  /** Frees the keys (the temporary database is deleted). */
+  close(): void;
+}
+
 export interface MeasurementStore {
   /** Name of the backend, for messages (`memory`, `sqlite`, `postgres`). */
   readonly kind: string;
@@ -252,6 +270,12 @@ export interface MeasurementStore {
    * none. Rows identical to the revision in force are counted as `unchanged`.
    */
   importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Awaitable<ImportSummary>;
+  /**
+   * A new, empty {@link FileKeySet} for the duplicate check of one file, held outside the
+   * JavaScript heap; close it when the file is read. Optional (the SQLite store has it): without
+   * it the check keeps its keys in memory.
+   */
+  fileKeys?(): FileKeySet;
   /** Every revision of the matching measurements, oldest first within each measurement. */
   history(query: MeasurementQuery): Awaitable<RowStream<StoredMeasurement>>;
   /** The values in force: the latest revision of each plan × indicator × org unit × period (retracted-away values left out). */

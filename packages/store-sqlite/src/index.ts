@@ -27,6 +27,7 @@ import {
   unknownImportError,
   type AdministrativeLevel,
   type CountQuery,
+  type FileKeySet,
   type ImportProvenance,
   type IssueMessage,
   type IssueParams,
@@ -69,6 +70,8 @@ export interface SqliteStore extends SqlMeasurementStore {
   readonly kind: 'sqlite';
   /** The file (or `:memory:`). */
   readonly file: string;
+  /** A new {@link sqliteFileKeys} set: an import's duplicate check held on disk, not in memory. */
+  fileKeys(): FileKeySet;
 }
 
 type Row = Record<string, unknown>;
@@ -173,6 +176,45 @@ function where(q: MeasurementQuery, inForce: boolean, alias = 'm.'): { sql: stri
 
 const WITH_IMPORT = `SELECT m.*, i.file, i.imported_by, i.imported_at FROM measurements m JOIN imports i ON i.import_id = m.import_id`;
 
+/** Page cache of a {@link sqliteFileKeys} database, in KiB: what its keys cost in memory, however many. */
+const FILE_KEYS_CACHE_KIB = 4096;
+
+/**
+ * A {@link FileKeySet} in a private temporary SQLite database on disk (deleted when closed, and
+ * by SQLite if the process dies): one B-tree of the file's keys, with a page cache of 4 MiB,
+ * so that the duplicate check of an import of any size holds no more than that in memory. No
+ * journal and no sync (nothing in it outlives the file's reading). What
+ * {@link SqliteStore.fileKeys} returns; usable on its own.
+ *
+ * @example
+ * ```ts
+ * const keys = sqliteFileKeys();
+ * keys.firstSeen(0, 'xa-1', '2020Q4', 2); // −1: first seen at row 2
+ * keys.firstSeen(0, 'xa-1', '2020Q4', 7); // 2: row 7 repeats row 2
+ * keys.close();
+ * ```
+ */
+export function sqliteFileKeys(): FileKeySet {
+  // An empty name: a private temporary database on disk, pages beyond the cache spilled to it.
+  const k = new Database('');
+  k.pragma('journal_mode = OFF');
+  k.pragma('synchronous = OFF');
+  k.pragma(`cache_size = -${FILE_KEYS_CACHE_KIB}`);
+  k.exec('CREATE TABLE k (indicator INTEGER NOT NULL, org_unit TEXT NOT NULL, period TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (org_unit, indicator, period)) WITHOUT ROWID');
+  k.exec('BEGIN');
+  const add = k.prepare('INSERT OR IGNORE INTO k (indicator, org_unit, period, at) VALUES (?, ?, ?, ?)');
+  const first = k.prepare('SELECT at FROM k WHERE org_unit = ? AND indicator = ? AND period = ?').pluck();
+  return {
+    firstSeen(indicator, orgUnit, period, at) {
+      if (add.run(indicator, orgUnit, period, at).changes === 1) return -1;
+      return first.get(orgUnit, indicator, period) as number;
+    },
+    close() {
+      if (k.open) k.close();
+    },
+  };
+}
+
 /**
  * Opens (creating when needed) a SQLite measurement store: WAL journal, a busy timeout so that
  * concurrent imports wait for each other, the schema migrated forward to
@@ -269,6 +311,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     schemaVersion: SQLITE_SCHEMA_VERSION,
     openedAtVersion,
     capabilities: { persistent: file !== ':memory:', aggregatesInBackend: true, concurrentWriters: file !== ':memory:' },
+
+    fileKeys: sqliteFileKeys,
 
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return exclusive(async () => {

@@ -3,6 +3,13 @@ import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readM
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
+import { readMeasurementsWorkbookStream } from './xlsx-stream.js';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 
 // One file → one import: every row of the file lands in one store transaction, or none does.
 // A file with a row the plan refuses is not imported at all; the report names every bad row.
@@ -119,10 +126,15 @@ export async function importTabularFile(store: MeasurementStore, plan: Plan, fil
 /**
  * {@link importTabularFile} for a file read as a stream. A CSV file is checked piece by piece and
  * its good rows written into the store's open transaction as they come, so memory stays flat
- * however large the file (it grows with the distinct measurements the duplicate check keeps, not
- * with the rows); the first refused row abandons the transaction (nothing is written) and the
- * rest of the file is still read so that every bad row is named. JSON and XLSX files are
- * gathered whole first (up to `maxBytes`), then read as {@link importTabularFile} reads them.
+ * however large the file (with a store that has {@link MeasurementStore.fileKeys}, as SQLite,
+ * the duplicate check keeps its keys on disk; otherwise they grow with the distinct
+ * measurements, not with the rows); the first refused row abandons the transaction (nothing is written) and the
+ * rest of the file is still read so that every bad row is named. An XLSX file is written to a
+ * temporary file (up to `maxBytes`), its archive checked there piece by piece, then read as a
+ * stream (exceljs's streaming reader): its rows go into the store's open transaction as they are
+ * unpacked, a sheet may hold up to 1,048,576 rows (`maxRows`), an entry unpack to 2 GiB
+ * (`maxEntryBytes`), the shared strings (held in memory) to 64 MiB. A JSON file is gathered
+ * whole first (up to `maxBytes`), then read as {@link importTabularFile} reads it.
  *
  * @example
  * ```ts
@@ -136,6 +148,7 @@ export async function importTabularStream(store: MeasurementStore, plan: Plan, f
   const format = tabularFormat({ name: file.name, bytes: head, format: file.format });
   if (format === 'csv') return importCsv(store, plan, file.name, rest, options);
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
+  if (format === 'xlsx') return importWorkbookStream(store, plan, file.name, rest, max, options);
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of rest) {
@@ -264,14 +277,20 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
 }
 
 /** A CSV file, streamed: checked piece by piece into the store's open transaction. */
-function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
+async function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
+  // The duplicate check's keys in the store's temporary database when it has one (SQLite): memory stays flat.
+  const keys = store.fileKeys?.();
   async function* read(): AsyncGenerator<MeasurementBatch, Read> {
-    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(keys ? { keys } : {}) });
     // A quote left open: the rest of the file could not be read, which refuses the file (one row).
     const open = set.issues.some((i) => i.code === 'measurement.unterminated_quote') ? 1 : 0;
     return { rows: set.rows + open, issues: set.issues, sheets: [{ sheet: null, rows: set.rows + open }] };
   }
-  return importChecked(store, plan, name, 'csv', read(), options);
+  try {
+    return await importChecked(store, plan, name, 'csv', read(), options);
+  } finally {
+    keys?.close();
+  }
 }
 
 /** A JSON or XLSX file, read whole, then written as one import. */
@@ -292,4 +311,39 @@ async function importWhole(store: MeasurementStore, plan: Plan, name: string, fo
     return { rows: set.rows, issues: set.issues, sheets };
   }
   return importChecked(store, plan, name, format, read(), options);
+}
+
+/**
+ * An XLSX stream: written to a temporary file (the zip directory is at its end), checked there,
+ * then read as a stream into the store's open transaction; the temporary file is removed.
+ */
+async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, max: number, options: TabularImportOptions): Promise<TabularImport> {
+  const dir = await mkdtemp(join(tmpdir(), 'egov-plan-xlsx-'));
+  const keys = store.fileKeys?.();
+  try {
+    const path = join(dir, 'workbook.xlsx');
+    let size = 0;
+    const progress = options.onProgress;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of bytes) {
+        size += chunk.byteLength;
+        tooLarge(size, max, name);
+        progress?.({ rows: 0, bytes: size });
+        yield chunk;
+      }
+    }
+    await pipeline(Readable.from(counted()), createWriteStream(path));
+    const { onProgress: _, ...rest } = options;
+    const read = readMeasurementsWorkbookStream(plan, path, { ...rest, file: name, ...(keys ? { keys } : {}) });
+    async function* withBytes(): AsyncGenerator<MeasurementBatch, Read> {
+      for (let next = await read.next(); ; next = await read.next()) {
+        if (next.done) return next.value;
+        yield { ...next.value, bytes: size };
+      }
+    }
+    return await importChecked(store, plan, name, 'xlsx', withBytes(), options);
+  } finally {
+    keys?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,8 @@
  * store (a file lands whole or not at all; each bad row named by sheet, row and column, in
  * Vietnamese and English), the fill-in template of a plan, and evaluation results as a workbook.
  * Workbooks are checked before they are read: entry sizes from the zip archive (no zip bomb
- * reaches exceljs), a row limit, formulas never evaluated.
+ * reaches exceljs), a row limit, formulas never evaluated. An XLSX file on disk is read as a
+ * stream (`readMeasurementsWorkbookStream`, `importTabularStream`), its rows never held.
  *
  * @module
  */
@@ -12,5 +13,6 @@ export { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, headerField } from './
 export { importTabularFile, importTabularStream, tabularFormat, type TabularFile, type TabularFormat, type TabularImport, type TabularImportOptions, type TabularProgress, type TabularStream } from './import.js';
 export { VERDICT_COLOURS, evaluationWorkbook, safeCellText } from './results.js';
 export { TEMPLATE_ROWS, filledWorkbook, templatePeriods, templateSheets, templateWorkbook, type FilledWorkbookOptions, type TemplateOptions } from './template.js';
+export { DEFAULT_MAX_SHARED_STRINGS_BYTES, DEFAULT_MAX_STREAMED_ENTRY_BYTES, DEFAULT_MAX_STREAMED_SHEET_ROWS, readMeasurementsWorkbookStream, type StreamedWorkbook } from './xlsx-stream.js';
 export { DEFAULT_MAX_SHEET_ROWS, readMeasurementsWorkbook, type SheetObservation, type WorkbookMeasurements, type WorkbookOptions } from './xlsx.js';
-export { DEFAULT_MAX_UNPACKED_BYTES, checkZipArchive, looksLikeZip, zipEntries, type ZipEntry, type ZipLimits } from './zip.js';
+export { DEFAULT_MAX_UNPACKED_BYTES, checkZipArchive, checkZipFile, looksLikeZip, zipEntries, type ZipEntry, type ZipEntryScan, type ZipLimits } from './zip.js';

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issueFrom, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issue, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
-import * as MSG from './messages.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
 // (./zip.ts); each visible sheet whose row 1 is a measurements header is read; every cell is
@@ -43,8 +42,8 @@ const where = (file: string | undefined) => (file === undefined ? {} : { file })
 
 type Cell = ExcelJS.CellValue;
 
-/** A cell as text the checks read (as a CSV file would hold it), or an issue. */
-function cellText(v: Cell): { text: string } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
+/** A cell as text the checks read (as a CSV file would hold it), or an issue. @internal */
+export function cellText(v: Cell): { text: string } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
   if (v === null || v === undefined) return { text: '' };
   if (typeof v === 'string') return { text: v };
   if (typeof v === 'number') return { text: String(v) };
@@ -68,19 +67,119 @@ function cellText(v: Cell): { text: string } | { problem: 'formula' | 'error' | 
   return { problem: 'unsupported', detail: typeof v };
 }
 
-/** Reads the `A1:B3` of a merge range into row and column numbers. */
-function mergeBounds(range: string): { top: number; left: number; bottom: number; right: number } | null {
+/** Reads the `A1:B3` of a merge range into row and column numbers. @internal */
+export function mergeBounds(range: string): { top: number; left: number; bottom: number; right: number } | null {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/u.exec(range.replace(/\$/gu, ''));
   if (!m) return null;
   const col = (s: string) => [...s].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
   return { left: col(m[1] as string), top: Number(m[2]), right: col((m[3] ?? m[1]) as string), bottom: Number(m[4] ?? m[2]) };
 }
 
-const letter = (n: number) => {
+/** The spreadsheet letter of a 1-based column number. @internal */
+export const letter = (n: number): string => {
   let s = '';
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 };
+
+/** Makes the issues of cells of one sheet, naming sheet, row, column and field. @internal */
+export function cellIssuer(sheet: string, headerCells: readonly string[], file: string | undefined): (row: number, column: number, code: Issue['code'], vi: string, en: string) => Issue {
+  const at = `/${pointerSegment(sheet)}`;
+  return (row, column, code, vi, en) => {
+    const field = headerCells[column - 1] || letter(column);
+    return issue(code, `${at}/${row}/${pointerSegment(field)}`, `Trang "${sheet.slice(0, 40)}", dòng ${row}, cột ${letter(column)} (${field}): ${vi}`, `Sheet "${sheet.slice(0, 40)}", row ${row}, column ${letter(column)} (${field}): ${en}`, { line: row, column, ...where(file) });
+  };
+}
+
+/** The row of a sheet that repeats the key of a row on an earlier sheet. @internal */
+export function crossSheetDuplicate(sheet: string, row: number, firstSheet: string, firstRow: number, file: string | undefined): Issue {
+  return issue(
+    'measurement.duplicate',
+    `/${pointerSegment(sheet)}/${row}`,
+    `Trang "${sheet.slice(0, 40)}", dòng ${row}: trùng với trang "${firstSheet.slice(0, 40)}", dòng ${firstRow} (cùng chỉ số, đơn vị và kỳ).`,
+    `Sheet "${sheet.slice(0, 40)}", row ${row}: repeats sheet "${firstSheet.slice(0, 40)}", row ${firstRow} (same indicator, org unit and period).`,
+    { line: row, ...where(file) },
+  );
+}
+
+/** A row of a sheet (exceljs, whole or streamed) as it is read. @internal */
+export interface SheetRow {
+  readonly cellCount: number;
+  getCell(c: number): { value: Cell };
+}
+
+/**
+ * The cells of a row as text (as a CSV file would hold them), from column A to the header's
+ * width or the row's last cell; `null` for a blank row. A formula without a saved result, an
+ * error or an unreadable value is an issue (handed to `report`) and makes the row bad. @internal
+ */
+export function rowCells(row: SheetRow, number: number, width: number, cellIssue: ReturnType<typeof cellIssuer>, report: (i: Issue) => void): { cells: string[]; bad: boolean } | null {
+  const cells: string[] = [];
+  let bad = false;
+  let blank = true;
+  const last = Math.max(width, row.cellCount);
+  for (let c = 1; c <= last; c++) {
+    const t = cellText(row.getCell(c).value);
+    if ('text' in t) {
+      if (t.text.trim() !== '') blank = false;
+      cells.push(t.text);
+      continue;
+    }
+    blank = false;
+    bad = true;
+    cells.push('');
+    if (t.problem === 'formula') {
+      report(cellIssue(number, c, 'workbook.formula_without_result', `công thức =${t.detail.slice(0, 60)} không có kết quả đã lưu; không tính công thức: lưu sổ tính bằng phần mềm bảng tính, hoặc gõ giá trị.`, `formula =${t.detail.slice(0, 60)} has no saved result; formulas are not evaluated: save the workbook in a spreadsheet program, or type the value.`));
+    } else if (t.problem === 'error') {
+      report(cellIssue(number, c, 'workbook.cell_error', `ô chứa lỗi ${t.detail.slice(0, 20)}.`, `the cell holds the error ${t.detail.slice(0, 20)}.`));
+    } else {
+      report(cellIssue(number, c, 'workbook.cell_error', `ô có kiểu dữ liệu không đọc được (${t.detail}).`, `the cell has a kind of value that cannot be read (${t.detail}).`));
+    }
+  }
+  return blank ? null : { cells, bad };
+}
+
+/** The field of each cell of row 1, and whether they make a measurements header. @internal */
+export function sheetHeader(header: SheetRow | undefined): { cells: string[]; isMeasurements: boolean } {
+  const cells: string[] = [];
+  for (let c = 1; header && c <= header.cellCount; c++) {
+    const t = cellText(header.getCell(c).value);
+    cells.push('text' in t ? headerField(t.text) : '');
+  }
+  return { cells, isMeasurements: cells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase())) };
+}
+
+/** The warning for a sheet that has no measurements header in row 1. @internal */
+export function skippedSheet(sheet: string, file: string | undefined): Issue {
+  return issue('workbook.skipped_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${sheet.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) });
+}
+
+/** The warning for a hidden sheet of measurements. @internal */
+export function hiddenSheet(sheet: string, file: string | undefined): Issue {
+  return issue('workbook.hidden_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" bị ẩn; số liệu trong đó không được nhập (bỏ ẩn để nhập).`, `Sheet "${sheet.slice(0, 40)}" is hidden; its measurements are not imported (unhide it to import them).`, { severity: 'warning', ...where(file) });
+}
+
+/** The error for a workbook without any sheet of measurements. @internal */
+export function noMeasurements(file: string | undefined, warnings: Issue[]): EgovPlanError {
+  return new EgovPlanError([
+    issue('workbook.no_measurements', '', `Không trang hiện nào của sổ tính có dòng tiêu đề số liệu ở dòng 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, `No visible sheet of the workbook has a measurements header in row 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, where(file)),
+    ...warnings,
+  ]);
+}
+
+/** The error for a sheet of more rows than the limit. @internal */
+export function tooManyRows(sheet: string, rows: number, max: number, file: string | undefined, atLeast = false): EgovPlanError {
+  const n = atLeast ? `hơn ${max}` : String(rows);
+  const en = atLeast ? `more than ${max}` : String(rows);
+  return new EgovPlanError([
+    issue('workbook.too_many_rows', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" có ${n} dòng, quá giới hạn ${max}; không nhập gì của tệp.`, `Sheet "${sheet.slice(0, 40)}" has ${en} rows, over the limit of ${max}; nothing of the file is imported.`, where(file)),
+  ]);
+}
+
+/** The merged-cell issue of one range among the measurement rows. @internal */
+export function mergedCells(range: string, bounds: { top: number; left: number }, cellIssue: ReturnType<typeof cellIssuer>): Issue {
+  return cellIssue(Math.max(2, bounds.top), bounds.left, 'workbook.merged_cells', `ô gộp ${range}: mỗi dòng phải có giá trị riêng (bỏ gộp ô và điền từng dòng).`, `merged cells ${range}: each row must hold its own values (unmerge and fill every row).`);
+}
 
 /**
  * Reads the measurements of an XLSX workbook against a plan. Every visible sheet whose row 1
@@ -99,7 +198,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['drawing', 'picture', 'hyperlinks'] } as never);
   } catch (e) {
-    throw new EgovPlanError([issueFrom(MSG.workbookInvalidUnreadable, '', { detail: String((e as Error).message).slice(0, 120) }, where(file))]);
+    throw new EgovPlanError([issue('workbook.invalid', '', `Tệp không đọc được như sổ tính XLSX: ${String((e as Error).message).slice(0, 120)}.`, `The file cannot be read as an XLSX workbook: ${String((e as Error).message).slice(0, 120)}.`, where(file))]);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_SHEET_ROWS;
   const result: WorkbookMeasurements = { observations: [], issues: [], rows: 0, sheets: [] };
@@ -107,74 +206,37 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   const seen = new Map<string, { sheet: string; row: number }>();
   for (const ws of workbook.worksheets) {
     const name = ws.name;
-    const at = `/${pointerSegment(name)}`;
-    const sheet = name.slice(0, 40);
-    const header = ws.getRow(1);
-    const headerCells: string[] = [];
-    for (let c = 1; c <= header.cellCount; c++) {
-      const t = cellText(header.getCell(c).value);
-      headerCells.push('text' in t ? headerField(t.text) : '');
-    }
-    const isMeasurements = headerCells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase()));
+    const { cells: headerCells, isMeasurements } = sheetHeader(ws.getRow(1));
     if (!isMeasurements) {
       // The template's own instructions and lists are not data: no warning for them.
-      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(issueFrom(MSG.workbookSkippedSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
+      if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(skippedSheet(name, file));
       continue;
     }
     if (ws.state !== 'visible' && ws.state !== undefined) {
-      warnings.push(issueFrom(MSG.workbookHiddenSheet, at, { sheet }, { severity: 'warning', ...where(file) }));
+      warnings.push(hiddenSheet(name, file));
       continue;
     }
     if (ws.rowCount > maxRows) {
-      throw new EgovPlanError([
-        issueFrom(MSG.workbookTooManyRows, at, { sheet, rows: ws.rowCount, max: maxRows }, where(file)),
-      ]);
+      throw tooManyRows(name, ws.rowCount, maxRows, file);
     }
     const width = headerCells.length;
-    // Where a cell issue sits: its pointer and location, and the parameters naming the cell.
-    const cellAt = (row: number, column: number) => {
-      const field = headerCells[column - 1] || letter(column);
-      return { pointer: `${at}/${row}/${pointerSegment(field)}`, params: { sheet, row, column: letter(column), field }, extra: { line: row, column, ...where(file) } };
-    };
+    const cellIssue = cellIssuer(name, headerCells, file);
     // Merged cells among the measurement rows: one value would stand for several rows.
     const mergedRows = new Set<number>();
     for (const range of ws.model.merges ?? []) {
       const b = mergeBounds(range);
       if (!b || b.bottom < 2 || b.left > width) continue;
-      const c = cellAt(Math.max(2, b.top), b.left);
-      result.issues.push(issueFrom(MSG.workbookMergedCells, c.pointer, { ...c.params, range }, c.extra));
+      result.issues.push(mergedCells(range, b, cellIssue));
       for (let r = Math.max(2, b.top); r <= b.bottom; r++) mergedRows.add(r);
     }
     const rows: MeasurementTableRow[] = [{ row: 1, cells: headerCells }];
     let badRows = 0;
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       if (number === 1) return;
-      const cells: string[] = [];
-      let bad = mergedRows.has(number);
-      let blank = true;
-      const last = Math.max(width, row.cellCount);
-      for (let c = 1; c <= last; c++) {
-        const t = cellText(row.getCell(c).value);
-        if ('text' in t) {
-          if (t.text.trim() !== '') blank = false;
-          cells.push(t.text);
-          continue;
-        }
-        blank = false;
-        bad = true;
-        cells.push('');
-        const cell = cellAt(number, c);
-        if (t.problem === 'formula') {
-          result.issues.push(issueFrom(MSG.workbookFormulaWithoutResult, cell.pointer, { ...cell.params, formula: t.detail.slice(0, 60) }, cell.extra));
-        } else if (t.problem === 'error') {
-          result.issues.push(issueFrom(MSG.workbookCellError, cell.pointer, { ...cell.params, error: t.detail.slice(0, 20) }, cell.extra));
-        } else {
-          result.issues.push(issueFrom(MSG.workbookCellErrorKind, cell.pointer, { ...cell.params, kind: t.detail }, cell.extra));
-        }
-      }
-      if (blank) return;
-      if (bad) badRows++;
-      else rows.push({ row: number, cells });
+      const r = rowCells(row, number, width, cellIssue, (i) => result.issues.push(i));
+      if (r === null) return;
+      if (r.bad || mergedRows.has(number)) badRows++;
+      else rows.push({ row: number, cells: r.cells });
     });
     const set: MeasurementSet = parseMeasurementTable(plan, rows, { sheet: name, ...where(file) });
     for (const i of set.issues) result.issues.push(i);
@@ -185,9 +247,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       const key = `${o.indicator}\u0000${o.orgUnit}\u0000${o.period}`;
       const first = seen.get(key);
       if (first) {
-        result.issues.push(
-          issueFrom(MSG.measurementDuplicateSheet, `${at}/${o.row}`, { sheet, row: o.row, firstSheet: first.sheet.slice(0, 40), firstRow: first.row }, { line: o.row, ...where(file) }),
-        );
+        result.issues.push(crossSheetDuplicate(name, o.row, first.sheet, first.row, file));
         continue;
       }
       seen.set(key, { sheet: name, row: o.row });
@@ -195,10 +255,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     }
   }
   if (result.sheets.length === 0) {
-    throw new EgovPlanError([
-      issueFrom(MSG.workbookNoMeasurements, '', { columns: [...COLUMN_NAMES].slice(0, 4).join(', ') }, where(file)),
-      ...warnings,
-    ]);
+    throw noMeasurements(file, warnings);
   }
   for (const w of warnings) result.issues.push(w);
   return result;

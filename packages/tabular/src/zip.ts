@@ -1,6 +1,8 @@
-import { inflateRawSync } from 'node:zlib';
-import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams } from '@egov-plan/core';
-import * as MSG from './messages.js';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { EgovPlanError, issue } from '@egov-plan/core';
 
 // An XLSX file is a zip archive. exceljs (through JSZip) unpacks whatever it is given, so the
 // archive is checked here first, from its central directory and by unpacking each entry with a
@@ -41,8 +43,8 @@ const MAX32 = 0xffffffff;
 
 const where = (file: string | undefined) => (file === undefined ? {} : { file });
 
-function invalid<const M extends IssueMessage & { code: 'workbook.invalid' }>(file: string | undefined, message: M, params: IssueParams<M>): EgovPlanError {
-  return new EgovPlanError([issueFrom(message, '', params, where(file))]);
+function invalid(file: string | undefined, vi: string, en: string): EgovPlanError {
+  return new EgovPlanError([issue('workbook.invalid', '', `Tệp không phải sổ tính XLSX: ${vi}.`, `The file is not an XLSX workbook: ${en}.`, where(file))]);
 }
 
 /** True when the bytes start like a zip archive (`PK\3\4`). */
@@ -52,32 +54,50 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 /** The entries of a zip archive, read from its central directory; throws `workbook.invalid` for anything else. */
 export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000): ZipEntry[] {
+  return entriesAt(bytes, 0, file, maxEntries);
+}
+
+/** Where the central directory of an archive starts, from bytes that end where the archive ends and start at offset `base` of it. */
+function directory(bytes: Uint8Array, base: number, file: string | undefined): { count: number; dirOffset: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (o: number) => view.getUint16(o, true);
-  const u32 = (o: number) => view.getUint32(o, true);
-  const u64 = (o: number) => Number(view.getBigUint64(o, true));
+  const end = base + bytes.length;
+  const u16 = (o: number) => view.getUint16(o - base, true);
+  const u32 = (o: number) => view.getUint32(o - base, true);
+  const u64 = (o: number) => Number(view.getBigUint64(o - base, true));
   let eocd = -1;
-  for (let o = bytes.length - 22; o >= 0 && o >= bytes.length - 22 - 0xffff; o--) {
+  for (let o = end - 22; o >= base && o >= end - 22 - 0xffff; o--) {
     if (u32(o) === SIG_EOCD) {
       eocd = o;
       break;
     }
   }
-  if (eocd < 0) throw invalid(file, MSG.workbookInvalidNoDirectory, {});
+  if (eocd < 0) throw invalid(file, 'không tìm thấy mục lục của tệp nén (không phải tệp zip, hoặc tệp bị cắt)', 'no zip central directory (not a zip file, or a truncated one)');
   let count = u16(eocd + 10);
   let dirOffset = u32(eocd + 16);
-  if ((count === 0xffff || dirOffset === MAX32) && eocd >= 20 && u32(eocd - 20) === SIG_EOCD64_LOCATOR) {
+  if ((count === 0xffff || dirOffset === MAX32) && eocd >= base + 20 && u32(eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(eocd - 12);
-    if (at + 56 > bytes.length || u32(at) !== SIG_EOCD64) throw invalid(file, MSG.workbookInvalidZip64, {});
+    if (at < base || at + 56 > end || u32(at) !== SIG_EOCD64) throw invalid(file, 'mục lục ZIP64 hỏng', 'a broken ZIP64 directory');
     count = u64(at + 32);
     dirOffset = u64(at + 48);
   }
-  if (count > maxEntries) throw invalid(file, MSG.workbookInvalidTooManyEntries, { count, max: maxEntries });
+  return { count, dirOffset };
+}
+
+/** {@link zipEntries} of bytes that end where the archive ends and start at offset `base` of it (the directory must lie in them). */
+function entriesAt(bytes: Uint8Array, base: number, file: string | undefined, maxEntries: number): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = base + bytes.length;
+  const u16 = (o: number) => view.getUint16(o - base, true);
+  const u32 = (o: number) => view.getUint32(o - base, true);
+  const u64 = (o: number) => Number(view.getBigUint64(o - base, true));
+  const { count, dirOffset } = directory(bytes, base, file);
+  if (dirOffset < base) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+  if (count > maxEntries) throw invalid(file, `tệp nén có ${count} mục (tối đa ${maxEntries})`, `the archive has ${count} entries (at most ${maxEntries})`);
   const entries: ZipEntry[] = [];
   let o = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
-    if (o + 46 > bytes.length || u32(o) !== SIG_CENTRAL) throw invalid(file, MSG.workbookInvalidDirectory, {});
+    if (o + 46 > end || u32(o) !== SIG_CENTRAL) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
     const method = u16(o + 10);
     let compressedSize = u32(o + 20);
     let size = u32(o + 24);
@@ -85,8 +105,8 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
     const extraLength = u16(o + 30);
     const commentLength = u16(o + 32);
     let offset = u32(o + 42);
-    if (o + 46 + nameLength + extraLength > bytes.length) throw invalid(file, MSG.workbookInvalidDirectory, {});
-    const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
+    if (o + 46 + nameLength + extraLength > end) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    const name = decoder.decode(bytes.subarray(o - base + 46, o - base + 46 + nameLength));
     // ZIP64: the real sizes and offset sit in extra field 0x0001, in this order, when 0xFFFFFFFF.
     for (let e = o + 46 + nameLength; e + 4 <= o + 46 + nameLength + extraLength; ) {
       const id = u16(e);
@@ -105,6 +125,40 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
   return entries;
 }
 
+function zipBomb(e: ZipEntry, file: string | undefined): EgovPlanError {
+  return new EgovPlanError([
+    issue(
+      'workbook.zip_bomb',
+      `/${e.name}`,
+      `Mục "${e.name.slice(0, 80)}" giải nén ra nhiều hơn ${e.size} byte đã khai báo (bom zip); không đọc gì của tệp.`,
+      `Entry "${e.name.slice(0, 80)}" unpacks to more than its declared ${e.size} bytes (a zip bomb); nothing of the file is read.`,
+      where(file),
+    ),
+  ]);
+}
+
+/** The sizes the central directory declares, against the limits (`workbook.too_large`). */
+function declaredSizes(entries: ZipEntry[], file: string | undefined, limits: ZipLimits): void {
+  const maxEntry = limits.maxEntryBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
+  const maxTotal = limits.maxTotalBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
+  const tooLarge = (name: string, size: number, max: number, all: boolean) =>
+    new EgovPlanError([
+      issue(
+        'workbook.too_large',
+        `/${name}`,
+        all ? `Sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.` : `Mục "${name.slice(0, 80)}" của sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.`,
+        all ? `The workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.` : `Entry "${name.slice(0, 80)}" of the workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.`,
+        where(file),
+      ),
+    ]);
+  let total = 0;
+  for (const e of entries) {
+    if (e.size > maxEntry) throw tooLarge(e.name, e.size, maxEntry, false);
+    total += e.size;
+    if (total > maxTotal) throw tooLarge('', total, maxTotal, true);
+  }
+}
+
 /**
  * Checks that a zip archive unpacks within the limits, before anything else reads it: first the
  * sizes its central directory declares, then each entry unpacked with a ceiling of its declared
@@ -113,24 +167,13 @@ export function zipEntries(bytes: Uint8Array, file?: string, maxEntries = 10_000
  * entries otherwise.
  */
 export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLimits = {}): ZipEntry[] {
-  const maxEntry = limits.maxEntryBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
-  const maxTotal = limits.maxTotalBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
   const entries = zipEntries(bytes, file, limits.maxEntries);
-  const tooLarge = (name: string, size: number, max: number, all: boolean) =>
-    new EgovPlanError([
-      all ? issueFrom(MSG.workbookTooLarge, `/${name}`, { size, max }, where(file)) : issueFrom(MSG.workbookTooLargeEntry, `/${name}`, { entry: name.slice(0, 80), size, max }, where(file)),
-    ]);
-  let total = 0;
-  for (const e of entries) {
-    if (e.size > maxEntry) throw tooLarge(e.name, e.size, maxEntry, false);
-    total += e.size;
-    if (total > maxTotal) throw tooLarge('', total, maxTotal, true);
-  }
+  declaredSizes(entries, file, limits);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, MSG.workbookInvalidBrokenEntry, { entry: e.name.slice(0, 80) });
+    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, `mục "${e.name.slice(0, 80)}" hỏng`, `entry "${e.name.slice(0, 80)}" is broken`);
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.compressedSize > bytes.length) throw invalid(file, MSG.workbookInvalidTruncatedEntry, { entry: e.name.slice(0, 80) });
+    if (start + e.compressedSize > bytes.length) throw invalid(file, `mục "${e.name.slice(0, 80)}" bị cắt`, `entry "${e.name.slice(0, 80)}" is truncated`);
     const data = bytes.subarray(start, start + e.compressedSize);
     let unpacked: number;
     if (e.method === 0) unpacked = data.length;
@@ -139,14 +182,108 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
         unpacked = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) }).length;
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new EgovPlanError([
-            issueFrom(MSG.workbookZipBomb, `/${e.name}`, { entry: e.name.slice(0, 80), size: e.size }, where(file)),
-          ]);
+          throw zipBomb(e, file);
         }
-        throw invalid(file, MSG.workbookInvalidInflate, { entry: e.name.slice(0, 80) });
+        throw invalid(file, `mục "${e.name.slice(0, 80)}" không giải nén được`, `entry "${e.name.slice(0, 80)}" cannot be unpacked`);
       }
-    } else throw invalid(file, MSG.workbookInvalidMethod, { entry: e.name.slice(0, 80), method: e.method });
-    if (unpacked !== e.size) throw invalid(file, MSG.workbookInvalidSize, { entry: e.name.slice(0, 80) });
+    } else throw invalid(file, `mục "${e.name.slice(0, 80)}" dùng cách nén ${e.method} không được hỗ trợ`, `entry "${e.name.slice(0, 80)}" uses unsupported compression method ${e.method}`);
+    if (unpacked !== e.size) throw invalid(file, `mục "${e.name.slice(0, 80)}" có kích thước khác với khai báo`, `entry "${e.name.slice(0, 80)}" does not have its declared size`);
+  }
+  return entries;
+}
+
+/** Most bytes of a central directory read from a file (10,000 entries with long names fit). */
+const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
+/** Most bytes between one entry's data and the next local header: a data descriptor (ZIP64, with its signature). */
+const MAX_ENTRY_GAP = 24;
+
+/** What {@link checkZipFile} hands the unpacked text of the entries it is asked for. */
+export interface ZipEntryScan {
+  /** Whether the text of this entry is wanted. */
+  wants(name: string): boolean;
+  /** A piece of the entry's unpacked text, in order (UTF-8 decoded). */
+  text(name: string, piece: string): void;
+}
+
+/**
+ * {@link checkZipArchive} of an archive on disk, read piece by piece (nothing of it held whole):
+ * the central directory's declared sizes against the limits, then every entry unpacked as a
+ * stream and counted (more than its declared size is `workbook.zip_bomb`). Also refuses bytes
+ * outside the entries the directory lists (a reader of local headers, as a streaming unzip,
+ * would see an entry no check saw). `scan` is handed the unpacked text of the entries it wants.
+ * Throws `EgovPlanError` (`workbook.invalid`, `workbook.too_large`, `workbook.zip_bomb`).
+ *
+ * @example
+ * ```ts
+ * const entries = await checkZipFile('q4.xlsx', 'q4.xlsx', { maxEntryBytes: 1 << 30 });
+ * ```
+ */
+export async function checkZipFile(path: string, file?: string, limits: ZipLimits = {}, scan?: ZipEntryScan): Promise<ZipEntry[]> {
+  const fh = await open(path, 'r');
+  let entries: ZipEntry[];
+  let dirOffset: number;
+  try {
+    const size = (await fh.stat()).size;
+    const read = async (at: number, n: number): Promise<Buffer> => {
+      const b = Buffer.alloc(n);
+      let got = 0;
+      while (got < n) {
+        const { bytesRead } = await fh.read(b, got, n - got, at + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return b.subarray(0, got);
+    };
+    const tailLength = Math.min(size, 0xffff + 22 + 20);
+    const tailBase = size - tailLength;
+    const tail = await read(tailBase, tailLength);
+    dirOffset = directory(tail, tailBase, file).dirOffset;
+    if (dirOffset > size || size - dirOffset > MAX_DIRECTORY_BYTES) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    const dir = dirOffset >= tailBase ? tail.subarray(dirOffset - tailBase) : await read(dirOffset, size - dirOffset);
+    entries = entriesAt(dir, dirOffset, file, limits.maxEntries ?? 10_000);
+    declaredSizes(entries, file, limits);
+    let expected = 0;
+    const starts = new Map<ZipEntry, number>();
+    for (const e of [...entries].sort((a, b) => a.offset - b.offset)) {
+      const local = await read(e.offset, 30);
+      if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL) throw invalid(file, `mục "${e.name.slice(0, 80)}" hỏng`, `entry "${e.name.slice(0, 80)}" is broken`);
+      if (e.offset < expected || e.offset - expected > MAX_ENTRY_GAP) throw invalid(file, 'có dữ liệu nằm ngoài các mục của mục lục', 'it holds bytes outside the entries its directory lists');
+      const start = e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      if (start + e.compressedSize > dirOffset) throw invalid(file, `mục "${e.name.slice(0, 80)}" bị cắt`, `entry "${e.name.slice(0, 80)}" is truncated`);
+      starts.set(e, start);
+      expected = start + e.compressedSize;
+    }
+    if (dirOffset - expected > MAX_ENTRY_GAP) throw invalid(file, 'có dữ liệu nằm ngoài các mục của mục lục', 'it holds bytes outside the entries its directory lists');
+    for (const e of entries) {
+      if (e.method !== 0 && e.method !== 8) throw invalid(file, `mục "${e.name.slice(0, 80)}" dùng cách nén ${e.method} không được hỗ trợ`, `entry "${e.name.slice(0, 80)}" uses unsupported compression method ${e.method}`);
+      const start = starts.get(e) as number;
+      const decoder = scan?.wants(e.name) ? new TextDecoder() : undefined;
+      let unpacked = 0;
+      let bomb = false;
+      const count = async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) {
+          unpacked += chunk.length;
+          if (unpacked > e.size) {
+            bomb = true;
+            throw new Error('zip bomb');
+          }
+          if (decoder) scan?.text(e.name, decoder.decode(chunk, { stream: true }));
+        }
+      };
+      if (e.compressedSize > 0) {
+        const from = createReadStream(path, { start, end: start + e.compressedSize - 1 });
+        try {
+          if (e.method === 8) await pipeline(from, createInflateRaw(), count);
+          else await pipeline(from, count);
+        } catch (error) {
+          if (bomb) throw zipBomb(e, file);
+          throw invalid(file, `mục "${e.name.slice(0, 80)}" không giải nén được`, `entry "${e.name.slice(0, 80)}" cannot be unpacked`);
+        }
+      }
+      if (unpacked !== e.size) throw invalid(file, `mục "${e.name.slice(0, 80)}" có kích thước khác với khai báo`, `entry "${e.name.slice(0, 80)}" does not have its declared size`);
+    }
+  } finally {
+    await fh.close();
   }
   return entries;
 }

@@ -1,9 +1,10 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, type Issue, type MeasurementStore } from '@egov-plan/core';
 import { bundledPlan } from '@egov-plan/rules';
-import { openSqliteStore } from '@egov-plan/store-sqlite';
+import { openSqliteStore, sqliteFileKeys } from '@egov-plan/store-sqlite';
 import { importTabularFile, importTabularStream, type TabularProgress } from '@egov-plan/tabular';
 import { tempResources } from '@egov-plan/test-utils';
 
@@ -120,5 +121,47 @@ describe('importTabularStream', () => {
     writeFileSync(join(dir, 'q4.json'), JSON.stringify([{ indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 }]));
     const done = await importTabularStream(store, plan, { name: 'q4.json', stream: stream(join(dir, 'q4.json')) }, { importedBy: 'x' });
     expect(done).toMatchObject({ format: 'json', imported: true, rows: 1, revisions: 1 });
+  });
+  it('finds duplicates with the keys on disk (SQLite) exactly as with the keys in memory, every one named', async () => {
+    // Law: for any file, the SQLite store (its duplicate check in a temporary database) and the
+    // memory store (the check in memory) report the same rows, issues and outcome.
+    const row = fc.record({ unit: fc.integer({ min: 0, max: 6 }), period: fc.constantFrom('2020Q3', '2020Q4', '2021Q1'), indicator: fc.constantFrom('online-dossier-rate', 'electronic-documents-exchanged'), value: fc.integer({ min: 0, max: 100 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), async (rows) => {
+        const { dir, store } = setup();
+        const text = `indicator,orgUnit,level,period,value\n${rows.map((r) => `${r.indicator},xa-${r.unit},commune,${r.period},${r.value}`).join('\n')}\n`;
+        writeFileSync(join(dir, 'q.csv'), text);
+        const onDisk = await importTabularStream(store, plan, { name: 'q.csv', stream: stream(join(dir, 'q.csv')) }, { importedBy: 'x', importId: 'i1', importedAt: '2020-03-20T00:00:00Z' });
+        const inMemory = await importTabularFile(createMemoryStore(), plan, { name: 'q.csv', bytes: new TextEncoder().encode(text) }, { importedBy: 'x', importId: 'i1', importedAt: '2020-03-20T00:00:00Z' });
+        expect(onDisk).toEqual(inMemory);
+        // Every repeat of a key is named, with the row of its first occurrence (the header is row 1).
+        const first = new Map<string, number>();
+        const expected: string[] = [];
+        rows.forEach((r, i) => {
+          const key = `${r.indicator} ${r.unit} ${r.period}`;
+          const at = first.get(key);
+          if (at === undefined) first.set(key, i + 2);
+          else expected.push(`/${i + 2} duplicates row ${at} `);
+        });
+        const found = onDisk.issues.filter((i) => i.code === 'measurement.duplicate').map((i) => `${i.pointer} ${/duplicates row \d+ /u.exec(i.message.en)?.[0]}`);
+        expect(found).toEqual(expected);
+        expect(onDisk.imported).toBe(expected.length === 0);
+        await store.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('keeps the keys of a file in a temporary database: the first row of each key, nothing else', () => {
+    const keys = sqliteFileKeys();
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 2)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q3', 3)).toBe(-1);
+    expect(keys.firstSeen(1, 'xa-1', '2020Q4', 4)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-2', '2020Q4', 5)).toBe(-1);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 9)).toBe(2);
+    expect(keys.firstSeen(0, 'xa-1', '2020Q4', 10)).toBe(2);
+    expect(keys.firstSeen(1, 'xa-1', '2020Q4', 11)).toBe(4);
+    keys.close();
+    keys.close();
   });
 });

@@ -1,3 +1,4 @@
+import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -6,7 +7,7 @@ import { isEgovPlanError, type Issue, type MeasurementStore } from '@egov-plan/c
 import { bundledPlan, evaluate, evaluateFromStore } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
 import { tempResources } from '@egov-plan/test-utils';
-import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, readMeasurementsWorkbook, safeCellText, templateWorkbook } from '@egov-plan/tabular';
+import { checkZipArchive, evaluationWorkbook, filledWorkbook, importTabularFile, importTabularStream, readMeasurementsWorkbook, readMeasurementsWorkbookStream, safeCellText, templateWorkbook, type SheetObservation, type WorkbookMeasurements, type WorkbookOptions } from '@egov-plan/tabular';
 
 const plan = bundledPlan('kontum-1102-2019')!;
 const temp = tempResources();
@@ -32,6 +33,7 @@ async function workbook(sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbo
 
 const HEADER = ['indicator', 'orgUnit', 'period', 'value'];
 const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
+const readMeasurementsWorkbookWhole = readMeasurementsWorkbook;
 
 async function thrown(p: Promise<unknown>): Promise<Issue[]> {
   try {
@@ -158,7 +160,25 @@ describe('a broken file imports not at all', () => {
   });
 });
 
-describe('hostile workbooks', () => {
+/** The bytes written to a temporary file and read as a stream, collected into what `readMeasurementsWorkbook` returns. */
+async function readStreamed(p: typeof plan, bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookMeasurements> {
+  const path = join(temp.dir('egov-plan-xlsx-stream-'), 'w.xlsx');
+  writeFileSync(path, bytes);
+  const observations: SheetObservation[] = [];
+  const read = readMeasurementsWorkbookStream(p, path, options);
+  for (let next = await read.next(); ; next = await read.next()) {
+    if (next.done) return { observations, ...next.value };
+    for (const o of next.value.observations) observations.push(o as SheetObservation);
+  }
+}
+
+// The same hostile workbooks, read whole (`readMeasurementsWorkbook`) and as a stream from a file
+// (`readMeasurementsWorkbookStream`, what `importTabularStream` does): the same answers.
+for (const [how, readMeasurementsWorkbook] of [
+  ['read whole', readMeasurementsWorkbookWhole],
+  ['read as a stream', readStreamed],
+] as const) {
+describe(`hostile workbooks (${how})`, () => {
   it('uses the saved result of a formula and refuses a formula without one, never evaluating', async () => {
     const ok = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: 'SUM(1,2)', result: 27 }]] });
     const read = await readMeasurementsWorkbook(plan, ok);
@@ -215,7 +235,27 @@ describe('hostile workbooks', () => {
     expect(codes(await thrown(readMeasurementsWorkbook(plan, new TextEncoder().encode('indicator,orgUnit\n'))))).toEqual(['workbook.invalid']);
     expect(codes(await thrown(readMeasurementsWorkbook(plan, await workbook({ Notes: [['hello']] }))))).toEqual(['workbook.no_measurements', 'workbook.skipped_sheet']);
   });
+
+  it('names a row that repeats one of an earlier sheet, with that sheet, and a repeat within a sheet with its row', async () => {
+    const bytes = await workbook({
+      A: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27], ['online-dossier-rate', 'so-noi-vu', '2020Q4', 15]],
+      B: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 28], ['online-dossier-rate', 'so-tttt', '2020Q3', 1], ['online-dossier-rate', 'so-tttt', '2020Q3', 2]],
+    });
+    const read = await readMeasurementsWorkbook(plan, bytes);
+    expect(read.observations.map((o) => [o.sheet, o.row])).toEqual([['A', 2], ['A', 3], ['B', 3]]);
+    expect(read.rows).toBe(5);
+    expect(read.issues.map((i) => [i.pointer, i.message.en.replace(/^.*?: /u, '')])).toEqual([
+      ['/B/4', 'duplicates row 3 (same indicator, org unit and period).'],
+      ['/B/2', 'repeats sheet "A", row 2 (same indicator, org unit and period).'],
+    ]);
+  });
+
+  it('stops a zip bomb before exceljs reads the file', async () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredSize: 1000 }]);
+    expect(codes(await thrown(readMeasurementsWorkbook(plan, bomb)))).toEqual(['workbook.zip_bomb']);
+  });
 });
+}
 
 /** A zip archive of deflated entries whose declared sizes may lie. */
 function zip(entries: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
@@ -279,6 +319,67 @@ describe('zip bombs are stopped before exceljs reads the file', () => {
     ]);
     expect(tooLarge(() => checkZipArchive(two, 'x.xlsx', { maxTotalBytes: 6 * 1024 * 1024 }))).toEqual(['workbook.too_large']);
     expect(checkZipArchive(two, 'x.xlsx').map((e) => e.size)).toEqual([zeros.length, zeros.length]);
+  });
+});
+
+describe('a workbook imported as a stream (importTabularStream)', () => {
+  const streamOf = (bytes: Uint8Array) => {
+    const path = join(temp.dir('egov-plan-xlsx-in-'), 'q4.xlsx');
+    writeFileSync(path, bytes);
+    return createReadStream(path, { highWaterMark: 1024 });
+  };
+  it('lands whole into SQLite, again changes nothing, and a file with a bad row anywhere writes nothing', async () => {
+    const store = sqlite();
+    const rows: Rows = [HEADER];
+    for (let i = 0; i < 3000; i++) rows.push(['online-dossier-rate', `xa-${i}`, '2020Q4', i % 100]);
+    rows[0] = ['indicator', 'orgUnit', 'level', 'period', 'value'];
+    for (let i = 1; i < rows.length; i++) rows[i] = [rows[i]![0]!, rows[i]![1]!, 'commune', rows[i]![2]!, rows[i]![3]!];
+    const good = await workbook({ 'Cấp xã': rows });
+    const first = await importTabularStream(store, plan, { name: 'q4.xlsx', stream: streamOf(good) }, { importedBy: 'x' });
+    expect(first).toMatchObject({ format: 'xlsx', imported: true, rows: 3000, revisions: 3000, unchanged: 0, rejected: 0, sheets: [{ sheet: 'Cấp xã', rows: 3000 }], periods: ['2020Q4'] });
+    const stored = (await store.currentValues({ plan: plan.id, orgUnit: 'xa-2999' })) as { sheet: string | null; row: number; value: unknown }[];
+    expect(stored.map((m) => [m.sheet, m.row, m.value])).toEqual([['Cấp xã', 3001, 99]]);
+    expect(await importTabularStream(store, plan, { name: 'q4.xlsx', stream: streamOf(good) }, { importedBy: 'x' })).toMatchObject({ imported: true, revisions: 0, unchanged: 3000 });
+    // A bad value and a duplicate far into the file: nothing of it lands.
+    const bad = rows.map((r) => [...r]);
+    bad[2500]![4] = 'abc';
+    bad.push(['online-dossier-rate', 'xa-7', 'commune', '2020Q4', 1]);
+    const refused = await importTabularStream(store, plan, { name: 'bad.xlsx', stream: streamOf(await workbook({ 'Cấp xã': bad })) }, { importedBy: 'x' });
+    expect(refused).toMatchObject({ imported: false, importId: null, rows: 3001, rejected: 2 });
+    expect(refused.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['workbook.rejected', ''],
+      ['measurement.invalid_number', '/Cấp xã/2501/value'],
+      ['measurement.duplicate', '/Cấp xã/3002'],
+    ]);
+    expect((await store.imports(plan.id)).length).toBe(2);
+  });
+
+  it('refuses a sheet past the row limit while reading it, writing nothing', async () => {
+    const store = sqlite();
+    const rows: Rows = [HEADER];
+    for (let i = 0; i < 30; i++) rows.push(['online-dossier-rate', 'so-tttt', `2020M${String((i % 12) + 1).padStart(2, '0')}`, i]);
+    const issues = await thrown(importTabularStream(store, plan, { name: 'q.xlsx', stream: streamOf(await workbook({ S: rows })) }, { importedBy: 'x', maxRows: 20 }));
+    expect(codes(issues)).toEqual(['workbook.too_many_rows']);
+    expect(await store.imports(plan.id)).toEqual([]);
+  });
+
+  it('refuses an archive with bytes outside the entries its directory lists (an entry a streaming unzip would see unchecked)', async () => {
+    const bytes = await workbook({ S: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27]] });
+    // A hidden local entry: bytes put before the first listed entry, every offset of the directory moved past them.
+    const hidden = zip([{ name: 'xl/sharedStrings.xml', data: new Uint8Array(100) }]);
+    const local = hidden.subarray(0, hidden.length - 22 - 46 - 'xl/sharedStrings.xml'.length);
+    const buf = Buffer.from(bytes);
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const count = buf.readUInt16LE(eocd + 10);
+    let o = buf.readUInt32LE(eocd + 16);
+    for (let i = 0; i < count; i++) {
+      buf.writeUInt32LE(buf.readUInt32LE(o + 42) + local.length, o + 42);
+      o += 46 + buf.readUInt16LE(o + 28) + buf.readUInt16LE(o + 30) + buf.readUInt16LE(o + 32);
+    }
+    buf.writeUInt32LE(buf.readUInt32LE(eocd + 16) + local.length, eocd + 16);
+    const issues = await thrown(importTabularStream(sqlite(), plan, { name: 'q.xlsx', stream: streamOf(new Uint8Array(Buffer.concat([local, buf]))) }, { importedBy: 'x' }));
+    expect(codes(issues)).toEqual(['workbook.invalid']);
+    expect(issues[0]!.message.en).toContain('outside the entries');
   });
 });
 

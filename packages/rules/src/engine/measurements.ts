@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type BilingualText, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -426,9 +426,10 @@ function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: str
 
 /**
  * Checks rows one at a time (so a large file is never held as rows), adding to `out`: the hand-off
- * from the readers of measurement text (CSV, JSON) to the checks. @internal
+ * from the readers of measurement text (CSV, JSON) to the checks. With `keys` (a store's
+ * {@link FileKeySet}), the duplicate check keeps its keys there instead of in memory. @internal
  */
-export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet): (m: RawRow, r: number, naming: RowNaming) => void {
+export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet, keys?: FileKeySet): (m: RawRow, r: number, naming: RowNaming) => void {
   // One look-up per row gives the indicator and its number (for a plan listing an id twice, the last, as a map built from the list keeps).
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
   const indicatorCount = indicatorIndex.size;
@@ -637,28 +638,40 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     if (problems.length === 0 && value === undefined) bad('value', 'measurement.missing_value', 'thiếu giá trị.', 'the value is missing.');
     const source = isBlank(m.source) ? undefined : text(m.source);
     if (problems.length === 0 && indicatorId && orgUnit && level && period && start && end && value !== undefined) {
-      if (orgUnit !== lastUnit) {
-        lastUnit = orgUnit;
-        const known = unitNumber.get(orgUnit);
-        lastUnitNumber = known ?? unitNumber.size;
-        if (known === undefined) {
-          // A copy of its own: a slice of the text read would keep that whole piece of the file alive.
-          const own = orgUnit.length < 13 ? orgUnit : (` ${orgUnit}`).slice(1);
-          unitNumber.set(own, lastUnitNumber);
-          unitNames.push(own);
+      const rowNumber = naming.rowOf(r);
+      // The row an earlier occurrence of the key came from (−1: none), and the org unit's own string.
+      let first: number;
+      let unitText: string;
+      if (keys) {
+        // The keys live outside the heap (a store's temporary database): nothing here grows with the rows.
+        first = keys.firstSeen(indicatorNumber as number, orgUnit, period, rowNumber);
+        // A copy of its own: a slice of the text read would keep that whole piece of the file alive.
+        unitText = orgUnit.length < 13 ? orgUnit : (` ${orgUnit}`).slice(1);
+      } else {
+        if (orgUnit !== lastUnit) {
+          lastUnit = orgUnit;
+          const known = unitNumber.get(orgUnit);
+          lastUnitNumber = known ?? unitNumber.size;
+          if (known === undefined) {
+            const own = orgUnit.length < 13 ? orgUnit : (` ${orgUnit}`).slice(1);
+            unitNumber.set(own, lastUnitNumber);
+            unitNames.push(own);
+          }
         }
+        let p = periodNumber.get(period);
+        if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
+        const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
+        const earlier = seen.rowOf(pair, p);
+        first = earlier === undefined ? -1 : earlier;
+        if (earlier === undefined) seen.add(pair, p, rowNumber);
+        unitText = unitNames[lastUnitNumber] as string;
       }
-      let p = periodNumber.get(period);
-      if (p === undefined) periodNumber.set(period, (p = periodNumber.size));
-      const pair = lastUnitNumber * indicatorCount + (indicatorNumber as number);
-      const first = seen.rowOf(pair, p);
-      if (first === undefined) seen.add(pair, p, naming.rowOf(r));
-      if (first !== undefined) {
+      if (first >= 0) {
         bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
       } else {
         // The plan's and the calendar's own strings, so that the text of the file can be freed.
         const ind = indicator as Indicator;
-        out.observations.push({ indicator: ind.id, orgUnit: unitNames[lastUnitNumber] as string, level, period, start, end, value, numerator, denominator, evidence, row: naming.rowOf(r), source });
+        out.observations.push({ indicator: ind.id, orgUnit: unitText, level, period, start, end, value, numerator, denominator, evidence, row: rowNumber, source });
         return;
       }
     }

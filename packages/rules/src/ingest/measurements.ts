@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import { periodLookup } from '../engine/periods.js';
@@ -17,6 +17,11 @@ export interface MeasurementOptions {
   maxBytes?: number;
   /** Most issues listed (default {@link MAX_MEASUREMENT_ISSUES}); the rest are counted in one last issue. */
   maxIssues?: number;
+  /**
+   * Where the duplicate check of CSV and table rows keeps its keys (a store's
+   * {@link FileKeySet}: outside the heap); default in memory. The caller closes it.
+   */
+  keys?: FileKeySet;
 }
 
 /** Options of {@link parseMeasurementTable}. */
@@ -128,7 +133,7 @@ class CsvMeasurements {
 
   constructor(plan: Plan, private readonly options: MeasurementTableOptions) {
     this.issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
-    this.check = rowChecker(plan, periodLookup(plan), this.out);
+    this.check = rowChecker(plan, periodLookup(plan), this.out, options.keys);
     this.naming = { rowOf: () => this.current.row, contextOf: () => this.contextOf(this.current) };
     this.reader = new CsvRecordReader((rec) => this.record(rec), { delimiters: [',', ';', '\t'] });
   }
@@ -351,7 +356,8 @@ export interface MeasurementBatch {
  * Reads CSV measurements from a stream as {@link parseMeasurementsCsvStream} does, but hands the
  * good rows on as they are checked instead of keeping them: yields one {@link MeasurementBatch}
  * per piece read and returns the rows counted and the issues (with `observations` empty). Memory
- * grows with the distinct measurements (the duplicate check), not with the rows kept.
+ * grows with the distinct measurements (the duplicate check), not with the rows kept; with
+ * `keys` (a store's {@link FileKeySet}) it does not grow at all.
  *
  * @example
  * ```ts

@@ -1,0 +1,251 @@
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { EgovPlanError, issue, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
+import { MAX_MEASUREMENT_ISSUES, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
+import { TEMPLATE_SHEETS } from './headers.js';
+import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import { checkZipFile } from './zip.js';
+
+// An XLSX file on disk read as a stream (exceljs's WorkbookReader): its rows are checked as they
+// are unpacked and handed on in batches, never held as a workbook. The archive is checked first,
+// piece by piece, as ./zip.ts checks one in memory (declared sizes, every entry unpacked and
+// counted, no bytes outside the listed entries), and the same pass finds each sheet's merged
+// cells (exceljs's streaming reader does not report them; they sit after the rows of a sheet).
+
+/** Most rows a sheet of a workbook read as a stream may have by default: the most Excel holds. */
+export const DEFAULT_MAX_STREAMED_SHEET_ROWS = 1_048_576;
+
+/** What one entry of a workbook read as a stream may unpack to by default (the sheets are not held): 2 GiB; all entries together, twice that. */
+export const DEFAULT_MAX_STREAMED_ENTRY_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * What the shared strings of a workbook read as a stream (`xl/sharedStrings.xml`, the distinct
+ * texts of its cells, which the reader keeps in memory) may unpack to: 64 MiB, the limit of a
+ * workbook read whole. Over it, `workbook.too_large`.
+ */
+export const DEFAULT_MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
+
+/** Most merge ranges of one sheet kept to be named (a file with any is refused anyway). */
+const MAX_MERGES = 1000;
+/** Rows of a sheet numbered apart, so that one number says the sheet and the row of a key's first occurrence. */
+const SHEET_SPAN = 2 ** 21;
+const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/u;
+const MERGE = /<mergeCell\s[^>]*?ref="([^"]*)"/gu;
+
+/** A cell of exceljs's streaming reader, whose value hides a formula's error result (it reads `#DIV/0!` as the number NaN). */
+type StreamedCell = { value: ExcelJS.CellValue; model?: { result?: unknown } };
+
+/** A streamed row whose formula cells with an error result read as errors, as in a workbook read whole. */
+function streamedRow(row: { cellCount: number; getCell(c: number): StreamedCell }): SheetRow {
+  return {
+    cellCount: row.cellCount,
+    getCell(c) {
+      const cell = row.getCell(c);
+      const v = cell.value;
+      if (v !== null && typeof v === 'object' && 'formula' in v && v.result === undefined && typeof cell.model?.result === 'number' && Number.isNaN(cell.model.result)) return { value: { error: '#…' } as unknown as ExcelJS.CellErrorValue };
+      return cell;
+    },
+  };
+}
+
+const where = (file: string | undefined) => (file === undefined ? {} : { file });
+
+/** The end of reading a workbook as a stream: rows read, issues, sheets read. */
+export interface StreamedWorkbook {
+  rows: number;
+  issues: Issue[];
+  sheets: { sheet: string; rows: number }[];
+}
+
+/** Keys of a file in memory (a store without a {@link FileKeySet} of its own). */
+function memoryKeys(): FileKeySet {
+  const seen = new Map<string, number>();
+  return {
+    firstSeen(indicator, orgUnit, period, at) {
+      const key = `${indicator}\u0000${orgUnit}\u0000${period}`;
+      const first = seen.get(key);
+      if (first !== undefined) return first;
+      seen.set(key, at);
+      return -1;
+    },
+    close() {
+      seen.clear();
+    },
+  };
+}
+
+/** Issues of a whole file, capped: past the cap only counted (memory stays bounded however many). */
+class CappedIssues {
+  readonly list: Issue[] = [];
+  more = 0;
+  add(i: Issue): void {
+    if (this.list.length < MAX_MEASUREMENT_ISSUES) this.list.push(i);
+    else this.more++;
+  }
+}
+
+/**
+ * Reads the measurements of an XLSX file on disk against a plan as a stream, with the rules of
+ * `readMeasurementsWorkbook` (visible sheets with a measurements header, formulas never
+ * evaluated, merged cells, hidden sheets, duplicates also across sheets), yielding the good rows
+ * in batches (each observation with its `sheet`) and returning the rows read and the issues.
+ * Memory does not grow with the rows: the duplicate check keeps its keys in `keys` (a store's,
+ * on disk) when given; the shared strings of the workbook are held (up to
+ * {@link DEFAULT_MAX_SHARED_STRINGS_BYTES} unpacked). Throws `EgovPlanError` (`workbook.*`).
+ * Limits by default: {@link DEFAULT_MAX_STREAMED_SHEET_ROWS} rows a sheet,
+ * {@link DEFAULT_MAX_STREAMED_ENTRY_BYTES} an entry. `importTabularStream` reads an XLSX file so.
+ *
+ * @example
+ * ```ts
+ * const read = readMeasurementsWorkbookStream(plan, 'q4.xlsx', { file: 'q4.xlsx' });
+ * let next = await read.next();
+ * for (; !next.done; next = await read.next()) for (const o of next.value.observations) write(o);
+ * console.log(next.value.rows, next.value.issues);
+ * ```
+ */
+export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, options: WorkbookOptions & { keys?: FileKeySet } = {}): AsyncGenerator<MeasurementBatch, StreamedWorkbook, undefined> {
+  const file = options.file;
+  const maxEntry = options.maxEntryBytes ?? DEFAULT_MAX_STREAMED_ENTRY_BYTES;
+  const merges = new Map<string, string[]>();
+  const carry = new Map<string, string>();
+  const entries = await checkZipFile(
+    path,
+    file,
+    { maxEntryBytes: maxEntry, maxTotalBytes: options.maxTotalBytes ?? 2 * maxEntry, ...(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries }) },
+    {
+      wants: (name) => SHEET_ENTRY.test(name),
+      text(name, piece) {
+        const before = carry.get(name) ?? '';
+        const text = before + piece;
+        let list = merges.get(name);
+        for (const m of text.matchAll(MERGE)) {
+          // A match that ended in the carried text was found with the piece before.
+          if ((m.index as number) + m[0].length <= before.length) continue;
+          if (!list) merges.set(name, (list = []));
+          if (list.length < MAX_MERGES) list.push(m[1] as string);
+        }
+        carry.set(name, text.slice(-256));
+      },
+    },
+  );
+  const shared = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+  if (shared && shared.size > DEFAULT_MAX_SHARED_STRINGS_BYTES) {
+    throw new EgovPlanError([
+      issue(
+        'workbook.too_large',
+        `/${shared.name}`,
+        `Bảng chuỗi dùng chung (${shared.name}) của sổ tính giải nén ra ${shared.size} byte, quá giới hạn ${DEFAULT_MAX_SHARED_STRINGS_BYTES} byte; không đọc.`,
+        `The shared strings (${shared.name}) of the workbook unpack to ${shared.size} bytes, over the limit of ${DEFAULT_MAX_SHARED_STRINGS_BYTES} bytes; not read.`,
+        where(file),
+      ),
+    ]);
+  }
+  const maxRows = options.maxRows ?? DEFAULT_MAX_STREAMED_SHEET_ROWS;
+  const keys = options.keys ?? memoryKeys();
+  const issues = new CappedIssues();
+  const warnings: Issue[] = [];
+  const sheets: { sheet: string; rows: number }[] = [];
+  const sheetNames: string[] = [];
+  let rowsBefore = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  // The entry of the sheet exceljs reads next: it announces it just before handing the sheet.
+  let sheetEntry = '';
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {
+    if (e.type === 'worksheet') sheetEntry = `xl/worksheets/sheet${e.id}.xml`;
+  });
+  try {
+    for await (const ws of reader) {
+      const sheet = ws as unknown as { name: string; state?: string; [Symbol.asyncIterator](): AsyncIterator<{ cellCount: number; number: number; getCell(c: number): StreamedCell }> };
+      const name = sheet.name;
+      const index = sheetNames.push(name) - 1;
+      const rows = sheet[Symbol.asyncIterator]();
+      const drain = async () => {
+        for (let n = await rows.next(); !n.done; n = await rows.next());
+      };
+      const first = await rows.next();
+      const { cells: headerCells, isMeasurements } = sheetHeader(!first.done && first.value.number === 1 ? streamedRow(first.value) : undefined);
+      if (!isMeasurements) {
+        if (!first.done && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(skippedSheet(name, file));
+        await drain();
+        continue;
+      }
+      if (sheet.state !== 'visible' && sheet.state !== undefined) {
+        warnings.push(hiddenSheet(name, file));
+        await drain();
+        continue;
+      }
+      const width = headerCells.length;
+      const cellIssue = cellIssuer(name, headerCells, file);
+      // Merged cells among the measurement rows (found when the archive was checked).
+      const sheetIssues: Issue[] = [];
+      const merged: { top: number; bottom: number }[] = [];
+      for (const range of merges.get(sheetEntry) ?? []) {
+        const b = mergeBounds(range);
+        if (!b || b.bottom < 2 || b.left > width) continue;
+        sheetIssues.push(mergedCells(range, b, cellIssue));
+        merged.push({ top: Math.max(2, b.top), bottom: b.bottom });
+      }
+      for (const i of sheetIssues) issues.add(i);
+      let badRows = 0;
+      async function* table(): AsyncGenerator<MeasurementTableRow> {
+        yield { row: 1, cells: headerCells };
+        for (let n = await rows.next(); !n.done; n = await rows.next()) {
+          const number = n.value.number;
+          if (number > maxRows) throw tooManyRows(name, number, maxRows, file, true);
+          const r = rowCells(streamedRow(n.value), number, width, cellIssue, (i) => issues.add(i));
+          if (r === null) continue;
+          if (r.bad || merged.some((m) => number >= m.top && number <= m.bottom)) badRows++;
+          else yield { row: number, cells: r.cells };
+        }
+      }
+      // Keys across sheets: a row repeating one of an earlier sheet is named here, with that sheet.
+      const repeats = new Map<number, number>();
+      const sheetKeys: FileKeySet = {
+        firstSeen(indicator, orgUnit, period, row) {
+          const earlier = keys.firstSeen(indicator, orgUnit, period, index * SHEET_SPAN + row);
+          if (earlier < 0) return -1;
+          if (Math.floor(earlier / SHEET_SPAN) === index) return earlier % SHEET_SPAN;
+          repeats.set(row, earlier);
+          return -1;
+        },
+        close() {},
+      };
+      const crossSheet: Issue[] = [];
+      const read = readMeasurementTableStream(plan, table(), { sheet: name, keys: sheetKeys, ...where(file) });
+      for (let next = await read.next(); ; next = await read.next()) {
+        if (next.done) {
+          for (const i of next.value.issues) issues.add(i);
+          for (const i of crossSheet) issues.add(i);
+          const sheetRows = next.value.rows + badRows;
+          rowsBefore += sheetRows;
+          sheets.push({ sheet: name, rows: sheetRows });
+          break;
+        }
+        const kept: SheetObservation[] = [];
+        for (const o of next.value.observations) {
+          const earlier = repeats.get(o.row);
+          if (earlier !== undefined) {
+            crossSheet.push(crossSheetDuplicate(name, o.row, sheetNames[Math.floor(earlier / SHEET_SPAN)] as string, earlier % SHEET_SPAN, file));
+            continue;
+          }
+          (o as SheetObservation).sheet = name;
+          kept.push(o as SheetObservation);
+        }
+        repeats.clear();
+        yield { observations: kept, rows: rowsBefore + next.value.rows + badRows, bytes: 0 };
+      }
+    }
+  } catch (e) {
+    if (isEgovPlanError(e)) throw e;
+    throw new EgovPlanError([issue('workbook.invalid', '', `Tệp không đọc được như sổ tính XLSX: ${String((e as Error).message).slice(0, 120)}.`, `The file cannot be read as an XLSX workbook: ${String((e as Error).message).slice(0, 120)}.`, where(file))]);
+  } finally {
+    if (!options.keys) keys.close();
+  }
+  if (sheets.length === 0) throw noMeasurements(file, warnings);
+  for (const w of warnings) issues.add(w);
+  const list = issues.list;
+  if (issues.more > 0) {
+    list.push(issue('measurement.too_many_issues', '', `… và ${issues.more} lỗi khác (chỉ liệt kê ${MAX_MEASUREMENT_ISSUES} lỗi đầu).`, `… and ${issues.more} more issues (only the first ${MAX_MEASUREMENT_ISSUES} are listed).`, where(file)));
+  }
+  return { rows: rowsBefore, issues: list, sheets };
+}
