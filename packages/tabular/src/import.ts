@@ -321,7 +321,7 @@ async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: s
   const dir = await mkdtemp(join(tmpdir(), 'egov-plan-xlsx-'));
   const keys = store.fileKeys?.();
   try {
-    const path = join(dir, 'workbook.xlsx');
+    const path = join(dir, 'upload.xlsx');
     let size = 0;
     const progress = options.onProgress;
     async function* counted(): AsyncGenerator<Uint8Array> {

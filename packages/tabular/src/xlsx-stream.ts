@@ -148,6 +148,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   const sheetNames: string[] = [];
   let rowsBefore = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  holdSheetsUntilWorkbook(reader);
   // The entry of the sheet exceljs reads next: it announces it just before handing the sheet.
   let sheetEntry = '';
   (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {
@@ -248,4 +249,33 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
     list.push(issue('measurement.too_many_issues', '', `… và ${issues.more} lỗi khác (chỉ liệt kê ${MAX_MEASUREMENT_ISSUES} lỗi đầu).`, `… and ${issues.more} more issues (only the first ${MAX_MEASUREMENT_ISSUES} are listed).`, where(file)));
   }
   return { rows: rowsBefore, issues: list, sheets };
+}
+
+/**
+ * exceljs's streaming reader parses a worksheet met before `xl/workbook.xml` (exceljs's own writer
+ * stores that entry last, as does our template) as soon as the relationships and shared strings
+ * are read, and then fails at random with "Cannot read properties of undefined (reading
+ * 'sheets')" (exceljs issue #3064, open). Its own fallback for a sheet met too early is to keep it
+ * in a temporary file and read it after the last entry; this makes it take that fallback until
+ * the workbook entry has been read, by handing it the relationships only then. Memory stays
+ * bounded (the sheets wait on disk). Without those two internal methods (another exceljs), the
+ * reader is left as it is.
+ */
+function holdSheetsUntilWorkbook(reader: unknown): void {
+  const r = reader as { _parseRels?: (entry: unknown) => Promise<void>; _parseWorkbook?: (entry: unknown) => Promise<void>; workbookRels?: unknown };
+  const parseRels = r._parseRels;
+  const parseWorkbook = r._parseWorkbook;
+  if (typeof parseRels !== 'function' || typeof parseWorkbook !== 'function') return;
+  let rels: unknown;
+  let workbookRead = false;
+  r._parseRels = async (entry) => {
+    await parseRels.call(r, entry);
+    rels = r.workbookRels;
+    if (!workbookRead) r.workbookRels = undefined;
+  };
+  r._parseWorkbook = async (entry) => {
+    await parseWorkbook.call(r, entry);
+    workbookRead = true;
+    if (rels !== undefined) r.workbookRels = rels;
+  };
 }
