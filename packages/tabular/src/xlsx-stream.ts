@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { EgovPlanError, issue, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
-import { MAX_MEASUREMENT_ISSUES, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
+import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
 import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import { checkZipFile } from './zip.js';
@@ -74,16 +74,6 @@ function memoryKeys(): FileKeySet {
   };
 }
 
-/** Issues of a whole file, capped: past the cap only counted (memory stays bounded however many). */
-class CappedIssues {
-  readonly list: Issue[] = [];
-  more = 0;
-  add(i: Issue): void {
-    if (this.list.length < MAX_MEASUREMENT_ISSUES) this.list.push(i);
-    else this.more++;
-  }
-}
-
 /**
  * Reads the measurements of an XLSX file on disk against a plan as a stream, with the rules of
  * `readMeasurementsWorkbook` (visible sheets with a measurements header, formulas never
@@ -142,7 +132,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_STREAMED_SHEET_ROWS;
   const keys = options.keys ?? memoryKeys();
-  const issues = new CappedIssues();
+  const issues = new IssueList();
   const warnings: Issue[] = [];
   const sheets: { sheet: string; rows: number }[] = [];
   const sheetNames: string[] = [];
@@ -244,11 +234,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   }
   if (sheets.length === 0) throw noMeasurements(file, warnings);
   for (const w of warnings) issues.add(w);
-  const list = issues.list;
-  if (issues.more > 0) {
-    list.push(issue('measurement.too_many_issues', '', `… và ${issues.more} lỗi khác (chỉ liệt kê ${MAX_MEASUREMENT_ISSUES} lỗi đầu).`, `… and ${issues.more} more issues (only the first ${MAX_MEASUREMENT_ISSUES} are listed).`, where(file)));
-  }
-  return { rows: rowsBefore, issues: list, sheets };
+  return { rows: rowsBefore, issues: issues.finish(file), sheets };
 }
 
 /**

@@ -2,6 +2,7 @@
 export { CsvRecordReader, detectCsvDelimiter, readCsv, type CsvDelimiter, type CsvNewline, type CsvReadOptions, type CsvRecord, type CsvRecordHandler, type CsvSummary } from './csv.js';
 export {
   DEFAULT_MAX_MEASUREMENT_BYTES,
+  IssueList,
   MAX_MEASUREMENT_ISSUES,
   parseMeasurementsCsv,
   parseMeasurementsCsvStream,

@@ -63,21 +63,34 @@ const cellAt = (fields: readonly string[], i: number): string | undefined => (i 
 
 const withFile = (file: string | undefined) => (file === undefined ? {} : { file });
 
-/** Issues of one input, capped: past the cap, only counted. */
-class IssueList {
+/**
+ * The issues of one file, capped: the first `max` are kept, the rest only counted, and
+ * {@link IssueList.finish} ends the list with one `measurement.too_many_issues` issue that says
+ * how many more there were (so memory stays bounded however bad the file, and nothing is silently
+ * dropped). The readers of this package and `@egov-plan/tabular`'s workbook reader share it.
+ */
+export class IssueList {
+  /** The issues kept, in order. */
   readonly list: Issue[] = [];
+  /** How many issues were counted past `max`. */
   more = 0;
-  constructor(private readonly max: number) {}
+  /** @param max most issues kept (default {@link MAX_MEASUREMENT_ISSUES}) */
+  constructor(private readonly max: number = MAX_MEASUREMENT_ISSUES) {}
+  /** Keeps `i`, or counts it once `max` are kept. */
   add(i: Issue): void {
     if (this.list.length < this.max) this.list.push(i);
     else this.more++;
   }
-  /** Moves the issues the checker added to `out.issues` into the list (in order). */
+  /**
+   * Moves the issues the checker added to `out.issues` into the list (in order).
+   * @internal
+   */
   take(out: MeasurementSet): void {
     if (out.issues.length === 0) return;
     for (const i of out.issues) this.add(i);
     out.issues.length = 0;
   }
+  /** The issues kept, then, when some were counted past `max`, the issue that counts them (of `file`). */
   finish(file: string | undefined): Issue[] {
     if (this.more === 0) return this.list;
     return [
