@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { EgovPlanError, issue, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
-import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import { checkZipFile } from './zip.js';
 
 // An XLSX file on disk read as a stream (exceljs's WorkbookReader): its rows are checked as they
@@ -137,15 +137,11 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   const sheets: { sheet: string; rows: number }[] = [];
   const sheetNames: string[] = [];
   let rowsBefore = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
-  holdSheetsUntilWorkbook(reader);
   // The entry of the sheet exceljs reads next: it announces it just before handing the sheet.
   let sheetEntry = '';
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {
-    if (e.type === 'worksheet') sheetEntry = `xl/worksheets/sheet${e.id}.xml`;
-  });
+  const hasSharedStrings = shared !== undefined;
   try {
-    for await (const ws of reader) {
+    for await (const ws of workbookSheets(path, file, hasSharedStrings, (id) => (sheetEntry = `xl/worksheets/sheet${id}.xml`))) {
       const sheet = ws as unknown as { name: string; state?: string; [Symbol.asyncIterator](): AsyncIterator<{ cellCount: number; number: number; getCell(c: number): StreamedCell }> };
       const name = sheet.name;
       const index = sheetNames.push(name) - 1;
@@ -228,13 +224,46 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
     }
   } catch (e) {
     if (isEgovPlanError(e)) throw e;
-    throw new EgovPlanError([issue('workbook.invalid', '', `Tệp không đọc được như sổ tính XLSX: ${String((e as Error).message).slice(0, 120)}.`, `The file cannot be read as an XLSX workbook: ${String((e as Error).message).slice(0, 120)}.`, where(file))]);
+    throw unreadableWorkbook(e, file);
   } finally {
     if (!options.keys) keys.close();
   }
   if (sheets.length === 0) throw noMeasurements(file, warnings);
   for (const w of warnings) issues.add(w);
   return { rows: rowsBefore, issues: issues.finish(file), sheets };
+}
+
+/** Times a workbook is read again when exceljs hands its sheets before it has read the workbook entry. */
+const WORKBOOK_READ_ATTEMPTS = 4;
+
+/**
+ * The sheets of an XLSX file on disk from exceljs's streaming reader, only once it has read the
+ * workbook entry (sheet names, hidden state) and the shared strings (cell texts). Its entry loop
+ * sometimes ends before the entries stored after the sheets (our template and exceljs's writer
+ * store `xl/sharedStrings.xml` and `xl/workbook.xml` last) and then hands the waiting sheets
+ * without names and with cell texts as bare indexes — measured 2026-12-03 on one filled template:
+ * 6 readings in 60. Nothing of a sheet has been read then, so the file is read again from the
+ * start; after {@link WORKBOOK_READ_ATTEMPTS} such readings, `workbook.invalid`.
+ */
+async function* workbookSheets(path: string, file: string | undefined, hasSharedStrings: boolean, onSheetEntry: (id: string) => void): AsyncGenerator<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const input = createReadStream(path);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+    holdSheetsUntilWorkbook(reader);
+    (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {
+      if (e.type === 'worksheet' && e.id !== undefined) onSheetEntry(e.id);
+    });
+    const sheets = reader[Symbol.asyncIterator]();
+    let next = await sheets.next();
+    const state = reader as unknown as { model?: unknown; sharedStrings?: unknown };
+    if (!next.done && (state.model === undefined || (hasSharedStrings && state.sharedStrings === undefined))) {
+      input.destroy();
+      if (attempt < WORKBOOK_READ_ATTEMPTS) continue;
+      throw new EgovPlanError([issue('workbook.invalid', '/xl/workbook.xml', `Sau ${attempt} lần đọc vẫn không đọc được mục sổ tính (xl/workbook.xml) hoặc bảng chuỗi dùng chung trước các trang tính: không biết tên trang và nội dung ô; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.`, `After ${attempt} readings the workbook entry (xl/workbook.xml) or the shared strings still could not be read before the sheets: sheet names and cell texts are unknown; open the file in Excel or LibreOffice, save it again and import it again.`, where(file))]);
+    }
+    for (; !next.done; next = await sheets.next()) yield next.value;
+    return;
+  }
 }
 
 /**

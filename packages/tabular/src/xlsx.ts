@@ -150,6 +150,15 @@ export function sheetHeader(header: SheetRow | undefined): { cells: string[]; is
 }
 
 /** The warning for a sheet that has no measurements header in row 1. @internal */
+/**
+ * `workbook.invalid` for a workbook exceljs could not read: the library's own (English) words
+ * go in the English message only, the Vietnamese one says what to do. @internal
+ */
+export function unreadableWorkbook(e: unknown, file: string | undefined): EgovPlanError {
+  const detail = String(e instanceof Error ? e.message : e).slice(0, 120);
+  return new EgovPlanError([issue('workbook.invalid', '', 'Tệp không đọc được như sổ tính XLSX (tệp hỏng hoặc không do Excel/LibreOffice lưu); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.', `The file cannot be read as an XLSX workbook: ${detail}.`, where(file))]);
+}
+
 export function skippedSheet(sheet: string, file: string | undefined): Issue {
   return issue('workbook.skipped_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${sheet.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) });
 }
@@ -198,7 +207,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['drawing', 'picture', 'hyperlinks'] } as never);
   } catch (e) {
-    throw new EgovPlanError([issue('workbook.invalid', '', `Tệp không đọc được như sổ tính XLSX: ${String((e as Error).message).slice(0, 120)}.`, `The file cannot be read as an XLSX workbook: ${String((e as Error).message).slice(0, 120)}.`, where(file))]);
+    throw unreadableWorkbook(e, file);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_SHEET_ROWS;
   const result: WorkbookMeasurements = { observations: [], issues: [], rows: 0, sheets: [] };

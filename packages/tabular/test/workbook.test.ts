@@ -236,6 +236,19 @@ describe(`hostile workbooks (${how})`, () => {
     expect(codes(await thrown(readMeasurementsWorkbook(plan, await workbook({ Notes: [['hello']] }))))).toEqual(['workbook.no_measurements', 'workbook.skipped_sheet']);
   });
 
+  it('refuses a zip archive exceljs cannot read as a workbook, in Vietnamese words only in the Vietnamese message', async () => {
+    const broken = zip([
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types') },
+      { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook><sheets><sheet name="a"') },
+      { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>indicator') },
+    ]);
+    const issues = await thrown(readMeasurementsWorkbook(plan, broken));
+    expect(codes(issues)).toEqual(['workbook.invalid']);
+    // The library's own words (English) are kept for the English message; the Vietnamese one is Vietnamese.
+    expect(issues[0]!.message.vi).toContain('hãy mở và lưu lại tệp');
+    expect(issues[0]!.message.vi).not.toMatch(/Cannot|undefined|property|Error|Unexpected|token/u);
+  });
+
   it('names a row that repeats one of an earlier sheet, with that sheet, and a repeat within a sheet with its row', async () => {
     const bytes = await workbook({
       A: [HEADER, ['online-dossier-rate', 'so-tttt', '2020Q4', 27], ['online-dossier-rate', 'so-noi-vu', '2020Q4', 15]],
@@ -319,6 +332,38 @@ describe('zip bombs are stopped before exceljs reads the file', () => {
     ]);
     expect(tooLarge(() => checkZipArchive(two, 'x.xlsx', { maxTotalBytes: 6 * 1024 * 1024 }))).toEqual(['workbook.too_large']);
     expect(checkZipArchive(two, 'x.xlsx').map((e) => e.size)).toEqual([zeros.length, zeros.length]);
+  });
+});
+
+describe('a filled template read as a stream, again and again', () => {
+  // exceljs's streaming reader sometimes handed the sheets of a filled template (its workbook
+  // entry and shared strings stored last) before reading those entries: the sheets came unnamed,
+  // the cell texts as bare indexes, and the import failed at random (about 1 reading in 10 before
+  // the fix), with `workbook.no_measurements` or exceljs's "reading 'model'".
+  it('reads the same rows with the same sheet names every time', async () => {
+    const bytes = await filledWorkbook(plan, [
+      { indicator: 'online-dossier-rate', orgUnit: 'so-tttt', period: '2020Q4', value: 27 },
+      { indicator: 'online-work-files', orgUnit: '608', period: '2020Q4', numerator: 41, denominator: 100 },
+    ]);
+    const path = join(temp.dir('egov-plan-xlsx-again-'), 'q4.xlsx');
+    writeFileSync(path, bytes);
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const observations: SheetObservation[] = [];
+      const read = readMeasurementsWorkbookStream(plan, path, { file: 'q4.xlsx' });
+      let next = await read.next();
+      for (; !next.done; next = await read.next()) for (const o of next.value.observations) observations.push(o as SheetObservation);
+      seen.add(JSON.stringify([observations.map((o) => [o.sheet, o.row, o.indicator, o.orgUnit]), next.value.issues.map((x) => x.code)]));
+    }
+    expect([...seen].map((s) => JSON.parse(s))).toEqual([
+      [
+        [
+          ['Cấp tỉnh', 2, 'online-dossier-rate', 'so-tttt'],
+          ['Cấp huyện', 2, 'online-work-files', '608'],
+        ],
+        [],
+      ],
+    ]);
   });
 });
 
