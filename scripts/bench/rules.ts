@@ -330,8 +330,12 @@ export async function run(): Promise<Record<string, unknown>> {
     compiledRunsMs: compiledRuns.map(round),
     referenceRunsMs: referenceRuns.map(round),
     differences,
-    goal: { ratio: 100, quarterMs: 200 },
-    goalMet: referenceMs / quarterMs >= 100 && quarterMs < 200,
+    // Issue 7's goals sit on what users call: evaluate() on a compiled plan, and CSV text → checked
+    // rows through the public reader. The bench-only pipeline's ratio is kept as a reference figure.
+    goal: { evaluateMs: 100, parseRowsPerSec: 400_000 },
+    goalMet: median(evaluateRuns) <= 100 && set.rows / (parseMs / 1000) >= 400_000,
+    referenceGoal: { ratio: 100, quarterMs: 200 },
+    referenceGoalMet: referenceMs / quarterMs >= 100 && quarterMs < 200,
     evaluatorOnly: { compiledMs: round(median(judgeRuns)), referenceMs: round(refJudgeMs), ratio: round(refJudgeMs / median(judgeRuns)) },
     evaluateMs: round(median(evaluateRuns)),
     evaluateRunsMs: evaluateRuns.map(round),
@@ -345,6 +349,7 @@ export async function run(): Promise<Record<string, unknown>> {
     parseRunsMs: parseRuns.map(round),
     parseRowsPerSec: Math.round(set.rows / (parseMs / 1000)),
     parseGoal: { rowsPerSec: 400_000, aim: 1_000_000 },
+    parseGoalMet: set.rows / (parseMs / 1000) >= 400_000,
   };
   process.stderr.write(`${JSON.stringify(figures)}\n`);
   return figures;
