@@ -316,6 +316,8 @@ export async function run(): Promise<Record<string, unknown>> {
   const quarterMs = median(compiledRuns);
   const referenceMs = median(referenceRuns);
   const round = (n: number) => Math.round(n * 10) / 10;
+  const evaluateMs = median(evaluateRuns);
+  const parseRowsPerSec = Math.round(set.rows / (parseMs / 1000));
   const figures = {
     ratio: round(referenceMs / quarterMs),
     quarterMs: round(quarterMs),
@@ -333,23 +335,23 @@ export async function run(): Promise<Record<string, unknown>> {
     // Issue 7's goals sit on what users call: evaluate() on a compiled plan, and CSV text → checked
     // rows through the public reader. The bench-only pipeline's ratio is kept as a reference figure.
     goal: { evaluateMs: 100, parseRowsPerSec: 400_000 },
-    goalMet: median(evaluateRuns) <= 100 && set.rows / (parseMs / 1000) >= 400_000,
+    goalMet: evaluateMs <= 100 && parseRowsPerSec >= 400_000,
     referenceGoal: { ratio: 100, quarterMs: 200 },
     referenceGoalMet: referenceMs / quarterMs >= 100 && quarterMs < 200,
     evaluatorOnly: { compiledMs: round(median(judgeRuns)), referenceMs: round(refJudgeMs), ratio: round(refJudgeMs / median(judgeRuns)) },
-    evaluateMs: round(median(evaluateRuns)),
+    evaluateMs: round(evaluateMs),
     evaluateRunsMs: evaluateRuns.map(round),
     evaluateCpuMs: round(median(evaluateCpu)),
     evaluateResults: results,
     evaluateReferenceMs: round(evaluateReferenceMs),
     evaluateDifferences,
     evaluateGoal: { evaluateMs: 100 },
-    evaluateGoalMet: median(evaluateRuns) <= 100,
+    evaluateGoalMet: evaluateMs <= 100,
     parseMs: round(parseMs),
     parseRunsMs: parseRuns.map(round),
-    parseRowsPerSec: Math.round(set.rows / (parseMs / 1000)),
+    parseRowsPerSec,
     parseGoal: { rowsPerSec: 400_000, aim: 1_000_000 },
-    parseGoalMet: set.rows / (parseMs / 1000) >= 400_000,
+    parseGoalMet: parseRowsPerSec >= 400_000,
   };
   process.stderr.write(`${JSON.stringify(figures)}\n`);
   return figures;

@@ -139,9 +139,8 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   let rowsBefore = 0;
   // The entry of the sheet exceljs reads next: it announces it just before handing the sheet.
   let sheetEntry = '';
-  const hasSharedStrings = shared !== undefined;
   try {
-    for await (const ws of workbookSheets(path, file, hasSharedStrings, (id) => (sheetEntry = `xl/worksheets/sheet${id}.xml`))) {
+    for await (const ws of workbookSheets(path, file, shared !== undefined, (id) => (sheetEntry = `xl/worksheets/sheet${id}.xml`))) {
       const sheet = ws as unknown as { name: string; state?: string; [Symbol.asyncIterator](): AsyncIterator<{ cellCount: number; number: number; getCell(c: number): StreamedCell }> };
       const name = sheet.name;
       const index = sheetNames.push(name) - 1;

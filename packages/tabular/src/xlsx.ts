@@ -149,7 +149,6 @@ export function sheetHeader(header: SheetRow | undefined): { cells: string[]; is
   return { cells, isMeasurements: cells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase())) };
 }
 
-/** The warning for a sheet that has no measurements header in row 1. @internal */
 /**
  * `workbook.invalid` for a workbook exceljs could not read: the library's own (English) words
  * go in the English message only, the Vietnamese one says what to do. @internal
@@ -159,6 +158,7 @@ export function unreadableWorkbook(e: unknown, file: string | undefined): EgovPl
   return new EgovPlanError([issue('workbook.invalid', '', 'Tệp không đọc được như sổ tính XLSX (tệp hỏng hoặc không do Excel/LibreOffice lưu); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.', `The file cannot be read as an XLSX workbook: ${detail}.`, where(file))]);
 }
 
+/** The warning for a sheet that has no measurements header in row 1. @internal */
 export function skippedSheet(sheet: string, file: string | undefined): Issue {
   return issue('workbook.skipped_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${sheet.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) });
 }
