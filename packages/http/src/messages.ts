@@ -77,26 +77,20 @@ export const httpForbidden = {
   en: 'The caller may not submit measurements for "{orgUnit}".',
 } as const satisfies IssueMessage;
 
-/** `http.invalid_parameter` (bad_request). */
-export const httpInvalidParameterBadRequest = {
-  code: 'http.invalid_parameter',
+// A request Hono itself refused (an `HTTPException`): one template, under the code of its status.
+const badRequest = {
   vi: 'Yêu cầu không hợp lệ: {detail}',
   en: 'Bad request: {detail}',
-} as const satisfies IssueMessage;
+} as const;
 
-/** `http.payload_too_large` (bad_request). */
-export const httpPayloadTooLargeBadRequest = {
-  code: 'http.payload_too_large',
-  vi: 'Yêu cầu không hợp lệ: {detail}',
-  en: 'Bad request: {detail}',
-} as const satisfies IssueMessage;
+/** `http.invalid_parameter` (bad_request): a request Hono refused with a 4xx other than 413 and 415. */
+export const httpInvalidParameterBadRequest = { code: 'http.invalid_parameter', ...badRequest } as const satisfies IssueMessage;
 
-/** `http.unsupported_media_type` (bad_request). */
-export const httpUnsupportedMediaTypeBadRequest = {
-  code: 'http.unsupported_media_type',
-  vi: 'Yêu cầu không hợp lệ: {detail}',
-  en: 'Bad request: {detail}',
-} as const satisfies IssueMessage;
+/** `http.payload_too_large` (bad_request): a request Hono refused with 413. */
+export const httpPayloadTooLargeBadRequest = { code: 'http.payload_too_large', ...badRequest } as const satisfies IssueMessage;
+
+/** `http.unsupported_media_type` (bad_request): a request Hono refused with 415. */
+export const httpUnsupportedMediaTypeBadRequest = { code: 'http.unsupported_media_type', ...badRequest } as const satisfies IssueMessage;
 
 /** `http.internal_error`. */
 export const httpInternalError = {
