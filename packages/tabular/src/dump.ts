@@ -1,4 +1,4 @@
-import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
+import { EgovPlanError, failedWriteOf, isEgovPlanError, issueFrom, writeAll, type Issue, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
 import { readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
 
@@ -228,13 +228,16 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, kn
 function restoreFailed(file: string, plans: readonly RestorePlan[], failed: number | undefined, atomic: boolean, cause: unknown): EgovPlanError {
   const all = plans.flatMap((p) => p.writes.map((w) => ({ plan: p.done.plan, w })));
   const at = failed === undefined ? undefined : all[failed];
-  const what = at === undefined ? null : at.w.kind === 'import' ? { vi: `lần nhập ${at.w.provenance.importId} của kế hoạch ${at.plan}`, en: `import ${at.w.provenance.importId} of plan ${at.plan}` } : { vi: `việc rút lại ${at.w.importId} của kế hoạch ${at.plan}`, en: `the retraction of ${at.w.importId} of plan ${at.plan}` };
-  const where = what === null || failed === undefined ? { vi: 'một thao tác thất bại', en: 'a write failed' } : { vi: `${what.vi} (thao tác ${failed + 1} trong ${all.length}) thất bại`, en: `${what.en} (write ${failed + 1} of ${all.length}) failed` };
-  const result = atomic || failed === 0
-    ? { vi: 'không ghi gì của bản sao lưu, kho giữ nguyên như trước', en: 'nothing of the backup was written, the store is as it was' }
-    : { vi: 'kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo)', en: 'this store writes one import at a time, so the writes before it WERE made (see the next issue)' };
-  const first = issue('store.restore_failed', failed === undefined ? '' : `/${failed}`, `Bản sao lưu ${file}: không khôi phục được — ${where.vi}; ${result.vi}.`, `Backup ${file}: not restored — ${where.en}; ${result.en}.`, { file });
-  const rest = isEgovPlanError(cause) ? cause.issues.map((i) => (i.file === undefined ? { ...i, file } : i)) : [issue('store.backend_error', '', String((cause as Error)?.message ?? cause), String((cause as Error)?.message ?? cause), { file })];
+  const partly = !(atomic || failed === 0);
+  const pointer = failed === undefined ? '' : `/${failed}`;
+  let first: Issue;
+  if (at === undefined || failed === undefined) first = issueFrom(partly ? MSG.storeRestoreFailedWritePartly : MSG.storeRestoreFailedWrite, pointer, { file }, { file });
+  else {
+    const write = { file, plan: at.plan, write: failed + 1, writes: all.length };
+    if (at.w.kind === 'import') first = issueFrom(partly ? MSG.storeRestoreFailedImportPartly : MSG.storeRestoreFailedImport, pointer, { ...write, importId: at.w.provenance.importId ?? '' }, { file });
+    else first = issueFrom(partly ? MSG.storeRestoreFailedRetractionPartly : MSG.storeRestoreFailedRetraction, pointer, { ...write, importId: at.w.importId }, { file });
+  }
+  const rest = isEgovPlanError(cause) ? cause.issues.map((i) => (i.file === undefined ? { ...i, file } : i)) : [issueFrom(MSG.storeBackendErrorRestore, '', { detail: String((cause as Error)?.message ?? cause) }, { file })];
   return new EgovPlanError([first, ...rest]);
 }
 

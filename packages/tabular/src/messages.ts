@@ -5,8 +5,192 @@ import type { IssueMessage } from '@egov-plan/core';
 // namespace (`import * as MSG from './messages.js'`) so that a bundle keeps only the messages it
 // can emit; docs/errors.md lists them all (scripts/lib/issue-messages.ts).
 
-// The XLSX reader (xlsx.ts, xlsx-stream.ts) and the zip checks (zip.ts) still word their issues
-// inline (`issue(code, pointer, vi, en)`): they were rewritten for streaming at the same time.
+// The messages of the XLSX readers (xlsx.ts, xlsx-stream.ts). A cell's message starts with its
+// sheet, row, column and field, which `cellIssuer` fills in.
+
+/** `workbook.formula_without_result` (a cell). */
+export const workbookFormulaWithoutResult = {
+  code: 'workbook.formula_without_result',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): công thức ={formula} không có kết quả đã lưu; không tính công thức: lưu sổ tính bằng phần mềm bảng tính, hoặc gõ giá trị.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): formula ={formula} has no saved result; formulas are not evaluated: save the workbook in a spreadsheet program, or type the value.',
+} as const satisfies IssueMessage;
+
+/** `workbook.cell_error` (a cell). */
+export const workbookCellError = {
+  code: 'workbook.cell_error',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô chứa lỗi {error}.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell holds the error {error}.',
+} as const satisfies IssueMessage;
+
+/** `workbook.cell_error` (unreadable value). */
+export const workbookCellErrorUnreadable = {
+  code: 'workbook.cell_error',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô có kiểu dữ liệu không đọc được ({kind}).',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell has a kind of value that cannot be read ({kind}).',
+} as const satisfies IssueMessage;
+
+/** `workbook.merged_cells` (a range). */
+export const workbookMergedCells = {
+  code: 'workbook.merged_cells',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô gộp {range}: mỗi dòng phải có giá trị riêng (bỏ gộp ô và điền từng dòng).',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): merged cells {range}: each row must hold its own values (unmerge and fill every row).',
+} as const satisfies IssueMessage;
+
+/** `measurement.duplicate` (across sheets). */
+export const measurementDuplicateSheets = {
+  code: 'measurement.duplicate',
+  vi: 'Trang "{sheet}", dòng {row}: trùng với trang "{firstSheet}", dòng {firstRow} (cùng chỉ số, đơn vị và kỳ).',
+  en: 'Sheet "{sheet}", row {row}: repeats sheet "{firstSheet}", row {firstRow} (same indicator, org unit and period).',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (exceljs cannot read it; in English `detail` is exceljs's own words, in Vietnamese the likely cause). */
+export const workbookInvalidUnreadable = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không đọc được như sổ tính XLSX ({detail}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.',
+  en: 'The file cannot be read as an XLSX workbook: {detail}.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (stream read again). */
+export const workbookInvalidReread = {
+  code: 'workbook.invalid',
+  vi: 'Sau {attempts} lần đọc vẫn không đọc được mục sổ tính (xl/workbook.xml) hoặc bảng chuỗi dùng chung trước các trang tính: không biết tên trang và nội dung ô; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.',
+  en: 'After {attempts} readings the workbook entry (xl/workbook.xml) or the shared strings still could not be read before the sheets: sheet names and cell texts are unknown; open the file in Excel or LibreOffice, save it again and import it again.',
+} as const satisfies IssueMessage;
+
+/** `workbook.skipped_sheet` (warning). */
+export const workbookSkippedSheet = {
+  code: 'workbook.skipped_sheet',
+  vi: 'Trang "{sheet}" không có tiêu đề số liệu ở dòng 1; không đọc.',
+  en: 'Sheet "{sheet}" has no measurements header in row 1; not read.',
+} as const satisfies IssueMessage;
+
+/** `workbook.hidden_sheet` (warning). */
+export const workbookHiddenSheet = {
+  code: 'workbook.hidden_sheet',
+  vi: 'Trang "{sheet}" bị ẩn; số liệu trong đó không được nhập (bỏ ẩn để nhập).',
+  en: 'Sheet "{sheet}" is hidden; its measurements are not imported (unhide it to import them).',
+} as const satisfies IssueMessage;
+
+/** `workbook.no_measurements` (the first column names). */
+export const workbookNoMeasurements = {
+  code: 'workbook.no_measurements',
+  vi: 'Không trang hiện nào của sổ tính có dòng tiêu đề số liệu ở dòng 1 ({columns}, …).',
+  en: 'No visible sheet of the workbook has a measurements header in row 1 ({columns}, …).',
+} as const satisfies IssueMessage;
+
+/** `workbook.too_many_rows` (read whole). */
+export const workbookTooManyRows = {
+  code: 'workbook.too_many_rows',
+  vi: 'Trang "{sheet}" có {rows} dòng, quá giới hạn {max}; không nhập gì của tệp.',
+  en: 'Sheet "{sheet}" has {rows} rows, over the limit of {max}; nothing of the file is imported.',
+} as const satisfies IssueMessage;
+
+/** `workbook.too_many_rows` (read as a stream). */
+export const workbookTooManyRowsStreamed = {
+  code: 'workbook.too_many_rows',
+  vi: 'Trang "{sheet}" có hơn {max} dòng, quá giới hạn {max}; không nhập gì của tệp.',
+  en: 'Sheet "{sheet}" has more than {max} rows, over the limit of {max}; nothing of the file is imported.',
+} as const satisfies IssueMessage;
+
+/** `workbook.too_large` (shared strings, read as a stream). */
+export const workbookTooLargeSharedStrings = {
+  code: 'workbook.too_large',
+  vi: 'Bảng chuỗi dùng chung ({entry}) của sổ tính giải nén ra {size} byte, quá giới hạn {max} byte; không đọc.',
+  en: 'The shared strings ({entry}) of the workbook unpack to {size} bytes, over the limit of {max} bytes; not read.',
+} as const satisfies IssueMessage;
+
+// The messages of the zip checks (zip.ts), before a workbook is read.
+
+/** `workbook.zip_bomb` (an entry). */
+export const workbookZipBomb = {
+  code: 'workbook.zip_bomb',
+  vi: 'Mục "{entry}" giải nén ra nhiều hơn {size} byte đã khai báo (bom zip); không đọc gì của tệp.',
+  en: 'Entry "{entry}" unpacks to more than its declared {size} bytes (a zip bomb); nothing of the file is read.',
+} as const satisfies IssueMessage;
+
+/** `workbook.too_large` (all entries). */
+export const workbookTooLarge = {
+  code: 'workbook.too_large',
+  vi: 'Sổ tính giải nén ra {size} byte, quá giới hạn {max} byte; không đọc.',
+  en: 'The workbook unpacks to {size} bytes, over the limit of {max} bytes; not read.',
+} as const satisfies IssueMessage;
+
+/** `workbook.too_large` (one entry). */
+export const workbookTooLargeEntry = {
+  code: 'workbook.too_large',
+  vi: 'Mục "{entry}" của sổ tính giải nén ra {size} byte, quá giới hạn {max} byte; không đọc.',
+  en: 'Entry "{entry}" of the workbook unpacks to {size} bytes, over the limit of {max} bytes; not read.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (no directory). */
+export const workbookInvalidNoDirectory = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: không tìm thấy mục lục của tệp nén (không phải tệp zip, hoặc tệp bị cắt).',
+  en: 'The file is not an XLSX workbook: no zip central directory (not a zip file, or a truncated one).',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (ZIP64). */
+export const workbookInvalidZip64 = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục lục ZIP64 hỏng.',
+  en: 'The file is not an XLSX workbook: a broken ZIP64 directory.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (directory). */
+export const workbookInvalidDirectory = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục lục của tệp nén hỏng.',
+  en: 'The file is not an XLSX workbook: a broken zip central directory.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (entries). */
+export const workbookInvalidTooManyEntries = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: tệp nén có {count} mục (tối đa {max}).',
+  en: 'The file is not an XLSX workbook: the archive has {count} entries (at most {max}).',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (entry). */
+export const workbookInvalidEntry = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục "{entry}" hỏng.',
+  en: 'The file is not an XLSX workbook: entry "{entry}" is broken.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (truncated). */
+export const workbookInvalidTruncated = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục "{entry}" bị cắt.',
+  en: 'The file is not an XLSX workbook: entry "{entry}" is truncated.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (inflate). */
+export const workbookInvalidInflate = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục "{entry}" không giải nén được.',
+  en: 'The file is not an XLSX workbook: entry "{entry}" cannot be unpacked.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (method). */
+export const workbookInvalidMethod = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục "{entry}" dùng cách nén {method} không được hỗ trợ.',
+  en: 'The file is not an XLSX workbook: entry "{entry}" uses unsupported compression method {method}.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (size). */
+export const workbookInvalidSize = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: mục "{entry}" có kích thước khác với khai báo.',
+  en: 'The file is not an XLSX workbook: entry "{entry}" does not have its declared size.',
+} as const satisfies IssueMessage;
+
+/** `workbook.invalid` (outside). */
+export const workbookInvalidOutside = {
+  code: 'workbook.invalid',
+  vi: 'Tệp không phải sổ tính XLSX: có dữ liệu nằm ngoài các mục của mục lục.',
+  en: 'The file is not an XLSX workbook: it holds bytes outside the entries its directory lists.',
+} as const satisfies IssueMessage;
 
 // The messages of `@egov-plan/tabular`'s imports (`importMeasurements`, import.ts).
 
@@ -59,4 +243,56 @@ export const measurementInvalidDocumentSeveralPlans = {
   code: 'measurement.invalid_document',
   vi: 'Bản sao lưu {file}: chứa số liệu của {count} kế hoạch ({plans}); đọc bằng parseDumps.',
   en: 'Backup {file}: holds {count} plans ({plans}); read it with parseDumps.',
+} as const satisfies IssueMessage;
+
+// The messages of a restore that failed (`restoreDump`, dump.ts): which write failed, and whether
+// the writes before it were made.
+
+/** `store.restore_failed` (an import, nothing written). */
+export const storeRestoreFailedImport = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — lần nhập {importId} của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — import {importId} of plan {plan} (write {write} of {writes}) failed; nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (an import, the writes before it made). */
+export const storeRestoreFailedImportPartly = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — lần nhập {importId} của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo).',
+  en: 'Backup {file}: not restored — import {importId} of plan {plan} (write {write} of {writes}) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a retraction, nothing written). */
+export const storeRestoreFailedRetraction = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — việc rút lại {importId} của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — the retraction of {importId} of plan {plan} (write {write} of {writes}) failed; nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a retraction, the writes before it made). */
+export const storeRestoreFailedRetractionPartly = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — việc rút lại {importId} của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo).',
+  en: 'Backup {file}: not restored — the retraction of {importId} of plan {plan} (write {write} of {writes}) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a write not known, nothing written). */
+export const storeRestoreFailedWrite = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — một thao tác thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — a write failed; nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a write not known, the writes before it made). */
+export const storeRestoreFailedWritePartly = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — một thao tác thất bại; kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo).',
+  en: 'Backup {file}: not restored — a write failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).',
+} as const satisfies IssueMessage;
+
+/** `store.backend_error` (a restore, not an EgovPlanError). */
+export const storeBackendErrorRestore = {
+  code: 'store.backend_error',
+  vi: 'Kho số liệu báo lỗi: {detail}',
+  en: 'The store reported an error: {detail}',
 } as const satisfies IssueMessage;

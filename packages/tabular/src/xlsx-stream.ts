@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issue, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
 import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import * as MSG from './messages.js';
 import { checkZipFile } from './zip.js';
 
 // An XLSX file on disk read as a stream (exceljs's WorkbookReader): its rows are checked as they
@@ -121,13 +122,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   const shared = entries.find((e) => e.name === 'xl/sharedStrings.xml');
   if (shared && shared.size > DEFAULT_MAX_SHARED_STRINGS_BYTES) {
     throw new EgovPlanError([
-      issue(
-        'workbook.too_large',
-        `/${shared.name}`,
-        `Bảng chuỗi dùng chung (${shared.name}) của sổ tính giải nén ra ${shared.size} byte, quá giới hạn ${DEFAULT_MAX_SHARED_STRINGS_BYTES} byte; không đọc.`,
-        `The shared strings (${shared.name}) of the workbook unpack to ${shared.size} bytes, over the limit of ${DEFAULT_MAX_SHARED_STRINGS_BYTES} bytes; not read.`,
-        where(file),
-      ),
+      issueFrom(MSG.workbookTooLargeSharedStrings, `/${shared.name}`, { entry: shared.name, size: shared.size, max: DEFAULT_MAX_SHARED_STRINGS_BYTES }, where(file)),
     ]);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_STREAMED_SHEET_ROWS;
@@ -258,7 +253,7 @@ async function* workbookSheets(path: string, file: string | undefined, hasShared
     if (!next.done && (state.model === undefined || (hasSharedStrings && state.sharedStrings === undefined))) {
       input.destroy();
       if (attempt < WORKBOOK_READ_ATTEMPTS) continue;
-      throw new EgovPlanError([issue('workbook.invalid', '/xl/workbook.xml', `Sau ${attempt} lần đọc vẫn không đọc được mục sổ tính (xl/workbook.xml) hoặc bảng chuỗi dùng chung trước các trang tính: không biết tên trang và nội dung ô; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.`, `After ${attempt} readings the workbook entry (xl/workbook.xml) or the shared strings still could not be read before the sheets: sheet names and cell texts are unknown; open the file in Excel or LibreOffice, save it again and import it again.`, where(file))]);
+      throw new EgovPlanError([issueFrom(MSG.workbookInvalidReread, '/xl/workbook.xml', { attempts: attempt }, where(file))]);
     }
     for (; !next.done; next = await sheets.next()) yield next.value;
     return;

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issue, pointerSegment, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage, type IssueParams, type Plan } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
+import * as MSG from './messages.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
@@ -82,24 +83,25 @@ export const letter = (n: number): string => {
   return s;
 };
 
+/** The parameters of a cell's message that {@link cellIssuer} fills in: where the cell is. @internal */
+export type CellPlace = 'sheet' | 'row' | 'column' | 'field';
+
+/** Makes the issue of one cell from a message whose templates start with its {@link CellPlace} parameters. @internal */
+export type CellIssuer = <const M extends IssueMessage>(row: number, column: number, message: M, params: Omit<IssueParams<M>, CellPlace>) => Issue;
+
 /** Makes the issues of cells of one sheet, naming sheet, row, column and field. @internal */
-export function cellIssuer(sheet: string, headerCells: readonly string[], file: string | undefined): (row: number, column: number, code: Issue['code'], vi: string, en: string) => Issue {
+export function cellIssuer(sheet: string, headerCells: readonly string[], file: string | undefined): CellIssuer {
   const at = `/${pointerSegment(sheet)}`;
-  return (row, column, code, vi, en) => {
+  return (row, column, message, params) => {
     const field = headerCells[column - 1] || letter(column);
-    return issue(code, `${at}/${row}/${pointerSegment(field)}`, `Trang "${sheet.slice(0, 40)}", dòng ${row}, cột ${letter(column)} (${field}): ${vi}`, `Sheet "${sheet.slice(0, 40)}", row ${row}, column ${letter(column)} (${field}): ${en}`, { line: row, column, ...where(file) });
+    const place = { sheet: sheet.slice(0, 40), row, column: letter(column), field };
+    return issueFrom(message, `${at}/${row}/${pointerSegment(field)}`, { ...params, ...place } as unknown as IssueParams<typeof message>, { line: row, column, ...where(file) });
   };
 }
 
 /** The row of a sheet that repeats the key of a row on an earlier sheet. @internal */
 export function crossSheetDuplicate(sheet: string, row: number, firstSheet: string, firstRow: number, file: string | undefined): Issue {
-  return issue(
-    'measurement.duplicate',
-    `/${pointerSegment(sheet)}/${row}`,
-    `Trang "${sheet.slice(0, 40)}", dòng ${row}: trùng với trang "${firstSheet.slice(0, 40)}", dòng ${firstRow} (cùng chỉ số, đơn vị và kỳ).`,
-    `Sheet "${sheet.slice(0, 40)}", row ${row}: repeats sheet "${firstSheet.slice(0, 40)}", row ${firstRow} (same indicator, org unit and period).`,
-    { line: row, ...where(file) },
-  );
+  return issueFrom(MSG.measurementDuplicateSheets, `/${pointerSegment(sheet)}/${row}`, { sheet: sheet.slice(0, 40), row, firstSheet: firstSheet.slice(0, 40), firstRow }, { line: row, ...where(file) });
 }
 
 /** A row of a sheet (exceljs, whole or streamed) as it is read. @internal */
@@ -113,7 +115,7 @@ export interface SheetRow {
  * width or the row's last cell; `null` for a blank row. A formula without a saved result, an
  * error or an unreadable value is an issue (handed to `report`) and makes the row bad. @internal
  */
-export function rowCells(row: SheetRow, number: number, width: number, cellIssue: ReturnType<typeof cellIssuer>, report: (i: Issue) => void): { cells: string[]; bad: boolean } | null {
+export function rowCells(row: SheetRow, number: number, width: number, cellIssue: CellIssuer, report: (i: Issue) => void): { cells: string[]; bad: boolean } | null {
   const cells: string[] = [];
   let bad = false;
   let blank = true;
@@ -129,11 +131,11 @@ export function rowCells(row: SheetRow, number: number, width: number, cellIssue
     bad = true;
     cells.push('');
     if (t.problem === 'formula') {
-      report(cellIssue(number, c, 'workbook.formula_without_result', `công thức =${t.detail.slice(0, 60)} không có kết quả đã lưu; không tính công thức: lưu sổ tính bằng phần mềm bảng tính, hoặc gõ giá trị.`, `formula =${t.detail.slice(0, 60)} has no saved result; formulas are not evaluated: save the workbook in a spreadsheet program, or type the value.`));
+      report(cellIssue(number, c, MSG.workbookFormulaWithoutResult, { formula: t.detail.slice(0, 60) }));
     } else if (t.problem === 'error') {
-      report(cellIssue(number, c, 'workbook.cell_error', `ô chứa lỗi ${t.detail.slice(0, 20)}.`, `the cell holds the error ${t.detail.slice(0, 20)}.`));
+      report(cellIssue(number, c, MSG.workbookCellError, { error: t.detail.slice(0, 20) }));
     } else {
-      report(cellIssue(number, c, 'workbook.cell_error', `ô có kiểu dữ liệu không đọc được (${t.detail}).`, `the cell has a kind of value that cannot be read (${t.detail}).`));
+      report(cellIssue(number, c, MSG.workbookCellErrorUnreadable, { kind: t.detail }));
     }
   }
   return blank ? null : { cells, bad };
@@ -155,39 +157,39 @@ export function sheetHeader(header: SheetRow | undefined): { cells: string[]; is
  */
 export function unreadableWorkbook(e: unknown, file: string | undefined): EgovPlanError {
   const detail = String(e instanceof Error ? e.message : e).slice(0, 120);
-  return new EgovPlanError([issue('workbook.invalid', '', 'Tệp không đọc được như sổ tính XLSX (tệp hỏng hoặc không do Excel/LibreOffice lưu); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi nhập lại.', `The file cannot be read as an XLSX workbook: ${detail}.`, where(file))]);
+  // In Vietnamese, the likely cause stands where the English message has exceljs's words.
+  const cause = { vi: 'tệp hỏng hoặc không do Excel/LibreOffice lưu', en: detail };
+  return new EgovPlanError([issueFrom(MSG.workbookInvalidUnreadable, '', { detail: cause }, where(file))]);
 }
 
 /** The warning for a sheet that has no measurements header in row 1. @internal */
 export function skippedSheet(sheet: string, file: string | undefined): Issue {
-  return issue('workbook.skipped_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" không có tiêu đề số liệu ở dòng 1; không đọc.`, `Sheet "${sheet.slice(0, 40)}" has no measurements header in row 1; not read.`, { severity: 'warning', ...where(file) });
+  return issueFrom(MSG.workbookSkippedSheet, `/${pointerSegment(sheet)}`, { sheet: sheet.slice(0, 40) }, { severity: 'warning', ...where(file) });
 }
 
 /** The warning for a hidden sheet of measurements. @internal */
 export function hiddenSheet(sheet: string, file: string | undefined): Issue {
-  return issue('workbook.hidden_sheet', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" bị ẩn; số liệu trong đó không được nhập (bỏ ẩn để nhập).`, `Sheet "${sheet.slice(0, 40)}" is hidden; its measurements are not imported (unhide it to import them).`, { severity: 'warning', ...where(file) });
+  return issueFrom(MSG.workbookHiddenSheet, `/${pointerSegment(sheet)}`, { sheet: sheet.slice(0, 40) }, { severity: 'warning', ...where(file) });
 }
 
 /** The error for a workbook without any sheet of measurements. @internal */
 export function noMeasurements(file: string | undefined, warnings: Issue[]): EgovPlanError {
   return new EgovPlanError([
-    issue('workbook.no_measurements', '', `Không trang hiện nào của sổ tính có dòng tiêu đề số liệu ở dòng 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, `No visible sheet of the workbook has a measurements header in row 1 (${[...COLUMN_NAMES].slice(0, 4).join(', ')}, …).`, where(file)),
+    issueFrom(MSG.workbookNoMeasurements, '', { columns: [...COLUMN_NAMES].slice(0, 4).join(', ') }, where(file)),
     ...warnings,
   ]);
 }
 
 /** The error for a sheet of more rows than the limit. @internal */
 export function tooManyRows(sheet: string, rows: number, max: number, file: string | undefined, atLeast = false): EgovPlanError {
-  const n = atLeast ? `hơn ${max}` : String(rows);
-  const en = atLeast ? `more than ${max}` : String(rows);
-  return new EgovPlanError([
-    issue('workbook.too_many_rows', `/${pointerSegment(sheet)}`, `Trang "${sheet.slice(0, 40)}" có ${n} dòng, quá giới hạn ${max}; không nhập gì của tệp.`, `Sheet "${sheet.slice(0, 40)}" has ${en} rows, over the limit of ${max}; nothing of the file is imported.`, where(file)),
-  ]);
+  const pointer = `/${pointerSegment(sheet)}`;
+  const name = sheet.slice(0, 40);
+  return new EgovPlanError([atLeast ? issueFrom(MSG.workbookTooManyRowsStreamed, pointer, { sheet: name, max }, where(file)) : issueFrom(MSG.workbookTooManyRows, pointer, { sheet: name, rows, max }, where(file))]);
 }
 
 /** The merged-cell issue of one range among the measurement rows. @internal */
-export function mergedCells(range: string, bounds: { top: number; left: number }, cellIssue: ReturnType<typeof cellIssuer>): Issue {
-  return cellIssue(Math.max(2, bounds.top), bounds.left, 'workbook.merged_cells', `ô gộp ${range}: mỗi dòng phải có giá trị riêng (bỏ gộp ô và điền từng dòng).`, `merged cells ${range}: each row must hold its own values (unmerge and fill every row).`);
+export function mergedCells(range: string, bounds: { top: number; left: number }, cellIssue: CellIssuer): Issue {
+  return cellIssue(Math.max(2, bounds.top), bounds.left, MSG.workbookMergedCells, { range });
 }
 
 /**

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import { EgovPlanError, issue } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type IssueMessage, type IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 
 // An XLSX file is a zip archive. exceljs (through JSZip) unpacks whatever it is given, so the
 // archive is checked here first, from its central directory and by unpacking each entry with a
@@ -43,8 +44,8 @@ const MAX32 = 0xffffffff;
 
 const where = (file: string | undefined) => (file === undefined ? {} : { file });
 
-function invalid(file: string | undefined, vi: string, en: string): EgovPlanError {
-  return new EgovPlanError([issue('workbook.invalid', '', `Tệp không phải sổ tính XLSX: ${vi}.`, `The file is not an XLSX workbook: ${en}.`, where(file))]);
+function invalid<const M extends IssueMessage>(file: string | undefined, message: M, params: IssueParams<M>): EgovPlanError {
+  return new EgovPlanError([issueFrom(message, '', params, where(file))]);
 }
 
 /** True when the bytes start like a zip archive (`PK\3\4`). */
@@ -71,12 +72,12 @@ function directory(bytes: Uint8Array, base: number, file: string | undefined): {
       break;
     }
   }
-  if (eocd < 0) throw invalid(file, 'không tìm thấy mục lục của tệp nén (không phải tệp zip, hoặc tệp bị cắt)', 'no zip central directory (not a zip file, or a truncated one)');
+  if (eocd < 0) throw invalid(file, MSG.workbookInvalidNoDirectory, {});
   let count = u16(eocd + 10);
   let dirOffset = u32(eocd + 16);
   if ((count === 0xffff || dirOffset === MAX32) && eocd >= base + 20 && u32(eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(eocd - 12);
-    if (at < base || at + 56 > end || u32(at) !== SIG_EOCD64) throw invalid(file, 'mục lục ZIP64 hỏng', 'a broken ZIP64 directory');
+    if (at < base || at + 56 > end || u32(at) !== SIG_EOCD64) throw invalid(file, MSG.workbookInvalidZip64, {});
     count = u64(at + 32);
     dirOffset = u64(at + 48);
   }
@@ -91,13 +92,13 @@ function entriesAt(bytes: Uint8Array, base: number, file: string | undefined, ma
   const u32 = (o: number) => view.getUint32(o - base, true);
   const u64 = (o: number) => Number(view.getBigUint64(o - base, true));
   const { count, dirOffset } = directory(bytes, base, file);
-  if (dirOffset < base) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
-  if (count > maxEntries) throw invalid(file, `tệp nén có ${count} mục (tối đa ${maxEntries})`, `the archive has ${count} entries (at most ${maxEntries})`);
+  if (dirOffset < base) throw invalid(file, MSG.workbookInvalidDirectory, {});
+  if (count > maxEntries) throw invalid(file, MSG.workbookInvalidTooManyEntries, { count, max: maxEntries });
   const entries: ZipEntry[] = [];
   let o = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
-    if (o + 46 > end || u32(o) !== SIG_CENTRAL) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    if (o + 46 > end || u32(o) !== SIG_CENTRAL) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const method = u16(o + 10);
     let compressedSize = u32(o + 20);
     let size = u32(o + 24);
@@ -105,7 +106,7 @@ function entriesAt(bytes: Uint8Array, base: number, file: string | undefined, ma
     const extraLength = u16(o + 30);
     const commentLength = u16(o + 32);
     let offset = u32(o + 42);
-    if (o + 46 + nameLength + extraLength > end) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    if (o + 46 + nameLength + extraLength > end) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const name = decoder.decode(bytes.subarray(o - base + 46, o - base + 46 + nameLength));
     // ZIP64: the real sizes and offset sit in extra field 0x0001, in this order, when 0xFFFFFFFF.
     for (let e = o + 46 + nameLength; e + 4 <= o + 46 + nameLength + extraLength; ) {
@@ -127,13 +128,7 @@ function entriesAt(bytes: Uint8Array, base: number, file: string | undefined, ma
 
 function zipBomb(e: ZipEntry, file: string | undefined): EgovPlanError {
   return new EgovPlanError([
-    issue(
-      'workbook.zip_bomb',
-      `/${e.name}`,
-      `Mục "${e.name.slice(0, 80)}" giải nén ra nhiều hơn ${e.size} byte đã khai báo (bom zip); không đọc gì của tệp.`,
-      `Entry "${e.name.slice(0, 80)}" unpacks to more than its declared ${e.size} bytes (a zip bomb); nothing of the file is read.`,
-      where(file),
-    ),
+    issueFrom(MSG.workbookZipBomb, `/${e.name}`, { entry: e.name.slice(0, 80), size: e.size }, where(file)),
   ]);
 }
 
@@ -143,13 +138,7 @@ function declaredSizes(entries: ZipEntry[], file: string | undefined, limits: Zi
   const maxTotal = limits.maxTotalBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
   const tooLarge = (name: string, size: number, max: number, all: boolean) =>
     new EgovPlanError([
-      issue(
-        'workbook.too_large',
-        `/${name}`,
-        all ? `Sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.` : `Mục "${name.slice(0, 80)}" của sổ tính giải nén ra ${size} byte, quá giới hạn ${max} byte; không đọc.`,
-        all ? `The workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.` : `Entry "${name.slice(0, 80)}" of the workbook unpacks to ${size} bytes, over the limit of ${max} bytes; not read.`,
-        where(file),
-      ),
+      all ? issueFrom(MSG.workbookTooLarge, `/${name}`, { size, max }, where(file)) : issueFrom(MSG.workbookTooLargeEntry, `/${name}`, { entry: name.slice(0, 80), size, max }, where(file)),
     ]);
   let total = 0;
   for (const e of entries) {
@@ -171,9 +160,9 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
   declaredSizes(entries, file, limits);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, `mục "${e.name.slice(0, 80)}" hỏng`, `entry "${e.name.slice(0, 80)}" is broken`);
+    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== SIG_LOCAL) throw invalid(file, MSG.workbookInvalidEntry, { entry: e.name.slice(0, 80) });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.compressedSize > bytes.length) throw invalid(file, `mục "${e.name.slice(0, 80)}" bị cắt`, `entry "${e.name.slice(0, 80)}" is truncated`);
+    if (start + e.compressedSize > bytes.length) throw invalid(file, MSG.workbookInvalidTruncated, { entry: e.name.slice(0, 80) });
     const data = bytes.subarray(start, start + e.compressedSize);
     let unpacked: number;
     if (e.method === 0) unpacked = data.length;
@@ -184,10 +173,10 @@ export function checkZipArchive(bytes: Uint8Array, file?: string, limits: ZipLim
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           throw zipBomb(e, file);
         }
-        throw invalid(file, `mục "${e.name.slice(0, 80)}" không giải nén được`, `entry "${e.name.slice(0, 80)}" cannot be unpacked`);
+        throw invalid(file, MSG.workbookInvalidInflate, { entry: e.name.slice(0, 80) });
       }
-    } else throw invalid(file, `mục "${e.name.slice(0, 80)}" dùng cách nén ${e.method} không được hỗ trợ`, `entry "${e.name.slice(0, 80)}" uses unsupported compression method ${e.method}`);
-    if (unpacked !== e.size) throw invalid(file, `mục "${e.name.slice(0, 80)}" có kích thước khác với khai báo`, `entry "${e.name.slice(0, 80)}" does not have its declared size`);
+    } else throw invalid(file, MSG.workbookInvalidMethod, { entry: e.name.slice(0, 80), method: e.method });
+    if (unpacked !== e.size) throw invalid(file, MSG.workbookInvalidSize, { entry: e.name.slice(0, 80) });
   }
   return entries;
 }
@@ -238,7 +227,7 @@ export async function checkZipFile(path: string, file?: string, limits: ZipLimit
     const tailBase = size - tailLength;
     const tail = await read(tailBase, tailLength);
     dirOffset = directory(tail, tailBase, file).dirOffset;
-    if (dirOffset > size || size - dirOffset > MAX_DIRECTORY_BYTES) throw invalid(file, 'mục lục của tệp nén hỏng', 'a broken zip central directory');
+    if (dirOffset > size || size - dirOffset > MAX_DIRECTORY_BYTES) throw invalid(file, MSG.workbookInvalidDirectory, {});
     const dir = dirOffset >= tailBase ? tail.subarray(dirOffset - tailBase) : await read(dirOffset, size - dirOffset);
     entries = entriesAt(dir, dirOffset, file, limits.maxEntries ?? 10_000);
     declaredSizes(entries, file, limits);
@@ -246,16 +235,16 @@ export async function checkZipFile(path: string, file?: string, limits: ZipLimit
     const starts = new Map<ZipEntry, number>();
     for (const e of [...entries].sort((a, b) => a.offset - b.offset)) {
       const local = await read(e.offset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL) throw invalid(file, `mục "${e.name.slice(0, 80)}" hỏng`, `entry "${e.name.slice(0, 80)}" is broken`);
-      if (e.offset < expected || e.offset - expected > MAX_ENTRY_GAP) throw invalid(file, 'có dữ liệu nằm ngoài các mục của mục lục', 'it holds bytes outside the entries its directory lists');
+      if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL) throw invalid(file, MSG.workbookInvalidEntry, { entry: e.name.slice(0, 80) });
+      if (e.offset < expected || e.offset - expected > MAX_ENTRY_GAP) throw invalid(file, MSG.workbookInvalidOutside, {});
       const start = e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      if (start + e.compressedSize > dirOffset) throw invalid(file, `mục "${e.name.slice(0, 80)}" bị cắt`, `entry "${e.name.slice(0, 80)}" is truncated`);
+      if (start + e.compressedSize > dirOffset) throw invalid(file, MSG.workbookInvalidTruncated, { entry: e.name.slice(0, 80) });
       starts.set(e, start);
       expected = start + e.compressedSize;
     }
-    if (dirOffset - expected > MAX_ENTRY_GAP) throw invalid(file, 'có dữ liệu nằm ngoài các mục của mục lục', 'it holds bytes outside the entries its directory lists');
+    if (dirOffset - expected > MAX_ENTRY_GAP) throw invalid(file, MSG.workbookInvalidOutside, {});
     for (const e of entries) {
-      if (e.method !== 0 && e.method !== 8) throw invalid(file, `mục "${e.name.slice(0, 80)}" dùng cách nén ${e.method} không được hỗ trợ`, `entry "${e.name.slice(0, 80)}" uses unsupported compression method ${e.method}`);
+      if (e.method !== 0 && e.method !== 8) throw invalid(file, MSG.workbookInvalidMethod, { entry: e.name.slice(0, 80), method: e.method });
       const start = starts.get(e) as number;
       const decoder = scan?.wants(e.name) ? new TextDecoder() : undefined;
       let unpacked = 0;
@@ -277,10 +266,10 @@ export async function checkZipFile(path: string, file?: string, limits: ZipLimit
           else await pipeline(from, count);
         } catch (error) {
           if (bomb) throw zipBomb(e, file);
-          throw invalid(file, `mục "${e.name.slice(0, 80)}" không giải nén được`, `entry "${e.name.slice(0, 80)}" cannot be unpacked`);
+          throw invalid(file, MSG.workbookInvalidInflate, { entry: e.name.slice(0, 80) });
         }
       }
-      if (unpacked !== e.size) throw invalid(file, `mục "${e.name.slice(0, 80)}" có kích thước khác với khai báo`, `entry "${e.name.slice(0, 80)}" does not have its declared size`);
+      if (unpacked !== e.size) throw invalid(file, MSG.workbookInvalidSize, { entry: e.name.slice(0, 80) });
     }
   } finally {
     await fh.close();
