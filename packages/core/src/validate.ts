@@ -1,8 +1,10 @@
 import type * as z from 'zod';
-import { EgovPlanError, issue, toPointer } from './errors.js';
+import { EgovPlanError, toPointer } from './errors.js';
+import { issueFrom, type IssueMessage } from './issue-messages.js';
 import type { Issue } from './outputs.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
 import { describeSuspiciousCharacter, findSuspiciousCharacter } from './text.js';
+import * as MSG from './validate-messages.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -15,6 +17,12 @@ const typeNamesVi: Record<string, string> = {
   null: 'null',
   undefined: 'không có giá trị',
 };
+
+/** A type name in both languages: Vietnamese from {@link typeNamesVi}, English as zod names it. */
+const typeName = (name: string) => ({ vi: typeNamesVi[name] ?? name, en: name });
+
+/** zod's origins of a number's bound (an unsafe integer is `int`); any other is a length or size. */
+const NUMERIC_ORIGINS = new Set(['number', 'int', 'bigint']);
 
 function describeInput(input: unknown): string {
   if (input === null) return 'null';
@@ -40,66 +48,39 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
       const found = lookup(root, path);
       if (!found.exists) {
         const key = String(path[path.length - 1] ?? '');
-        return [issue('schema.missing_key', pointer, `Thiếu khóa bắt buộc "${key}".`, `Required key "${key}" is missing.`)];
+        return [issueFrom(MSG.schemaMissingKey, pointer, { key })];
       }
-      const got = describeInput(found.value);
-      return [
-        issue(
-          'schema.invalid_type',
-          pointer,
-          `Sai kiểu: cần ${typeNamesVi[z.expected] ?? z.expected}, nhận được ${typeNamesVi[got] ?? got}.`,
-          `Wrong type: expected ${z.expected}, got ${got}.`,
-        ),
-      ];
+      return [issueFrom(MSG.schemaInvalidType, pointer, { expected: typeName(z.expected), got: typeName(describeInput(found.value)) })];
     }
     case 'unrecognized_keys':
-      return z.keys.map((k) =>
-        issue('schema.unknown_key', toPointer([...path, k]), `Khóa "${k}" không có trong định dạng.`, `Unknown key "${k}".`),
-      );
+      return z.keys.map((k) => issueFrom(MSG.schemaUnknownKey, toPointer([...path, k]), { key: k }));
     case 'too_big': {
-      const max = String(z.maximum);
-      const what = z.origin === 'number' ? '' : ' (độ dài/số phần tử)';
-      return [
-        issue(
-          'schema.out_of_range',
-          pointer,
-          `Giá trị vượt quá mức tối đa ${max}${what}.`,
-          `Value is above the maximum ${max}${z.origin === 'number' ? '' : ` (${z.origin} length)`}.`,
-        ),
-      ];
+      // Sets, maps and files (never JSON) count their items as an array does.
+      const message = NUMERIC_ORIGINS.has(z.origin) ? MSG.schemaOutOfRangeMax : z.origin === 'string' ? MSG.schemaOutOfRangeMaxString : MSG.schemaOutOfRangeMaxArray;
+      return [issueFrom(message, pointer, { max: String(z.maximum) })];
     }
     case 'too_small': {
-      const min = String(z.minimum);
-      return [
-        issue(
-          'schema.out_of_range',
-          pointer,
-          z.origin === 'number' ? `Giá trị nhỏ hơn mức tối thiểu ${min}.` : `Cần ít nhất ${min} ký tự/phần tử.`,
-          z.origin === 'number' ? `Value is below the minimum ${min}.` : `At least ${min} ${z.origin === 'string' ? 'characters' : 'items'} required.`,
-        ),
-      ];
+      const message = NUMERIC_ORIGINS.has(z.origin) ? MSG.schemaOutOfRangeMin : z.origin === 'string' ? MSG.schemaOutOfRangeMinString : MSG.schemaOutOfRangeMinArray;
+      return [issueFrom(message, pointer, { min: String(z.minimum) })];
     }
-    case 'invalid_value': {
-      const allowed = z.values.map((v) => JSON.stringify(v)).join(', ');
-      return [issue('schema.invalid_value', pointer, `Giá trị không hợp lệ; cho phép: ${allowed}.`, `Invalid value; allowed: ${allowed}.`)];
-    }
+    case 'invalid_value':
+      return [issueFrom(MSG.schemaInvalidValue, pointer, { allowed: z.values.map((v) => JSON.stringify(v)).join(', ') })];
     case 'invalid_format': {
       const found = lookup(root, path);
       const odd = typeof found.value === 'string' ? findSuspiciousCharacter(found.value) : null;
       if (odd) {
-        const d = describeSuspiciousCharacter(odd);
-        return [issue(odd.kind === 'invisible' ? 'schema.invisible_character' : 'schema.mixed_script', pointer, `Mã ${d.vi}.`, `The id ${d.en}.`)];
+        return [issueFrom(odd.kind === 'invisible' ? MSG.schemaInvisibleCharacter : MSG.schemaMixedScript, pointer, { character: describeSuspiciousCharacter(odd) })];
       }
-      return [issue('schema.invalid_format', pointer, `Sai định dạng: ${z.message}.`, `Invalid format: ${z.message}.`)];
+      return [issueFrom(MSG.schemaInvalidFormat, pointer, { detail: z.message })];
     }
     case 'invalid_union': {
       // A discriminated union with a bad discriminator reports no sub-errors: say what is allowed.
       const nested = z.errors.flat();
       if (nested.length > 0 && z.errors.length === 1) return nested.flatMap((n) => fromZodIssue(n, root, path));
-      return [issue('schema.invalid', pointer, 'Giá trị không khớp với bất kỳ dạng cho phép nào.', 'Value matches none of the allowed shapes.')];
+      return [issueFrom(MSG.schemaInvalidUnion, pointer, {})];
     }
     default:
-      return [issue('schema.invalid', pointer, `Không hợp lệ: ${z.message}.`, `Invalid: ${z.message}.`)];
+      return [issueFrom(MSG.schemaInvalid, pointer, { detail: z.message })];
   }
 }
 
@@ -134,28 +115,29 @@ function checkUnvalidated(input: unknown): Issue[] {
 
 type ConsistencyCheck = (plan: Plan, issues: Issue[]) => void;
 
+/** A message of two items of one kind sharing an id (`{id}`, and `{first}`: the first one's number). */
+type DuplicateIdMessage = IssueMessage & { readonly vi: `Id "{id}" trùng với ${string} thứ {first}.`; readonly en: `Id "{id}" duplicates ${string} #{first}.` };
+
 const consistencyChecks: ConsistencyCheck[] = [
   function uniqueIds(plan, issues) {
-    const dup = (kind: string, items: readonly { id: string }[], at: string) => {
+    const dup = (message: DuplicateIdMessage, items: readonly { id: string }[], at: string) => {
       const seen = new Map<string, number>();
       items.forEach((item, i) => {
         if (typeof item?.id !== 'string') return; // a missing id is a schema issue, not a duplicate
         const first = seen.get(item.id);
         if (first !== undefined) {
-          issues.push(
-            issue('plan.duplicate_id', `/${at}/${i}/id`, `Id "${item.id}" trùng với ${kind} thứ ${first + 1}.`, `Id "${item.id}" duplicates ${kind} #${first + 1}.`),
-          );
+          issues.push(issueFrom(message, `/${at}/${i}/id`, { id: item.id, first: first + 1 }));
         } else seen.set(item.id, i);
       });
     };
-    dup('giai đoạn/phase', plan.phases, 'phases');
-    dup('chỉ tiêu/indicator', plan.indicators, 'indicators');
-    dup('cơ quan/agency', plan.agencies, 'agencies');
-    dup('nhiệm vụ/task', plan.tasks, 'tasks');
-    dup('nhiệm vụ/body task', plan.bodyTasks, 'bodyTasks');
-    dup('trách nhiệm/duty', plan.duties, 'duties');
-    dup('nghĩa vụ báo cáo/obligation', plan.reportingObligations, 'reportingObligations');
-    dup('ghi chú/note', plan.notes, 'notes');
+    dup(MSG.planDuplicateIdPhase, plan.phases, 'phases');
+    dup(MSG.planDuplicateIdIndicator, plan.indicators, 'indicators');
+    dup(MSG.planDuplicateIdAgency, plan.agencies, 'agencies');
+    dup(MSG.planDuplicateIdTask, plan.tasks, 'tasks');
+    dup(MSG.planDuplicateIdBodyTask, plan.bodyTasks, 'bodyTasks');
+    dup(MSG.planDuplicateIdDuty, plan.duties, 'duties');
+    dup(MSG.planDuplicateIdObligation, plan.reportingObligations, 'reportingObligations');
+    dup(MSG.planDuplicateIdNote, plan.notes, 'notes');
   },
   function uniqueTargetIds(plan, issues) {
     const targetIds = new Map<string, string>();
@@ -163,7 +145,7 @@ const consistencyChecks: ConsistencyCheck[] = [
       ind.targets.forEach((t, j) => {
         const at = `/indicators/${i}/targets/${j}`;
         if (targetIds.has(t.id)) {
-          issues.push(issue('plan.duplicate_id', `${at}/id`, `Id chỉ tiêu "${t.id}" bị trùng (đã có tại ${targetIds.get(t.id)}).`, `Target id "${t.id}" is a duplicate (first at ${targetIds.get(t.id)}).`));
+          issues.push(issueFrom(MSG.planDuplicateIdTarget, `${at}/id`, { id: t.id, first: targetIds.get(t.id) as string }));
         } else targetIds.set(t.id, at);
       }),
     );
@@ -171,7 +153,7 @@ const consistencyChecks: ConsistencyCheck[] = [
   function uniqueUnitCodes(plan, issues) {
     const units = new Set<string>();
     plan.administrativeUnits.forEach((u, i) => {
-      if (units.has(u.code)) issues.push(issue('plan.duplicate_id', `/administrativeUnits/${i}/code`, `Mã đơn vị hành chính "${u.code}" bị trùng.`, `Administrative unit code "${u.code}" is a duplicate.`));
+      if (units.has(u.code)) issues.push(issueFrom(MSG.planDuplicateIdUnit, `/administrativeUnits/${i}/code`, { code: u.code }));
       units.add(u.code);
     });
   },
@@ -188,7 +170,7 @@ const consistencyChecks: ConsistencyCheck[] = [
   function declaredAgencies(plan, issues) {
     const agencies = new Set(plan.agencies.map((a) => a.id));
     const needAgency = (id: string, pointer: string) => {
-      if (!agencies.has(id)) issues.push(issue('plan.unknown_agency', pointer, `Cơ quan "${id}" chưa được khai báo trong "agencies".`, `Agency "${id}" is not declared in "agencies".`));
+      if (!agencies.has(id)) issues.push(issueFrom(MSG.planUnknownAgency, pointer, { agency: id }));
     };
     const each = (list: unknown, at: string) => {
       if (Array.isArray(list)) list.forEach((a, j) => typeof a === 'string' && needAgency(a, `${at}/${j}`));
@@ -216,32 +198,11 @@ const consistencyChecks: ConsistencyCheck[] = [
       const at = `/reportingObligations/${i}/periodType`;
       const kind = o.deadline?.kind;
       if (kind === 'fixed-date' && o.periodType !== null) {
-        issues.push(
-          issue(
-            'plan.obligation_period',
-            at,
-            `Hạn "${kind}" là hạn một lần: "periodType" phải là null (đang là "${o.periodType}").`,
-            `A "${kind}" deadline is one-off: "periodType" must be null (it is "${o.periodType}").`,
-          ),
-        );
+        issues.push(issueFrom(MSG.planObligationPeriodOneOff, at, { kind, periodType: String(o.periodType) }));
       } else if (kind !== undefined && kind !== 'fixed-date' && o.periodType === null) {
-        issues.push(
-          issue(
-            'plan.obligation_period',
-            at,
-            `Hạn "${kind}" tính theo kỳ: cần "periodType" (ví dụ "quarter").`,
-            `A "${kind}" deadline recurs by period: "periodType" is required (e.g. "quarter").`,
-          ),
-        );
+        issues.push(issueFrom(MSG.planObligationPeriodRecurring, at, { kind }));
       } else if (declared && typeof o.periodType === 'string' && !declared.has(o.periodType)) {
-        issues.push(
-          issue(
-            'calendar.undeclared_period_type',
-            at,
-            `Lịch báo cáo của kế hoạch không khai báo loại kỳ "${o.periodType}" (đã khai báo: ${[...declared].join(', ')}; hoặc dùng "extends": "decree-09-2019").`,
-            `The plan's reporting calendar does not declare the period type "${o.periodType}" (declared: ${[...declared].join(', ')}; or use "extends": "decree-09-2019").`,
-          ),
-        );
+        issues.push(issueFrom(MSG.calendarUndeclaredPeriodType, at, { periodType: o.periodType, declared: [...declared].join(', ') }));
       }
     });
   },
@@ -265,20 +226,20 @@ function checkIndicator(ind: Indicator, i: number, phases: Set<string>, issues: 
   ind.targets.forEach((t, j) => {
     const at = `/indicators/${i}/targets/${j}`;
     if (!phases.has(t.phase)) {
-      issues.push(issue('plan.unknown_phase', `${at}/phase`, `Giai đoạn "${t.phase}" không được khai báo trong "phases".`, `Phase "${t.phase}" is not declared in "phases".`));
+      issues.push(issueFrom(MSG.planUnknownPhase, `${at}/phase`, { phase: t.phase }));
     }
     if (t.unit !== ind.unit) {
-      issues.push(issue('plan.unit_mismatch', `${at}/unit`, `Đơn vị "${t.unit}" khác đơn vị của chỉ số ("${ind.unit}").`, `Unit "${t.unit}" differs from the indicator's unit ("${ind.unit}").`));
+      issues.push(issueFrom(MSG.planUnitMismatch, `${at}/unit`, { unit: t.unit, indicatorUnit: ind.unit }));
     }
   });
 }
 
 function endBeforeStart(pointer: string, start: string, end: string): Issue {
-  return issue('plan.end_before_start', pointer, `Ngày kết thúc ${end} trước ngày bắt đầu ${start}.`, `End ${end} is before start ${start}.`);
+  return issueFrom(MSG.planEndBeforeStart, pointer, { start, end });
 }
 
 function unknownRef(pointer: string, id: string): Issue {
-  return issue('plan.unknown_reference', pointer, `Không tìm thấy mục "${id}".`, `No item with id "${id}".`);
+  return issueFrom(MSG.planUnknownReference, pointer, { id });
 }
 
 /**
@@ -296,12 +257,7 @@ export function checkFormatVersion(input: unknown): Issue | undefined {
   if (!input || typeof input !== 'object' || Array.isArray(input) || !Object.prototype.hasOwnProperty.call(input, 'formatVersion')) return undefined;
   const v = (input as { formatVersion: unknown }).formatVersion;
   if (typeof v !== 'number' || v === FORMAT_VERSION) return undefined;
-  return issue(
-    'plan.unsupported_format_version',
-    '/formatVersion',
-    `Phiên bản định dạng ${v} không được hỗ trợ; thư viện này đọc phiên bản ${FORMAT_VERSION}.`,
-    `Format version ${v} is not supported; this library reads version ${FORMAT_VERSION}.`,
-  );
+  return issueFrom(MSG.planUnsupportedFormatVersion, '/formatVersion', { version: v, supported: FORMAT_VERSION });
 }
 
 /** Fields only a rule file has; a value with one of them is a rule file still to be resolved. */
@@ -323,12 +279,7 @@ export function isUnresolvedRuleFile(value: unknown): boolean {
 export function unresolvedRuleFileIssues(value: unknown): Issue[] {
   if (!isUnresolvedRuleFile(value)) return [];
   return RULE_FILE_ONLY_FIELDS.filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) =>
-    issue(
-      'plan.unresolved_rule_file',
-      `/${k}`,
-      `Đây là tệp quy tắc chưa được giải ("${k}"), chưa phải kế hoạch: hãy giải nó bằng resolvePlan (hoặc loadPlan) trước.`,
-      `This is a rule file that is not resolved ("${k}"), not a plan: resolve it with resolvePlan (or loadPlan) first.`,
-    ),
+    issueFrom(MSG.planUnresolvedRuleFile, `/${k}`, { field: k }),
   );
 }
 

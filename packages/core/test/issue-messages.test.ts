@@ -52,6 +52,39 @@ describe('issue messages', () => {
     expect(() => renderTemplate('at most {max}', {}, 'en')).toThrow(/\{max\} is missing/u);
   });
 
+  // The modules whose messages all moved into templates: none may word a message where it raises
+  // it again, with `issue(code, pointer, vi, en)` or as a `{ vi: '…', en: '…' }` of two written
+  // texts (a parameter in both languages). A Vietnamese word for a value that only has an English
+  // one (zod's type names, exceljs's errors) is not a pair of texts, and is allowed.
+  const TEMPLATED = [
+    'packages/core/src/validate.ts',
+    'packages/http/src/body.ts',
+    'packages/http/src/handler.ts',
+    'packages/tabular/src/dump.ts',
+    'packages/tabular/src/import.ts',
+    'packages/tabular/src/xlsx.ts',
+    'packages/tabular/src/xlsx-stream.ts',
+    'packages/tabular/src/zip.ts',
+  ];
+  const TEXT = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60)`;
+  const INLINE = [/\bissue\(/u, new RegExp(String.raw`\bvi:\s*${TEXT}\s*,\s*en:\s*${TEXT}`, 'u'), new RegExp(String.raw`\ben:\s*${TEXT}\s*,\s*vi:\s*${TEXT}`, 'u')];
+
+  it.each(TEMPLATED)('%s words no message inline (its messages are templates in a messages module)', (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    expect(text).toMatch(/\bMSG\.[A-Za-z]+/u);
+    for (const re of INLINE) expect(text.match(re)?.[0], String(re)).toBeUndefined();
+  });
+
+  it('recognises a message worded inline, in every form the check refuses', () => {
+    const found = (s: string) => INLINE.some((re) => re.test(s));
+    expect(found("issue('workbook.invalid', '', 'Tệp hỏng.', 'A broken file.')")).toBe(true);
+    expect(found("{ type: { vi: '(không có)', en: '(none)' } }")).toBe(true);
+    expect(found('{\n  vi: `Trang "${sheet}" bị ẩn.`,\n  en: `Sheet "${sheet}" is hidden.`,\n}')).toBe(true);
+    expect(found("{ en: 'a write failed', vi: 'một thao tác thất bại' }")).toBe(true);
+    expect(found("issueFrom(MSG.workbookHiddenSheet, '/S', { sheet })")).toBe(false);
+    expect(found('({ vi: typeNamesVi[name] ?? name, en: name })')).toBe(false);
+  });
+
   it('gives every registered code a template, except codes some module still words inline with issue(…)', () => {
     const withTemplate = new Set<string>(entries.map((e) => e.t.code));
     const sources = (dir: string): string[] =>

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, parsePlan, validatePlan, type Issue, type PlanInput } from '../src/index.js';
+import * as z from 'zod';
+import { fromZodIssue, normaliseText, parsePlan, validatePlan, type Issue, type PlanInput } from '../src/index.js';
 import { smallPlan } from '@egov-plan/test-utils';
 
 const codes = (issues: Issue[]) => issues.map((i) => `${i.code} ${i.pointer}`);
@@ -73,6 +74,21 @@ describe('plan schema', () => {
   it('rejects duplicate ids, pointing at the second one', () => {
     const r = validatePlan(mutate((p) => p.agencies.push({ ...p.agencies[0]! })));
     expect(codes(r.issues)).toEqual(['plan.duplicate_id /agencies/2/id']);
+  });
+
+  it('names the kind of a duplicate id in each language, not both in each', () => {
+    const r = validatePlan(mutate((p) => p.phases.push({ ...p.phases[0]! })));
+    const [i] = r.issues;
+    expect(i?.message.en).toBe(`Id "${(smallPlan().phases[0] as { id: string }).id}" duplicates phase #1.`);
+    expect(i?.message.vi).toBe(`Id "${(smallPlan().phases[0] as { id: string }).id}" trùng với giai đoạn thứ 1.`);
+  });
+
+  it('words a whole number beyond the safe range as a number out of range, not as a length', () => {
+    // A year typed with too many digits: zod reports it with the origin "int".
+    const year = z.number().int().min(1976).max(2200);
+    const messages = [99999999999999999, -99999999999999999].flatMap((v) => (year.safeParse(v).error?.issues ?? []).flatMap((zi) => fromZodIssue(zi, v)));
+    expect(messages.map((i) => i.message.en)).toEqual(['Value is above the maximum 9007199254740991.', 'Value is above the maximum 2200.', 'Value is below the minimum -9007199254740991.', 'Value is below the minimum 1976.']);
+    expect(messages.map((i) => i.message.vi)).toContain('Giá trị vượt quá mức tối đa 9007199254740991.');
   });
 
   it('rejects a lead agency that is not declared', () => {

@@ -85,7 +85,7 @@ export interface JsonBody {
 export async function readJsonBody(request: Request, limits: BodyLimits): Promise<JsonBody> {
   const type = request.headers.get('content-type');
   if (!isJsonContentType(type)) {
-    throw httpErrorFrom(415, MSG.httpUnsupportedMediaType, '/headers/content-type', { type: type ?? { vi: '(không có)', en: '(none)' } }, CLOSE);
+    throw type === null ? httpErrorFrom(415, MSG.httpUnsupportedMediaTypeMissing, '/headers/content-type', {}, CLOSE) : httpErrorFrom(415, MSG.httpUnsupportedMediaType, '/headers/content-type', { type }, CLOSE);
   }
   const bytes = await readBodyBytes(request, limits);
   let text: string;

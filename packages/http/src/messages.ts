@@ -28,6 +28,13 @@ export const httpUnsupportedMediaType = {
   en: 'The request body must be application/json, not "{type}".',
 } as const satisfies IssueMessage;
 
+/** `http.unsupported_media_type` (missing): a body without a `Content-Type` header. */
+export const httpUnsupportedMediaTypeMissing = {
+  code: 'http.unsupported_media_type',
+  vi: 'Nội dung yêu cầu phải là application/json; yêu cầu không có tiêu đề Content-Type.',
+  en: 'The request body must be application/json; the request has no Content-Type header.',
+} as const satisfies IssueMessage;
+
 /** `http.invalid_parameter` (cursor). */
 export const httpInvalidParameterCursor = {
   code: 'http.invalid_parameter',

@@ -111,6 +111,17 @@ describe('@egov-plan/http on a real server over SQLite', () => {
     expect((await r.json()).error.issues[0]).toMatchObject({ code: 'http.unsupported_media_type', pointer: '/headers/content-type' });
   });
 
+  it('answers a body without a content type with 415, saying the header is missing', async () => {
+    // Bytes, not a string: fetch then sends no Content-Type header.
+    const r = await fetch(measurements(), { method: 'POST', headers: { authorization: 'Bearer token-tttt' }, body: new TextEncoder().encode('{}') });
+    expect(r.status).toBe(415);
+    expect((await r.json()).error.issues[0]).toMatchObject({
+      code: 'http.unsupported_media_type',
+      pointer: '/headers/content-type',
+      message: { en: 'The request body must be application/json; the request has no Content-Type header.', vi: 'Nội dung yêu cầu phải là application/json; yêu cầu không có tiêu đề Content-Type.' },
+    });
+  });
+
   it('answers a body that does not fit the schema with 400 and pointers into it', async () => {
     const r = await post(measurements(), { measurements: [{ ...row('so-tttt', 27), colour: 'red' }] }, 'token-tttt');
     expect(r.status).toBe(400);
