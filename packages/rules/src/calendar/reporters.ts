@@ -1,6 +1,7 @@
 import type { AdministrativeLevel, AgencyKind, BilingualText, Confidence, Deadline, Plan } from '@egov-plan/core';
 import { planAt } from '../engine/items.js';
 import { isMemberOf } from './timeframes.js';
+import { compareIds } from '../engine/id-order.js';
 
 // Who must report for one deadline when a reporter is a collective ("Các sở, ban, ngành", "UBND
 // các huyện, thành phố"): its members, so that each member's report is counted, or the
@@ -49,7 +50,6 @@ export interface ExpectedReporters {
 /** The People's Committee kind of each administrative level: a unit of that level has one. */
 const COMMITTEE_KIND: Record<AdministrativeLevel, AgencyKind> = { province: 'people-committee', district: 'district-committee', commune: 'commune-committee' };
 
-const collator = new Intl.Collator('en', { numeric: true });
 
 /**
  * The reporters a deadline expects, with each collective among its reporters expanded into its
@@ -102,7 +102,7 @@ export function expectedReporters(given: Plan, deadline: Pick<Deadline, 'reporte
       });
       continue;
     }
-    const declared = plan.agencies.filter((a) => isMemberOf(a, group)).map((a) => a.id).sort(collator.compare);
+    const declared = plan.agencies.filter((a) => isMemberOf(a, group)).map((a) => a.id).sort(compareIds);
     if (declared.length > 0) {
       for (const a of declared) push({ reporter: a, via: id, basis: 'agency', confidence: m.confidence });
       collectives.push({
@@ -122,7 +122,7 @@ export function expectedReporters(given: Plan, deadline: Pick<Deadline, 'reporte
       .filter((u) => (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date))
       .filter((u) => isMemberOf({ id: u.code, kind: COMMITTEE_KIND[u.level], level: u.level }, group))
       .map((u) => u.code)
-      .sort(collator.compare);
+      .sort(compareIds);
     if (units.length > 0) {
       for (const u of units) push({ reporter: u, via: id, basis: 'administrative-unit', confidence: 'unconfirmed' });
       collectives.push({

@@ -29,6 +29,7 @@ import { isMeasurementSet, prepareMeasurements, prepareMeasurementsAsync, round6
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
 import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
 import { inForceDate, unitsInForce, type UnitsInForce } from './in-force.js';
+import { compareIds, idComparator } from './id-order.js';
 
 // The output types are inferred from the output schemas of @egov-plan/core (one source of truth
 // for the types, the published JSON Schemas and the HTTP package's OpenAPI).
@@ -180,9 +181,11 @@ class ObservationIndex {
     const facts = (this.#facts = new Int32Array(observations.length));
     const flagged = Math.min(phases.length, PHASE_FLAGS);
     let cells = new Int32Array(stride * 256);
-    // Each (unit, slot) pair as it first appears: the per-slot unit lists, in order of arrival.
-    let pairs = new Int32Array(1024);
+    // Each (unit, slot) pair as it first appears (unit and slot numbers side by side): the
+    // per-slot unit lists, in order of arrival.
+    let pairs = new Int32Array(2048);
     let pairCount = 0;
+    let unit = 0;
     const perSlot = new Int32Array(stride + 1);
     let lastUnit: string | null = null;
     let base = 0;
@@ -220,18 +223,21 @@ class ObservationIndex {
             cells = bigger;
           }
         }
+        unit = u;
         base = u * stride;
       }
       const k = base + slot;
       const c = cells[k] as number;
       if (c === 0) {
         cells[k] = i + 1;
-        if (pairCount === pairs.length) {
+        if (2 * pairCount === pairs.length) {
           const bigger = new Int32Array(pairs.length * 2);
           bigger.set(pairs);
           pairs = bigger;
         }
-        pairs[pairCount++] = k;
+        pairs[2 * pairCount] = unit;
+        pairs[2 * pairCount + 1] = slot;
+        pairCount++;
         perSlot[slot + 1] = (perSlot[slot + 1] as number) + 1;
       } else if (c < 0) (lists[-1 - c] as number[]).push(i);
       else {
@@ -247,11 +253,10 @@ class ObservationIndex {
     const fill = perSlot.slice(0, stride);
     const withUnits = (this.#with = new Int32Array(pairCount));
     for (let j = 0; j < pairCount; j++) {
-      const k = pairs[j] as number;
-      const s = k % stride;
+      const s = pairs[2 * j + 1] as number;
       const at = fill[s] as number;
       fill[s] = at + 1;
-      withUnits[at] = (k / stride) | 0;
+      withUnits[at] = pairs[2 * j] as number;
     }
   }
 
@@ -327,23 +332,34 @@ class ObservationIndex {
     return flags;
   }
 
+  /** Every unit number in numeric-aware order of the ids (sorted once per evaluation). */
   #order: Int32Array | null = null;
+  /** Scratch flags per unit number, all 0 between calls of {@link sortedUnits}. */
+  #marks: Uint8Array | null = null;
 
   /** The numbers of the org units with observations of an indicator, in numeric-aware order of their ids. */
   sortedUnits(slot: number | undefined): Int32Array {
     if (slot === undefined) return new Int32Array(0);
-    if (!this.#order) {
+    let order = this.#order;
+    if (order === null) {
       const units = this.units;
       // An array sort (a typed array's, with a comparator, is several times slower here).
-      this.#order = Int32Array.from(units.map((_, i) => i).sort((a, b) => collator.compare(units[a] as string, units[b] as string)));
+      const compare = idComparator(units);
+      order = this.#order = Int32Array.from(units.map((_, i) => i).sort((a, b) => compare(units[a] as string, units[b] as string)));
     }
-    // Every unit in that order, kept when it has the slot: no sort per indicator.
-    const order = this.#order;
-    const out = new Int32Array(this.unitsWith(slot).length);
+    const marks = (this.#marks ??= new Uint8Array(order.length));
+    // The slot's units marked, then every unit in that order kept when marked: no sort per
+    // indicator, and one byte per unit read (not the unit's row of the table).
+    const units = this.unitsWith(slot);
+    for (let i = 0; i < units.length; i++) marks[units[i] as number] = 1;
+    const out = new Int32Array(units.length);
     let n = 0;
     for (let r = 0; r < order.length; r++) {
       const u = order[r] as number;
-      if (this.#cells[u * this.#stride + slot] !== 0) out[n++] = u;
+      if (marks[u] === 1) {
+        marks[u] = 0;
+        out[n++] = u;
+      }
     }
     return out;
   }
@@ -386,7 +402,6 @@ export function latestInWindow(list: readonly Observation[], phase: Phase, at: s
   return null;
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
 
 interface Prepared {
   plan: Plan;
@@ -562,7 +577,7 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
           : [];
       if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
-        const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(collator.compare);
+        const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(compareIds);
         for (const orgUnit of names) jobs.push(unitJob(ctx, p, units, orgUnit, index.unit(orgUnit), slot));
         continue;
       }

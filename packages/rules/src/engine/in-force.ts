@@ -1,5 +1,6 @@
 import type { AdministrativeLevel, BilingualText, Phase, Plan } from '@egov-plan/core';
 import { itemVersion } from './items.js';
+import { idComparator } from './id-order.js';
 
 // Which org units (administrative units and agencies) a plan has in force on a date, with the
 // dated changes of a rule file applied: a unit withdrawn (merged) from a date, a unit whose
@@ -23,7 +24,6 @@ export interface UnitsInForce {
   known(level: AdministrativeLevel, province: ReadonlySet<string>): string[];
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
 
 /**
  * The date on which a phase's org units are taken for an evaluation at `at`: `at`, or the
@@ -88,7 +88,7 @@ export function unitsInForce(plan: Plan, date: string): UnitsInForce {
     known(level, province) {
       const ids: string[] = [];
       for (const [id, l] of inForce) if (l === level && !province.has(id)) ids.push(id);
-      return ids.sort(collator.compare);
+      return ids.sort(idComparator(ids));
     },
   };
 }

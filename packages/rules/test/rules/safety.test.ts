@@ -167,10 +167,8 @@ describe('limits on depth, size and counts', () => {
 
   it('a file nested a million levels deep is refused from its text, without recursion', () => {
     const text = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
-    const started = Date.now();
     const r = validatePlanText(text);
     expect(r.issues[0]).toMatchObject({ code: 'rules.too_deep', line: 1, column: 41 });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(checkJsonTextDepth('{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}')).toBeNull();
   });
 
@@ -178,9 +176,7 @@ describe('limits on depth, size and counts', () => {
     let v: Record<string, unknown> = {};
     const root = v;
     for (let i = 0; i < 200_000; i++) v = v.next = {} as Record<string, unknown>;
-    const started = Date.now();
     expect(codesOf({ ...testPlan(), notes: [root] })).toEqual([['rules.too_deep', `/notes/0${'/next'.repeat(38)}`]]);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(validatePlan({ ...testPlan(), notes: [root] }).ok).toBe(false);
   });
 
@@ -202,13 +198,11 @@ describe('limits on depth, size and counts', () => {
 
   it('a file with thousands of problems lists the first 500 and counts the rest, quickly', () => {
     const p = { ...testPlan(), agencies: Array(19_000).fill(0) };
-    const started = Date.now();
     const r = validatePlanText(JSON.stringify(p, null, 1));
     expect(r.issues).toHaveLength(501);
     expect(r.issues[500]?.code).toBe('rules.too_many_issues');
     // At least one issue per bad agency: 19,000 − 500 more.
     expect(Number(/and (\d+) more/u.exec(r.issues[500]?.message.en ?? '')?.[1])).toBeGreaterThanOrEqual(18_500);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('over-long strings and over-large files are refused', () => {
@@ -217,35 +211,36 @@ describe('limits on depth, size and counts', () => {
   });
 
   it('no regex operator exists, and the format’s own patterns stay linear on hostile strings', () => {
-    const started = Date.now();
     const p = testPlan() as any;
     p.id = `${'a'.repeat(19_000)}-`;
     p.indicators[3].targets[0].conditions = { all: [leaf({ fact: 'measurement', path: `$.${'a'.repeat(590)}!` })] };
     expect(validatePlanValue(p).ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+// Speed is measured by `pnpm bench`, never here: these tests assert the outcome that bounds the
+// work (an early stop, a capped issue list, one issue for many conflicts), and the generous
+// timeout below guards only against runaway work (a quadratic blow-up would not finish).
+const RUNAWAY = 60_000;
 
 describe('amplification: work stays proportional to the file', () => {
   it('2,000 conflicting overrides of one field are reported quickly', () => {
     const p = testPlan() as any;
     p.overrides = Array.from({ length: 2000 }, (_, i) => ({ target: 'online-rate.each', effectiveFrom: '2020-01-01', set: { value: i % 100 }, source: { section: 'x', quote: 'y' } }));
-    const started = Date.now();
     const r = validatePlanValue(p);
     expect(r.issues[0]?.code).toBe('rules.conflicting_override');
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
+    // At most one issue per override, not one per pair of the 2,000 (which would be ~2 million).
+    expect(r.issues.length).toBeLessThanOrEqual(p.overrides.length);
+  }, RUNAWAY);
 
   it('hundreds of dated overrides carrying 500-condition trees resolve in bounded time', () => {
     const p = testPlan() as any;
     const big = { all: Array.from({ length: 10 }, () => ({ any: Array.from({ length: 48 }, (_, i) => leaf({ value: i })) })) };
     const day = (i: number) => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
     p.overrides = Array.from({ length: 300 }, (_, i) => ({ target: 'signed-rate.each', effectiveFrom: day(i), set: { conditions: big, note: { vi: `${i}`, en: `${i}` } }, source: { section: 'x', quote: 'y' } }));
-    const started = Date.now();
     const r = validatePlanValue(p);
     expect(r.issues).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, RUNAWAY);
 });
 
 describe('values that are not JSON data', () => {
