@@ -3,7 +3,7 @@ import { NO_HOLIDAYS, isWorkingDayNumber, type HolidayCalendar } from './holiday
 import { vietnamWorkingDays, type WorkingDayCalendar } from './working-days.js';
 import { compiledArtifacts } from '../engine/plan-artifacts.js';
 import { itemVersion } from '../engine/items.js';
-import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, resolveCalendar, type ResolvedCalendar } from './periods.js';
+import { calendarOf, periodAt, periodByIdIn, periodIndexOfDay, planCalendarRules, resolveCalendar, type CalendarRules, type ResolvedCalendar } from './periods.js';
 import { planTerm, type PlanTerm } from './term.js';
 import { civilFromDays, dateOfDayNumber, dayNumber, daysFromCivil, daysInMonth, instantMs, localDayNumber, type InstantInput } from './time.js';
 import * as MSG from '../messages.js';
@@ -20,24 +20,35 @@ export interface DeadlineOptions {
 
 /** A plan prepared for deadline arithmetic: its resolved calendar and the deadlines computed so far. */
 interface PreparedPlan {
-  calendar: ResolvedCalendar;
+  calendar: CalendarRules;
   deadlines: Map<string, Deadline>;
 }
 
+// The resolved calendars planCalendar handed out, by the arithmetic they share (for a compiled
+// plan or an unchanged calendar object: the same answer every time).
+const declaredCalendars = new WeakMap<CalendarRules, ResolvedCalendar>();
+
 /** The resolved calendar of a plan (its own, extended, or the Decree 09/2019 default). */
 export function planCalendar(plan: Pick<Plan, 'calendar'>): ResolvedCalendar {
-  return prepare(plan).calendar;
+  const rules = prepare(plan).calendar;
+  let resolved = declaredCalendars.get(rules);
+  if (!resolved) {
+    // The declared calendar, with its texts, beside the arithmetic the deadline functions use.
+    resolved = plan.calendar ? { ...rules, calendar: resolveCalendar(calendarOf(plan)).calendar } : resolveCalendar();
+    declaredCalendars.set(rules, resolved);
+  }
+  return resolved;
 }
 
 // A compiled plan (see `compilePlan`) carries its calendar and a memo of its deadlines; a plain
 // plan is prepared again by every call, so that a plan changed between calls is read afresh.
 function prepare(plan: Pick<Plan, 'calendar'>): PreparedPlan {
-  return compiledArtifacts(plan) ?? { calendar: plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar(), deadlines: new Map() };
+  return compiledArtifacts(plan) ?? { calendar: planCalendarRules(plan), deadlines: new Map() };
 }
 
 // The bundled holidays as working-day look-ups only (`vietnamWorkingDays`: the same answers as
 // `vietnamHolidays()`), so that computing a deadline does not load the holiday data's texts.
-function holidaysFor(r: ResolvedCalendar, options: DeadlineOptions): WorkingDayCalendar {
+function holidaysFor(r: CalendarRules, options: DeadlineOptions): WorkingDayCalendar {
   return options.holidays ?? (r.holidays === 'none' ? NO_HOLIDAYS : vietnamWorkingDays());
 }
 
@@ -234,7 +245,7 @@ function owed(term: PlanTerm, d: Deadline, periodEnd: string | null): boolean {
 }
 
 /** The period of the calendar's primary type containing a local day (for a 9-month type outside its span, the next one). */
-function primaryPeriodOf(r: ResolvedCalendar, day: number): Period {
+function primaryPeriodOf(r: CalendarRules, day: number): Period {
   return periodAt(r, r.primaryPeriodType, periodIndexOfDay(r, r.primaryPeriodType, day) ?? nextNineMonthIndex(day));
 }
 

@@ -40,6 +40,7 @@ export {
   previousPeriod,
   resolveCalendar,
   type CalendarArgument,
+  type CalendarRules,
   type PeriodCalendarOption,
   type ResolvedCalendar,
 } from './periods.js';

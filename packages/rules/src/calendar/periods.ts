@@ -28,10 +28,11 @@ export type CalendarArgument = ReportingCalendar | ReportingCalendarInput | type
 /** Months a period of each type spans. */
 const SPAN: Record<PeriodType, number> = { month: 1, quarter: 3, 'half-year': 6, 'nine-month': 9, year: 12 };
 
-/** A calendar ready for arithmetic. */
-export interface ResolvedCalendar {
-  /** The calendar as declared (after defaults and `extends`); null for {@link GREGORIAN}. */
-  readonly calendar: ReportingCalendar | null;
+/**
+ * What period and deadline arithmetic reads of a calendar: a {@link ResolvedCalendar} without
+ * the calendar as declared (so that evaluation and deadlines need none of its texts).
+ */
+export interface CalendarRules {
   readonly system: 'reporting' | 'calendar';
   readonly timeZone: string;
   readonly primaryPeriodType: PeriodType;
@@ -43,6 +44,29 @@ export interface ResolvedCalendar {
   /** Period objects already built, by type and index. */
   readonly cache: Map<PeriodType, Map<number, Period>>;
 }
+
+/** A calendar ready for arithmetic. */
+export interface ResolvedCalendar extends CalendarRules {
+  /** The calendar as declared (after defaults and `extends`); null for {@link GREGORIAN}. */
+  readonly calendar: ReportingCalendar | null;
+}
+
+/**
+ * The period types of the bundled Decree 09/2019 calendar (data file
+ * `calendar-decree-09-2019.json`) without their legal texts: type and cut-off day. The arithmetic
+ * of a plan that declares no calendar, or extends this one, reads these, so that a bundle of
+ * `evaluate` or `upcomingDeadlines` does not carry the Decree's quotes (a test keeps them equal to
+ * the data file).
+ *
+ * @internal
+ */
+export const DECREE_09_PERIOD_TYPES: readonly (readonly [PeriodType, number])[] = [
+  ['month', 14],
+  ['quarter', 14],
+  ['half-year', 14],
+  ['nine-month', 14],
+  ['year', 14],
+];
 
 let decreeCalendar: ReportingCalendar | undefined;
 
@@ -82,9 +106,31 @@ export function calendarOf(plan: Pick<Plan, 'calendar'>): ReportingCalendar {
 const resolvedCache = new WeakMap<object, { json: string; resolved: ResolvedCalendar }>();
 let gregorian: ResolvedCalendar | undefined;
 let defaultResolved: ResolvedCalendar | undefined;
+let decreeRules: CalendarRules | undefined;
 
 function maskOf(days: readonly number[]): number {
   return days.reduce((m, d) => m | (1 << d), 0);
+}
+
+/** The plain Gregorian calendar, resolved (no texts to load: its `calendar` is null). */
+function gregorianCalendar(): ResolvedCalendar {
+  gregorian ??= {
+    calendar: null,
+    system: 'calendar',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    primaryPeriodType: 'quarter',
+    cutOff: new Map((Object.keys(SPAN) as PeriodType[]).map((t) => [t, 0])),
+    restDayMask: maskOf([0, 6]),
+    holidays: 'vn',
+    cache: new Map(),
+  };
+  return gregorian;
+}
+
+/** The arithmetic of the Decree 09/2019 calendar, from {@link DECREE_09_PERIOD_TYPES} (the data file's defaults otherwise). */
+function decree09Rules(): CalendarRules {
+  decreeRules ??= rulesOf({ timeZone: 'Asia/Ho_Chi_Minh', primaryPeriodType: 'quarter', periodTypes: DECREE_09_PERIOD_TYPES.map(([type, cutOffDay]) => ({ type, cutOffDay })), weeklyRestDays: [0, 6], holidays: 'vn' });
+  return decreeRules;
 }
 
 /**
@@ -93,21 +139,10 @@ function maskOf(days: readonly number[]): number {
  * calendar.
  */
 export function resolveCalendar(calendar?: CalendarArgument): ResolvedCalendar {
-  if (calendar === GREGORIAN) {
-    gregorian ??= {
-      calendar: null,
-      system: 'calendar',
-      timeZone: 'Asia/Ho_Chi_Minh',
-      primaryPeriodType: 'quarter',
-      cutOff: new Map((Object.keys(SPAN) as PeriodType[]).map((t) => [t, 0])),
-      restDayMask: maskOf([0, 6]),
-      holidays: 'vn',
-      cache: new Map(),
-    };
-    return gregorian;
-  }
+  if (calendar === GREGORIAN) return gregorianCalendar();
   if (calendar === undefined) {
-    defaultResolved ??= build(decree09Calendar());
+    // The same periods as the arithmetic of plans without a calendar (the cache is shared).
+    defaultResolved ??= { ...decree09Rules(), calendar: decree09Calendar() };
     return defaultResolved;
   }
   const json = JSON.stringify(calendar);
@@ -120,9 +155,37 @@ export function resolveCalendar(calendar?: CalendarArgument): ResolvedCalendar {
   return resolved;
 }
 
-function build(c: ReportingCalendar): ResolvedCalendar {
+// The arithmetic of plans' own calendars, by the calendar object, with its JSON at the time (as
+// for resolveCalendar).
+const rulesCache = new WeakMap<object, { json: string; rules: CalendarRules }>();
+
+/**
+ * The arithmetic of the calendar a plan uses (see {@link calendarOf}): its own, with the period
+ * types of the Decree 09/2019 calendar it `extends` and does not declare, or that calendar when
+ * it has none. The same validation and answers as `resolveCalendar(calendarOf(plan))`, without
+ * loading the Decree calendar's texts: the Decree's period types are valid and not declared by
+ * the plan, so validating the plan's own calendar reports what validating the merged one did.
+ * Reused while the plan's calendar object stays unchanged.
+ *
+ * @internal
+ */
+export function planCalendarRules(plan: Pick<Plan, 'calendar'>): CalendarRules {
+  const own = plan.calendar;
+  if (!own) return decree09Rules();
+  const json = JSON.stringify(own);
+  const hit = rulesCache.get(own);
+  if (hit && hit.json === json) return hit.rules;
+  const declared = own.extends ? new Set(own.periodTypes.map((p) => p.type)) : null;
+  const parsed = parseCalendar(own);
+  const base = declared ? DECREE_09_PERIOD_TYPES.filter(([type]) => !declared.has(type)).map(([type, cutOffDay]) => ({ type, cutOffDay })) : [];
+  const rules = rulesOf({ ...parsed, periodTypes: [...parsed.periodTypes, ...base] });
+  rulesCache.set(own, { json, rules });
+  return rules;
+}
+
+/** The arithmetic of a (validated) calendar. */
+function rulesOf(c: Pick<ReportingCalendar, 'timeZone' | 'primaryPeriodType' | 'weeklyRestDays' | 'holidays'> & { periodTypes: readonly { type: PeriodType; cutOffDay: number }[] }): CalendarRules {
   return {
-    calendar: c,
     system: 'reporting',
     timeZone: c.timeZone,
     primaryPeriodType: c.primaryPeriodType,
@@ -133,14 +196,18 @@ function build(c: ReportingCalendar): ResolvedCalendar {
   };
 }
 
-function undeclared(type: PeriodType, r: ResolvedCalendar): EgovPlanError {
+function build(c: ReportingCalendar): ResolvedCalendar {
+  return { calendar: c, ...rulesOf(c) };
+}
+
+function undeclared(type: PeriodType, r: CalendarRules): EgovPlanError {
   const declared = [...r.cutOff.keys()].join(', ');
   return new EgovPlanError([
     issueFrom(MSG.calendarUndeclaredPeriodType, '', { type, declared }),
   ]);
 }
 
-function cutOffFor(r: ResolvedCalendar, type: PeriodType): number {
+function cutOffFor(r: CalendarRules, type: PeriodType): number {
   const c = r.cutOff.get(type);
   if (c === undefined) throw undeclared(type, r);
   return c;
@@ -198,7 +265,7 @@ function outOfRange(text: string): EgovPlanError {
 }
 
 /** The period of `type` with integer `index` in a resolved calendar (cached). */
-export function periodAt(r: ResolvedCalendar, type: PeriodType, index: number): Period {
+export function periodAt(r: CalendarRules, type: PeriodType, index: number): Period {
   let byIndex = r.cache.get(type);
   if (!byIndex) {
     byIndex = new Map();
@@ -239,7 +306,7 @@ export function periodAt(r: ResolvedCalendar, type: PeriodType, index: number): 
  *
  * @internal
  */
-export function periodIndexOfDay(r: ResolvedCalendar, type: PeriodType, day: number): number | null {
+export function periodIndexOfDay(r: CalendarRules, type: PeriodType, day: number): number | null {
   const c = cutOffFor(r, type);
   const [y, m, d] = civilFromDays(day);
   const effective = y * 12 + m - 1 + (c !== 0 && d > c ? 1 : 0);
@@ -325,9 +392,9 @@ export function periodById(id: string, calendar?: CalendarArgument): Period {
 }
 
 /** {@link periodById} in an already resolved calendar (calendar ids still use the Gregorian one). */
-export function periodByIdIn(r: ResolvedCalendar, id: string): Period {
+export function periodByIdIn(r: CalendarRules, id: string): Period {
   const p = parsePeriodId(id);
-  return periodAt(p.system === 'calendar' ? resolveCalendar(GREGORIAN) : r, p.type, p.index);
+  return periodAt(p.system === 'calendar' ? gregorianCalendar() : r, p.type, p.index);
 }
 
 function calendarFor(period: Period, calendar?: CalendarArgument): ResolvedCalendar {

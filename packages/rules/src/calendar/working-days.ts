@@ -9,7 +9,7 @@ import { dayNumber } from './time.js';
 
 /** The working-day facts of holiday data, as generated. @internal */
 export interface WorkingDayTable {
-  /** Dates of the days off of the yearly data. */
+  /** The days off of the yearly data: a date, or a date and how many days follow it (`2019-02-03+5`: 3–8 Feb). */
   daysOff: readonly string[];
   /** Dates of the make-up working Saturdays. */
   workingDays: readonly string[];
@@ -45,7 +45,13 @@ export function vietnamWorkingDays(): WorkingDayCalendar {
     solar.set(key, [...(solar.get(key) ?? []), { validFrom, validTo }]);
   }
   vn = {
-    daysOff: new Set(t.daysOff.map(dayNumber)),
+    daysOff: new Set(
+      t.daysOff.flatMap((run) => {
+        const [date, extra] = run.split('+');
+        const first = dayNumber(date as string);
+        return Array.from({ length: Number(extra ?? 0) + 1 }, (_, i) => first + i);
+      }),
+    ),
     workingDays: new Set(t.workingDays.map(dayNumber)),
     years: new Map(t.years.map(([year, complete]) => [year, { complete }])),
     solar,

@@ -1,5 +1,5 @@
 import { EgovPlanError, validatePlan, type Plan, type Target } from '@egov-plan/core';
-import { calendarOf, resolveCalendar } from '../calendar/periods.js';
+import { planCalendarRules } from '../calendar/periods.js';
 import { compileConditions, targetConditions, type CompiledPredicate } from './compile.js';
 import { DEFAULT_RULE_LIMITS } from './limits.js';
 import { orgUnitDirectory } from './measurements.js';
@@ -38,7 +38,7 @@ function buildArtifacts(plan: Plan): PlanArtifacts {
   const predicates = new Map<Target, CompiledPredicate>();
   for (const t of timelines.values()) for (const v of t.versions) predicates.set(v.target, compileConditions(targetConditions(v.target)));
   const directory = orgUnitDirectory(plan);
-  const calendar = plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar();
+  const calendar = planCalendarRules(plan);
   return {
     plan,
     timelines,

@@ -1,5 +1,5 @@
 import { isEgovPlanError, type Issue, type Plan } from '@egov-plan/core';
-import { calendarOf, periodByIdIn, resolveCalendar } from '../calendar/periods.js';
+import { periodByIdIn, planCalendarRules } from '../calendar/periods.js';
 import { compiledArtifacts } from './plan-artifacts.js';
 
 /** A reporting period's id and inclusive local dates. */
@@ -21,7 +21,7 @@ export type PeriodLookup = (id: string) => { period: PeriodInterval } | { issue:
 export function periodLookup(plan: Pick<Plan, 'calendar'>): PeriodLookup {
   const shared = compiledArtifacts(plan);
   if (shared) return shared.periods;
-  const calendar = plan.calendar ? resolveCalendar(calendarOf(plan)) : resolveCalendar();
+  const calendar = planCalendarRules(plan);
   const cache = new Map<string, { period: PeriodInterval } | { issue: Issue }>();
   return (id) => {
     let hit = cache.get(id);

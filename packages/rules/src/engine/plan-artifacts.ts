@@ -1,5 +1,5 @@
 import type { Deadline, Plan, Target } from '@egov-plan/core';
-import type { ResolvedCalendar } from '../calendar/periods.js';
+import type { CalendarRules } from '../calendar/periods.js';
 import type { CompiledPredicate } from './compile.js';
 import type { OrgUnitDirectory } from './measurements.js';
 import type { PeriodLookup } from './periods.js';
@@ -23,7 +23,7 @@ export interface PlanArtifacts {
   /** The ids of {@link OrgUnitDirectory.provinceIds}, as a set. */
   readonly province: ReadonlySet<string>;
   readonly periods: PeriodLookup;
-  readonly calendar: ResolvedCalendar;
+  readonly calendar: CalendarRules;
   /** Deadlines computed so far, by obligation and period (the plan is frozen: they cannot go stale). */
   readonly deadlines: Map<string, Deadline>;
   /** The compiled predicate of a target version. */

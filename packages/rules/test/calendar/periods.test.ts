@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '@egov-plan/core';
 import {
   calendarOf,
+  decree09Calendar,
+  periodByIdIn,
+  planCalendar,
+  resolveCalendar,
   GREGORIAN,
   nextPeriod,
   periodById,
@@ -9,6 +14,7 @@ import {
   previousPeriod,
   type CalendarArgument,
 } from '../../src/index.js';
+import { DECREE_09_PERIOD_TYPES, planCalendarRules } from '../../src/calendar/periods.js';
 import { kontum } from './fixtures.js';
 
 // Expected intervals are read from Decree 09/2019/NĐ-CP and plan 1102/KH-UBND section III.1
@@ -159,5 +165,53 @@ describe('periods across year boundaries (independent table)', () => {
 
   it.each(['2020Q5', '2020M13', '2020S3', '2020M00', '2020Q0', '2020M3', '2020q1', '20Q1', '2020N8'])('"%s" is a typed error', (id) => {
     expect(() => periodById(id)).toThrowError(expect.objectContaining({ code: 'calendar.invalid_period_id' }));
+  });
+});
+
+// Evaluation and deadlines read the Decree 09/2019 calendar's period types from a table without
+// the Decree's texts (so that a browser bundle of them does not carry the quotes): the table must
+// say what the data file says, and the answers must be those of the calendar as declared.
+describe('the Decree 09/2019 arithmetic without its texts', () => {
+  it('the table of period types is the data file calendar-decree-09-2019.json, and so are the defaults', () => {
+    const file = decree09Calendar();
+    expect(DECREE_09_PERIOD_TYPES.map(([type, cutOffDay]) => ({ type, cutOffDay }))).toEqual(file.periodTypes.map((p) => ({ type: p.type, cutOffDay: p.cutOffDay })));
+    const { calendar, cache: _cache, ...declared } = resolveCalendar();
+    const { cache: _rulesCache, ...rules } = planCalendarRules({});
+    expect(rules).toEqual(declared);
+    expect(calendar).toEqual(file);
+  });
+
+  it('a plan without a calendar, and Kon Tum extending the Decree, get the calendar with its texts from planCalendar and the same periods as resolveCalendar', () => {
+    const plain = planCalendar({});
+    expect(plain.calendar?.periodTypes.find((p) => p.type === 'quarter')?.basis.vi).toMatch(/Nghị định 09\/2019\/NĐ-CP/u);
+    const k = kontum();
+    const declared = resolveCalendar(calendarOf(k));
+    const viaPlan = planCalendar(k);
+    expect(viaPlan.calendar).toEqual(declared.calendar);
+    // The base's month and year come with the Decree's own texts, not a placeholder.
+    expect(viaPlan.calendar?.periodTypes.find((p) => p.type === 'year')).toEqual(decree09Calendar().periodTypes.find((p) => p.type === 'year'));
+    const { calendar: _c, cache: _a, ...expected } = declared;
+    const { cache: _b, ...got } = planCalendarRules(k);
+    expect(got).toEqual(expected);
+    for (const id of ['2020Q1', '2020M03', '2020S2', '2020N9', '2020', 'C2020Q1']) expect(periodByIdIn(planCalendarRules(k), id)).toEqual(periodById(id, calendarOf(k)));
+  });
+
+  it.each([
+    ['a cut-off past the 28th', [{ type: 'quarter', cutOffDay: 31, basis: { vi: 'x', en: 'x' }, confidence: 'confirmed' }]],
+    ['a type declared twice', [{ type: 'month', cutOffDay: 10, basis: { vi: 'x', en: 'x' } }, { type: 'month', cutOffDay: 12, basis: { vi: 'y', en: 'y' } }]],
+    ['an unknown period type and a missing basis', [{ type: 'week', cutOffDay: 10 }]],
+  ])('a calendar extending the Decree is refused with the same issues as before (%s)', (_, periodTypes) => {
+    const bad = { calendar: { extends: 'decree-09-2019', timeZone: 'Asia/Ho_Chi_Minh', primaryPeriodType: 'year', periodTypes, weeklyRestDays: [0, 6], holidays: 'vn' } } as unknown as Pick<Plan, 'calendar'>;
+    const issuesOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { issues: unknown[] }).issues;
+      }
+      return [];
+    };
+    const before = issuesOf(() => resolveCalendar(calendarOf(bad)));
+    expect(before.length).toBeGreaterThan(0);
+    expect(issuesOf(() => planCalendarRules(bad))).toEqual(before);
   });
 });
