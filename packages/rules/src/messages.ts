@@ -325,7 +325,7 @@ export const measurementUnknownOrgUnitSuggestion = {
   en: 'the plan does not list org unit {orgUnit} (level {level}); its rows are accepted: {rows} row(s) name it, this one first. Did you mean {suggestion}? If the id is mistyped, correct it and import again.',
 } as const satisfies IssueMessage;
 
-/** `measurement.unknown_org_unit` (a warning): the rows of the unknown org units past the first {@link MAX_UNKNOWN_ORG_UNITS} named. */
+/** `measurement.unknown_org_unit` (a warning): the rows of the unknown org units past the first 20 named (`MAX_UNKNOWN_ORG_UNITS`). */
 export const measurementUnknownOrgUnitsMore = {
   code: 'measurement.unknown_org_unit',
   vi: '… và {rows} dòng khác nêu đơn vị mà kế hoạch không có (chỉ nêu tên {max} đơn vị đầu); các dòng đó vẫn được nhận.',
