@@ -30,7 +30,7 @@ export interface SheetObservation extends Observation {
 export interface WorkbookMeasurements {
   /** The good rows of every sheet read, in sheet order. */
   observations: SheetObservation[];
-  /** Problems of rows and cells (errors), and sheets not read (warnings). */
+  /** Problems of rows and cells (errors), sheets not read and org units the plan does not list (warnings). */
   issues: Issue[];
   /** Rows read (good and bad), over every sheet. */
   rows: number;

@@ -330,7 +330,8 @@ function columnLetter(n: number): string {
 /**
  * Checks the rows of a table — a spreadsheet's sheet read by `@egov-plan/tabular`, cells as
  * text — with the rules of {@link parseMeasurementsCsv}: row 1 is the header (the same column
- * names), each later row one measurement. With `sheet`, issues name the sheet, row and column.
+ * names), each later row one measurement; a number in a cell marked in `textCells` takes a
+ * decimal comma, as in a `;` file. With `sheet`, issues name the sheet, row and column.
  */
 export function parseMeasurementTable(plan: Plan, rows: Iterable<MeasurementTableRow>, options: MeasurementTableOptions = {}): MeasurementSet {
   const m = new CsvMeasurements(plan, options);
