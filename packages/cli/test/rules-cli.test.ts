@@ -33,9 +33,11 @@ describe('egov-plan evaluate', () => {
     const dir = tempDirWith({ 'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q4,40,400,1000'].join('\n') });
     const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // "so-yte" is not an id of the plan (its health department is "so-y-te"): evaluated as given, and named in a warning.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^m\.csv:3 cảnh báo \[measurement\.unknown_org_unit\] \/3\/orgUnit Dòng 3: kế hoạch không có đơn vị "so-yte" \(cấp tỉnh\).* Có phải là "so-y-te"\?/u)]);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ plan: 'kontum-1102-2019', at: '2020-12-14', phases: ['2019-2020'], evaluator: 'compiled', rows: 2, badRows: 0 });
+    expect(out.issues).toEqual([expect.objectContaining({ code: 'measurement.unknown_org_unit', severity: 'warning', pointer: '/3/orgUnit' })]);
     const mine = out.results.find((x: any) => x.target === 'online-dossier-rate.2019-2020' && x.orgUnit === 'so-tttt');
     expect(mine).toMatchObject({ indicator: 'online-dossier-rate', status: 'not-met', value: 19, targetValue: 20, gap: -1, phase: '2019-2020', period: '2020Q4', scope: 'each-agency' });
     expect(mine.source.quote).toMatch(/20%/u);

@@ -155,6 +155,7 @@ export type Issue = {
     | 'measurement.out_of_range'
     | 'measurement.invalid_level'
     | 'measurement.missing_level'
+    | 'measurement.unknown_org_unit'
     | 'measurement.level_mismatch'
     | 'measurement.invalid_period'
     | 'measurement.duplicate'

@@ -477,16 +477,15 @@ export function createHandler(options: HandlerOptions): FetchHandler {
         if (foreign.length) throw new HttpError(403, foreign);
       }
       const set = prepareMeasurements(plan, submission.measurements, { file: BODY_NAME });
+      // The issues of the rows, pointing into the request body (with its line and column when it was read as text).
+      const document = c.get('body')?.document;
+      const located = (issues: Issue[]) => prefixed(issues, '/measurements').map((i) => (document ? { ...i, ...document.locate(i.pointer) } : i));
       const errors = set.issues.filter((i) => !isWarning(i));
-      if (errors.length) {
-        const document = c.get('body')?.document;
-        throw new HttpError(
-          422,
-          prefixed(errors, '/measurements').map((i) => (document ? { ...i, ...document.locate(i.pointer) } : i)),
-        );
-      }
+      if (errors.length) throw new HttpError(422, located(errors));
       const done = await importMeasurementSet(store, set, { plan: plan.id, file: submission.file ?? 'http', importedBy: principal.id ?? principal.agencies.join(',') });
-      return respond(c.req.raw, JSON.stringify({ ok: true, importId: done.importId, rows: done.rows, revisions: done.revisions, unchanged: done.unchanged }), undefined, 201) as never;
+      // Accepted rows are not taken silently: the warnings (an org unit the plan does not list) go back with the result.
+      const warnings = located(set.issues.filter(isWarning));
+      return respond(c.req.raw, JSON.stringify({ ok: true, importId: done.importId, rows: done.rows, revisions: done.revisions, unchanged: done.unchanged, ...(warnings.length ? { warnings } : {}) }), undefined, 201) as never;
     },
   );
 

@@ -124,6 +124,7 @@ export const MeasurementImportResult = z
     rows: z.number().int().min(0).describe('Rows received.'),
     revisions: z.number().int().min(0).describe('Rows that created a revision.'),
     unchanged: z.number().int().min(0).describe('Rows identical to the value in force (nothing written).'),
+    warnings: z.array(Issue).optional().describe('What was accepted but should be looked at (`measurement.unknown_org_unit`: an org unit the plan does not list); absent when none.'),
   })
   .openapi('MeasurementImportResult');
 

@@ -56,6 +56,17 @@ describe('@egov-plan/http on a real server over SQLite', () => {
     expect(m).toMatchObject({ value: 27, file: 'q4.json', importedBy: 'user-tttt', importId: body.importId });
   });
 
+  it('writes a row of an org unit the plan does not list, and answers with a warning naming it in the body', async () => {
+    const text = JSON.stringify({ file: 'moi.json', measurements: [{ ...row('so-khong-co', 44, '2020Q3'), level: 'province' }] }, null, 1);
+    const r = await fetch(measurements(), { method: 'POST', headers: { authorization: 'Bearer token-admin', 'content-type': 'application/json' }, body: text });
+    expect(r.status).toBe(201);
+    const body = await r.json();
+    expect(body).toMatchObject({ ok: true, rows: 1, revisions: 1, unchanged: 0 });
+    expect(body.warnings).toEqual([expect.objectContaining({ code: 'measurement.unknown_org_unit', severity: 'warning', pointer: '/measurements/0/orgUnit', line: text.split('\n').findIndex((l) => l.includes('so-khong-co')) + 1 })]);
+    expect(body.warnings[0].message.en).toContain('org unit "so-khong-co" (level province)');
+    expect(await stored(s)).toContain('so-khong-co|2020Q3|44');
+  });
+
   it('refuses measurements for another agency with 403 and writes none of the batch', async () => {
     const before = await stored(s);
     const r = await post(measurements(), { measurements: [row('so-tttt', 30), row('so-noi-vu', 15)] }, 'token-tttt');

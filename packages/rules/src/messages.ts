@@ -307,3 +307,41 @@ export const jsonDuplicateKey = {
   vi: 'Khóa {key} viết hai lần trong cùng một đối tượng (dòng {firstLine}, cột {firstColumn} và dòng {line}, cột {column}); JSON không nói giá trị nào thắng, hãy giữ một.',
   en: 'Key {key} is written twice in one object (line {firstLine}, column {firstColumn} and line {line}, column {column}); JSON does not say which one wins: keep one.',
 } as const satisfies IssueMessage;
+
+// The messages of the measurement checks (engine/measurements.ts, ingest/measurements.ts).
+// Row messages follow the row's label (`Dòng 5, cột B (orgUnit): `), which the checks put before them.
+
+/** `measurement.unknown_org_unit` (a warning): an org unit the plan does not list, no known id close to it. */
+export const measurementUnknownOrgUnit = {
+  code: 'measurement.unknown_org_unit',
+  vi: 'kế hoạch không có đơn vị {orgUnit} (cấp {level}); số liệu vẫn được nhận: {rows} dòng nêu đơn vị này, dòng đầu là dòng này. Nếu mã bị gõ sai, hãy sửa rồi nhập lại.',
+  en: 'the plan does not list org unit {orgUnit} (level {level}); its rows are accepted: {rows} row(s) name it, this one first. If the id is mistyped, correct it and import again.',
+} as const satisfies IssueMessage;
+
+/** `measurement.unknown_org_unit` (a warning): an org unit the plan does not list, with the known id closest to it. */
+export const measurementUnknownOrgUnitSuggestion = {
+  code: 'measurement.unknown_org_unit',
+  vi: 'kế hoạch không có đơn vị {orgUnit} (cấp {level}); số liệu vẫn được nhận: {rows} dòng nêu đơn vị này, dòng đầu là dòng này. Có phải là {suggestion}? Nếu mã bị gõ sai, hãy sửa rồi nhập lại.',
+  en: 'the plan does not list org unit {orgUnit} (level {level}); its rows are accepted: {rows} row(s) name it, this one first. Did you mean {suggestion}? If the id is mistyped, correct it and import again.',
+} as const satisfies IssueMessage;
+
+/** `measurement.unknown_org_unit` (a warning): the rows of the unknown org units past the first 20 named (`MAX_UNKNOWN_ORG_UNITS`). */
+export const measurementUnknownOrgUnitsMore = {
+  code: 'measurement.unknown_org_unit',
+  vi: '… và {rows} dòng khác nêu đơn vị mà kế hoạch không có (chỉ nêu tên {max} đơn vị đầu); các dòng đó vẫn được nhận.',
+  en: '… and {rows} more row(s) name org units the plan does not list (only the first {max} are named); those rows are accepted.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: `1.234` in a `;` CSV file, where the comma is the decimal mark. */
+export const measurementGroupedNumberSemicolon = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} không rõ nghĩa trong tệp dùng dấu ";" (dấu chấm có thể là phân cách hàng nghìn): viết {plain} hoặc dùng dấu phẩy cho phần thập phân.',
+  en: '{field}: {text} is ambiguous in a ";" file (the dot may separate thousands): write {plain}, or a comma for decimals.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: `1.234` in a spreadsheet's text cell, where the comma is read as the decimal mark. */
+export const measurementGroupedNumberTextCell = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} trong ô dạng văn bản không rõ nghĩa (dấu chấm có thể là phân cách hàng nghìn): viết {plain}, hoặc dùng dấu phẩy cho phần thập phân, hoặc nhập số vào ô dạng số.',
+  en: '{field}: {text} in a text cell is ambiguous (the dot may separate thousands): write {plain}, or a comma for decimals, or type the number into a number cell.',
+} as const satisfies IssueMessage;

@@ -176,7 +176,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
           const r = rowCells(streamedRow(n.value), number, width, cellIssue, (i) => issues.add(i));
           if (r === null) continue;
           if (r.bad || merged.some((m) => number >= m.top && number <= m.bottom)) badRows++;
-          else yield { row: number, cells: r.cells };
+          else yield r.textCells ? { row: number, cells: r.cells, textCells: r.textCells } : { row: number, cells: r.cells };
         }
       }
       // Keys across sheets: a row repeating one of an earlier sheet is named here, with that sheet.

@@ -31,7 +31,7 @@ export interface SheetObservation extends Observation {
 export interface WorkbookMeasurements {
   /** The good rows of every sheet read, in sheet order. */
   observations: SheetObservation[];
-  /** Problems of rows and cells (errors), and sheets not read (warnings). */
+  /** Problems of rows and cells (errors), sheets not read and org units the plan does not list (warnings). */
   issues: Issue[];
   /** Rows read (good and bad), over every sheet. */
   rows: number;
@@ -43,10 +43,14 @@ const where = (file: string | undefined) => (file === undefined ? {} : { file })
 
 type Cell = ExcelJS.CellValue;
 
-/** A cell as text the checks read (as a CSV file would hold it), or an issue. @internal */
-export function cellText(v: Cell): { text: string } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
+/**
+ * A cell as text the checks read (as a CSV file would hold it), or an issue; `typed` when the
+ * spreadsheet holds the cell as text (a string, rich text, a formula's text result), not as a
+ * number, a date or a boolean. @internal
+ */
+export function cellText(v: Cell): { text: string; typed?: true } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
   if (v === null || v === undefined) return { text: '' };
-  if (typeof v === 'string') return { text: v };
+  if (typeof v === 'string') return { text: v, typed: true };
   if (typeof v === 'number') return { text: String(v) };
   if (typeof v === 'boolean') return { text: v ? 'true' : 'false' };
   if (v instanceof Date) {
@@ -62,8 +66,8 @@ export function cellText(v: Cell): { text: string } | { problem: 'formula' | 'er
       if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { problem: 'error', detail: String(result.error) };
       return cellText(result as Cell);
     }
-    if ('richText' in v && Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join('') };
-    if ('text' in v && typeof v.text === 'string') return { text: v.text };
+    if ('richText' in v && Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), typed: true };
+    if ('text' in v && typeof v.text === 'string') return { text: v.text, typed: true };
   }
   return { problem: 'unsupported', detail: typeof v };
 }
@@ -112,11 +116,14 @@ export interface SheetRow {
 
 /**
  * The cells of a row as text (as a CSV file would hold them), from column A to the header's
- * width or the row's last cell; `null` for a blank row. A formula without a saved result, an
- * error or an unreadable value is an issue (handed to `report`) and makes the row bad. @internal
+ * width or the row's last cell; `null` for a blank row. `textCells` marks the cells the
+ * spreadsheet holds as text (absent when there are none): a number in one of them may take a
+ * decimal comma (`85,5`), as in a `;` CSV file. A formula without a saved result, an error or an
+ * unreadable value is an issue (handed to `report`) and makes the row bad. @internal
  */
-export function rowCells(row: SheetRow, number: number, width: number, cellIssue: CellIssuer, report: (i: Issue) => void): { cells: string[]; bad: boolean } | null {
+export function rowCells(row: SheetRow, number: number, width: number, cellIssue: CellIssuer, report: (i: Issue) => void): { cells: string[]; textCells?: boolean[]; bad: boolean } | null {
   const cells: string[] = [];
+  let textCells: boolean[] | undefined;
   let bad = false;
   let blank = true;
   const last = Math.max(width, row.cellCount);
@@ -124,6 +131,7 @@ export function rowCells(row: SheetRow, number: number, width: number, cellIssue
     const t = cellText(row.getCell(c).value);
     if ('text' in t) {
       if (t.text.trim() !== '') blank = false;
+      if (t.typed) (textCells ??= [])[c - 1] = true;
       cells.push(t.text);
       continue;
     }
@@ -138,7 +146,8 @@ export function rowCells(row: SheetRow, number: number, width: number, cellIssue
       report(cellIssue(number, c, MSG.workbookCellErrorUnreadable, { kind: t.detail }));
     }
   }
-  return blank ? null : { cells, bad };
+  if (blank) return null;
+  return textCells ? { cells, textCells, bad } : { cells, bad };
 }
 
 /** The field of each cell of row 1, and whether they make a measurements header. @internal */
@@ -247,7 +256,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       const r = rowCells(row, number, width, cellIssue, (i) => result.issues.push(i));
       if (r === null) return;
       if (r.bad || mergedRows.has(number)) badRows++;
-      else rows.push({ row: number, cells: r.cells });
+      else rows.push(r.textCells ? { row: number, cells: r.cells, textCells: r.textCells } : { row: number, cells: r.cells });
     });
     const set: MeasurementSet = parseMeasurementTable(plan, rows, { sheet: name, ...where(file) });
     for (const i of set.issues) result.issues.push(i);

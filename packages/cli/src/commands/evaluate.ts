@@ -235,7 +235,9 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           writeFileSync(resolve(ctx.io.cwd, opts.out), await evaluationWorkbook(plan, { ...ev, results }));
           if (!opts.json) err(ctx, en ? `Results written to ${opts.out}.` : `Đã ghi kết quả vào ${opts.out}.`);
         }
-        const badRows = new Set(set.issues.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
+        // Rows left out: those with an error (a warning, such as an org unit the plan does not list, keeps its row).
+        const errors = set.issues.filter((i) => i.severity !== 'warning');
+        const badRows = new Set(errors.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
         if (opts.json) {
           printJson(ctx, {
             plan: ev.plan,
@@ -266,7 +268,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         }
         if (set.issues.length) {
           printIssues(ctx, set.issues);
-          ctx.exitCode = EXIT.failure;
+          if (errors.length) ctx.exitCode = EXIT.failure;
         }
         // Only verdicts fail a run: a district below the bar of a whole-province target that the
         // province as a whole meets is reported, not failed on.

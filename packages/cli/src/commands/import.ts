@@ -25,9 +25,12 @@ function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpResto
     return en ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions (${d.skipped} imports already stored).` : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản (${d.skipped} lần nhập đã có sẵn).`;
   }
   if (!r.imported) return en ? `${r.file}: REFUSED — ${r.rejected} of ${r.rows} rows bad; nothing imported.` : `${r.file}: BỊ TỪ CHỐI — ${r.rejected} trong ${r.rows} dòng sai; không nhập gì.`;
+  // Warnings (an org unit the plan does not list, a sheet not read) are counted here and listed on standard error.
+  const warnings = r.issues.filter((i) => i.severity === 'warning').length;
+  const warned = warnings === 0 ? '' : en ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : `, ${warnings} cảnh báo`;
   return en
-    ? `${r.file}: ${r.rows} rows — ${r.revisions} new revisions, ${r.unchanged} unchanged, 0 rejected (import ${r.importId}).`
-    : `${r.file}: ${r.rows} dòng — ${r.revisions} phiên bản mới, ${r.unchanged} không đổi, 0 bị từ chối (lần nhập ${r.importId}).`;
+    ? `${r.file}: ${r.rows} rows — ${r.revisions} new revisions, ${r.unchanged} unchanged, 0 rejected${warned} (import ${r.importId}).`
+    : `${r.file}: ${r.rows} dòng — ${r.revisions} phiên bản mới, ${r.unchanged} không đổi, 0 bị từ chối${warned} (lần nhập ${r.importId}).`;
 }
 
 /**

@@ -29,6 +29,7 @@ export {
   prepareMeasurements,
   prepareMeasurementsAsync,
   MAX_ROUNDING_GAP,
+  MAX_UNKNOWN_ORG_UNITS,
   type PrepareOptions,
   type MeasurementInput,
   type MeasurementSet,

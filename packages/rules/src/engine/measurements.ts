@@ -1,4 +1,6 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { echo } from '../ingest/text.js';
+import * as MSG from '../messages.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -64,6 +66,8 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'huyện': 'district',
   'xã': 'commune',
 };
+/** A level's Vietnamese word (the level of a message in Vietnamese). */
+const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
 const FIELD_SET: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS);
@@ -98,6 +102,13 @@ export interface OrgUnitDirectory {
   provinceIds: readonly string[];
   /** Names of the administrative units (by code) and agencies (by id), for explanations. */
   names: ReadonlyMap<string, BilingualText>;
+  /**
+   * The levels at which the plan lists its org units one by one (an administrative unit, or an
+   * agency that is not a collective): an org unit it does not know at such a level is probably
+   * mistyped, and is named in a `measurement.unknown_org_unit` warning. At another level (the
+   * communes of most plans) an unknown org unit is what is expected.
+   */
+  listedLevels: ReadonlySet<AdministrativeLevel>;
 }
 
 /** The org units a plan declares: administrative units by code, agencies by id. @internal */
@@ -114,7 +125,57 @@ export function orgUnitDirectory(plan: Plan): OrgUnitDirectory {
   const names = new Map<string, BilingualText>();
   for (const a of plan.agencies) names.set(a.id, a.name);
   for (const u of plan.administrativeUnits) names.set(u.code, u.name);
-  return { levelOf, provinceIds, names };
+  const listedLevels = new Set<AdministrativeLevel>();
+  for (const a of plan.agencies) if (a.level && a.kind !== 'group') listedLevels.add(a.level);
+  for (const u of plan.administrativeUnits) listedLevels.add(u.level);
+  if (plan.issuer.unit) listedLevels.add('province');
+  return { levelOf, provinceIds, names, listedLevels };
+}
+
+/** Most org units named one by one in `measurement.unknown_org_unit` warnings for one input; the rows of the others are counted in one more warning. */
+export const MAX_UNKNOWN_ORG_UNITS = 20;
+
+/**
+ * The id among `known` closest to `id` (fewest single-character edits, letter case aside), when
+ * it is close enough to be a typo of it: at most one edit in three characters. @internal
+ */
+export function closestId(id: string, known: Iterable<string>): string | undefined {
+  const a = id.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(a.length / 3)) + 1;
+  for (const k of known) {
+    const d = editDistance(a, k.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance of `a` and `b`, or `limit` when it is `limit` or more. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin >= limit) return limit;
+    previous = current;
+  }
+  return Math.min(limit, previous[b.length] as number);
+}
+
+/** An issue of one row worded by `message` (after the row's label, as {@link rowIssue} puts it). @internal */
+export function rowIssueFrom<const M extends IssueMessage>(ctx: RowContext, field: string | null, message: M, params: IssueParams<M>, extra?: Pick<Issue, 'severity'>): Issue {
+  const values = params as Readonly<Record<string, string | number | BilingualText>>;
+  const made = rowIssue(ctx, field, message.code, renderTemplate(message.vi, values, 'vi'), renderTemplate(message.en, values, 'en'));
+  return extra ? { ...made, ...extra } : made;
 }
 
 /** An issue of one row. @internal */
@@ -351,10 +412,10 @@ export interface PrepareOptions {
  */
 export function prepareMeasurements(plan: Plan, rows: Iterable<MeasurementInput>, options: PrepareOptions = {}): MeasurementSet {
   const iterable = measurementIterable(rows, false);
-  const { check, out } = codeRowChecker(plan, options);
+  const { check, finish } = codeRowChecker(plan, options);
   let r = 0;
   for (const row of iterable as Iterable<unknown>) check(row, r++);
-  return out;
+  return finish();
 }
 
 /**
@@ -363,13 +424,13 @@ export function prepareMeasurements(plan: Plan, rows: Iterable<MeasurementInput>
  */
 export async function prepareMeasurementsAsync(plan: Plan, rows: AsyncIterable<MeasurementInput> | Iterable<MeasurementInput>, options: PrepareOptions = {}): Promise<MeasurementSet> {
   const iterable = measurementIterable(rows, true);
-  const { check, out } = codeRowChecker(plan, options);
+  const { check, finish } = codeRowChecker(plan, options);
   let r = 0;
   for await (const row of iterable as AsyncIterable<unknown>) check(row, r++);
-  return out;
+  return finish();
 }
 
-function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unknown, r: number) => void; out: MeasurementSet } {
+function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unknown, r: number) => void; out: MeasurementSet; finish: () => MeasurementSet } {
   const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
   const where = options.file === undefined ? {} : { file: options.file };
   const checker = rowChecker(plan, options.periods ?? periodLookup(plan), out);
@@ -381,7 +442,11 @@ function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unk
       out.issues.push(rowIssue(naming.contextOf(r), problem.field, problem.code, problem.vi, problem.en));
     } else checker(row as RawRow, r, naming);
   };
-  return { check, out };
+  const finish = () => {
+    for (const w of checker.warnings()) out.issues.push(w);
+    return out;
+  };
+  return { check, out, finish };
 }
 
 /**
@@ -424,12 +489,30 @@ function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: str
   ]);
 }
 
+/** The row checks of one input: checks one row, adding to the set; {@link RowCheck.warnings} after the last row. @internal */
+export interface RowCheck {
+  (m: RawRow, r: number, naming: RowNaming): void;
+  /**
+   * The warnings about the rows as a whole, to add to the issues after the last row: one
+   * `measurement.unknown_org_unit` per org unit the plan does not list (first row, row count,
+   * closest known id), at most {@link MAX_UNKNOWN_ORG_UNITS}, then one counting the other rows.
+   */
+  warnings(): Issue[];
+}
+
+/** An accepted org unit the plan does not list: its level, its rows, where it first came. */
+interface UnknownUnit {
+  level: AdministrativeLevel;
+  rows: number;
+  ctx: RowContext;
+}
+
 /**
  * Checks rows one at a time (so a large file is never held as rows), adding to `out`: the hand-off
  * from the readers of measurement text (CSV, JSON) to the checks. With `keys` (a store's
  * {@link FileKeySet}), the duplicate check keeps its keys there instead of in memory. @internal
  */
-export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet, keys?: FileKeySet): (m: RawRow, r: number, naming: RowNaming) => void {
+export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet, keys?: FileKeySet): RowCheck {
   // One look-up per row gives the indicator and its number (for a plan listing an id twice, the last, as a map built from the list keeps).
   const indicatorIndex = new Map(plan.indicators.map((i, n) => [i.id, n]));
   const indicatorCount = indicatorIndex.size;
@@ -466,7 +549,54 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   // The period written on the row before and what the look-up made of it.
   let lastPeriodGiven: string | undefined;
   let lastPeriod: ReturnType<PeriodLookup> | undefined;
-  return (m, r, naming) => {
+  // Accepted rows of org units the plan does not list, at a level whose units it lists (a typo?):
+  // counted per org unit for one warning each. Known org units never come here.
+  const warnAt = dir.listedLevels;
+  const unknownUnits = new Map<string, UnknownUnit>();
+  let lastUnknownName: string | undefined;
+  let lastUnknown: UnknownUnit | undefined;
+  let unknownRowsMore = 0;
+  let moreFile: string | undefined;
+  const noteUnknown = (orgUnit: string, level: AdministrativeLevel) => {
+    if (orgUnit === lastUnknownName && lastUnknown) {
+      lastUnknown.rows++;
+      return;
+    }
+    let u = unknownUnits.get(orgUnit);
+    if (u === undefined) {
+      if (unknownUnits.size >= MAX_UNKNOWN_ORG_UNITS) {
+        unknownRowsMore++;
+        return;
+      }
+      u = { level, rows: 0, ctx: (ctx ??= rowNaming.contextOf(row)) };
+      moreFile ??= u.ctx.file;
+      unknownUnits.set(orgUnit, u);
+    }
+    lastUnknownName = orgUnit;
+    lastUnknown = u;
+    u.rows++;
+  };
+  const warnings = (): Issue[] => {
+    const list: Issue[] = [];
+    for (const [orgUnit, u] of unknownUnits) {
+      const known: string[] = [];
+      for (const [id, level] of dir.levelOf) if (level === u.level) known.push(id);
+      const suggestion = closestId(orgUnit, known);
+      const params = { orgUnit: echo(orgUnit, 80), level: { vi: LEVEL_VI[u.level], en: u.level }, rows: u.rows };
+      list.push(
+        suggestion === undefined
+          ? rowIssueFrom(u.ctx, 'orgUnit', MSG.measurementUnknownOrgUnit, params, { severity: 'warning' })
+          : rowIssueFrom(u.ctx, 'orgUnit', MSG.measurementUnknownOrgUnitSuggestion, { ...params, suggestion: echo(suggestion, 80) }, { severity: 'warning' }),
+      );
+    }
+    if (unknownRowsMore > 0) {
+      const m = MSG.measurementUnknownOrgUnitsMore;
+      const params = { rows: unknownRowsMore, max: MAX_UNKNOWN_ORG_UNITS };
+      list.push(issue(m.code, '', renderTemplate(m.vi, params, 'vi'), renderTemplate(m.en, params, 'en'), { severity: 'warning', ...(moreFile === undefined ? {} : { file: moreFile }) }));
+    }
+    return list;
+  };
+  const check = (m: RawRow, r: number, naming: RowNaming): void => {
     out.rows++;
     if (problems.length) problems = [];
     ctx = undefined;
@@ -672,16 +802,20 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         // The plan's and the calendar's own strings, so that the text of the file can be freed.
         const ind = indicator as Indicator;
         out.observations.push({ indicator: ind.id, orgUnit: unitText, level, period, start, end, value, numerator, denominator, evidence, row: rowNumber, source });
+        // Kept with the level it gives, but named: the plan lists the units of that level.
+        if (known === undefined && warnAt.has(level)) noteUnknown(unitText, level);
         return;
       }
     }
     for (const p of problems) out.issues.push(p);
   };
+  return Object.assign(check, { warnings });
 }
 
 function checkRows(plan: Plan, rows: readonly RawRow[], naming: RowNaming, lookup: PeriodLookup, out: MeasurementSet): void {
   const check = rowChecker(plan, lookup, out);
   for (let r = 0; r < rows.length; r++) check(rows[r] as RawRow, r, naming);
+  for (const w of check.warnings()) out.issues.push(w);
 }
 
 /** Rounds to 6 decimals, so that computed percentages compare the same everywhere. */

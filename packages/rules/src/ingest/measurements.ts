@@ -1,6 +1,7 @@
 import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
-import { COLUMNS, REQUIRED, rowChecker, rowIssue, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
+import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
+import * as MSG from '../messages.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
 import { echo, encodingProblem } from './text.js';
@@ -34,6 +35,12 @@ export interface MeasurementTableOptions extends MeasurementOptions {
 export interface MeasurementTableRow {
   row: number;
   cells: readonly string[];
+  /**
+   * Per cell, true when the spreadsheet holds it as text rather than as a number: a number typed
+   * into such a cell is read as in a `;` CSV file, with a decimal comma (`85,5` is 85.5, `1.234`
+   * is refused as ambiguous). Absent: every cell is read as in a `,` CSV file.
+   */
+  textCells?: readonly boolean[];
 }
 
 /** Largest measurements text accepted by default. */
@@ -51,6 +58,16 @@ const MAX_HEADER_ISSUES = 20;
 const NUMERIC = new Set(['value', 'numerator', 'denominator']);
 const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/u;
 const GROUPED = /^\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$/u;
+
+/**
+ * A number field where the comma is the decimal mark (a `;` CSV file, a spreadsheet's text
+ * cell), as the checks read it: `85,5` → `85.5`; `null` for `1.234` or `1.234.567`, ambiguous
+ * there (the dot may separate thousands); any other text as it is (the checks then judge it).
+ */
+function decimalCommaField(v: string): string | null {
+  if (DECIMAL_COMMA.test(v)) return v.replace(',', '.');
+  return GROUPED.test(v) ? null : v;
+}
 
 /** The fields of a measurement in the order {@link CsvMeasurements} fills them (every one of {@link COLUMNS}). */
 const CELL_ORDER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source'] as const;
@@ -218,12 +235,12 @@ class CsvMeasurements {
     this.decimalComma = delimiter === ';';
   }
 
-  /** Checks one record given directly (a table's row), as the CSV reader hands them. */
-  push(rec: CsvRecord): void {
-    this.record(rec);
+  /** Checks one record given directly (a table's row), as the CSV reader hands them; `textCells` as {@link MeasurementTableRow.textCells}. */
+  push(rec: CsvRecord, textCells?: readonly boolean[]): void {
+    this.record(rec, textCells);
   }
 
-  private record(rec: CsvRecord): void {
+  private record(rec: CsvRecord, textCells?: readonly boolean[]): void {
     if (this.cols === null) {
       this.readHeader(rec, this.reader.delimiterInUse ?? ',');
       return;
@@ -236,7 +253,7 @@ class CsvMeasurements {
     }
     const input = this.input;
     const fields = rec.fields;
-    if (!this.decimalComma && BY_NAME) {
+    if (!this.decimalComma && textCells === undefined && BY_NAME) {
       // Every field by name (one shape of store per field, not a keyed store per column): the
       // cell of the header's column, undefined when the header lacks it or the record is short.
       const at = this.cellOf;
@@ -259,22 +276,17 @@ class CsvMeasurements {
     for (let k = 0; k < names.length; k++) {
       const name = names[k] as string;
       let v = fields[cells[k] as number];
-      if (this.decimalComma && v !== undefined && this.colNumeric[k] === true) {
-        if (DECIMAL_COMMA.test(v)) v = v.replace(',', '.');
-        else if (GROUPED.test(v)) {
-          // "1.234" in a `;` file: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
+      // The decimal comma: every number field of a `;` file, a number typed into a spreadsheet's text cell.
+      if (v !== undefined && this.colNumeric[k] === true && (this.decimalComma || textCells?.[cells[k] as number] === true)) {
+        const read = decimalCommaField(v);
+        if (read === null) {
+          // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
           out.rows++;
-          this.issues.add(
-            rowIssue(
-              this.contextOf(rec),
-              name,
-              'measurement.invalid_number',
-              `${name}: ${echo(v.trim(), 40)} không rõ nghĩa trong tệp dùng dấu ";" (dấu chấm có thể là phân cách hàng nghìn): viết ${v.trim().replace(/\./gu, '')} hoặc dùng dấu phẩy cho phần thập phân.`,
-              `${name}: ${echo(v.trim(), 40)} is ambiguous in a ";" file (the dot may separate thousands): write ${v.trim().replace(/\./gu, '')}, or a comma for decimals.`,
-            ),
-          );
+          const params = { field: name, text: echo(v.trim(), 40), plain: v.trim().replace(/\./gu, '') };
+          this.issues.add(rowIssueFrom(this.contextOf(rec), name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params));
           return;
         }
+        v = read;
       }
       input[name] = v;
     }
@@ -304,7 +316,7 @@ class CsvMeasurements {
         issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...withFile(file) }),
       );
     }
-    return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file)] };
+    return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file), ...this.check.warnings()] };
   }
 }
 
@@ -318,11 +330,12 @@ function columnLetter(n: number): string {
 /**
  * Checks the rows of a table — a spreadsheet's sheet read by `@egov-plan/tabular`, cells as
  * text — with the rules of {@link parseMeasurementsCsv}: row 1 is the header (the same column
- * names), each later row one measurement. With `sheet`, issues name the sheet, row and column.
+ * names), each later row one measurement; a number in a cell marked in `textCells` takes a
+ * decimal comma, as in a `;` file. With `sheet`, issues name the sheet, row and column.
  */
 export function parseMeasurementTable(plan: Plan, rows: Iterable<MeasurementTableRow>, options: MeasurementTableOptions = {}): MeasurementSet {
   const m = new CsvMeasurements(plan, options);
-  for (const r of rows) m.push({ row: r.row, line: r.row, fields: r.cells as string[] });
+  for (const r of rows) m.push({ row: r.row, line: r.row, fields: r.cells as string[] }, r.textCells);
   return m.finish({ delimiter: ',', newline: '\n', unterminated: null, stopped: false });
 }
 
@@ -437,7 +450,7 @@ export async function* readMeasurementTableStream(
   const size = Math.max(1, options.batchRows ?? 1000);
   let pending = 0;
   for await (const r of rows) {
-    m.push({ row: r.row, line: r.row, fields: r.cells as string[] });
+    m.push({ row: r.row, line: r.row, fields: r.cells as string[] }, r.textCells);
     if (++pending >= size) {
       pending = 0;
       yield { observations: m.take(), rows: m.rows, bytes: 0 };
@@ -497,7 +510,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
     check(item as RawRow, i, naming);
     issues.take(out);
   }
-  return { observations: out.observations, rows: out.rows, issues: issues.finish(file) };
+  return { observations: out.observations, rows: out.rows, issues: [...issues.finish(file), ...check.warnings()] };
 }
 
 /** Reads measurements text by its format: JSON when it starts with `[` or `{`, CSV otherwise. */

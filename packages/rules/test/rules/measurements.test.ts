@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError, type Plan } from '@egov-plan/core';
-import { parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
+import { bundledPlan, evaluate, parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
 import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
 
@@ -64,6 +64,8 @@ describe('measurements in CSV', () => {
       ['/2/level', 'measurement.missing_level'],
       ['/3/level', 'measurement.level_mismatch'],
       ['/5/level', 'measurement.invalid_level'],
+      // Kept with the level it gives, and named: the plan lists its districts.
+      ['/4/orgUnit', 'measurement.unknown_org_unit'],
     ]);
   });
 
@@ -187,9 +189,59 @@ describe('duplicate rows', () => {
           } else duplicates.push([`/${i}`, `duplicates row ${seen}`]);
         });
         expect(set.observations.map((o) => o.row)).toEqual(expected);
-        expect(set.issues.map((i) => [i.pointer, i.message.en.replace(/^.*: /u, '').replace(/ \(.*$/u, '')])).toEqual(duplicates);
+        const errors = set.issues.filter((i) => i.severity !== 'warning');
+        expect(errors.map((i) => [i.pointer, i.message.en.replace(/^.*: /u, '').replace(/ \(.*$/u, '')])).toEqual(duplicates);
+        // The plan lists a commune, not these: one warning per org unit (at most 20 named, then one counting the rest).
+        const warnings = set.issues.filter((i) => i.severity === 'warning');
+        expect(new Set(warnings.map((i) => i.code))).toEqual(new Set(['measurement.unknown_org_unit']));
+        expect(warnings.length).toBe(Math.min(new Set(keys.map((k) => k.unit)).size, 20) + (new Set(keys.map((k) => k.unit)).size > 20 ? 1 : 0));
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('an org unit the plan does not list, given with its level', () => {
+  it('is kept with its level and named in one warning per org unit, in evaluate\'s issues too', () => {
+    const rows = [
+      { indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 19 },
+      { indicator: 'online-rate', orgUnit: 'so-c', level: 'province' as const, period: '2020Q4', value: 25 },
+      { indicator: 'online-rate', orgUnit: 'so-c', level: 'province' as const, period: '2020Q3', value: 21 },
+      { indicator: 'complaints', orgUnit: 'so-c', level: 'province' as const, period: '2020Q4', value: 3 },
+    ];
+    const set = prepareMeasurements(plan(), rows);
+    expect(set.observations.map((o) => [o.orgUnit, o.level])).toEqual([['so-a', 'province'], ['so-c', 'province'], ['so-c', 'province'], ['so-c', 'province']]);
+    expect(set.issues).toEqual([
+      {
+        code: 'measurement.unknown_org_unit',
+        pointer: '/1/orgUnit',
+        severity: 'warning',
+        message: {
+          vi: 'Số liệu thứ 2: kế hoạch không có đơn vị "so-c" (cấp tỉnh); số liệu vẫn được nhận: 3 dòng nêu đơn vị này, dòng đầu là dòng này. Có phải là "so-a"? Nếu mã bị gõ sai, hãy sửa rồi nhập lại.',
+          en: 'Measurement #2: the plan does not list org unit "so-c" (level province); its rows are accepted: 3 row(s) name it, this one first. Did you mean "so-a"? If the id is mistyped, correct it and import again.',
+        },
+      },
+    ]);
+    const evaluation = evaluate(plan(), rows, { at: '2020-12-14' });
+    expect(evaluation.issues).toEqual(set.issues);
+    expect(evaluation.results.some((r) => r.orgUnit === 'so-c')).toBe(true);
+  });
+
+  it('is not named at a level whose units the plan does not list one by one (the communes of Kon Tum), nor when it is refused for another reason', () => {
+    const kontum = bundledPlan('kontum-1102-2019')!;
+    const set = parseMeasurementsCsv(kontum, ['indicator,orgUnit,level,period,value', 'online-dossier-rate,xa-dak-ha,commune,2020Q4,20', 'online-dossier-rate,so-moi,province,2020Q4,120'].join('\n'));
+    expect(set.observations.map((o) => o.orgUnit)).toEqual(['xa-dak-ha']);
+    expect(set.issues.map((i) => i.code)).toEqual(['measurement.out_of_range']);
+  });
+
+  it('is named in JSON at the line of its first item, once however many items name it', () => {
+    const periods = ['2019Q1', '2019Q2', '2019Q3', '2019Q4', '2020Q1', '2020Q2'];
+    const items = [{ indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 19 }, ...periods.map((period) => ({ indicator: 'complaints', orgUnit: 'so-moi', level: 'province', period, value: 1 }))];
+    const json = JSON.stringify(items, null, 1);
+    const set = parseMeasurementsJson(plan(), json, { file: 'm.json' });
+    expect(set.observations).toHaveLength(7);
+    const line = json.split('\n').findIndex((l) => l.includes('"so-moi"')) + 1;
+    expect(set.issues.map((i) => [i.code, i.pointer, i.line, i.file, i.severity])).toEqual([['measurement.unknown_org_unit', '/1/orgUnit', line, 'm.json', 'warning']]);
+    expect(set.issues[0]!.message.en).toContain('6 row(s) name it');
   });
 });
