@@ -344,6 +344,14 @@ for (const [how, readMeasurementsWorkbook] of [
   });
 }
 
+it('the template\'s instructions say how a cell where 20% was typed is read', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await templateWorkbook(plan, { rows: 5 })) as unknown as ArrayBuffer);
+  const text = wb.getWorksheet('Hướng dẫn')!.getColumn(1).values.join('\n');
+  expect(text).toContain('Ô mà Excel định dạng phần trăm (gõ 20% vào ô) được đọc theo số hiện trên ô: 20% là 20');
+  expect(text).toContain('a cell Excel formats as a percentage, as when 20% is typed, is read as shown: 20');
+});
+
 /** A zip archive of deflated entries whose declared sizes may lie. */
 function zip(entries: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
   const parts: Buffer[] = [];
