@@ -250,6 +250,7 @@ const WORKBOOK_READ_ATTEMPTS = 4;
 async function* workbookSheets(path: string, file: string | undefined, hasSharedStrings: boolean, onSheetEntry: (id: string) => void): AsyncGenerator<unknown> {
   for (let attempt = 1; ; attempt++) {
     const input = createReadStream(path);
+    // Styles are cached for the cells' number formats: dates, and percentages (`percentCells`).
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
     holdSheetsUntilWorkbook(reader);
     (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {
