@@ -111,9 +111,9 @@ export interface SheetRow {
 }
 
 /**
- * True for an Excel number format that shows a number times 100 with a percent sign (`0%`,
- * `0.0%`, `[Red]0.00%`): a `%` outside quoted text (`0.0"%"`), bracketed codes and escaped
- * characters (`\%`, `_%`, `*%`). exceljs 4.4 drops the backslash of an escape when it reads a
+ * True for an Excel number format that shows a positive number times 100 with a percent sign
+ * (`0%`, `0.0%`, `[Red]0.00%;-0%`): a `%` in its first section, outside quoted text (`0.0"%"`),
+ * bracketed codes and escaped characters (`\%`, `_%`, `*%`). exceljs 4.4 drops the backslash of an escape when it reads a
  * workbook's styles, so a literal `0\%` reads as `0%` (and its cells as percentages). @internal
  */
 export function isPercentFormat(numFmt: string | undefined): boolean {
@@ -127,6 +127,8 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
     else if (c === '[') close = ']';
     else if (c === '\\' || c === '_' || c === '*') i++;
     else if (c === '%') return true;
+    // The next sections are for negative numbers (refused anyway), zero and text.
+    else if (c === ';') return false;
   }
   return false;
 }

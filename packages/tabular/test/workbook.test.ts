@@ -292,8 +292,9 @@ for (const [how, readMeasurementsWorkbook] of [
           ['electronic-documents-exchanged', '62', '2020Q4', { formula: '1/2', result: 0.5 }],
           ['online-dossier-rate', 'so-noi-vu', '2020Q4', 0.9],
           ['online-dossier-rate', 'so-y-te', '2020Q4', 0.41, 41, 100],
+          ['online-dossier-rate', 'so-xay-dung', '2020Q4', 0.9],
         ],
-        { D2: '0%', D3: '0.0%', D5: '0%', D6: '0.0"%"', D7: '[Blue]0%;[Red]-0%' },
+        { D2: '0%', D3: '0.0%', D5: '0%', D6: '0.0"%"', D7: '[Blue]0%;[Red]-0%', D8: '0.0;-0%' },
       );
       const read = await readMeasurementsWorkbook(plan, bytes);
       expect(read.issues).toEqual([]);
@@ -308,6 +309,8 @@ for (const [how, readMeasurementsWorkbook] of [
         [6, 0.9],
         // Checked against its counts as the percent shown: 41/100.
         [7, 41],
+        // Only negative numbers are shown as percentages by this format.
+        [8, 0.9],
       ]);
     });
 
