@@ -12,12 +12,13 @@ const workdir = (files: Record<string, unknown> = {}) => temp.dir('egov-plan-sto
 const NOW = '2020-12-10T09:00:00+07:00';
 const json = (s: string) => JSON.parse(s);
 
-/** The plan's template filled with the given rows on its province sheet, written to `file`. */
-async function fillTemplate(dir: string, file: string, rows: unknown[][]): Promise<void> {
+/** The plan's template filled with the given rows on its province sheet (the given cells, `E2`…, with the given number formats), written to `file`. */
+async function fillTemplate(dir: string, file: string, rows: unknown[][], formats: Record<string, string> = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, 'mau.xlsx'));
   const ws = wb.getWorksheet('Cấp tỉnh')!;
   rows.forEach((r, i) => (ws.getRow(i + 2).values = r as ExcelJS.CellValue[]));
+  for (const [cell, numFmt] of Object.entries(formats)) ws.getCell(cell).numFmt = numFmt;
   await wb.xlsx.writeFile(join(dir, file));
 }
 
@@ -88,6 +89,26 @@ describe('template → fill → import → re-import → broken file → evaluat
       [1, 27, null],
       [2, null, importId],
     ]);
+  });
+});
+
+describe('a value typed as a percentage in Excel (90%: the number 0.9 shown as 90%)', () => {
+  it('imports as the percent shown (90, as the plan writes it), and a percent-formatted count refuses the file', async () => {
+    const dir = workdir();
+    expect((await runCli(['template', '--plan', 'kontum-1102-2019', '--out', 'mau.xlsx'], { cwd: dir })).code).toBe(0);
+    // Columns: indicator, orgUnit, level, period, value, numerator, denominator.
+    await fillTemplate(dir, 'q4.xlsx', [['online-dossier-rate', 'so-tttt', null, '2020Q4', 0.9], ['online-dossier-rate', 'so-noi-vu', null, '2020Q4', 0.285], ['e-identification', '62', null, '2020Q4', 15]], { E2: '0%', E3: '0.0%' });
+    const done = await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'q4.xlsx', '--json'], { cwd: dir });
+    expect(done.code).toBe(0);
+    expect(json(done.stdout)).toMatchObject({ ok: true, rows: 3, revisions: 3, rejected: 0 });
+    const values = json((await runCli(['history', '--indicator', 'online-dossier-rate', '--json'], { cwd: dir })).stdout).revisions.map((r: { orgUnit: string; value: number }) => [r.orgUnit, r.value]);
+    expect(values.sort()).toEqual([['so-noi-vu', 28.5], ['so-tttt', 90]]);
+
+    await fillTemplate(dir, 'dem.xlsx', [['online-dossier-rate', 'so-tttt', null, '2020Q4', 41, 0.41, 100]], { F2: '0%' });
+    const refused = await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'dem.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('dem.xlsx: REFUSED — 1 of 1 rows bad; nothing imported.');
+    expect(refused.stderr).toContain('[workbook.percent_format] /Cấp tỉnh/2/numerator Sheet "Cấp tỉnh", row 2, column F (numerator): the cell is formatted as a percentage (shows 41%)');
   });
 });
 

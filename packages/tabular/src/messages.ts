@@ -296,3 +296,20 @@ export const storeBackendErrorRestore = {
   vi: 'Kho số liệu báo lỗi: {detail}',
   en: 'The store reported an error: {detail}',
 } as const satisfies IssueMessage;
+
+// The messages of a percent-formatted number cell of a workbook (xlsx.ts, `percentCells`). A
+// cell's message starts with its sheet, row, column and field.
+
+/** `workbook.percent_format` (a numerator or denominator). */
+export const workbookPercentFormatCount = {
+  code: 'workbook.percent_format',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô được định dạng phần trăm (hiện {shown}%) nhưng {field} là số đếm (số nguyên); bỏ định dạng phần trăm (chọn General/Number) rồi gõ số đếm.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell is formatted as a percentage (shows {shown}%) but {field} is a count (a whole number); remove the percent format (choose General/Number) and type the count.',
+} as const satisfies IssueMessage;
+
+/** `workbook.percent_format` (the value of an indicator not measured in percent). */
+export const workbookPercentFormatUnit = {
+  code: 'workbook.percent_format',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô được định dạng phần trăm (hiện {shown}%) nhưng chỉ số "{indicator}" không tính bằng % ({unit}); bỏ định dạng phần trăm (chọn General/Number) rồi gõ giá trị theo đơn vị của chỉ số.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell is formatted as a percentage (shows {shown}%) but indicator "{indicator}" is not measured in percent ({unit}); remove the percent format (choose General/Number) and type the value in the indicator\'s unit.',
+} as const satisfies IssueMessage;

@@ -146,13 +146,13 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
     'Cách điền:',
     `1. Mỗi trang "Cấp …" dành cho đơn vị báo cáo ở cấp đó (${levels.map((l) => l.sheet).join(', ')}). Mỗi dòng là một số liệu: một chỉ số của một đơn vị trong một kỳ báo cáo.`,
     '2. Chọn "Mã chỉ số", "Mã đơn vị" và "Kỳ báo cáo" trong danh sách thả xuống (danh sách đầy đủ ở trang "Danh mục").',
-    '3. "Giá trị": số theo đơn vị của chỉ số (tỷ lệ % viết 20 cho 20%, dấu chấm cho phần thập phân); chỉ số có/không ghi "có" hoặc "không".',
+    '3. "Giá trị": số theo đơn vị của chỉ số (tỷ lệ % viết 20 cho 20%, dấu chấm cho phần thập phân); chỉ số có/không ghi "có" hoặc "không". Ô mà Excel định dạng phần trăm (gõ 20% vào ô) được đọc theo số hiện trên ô: 20% là 20; không định dạng phần trăm cho tử số, mẫu số hay chỉ số không tính bằng % (dòng đó bị từ chối).',
     '4. "Tử số" và "Mẫu số" (nếu có): số nguyên, ví dụ số hồ sơ trực tuyến / tổng số hồ sơ; ghi cả hai hoặc để trống cả hai.',
     '5. "Ngày bằng chứng": với chỉ số định tính đã hoàn thành, ngày của văn bản chứng minh (không cần kỳ báo cáo).',
     '6. Không gộp ô, không để công thức chưa tính, không đổi tên cột. Không thêm trang ẩn chứa số liệu.',
     '7. Nhập tệp: egov-plan import --plan ' + (options.planRef ?? plan.id) + ' tep-da-dien.xlsx. Tệp có dòng sai thì không nhập gì; báo cáo nêu trang, dòng, cột và lý do. Nhập lại cùng tệp không tạo bản ghi trùng; sửa một giá trị thì tạo phiên bản mới.',
     '',
-    'How to fill (English): one row per measurement on the sheet of the reporter\'s level; pick indicator, org unit and period from the lists; values are numbers in the indicator\'s unit (20 for 20%); numerator and denominator both or neither; no merged cells, no unsaved formulas.',
+    'How to fill (English): one row per measurement on the sheet of the reporter\'s level; pick indicator, org unit and period from the lists; values are numbers in the indicator\'s unit (20 for 20%; a cell Excel formats as a percentage, as when 20% is typed, is read as shown: 20); numerator and denominator both or neither; no merged cells, no unsaved formulas.',
   ];
   lines.forEach((l, i) => {
     const cell = help.getCell(i + 1, 1);

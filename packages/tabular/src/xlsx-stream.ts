@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { EgovPlanError, issueFrom, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
-import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
 import { checkZipFile } from './zip.js';
 
@@ -34,7 +34,7 @@ const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/u;
 const MERGE = /<mergeCell\s[^>]*?ref="([^"]*)"/gu;
 
 /** A cell of exceljs's streaming reader, whose value hides a formula's error result (it reads `#DIV/0!` as the number NaN). */
-type StreamedCell = { value: ExcelJS.CellValue; model?: { result?: unknown } };
+type StreamedCell = { value: ExcelJS.CellValue; numFmt?: string; model?: { result?: unknown } };
 
 /** A streamed row whose formula cells with an error result read as errors, as in a workbook read whole. */
 function streamedRow(row: { cellCount: number; getCell(c: number): StreamedCell }): SheetRow {
@@ -168,13 +168,16 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
       }
       for (const i of sheetIssues) issues.add(i);
       let badRows = 0;
+      const percent = percentCells(plan, name, headerCells, file);
       async function* table(): AsyncGenerator<MeasurementTableRow> {
         yield { row: 1, cells: headerCells };
         for (let n = await rows.next(); !n.done; n = await rows.next()) {
           const number = n.value.number;
           if (number > maxRows) throw tooManyRows(name, number, maxRows, file, true);
-          const r = rowCells(streamedRow(n.value), number, width, cellIssue, (i) => issues.add(i));
+          const row = streamedRow(n.value);
+          const r = rowCells(row, number, width, cellIssue, (i) => issues.add(i));
           if (r === null) continue;
+          percent(row, number, r, (i) => issues.add(i));
           if (r.bad || merged.some((m) => number >= m.top && number <= m.bottom)) badRows++;
           else yield r.textCells ? { row: number, cells: r.cells, textCells: r.textCells } : { row: number, cells: r.cells };
         }
@@ -242,6 +245,7 @@ const WORKBOOK_READ_ATTEMPTS = 4;
 async function* workbookSheets(path: string, file: string | undefined, hasSharedStrings: boolean, onSheetEntry: (id: string) => void): AsyncGenerator<unknown> {
   for (let attempt = 1; ; attempt++) {
     const input = createReadStream(path);
+    // Styles are cached for the cells' number formats: dates, and percentages (`percentCells`).
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
     holdSheetsUntilWorkbook(reader);
     (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string }) => {

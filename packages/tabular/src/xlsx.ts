@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage, type IssueParams, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage, type IssueParams, type Plan, type Unit } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import * as MSG from './messages.js';
@@ -9,7 +9,8 @@ import { checkZipArchive, type ZipLimits } from './zip.js';
 // (./zip.ts); each visible sheet whose row 1 is a measurements header is read; every cell is
 // turned into text the way a CSV file would hold it, and the rows go through the same checks as
 // CSV (`parseMeasurementTable`). Formulas are never evaluated: the result the spreadsheet
-// program saved is used, and a formula without one is refused.
+// program saved is used, and a formula without one is refused. A number cell formatted as a
+// percentage is read as the percent it shows (`percentCells`).
 
 /** Options for reading a workbook. */
 export interface WorkbookOptions extends ZipLimits {
@@ -108,10 +109,90 @@ export function crossSheetDuplicate(sheet: string, row: number, firstSheet: stri
   return issueFrom(MSG.measurementDuplicateSheets, `/${pointerSegment(sheet)}/${row}`, { sheet: sheet.slice(0, 40), row, firstSheet: firstSheet.slice(0, 40), firstRow }, { line: row, ...where(file) });
 }
 
-/** A row of a sheet (exceljs, whole or streamed) as it is read. @internal */
+/** A row of a sheet (exceljs, whole or streamed) as it is read: each cell's value and number format. @internal */
 export interface SheetRow {
   readonly cellCount: number;
-  getCell(c: number): { value: Cell };
+  getCell(c: number): { value: Cell; numFmt?: string | undefined };
+}
+
+/**
+ * True for an Excel number format that shows a positive number times 100 with a percent sign
+ * (`0%`, `0.0%`, `[Red]0.00%;-0%`): a `%` in its first section, outside quoted text (`0.0"%"`),
+ * bracketed codes and escaped characters (`\%`, `_%`, `*%`). exceljs 4.4 drops the backslash of an escape when it reads a
+ * workbook's styles, so a literal `0\%` reads as `0%` (and its cells as percentages). @internal
+ */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (numFmt === undefined || !numFmt.includes('%')) return false;
+  let close = '';
+  for (let i = 0; i < numFmt.length; i++) {
+    const c = numFmt[i];
+    if (close !== '') {
+      if (c === close) close = '';
+    } else if (c === '"') close = '"';
+    else if (c === '[') close = ']';
+    else if (c === '\\' || c === '_' || c === '*') i++;
+    else if (c === '%') return true;
+    // The next sections are for negative numbers (refused anyway), zero and text.
+    else if (c === ';') return false;
+  }
+  return false;
+}
+
+/**
+ * The number a cell formatted as a percentage shows (its number, typed or a formula's saved
+ * result, times 100: 0.9 shows 90, 0.285 shows 28.5 — the decimal point moved, not a
+ * multiplication's binary noise 28.499999999999996), or undefined for any other cell. @internal
+ */
+export function shownPercent(cell: { value: Cell; numFmt?: string | undefined }): number | undefined {
+  const v = cell.value;
+  const n = typeof v === 'number' ? v : v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) ? (v as ExcelJS.CellFormulaValue).result : undefined;
+  if (typeof n !== 'number' || !Number.isFinite(n) || !isPercentFormat(cell.numFmt)) return undefined;
+  const [digits, exponent] = String(n).split('e');
+  return Number(`${digits}e${Number(exponent ?? 0) + 2}`);
+}
+
+const NUMBER_FIELDS = ['value', 'numerator', 'denominator'] as const;
+const UNIT_WORDS: Record<Unit, { vi: string; en: string }> = { percent: { vi: 'tỷ lệ %', en: 'percent' }, count: { vi: 'số lượng', en: 'a count' }, boolean: { vi: 'có/không', en: 'yes/no' } };
+
+/**
+ * Reads the number cells formatted as a percentage of one sheet's rows (a user who types `90%`
+ * gets the number 0.9 shown as 90%) as the user sees them. The value of a percent indicator
+ * becomes the percent shown (the plan writes 90 for 90%); a numerator or denominator so
+ * formatted, or the value of an indicator not measured in percent, is `workbook.percent_format`
+ * and makes the row bad (nothing is guessed). A row whose indicator the plan does not know is
+ * left as read: the row checks refuse it. The returned function edits the row's cells as
+ * {@link rowCells} read them. @internal
+ */
+export function percentCells(plan: Plan, sheet: string, headerCells: readonly string[], file: string | undefined): (row: SheetRow, number: number, read: { cells: string[]; bad: boolean }, report: (i: Issue) => void) => void {
+  // The columns as the row checks find them: by name, in NFC, trimmed, any case; the first of a repeated one.
+  const columnOf = new Map<string, number>();
+  headerCells.forEach((h, i) => {
+    const name = h.normalize('NFC').trim().toLowerCase();
+    if (!columnOf.has(name)) columnOf.set(name, i + 1);
+  });
+  const numbers = NUMBER_FIELDS.flatMap((field) => (columnOf.has(field.toLowerCase()) ? [{ field, column: columnOf.get(field.toLowerCase()) as number }] : []));
+  const indicatorColumn = columnOf.get('indicator');
+  const unitOf = new Map(plan.indicators.map((i) => [i.id, i.unit]));
+  const at = `/${pointerSegment(sheet)}`;
+  return (row, number, read, report) => {
+    for (const { field, column } of numbers) {
+      const shown = shownPercent(row.getCell(column));
+      if (shown === undefined) continue;
+      const indicator = indicatorColumn === undefined ? '' : (read.cells[indicatorColumn - 1] ?? '').normalize('NFC').trim();
+      const unit = unitOf.get(indicator);
+      if (field === 'value' && unit === 'percent') {
+        read.cells[column - 1] = String(shown);
+        continue;
+      }
+      if (field === 'value' && unit === undefined) continue;
+      const name = headerCells[column - 1] || letter(column);
+      const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: name, shown };
+      const where = { line: number, column, ...(file === undefined ? {} : { file }) };
+      const pointer = `${at}/${number}/${pointerSegment(name)}`;
+      report(field === 'value' ? issueFrom(MSG.workbookPercentFormatUnit, pointer, { ...place, indicator: indicator.slice(0, 80), unit: UNIT_WORDS[unit as Unit] }, where) : issueFrom(MSG.workbookPercentFormatCount, pointer, place, where));
+      read.bad = true;
+    }
+  };
 }
 
 /**
@@ -251,10 +332,12 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     }
     const rows: MeasurementTableRow[] = [{ row: 1, cells: headerCells }];
     let badRows = 0;
+    const percent = percentCells(plan, name, headerCells, file);
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       if (number === 1) return;
       const r = rowCells(row, number, width, cellIssue, (i) => result.issues.push(i));
       if (r === null) return;
+      percent(row, number, r, (i) => result.issues.push(i));
       if (r.bad || mergedRows.has(number)) badRows++;
       else rows.push(r.textCells ? { row: number, cells: r.cells, textCells: r.textCells } : { row: number, cells: r.cells });
     });

@@ -270,6 +270,91 @@ describe(`hostile workbooks (${how})`, () => {
 });
 }
 
+// A number typed as a percentage in Excel (`90%`) is the number 0.9 shown through a percent
+// format; the plan writes 90 for 90%. Read whole and as a stream, the same answers.
+const PERCENT_HEADER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator'];
+/** One sheet `S` of `rows` (row 1 is {@link PERCENT_HEADER}), the given cells (`D2`…) with the given number formats. */
+const percentWorkbook = (rows: Rows, formats: Record<string, string>) =>
+  workbook({ S: [PERCENT_HEADER, ...rows] }, (wb) => {
+    for (const [cell, numFmt] of Object.entries(formats)) wb.getWorksheet('S')!.getCell(cell).numFmt = numFmt;
+  });
+for (const [how, readMeasurementsWorkbook] of [
+  ['read whole', readMeasurementsWorkbookWhole],
+  ['read as a stream', readStreamed],
+] as const) {
+  describe(`number cells formatted as a percentage (${how})`, () => {
+    it('reads the value of a percent indicator as the percent shown (90% → 90, 28.5% → 28.5 exactly), and a plain number as typed', async () => {
+      const bytes = await percentWorkbook(
+        [
+          ['online-dossier-rate', 'so-tttt', '2020Q4', 0.9],
+          ['online-work-files', '62', '2020Q4', 0.285],
+          ['e-identification', '62', '2020Q4', 0.9],
+          ['electronic-documents-exchanged', '62', '2020Q4', { formula: '1/2', result: 0.5 }],
+          ['online-dossier-rate', 'so-noi-vu', '2020Q4', 0.9],
+          ['online-dossier-rate', 'so-y-te', '2020Q4', 0.41, 41, 100],
+          ['online-dossier-rate', 'so-xay-dung', '2020Q4', 0.9],
+        ],
+        { D2: '0%', D3: '0.0%', D5: '0%', D6: '0.0"%"', D7: '[Blue]0%;[Red]-0%', D8: '0.0;-0%' },
+      );
+      const read = await readMeasurementsWorkbook(plan, bytes);
+      expect(read.issues).toEqual([]);
+      expect(read.observations.map((o) => [o.row, o.value])).toEqual([
+        [2, 90],
+        [3, 28.5],
+        // No percent format: the number typed.
+        [4, 0.9],
+        // A formula's saved result, shown as a percentage.
+        [5, 50],
+        // A literal "%" in quotes shows 0.9%, not 90%.
+        [6, 0.9],
+        // Checked against its counts as the percent shown: 41/100.
+        [7, 41],
+        // Only negative numbers are shown as percentages by this format.
+        [8, 0.9],
+      ]);
+    });
+
+    it('refuses a percent-formatted numerator or denominator, and the value of an indicator not measured in percent, naming the cell', async () => {
+      const bytes = await percentWorkbook(
+        [
+          ['online-dossier-rate', 'so-tttt', '2020Q4', 41, 0.41, 100],
+          ['online-dossier-rate', 'so-noi-vu', '2020Q4', null, 41, 1],
+          ['legal-documents-issued', '62', '2020Q4', 1],
+          ['online-dossier-rate', 'so-tttt', '2020Q3', 27],
+        ],
+        { E2: '0%', F3: '0%', D4: '0%' },
+      );
+      const read = await readMeasurementsWorkbook(plan, bytes);
+      expect(read.rows).toBe(4);
+      expect(read.observations.map((o) => o.row)).toEqual([5]);
+      expect(read.issues.map((i) => [i.code, i.pointer])).toEqual([
+        ['workbook.percent_format', '/S/2/numerator'],
+        ['workbook.percent_format', '/S/3/denominator'],
+        ['workbook.percent_format', '/S/4/value'],
+      ]);
+      expect(read.issues[0]!.message.en).toBe('Sheet "S", row 2, column E (numerator): the cell is formatted as a percentage (shows 41%) but numerator is a count (a whole number); remove the percent format (choose General/Number) and type the count.');
+      expect(read.issues[0]!.message.vi).toContain('Trang "S", dòng 2, cột E (numerator): ô được định dạng phần trăm (hiện 41%)');
+      expect(read.issues[2]!.message.en).toContain('indicator "legal-documents-issued" is not measured in percent (yes/no)');
+      expect(read.issues[2]!.message.vi).toContain('chỉ số "legal-documents-issued" không tính bằng % (có/không)');
+    });
+
+    it('refuses the text "90%" as a CSV file\'s "90%" is refused: write the number without %', async () => {
+      const read = await readMeasurementsWorkbook(plan, await percentWorkbook([['online-dossier-rate', 'so-tttt', '2020Q4', '90%']], {}));
+      expect(read.observations).toEqual([]);
+      expect(read.issues.map((i) => [i.code, i.pointer])).toEqual([['measurement.invalid_number', '/S/2/value']]);
+      expect(read.issues[0]!.message.en).toContain('"90%" is not a decimal number (write the number without %)');
+    });
+  });
+}
+
+it('the template\'s instructions say how a cell where 20% was typed is read', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await templateWorkbook(plan, { rows: 5 })) as unknown as ArrayBuffer);
+  const text = wb.getWorksheet('Hướng dẫn')!.getColumn(1).values.join('\n');
+  expect(text).toContain('Ô mà Excel định dạng phần trăm (gõ 20% vào ô) được đọc theo số hiện trên ô: 20% là 20');
+  expect(text).toContain('a cell Excel formats as a percentage, as when 20% is typed, is read as shown: 20');
+});
+
 /** A zip archive of deflated entries whose declared sizes may lie. */
 function zip(entries: { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
   const parts: Buffer[] = [];
