@@ -73,7 +73,11 @@ export interface PostgresStoreOptions {
    * Default: libpq's environment variables (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`).
    */
   connection?: string | PostgresConnectionConfig;
-  /** The schema holding the store's tables (created when missing; default `egov_plan`). Several stores may share one database. */
+  /**
+   * The schema holding the store's tables (created when missing). Default: the schema a
+   * connection string names in its `options` parameter ({@link schemaFromConnection}), else
+   * `egov_plan`. Several stores may share one database.
+   */
   schema?: string;
   /** Create the schema and its tables when missing (default true). With false, a missing store is `store.not_found`. */
   create?: boolean;
@@ -126,6 +130,44 @@ export function describeConnection(connection: string | PostgresConnectionConfig
   return `${user}@${c.host ?? env.PGHOST ?? 'localhost'}:${c.port ?? env.PGPORT ?? 5432}/${c.database ?? env.PGDATABASE ?? user}`;
 }
 
+/** A schema name the store takes from a connection string: one plain, unquoted PostgreSQL identifier. */
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/u;
+
+/**
+ * The schema a connection string names the libpq way, in its `options` parameter
+ * (`postgresql://host/db?options=-csearch_path%3Dkontum`; also `-c search_path=kontum` and
+ * `--search_path=kontum`), or undefined when it names none. So that one string names the store
+ * for every tool: `psql` given the same string lands in the same schema. The name must be one
+ * plain identifier (lower-case letters a-z, digits and `_`, not starting with a digit, at most 63
+ * characters): a list (`kontum,public`), a quoted or mixed-case name is `store.invalid_schema`
+ * (`EgovPlanError`; the message shows the name, never the rest of the string).
+ *
+ * @example
+ * ```ts
+ * schemaFromConnection('postgresql:///egov?host=/var/run/postgresql&options=-csearch_path%3Dkontum'); // 'kontum'
+ * schemaFromConnection('postgres://egov:secret@db.example/egov'); // undefined
+ * ```
+ */
+export function schemaFromConnection(connection: string | PostgresConnectionConfig | undefined): string | undefined {
+  if (typeof connection !== 'string') return undefined;
+  const q = connection.indexOf('?');
+  if (q < 0) return undefined;
+  let found: string | undefined;
+  for (const options of new URLSearchParams(connection.slice(q + 1).replace(/#.*$/su, '')).getAll('options')) {
+    const words = options.trim().split(/\s+/u);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const setting = w === '-c' ? words[++i] ?? '' : w.startsWith('--') ? w.slice(2) : w.startsWith('-c') ? w.slice(2) : '';
+      const eq = setting.indexOf('=');
+      if (eq > 0 && setting.slice(0, eq).replaceAll('-', '_').toLowerCase() === 'search_path') found = setting.slice(eq + 1);
+    }
+  }
+  if (found !== undefined && !PLAIN_IDENTIFIER.test(found)) {
+    throw storeError(MSG.storeInvalidSchema, { schema: JSON.stringify(found.slice(0, 80)) });
+  }
+  return found;
+}
+
 /** Error codes of Node's sockets and PostgreSQL's SQLSTATE classes that mean "no usable connection". */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EACCES', '3D000', '57P01', '57P02', '57P03']);
 
@@ -164,7 +206,7 @@ function passwordOf(connection: string | PostgresConnectionConfig | undefined): 
  * ```
  */
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  const schemaName = options.schema ?? 'egov_plan';
+  const schemaName = options.schema ?? schemaFromConnection(options.connection) ?? 'egov_plan';
   const target = describeConnection(options.connection);
   const password = passwordOf(options.connection);
   const batchSize = Math.max(1, options.batchSize ?? 1000);
