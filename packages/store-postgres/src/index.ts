@@ -40,6 +40,7 @@ import {
   type SqlMeasurementStore,
   type ReportSubmission,
   type RowStream,
+  type StagedFileKeys,
   type StoredMeasurement,
   type StoredRuleFile,
   type StoreWrite,
@@ -227,6 +228,17 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     return e;
   };
 
+  /** A connection of the pool, and its queries with the driver's errors turned into typed ones. */
+  const connect = async (): Promise<{ client: pg.PoolClient; c: Queryable }> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      throw typed(e);
+    }
+    return { client, c: { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) } };
+  };
+
   /** The connection of the batch being written (writeAtomically), for the writes inside it. */
   const batch = new AsyncLocalStorage<Queryable>();
   /**
@@ -248,13 +260,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         throw e;
       }
     }
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (e) {
-      throw typed(e);
-    }
-    const c: Queryable = { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) };
+    const { client, c } = await connect();
     try {
       await c.query('BEGIN');
       const result = await work(c);
@@ -410,6 +416,76 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
    */
   const analyze = (c: Queryable) => c.query(`ANALYZE ${t('measurements')}`);
 
+  /**
+   * A file's keys in a temporary table on a connection of its own (held until closed): staged in
+   * batches of {@link batchSize}, one `INSERT … SELECT FROM unnest(…)` each, sent while the next
+   * batch is read; the repeats found by one `GROUP BY` and a window over the groups that repeat.
+   */
+  async function stagedFileKeys(): Promise<StagedFileKeys> {
+    const { client, c } = await connect();
+    const table = pg.escapeIdentifier(`egov_file_keys_${randomUUID().replaceAll('-', '')}`);
+    try {
+      await c.query(`CREATE TEMP TABLE ${table} (indicator integer NOT NULL, org_unit text COLLATE "C" NOT NULL, period text COLLATE "C" NOT NULL, at bigint NOT NULL)`);
+    } catch (e) {
+      client.release();
+      throw e;
+    }
+    let indicators: number[] = [];
+    let units: string[] = [];
+    let periods: string[] = [];
+    let ats: number[] = [];
+    // The batch being sent: the next one is gathered meanwhile, and waits for it.
+    let sending: Promise<unknown> = Promise.resolve();
+    let closed = false;
+    const send = () => {
+      if (ats.length === 0) return;
+      const params = [indicators, units, periods, ats];
+      indicators = [];
+      units = [];
+      periods = [];
+      ats = [];
+      sending = sending.then(() => c.query(`INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[])`, params));
+      // Handled here so that a failure while nobody waits is no unhandled rejection; flush and repeats still see it.
+      sending.catch(() => undefined);
+    };
+    return {
+      add(indicator, orgUnit, period, at) {
+        indicators.push(indicator);
+        units.push(orgUnit);
+        periods.push(period);
+        ats.push(at);
+        if (ats.length >= batchSize) send();
+      },
+      async flush() {
+        const before = sending;
+        send();
+        // At most one batch in flight while the caller reads on.
+        await before;
+      },
+      async repeats() {
+        send();
+        await sending;
+        const rows = (
+          await c.query(
+            `SELECT at, first FROM (
+               SELECT k.at, min(k.at) OVER (PARTITION BY k.indicator, k.org_unit, k.period) AS first
+               FROM ${table} k JOIN (SELECT indicator, org_unit, period FROM ${table} GROUP BY indicator, org_unit, period HAVING count(*) > 1) r
+                 ON r.indicator = k.indicator AND r.org_unit = k.org_unit AND r.period = k.period
+             ) x WHERE at <> first ORDER BY at`,
+          )
+        ).rows as { at: string; first: string }[];
+        return new Map(rows.map((r) => [Number(r.at), Number(r.first)]));
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await sending.catch(() => undefined);
+        await client.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        client.release();
+      },
+    };
+  }
+
   const store: PostgresStore = {
     kind: 'postgres',
     schema: schemaName,
@@ -417,6 +493,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     schemaVersion: POSTGRES_SCHEMA_VERSION,
     openedAtVersion,
     capabilities: { persistent: true, aggregatesInBackend: true, concurrentWriters: true },
+    stagedFileKeys,
 
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return transaction(async (c) => {
