@@ -116,6 +116,23 @@ describe.skipIf(down !== null && !required)('the duplicate check of a file impor
     );
   });
 
+  it('a store of one connection (maxConnections: 1) keeps the check in memory, with the same result, instead of waiting for a second connection', async () => {
+    const { dir, postgres: other, sqlite } = await stores();
+    await other.close();
+    const postgres = await openPostgresStore({ connection, schema: `${run}_${n++}`, maxConnections: 1, connectTimeoutMs: 3000 });
+    try {
+      expect(postgres.stagedFileKeys).toBeUndefined();
+      writeFileSync(join(dir, 'q.csv'), 'indicator,orgUnit,level,period,value\nonline-dossier-rate,xa-1,commune,2020Q4,1\nonline-dossier-rate,xa-1,commune,2020Q4,2\n');
+      const read = (store: MeasurementStore) => importTabularStream(store, plan, { name: 'q.csv', stream: createReadStream(join(dir, 'q.csv')) }, provenance);
+      const done = await read(postgres);
+      expect(done).toEqual(await read(sqlite));
+      expect(done).toMatchObject({ imported: false, rejected: 1 });
+    } finally {
+      await postgres.close();
+      await sqlite.close();
+    }
+  });
+
   it('an XLSX stream: a repeat within a sheet and one of an earlier sheet are named as with SQLite, with their sheets and rows, and nothing is written', async () => {
     const { dir, postgres, sqlite } = await stores();
     try {

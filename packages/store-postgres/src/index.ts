@@ -82,7 +82,10 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Create the schema and its tables when missing (default true). With false, a missing store is `store.not_found`. */
   create?: boolean;
-  /** Most connections the store opens at once (default 4). */
+  /**
+   * Most connections the store opens at once (default 4). With fewer than 2 the duplicate check of
+   * a file imported by `@egov-plan/tabular` keeps its keys in memory (it needs a connection besides the import's).
+   */
   maxConnections?: number;
   /** How long to wait for a connection, in milliseconds (default 10 000); then `store.connection_failed`. */
   connectTimeoutMs?: number;
@@ -212,7 +215,8 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   const password = passwordOf(options.connection);
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   const base: pg.PoolConfig = typeof options.connection === 'string' ? { connectionString: options.connection } : { ...options.connection };
-  const pool = new pg.Pool({ ...base, max: options.maxConnections ?? 4, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, application_name: 'egov-plan' });
+  const maxConnections = options.maxConnections ?? 4;
+  const pool = new pg.Pool({ ...base, max: maxConnections, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, application_name: 'egov-plan' });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const s = pg.escapeIdentifier(schemaName);
@@ -493,7 +497,8 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     schemaVersion: POSTGRES_SCHEMA_VERSION,
     openedAtVersion,
     capabilities: { persistent: true, aggregatesInBackend: true, concurrentWriters: true },
-    stagedFileKeys,
+    // The staged keys hold a connection while the import holds another: with one connection only, the check stays in memory.
+    ...(maxConnections >= 2 ? { stagedFileKeys } : {}),
 
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return transaction(async (c) => {
