@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import type { MeasurementStore } from '@egov-plan/core';
-import type { CliContext } from './io.js';
+import type { BilingualText, IssueCode, MeasurementStore } from '@egov-plan/core';
+import { UsageError, type CliContext } from './io.js';
 
 // Where the CLI's measurements live: `--database <file.sqlite|postgres://…>`, by default the file
-// `egov-plan.sqlite` in the working directory. The store packages load only when a command opens
-// one, so commands without `--database` never load better-sqlite3 or pg.
+// `egov-plan.sqlite` in the working directory. A PostgreSQL store's schema travels in the
+// connection string, as libpq's `options=-csearch_path%3D<schema>` (one value names the store,
+// as a file path does for SQLite, for every command and for psql alike). The store packages load
+// only when a command opens one, so commands without `--database` never load better-sqlite3 or pg.
 
 /** The SQLite file commands use when `--database` is not given (in the working directory). */
 export const DEFAULT_DATABASE = 'egov-plan.sqlite';
@@ -30,8 +32,8 @@ export interface CliDatabase {
 /** The help text of `--database`. */
 export function databaseHelp(ctx: CliContext): string {
   return ctx.lang === 'en'
-    ? `the measurement store: a SQLite file or a postgres:// connection string (default: ${DEFAULT_DATABASE} in the working directory)`
-    : `kho số liệu: tệp SQLite hoặc chuỗi kết nối postgres:// (mặc định: ${DEFAULT_DATABASE} trong thư mục hiện hành)`;
+    ? `the measurement store: a SQLite file or a postgres:// connection string, its schema chosen the libpq way with ?options=-csearch_path%3D<schema> (default schema egov_plan; default store: ${DEFAULT_DATABASE} in the working directory)`
+    : `kho số liệu: tệp SQLite hoặc chuỗi kết nối postgres://, chọn lược đồ theo cách của libpq bằng ?options=-csearch_path%3D<lược-đồ> (lược đồ mặc định egov_plan; kho mặc định: ${DEFAULT_DATABASE} trong thư mục hiện hành)`;
 }
 
 /** Adds the `--database <file|url>` option. */
@@ -60,8 +62,11 @@ async function emptyStore(label: string): Promise<CliDatabase> {
 
 /**
  * Opens the store a command names with `--database` (default {@link DEFAULT_DATABASE}, relative
- * to the run's directory). Throws `EgovPlanError` with the store's codes (`store.open_failed`,
- * `store.connection_failed`, `store.schema_too_new`, …); messages never show a password.
+ * to the run's directory); a PostgreSQL store in the schema the connection string's
+ * `options=-csearch_path%3D<schema>` names, else `egov_plan`. Throws `EgovPlanError` with the
+ * store's codes (`store.open_failed`, `store.connection_failed`, `store.schema_too_new`, …), and a
+ * `UsageError` (`store.invalid_schema`, exit 2) for a schema name that is not one plain
+ * identifier; messages never show a password.
  *
  * @example
  * ```ts
@@ -74,10 +79,19 @@ export async function openDatabase(ctx: CliContext, spec: string | undefined, mo
   const create = mode === 'write';
   if (isPostgresUrl(given)) {
     const label = databaseLabel(given);
-    const { openPostgresStore } = await import('@egov-plan/store-postgres');
+    const { openPostgresStore, schemaFromConnection } = await import('@egov-plan/store-postgres');
+    let schema: string | undefined;
     try {
-      const store = await openPostgresStore({ connection: given, create });
-      return { store, kind: 'postgres', label: store.target, close: async () => { await store.close(); } };
+      schema = schemaFromConnection(given);
+    } catch (e) {
+      // A schema name that cannot be used is a bad value of --database: a usage error (exit 2), the store's code kept.
+      const issue = (e as { issues?: { code: IssueCode; message: BilingualText }[] }).issues?.[0];
+      if (issue) throw new UsageError(issue.message, issue.code);
+      throw e;
+    }
+    try {
+      const store = await openPostgresStore({ connection: given, create, ...(schema ? { schema } : {}) });
+      return { store, kind: 'postgres', label: schema ? `${store.target} (schema ${schema})` : store.target, close: async () => { await store.close(); } };
     } catch (e) {
       if (!create && isNotFound(e)) return emptyStore(label);
       throw e;

@@ -172,6 +172,61 @@ describe.skipIf(down !== null && !required)('the CLI on PostgreSQL (--database p
     expect(await tables(databases[1] as string)).toEqual(before);
   });
 
+  it("the connection string's options=-csearch_path%3D<schema> chooses the schema for every command; another schema stays empty", async () => {
+    const inSchema = (schema: string) => `${urlFor(databases[0] as string)}${server.query ? '&' : '?'}options=-csearch_path%3D${schema}`;
+    const [a, b] = [inSchema('kontum_a'), inSchema('kontum_b')];
+    const dir = temp.dir('egov-plan-pg-cli-', { 'q4.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\ne-identification,62,2020Q4,15\n' });
+    const imported = await cli(['import', '--plan', 'kontum-1102-2019', '--database', a, '--by', 'so-tttt', 'q4.csv', '--json'], { cwd: dir, now: '2020-12-18T09:00:00+07:00' });
+    expect(imported.code).toBe(0);
+    expect(json(imported.stdout)).toMatchObject({ ok: true, rows: 2, revisions: 2 });
+    // The rows are in schema kontum_a of the server, read by a client of its own; there is no schema kontum_b.
+    const onServer = async (text: string) => {
+      const c = new pg.Client({ connectionString: urlFor(databases[0] as string) });
+      await c.connect();
+      try {
+        return (await c.query(text)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    const schemaB = "SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'kontum_b'";
+    expect(await onServer('SELECT org_unit, value FROM kontum_a.measurements ORDER BY org_unit')).toEqual([{ org_unit: '62', value: 15 }, { org_unit: 'so-tttt', value: 27 }]);
+    expect(await onServer(schemaB)).toEqual([{ n: 0 }]);
+    const values = (s: string) => json(s).results.filter((r: { value: unknown }) => r.value !== null).map((r: { orgUnit: string; value: unknown }) => [r.orgUnit, r.value]);
+    const evalA = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--database', a, '--at', '2020-12-21', '--json'], { cwd: dir });
+    const evalB = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--database', b, '--at', '2020-12-21', '--json'], { cwd: dir });
+    expect([evalA.code, evalB.code]).toEqual([0, 0]);
+    expect(values(evalA.stdout)).toContainEqual(['so-tttt', 27]);
+    expect(values(evalB.stdout)).toEqual([]);
+    const historyA = await cli(['history', '--database', a, '--json'], { cwd: dir });
+    const historyB = await cli(['history', '--database', b, '--json'], { cwd: dir });
+    expect(json(historyA.stdout).revisions.map((r: { orgUnit: string; value: number; file: string }) => [r.orgUnit, r.value, r.file])).toEqual([['62', 15, 'q4.csv'], ['so-tttt', 27, 'q4.csv']]);
+    expect(json(historyB.stdout).revisions).toEqual([]);
+    const dumpA = await cli(['dump', '--database', a, '--format', 'json'], { cwd: dir });
+    const dumpB = await cli(['dump', '--database', b, '--format', 'json'], { cwd: dir });
+    expect(json(dumpA.stdout).plans.flatMap((p: { revisions: unknown[] }) => p.revisions)).toHaveLength(2);
+    expect(json(dumpB.stdout).plans).toEqual([]);
+    // Reading schema kontum_b created nothing there.
+    expect(await onServer(schemaB)).toEqual([{ n: 0 }]);
+  });
+
+  it('a schema name that is not one plain identifier is a usage error (exit 2), store.invalid_schema in vi and en, no password shown', async () => {
+    const dir = temp.dir('egov-plan-pg-cli-', { 'q4.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\n' });
+    const bad = `${urlFor(databases[0] as string)}${server.query ? '&' : '?'}options=-csearch_path%3DKon%2Dtum`;
+    for (const [lang, text] of [['vi', 'chữ thường a-z'], ['en', 'lower-case letters a-z']] as const) {
+      for (const args of [['import', '--plan', 'kontum-1102-2019', '--database', bad, 'q4.csv'], ['history', '--database', bad], ['dump', '--database', bad]]) {
+        const r = await cli([...args, '--lang', lang], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(lang === 'en' ? 'Usage error: Schema "Kon-tum"' : 'Lỗi cách dùng: Lược đồ "Kon-tum"');
+        expect(r.stderr).toContain(text);
+      }
+    }
+    // --json: the store's code, for scripts.
+    const j = await cli(['history', '--database', bad, '--json'], { cwd: dir });
+    expect(j.code).toBe(2);
+    expect(json(j.stdout)).toMatchObject({ ok: false, error: { code: 'store.invalid_schema' } });
+  });
+
   it('a refused password is store.connection_failed, and no output shows it', async () => {
     const dir = temp.dir('egov-plan-pg-cli-');
     // Over TCP the server asks for the password, and this one is wrong (where it does not ask, the database does not exist).

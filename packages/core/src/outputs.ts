@@ -190,6 +190,7 @@ export type Issue = {
     | 'store.busy'
     | 'store.connection_failed'
     | 'store.backend_error'
+    | 'store.invalid_schema'
     | 'store.partially_written'
     | 'store.restore_failed'
     | 'store.restore_not_atomic'

@@ -261,6 +261,24 @@ export interface FileKeySet {
   close(): void;
 }
 
+/**
+ * The keys of one file's rows staged in a store's backend (the PostgreSQL store: a temporary
+ * table on a connection of its own), for its duplicate check: nothing of them stays in the
+ * JavaScript heap, and the repeats are found by the backend once the file is read. From
+ * {@link MeasurementStore.stagedFileKeys}; `@egov-plan/tabular` uses it (a file with repeats is
+ * then read a second time, with {@link StagedFileKeys.repeats} as its answers, for the issues).
+ */
+export interface StagedFileKeys {
+  /** Stages a key (as in {@link FileKeySet.firstSeen}) seen at `at`, a number that grows in reading order. */
+  add(indicator: number, orgUnit: string, period: string, at: number): void;
+  /** Sends the keys staged so far to the backend; call between batches of rows. */
+  flush(): Promise<void>;
+  /** Every repeated key, the `at` of each repeat mapped to the `at` of its first occurrence (empty: no repeats). */
+  repeats(): Promise<Map<number, number>>;
+  /** Frees the keys (drops the table, releases the connection). */
+  close(): Promise<void>;
+}
+
 export interface MeasurementStore {
   /** Name of the backend, for messages (`memory`, `sqlite`, `postgres`). */
   readonly kind: string;
@@ -276,6 +294,12 @@ export interface MeasurementStore {
    * it the check keeps its keys in memory.
    */
   fileKeys?(): FileKeySet;
+  /**
+   * A new, empty {@link StagedFileKeys} for the duplicate check of one file, in the store's
+   * backend; close it when the file is read. Optional (the PostgreSQL store has it): without it
+   * (and without {@link fileKeys}) the check keeps its keys in memory.
+   */
+  stagedFileKeys?(): Promise<StagedFileKeys>;
   /** Every revision of the matching measurements, oldest first within each measurement. */
   history(query: MeasurementQuery): Awaitable<RowStream<StoredMeasurement>>;
   /** The values in force: the latest revision of each plan × indicator × org unit × period (retracted-away values left out). */

@@ -40,6 +40,7 @@ import {
   type SqlMeasurementStore,
   type ReportSubmission,
   type RowStream,
+  type StagedFileKeys,
   type StoredMeasurement,
   type StoredRuleFile,
   type StoreWrite,
@@ -73,11 +74,18 @@ export interface PostgresStoreOptions {
    * Default: libpq's environment variables (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`).
    */
   connection?: string | PostgresConnectionConfig;
-  /** The schema holding the store's tables (created when missing; default `egov_plan`). Several stores may share one database. */
+  /**
+   * The schema holding the store's tables (created when missing). Default: the schema a
+   * connection string names in its `options` parameter ({@link schemaFromConnection}), else
+   * `egov_plan`. Several stores may share one database.
+   */
   schema?: string;
   /** Create the schema and its tables when missing (default true). With false, a missing store is `store.not_found`. */
   create?: boolean;
-  /** Most connections the store opens at once (default 4). */
+  /**
+   * Most connections the store opens at once (default 4). With fewer than 2 the duplicate check of
+   * a file imported by `@egov-plan/tabular` keeps its keys in memory (it needs a connection besides the import's).
+   */
   maxConnections?: number;
   /** How long to wait for a connection, in milliseconds (default 10 000); then `store.connection_failed`. */
   connectTimeoutMs?: number;
@@ -126,6 +134,44 @@ export function describeConnection(connection: string | PostgresConnectionConfig
   return `${user}@${c.host ?? env.PGHOST ?? 'localhost'}:${c.port ?? env.PGPORT ?? 5432}/${c.database ?? env.PGDATABASE ?? user}`;
 }
 
+/** A schema name the store takes from a connection string: one plain, unquoted PostgreSQL identifier. */
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/u;
+
+/**
+ * The schema a connection string names the libpq way, in its `options` parameter
+ * (`postgresql://host/db?options=-csearch_path%3Dkontum`; also `-c search_path=kontum` and
+ * `--search_path=kontum`), or undefined when it names none. So that one string names the store
+ * for every tool: `psql` given the same string lands in the same schema. The name must be one
+ * plain identifier (lower-case letters a-z, digits and `_`, not starting with a digit, at most 63
+ * characters): a list (`kontum,public`), a quoted or mixed-case name is `store.invalid_schema`
+ * (`EgovPlanError`; the message shows the name, never the rest of the string).
+ *
+ * @example
+ * ```ts
+ * schemaFromConnection('postgresql:///egov?host=/var/run/postgresql&options=-csearch_path%3Dkontum'); // 'kontum'
+ * schemaFromConnection('postgres://egov:secret@db.example/egov'); // undefined
+ * ```
+ */
+export function schemaFromConnection(connection: string | PostgresConnectionConfig | undefined): string | undefined {
+  if (typeof connection !== 'string') return undefined;
+  const q = connection.indexOf('?');
+  if (q < 0) return undefined;
+  let found: string | undefined;
+  for (const options of new URLSearchParams(connection.slice(q + 1).replace(/#.*$/su, '')).getAll('options')) {
+    const words = options.trim().split(/\s+/u);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const setting = w === '-c' ? words[++i] ?? '' : w.startsWith('--') ? w.slice(2) : w.startsWith('-c') ? w.slice(2) : '';
+      const eq = setting.indexOf('=');
+      if (eq > 0 && setting.slice(0, eq).replaceAll('-', '_').toLowerCase() === 'search_path') found = setting.slice(eq + 1);
+    }
+  }
+  if (found !== undefined && !PLAIN_IDENTIFIER.test(found)) {
+    throw storeError(MSG.storeInvalidSchema, { schema: JSON.stringify(found.slice(0, 80)) });
+  }
+  return found;
+}
+
 /** Error codes of Node's sockets and PostgreSQL's SQLSTATE classes that mean "no usable connection". */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EACCES', '3D000', '57P01', '57P02', '57P03']);
 
@@ -164,12 +210,13 @@ function passwordOf(connection: string | PostgresConnectionConfig | undefined): 
  * ```
  */
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  const schemaName = options.schema ?? 'egov_plan';
+  const schemaName = options.schema ?? schemaFromConnection(options.connection) ?? 'egov_plan';
   const target = describeConnection(options.connection);
   const password = passwordOf(options.connection);
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   const base: pg.PoolConfig = typeof options.connection === 'string' ? { connectionString: options.connection } : { ...options.connection };
-  const pool = new pg.Pool({ ...base, max: options.maxConnections ?? 4, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, application_name: 'egov-plan' });
+  const maxConnections = options.maxConnections ?? 4;
+  const pool = new pg.Pool({ ...base, max: maxConnections, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, application_name: 'egov-plan' });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const s = pg.escapeIdentifier(schemaName);
@@ -183,6 +230,17 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     }
     if (e instanceof pg.DatabaseError) return storeError(MSG.storeBackendError, { server: target, detail: scrub(e.message, password) });
     return e;
+  };
+
+  /** A connection of the pool, and its queries with the driver's errors turned into typed ones. */
+  const connect = async (): Promise<{ client: pg.PoolClient; c: Queryable }> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      throw typed(e);
+    }
+    return { client, c: { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) } };
   };
 
   /** The connection of the batch being written (writeAtomically), for the writes inside it. */
@@ -206,13 +264,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         throw e;
       }
     }
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (e) {
-      throw typed(e);
-    }
-    const c: Queryable = { query: (sql: string, params?: unknown[]) => client.query(sql, params).catch((e: unknown) => Promise.reject(typed(e))) };
+    const { client, c } = await connect();
     try {
       await c.query('BEGIN');
       const result = await work(c);
@@ -368,6 +420,76 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
    */
   const analyze = (c: Queryable) => c.query(`ANALYZE ${t('measurements')}`);
 
+  /**
+   * A file's keys in a temporary table on a connection of its own (held until closed): staged in
+   * batches of {@link batchSize}, one `INSERT … SELECT FROM unnest(…)` each, sent while the next
+   * batch is read; the repeats found by one `GROUP BY` and a window over the groups that repeat.
+   */
+  async function stagedFileKeys(): Promise<StagedFileKeys> {
+    const { client, c } = await connect();
+    const table = pg.escapeIdentifier(`egov_file_keys_${randomUUID().replaceAll('-', '')}`);
+    try {
+      await c.query(`CREATE TEMP TABLE ${table} (indicator integer NOT NULL, org_unit text COLLATE "C" NOT NULL, period text COLLATE "C" NOT NULL, at bigint NOT NULL)`);
+    } catch (e) {
+      client.release();
+      throw e;
+    }
+    let indicators: number[] = [];
+    let units: string[] = [];
+    let periods: string[] = [];
+    let ats: number[] = [];
+    // The batch being sent: the next one is gathered meanwhile, and waits for it.
+    let sending: Promise<unknown> = Promise.resolve();
+    let closed = false;
+    const send = () => {
+      if (ats.length === 0) return;
+      const params = [indicators, units, periods, ats];
+      indicators = [];
+      units = [];
+      periods = [];
+      ats = [];
+      sending = sending.then(() => c.query(`INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[])`, params));
+      // Handled here so that a failure while nobody waits is no unhandled rejection; flush and repeats still see it.
+      sending.catch(() => undefined);
+    };
+    return {
+      add(indicator, orgUnit, period, at) {
+        indicators.push(indicator);
+        units.push(orgUnit);
+        periods.push(period);
+        ats.push(at);
+        if (ats.length >= batchSize) send();
+      },
+      async flush() {
+        const before = sending;
+        send();
+        // At most one batch in flight while the caller reads on.
+        await before;
+      },
+      async repeats() {
+        send();
+        await sending;
+        const rows = (
+          await c.query(
+            `SELECT at, first FROM (
+               SELECT k.at, min(k.at) OVER (PARTITION BY k.indicator, k.org_unit, k.period) AS first
+               FROM ${table} k JOIN (SELECT indicator, org_unit, period FROM ${table} GROUP BY indicator, org_unit, period HAVING count(*) > 1) r
+                 ON r.indicator = k.indicator AND r.org_unit = k.org_unit AND r.period = k.period
+             ) x WHERE at <> first ORDER BY at`,
+          )
+        ).rows as { at: string; first: string }[];
+        return new Map(rows.map((r) => [Number(r.at), Number(r.first)]));
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await sending.catch(() => undefined);
+        await client.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        client.release();
+      },
+    };
+  }
+
   const store: PostgresStore = {
     kind: 'postgres',
     schema: schemaName,
@@ -375,6 +497,8 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     schemaVersion: POSTGRES_SCHEMA_VERSION,
     openedAtVersion,
     capabilities: { persistent: true, aggregatesInBackend: true, concurrentWriters: true },
+    // The staged keys hold a connection while the import holds another: with one connection only, the check stays in memory.
+    ...(maxConnections >= 2 ? { stagedFileKeys } : {}),
 
     importMeasurements(provenance: ImportProvenance, rows: RowStream<MeasurementRecord>): Promise<ImportSummary> {
       return transaction(async (c) => {

@@ -34,3 +34,10 @@ export const storeSchemaTooNew = {
   vi: 'Lược đồ "{schema}" có phiên bản {version}, mới hơn phiên bản {supported} mà gói này đọc được; hãy cập nhật @egov-plan/store-postgres.',
   en: 'Schema "{schema}" has version {version}, newer than version {supported} this package reads; upgrade @egov-plan/store-postgres.',
 } as const satisfies IssueMessage;
+
+/** `store.invalid_schema`. */
+export const storeInvalidSchema = {
+  code: 'store.invalid_schema',
+  vi: 'Lược đồ {schema} trong chuỗi kết nối (options=-csearch_path=…) không dùng được: cần đúng một tên gồm chữ thường a-z, chữ số và dấu _, không bắt đầu bằng chữ số, tối đa 63 ký tự (ví dụ options=-csearch_path%3Dkontum).',
+  en: 'Schema {schema} in the connection string (options=-csearch_path=…) cannot be used: it must be exactly one name of lower-case letters a-z, digits and _, not starting with a digit, at most 63 characters (e.g. options=-csearch_path%3Dkontum).',
+} as const satisfies IssueMessage;

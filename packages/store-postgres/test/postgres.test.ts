@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isEgovPlanError } from '@egov-plan/core';
-import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, openPostgresStore } from '@egov-plan/store-postgres';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, openPostgresStore, schemaFromConnection } from '@egov-plan/store-postgres';
 import { collect, record } from '@egov-plan/testkit';
 import { connection, dropSchemas, freshSchema, required, skipMessage, sql, unreachable } from './server.js';
 
@@ -46,7 +46,50 @@ describe('connection failures (no server needed)', () => {
   });
 });
 
+describe('the schema a connection string names (libpq options=-csearch_path=…)', () => {
+  it('reads -csearch_path=, -c search_path= and --search_path=, and none is undefined', () => {
+    expect(schemaFromConnection('postgresql://egov@/egov?host=/var/run/postgresql&options=-csearch_path%3Dkontum')).toBe('kontum');
+    expect(schemaFromConnection('postgres://egov@db.example/egov?options=-c%20statement_timeout%3D5000%20-c%20search_path%3Dso_tttt_2')).toBe('so_tttt_2');
+    expect(schemaFromConnection('postgres://egov@db.example/egov?options=--search_path%3D_kontum')).toBe('_kontum');
+    expect(schemaFromConnection('postgres://egov@db.example/egov?options=-c%20statement_timeout%3D5000')).toBeUndefined();
+    expect(schemaFromConnection('postgres://egov:s3cret@db.example/egov')).toBeUndefined();
+    expect(schemaFromConnection({ host: 'db.example' })).toBeUndefined();
+  });
+
+  it('a list, a quoted, mixed-case, too long or empty name is store.invalid_schema in vi and en, never showing the password', async () => {
+    for (const bad of ['kontum%2Cpublic', '%22Kontum%22', 'Kontum', '1kontum', 'a'.repeat(64), '', 'kon-tum', '%24user']) {
+      const f = await failure(async () => schemaFromConnection(`postgres://egov:s3cr3t-Pw@db.example/egov?options=-csearch_path%3D${bad}`));
+      expect(f.code).toBe('store.invalid_schema');
+      expect(f.en).toContain('options=-csearch_path%3Dkontum');
+      expect(f.vi).toContain('chữ thường');
+      expect(`${f.en}${f.vi}`).not.toContain('s3cr3t');
+    }
+    // openPostgresStore refuses it before connecting (this server does not exist).
+    const f = await failure(() => openPostgresStore({ connection: 'postgres://egov:s3cr3t-Pw@127.0.0.1:1/egov?options=-csearch_path%3DKontum', connectTimeoutMs: 1000 }));
+    expect(f.code).toBe('store.invalid_schema');
+  });
+});
+
 server(`PostgreSQL schema versions${down === null ? '' : ` — ${skipMessage(down)}`}`, () => {
+  it("the schema of the connection string's options is the store's schema; another schema of the same database stays apart", async (ctx) => {
+    const url = connection;
+    if (typeof url !== 'string') return ctx.skip('needs EGOV_PLAN_PG_URL (a connection string to add options to)');
+    const [a, b] = [freshSchema('conn_a'), freshSchema('conn_b')];
+    const withSchema = (schema: string) => `${url}${url.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+    const store = await openPostgresStore({ connection: withSchema(a) });
+    expect(store.schema).toBe(a);
+    await store.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x' }, [record({ value: 7 })]);
+    await store.close();
+    expect((await sql<{ value: number }>(`SELECT value FROM ${pg.escapeIdentifier(a)}.measurements`)).map((r) => r.value)).toEqual([7]);
+    const other = await openPostgresStore({ connection: withSchema(b) });
+    expect(await other.currentValues({ plan: 'p' })).toEqual([]);
+    await other.close();
+    // An explicit schema option wins over the connection string's.
+    const explicit = await openPostgresStore({ connection: withSchema(b), schema: a });
+    expect((await explicit.currentValues({ plan: 'p' })).map((m) => m.value)).toEqual([7]);
+    await explicit.close();
+  });
+
   it('every migration step raises the version by one', () => {
     expect(POSTGRES_MIGRATIONS.map((m) => m.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
   });

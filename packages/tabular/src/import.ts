@@ -1,11 +1,11 @@
-import { EgovPlanError, issueFrom, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type FileKeySet, type ImportSummary, type Issue, type MeasurementRecord, type MeasurementStore, type Plan, type StagedFileKeys } from '@egov-plan/core';
 import { DEFAULT_MAX_MEASUREMENT_BYTES, decodeUtf8, parseMeasurementsText, readMeasurementsCsvStream, toMeasurementRecord, type MeasurementBatch, type MeasurementSet, type Observation } from '@egov-plan/rules';
 import { looksLikeZip } from './zip.js';
 import { readMeasurementsWorkbook, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
 import { readMeasurementsWorkbookStream } from './xlsx-stream.js';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -118,7 +118,7 @@ export async function importTabularFile(store: MeasurementStore, plan: Plan, fil
   const format = tabularFormat(file);
   if (format === 'csv') {
     tooLarge(file.bytes.length, options.maxBytes, file.name);
-    return importCsv(store, plan, file.name, once(file.bytes), options);
+    return importCsv(store, plan, file.name, once(file.bytes), options, () => once(file.bytes));
   }
   return importWhole(store, plan, file.name, format, file.bytes, options);
 }
@@ -127,9 +127,11 @@ export async function importTabularFile(store: MeasurementStore, plan: Plan, fil
  * {@link importTabularFile} for a file read as a stream. A CSV file is checked piece by piece and
  * its good rows written into the store's open transaction as they come, so memory stays flat
  * however large the file (with a store that has {@link MeasurementStore.fileKeys}, as SQLite,
- * the duplicate check keeps its keys on disk; otherwise they grow with the distinct
- * measurements, not with the rows); the first refused row abandons the transaction (nothing is written) and the
- * rest of the file is still read so that every bad row is named. An XLSX file is written to a
+ * the duplicate check keeps its keys on disk; with {@link MeasurementStore.stagedFileKeys}, as
+ * PostgreSQL, in the server, and a file with repeats is read a second time, from a temporary
+ * copy, for its issues; otherwise they grow with the distinct measurements, not with the rows);
+ * the first refused row abandons the transaction (nothing is written) and the rest of the file
+ * is still read so that every bad row is named. An XLSX file is written to a
  * temporary file (up to `maxBytes`), its archive checked there piece by piece, then read as a
  * stream (exceljs's streaming reader): its rows go into the store's open transaction as they are
  * unpacked, a sheet may hold up to 1,048,576 rows (`maxRows`), an entry unpack to 2 GiB
@@ -207,6 +209,62 @@ interface Read {
   rows: number;
   issues: Issue[];
   sheets: { sheet: string | null; rows: number }[];
+  /**
+   * The store's backend found rows repeating a key of the file (its {@link StagedFileKeys}): the
+   * file is refused, and read again with the answers for its issues.
+   */
+  repeated?: boolean;
+}
+
+/**
+ * The duplicate check's keys of one file, where the store keeps them: its own {@link FileKeySet}
+ * (SQLite: a temporary database on disk), else staged in its backend ({@link StagedFileKeys},
+ * PostgreSQL), else none (the check keeps them in memory). `keys` is what the reading is given;
+ * `staged` flushes its keys between batches and, once the file is read, says whether any repeat;
+ * `again` is the key set of the second reading, answering from the repeats the backend found.
+ */
+interface FileKeys {
+  keys?: FileKeySet;
+  staged?: StagedFileKeys;
+  repeats?: Map<number, number>;
+  again(): FileKeySet;
+  close(): Promise<void>;
+}
+
+async function fileKeys(store: MeasurementStore): Promise<FileKeys> {
+  const own = store.fileKeys?.();
+  const staged = own ? undefined : await store.stagedFileKeys?.();
+  const k: FileKeys = {
+    ...(own ? { keys: own } : {}),
+    ...(staged ? { staged, keys: { firstSeen: (indicator, orgUnit, period, at) => (staged.add(indicator, orgUnit, period, at), -1), close() {} } } : {}),
+    again: () => ({ firstSeen: (_i, _u, _p, at) => k.repeats?.get(at) ?? -1, close() {} }),
+    async close() {
+      own?.close();
+      await staged?.close();
+    },
+  };
+  return k;
+}
+
+/**
+ * The batches of a reading, its staged keys flushed to the store's backend after each; at its end,
+ * whether the backend found repeats.
+ */
+async function* staging(read: AsyncGenerator<MeasurementBatch, Read>, keys: FileKeys): AsyncGenerator<MeasurementBatch, Read> {
+  const staged = keys.staged;
+  if (!staged) return yield* read;
+  try {
+    for (let next = await read.next(); ; next = await read.next()) {
+      await staged.flush();
+      if (next.done) {
+        keys.repeats = await staged.repeats();
+        return keys.repeats.size > 0 ? { ...next.value, repeated: true } : next.value;
+      }
+      yield next.value;
+    }
+  } finally {
+    await read.return(undefined as never).catch(() => undefined);
+  }
 }
 
 /**
@@ -214,13 +272,21 @@ interface Read {
  * with a refused row abandons the import, and the reading goes on (writing nothing) to name
  * every bad row.
  */
-async function importChecked(store: MeasurementStore, plan: Plan, name: string, format: TabularFormat, read: AsyncGenerator<MeasurementBatch, Read>, options: TabularImportOptions): Promise<TabularImport> {
+async function importChecked(
+  store: MeasurementStore,
+  plan: Plan,
+  name: string,
+  format: TabularFormat,
+  read: AsyncGenerator<MeasurementBatch, Read>,
+  options: TabularImportOptions,
+  again?: () => AsyncGenerator<MeasurementBatch, Read>,
+): Promise<TabularImport> {
   const periods = new Set<string>();
   let kept = 0;
   let rows = 0;
   let refused = false;
   let end: Read | undefined;
-  const progress = options.onProgress;
+  let progress = options.onProgress;
   const count = (b: MeasurementBatch) => {
     rows = b.rows;
     kept += b.observations.length;
@@ -240,7 +306,7 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
       }
       for (const o of next.value.observations) yield toMeasurementRecord(o, (o as Observation & { sheet?: string }).sheet ?? null);
     }
-    if (end.rows > kept) {
+    if (end.rows > kept || end.repeated) {
       refused = true;
       throw REFUSED;
     }
@@ -267,6 +333,21 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
       count(next.value);
     }
   }
+  if (end.repeated && again) {
+    // Rows repeat a key (found by the store's backend): read the file again, the repeats as the
+    // duplicate check's answers, for the very issues and counts of a check held in memory.
+    periods.clear();
+    kept = 0;
+    progress = undefined;
+    const second = again();
+    for (let next = await second.next(); ; next = await second.next()) {
+      if (next.done) {
+        end = next.value;
+        break;
+      }
+      count(next.value);
+    }
+  }
   const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
   const rejected = end.rows - kept;
   if (refused || !summary) {
@@ -277,19 +358,35 @@ async function importChecked(store: MeasurementStore, plan: Plan, name: string, 
 }
 
 /** A CSV file, streamed: checked piece by piece into the store's open transaction. */
-async function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions): Promise<TabularImport> {
-  // The duplicate check's keys in the store's temporary database when it has one (SQLite): memory stays flat.
-  const keys = store.fileKeys?.();
-  async function* read(): AsyncGenerator<MeasurementBatch, Read> {
-    const set = yield* readMeasurementsCsvStream(plan, bytes, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(keys ? { keys } : {}) });
+async function importCsv(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, options: TabularImportOptions, replay?: () => AsyncIterable<Uint8Array>): Promise<TabularImport> {
+  // The duplicate check's keys where the store keeps them (SQLite: a temporary database; PostgreSQL: a temporary table): memory stays flat.
+  const keys = await fileKeys(store);
+  // Keys staged in the backend: the file may have to be read again (its issues), so a stream is kept in a temporary file as it is read.
+  const spool = keys.staged && !replay ? await mkdtemp(join(tmpdir(), 'egov-plan-csv-')) : undefined;
+  async function* read(source: AsyncIterable<Uint8Array>, k: FileKeySet | undefined): AsyncGenerator<MeasurementBatch, Read> {
+    const set = yield* readMeasurementsCsvStream(plan, source, { file: name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(k ? { keys: k } : {}) });
     // A quote left open: the rest of the file could not be read, which refuses the file (one row).
     const open = set.issues.some((i) => i.code === 'measurement.unterminated_quote') ? 1 : 0;
     return { rows: set.rows + open, issues: set.issues, sheets: [{ sheet: null, rows: set.rows + open }] };
   }
+  async function* spooled(path: string): AsyncGenerator<Uint8Array> {
+    const f = await open(path, 'w');
+    try {
+      for await (const chunk of bytes) {
+        await f.write(chunk);
+        yield chunk;
+      }
+    } finally {
+      await f.close();
+    }
+  }
+  const path = spool && join(spool, 'upload.csv');
+  const again = keys.staged ? () => read(replay ? replay() : createReadStream(path as string), keys.again()) : undefined;
   try {
-    return await importChecked(store, plan, name, 'csv', read(), options);
+    return await importChecked(store, plan, name, 'csv', staging(read(path ? spooled(path) : bytes, keys.keys), keys), options, again);
   } finally {
-    keys?.close();
+    await keys.close();
+    if (spool) await rm(spool, { recursive: true, force: true });
   }
 }
 
@@ -319,7 +416,10 @@ async function importWhole(store: MeasurementStore, plan: Plan, name: string, fo
  */
 async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: string, bytes: AsyncIterable<Uint8Array>, max: number, options: TabularImportOptions): Promise<TabularImport> {
   const dir = await mkdtemp(join(tmpdir(), 'egov-plan-xlsx-'));
-  const keys = store.fileKeys?.();
+  const keys = await fileKeys(store).catch(async (e: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  });
   try {
     const path = join(dir, 'upload.xlsx');
     let size = 0;
@@ -334,16 +434,16 @@ async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: s
     }
     await pipeline(Readable.from(counted()), createWriteStream(path));
     const { onProgress: _, ...rest } = options;
-    const read = readMeasurementsWorkbookStream(plan, path, { ...rest, file: name, ...(keys ? { keys } : {}) });
-    async function* withBytes(): AsyncGenerator<MeasurementBatch, Read> {
+    async function* withBytes(k: FileKeySet | undefined): AsyncGenerator<MeasurementBatch, Read> {
+      const read = readMeasurementsWorkbookStream(plan, path, { ...rest, file: name, ...(k ? { keys: k } : {}) });
       for (let next = await read.next(); ; next = await read.next()) {
         if (next.done) return next.value;
         yield { ...next.value, bytes: size };
       }
     }
-    return await importChecked(store, plan, name, 'xlsx', withBytes(), options);
+    return await importChecked(store, plan, name, 'xlsx', staging(withBytes(keys.keys), keys), options, () => withBytes(keys.again()));
   } finally {
-    keys?.close();
+    await keys.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
