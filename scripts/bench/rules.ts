@@ -285,7 +285,10 @@ export async function run(): Promise<Record<string, unknown>> {
 
   // CSV text → checked rows through the public reader: one warm-up, then the median of five.
   let [set, parseMs] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
-  if (set.issues.length) throw new Error(`the synthetic CSV has ${set.issues.length} bad rows`);
+  // The synthetic units are not in Kon Tum's plan: accepted by their level, and named in warnings
+  // (measurement.unknown_org_unit, capped). Any error is a bad row.
+  const errors = set.issues.filter((i) => i.severity !== 'warning');
+  if (errors.length) throw new Error(`the synthetic CSV has ${errors.length} bad rows`);
   const parseRuns: number[] = [];
   for (let i = 0; i < 5; i++) {
     const [s, ms] = await time(() => parseMeasurementsCsv(plan, quarter.csv));
