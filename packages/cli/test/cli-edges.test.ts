@@ -215,3 +215,49 @@ describe.concurrent('row issues in Vietnamese name columns and levels in Vietnam
     expect(vi).not.toMatch(/numerator|cấp (province|district)/u);
   });
 });
+
+describe.concurrent('a store that cannot be used is explained in Vietnamese; the driver’s English words stay in English', () => {
+  it('a SQLite --database that is not a database: store.open_failed', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'hong.sqlite'), 'not a database, but long enough to be read as a header by SQLite'.repeat(20));
+    const r = await egov(['history', '--database', 'hong.sqlite', '--json'], dir);
+    expect(r.code).toBe(1);
+    const issue = JSON.parse(r.stdout).error.issues[0];
+    expect(issue.code).toBe('store.open_failed');
+    expect(issue.message.vi).toContain('tệp không phải cơ sở dữ liệu SQLite');
+    expect(issue.message.vi).not.toContain('file is not a database');
+    expect(issue.message.en).toContain('file is not a database');
+  });
+
+  it('a PostgreSQL server that refuses the connection: store.connection_failed', async () => {
+    const dir = workdir();
+    const r = await egov(['history', '--database', 'postgresql://egov@127.0.0.1:1/egov', '--json'], dir);
+    expect(r.code).toBe(1);
+    const issue = JSON.parse(r.stdout).error.issues[0];
+    expect(issue.code).toBe('store.connection_failed');
+    expect(issue.message.vi).toContain('máy chủ từ chối kết nối');
+    expect(issue.message.vi).not.toMatch(/connect ECONNREFUSED/u);
+    expect(issue.message.en).toMatch(/ECONNREFUSED/u);
+  });
+
+  // Needs a PostgreSQL server (EGOV_PLAN_PG_URL): a database it does not have.
+  it.skipIf(!process.env.EGOV_PLAN_PG_URL)('a PostgreSQL database that does not exist: store.connection_failed, explained', async () => {
+    // The same server and user, another database (`postgresql://user@/db?host=…` is no WHATWG URL: replaced as text).
+    const url = (process.env.EGOV_PLAN_PG_URL as string).replace(/^(postgres(?:ql)?:\/\/[^/]*\/)[^?]*/u, '$1khong_co_csdl_nay');
+    const r = await egov(['history', '--database', url, '--json'], workdir());
+    expect(r.code).toBe(1);
+    const issue = JSON.parse(r.stdout).error.issues[0];
+    expect(issue.code).toBe('store.connection_failed');
+    expect(issue.message.vi).toContain('cơ sở dữ liệu này không tồn tại trên máy chủ (3D000)');
+    expect(issue.message.vi).not.toContain('does not exist');
+    expect(issue.message.en).toContain('"khong_co_csdl_nay" does not exist');
+  });
+
+  it('a measurements file under a file (ENOTDIR) is not read, as a missing one: file.not_found in files[].issues', async () => {
+    const dir = workdir();
+    const r = await egov(['import', '--plan', PLAN, 'f/x.csv', '--json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('Lỗi nội bộ');
+    expect(JSON.parse(r.stdout).files[0].issues.map((i: { code: string }) => i.code)).toEqual(['file.not_found']);
+  });
+});

@@ -3,6 +3,7 @@ import type { Issue } from '@egov-plan/core';
 import type { DumpRestore, TabularImport, TabularProgress } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
 import { EXIT, out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { systemErrorCode } from '../files.js';
 import { sanitizeForTerminal } from '../terminal.js';
 import { jsonHelp, loadPlanRef, planOption, planRef } from './shared.js';
 import * as MSG from '../messages.js';
@@ -155,7 +156,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
             } catch (e) {
               const issues = (e as { issues?: Issue[] }).issues;
               if (!Array.isArray(issues)) {
-                if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+                // Missing, a folder, unreadable (EACCES, ENOTDIR, …): the file is not read, the others still are.
+                if (systemErrorCode(e) !== undefined) {
                   const { issueFrom } = await import('@egov-plan/core');
                   notRead(file, [issueFrom(MSG.fileNotFoundImport, '', { file }, { file })]);
                   continue;
