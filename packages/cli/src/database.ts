@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { BilingualText, IssueCode, MeasurementStore } from '@egov-plan/core';
 import { UsageError, type CliContext } from './io.js';
+import * as MSG from './messages.js';
 
 // Where the CLI's measurements live: `--database <file.sqlite|postgres://…>`, by default the file
 // `egov-plan.sqlite` in the working directory. A PostgreSQL store's schema travels in the
@@ -100,9 +101,40 @@ export async function openDatabase(ctx: CliContext, spec: string | undefined, mo
   const [{ resolve }, { existsSync }] = await Promise.all([import('node:path'), import('node:fs')]);
   const file = resolve(ctx.io.cwd, given);
   if (!create && !existsSync(file)) return emptyStore(given);
+  await checkDatabasePath(file, given);
   const { openSqliteStore } = await import('@egov-plan/store-sqlite');
-  const store = openSqliteStore(file, { create });
+  let store: import('@egov-plan/store-sqlite').SqliteStore;
+  try {
+    store = openSqliteStore(file, { create });
+  } catch (e) {
+    if (e instanceof Error && e.name === 'EgovPlanError') throw e;
+    throw await openFailed(given, e);
+  }
   return { store, kind: 'sqlite', label: given, close: async () => { await store.close(); } };
+}
+
+/** `store.open_failed` for a SQLite path the file system refuses, with the reason in both languages. */
+async function openFailed(label: string, e: unknown): Promise<Error> {
+  const [{ EgovPlanError, issueFrom }, { pathFailureReason }] = await Promise.all([import('@egov-plan/core'), import('./files.js')]);
+  return new EgovPlanError([issueFrom(MSG.storeOpenFailedPath, '', { file: label, reason: pathFailureReason(e) }, { file: label })]);
+}
+
+/**
+ * Refuses, before SQLite opens it, a database path that cannot be a file: a folder, or a path
+ * whose folder is missing or is a file (SQLite's own errors say only "unable to open", in English).
+ */
+async function checkDatabasePath(file: string, label: string): Promise<void> {
+  const [{ statSync }, { dirname }] = await Promise.all([import('node:fs'), import('node:path')]);
+  let folder = false;
+  try {
+    const here = statSync(file, { throwIfNoEntry: false });
+    if (here?.isDirectory()) folder = true;
+    else if (here) return;
+    else if (!statSync(dirname(file)).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, open '${file}'`), { code: 'ENOTDIR' });
+  } catch (e) {
+    throw await openFailed(label, e);
+  }
+  if (folder) throw await openFailed(label, Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${file}'`), { code: 'EISDIR' }));
 }
 
 function isNotFound(e: unknown): boolean {

@@ -91,6 +91,11 @@ export class UsageError extends Error {
   }
 }
 
+/** The heading of a usage error on standard error, the same for commander's errors and the commands' own. */
+export function usageHeading(ctx: { lang: Lang }): string {
+  return ctx.lang === 'en' ? 'Usage error' : 'Lỗi cách dùng';
+}
+
 /** A usage issue: how the command was called, not what the files hold. */
 export function usageIssue(code: IssueCode, text: BilingualText): Issue {
   return { code, pointer: '', message: text };
@@ -118,7 +123,7 @@ export function reportError(ctx: CliContext, e: unknown): number {
   }
   if (e instanceof UsageError) {
     printJsonError(ctx, [usageIssue(e.code, e.text)]);
-    err(ctx, `${ctx.lang === 'en' ? 'Usage error' : 'Lỗi cách dùng'}: ${t(ctx, e.text)}`);
+    err(ctx, `${usageHeading(ctx)}: ${t(ctx, e.text)}`);
     return EXIT.usage;
   }
   const message = e instanceof Error ? e.message : String(e);

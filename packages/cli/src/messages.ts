@@ -76,3 +76,17 @@ export const calendarUnknownAgencyTasks = {
   vi: 'Kế hoạch "{plan}" không có cơ quan "{agency}" (xem: egov-plan show --plan {planArg} --json).',
   en: 'Plan "{plan}" has no agency "{agency}" (see: egov-plan show --plan {planArg} --json).',
 } as const satisfies IssueMessage;
+
+/** `file.output_failed` (a file a command writes: `--out`, the demo's folder; `{reason}` in both languages, the system's own text only in English). */
+export const fileOutputFailed = {
+  code: 'file.output_failed',
+  vi: 'Không ghi được tệp "{file}": {reason}.',
+  en: 'Could not write the file "{file}": {reason}.',
+} as const satisfies IssueMessage;
+
+/** `store.open_failed` (the SQLite file cannot be opened or created where `--database` names it). */
+export const storeOpenFailedPath = {
+  code: 'store.open_failed',
+  vi: 'Không mở được cơ sở dữ liệu "{file}": {reason}.',
+  en: 'Could not open the database "{file}": {reason}.',
+} as const satisfies IssueMessage;

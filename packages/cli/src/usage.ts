@@ -1,6 +1,6 @@
 import { Command, Help, type Argument, type Option } from 'commander';
 import type { BilingualText, IssueCode } from '@egov-plan/core';
-import type { CliContext } from './io.js';
+import { usageHeading, type CliContext } from './io.js';
 
 // Commander writes its help and its errors in English. This module gives both in the run's
 // language: errors are re-worded from commander's error code and message, help headings and
@@ -93,7 +93,7 @@ export function localisedCommand(ctx: CliContext, name: string): Command {
     override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
       const { code, text } = commanderIssue(errorOptions?.code ?? '', message);
       ctx.usage = { code, text };
-      const heading = ctx.lang === 'en' ? 'error' : 'lỗi cách dùng';
+      const heading = usageHeading(ctx);
       return super.error(`${heading}: ${ctx.lang === 'en' ? text.en : text.vi}`, errorOptions);
     }
   }

@@ -87,10 +87,10 @@ describe('usage errors: exit 2 in every command, in the run language, and as JSO
     const vi = egov([...command, '--khong-co']);
     expect(vi.code).toBe(2);
     expect(vi.stdout).toBe('');
-    expect(vi.stderr).toContain("lỗi cách dùng: không có tùy chọn '--khong-co'");
+    expect(vi.stderr).toContain("Lỗi cách dùng: không có tùy chọn '--khong-co'");
     const en = egov([...command, '--khong-co', '--lang', 'en', '--json']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain("error: unknown option '--khong-co'");
+    expect(en.stderr).toContain("Usage error: unknown option '--khong-co'");
     expect(JSON.parse(en.stdout)).toEqual({
       ok: false,
       error: { code: 'usage.unknown_option', issues: [{ code: 'usage.unknown_option', pointer: '', message: { vi: "không có tùy chọn '--khong-co'", en: "unknown option '--khong-co'" } }] },
@@ -101,7 +101,7 @@ describe('usage errors: exit 2 in every command, in the run language, and as JSO
     const cases: [string[], string, string][] = [
       [['khong-co-lenh'], 'usage.unknown_command', "không có lệnh 'khong-co-lenh'"],
       [['calendar', '--json', '--at'], 'usage.missing_option_value', "tùy chọn '--at <when>' thiếu giá trị"],
-      [['evaluate', '--plan', 'vn-nq17-2019'], 'usage.missing_option', 'Thiếu tệp số liệu: --measurements <tệp>.'],
+      [['evaluate', '--plan', 'vn-nq17-2019'], 'usage.missing_option', 'Thiếu nguồn số liệu: --measurements <tệp> hoặc --database <kho>'],
       [['plans', '--lang', 'fr'], 'usage.invalid_value', "giá trị 'fr' của tùy chọn '--lang <lang>' không hợp lệ"],
       [['show', 'a', 'b'], 'usage.too_many_arguments', 'quá nhiều tham số'],
     ];

@@ -157,7 +157,7 @@ export const ISSUE_REGISTRY = {
   'usage.invalid_value': { en: 'a command-line option value that cannot be used (`--at 2021-02-29`, `--lang fr`, `--status done`)', vi: 'giá trị tùy chọn không dùng được (`--at 2021-02-29`, `--lang fr`, `--status done`)' },
   'usage.conflicting_options': { en: 'command-line options that contradict each other (two different plans; `-` for two inputs)', vi: 'các tùy chọn mâu thuẫn nhau (hai kế hoạch khác nhau; `-` cho hai đầu vào)' },
   'usage.internal_error': { en: 'a failure of the CLI itself (please report it)', vi: 'lỗi của chính CLI (xin báo lại)' },
-  'file.output_failed': { en: 'standard output could not be written (the reader went away, a full disk, a closed descriptor); the CLI exits 1', vi: 'không ghi được đầu ra chuẩn (nơi nhận đã đóng, hết chỗ trống, bộ mô tả đã đóng); CLI thoát với mã 1' },
+  'file.output_failed': { en: "standard output, or a file a command writes (`--out`, the demo's folder), could not be written (the reader went away, a full disk, a closed descriptor, a missing folder, a folder given as the file, no permission); the CLI exits 1", vi: 'không ghi được đầu ra chuẩn hoặc tệp mà lệnh ghi (`--out`, thư mục của demo) (nơi nhận đã đóng, hết chỗ trống, bộ mô tả đã đóng, thư mục không tồn tại, đường dẫn là thư mục, không có quyền); CLI thoát với mã 1' },
   // store.*: Measurement stores: records, imports, retraction, the database itself.
   'store.invalid_record': { en: 'a record handed to a store has a wrong field (nothing of the batch is written)', vi: 'một bản ghi gửi vào kho có trường sai (không ghi gì của lô đó)' },
   'store.invalid_provenance': { en: 'an import lacks its plan, file or importer, or its time is not an instant', vi: 'lần nhập thiếu kế hoạch, tệp hoặc người nhập, hoặc thời điểm không hợp lệ' },
@@ -165,7 +165,7 @@ export const ISSUE_REGISTRY = {
   'store.unknown_import': { en: 'the store holds no import with this id', vi: 'kho không có lần nhập mang mã này' },
   'store.already_retracted': { en: 'the import was already retracted', vi: 'lần nhập đã được rút lại' },
   'store.not_found': { en: 'the database does not exist (and may not be created)', vi: 'cơ sở dữ liệu không tồn tại (và không được tạo mới)' },
-  'store.open_failed': { en: 'the file is not a database of this kind', vi: 'tệp không phải cơ sở dữ liệu loại này' },
+  'store.open_failed': { en: 'the file is not a database of this kind, or its path cannot be opened (a missing folder, a folder given as the file, no permission)', vi: 'tệp không phải cơ sở dữ liệu loại này, hoặc không mở được đường dẫn của nó (thư mục không tồn tại, đường dẫn là thư mục, không có quyền)' },
   'store.schema_too_new': { en: 'the database was written by a newer version of the store package (left untouched)', vi: 'cơ sở dữ liệu do phiên bản mới hơn của gói kho ghi (giữ nguyên)' },
   'store.busy': { en: 'another process kept the database locked beyond the busy timeout', vi: 'một tiến trình khác khóa cơ sở dữ liệu quá thời gian chờ' },
   'store.connection_failed': { en: 'the database server could not be reached or refused the connection (the password is never shown)', vi: 'không kết nối được máy chủ cơ sở dữ liệu hoặc máy chủ từ chối kết nối (không bao giờ hiện mật khẩu)' },

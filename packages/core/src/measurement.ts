@@ -83,6 +83,22 @@ export type MeasurementInput = {
 export const MEASUREMENT_FIELDS = Object.freeze(Object.keys(MeasurementInput.shape)) as readonly (keyof MeasurementInput)[];
 
 /**
+ * The heading of each measurement field in the fill-in template, in Vietnamese and English: a
+ * workbook's column is named by it (`Giá trị`), where a CSV file names it by the field (`value`).
+ */
+export const MEASUREMENT_FIELD_HEADINGS: Readonly<Record<keyof MeasurementInput, { readonly vi: string; readonly en: string }>> = Object.freeze({
+  indicator: { vi: 'Mã chỉ số', en: 'Indicator id' },
+  orgUnit: { vi: 'Mã đơn vị', en: 'Org unit id' },
+  level: { vi: 'Cấp', en: 'Level' },
+  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+  value: { vi: 'Giá trị', en: 'Value' },
+  numerator: { vi: 'Tử số', en: 'Numerator' },
+  denominator: { vi: 'Mẫu số', en: 'Denominator' },
+  evidenceDate: { vi: 'Ngày bằng chứng', en: 'Evidence date' },
+  source: { vi: 'Nguồn', en: 'Source' },
+});
+
+/**
  * The former name of {@link MeasurementInput}.
  *
  * @deprecated Use {@link MeasurementInput}.

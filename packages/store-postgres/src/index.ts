@@ -180,6 +180,35 @@ function isConnectionFailure(e: Error): boolean {
   return CONNECTION_CODES.has(code) || code.startsWith('08') || code.startsWith('28') || /timeout expired|Connection terminated/iu.test(e.message);
 }
 
+/** Why a connection or a statement failed, in Vietnamese, by the socket's error code or the SQLSTATE (class). */
+const POSTGRES_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'máy chủ từ chối kết nối (máy chủ chưa chạy, hoặc sai địa chỉ hay cổng)',
+  ENOENT: 'không thấy socket của máy chủ (máy chủ chưa chạy, hoặc sai thư mục host)',
+  ETIMEDOUT: 'hết thời gian chờ kết nối',
+  ENOTFOUND: 'không tìm thấy tên máy chủ',
+  EAI_AGAIN: 'không tra được tên máy chủ (lỗi DNS tạm thời)',
+  EHOSTUNREACH: 'không tới được máy chủ qua mạng',
+  ECONNRESET: 'máy chủ đã ngắt kết nối',
+  EACCES: 'không có quyền mở socket của máy chủ',
+  '3D000': 'cơ sở dữ liệu này không tồn tại trên máy chủ',
+  '28P01': 'xác thực bị từ chối (sai người dùng hoặc mật khẩu)',
+  '28000': 'máy chủ không cho người dùng này đăng nhập',
+  '57P01': 'máy chủ đang tắt',
+  '57P02': 'máy chủ đang tắt',
+  '57P03': 'máy chủ chưa sẵn sàng nhận kết nối',
+  '08': 'lỗi kết nối với máy chủ',
+  '23': 'dữ liệu vi phạm ràng buộc của cơ sở dữ liệu',
+  '42': 'câu lệnh hoặc quyền truy cập không hợp lệ (lược đồ bị sửa ngoài egov-plan?)',
+  '53': 'máy chủ thiếu tài nguyên (đĩa, bộ nhớ hoặc số kết nối)',
+};
+
+/** The `{detail}` of a PostgreSQL error: a Vietnamese explanation, the driver's (password-free) text in English only. */
+function postgresDetail(e: Error, text: string): { vi: string; en: string } {
+  const code = (e as { code?: string }).code ?? '';
+  const reason = POSTGRES_REASONS[code] ?? POSTGRES_REASONS[code.slice(0, 2)] ?? (/timeout/iu.test(e.message) ? 'hết thời gian chờ kết nối' : /terminated/iu.test(e.message) ? 'kết nối bị ngắt' : 'lỗi của máy chủ PostgreSQL');
+  return { vi: code ? `${reason} (${code})` : reason, en: text };
+}
+
 /** Removes a password from a message, should a driver ever echo it. */
 function scrub(message: string, password: string | undefined): string {
   return password ? message.split(password).join('***') : message;
@@ -226,9 +255,9 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   const typed = (e: unknown): unknown => {
     if (isEgovPlanError(e) || !(e instanceof Error)) return e;
     if (isConnectionFailure(e)) {
-      return storeError(MSG.storeConnectionFailed, { server: target, detail: scrub(e.message, password) });
+      return storeError(MSG.storeConnectionFailed, { server: target, detail: postgresDetail(e, scrub(e.message, password)) });
     }
-    if (e instanceof pg.DatabaseError) return storeError(MSG.storeBackendError, { server: target, detail: scrub(e.message, password) });
+    if (e instanceof pg.DatabaseError) return storeError(MSG.storeBackendError, { server: target, detail: postgresDetail(e, scrub(e.message, password)) });
     return e;
   };
 

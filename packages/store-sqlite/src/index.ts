@@ -124,10 +124,28 @@ function typed(e: unknown, file: string): unknown {
     return storeError(MSG.storeBusy, { file });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return storeError(MSG.storeOpenFailed, { file, detail: e.message });
+    return storeError(MSG.storeOpenFailed, { file, detail: sqliteDetail(code, e.message) });
   }
-  if (code.startsWith('SQLITE_')) return storeError(MSG.storeBackendError, { file, detail: e.message });
+  if (code.startsWith('SQLITE_')) return storeError(MSG.storeBackendError, { file, detail: sqliteDetail(code, e.message) });
   return e;
+}
+
+/** SQLite's result codes explained in Vietnamese; SQLite's own English text stays in the English message only. */
+const SQLITE_REASONS: Readonly<Record<string, string>> = {
+  SQLITE_NOTADB: 'tệp không phải cơ sở dữ liệu SQLite',
+  SQLITE_CORRUPT: 'tệp cơ sở dữ liệu bị hỏng',
+  SQLITE_CANTOPEN: 'không mở hoặc tạo được tệp (thư mục không tồn tại, thiếu quyền, hoặc đường dẫn là thư mục)',
+  SQLITE_READONLY: 'tệp hoặc thư mục chỉ cho đọc',
+  SQLITE_FULL: 'hết chỗ trống trên đĩa',
+  SQLITE_IOERR: 'lỗi đọc hoặc ghi đĩa',
+  SQLITE_PERM: 'không có quyền truy cập tệp',
+  SQLITE_CONSTRAINT: 'dữ liệu vi phạm ràng buộc của cơ sở dữ liệu',
+};
+
+/** The `{detail}` of a SQLite error: a Vietnamese explanation by result code, SQLite's text in English. */
+function sqliteDetail(code: string, message: string): { vi: string; en: string } {
+  const base = code.replace(/^(SQLITE_[A-Z]+).*$/u, '$1');
+  return { vi: `${SQLITE_REASONS[code] ?? SQLITE_REASONS[base] ?? 'lỗi của SQLite'} (${code})`, en: message };
 }
 
 function migrate(db: Database.Database, file: string): number {

@@ -1,20 +1,12 @@
-import { MEASUREMENT_FIELDS, type AdministrativeLevel } from '@egov-plan/core';
+import { MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, type AdministrativeLevel, type MeasurementInput } from '@egov-plan/core';
 
 // The Vietnamese column headings of the fill-in template, and the field each one stands for.
 // A workbook's header may use either these headings or the CSV column names (`indicator`, …).
 
 /** The template's heading of each measurement field, in column order. */
-export const TEMPLATE_HEADERS = [
-  { field: 'indicator', vi: 'Mã chỉ số', en: 'Indicator id' },
-  { field: 'orgUnit', vi: 'Mã đơn vị', en: 'Org unit id' },
-  { field: 'level', vi: 'Cấp', en: 'Level' },
-  { field: 'period', vi: 'Kỳ báo cáo', en: 'Reporting period' },
-  { field: 'value', vi: 'Giá trị', en: 'Value' },
-  { field: 'numerator', vi: 'Tử số', en: 'Numerator' },
-  { field: 'denominator', vi: 'Mẫu số', en: 'Denominator' },
-  { field: 'evidenceDate', vi: 'Ngày bằng chứng', en: 'Evidence date' },
-  { field: 'source', vi: 'Nguồn', en: 'Source' },
-] as const;
+export const TEMPLATE_HEADERS: readonly { readonly field: keyof MeasurementInput; readonly vi: string; readonly en: string }[] = (
+  ['indicator', 'orgUnit', 'level', 'period', 'value', 'numerator', 'denominator', 'evidenceDate', 'source'] as const
+).map((field) => ({ field, ...MEASUREMENT_FIELD_HEADINGS[field] }));
 
 /** The template's sheet for each reporter level. */
 export const LEVEL_SHEETS: readonly { level: AdministrativeLevel; sheet: string }[] = [

@@ -144,7 +144,8 @@ describe('a broken file imports not at all', () => {
     const bad = done.issues[2]!;
     expect(bad.pointer).toBe('/Số liệu/4/value');
     expect(bad.column).toBe(4);
-    expect(bad.message.vi).toMatch(/^Trang "Số liệu", dòng 4, cột D \(value\): /u);
+    // In Vietnamese the column is named by the template's heading, never the field's English key.
+    expect(bad.message.vi).toMatch(/^Trang "Số liệu", dòng 4, cột D \(Giá trị\): /u);
     expect(bad.message.en).toMatch(/^Sheet "Số liệu", row 4, column D \(value\): /u);
     expect([...((await store.currentValues({ plan: plan.id })) as Iterable<unknown>)]).toEqual([]);
     expect(await store.imports(plan.id)).toEqual([]);

@@ -20,7 +20,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean; period?: string; database?: string }) => {
       const dueSoonDays = Number(opts.dueSoonDays);
       if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
-        throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").` });
+        throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").`  }, 'usage.invalid_value');
       }
       const at = (await atOption(ctx, opts.at)).instant;
       const plan = await loadPlanRef(ctx, opts.plan);
@@ -32,7 +32,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       } catch (e) {
         // An --at the calendar cannot place (years outside 1000–9998) is the option's fault, like a malformed one.
         if (isEgovPlanError(e) && (e.code === 'calendar.invalid_instant' || e.code === 'calendar.out_of_range')) {
-          throw new UsageError({ vi: `--at: ${e.issues[0]!.message.vi}`, en: `--at: ${e.issues[0]!.message.en}` });
+          throw new UsageError({ vi: `--at: ${e.issues[0]!.message.vi}`, en: `--at: ${e.issues[0]!.message.en}`  }, 'usage.invalid_value');
         }
         throw e;
       }

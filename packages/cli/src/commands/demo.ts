@@ -35,7 +35,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option('--port <port>', en ? 'port to serve on (0: any free port)' : 'cổng phục vụ (0: cổng trống bất kỳ)', '8080')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { dir: string; serve: boolean; host: string; port: string; json?: boolean }) => {
-      const [{ mkdirSync, writeFileSync }, { join, resolve, relative }] = await Promise.all([import('node:fs'), import('node:path')]);
+      const [{ join, resolve, relative }, { makeOutputFolder, writeOutputFile }] = await Promise.all([import('node:path'), import('../files.js')]);
       const [{ bundledPlan }, { filledWorkbook, importTabularFile }, { syntheticMeasurements }, { withDatabase }, { reportInput, storeReportSources }, { atOption }] = await Promise.all([
         import('@egov-plan/rules'),
         import('@egov-plan/tabular'),
@@ -45,7 +45,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         import('./shared.js'),
       ]);
       const dir = resolve(ctx.io.cwd, opts.dir);
-      mkdirSync(dir, { recursive: true });
+      await makeOutputFolder(ctx, opts.dir);
       const shown = (file: string) => relative(ctx.io.cwd, join(dir, file)) || file;
       const plan = bundledPlan(DEMO.plan);
       const at = await atOption(ctx, DEMO.at);
@@ -53,7 +53,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       // 1. The workbook agencies would send back, with synthetic figures.
       const rows = syntheticMeasurements(plan, { periods: DEMO.periods });
       const bytes = await filledWorkbook(plan, rows, { notice: [NOTICE.vi, NOTICE.en] });
-      writeFileSync(join(dir, WORKBOOK), bytes);
+      await writeOutputFile(ctx, join(dir, WORKBOOK), bytes);
 
       // 2. Imported into the embedded store (the same file again changes nothing), evaluated from it.
       const database = join(dir, 'egov-plan.sqlite');
@@ -67,7 +67,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       });
 
       // 3. The report, written next to them.
-      writeFileSync(join(dir, 'report.html'), html);
+      await writeOutputFile(ctx, join(dir, 'report.html'), html);
       const s = evaluation.summary;
       const summary = {
         plan: plan.id,

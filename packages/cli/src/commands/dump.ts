@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { StoreDump, StoreDumpSet } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
 import { printJson, UsageError, type CliContext } from '../io.js';
-import { planOption } from './shared.js';
+import { planOption, storedPlanId } from './shared.js';
 
 /**
  * `egov-plan dump --database <db> [--plan <id>] [--format csv|json]`: every stored revision with
@@ -16,11 +16,12 @@ export function registerDump(program: Command, ctx: CliContext): void {
     .option('--format <format>', en ? 'json (default) or csv' : 'json (mặc định) hoặc csv', 'json')
     .option('--json', en ? 'the same as --format json' : 'như --format json')
     .action(async (opts: { plan?: string; database?: string; format: string; json?: boolean }) => {
+      // The value of --format is checked whatever else is given: --json does not hide a bad one.
+      if (opts.format !== 'json' && opts.format !== 'csv') throw new UsageError({ vi: `--format là json hoặc csv, không phải "${opts.format}".`, en: `--format is json or csv, not "${opts.format}".` }, 'usage.invalid_value');
       const format = opts.json ? 'json' : opts.format;
-      if (format !== 'json' && format !== 'csv') throw new UsageError({ vi: `--format là json hoặc csv, không phải "${format}".`, en: `--format is json or csv, not "${format}".` }, 'usage.invalid_value');
       const { dumpCsv, dumpEveryPlan, dumpStore } = await import('@egov-plan/tabular');
       const plan = opts.plan;
-      const dump = await withDatabase<StoreDump | StoreDumpSet>(ctx, opts.database, 'read', (db) => (plan === undefined ? dumpEveryPlan(db.store) : dumpStore(db.store, plan)));
+      const dump = await withDatabase<StoreDump | StoreDumpSet>(ctx, opts.database, 'read', async (db) => (plan === undefined ? dumpEveryPlan(db.store) : dumpStore(db.store, await storedPlanId(ctx, plan, db.store))));
       if (format === 'json') printJson(ctx, dump);
       else ctx.io.stdout(dumpCsv(dump));
     });

@@ -3,6 +3,7 @@ import type { Plan } from '@egov-plan/core';
 import type { Evaluation, MeasurementSet, ProgressMethod, ProgressReport, TargetResult, TargetStatus } from '@egov-plan/rules';
 import { EXIT, UsageError, err, out, printIssues, printJson, t, type CliContext } from '../io.js';
 import { databaseOption, DEFAULT_DATABASE } from '../database.js';
+import { writeOutputFile } from '../files.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
 const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
@@ -175,7 +176,13 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         const { existsSync } = await import('node:fs');
         const { resolve } = await import('node:path');
         const database = measurements === undefined ? (opts.database ?? (existsSync(resolve(ctx.io.cwd, DEFAULT_DATABASE)) ? DEFAULT_DATABASE : undefined)) : undefined;
-        if (measurements === undefined && database === undefined) throw new UsageError({ vi: 'Thiếu tệp số liệu: --measurements <tệp>.', en: 'Missing the measurements: --measurements <file>.' }, 'usage.missing_option');
+        if (measurements === undefined && database === undefined) throw new UsageError(
+            {
+              vi: `Thiếu nguồn số liệu: --measurements <tệp> hoặc --database <kho> (thư mục hiện hành không có ${DEFAULT_DATABASE}).`,
+              en: `Missing the measurements: --measurements <file> or --database <store> (the working directory has no ${DEFAULT_DATABASE}).`,
+            },
+            'usage.missing_option',
+          );
         stdinOnce([['--plan', ref], ['--measurements', measurements ?? '']]);
         if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
           throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` }, 'usage.invalid_value');
@@ -231,8 +238,8 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         const filtered = Object.keys(filter).length > 0;
         const results = filtered ? ev.results.filter((r) => matches(r, filter)) : ev.results;
         if (opts.out !== undefined) {
-          const [{ writeFileSync }, { evaluationWorkbook }] = await Promise.all([import('node:fs'), import('@egov-plan/tabular')]);
-          writeFileSync(resolve(ctx.io.cwd, opts.out), await evaluationWorkbook(plan, { ...ev, results }));
+          const { evaluationWorkbook } = await import('@egov-plan/tabular');
+          await writeOutputFile(ctx, opts.out, await evaluationWorkbook(plan, { ...ev, results }));
           if (!opts.json) err(ctx, en ? `Results written to ${opts.out}.` : `Đã ghi kết quả vào ${opts.out}.`);
         }
         // Rows left out: those with an error (a warning, such as an org unit the plan does not list, keeps its row).

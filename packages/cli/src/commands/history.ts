@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { StoredMeasurement } from '@egov-plan/core';
 import { databaseOption, withDatabase } from '../database.js';
 import { out, printJson, type CliContext } from '../io.js';
-import { DEFAULT_PLAN, jsonHelp, planOption } from './shared.js';
+import { DEFAULT_PLAN, jsonHelp, planOption, storedPlanId } from './shared.js';
 
 /** One revision as a line: `r2  2020Q4  29  q4-sua.xlsx (Cấp tỉnh:2) so-tttt 2020-12-10T…`. */
 function line(m: StoredMeasurement): string {
@@ -22,11 +22,12 @@ export function registerHistory(program: Command, ctx: CliContext): void {
     .option('--period <id>', en ? 'only this period' : 'chỉ kỳ này')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; database?: string; indicator?: string; orgUnit?: string; period?: string; json?: boolean }) => {
-      const query = { plan: opts.plan, ...(opts.indicator ? { indicator: opts.indicator } : {}), ...(opts.orgUnit ? { orgUnit: opts.orgUnit } : {}), ...(opts.period ? { period: opts.period } : {}) };
-      const rows = await withDatabase(ctx, opts.database, 'read', async (db) => {
+      const filters = { ...(opts.indicator ? { indicator: opts.indicator } : {}), ...(opts.orgUnit ? { orgUnit: opts.orgUnit } : {}), ...(opts.period ? { period: opts.period } : {}) };
+      const { query, rows } = await withDatabase(ctx, opts.database, 'read', async (db) => {
+        const query = { plan: await storedPlanId(ctx, opts.plan, db.store), ...filters };
         const list: StoredMeasurement[] = [];
         for await (const m of await db.store.history(query)) list.push(m);
-        return list;
+        return { query, rows: list };
       });
       if (opts.json) return printJson(ctx, { plan: opts.plan, query, revisions: rows });
       if (rows.length === 0) return out(ctx, en ? 'No stored measurements match.' : 'Không có số liệu nào trong kho khớp.');

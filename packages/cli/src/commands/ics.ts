@@ -16,10 +16,10 @@ export function registerIcs(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; from?: string; to?: string; tasks: boolean; json?: boolean }) => {
       const [{ isLocalDate }, { planRange, planToICalendar }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules/ics')]);
       for (const [name, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
-        if (v !== undefined && !isLocalDate(v)) throw new UsageError({ vi: `${name}: "${v}" không phải ngày YYYY-MM-DD hợp lệ.`, en: `${name}: "${v}" is not a valid YYYY-MM-DD date.` });
+        if (v !== undefined && !isLocalDate(v)) throw new UsageError({ vi: `${name}: "${v}" không phải ngày YYYY-MM-DD hợp lệ.`, en: `${name}: "${v}" is not a valid YYYY-MM-DD date.`  }, 'usage.invalid_value');
       }
       if (opts.from !== undefined && opts.to !== undefined && opts.to < opts.from) {
-        throw new UsageError({ vi: `--to ${opts.to} trước --from ${opts.from}.`, en: `--to ${opts.to} is before --from ${opts.from}.` });
+        throw new UsageError({ vi: `--to ${opts.to} trước --from ${opts.from}.`, en: `--to ${opts.to} is before --from ${opts.from}.`  }, 'usage.invalid_value');
       }
       const plan = await loadPlanRef(ctx, opts.plan);
       const range = planRange(plan);
@@ -27,10 +27,13 @@ export function registerIcs(program: Command, ctx: CliContext): void {
       const to = opts.to ?? range.to;
       // Only one bound given, on the wrong side of the plan's default range: still the options' fault.
       if (to < from) {
-        throw new UsageError({
-          vi: `Khoảng ngày ${from} … ${to} kết thúc trước khi bắt đầu (mặc định: ${range.from} … ${range.to}).`,
-          en: `The range ${from} … ${to} ends before it starts (default: ${range.from} … ${range.to}).`,
-        });
+        throw new UsageError(
+          {
+            vi: `Khoảng ngày ${from} … ${to} kết thúc trước khi bắt đầu (mặc định: ${range.from} … ${range.to}).`,
+            en: `The range ${from} … ${to} ends before it starts (default: ${range.from} … ${range.to}).`,
+          },
+          'usage.invalid_value',
+        );
       }
       const r = planToICalendar(plan, {
         ...(opts.from ? { from: opts.from } : {}),

@@ -3,6 +3,7 @@ import type { Issue } from '@egov-plan/core';
 import type { DumpRestore, TabularImport, TabularProgress } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
 import { EXIT, out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { systemErrorCode } from '../files.js';
 import { sanitizeForTerminal } from '../terminal.js';
 import { jsonHelp, loadPlanRef, planOption, planRef } from './shared.js';
 import * as MSG from '../messages.js';
@@ -100,7 +101,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
         );
       }
       const by = opts.by ?? safeUserName(userInfo);
-      const results: ((TabularImport & { restored?: DumpRestore }) | { file: string; imported: false; error: Issue[] })[] = [];
+      // A file not read keeps `error` (its first shape) and has the same issues in `issues`, as every file has.
+      const results: ((TabularImport & { restored?: DumpRestore }) | { file: string; imported: false; error: Issue[]; issues: Issue[] })[] = [];
+      const notRead = (file: string, issues: Issue[]) => results.push({ file, imported: false, error: issues, issues });
       const sizeOf = (file: string) => {
         try {
           return fs.statSync(resolve(ctx.io.cwd, file)).size;
@@ -156,14 +159,15 @@ export function registerImport(program: Command, ctx: CliContext): void {
             } catch (e) {
               const issues = (e as { issues?: Issue[] }).issues;
               if (!Array.isArray(issues)) {
-                if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+                // Missing, a folder, unreadable (EACCES, ENOTDIR, …): the file is not read, the others still are.
+                if (systemErrorCode(e) !== undefined) {
                   const { issueFrom } = await import('@egov-plan/core');
-                  results.push({ file, imported: false, error: [issueFrom(MSG.fileNotFoundImport, '', { file }, { file })] });
+                  notRead(file, [issueFrom(MSG.fileNotFoundImport, '', { file }, { file })]);
                   continue;
                 }
                 throw e;
               }
-              results.push({ file, imported: false, error: issues });
+              notRead(file, issues);
             } finally {
               before = { rows: before.rows + read, bytes: before.bytes + (sizes[k] ?? 0) };
               read = 0;
@@ -182,7 +186,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         for (const r of results) out(ctx, summaryLine(ctx, r));
         if (results.length > 1) out(ctx, en ? `Total: ${totals.rows} rows, ${totals.revisions} revisions, ${totals.unchanged} unchanged, ${totals.rejected} rejected.` : `Tổng: ${totals.rows} dòng, ${totals.revisions} phiên bản mới, ${totals.unchanged} không đổi, ${totals.rejected} bị từ chối.`);
       }
-      for (const r of results) printIssues(ctx, 'error' in r ? r.error : r.issues);
+      for (const r of results) printIssues(ctx, r.issues);
       if (failed) ctx.exitCode = EXIT.failure;
     });
 }

@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { MeasurementStore, Plan } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
@@ -7,6 +5,7 @@ import type { QuarterlyReportInput, ReportSubmission } from '@egov-plan/report';
 import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
 import { readMeasurementsFile } from './evaluate.js';
 import { databaseOption, withDatabase } from '../database.js';
+import { writeOutputFile } from '../files.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp, type AtValue } from './shared.js';
 
 const FORMATS = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.pdf': 'pdf' } as const;
@@ -66,7 +65,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       }
       const ext = /\.[a-z]+$/iu.exec(opts.out)?.[0].toLowerCase() ?? '';
       const format = (FORMATS as Record<string, 'html' | 'markdown' | 'pdf'>)[ext];
-      if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".` });
+      if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".`  }, 'usage.invalid_value');
       const { instant, localDate: at } = await atOption(ctx, opts.at);
       const plan = await loadPlanRef(ctx, opts.plan);
       const { prepareMeasurements } = await import('@egov-plan/rules');
@@ -75,14 +74,14 @@ export function registerReport(program: Command, ctx: CliContext): void {
       if (opts.database !== undefined) ({ set, submissions } = await withDatabase(ctx, opts.database, 'read', (db) => storeReportSources(plan, db.store)));
       const { input, periodId } = await reportInput(plan, set, { instant, localDate: at }, opts.period, submissions);
       const { renderReportHtml, renderReportMarkdown } = await import('@egov-plan/report');
-      const file = resolve(ctx.io.cwd, opts.out);
-      if (format === 'markdown') writeFileSync(file, renderReportMarkdown(input, { lang: ctx.lang }));
+      const file = opts.out;
+      if (format === 'markdown') await writeOutputFile(ctx, file, renderReportMarkdown(input, { lang: ctx.lang }));
       else {
         const html = renderReportHtml(input, { lang: ctx.lang });
-        if (format === 'html') writeFileSync(file, html);
+        if (format === 'html') await writeOutputFile(ctx, file, html);
         else {
           const { renderPdf } = await import('@egov-plan/report/node');
-          writeFileSync(file, await renderPdf(html));
+          await writeOutputFile(ctx, file, await renderPdf(html));
         }
       }
       // Rows left out: those with an error (a warning keeps its row).

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Issue, Plan } from '@egov-plan/core';
+import type { Issue, MeasurementStore, Plan } from '@egov-plan/core';
 import { UsageError, err, formatIssue, type CliContext } from '../io.js';
 
 // Every library import below is dynamic: a command loads what it uses when it runs, so
@@ -137,4 +137,16 @@ export function orgUnitNamer(ctx: CliContext, plan: Plan): (id: string) => strin
 /** An id with its name beside it when the plan knows one: `so-tttt (Sở Thông tin và Truyền thông)`. */
 export function withName(id: string, name: string | undefined): string {
   return name === undefined || name === id ? id : `${id} (${name})`;
+}
+
+/**
+ * The plan id a store command (`history`, `dump`) reads under: a bundled id, a plan the store
+ * holds (its rule file or imports), or the id of the plan in a file. Anything else is
+ * `plan.unknown_plan` (exit 1) — never an empty answer for a misspelt id.
+ */
+export async function storedPlanId(ctx: CliContext, ref: string, store: MeasurementStore): Promise<string> {
+  const { isBundledPlanId } = await import('@egov-plan/rules');
+  if (isBundledPlanId(ref)) return ref;
+  if ((await store.ruleFile(ref)) !== null || (await store.imports(ref)).length > 0) return ref;
+  return (await loadPlanRef(ctx, ref)).id;
 }

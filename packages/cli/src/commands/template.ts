@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { out, printJson, UsageError, type CliContext } from '../io.js';
+import { writeOutputFile } from '../files.js';
 import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption } from './shared.js';
 
 /** `egov-plan template --plan <id|file> --out <file.xlsx>`: the plan's fill-in workbook for agencies. */
@@ -12,9 +13,9 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; out: string; json?: boolean }) => {
       if (!/\.xlsx$/iu.test(opts.out)) throw new UsageError({ vi: `--out phải kết thúc bằng .xlsx, không phải "${opts.out}".`, en: `--out must end in .xlsx, not "${opts.out}".` }, 'usage.invalid_value');
       const plan = await loadPlanRef(ctx, opts.plan);
-      const [{ writeFileSync }, { resolve }, { templateSheets, templateWorkbook }] = await Promise.all([import('node:fs'), import('node:path'), import('@egov-plan/tabular')]);
+      const { templateSheets, templateWorkbook } = await import('@egov-plan/tabular');
       const bytes = await templateWorkbook(plan, { planRef: planArg(ctx, opts.plan) });
-      writeFileSync(resolve(ctx.io.cwd, opts.out), bytes);
+      await writeOutputFile(ctx, opts.out, bytes);
       const levels = templateSheets(plan);
       if (opts.json) printJson(ctx, { plan: plan.id, out: opts.out, bytes: bytes.length, sheets: levels });
       else out(ctx, en ? `Template of ${plan.id} written to ${opts.out} (sheets: ${levels.join(', ')}).` : `Đã ghi mẫu của ${plan.id} vào ${opts.out} (các trang: ${levels.join(', ')}).`);

@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -178,13 +178,19 @@ export function rowIssueFrom<const M extends IssueMessage>(ctx: RowContext, fiel
   return extra ? { ...made, ...extra } : made;
 }
 
+/** A measurement field as a Vietnamese message names it: the template's heading (`Giá trị`), or the key itself when it is not a field. @internal */
+export function fieldName(field: string): string {
+  return (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[field]?.vi ?? field;
+}
+
 /** An issue of one row. @internal */
 export function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
   const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
   const col = field === null ? undefined : ctx.columnOf?.(field);
-  if (col) {
-    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${field}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${field}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+  if (col && field !== null) {
+    // In Vietnamese the column is named by the template's heading (`Giá trị`), never the field's English key.
+    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${fieldName(field)}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${field}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
   }
   return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
 }
@@ -536,7 +542,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     const odd = findSuspiciousCharacter(id);
     if (!odd) return false;
     const d = describeSuspiciousCharacter(odd);
-    bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `mã ${field} ${d.vi}.`, `the ${field} id ${d.en}.`);
+    bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `${fieldName(field).toLowerCase()} ${d.vi}.`, `the ${field} id ${d.en}.`);
     return true;
   };
   // The last org unit found well-formed: rows come grouped by unit, and its checks need not repeat.
@@ -628,7 +634,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
       level = lastLevel;
       if (!level) {
-        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng province, district hoặc commune.`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune.`);
+        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng tỉnh, huyện hoặc xã (province, district, commune).`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune.`);
       }
     }
     if (orgUnit !== lastKnownUnit) {
@@ -637,7 +643,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc cấp ${known}, dòng này ghi ${level}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
+      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc ${ADMINISTRATIVE_LEVEL_NAMES[known].vi}, dòng này ghi ${ADMINISTRATIVE_LEVEL_NAMES[level].vi}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
     }
     if (isBlank(m.level) && orgUnit && !known) {
       bad('level', 'measurement.missing_level', `kế hoạch không biết đơn vị "${orgUnit}": cần ghi cấp (province, district, commune).`, `the plan does not know org unit "${orgUnit}": give its level (province, district, commune).`);
@@ -658,10 +664,10 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       const n = numberOrNaN(m[field]);
       if (Number.isNaN(n)) {
         const why = (numberFrom(m[field]) as { why: { vi: string; en: string } }).why;
-        bad(field, 'measurement.invalid_number', `${field}: ${why.vi}.`, `${field}: ${why.en}.`);
-      } else if (n < 0) bad(field, 'measurement.out_of_range', `${field} không được âm.`, `${field} cannot be negative.`);
+        bad(field, 'measurement.invalid_number', `${fieldName(field).toLowerCase()}: ${why.vi}.`, `${field}: ${why.en}.`);
+      } else if (n < 0) bad(field, 'measurement.out_of_range', `${fieldName(field).toLowerCase()} không được âm.`, `${field} cannot be negative.`);
       else if (field === 'denominator' && n === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
-      else if (!Number.isInteger(n)) bad(field, 'measurement.invalid_number', `${field} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n}.`);
+      else if (!Number.isInteger(n)) bad(field, 'measurement.invalid_number', `${fieldName(field).toLowerCase()} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n}.`);
       else if (field === 'numerator') numerator = n;
       else denominator = n;
     }
@@ -679,7 +685,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         // Dated evidence as its own field: the value, when given, can only say yes.
         const d = text(m.evidenceDate);
         if (d === undefined || !isLocalDate(d)) bad('evidenceDate', 'measurement.invalid_value', `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} không phải ngày YYYY-MM-DD hợp lệ.`, `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} is not a valid YYYY-MM-DD date.`);
-        else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', 'measurement.invalid_value', 'có ngày bằng chứng (evidenceDate) thì giá trị chỉ có thể là có (yes).', 'with an evidence date (evidenceDate) the value can only be yes.');
+        else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', 'measurement.invalid_value', 'có ngày bằng chứng thì giá trị chỉ có thể là có (yes).', 'with an evidence date (evidenceDate) the value can only be yes.');
         else {
           value = true;
           evidence = true;
