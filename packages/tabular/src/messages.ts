@@ -60,3 +60,33 @@ export const measurementInvalidDocumentSeveralPlans = {
   vi: 'Bản sao lưu {file}: chứa số liệu của {count} kế hoạch ({plans}); đọc bằng parseDumps.',
   en: 'Backup {file}: holds {count} plans ({plans}); read it with parseDumps.',
 } as const satisfies IssueMessage;
+
+// The checks of a restore (`restoreDumps`, dump.ts): rows and records a backup brings.
+
+/** `store.restore_failed` (rows refused, checked against the plan). */
+export const storeRestoreFailedRowsPlan = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — {count} phiên bản của kế hoạch {plan} bị từ chối như một lần nhập sẽ từ chối (kiểm tra theo kế hoạch); không ghi gì của bản sao lưu, kho giữ nguyên như trước. Các dòng sai ở dưới.',
+  en: 'Backup {file}: not restored — {count} revisions of plan {plan} refused as an import would refuse them (checked against the plan); nothing of the backup was written, the store is as it was. The bad rows follow.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (rows refused, no plan resolved). */
+export const storeRestoreFailedRowsFormat = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — {count} phiên bản của kế hoạch {plan} sai (kiểm tra các quy tắc chung của mọi kế hoạch; không tìm được kế hoạch {plan}: cho --plan để kiểm tra đủ); không ghi gì của bản sao lưu, kho giữ nguyên như trước. Các dòng sai ở dưới.',
+  en: 'Backup {file}: not restored — {count} revisions of plan {plan} are bad (checked against the rules every plan has; plan {plan} could not be resolved: give --plan for every check); nothing of the backup was written, the store is as it was. The bad rows follow.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (more bad rows than listed). */
+export const storeRestoreFailedMoreRows = {
+  code: 'store.restore_failed',
+  vi: '… và {count} phiên bản sai khác (không liệt kê).',
+  en: '… and {count} more bad revisions (not listed).',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a rule file revision the store holds with other text). */
+export const storeRestoreFailedRuleFile = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — kho đã có phiên bản {revision} của tệp quy tắc {id} với nội dung khác (bản sao lưu thuộc một lịch sử khác); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — the store holds revision {revision} of rule file {id} with other text (the backup belongs to another history); nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
