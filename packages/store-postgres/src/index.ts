@@ -488,7 +488,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
 
     async plans() {
       // COLLATE "C": byte order whatever the database's locale, as the other stores sort.
-      return (await query(`SELECT plan FROM ${t('imports')} UNION SELECT plan FROM ${t('submissions')} UNION SELECT plan FROM ${t('task_evidence')} ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
+      return (await query(`SELECT plan FROM (SELECT plan FROM ${t('imports')} UNION SELECT plan FROM ${t('submissions')} UNION SELECT plan FROM ${t('task_evidence')}) p ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
     },
 
     async revision(plan) {

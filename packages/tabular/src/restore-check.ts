@@ -98,8 +98,12 @@ export function checkRestoredRevisions(revisions: readonly StoredMeasurement[], 
   if (plan === null) return out;
   // One import's rows at a time, as its file was checked (a measurement appears once per import).
   const byImport = new Map<string, StoredMeasurement[]>();
-  for (const m of good) byImport.set(m.importId, [...(byImport.get(m.importId) ?? []), m]);
-  for (const rows of byImport.values()) out.push(...checkAgainstPlan(rows, plan, file));
+  for (const m of good) {
+    const list = byImport.get(m.importId);
+    if (list) list.push(m);
+    else byImport.set(m.importId, [m]);
+  }
+  for (const rows of byImport.values()) for (const i of checkAgainstPlan(rows, plan, file)) out.push(i);
   return out;
 }
 
