@@ -36,8 +36,13 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
 
 type Problem = { field: string | null; code: Issue['code']; vi: string; en: string };
 
-/** What is wrong with a revision whatever the plan (the first problem found), or null. */
-function planIndependentProblem(m: StoredMeasurement): Problem | null {
+/**
+ * What is wrong with a revision whatever the plan (the first problem found), or null. `counts`:
+ * also check that numerator and denominator give the value (without a plan, counts are taken to
+ * stand behind a percentage, as the measurement format defines them; with one, the plan's checker
+ * knows the indicator's unit and checks them).
+ */
+function planIndependentProblem(m: StoredMeasurement, counts: boolean): Problem | null {
   for (const f of ['indicator', 'orgUnit'] as const) if (typeof m[f] !== 'string' || m[f] === '') return { field: f, code: 'measurement.missing_value', vi: `thiếu ${f}.`, en: `${f} is missing.` };
   if (!LEVELS.has(m.level)) return { field: 'level', code: 'measurement.invalid_level', vi: `cấp "${String(m.level)}" không phải province, district hay commune.`, en: `level "${String(m.level)}" is not province, district or commune.` };
   if (m.value === null || m.value === undefined) return { field: 'value', code: 'measurement.missing_value', vi: 'phiên bản của một lần nhập không có giá trị.', en: 'a revision of an import has no value.' };
@@ -45,7 +50,7 @@ function planIndependentProblem(m: StoredMeasurement): Problem | null {
   if (typeof m.value === 'number' && m.value < 0) return { field: 'value', code: 'measurement.out_of_range', vi: 'giá trị không được âm.', en: 'the value cannot be negative.' };
   const { numerator: n, denominator: d } = m;
   if ((n === null) !== (d === null)) return { field: n === null ? 'numerator' : 'denominator', code: 'measurement.missing_value', vi: 'cần cả tử số và mẫu số.', en: 'both numerator and denominator are needed.' };
-  if (n !== null && d !== null) {
+  if (n !== null && d !== null && counts) {
     if (!isCount(n) || !isCount(d) || d === 0) return { field: !isCount(n) ? 'numerator' : 'denominator', code: 'measurement.invalid_number', vi: `tử số/mẫu số ${String(n)}/${String(d)} phải là số nguyên (mẫu số lớn hơn 0).`, en: `numerator/denominator ${String(n)}/${String(d)} must be whole numbers (the denominator above 0).` };
     if (n > d) return { field: 'numerator', code: 'measurement.out_of_range', vi: `tử số ${n} lớn hơn mẫu số ${d}.`, en: `numerator ${n} is greater than denominator ${d}.` };
     // Counts stand behind a percentage: the value must be the one they give, up to rounding.
@@ -88,47 +93,55 @@ const rowIssue = (at: DumpLocation, file: string, p: Problem): Issue => {
  * one issue per bad revision, naming where it stands in the backup; an empty list when all pass.
  */
 export function checkRestoredRevisions(revisions: readonly StoredMeasurement[], plan: Plan | null, file: string): Issue[] {
-  const out: Issue[] = [];
+  // Each issue with the place of its revision, so that they come out in the backup's order.
+  const out: [number, Issue][] = [];
+  const place = new Map<StoredMeasurement, number>();
   const good: StoredMeasurement[] = [];
-  for (const m of revisions) {
-    const p = planIndependentProblem(m);
-    if (p) out.push(rowIssue(dumpLocation(m), file, p));
+  for (const [k, m] of revisions.entries()) {
+    place.set(m, k);
+    const p = planIndependentProblem(m, plan === null);
+    if (p) out.push([k, rowIssue(dumpLocation(m), file, p)]);
     else good.push(m);
   }
-  if (plan === null) return out;
-  // One import's rows at a time, as its file was checked (a measurement appears once per import).
-  const byImport = new Map<string, StoredMeasurement[]>();
-  for (const m of good) {
-    const list = byImport.get(m.importId);
-    if (list) list.push(m);
-    else byImport.set(m.importId, [m]);
+  if (plan !== null) {
+    // One import's rows at a time, as its file was checked (a measurement appears once per import).
+    const byImport = new Map<string, StoredMeasurement[]>();
+    for (const m of good) {
+      const list = byImport.get(m.importId);
+      if (list) list.push(m);
+      else byImport.set(m.importId, [m]);
+    }
+    for (const rows of byImport.values()) for (const [m, i] of checkAgainstPlan(rows, plan, file)) out.push([m === null ? revisions.length : (place.get(m) as number), i]);
   }
-  for (const rows of byImport.values()) for (const i of checkAgainstPlan(rows, plan, file)) out.push(i);
-  return out;
+  return out.sort((a, b) => a[0] - b[0]).map(([, i]) => i);
 }
 
-/** The plan's checks of one import's revisions (each already passing the plan-independent ones). */
-function checkAgainstPlan(good: readonly StoredMeasurement[], plan: Plan, file: string): Issue[] {
-  const out: Issue[] = [];
+/** The plan's checks of one import's revisions (each already passing the plan-independent ones), each issue with its revision (null: of none). */
+function checkAgainstPlan(good: readonly StoredMeasurement[], plan: Plan, file: string): [StoredMeasurement | null, Issue][] {
+  const out: [StoredMeasurement | null, Issue][] = [];
   const set = prepareMeasurements(plan, good.map(asInput));
   const bad = new Set<number>();
   for (const i of set.issues) {
     const hit = /^\/(\d+)(?:\/(.*))?$/u.exec(i.pointer);
     const k = hit ? Number(hit[1]) : -1;
     const m = good[k];
-    if (!m) continue;
+    if (!m) {
+      // Not about one row (a cap on the issues listed): kept as it is.
+      out.push([null, { ...i, file }]);
+      continue;
+    }
     // The plan's checker names the row as its Nth measurement: named here where it stands in the backup.
     const strip = (s: string, label: string) => (s.startsWith(label) ? s.slice(label.length) : s).replace(/^:\s*/u, '');
     const vi = strip(i.message.vi, `Số liệu thứ ${k + 1}`);
     const en = strip(i.message.en, `Measurement #${k + 1}`);
-    out.push(rowIssue(dumpLocation(m), file, { field: hit?.[2] ?? null, code: i.code, vi, en }));
+    out.push([m, rowIssue(dumpLocation(m), file, { field: hit?.[2] ?? null, code: i.code, vi, en })]);
     bad.add(k);
   }
   for (const o of set.observations) {
     const k = o.row - 1;
     const m = good[k];
     if (!m || bad.has(k) || (o.start === m.start && o.end === m.end)) continue;
-    out.push(rowIssue(dumpLocation(m), file, { field: 'start', code: 'measurement.invalid_period', vi: `kỳ ${m.period} theo kế hoạch là ${o.start} … ${o.end}, không phải ${m.start} … ${m.end}.`, en: `period ${m.period} is ${o.start} … ${o.end} under the plan, not ${m.start} … ${m.end}.` }));
+    out.push([m, rowIssue(dumpLocation(m), file, { field: 'start', code: 'measurement.invalid_period', vi: `kỳ ${m.period} theo kế hoạch là ${o.start} … ${o.end}, không phải ${m.start} … ${m.end}.`, en: `period ${m.period} is ${o.start} … ${o.end} under the plan, not ${m.start} … ${m.end}.` })]);
   }
   return out;
 }
