@@ -146,29 +146,45 @@ describe.skipIf(down !== null && !required)('the CLI on PostgreSQL (--database p
     writeFileSync(join(dir, 'sao-luu.json'), dump.stdout);
     const restored = await cli(['import', '--database', copy, 'sao-luu.json', '--json'], { cwd: dir });
     expect(restored.code).toBe(0);
-    expect(json(restored.stdout).files[0].restored).toEqual({ plan: 'kontum-1102-2019', imports: 2, retractions: 1, revisions: 5, skipped: 0, atomic: true });
+    expect(json(restored.stdout).files[0].restored).toEqual({ plan: 'kontum-1102-2019', imports: 2, retractions: 1, revisions: 5, skipped: 0, submissions: 1, taskEvidence: 0, ruleFiles: 0, checkedAgainst: 'plan', atomic: true });
+    // The report submission came back with the backup: the calendar of the copy counts it.
+    const copyCal = await cli(['calendar', '--database', copy, '--period', '2020Q4', '--at', '2021-01-20', '--json'], { cwd: dir });
+    expect(json(copyCal.stdout).obligations.find((o: { obligation: string }) => o.obligation === 'quarterly-report-province-to-government').byReporter).toEqual({ 'so-tttt': 'on-time', 'ubnd-tinh': 'overdue' });
     const strip = (s: string) => json(s).plans.flatMap((p: { revisions: Record<string, unknown>[] }) => p.revisions.map((r) => [r.plan, r.indicator, r.orgUnit, r.period, r.revision, r.value, r.importId, r.file, r.row, r.importedBy, r.importedAt, r.recordedAt, r.retractionOf]));
     const again = await cli(['dump', '--database', copy, '--format', 'json'], { cwd: dir });
     expect(strip(again.stdout)).toEqual(strip(dump.stdout));
     expect(strip(again.stdout)).toHaveLength(5);
     const twice = await cli(['import', '--database', copy, 'sao-luu.json', '--json'], { cwd: dir });
-    expect(json(twice.stdout).files[0].restored).toMatchObject({ imports: 0, retractions: 0, skipped: 2 });
+    expect(json(twice.stdout).files[0].restored).toMatchObject({ imports: 0, retractions: 0, skipped: 2, submissions: 0 });
 
-    // A backup whose second import fails: exit 1, typed and bilingual, the server's tables unchanged.
+    // A backup whose last write fails (after its imports and retraction are made in the
+    // transaction): its submission names an import the store does not hold. Exit 1, typed and
+    // bilingual, the server's tables unchanged.
     const before = await tables(databases[1] as string);
     const broken = json(readFileSync(join(dir, 'sao-luu.json'), 'utf8'));
     for (const p of broken.plans) {
       p.imports = p.imports.map((i: { importId: string }) => ({ ...i, importId: `${i.importId}-b` }));
-      p.revisions = p.revisions.map((m: { importId: string; retractionOf: string | null; file: string; level: string }) => ({ ...m, importId: `${m.importId}-b`, retractionOf: m.retractionOf && `${m.retractionOf}-b`, level: m.file === 'fix.csv' && m.retractionOf === null ? 'planet' : m.level }));
+      p.revisions = p.revisions.map((m: { importId: string; retractionOf: string | null }) => ({ ...m, importId: `${m.importId}-b`, retractionOf: m.retractionOf && `${m.retractionOf}-b` }));
+      p.submissions = p.submissions.map((x: Record<string, unknown>) => ({ ...x, importId: 'no-such-import' }));
     }
     writeFileSync(join(dir, 'hong.json'), JSON.stringify(broken));
     for (const lang of ['vi', 'en']) {
       const r = await cli(['import', '--database', copy, 'hong.json', '--lang', lang], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('[store.restore_failed]');
-      expect(r.stderr).toContain('[store.invalid_record]');
-      expect(r.stderr).toContain(lang === 'en' ? '(write 2 of 3) failed; nothing of the backup was written' : '(thao tác 2 trong 3) thất bại; không ghi gì của bản sao lưu');
+      expect(r.stderr).toContain('[store.unknown_import]');
+      expect(r.stderr).toContain(lang === 'en' ? '(write 4 of 4) failed; nothing of the backup was written' : '(thao tác 4 trong 4) thất bại; không ghi gì của bản sao lưu');
     }
+    // A tampered row is refused before anything is written, named where it stands in the backup.
+    const tampered = json(readFileSync(join(dir, 'sao-luu.json'), 'utf8'));
+    tampered.plans[0].imports = tampered.plans[0].imports.map((i: { importId: string }) => ({ ...i, importId: `${i.importId}-t` }));
+    tampered.plans[0].revisions = tampered.plans[0].revisions.map((m: { importId: string; retractionOf: string | null }) => ({ ...m, importId: `${m.importId}-t`, retractionOf: m.retractionOf && `${m.retractionOf}-t` }));
+    tampered.plans[0].submissions = [];
+    tampered.plans[0].revisions[0].period = '2020Q5';
+    writeFileSync(join(dir, 'sua.json'), JSON.stringify(tampered));
+    const refused = await cli(['import', '--database', copy, 'sua.json', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Backup sua.json, /plans/0/revisions/0: "2020Q5" is not a reporting-period id');
     expect(await tables(databases[1] as string)).toEqual(before);
   });
 

@@ -60,17 +60,24 @@ describe('import of a backup: all or nothing', () => {
       const r = await runCli(['import', '--database', 'target.sqlite', 'broken.json', ...(lang === 'en' ? ['--lang', 'en'] : [])], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('[store.restore_failed]');
-      expect(r.stderr).toContain('[store.invalid_record]');
+      // The tampered row is refused by the restore's check of every row, named where it stands in the backup.
+      expect(r.stderr).toContain('[measurement.invalid_level]');
       expect(r.stdout).toBe(lang === 'en' ? 'broken.json: backup NOT restored; nothing of it written (store.restore_failed).\n' : 'broken.json: KHÔNG khôi phục được bản sao lưu; không ghi gì của nó (store.restore_failed).\n');
-      if (lang === 'en') expect(r.stderr).toContain(`Backup broken.json: not restored — import ${second} of plan kontum-1102-2019 (write 2 of 5) failed; nothing of the backup was written, the store is as it was.`);
-      else expect(r.stderr).toContain(`Bản sao lưu broken.json: không khôi phục được — lần nhập ${second} của kế hoạch kontum-1102-2019 (thao tác 2 trong 5) thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.`);
+      const at = kontum.revisions.findIndex((m: { importId: string; retractionOf: string | null }) => m.importId === second && m.retractionOf === null);
+      if (lang === 'en') {
+        expect(r.stderr).toContain('Backup broken.json: not restored — 1 revisions of plan kontum-1102-2019 refused as an import would refuse them (checked against the plan); nothing of the backup was written, the store is as it was.');
+        expect(r.stderr).toContain(`Backup broken.json, /plans/0/revisions/${at}: level "planet" is not province, district or commune.`);
+      } else {
+        expect(r.stderr).toContain('Bản sao lưu broken.json: không khôi phục được — 1 phiên bản của kế hoạch kontum-1102-2019 bị từ chối như một lần nhập sẽ từ chối (kiểm tra theo kế hoạch); không ghi gì của bản sao lưu, kho giữ nguyên như trước.');
+        expect(r.stderr).toContain(`Bản sao lưu broken.json, /plans/0/revisions/${at}: cấp "planet" không phải province, district hay commune.`);
+      }
       expect(onDisk(join(dir, 'target.sqlite'))).toEqual(before);
     }
     const j = await runCli(['import', '--database', 'target.sqlite', 'broken.json', '--json'], { cwd: dir });
     expect(j.code).toBe(1);
     const out = json(j.stdout);
     expect(out.ok).toBe(false);
-    expect(out.files[0].error.map((i: { code: string }) => i.code)).toEqual(['store.restore_failed', 'store.invalid_record']);
+    expect(out.files[0].error.map((i: { code: string }) => i.code)).toEqual(['store.restore_failed', 'measurement.invalid_level']);
     expect(out.files[0].error[0].message.vi).toMatch(/^Bản sao lưu broken\.json: không khôi phục được/u);
     expect(onDisk(join(dir, 'target.sqlite'))).toEqual(before);
     // The intact backup restores whole (both plans), into the same store.
@@ -96,7 +103,7 @@ describe('import without --plan', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('kontum.csv: backup of plan kontum-1102-2019 restored — 3 imports, 1 retractions');
     // The second file's Kon Tum imports are already there: skipped.
-    expect(en.stdout).toContain('all.json: backup of plan kontum-1102-2019 restored — 0 imports, 0 retractions, 0 revisions (3 imports already stored).');
+    expect(en.stdout).toContain('all.json: backup of plan kontum-1102-2019 restored — 0 imports, 0 retractions, 0 revisions, 0 report submissions, 0 task evidence, 0 rule file revisions (3 imports already stored).');
     const j = await runCli(['import', '--database', 'json.sqlite', 'all.json', '--json'], { cwd: dir });
     expect(j.code).toBe(0);
     const out = json(j.stdout);

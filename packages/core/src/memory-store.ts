@@ -4,6 +4,7 @@ import {
   checkMeasurementRecord,
   comparePeriodEnds,
   completeProvenance,
+  recordedCounts,
   duplicateImportError,
   matchesQuery,
   measurementKey,
@@ -87,9 +88,21 @@ export function createMemoryStore(): MeasurementStore {
     }
   }
 
-  /** Takes back the writes of a failed batch, latest first: each import and retraction it made, exactly. */
-  function undo(done: readonly { kind: StoreWrite['kind']; importId: string }[]): void {
+  /** Takes back the writes of a failed batch, latest first: each import, retraction and record it made, exactly. */
+  function undo(done: readonly { kind: StoreWrite['kind']; importId: string; id?: string }[]): void {
     for (const w of [...done].reverse()) {
+      if (w.kind === 'submission') {
+        submissions.pop();
+        continue;
+      }
+      if (w.kind === 'taskEvidence') {
+        evidence.pop();
+        continue;
+      }
+      if (w.kind === 'ruleFile') {
+        ruleFiles.get(w.id as string)?.pop();
+        continue;
+      }
       const made = (r: StoredMeasurement) => (w.kind === 'import' ? r.importId === w.importId && r.retractionOf === null : r.retractionOf === w.importId);
       for (const [key, list] of revisions) {
         if (!list.some(made)) continue;
@@ -130,7 +143,7 @@ export function createMemoryStore(): MeasurementStore {
       }
       for (const [key, list] of staged) revisions.set(key, [...(revisions.get(key) ?? []), ...list]);
       const summary = { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
-      imports.set(p.importId, { ...p, rows: n, revisions: n - unchanged, unchanged, retractedAt: null, retractedBy: null });
+      imports.set(p.importId, { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt: p.importedAt, importId: p.importId, ...recordedCounts(p, n, unchanged), retractedAt: null, retractedBy: null });
       return summary;
     },
 
@@ -191,7 +204,7 @@ export function createMemoryStore(): MeasurementStore {
     },
 
     plans() {
-      return [...new Set([...imports.values()].map((i) => i.plan))].sort();
+      return [...new Set([...imports.values(), ...submissions, ...evidence].map((i) => i.plan))].sort();
     },
 
     revision(plan) {
@@ -219,10 +232,19 @@ export function createMemoryStore(): MeasurementStore {
     },
 
     recordSubmission(s) {
-      submissions.push(copy(s));
+      if (s.importId !== undefined && !imports.has(s.importId)) throw unknownImportError(s.importId);
+      const { withdrawnAt: _ignored, ...kept } = s;
+      submissions.push(kept);
     },
     submissions(q) {
-      return submissions.filter((s) => s.plan === q.plan && (q.obligation === undefined || s.obligation === q.obligation) && (q.period === undefined || s.period === q.period)).map(copy);
+      const out: ReportSubmission[] = [];
+      for (const s of submissions) {
+        if (s.plan !== q.plan || (q.obligation !== undefined && s.obligation !== q.obligation) || (q.period !== undefined && s.period !== q.period)) continue;
+        const withdrawnAt = s.importId === undefined ? null : (imports.get(s.importId)?.retractedAt ?? null);
+        if (withdrawnAt === null) out.push(copy(s));
+        else if (q.withdrawn) out.push({ ...s, withdrawnAt });
+      }
+      return out;
     },
     recordTaskEvidence(e) {
       evidence.push(copy(e));
@@ -250,7 +272,7 @@ export function createMemoryStore(): MeasurementStore {
 
     // One writer at a time (concurrentWriters: false): a failed batch is undone write by write.
     async writeAtomically(writes) {
-      const done: { kind: StoreWrite['kind']; importId: string }[] = [];
+      const done: { kind: StoreWrite['kind']; importId: string; id?: string }[] = [];
       // Each write recorded as it is made, so that a failure takes back exactly those.
       const recording: MeasurementStore = {
         ...store,
@@ -263,6 +285,20 @@ export function createMemoryStore(): MeasurementStore {
           const s = await store.retractImport(id, by);
           done.push({ kind: 'retract', importId: id });
           return s;
+        },
+        recordSubmission: async (x) => {
+          await store.recordSubmission(x);
+          done.push({ kind: 'submission', importId: '' });
+        },
+        recordTaskEvidence: async (x) => {
+          await store.recordTaskEvidence(x);
+          done.push({ kind: 'taskEvidence', importId: '' });
+        },
+        saveRuleFile: async (f) => {
+          const before = (ruleFiles.get(f.id) ?? []).length;
+          const saved = await store.saveRuleFile(f);
+          if ((ruleFiles.get(f.id) ?? []).length > before) done.push({ kind: 'ruleFile', importId: '', id: f.id });
+          return saved;
         },
       };
       try {

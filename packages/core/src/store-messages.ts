@@ -84,6 +84,13 @@ export const storeInvalidProvenanceImportedAt = {
   en: '"importedAt" is not an ISO 8601 instant: "{importedAt}".',
 } as const satisfies IssueMessage;
 
+/** `store.invalid_provenance` (counts of a restored import). */
+export const storeInvalidProvenanceCounts = {
+  code: 'store.invalid_provenance',
+  vi: '"counts" của lần nhập cần số dòng và số dòng không đổi là số nguyên, với 0 ≤ không đổi ≤ số dòng.',
+  en: 'The import\'s "counts" need whole numbers of rows and unchanged rows, with 0 ≤ unchanged ≤ rows.',
+} as const satisfies IssueMessage;
+
 /** `store.unknown_import`. */
 export const storeUnknownImport = {
   code: 'store.unknown_import',

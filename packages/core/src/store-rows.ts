@@ -60,9 +60,15 @@ export function ruleFileFromRow(r: StoreRow): StoredRuleFile {
   return { id: r.id as string, revision: r.revision as number, text: r.text as string, savedBy: r.saved_by as string, savedAt: r.saved_at as string };
 }
 
-/** A row of the `submissions` table as a {@link ReportSubmission}. */
+/**
+ * A row of the `submissions` table as a {@link ReportSubmission} (`import_id`, and `withdrawn_at`:
+ * the retraction time of its import joined in, each left out when null).
+ */
 export function submissionFromRow(r: StoreRow): ReportSubmission {
-  return { plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string };
+  const s: ReportSubmission = { plan: r.plan as string, obligation: r.obligation as string, period: r.period as string, reporter: r.reporter as string, submittedAt: r.submitted_at as string };
+  if (typeof r.import_id === 'string') s.importId = r.import_id;
+  if (typeof r.withdrawn_at === 'string') s.withdrawnAt = r.withdrawn_at;
+  return s;
 }
 
 /** A row of the `task_evidence` table as {@link TaskEvidence}. */

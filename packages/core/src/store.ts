@@ -53,6 +53,14 @@ export interface ImportProvenance {
   importedAt?: string;
   /** Id of the import. Default: one the store generates. */
   importId?: string;
+  /**
+   * The counts of the import as first made, recorded with it instead of the counts of the rows
+   * given: what a restore of a backup passes (its rows are only those that made a revision, so
+   * an import whose rows were all unchanged would otherwise come back as 0 rows). `revisions` is
+   * recorded as `rows − unchanged`. Throws `store.invalid_provenance` unless whole numbers with
+   * `0 ≤ unchanged ≤ rows`.
+   */
+  counts?: { rows: number; unchanged: number };
 }
 
 /** What writing a batch did. Every row is counted once in exactly one of the counts. */
@@ -156,7 +164,7 @@ export interface ValuesThatCount {
 }
 
 /** One import as recorded. */
-export interface ImportRecord extends Required<ImportProvenance> {
+export interface ImportRecord extends Required<Omit<ImportProvenance, 'counts'>> {
   rows: number;
   revisions: number;
   unchanged: number;
@@ -166,7 +174,11 @@ export interface ImportRecord extends Required<ImportProvenance> {
   retractedBy: string | null;
 }
 
-/** One submission of a report (for the calendar's on-time rate). */
+/**
+ * One submission of a report (for the calendar's on-time rate). A submission recorded with an
+ * import (`egov-plan import --reporter`) names it: retracting that import withdraws the
+ * submission (it no longer counts; it stays recorded, with `withdrawnAt`).
+ */
 export interface ReportSubmission {
   plan: string;
   /** The reporting obligation. */
@@ -177,6 +189,22 @@ export interface ReportSubmission {
   reporter: string;
   /** ISO 8601 instant. */
   submittedAt: string;
+  /** The import whose file was the report, when recorded with one (absent otherwise). */
+  importId?: string;
+  /**
+   * When the submission was withdrawn (its import retracted, ISO instant); absent while it counts.
+   * Set only in what `submissions({ …, withdrawn: true })` returns; ignored by `recordSubmission`.
+   */
+  withdrawnAt?: string;
+}
+
+/** Which submissions to read ({@link MeasurementStore.submissions}). */
+export interface SubmissionQuery {
+  plan: string;
+  obligation?: string;
+  period?: string;
+  /** Also the withdrawn ones (their import retracted), with `withdrawnAt` set: the whole history, as a backup reads it. */
+  withdrawn?: boolean;
 }
 
 /** Evidence that a task of the plan was completed (or progressed). */
@@ -222,8 +250,30 @@ export interface RetractWrite {
   retractedAt?: string;
 }
 
-/** One write of a batch made as one transaction ({@link MeasurementStore.writeAtomically}). */
-export type StoreWrite = ImportWrite | RetractWrite;
+/** A report submission as one write of a batch: what `recordSubmission` takes. */
+export interface SubmissionWrite {
+  kind: 'submission';
+  submission: ReportSubmission;
+}
+
+/** Task evidence as one write of a batch: what `recordTaskEvidence` takes. */
+export interface TaskEvidenceWrite {
+  kind: 'taskEvidence';
+  evidence: TaskEvidence;
+}
+
+/** A rule file revision as one write of a batch: what `saveRuleFile` takes. */
+export interface RuleFileWrite {
+  kind: 'ruleFile';
+  file: { id: string; text: string; savedBy: string; savedAt?: string };
+}
+
+/**
+ * One write of a batch made as one transaction ({@link MeasurementStore.writeAtomically}): an
+ * import, a retraction, or one record (a submission, task evidence, a rule file revision) — what
+ * a restore of a backup writes.
+ */
+export type StoreWrite = ImportWrite | RetractWrite | SubmissionWrite | TaskEvidenceWrite | RuleFileWrite;
 
 /** What a store can do beyond the contract's common ground. */
 export interface StoreCapabilities {
@@ -322,8 +372,9 @@ export interface MeasurementStore {
   /** Every import of a plan, oldest first. */
   imports(plan: string): Awaitable<ImportRecord[]>;
   /**
-   * The ids of the plans the store holds imports for (so measurements), sorted: what a backup of
-   * the whole store (`egov-plan dump` without `--plan`) walks. Optional; every bundled store has it.
+   * The ids of the plans the store holds imports, report submissions or task evidence for,
+   * sorted: what a backup of the whole store (`egov-plan dump` without `--plan`) walks. Optional;
+   * every bundled store has it.
    */
   plans?(): Awaitable<string[]>;
   /**
@@ -346,14 +397,21 @@ export interface MeasurementStore {
   writeAtomically?(writes: readonly StoreWrite[]): Awaitable<ImportSummary[]>;
   /**
    * Withdraws an import: each measurement whose revision in force came from it gets a new
-   * revision restoring the latest earlier value from an import not retracted (or no value).
-   * Nothing is deleted. Throws `EgovPlanError` (`store.unknown_import`, `store.already_retracted`).
+   * revision restoring the latest earlier value from an import not retracted (or no value), and
+   * the report submissions recorded with it are withdrawn (no longer counted by `submissions`,
+   * kept with `withdrawnAt`). Nothing is deleted. Throws `EgovPlanError` (`store.unknown_import`, `store.already_retracted`).
    */
   retractImport(importId: string, by: { retractedBy: string; retractedAt?: string }): Awaitable<ImportSummary>;
-  /** Records a report submission. */
+  /**
+   * Records a report submission; with `importId`, as made by that import (then retracting the
+   * import withdraws it). Throws `store.unknown_import` for an import the store does not hold.
+   */
   recordSubmission(submission: ReportSubmission): Awaitable<void>;
-  /** Submissions of an obligation (and period, when given), in the order recorded. */
-  submissions(query: { plan: string; obligation?: string; period?: string }): Awaitable<ReportSubmission[]>;
+  /**
+   * Submissions of an obligation (and period, when given), in the order recorded: those that
+   * count (not withdrawn), or with `withdrawn: true` every one, the withdrawn with `withdrawnAt`.
+   */
+  submissions(query: SubmissionQuery): Awaitable<ReportSubmission[]>;
   /** Records task completion evidence. */
   recordTaskEvidence(evidence: TaskEvidence): Awaitable<void>;
   /** Evidence recorded for a plan's tasks (one task, when given), in the order recorded. */
@@ -486,8 +544,17 @@ export function checkMeasurementRecord(r: MeasurementRecord, index: number): voi
   if (!Number.isInteger(r.row) || r.row < 1) bad('row', MSG.storeInvalidRecordRow);
 }
 
+/**
+ * The counts an import records: `counts` of its provenance when given (a restore), else those of
+ * the rows written (`rows` read, `unchanged` of them).
+ */
+export function recordedCounts(p: Pick<ImportProvenance, 'counts'>, rows: number, unchanged: number): { rows: number; revisions: number; unchanged: number } {
+  const c = p.counts ?? { rows, unchanged };
+  return { rows: c.rows, revisions: c.rows - c.unchanged, unchanged: c.unchanged };
+}
+
 /** Completes and checks the provenance of an import; throws `EgovPlanError` (`store.invalid_provenance`). */
-export function completeProvenance(p: ImportProvenance, newId: () => string): Required<ImportProvenance> {
+export function completeProvenance(p: ImportProvenance, newId: () => string): Required<Omit<ImportProvenance, 'counts'>> & Pick<ImportProvenance, 'counts'> {
   for (const f of ['plan', 'file', 'importedBy'] as const) {
     if (typeof p?.[f] !== 'string' || p[f] === '') {
       throw storeError(MSG.storeInvalidProvenance, `/${f}`, { field: f });
@@ -497,7 +564,12 @@ export function completeProvenance(p: ImportProvenance, newId: () => string): Re
   if (Number.isNaN(Date.parse(importedAt))) {
     throw storeError(MSG.storeInvalidProvenanceImportedAt, '/importedAt', { importedAt });
   }
-  return { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt, importId: p.importId ?? newId() };
+  const c = p.counts;
+  if (c !== undefined && !(Number.isInteger(c?.rows) && Number.isInteger(c?.unchanged) && c.unchanged >= 0 && c.unchanged <= c.rows)) {
+    throw storeError(MSG.storeInvalidProvenanceCounts, '/counts', {});
+  }
+  const done = { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt, importId: p.importId ?? newId() };
+  return c === undefined ? done : { ...done, counts: { rows: c.rows, unchanged: c.unchanged } };
 }
 
 /** The error for retracting an import the store does not hold. */
@@ -519,8 +591,13 @@ export function duplicateImportError(importId: string): EgovPlanError {
  * Makes one write of a batch through the store's own method: `importMeasurements` for an
  * import, `retractImport` for a retraction.
  */
-export function applyWrite(store: MeasurementStore, write: StoreWrite): Awaitable<ImportSummary> {
+export async function applyWrite(store: MeasurementStore, write: StoreWrite): Promise<ImportSummary> {
   if (write.kind === 'import') return store.importMeasurements(write.provenance, write.rows);
+  // A record (submission, evidence, rule file): one row, no revision of a measurement.
+  const one = (importId = ''): ImportSummary => ({ importId, rows: 1, revisions: 0, unchanged: 0 });
+  if (write.kind === 'submission') return await store.recordSubmission(write.submission), one(write.submission.importId);
+  if (write.kind === 'taskEvidence') return await store.recordTaskEvidence(write.evidence), one();
+  if (write.kind === 'ruleFile') return await store.saveRuleFile(write.file), one();
   return store.retractImport(write.importId, write.retractedAt === undefined ? { retractedBy: write.retractedBy } : { retractedBy: write.retractedBy, retractedAt: write.retractedAt });
 }
 
@@ -566,6 +643,9 @@ export interface WriteAllResult {
 /** How a write is named in messages: `import <id>` / `retraction of <id>`. */
 function writeName(w: StoreWrite, summary: ImportSummary | undefined): { vi: string; en: string } {
   if (w.kind === 'retract') return { vi: `rút lại ${w.importId}`, en: `retraction of ${w.importId}` };
+  if (w.kind === 'submission') return { vi: `lần nộp báo cáo ${w.submission.obligation} ${w.submission.period} của ${w.submission.reporter}`, en: `submission of ${w.submission.obligation} ${w.submission.period} by ${w.submission.reporter}` };
+  if (w.kind === 'taskEvidence') return { vi: `minh chứng nhiệm vụ ${w.evidence.task}`, en: `evidence of task ${w.evidence.task}` };
+  if (w.kind === 'ruleFile') return { vi: `tệp quy tắc ${w.file.id}`, en: `rule file ${w.file.id}` };
   const id = summary?.importId ?? w.provenance.importId ?? '?';
   return { vi: `lần nhập ${id}`, en: `import ${id}` };
 }

@@ -22,6 +22,7 @@ import {
   revisionToken,
   measurementKey,
   nextRevision,
+  recordedCounts,
   retractionRevision,
   ruleFileFromRow,
   submissionFromRow,
@@ -392,7 +393,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   }
 
   /** Checks and writes one batch of an import; returns how many rows changed nothing. */
-  async function importBatch(c: Queryable, p: Required<ImportProvenance>, batch: MeasurementRecord[]): Promise<number> {
+  async function importBatch(c: Queryable, p: Required<Omit<ImportProvenance, 'counts'>>, batch: MeasurementRecord[]): Promise<number> {
     const distinct = new Map<string, MeasurementRecord>();
     for (const r of batch) distinct.set(measurementKey(r), r);
     const rs = [...distinct.values()];
@@ -555,7 +556,8 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
         if (Symbol.asyncIterator in rows) for await (const r of rows) await one(r);
         else for (const r of rows) await one(r);
         unchanged += await importBatch(c, p, batch);
-        await c.query(`UPDATE ${t('imports')} SET rows = $1, revisions = $2, unchanged = $3 WHERE import_id = $4`, [n, n - unchanged, unchanged, p.importId]);
+        const counts = recordedCounts(p, n, unchanged);
+        await c.query(`UPDATE ${t('imports')} SET rows = $1, revisions = $2, unchanged = $3 WHERE import_id = $4`, [counts.rows, counts.revisions, counts.unchanged, p.importId]);
         return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
       });
     },
@@ -639,7 +641,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
 
     async plans() {
       // COLLATE "C": byte order whatever the database's locale, as the other stores sort.
-      return (await query(`SELECT plan FROM ${t('imports')} GROUP BY plan ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
+      return (await query(`SELECT plan FROM (SELECT plan FROM ${t('imports')} UNION SELECT plan FROM ${t('submissions')} UNION SELECT plan FROM ${t('task_evidence')}) p ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
     },
 
     async revision(plan) {
@@ -691,18 +693,26 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       );
     },
 
-    async recordSubmission(x: ReportSubmission) {
-      await query(`INSERT INTO ${t('submissions')} (plan, obligation, period, reporter, submitted_at) VALUES ($1, $2, $3, $4, $5)`, [x.plan, x.obligation, x.period, x.reporter, x.submittedAt]);
+    recordSubmission(x: ReportSubmission) {
+      return transaction(async (c) => {
+        if (x.importId !== undefined && !(await c.query(`SELECT 1 FROM ${t('imports')} WHERE import_id = $1`, [x.importId])).rowCount) throw unknownImportError(x.importId);
+        await c.query(`INSERT INTO ${t('submissions')} (plan, obligation, period, reporter, submitted_at, import_id) VALUES ($1, $2, $3, $4, $5, $6)`, [x.plan, x.obligation, x.period, x.reporter, x.submittedAt, x.importId ?? null]);
+      });
     },
     async submissions(q) {
       const params: unknown[] = [q.plan];
-      const parts = ['plan = $1'];
-      if (q.obligation !== undefined) parts.push(`obligation = $${params.push(q.obligation)}`);
-      if (q.period !== undefined) parts.push(`period = $${params.push(q.period)}`);
-      return (await query(`SELECT * FROM ${t('submissions')} WHERE ${parts.join(' AND ')} ORDER BY seq`, params)).map(submissionFromRow);
+      const parts = ['s.plan = $1'];
+      if (q.obligation !== undefined) parts.push(`s.obligation = $${params.push(q.obligation)}`);
+      if (q.period !== undefined) parts.push(`s.period = $${params.push(q.period)}`);
+      // Withdrawn: its import was retracted (the retraction is the history; nothing deleted).
+      if (!q.withdrawn) parts.push('i.retracted_at IS NULL');
+      return (await query(`SELECT s.*, i.retracted_at AS withdrawn_at FROM ${t('submissions')} s LEFT JOIN ${t('imports')} i ON i.import_id = s.import_id WHERE ${parts.join(' AND ')} ORDER BY s.seq`, params)).map(submissionFromRow);
     },
-    async recordTaskEvidence(e: TaskEvidence) {
-      await query(`INSERT INTO ${t('task_evidence')} (plan, task, agency, date, done, reference, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [e.plan, e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
+    recordTaskEvidence(e: TaskEvidence) {
+      // In a transaction: inside a batch (writeAtomically), on the batch's connection.
+      return transaction(async (c) => {
+        await c.query(`INSERT INTO ${t('task_evidence')} (plan, task, agency, date, done, reference, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [e.plan, e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
+      });
     },
     async taskEvidence(q) {
       const rows = await query(`SELECT * FROM ${t('task_evidence')} WHERE plan = $1${q.task === undefined ? '' : ' AND task = $2'} ORDER BY seq`, q.task === undefined ? [q.plan] : [q.plan, q.task]);

@@ -90,6 +90,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'a report submission names the import it was recorded with (retracting that import withdraws it)',
+    sql: `
+      ALTER TABLE {{schema}}.submissions ADD COLUMN import_id text COLLATE "C";
+      CREATE INDEX submissions_import ON {{schema}}.submissions (import_id);
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

@@ -107,6 +107,25 @@ server(`PostgreSQL schema versions${down === null ? '' : ` — ${skipMessage(dow
     await again.close();
   });
 
+  it('migrates a schema of version 1 forward: its submissions still count, and new ones recorded with an import are withdrawn by its retraction', async () => {
+    const schema = freshSchema('v1');
+    const s = pg.escapeIdentifier(schema);
+    await sql(`CREATE SCHEMA ${s}`);
+    await sql(`CREATE TABLE ${s}.schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await sql(POSTGRES_MIGRATIONS[0]!.sql.replaceAll('{{schema}}', s));
+    await sql(`INSERT INTO ${s}.schema_version (version, description) VALUES (1, 'v1')`);
+    await sql(`INSERT INTO ${s}.submissions (plan, obligation, period, reporter, submitted_at) VALUES ('p', 'q', '2020Q1', 'huyen-dak-ha', '2020-03-13T02:00:00.000Z')`);
+    const store = await openPostgresStore({ connection, schema });
+    expect([store.openedAtVersion, store.schemaVersion]).toEqual([1, POSTGRES_SCHEMA_VERSION]);
+    await store.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x', importId: 'v1-a' }, [record()]);
+    await store.recordSubmission({ plan: 'p', obligation: 'q', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-14T02:00:00.000Z', importId: 'v1-a' });
+    await store.retractImport('v1-a', { retractedBy: 'x' });
+    expect((await store.submissions({ plan: 'p' })).map((x) => x.reporter)).toEqual(['huyen-dak-ha']);
+    expect((await store.submissions({ plan: 'p', withdrawn: true })).map((x) => [x.reporter, x.withdrawnAt !== undefined])).toEqual([['huyen-dak-ha', false], ['so-tttt', true]]);
+    await store.close();
+    expect(await schemaVersions(schema)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+  });
+
   it('two processes opening a new schema at once migrate it once', async () => {
     const schema = freshSchema('race');
     const stores = await Promise.all([openPostgresStore({ connection, schema }), openPostgresStore({ connection, schema })]);

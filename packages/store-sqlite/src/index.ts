@@ -20,6 +20,7 @@ import {
   measurementFromRow,
   revisionToken,
   nextRevision,
+  recordedCounts,
   retractionRevision,
   ruleFileFromRow,
   submissionFromRow,
@@ -350,7 +351,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           };
           if (Symbol.asyncIterator in rows) for await (const r of rows) one(r);
           else for (const r of rows) one(r);
-          stmt.countImport.run(n, n - unchanged, unchanged, p.importId);
+          const counts = recordedCounts(p, n, unchanged);
+          stmt.countImport.run(counts.rows, counts.revisions, counts.unchanged, p.importId);
           tx.commit();
           return { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
         } catch (e) {
@@ -468,7 +470,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     plans() {
       // Byte order (BINARY collation), as JavaScript's default sort of ASCII ids.
-      return exclusive(() => (db.prepare('SELECT DISTINCT plan FROM imports ORDER BY plan').all() as { plan: string }[]).map((r) => r.plan));
+      return exclusive(() => (db.prepare('SELECT plan FROM imports UNION SELECT plan FROM submissions UNION SELECT plan FROM task_evidence ORDER BY plan').all() as { plan: string }[]).map((r) => r.plan));
     },
 
     revision(plan) {
@@ -523,16 +525,19 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     recordSubmission(s: ReportSubmission) {
       return exclusive(() => {
-        db.prepare('INSERT INTO submissions (plan, obligation, period, reporter, submitted_at) VALUES (?, ?, ?, ?, ?)').run(s.plan, s.obligation, s.period, s.reporter, s.submittedAt);
+        if (s.importId !== undefined && !stmt.importById.get(s.importId)) throw unknownImportError(s.importId);
+        db.prepare('INSERT INTO submissions (plan, obligation, period, reporter, submitted_at, import_id) VALUES (?, ?, ?, ?, ?, ?)').run(s.plan, s.obligation, s.period, s.reporter, s.submittedAt, s.importId ?? null);
       });
     },
     submissions(q) {
       return exclusive(() => {
-        const parts = ['plan = ?'];
+        const parts = ['s.plan = ?'];
         const params = [q.plan];
-        if (q.obligation !== undefined) parts.push('obligation = ?'), params.push(q.obligation);
-        if (q.period !== undefined) parts.push('period = ?'), params.push(q.period);
-        return (db.prepare(`SELECT * FROM submissions WHERE ${parts.join(' AND ')} ORDER BY seq`).all(params) as Row[]).map(submissionFromRow);
+        if (q.obligation !== undefined) parts.push('s.obligation = ?'), params.push(q.obligation);
+        if (q.period !== undefined) parts.push('s.period = ?'), params.push(q.period);
+        // Withdrawn: its import was retracted (the retraction is the history; nothing deleted).
+        if (!q.withdrawn) parts.push('i.retracted_at IS NULL');
+        return (db.prepare(`SELECT s.*, i.retracted_at AS withdrawn_at FROM submissions s LEFT JOIN imports i ON i.import_id = s.import_id WHERE ${parts.join(' AND ')} ORDER BY s.seq`).all(params) as Row[]).map(submissionFromRow);
       });
     },
     recordTaskEvidence(e: TaskEvidence) {

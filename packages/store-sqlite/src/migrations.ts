@@ -95,6 +95,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'a report submission names the import it was recorded with (retracting that import withdraws it)',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN import_id TEXT REFERENCES imports (import_id);
+      CREATE INDEX submissions_import ON submissions (import_id);
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

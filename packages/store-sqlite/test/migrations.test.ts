@@ -53,6 +53,12 @@ describe('SQLite schema versions', () => {
     expect((await collect(store.currentValues({ plan: 'kontum-1102-2019' }))).map((m) => m.value)).toEqual([18]);
     await store.recordTaskEvidence({ plan: 'kontum-1102-2019', task: 't1', agency: 'so-tttt', date: '2020-01-01', done: true, reference: 'QĐ 1', recordedAt: '2020-01-02T00:00:00Z' });
     expect((await store.submissions({ plan: 'kontum-1102-2019' })).map((s) => s.reporter)).toEqual(['huyen-dak-ha']);
+    // What version 3 added: a submission recorded with an import is withdrawn by its retraction;
+    // the submission of version 1, recorded with no import, still counts after old-1 is retracted.
+    await store.recordSubmission({ plan: 'kontum-1102-2019', obligation: 'quarterly-report', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-20T01:00:00.000Z', importId: 'old-1' });
+    await store.retractImport('old-1', { retractedBy: 'so-tttt' });
+    expect((await store.submissions({ plan: 'kontum-1102-2019' })).map((s) => s.reporter)).toEqual(['huyen-dak-ha']);
+    expect((await store.submissions({ plan: 'kontum-1102-2019', withdrawn: true })).map((s) => [s.reporter, s.withdrawnAt !== undefined])).toEqual([['huyen-dak-ha', false], ['so-tttt', true]]);
     await store.close();
     const again = openSqliteStore(file);
     expect(again.openedAtVersion).toBe(SQLITE_SCHEMA_VERSION);

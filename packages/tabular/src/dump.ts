@@ -1,6 +1,8 @@
-import { EgovPlanError, failedWriteOf, isEgovPlanError, issueFrom, writeAll, type Issue, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
-import { readCsv } from '@egov-plan/rules';
+import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
+import type { Issue, Plan, ReportSubmission, StoredRuleFile, TaskEvidence } from '@egov-plan/core';
+import { bundledPlan, isBundledPlanId, readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
+import { checkRestoredRevisions, setDumpLocation } from './restore-check.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
 // JSON or CSV. `restoreDumps` replays dumps into a store — imports in the order they were
@@ -18,6 +20,15 @@ export interface StoreDump {
   imports: ImportRecord[];
   /** Every revision, in the order they were recorded. */
   revisions: StoredMeasurement[];
+  /**
+   * Every report submission of the plan, in the order recorded, the withdrawn ones (their import
+   * retracted) with `withdrawnAt`. JSON only (absent from a CSV dump and from older dumps).
+   */
+  submissions?: ReportSubmission[];
+  /** Every task completion evidence of the plan, in the order recorded. JSON only. */
+  taskEvidence?: TaskEvidence[];
+  /** Every revision of the rule file stored under the plan's id (a province's own plan), oldest first. JSON only. */
+  ruleFiles?: StoredRuleFile[];
 }
 
 /**
@@ -36,12 +47,19 @@ export const DUMP_COLUMNS = ['plan', 'indicator', 'orgUnit', 'level', 'period', 
 const order = (a: StoredMeasurement, b: StoredMeasurement) =>
   a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : Number(a.retractionOf !== null) - Number(b.retractionOf !== null) || (a.importId < b.importId ? -1 : a.importId > b.importId ? 1 : 0);
 
-/** Every revision and import of a plan in a store, in the order they were recorded. */
+/**
+ * Everything a store holds for a plan, in the order it was recorded: every revision and import,
+ * every report submission (withdrawn ones too), task evidence, and the revisions of the rule file
+ * stored under the plan's id.
+ */
 export async function dumpStore(store: MeasurementStore, plan: string): Promise<StoreDump> {
   const revisions: StoredMeasurement[] = [];
   for await (const m of await store.history({ plan })) revisions.push(m);
   revisions.sort(order);
-  return { format: DUMP_FORMAT, version: 1, plan, imports: await store.imports(plan), revisions };
+  return {
+    format: DUMP_FORMAT, version: 1, plan, imports: await store.imports(plan), revisions,
+    submissions: await store.submissions({ plan, withdrawn: true }), taskEvidence: await store.taskEvidence({ plan }), ruleFiles: await store.ruleFileRevisions(plan),
+  };
 }
 
 /**
@@ -67,7 +85,10 @@ const csvField = (v: unknown): string => {
 
 /**
  * A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision (of every plan of a
- * {@link StoreDumpSet}, plan by plan; the `plan` column tells them apart).
+ * {@link StoreDumpSet}, plan by plan; the `plan` column tells them apart). A CSV dump holds the
+ * revisions only: not the imports that made no revision, nor the imports' row counts, report
+ * submissions, task evidence or rule files — {@link csvDumpLeavesOut} counts what it leaves out;
+ * the JSON dump holds everything.
  */
 export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
   const dumps = 'plans' in dump ? dump.plans : [dump];
@@ -78,6 +99,29 @@ export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
     lines.push(DUMP_COLUMNS.map((c) => csvField(row[c])).join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** What a CSV dump of `dump` leaves out (see {@link dumpCsv}): counts of the records only the JSON dump holds. */
+export interface CsvDumpOmissions {
+  /** Imports that made no revision (so have no line). */
+  importsWithoutRevisions: number;
+  submissions: number;
+  taskEvidence: number;
+  ruleFiles: number;
+}
+
+/** Counts what a CSV dump of `dump` leaves out ({@link dumpCsv}), for a warning. */
+export function csvDumpLeavesOut(dump: StoreDump | StoreDumpSet): CsvDumpOmissions {
+  const dumps = 'plans' in dump ? dump.plans : [dump];
+  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0 };
+  for (const d of dumps) {
+    const made = new Set(d.revisions.map((m) => m.importId));
+    out.importsWithoutRevisions += d.imports.filter((i) => !made.has(i.importId)).length;
+    out.submissions += d.submissions?.length ?? 0;
+    out.taskEvidence += d.taskEvidence?.length ?? 0;
+    out.ruleFiles += d.ruleFiles?.length ?? 0;
+  }
+  return out;
 }
 
 /** True when a text is a dump (JSON with the format marker, or CSV with the dump's header). */
@@ -94,11 +138,15 @@ export type ParsedDump = StoreDump & { retractedBy: Map<string, string> };
 
 const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i.retractedBy !== null).map((i) => [i.importId, i.retractedBy as string]));
 
-/** One plan's dump read from JSON, checked for the parts a restore reads. */
-function jsonDump(d: unknown, file: string, where: string): ParsedDump {
+/** One plan's dump read from JSON (`pointer`: where it stands in the file), checked for the parts a restore reads. */
+function jsonDump(d: unknown, file: string, where: string, pointer: string): ParsedDump {
   const x = d as Partial<StoreDump> | null;
-  if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports)) {
+  const list = (v: unknown) => v === undefined || Array.isArray(v);
+  if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports) || !list(x.submissions) || !list(x.taskEvidence) || !list(x.ruleFiles)) {
     throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where });
+  }
+  for (const [j, m] of x.revisions.entries()) {
+    if (m && typeof m === 'object') setDumpLocation(m, { label: { vi: `Bản sao lưu ${file}, ${pointer}/revisions/${j}`, en: `Backup ${file}, ${pointer}/revisions/${j}` }, pointer: `${pointer}/revisions/${j}` });
   }
   return { ...(x as StoreDump), retractedBy: retractions(x.imports) };
 }
@@ -120,9 +168,9 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
     const set = d as Partial<StoreDumpSet> | null;
     if (set && typeof set === 'object' && 'plans' in set) {
       if (set.format !== DUMP_FORMAT || set.version !== 1 || !Array.isArray(set.plans)) throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where: '' });
-      return set.plans.map((p, i) => jsonDump(p, file, ` (plans[${i}])`));
+      return set.plans.map((p, i) => jsonDump(p, file, ` (plans[${i}])`, `/plans/${i}`));
     }
-    return [jsonDump(d, file, '')];
+    return [jsonDump(d, file, '', '')];
   }
   const byPlan = new Map<string, ParsedDump>();
   readCsv(body, (rec) => {
@@ -136,11 +184,13 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
     let dump = byPlan.get(f.plan);
     if (!dump) byPlan.set(f.plan, (dump = { format: DUMP_FORMAT, version: 1, plan: f.plan, imports: [], revisions: [], retractedBy: new Map() }));
     if (f.retractionOf && f.retractedBy) dump.retractedBy.set(f.retractionOf, f.retractedBy);
-    dump.revisions.push({
+    const m: StoredMeasurement = {
       plan: f.plan, indicator: f.indicator, orgUnit: f.orgUnit, level: f.level as StoredMeasurement['level'], period: f.period, start: f.start, end: f.end, value,
       numerator: num(f.numerator), denominator: num(f.denominator), evidence: f.evidence === 'true', revision: Number(f.revision), importId: f.importId, file: f.file,
       sheet: f.sheet === '' ? null : f.sheet, row: Number(f.row), importedBy: f.importedBy, importedAt: f.importedAt, recordedAt: f.recordedAt, retractionOf: f.retractionOf === '' ? null : f.retractionOf,
-    });
+    };
+    setDumpLocation(m, { label: { vi: `Bản sao lưu ${file}, dòng ${rec.line}`, en: `Backup ${file}, line ${rec.line}` }, pointer: `/${rec.row}`, line: rec.line });
+    dump.revisions.push(m);
   });
   return [...byPlan.values()];
 }
@@ -169,6 +219,18 @@ export interface DumpRestore {
   revisions: number;
   /** Imports skipped because the store already holds them. */
   skipped: number;
+  /** Report submissions restored (those the store already holds are not written again). */
+  submissions: number;
+  /** Task evidence restored (idem). */
+  taskEvidence: number;
+  /** Rule file revisions restored (idem). */
+  ruleFiles: number;
+  /**
+   * What the restored revisions were checked against: `plan` (the plan recorded with them,
+   * resolved: every check an import makes) or `format` (no plan could be resolved: the checks
+   * that hold for every plan); null when no revision was to be written.
+   */
+  checkedAgainst: 'plan' | 'format' | null;
   /**
    * True when the backup was written as one transaction (the store's `writeAtomically`: all of it
    * or nothing); false when the store lacks it and the imports were replayed one at a time.
@@ -180,7 +242,39 @@ export interface DumpRestore {
 export interface RestoreOptions {
   /** The backup's file name, for messages (default `dump`). */
   file?: string;
+  /**
+   * The plan a dump's revisions are checked against, by plan id, or null when it cannot be
+   * resolved (then only the checks that hold for every plan are made). Default: the bundled plan
+   * of that id, else null. The CLI also resolves `--plan` and the rule file stored with the plan
+   * (in the backup or the store); `ruleFiles` are the backup's revisions of it.
+   */
+  plan?: (id: string, ruleFiles: readonly StoredRuleFile[]) => Plan | null | Promise<Plan | null>;
 }
+
+/** The bundled plan of an id, or null: what a restore checks against without {@link RestoreOptions.plan}. */
+export function bundledPlanOrNull(id: string): Plan | null {
+  return isBundledPlanId(id) ? bundledPlan(id) : null;
+}
+
+/** What a store already holds of a plan's records, for a restore to skip them (restoring twice changes nothing). */
+interface HeldRecords {
+  imports: ReadonlySet<string>;
+  submissions: ReportSubmission[];
+  taskEvidence: TaskEvidence[];
+  ruleFiles: StoredRuleFile[];
+}
+
+/** Removes one record equal to `x` (by `key`) from `held` and returns true, or returns false. */
+function takeHeld<T>(held: T[], x: T, key: (t: T) => string): boolean {
+  const k = key(x);
+  const i = held.findIndex((h) => key(h) === k);
+  if (i < 0) return false;
+  held.splice(i, 1);
+  return true;
+}
+
+const submissionKey = (s: ReportSubmission) => JSON.stringify([s.obligation, s.period, s.reporter, s.submittedAt, s.importId ?? null]);
+const evidenceKey = (e: TaskEvidence) => JSON.stringify([e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
 
 /** One plan's writes of a restore, and what they are. */
 interface RestorePlan {
@@ -188,9 +282,14 @@ interface RestorePlan {
   writes: StoreWrite[];
 }
 
-/** The imports and retractions that replay a dump into a store holding the imports `known`. */
-function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, known: ReadonlySet<string>): RestorePlan {
-  const done: DumpRestore = { plan: dump.plan, imports: 0, retractions: 0, revisions: 0, skipped: 0, atomic: true };
+/**
+ * The writes that replay a dump into a store holding `held`: its rule file revisions, imports and
+ * retractions in the order recorded, then its submissions and task evidence; what the store holds
+ * already is left out.
+ */
+function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, held: HeldRecords, file: string): RestorePlan {
+  const known = held.imports;
+  const done: DumpRestore = { plan: dump.plan, imports: 0, retractions: 0, revisions: 0, skipped: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0, checkedAgainst: null, atomic: true };
   const steps: { kind: 'import' | 'retract'; id: string; rows: StoredMeasurement[]; at: string }[] = [];
   const byKey = new Map<string, (typeof steps)[number]>();
   for (const m of [...dump.revisions].sort(order)) {
@@ -205,6 +304,13 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, kn
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.kind === 'retract') - Number(b.kind === 'retract')));
   const imports = new Map(dump.imports.map((i) => [i.importId, i]));
   const writes: StoreWrite[] = [];
+  for (const r of [...(dump.ruleFiles ?? [])].sort((a, b) => a.revision - b.revision)) {
+    const same = held.ruleFiles.find((h) => h.id === r.id && h.revision === r.revision);
+    if (same?.text === r.text) continue;
+    // A revision number the store holds with other text: the backup belongs to another history.
+    if (same) throw new EgovPlanError([issueFrom(MSG.storeRestoreFailedRuleFile, '', { file, id: r.id, revision: r.revision }, { file })]);
+    writes.push({ kind: 'ruleFile', file: { id: r.id, text: r.text, savedBy: r.savedBy, savedAt: r.savedAt } });
+  }
   for (const step of steps) {
     if (step.kind === 'import') {
       if (known.has(step.id)) {
@@ -213,7 +319,11 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, kn
       }
       const first = step.rows[0];
       const record = imports.get(step.id);
-      const provenance = { plan: dump.plan, importId: step.id, file: record?.file ?? first?.file ?? 'dump', importedBy: record?.importedBy ?? first?.importedBy ?? 'dump', importedAt: record?.importedAt ?? first?.importedAt ?? step.at };
+      const provenance = {
+        plan: dump.plan, importId: step.id, file: record?.file ?? first?.file ?? 'dump', importedBy: record?.importedBy ?? first?.importedBy ?? 'dump', importedAt: record?.importedAt ?? first?.importedAt ?? step.at,
+        // The import's counts as first made (its unchanged rows have no revision to replay).
+        ...(record ? { counts: { rows: record.rows, unchanged: record.unchanged } } : {}),
+      };
       const rows = step.rows.map(({ indicator, orgUnit, level, period, start, end, value, numerator, denominator, evidence, sheet, row }) => ({ indicator, orgUnit, level, period, start, end, value: value as number | boolean, numerator, denominator, evidence, sheet, row }));
       writes.push({ kind: 'import', provenance, rows });
     } else {
@@ -221,7 +331,45 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, kn
       writes.push({ kind: 'retract', importId: step.id, retractedBy: dump.retractedBy?.get(step.id) ?? imports.get(step.id)?.retractedBy ?? 'dump', retractedAt: step.at });
     }
   }
+  const submissions = [...held.submissions];
+  for (const x of dump.submissions ?? []) {
+    if (takeHeld(submissions, { ...x, plan: dump.plan }, submissionKey)) continue;
+    const { withdrawnAt: _derived, ...kept } = x;
+    writes.push({ kind: 'submission', submission: { ...kept, plan: dump.plan } });
+  }
+  const evidence = [...held.taskEvidence];
+  for (const x of dump.taskEvidence ?? []) if (!takeHeld(evidence, x, evidenceKey)) writes.push({ kind: 'taskEvidence', evidence: { ...x, plan: dump.plan } });
   return { done, writes };
+}
+
+/** The revisions a restore writes (the rows of its imports), checked; throws `store.restore_failed` naming every bad one. */
+async function checkPlanRows(dump: StoreDump, rp: RestorePlan, options: RestoreOptions, file: string): Promise<void> {
+  const rows = new Set(rp.writes.flatMap((w) => (w.kind === 'import' ? [w.provenance.importId] : [])));
+  const revisions = dump.revisions.filter((m) => m.retractionOf === null && rows.has(m.importId));
+  if (revisions.length === 0) return;
+  const plan = await (options.plan ?? bundledPlanOrNull)(dump.plan, dump.ruleFiles ?? []);
+  rp.done.checkedAgainst = plan === null ? 'format' : 'plan';
+  const bad = checkRestoredRevisions(revisions, plan, file);
+  if (bad.length === 0) return;
+  const kept = bad.slice(0, MAX_ROW_ISSUES);
+  const more: Issue[] = bad.length > kept.length ? [issueFrom(MSG.storeRestoreFailedMoreRows, '', { count: bad.length - kept.length }, { file })] : [];
+  const against = plan === null ? MSG.storeRestoreFailedRowsFormat : MSG.storeRestoreFailedRowsPlan;
+  throw new EgovPlanError([issueFrom(against, '', { file, count: bad.length, plan: dump.plan }, { file }), ...kept, ...more]);
+}
+
+/** The most bad rows a failed restore lists one by one. */
+const MAX_ROW_ISSUES = 200;
+
+/** How a restore's write is named in its error. */
+function recordOf(w: Exclude<StoreWrite, { kind: 'import' | 'retract' }>): string {
+  switch (w.kind) {
+    case 'submission':
+      return `${w.submission.obligation} ${w.submission.period} ${w.submission.reporter}`;
+    case 'taskEvidence':
+      return w.evidence.task;
+    case 'ruleFile':
+      return w.file.id;
+  }
 }
 
 /** The error of a restore whose write `failed` (of the plans' writes, in order) failed. */
@@ -235,7 +383,8 @@ function restoreFailed(file: string, plans: readonly RestorePlan[], failed: numb
   else {
     const write = { file, plan: at.plan, write: failed + 1, writes: all.length };
     if (at.w.kind === 'import') first = issueFrom(partly ? MSG.storeRestoreFailedImportPartly : MSG.storeRestoreFailedImport, pointer, { ...write, importId: at.w.provenance.importId ?? '' }, { file });
-    else first = issueFrom(partly ? MSG.storeRestoreFailedRetractionPartly : MSG.storeRestoreFailedRetraction, pointer, { ...write, importId: at.w.importId }, { file });
+    else if (at.w.kind === 'retract') first = issueFrom(partly ? MSG.storeRestoreFailedRetractionPartly : MSG.storeRestoreFailedRetraction, pointer, { ...write, importId: at.w.importId }, { file });
+    else first = issueFrom(partly ? MSG.storeRestoreFailedRecordPartly : MSG.storeRestoreFailedRecord, pointer, { ...write, record: recordOf(at.w) }, { file });
   }
   const rest = isEgovPlanError(cause) ? cause.issues.map((i) => (i.file === undefined ? { ...i, file } : i)) : [issueFrom(MSG.storeBackendErrorRestore, '', { detail: String((cause as Error)?.message ?? cause) }, { file })];
   return new EgovPlanError([first, ...rest]);
@@ -261,7 +410,19 @@ function restoreFailed(file: string, plans: readonly RestorePlan[], failed: numb
  */
 export async function restoreDumps(store: MeasurementStore, dumps: readonly (StoreDump & { retractedBy?: Map<string, string> })[], options: RestoreOptions = {}): Promise<DumpRestore[]> {
   const plans: RestorePlan[] = [];
-  for (const dump of dumps) plans.push(restorePlan(dump, new Set((await store.imports(dump.plan)).map((i) => i.importId))));
+  const file = options.file ?? 'dump';
+  for (const dump of dumps) {
+    const held: HeldRecords = {
+      imports: new Set((await store.imports(dump.plan)).map((i) => i.importId)),
+      submissions: await store.submissions({ plan: dump.plan, withdrawn: true }),
+      taskEvidence: await store.taskEvidence({ plan: dump.plan }),
+      ruleFiles: (dump.ruleFiles ?? []).length === 0 ? [] : await store.ruleFileRevisions(dump.plan),
+    };
+    const rp = restorePlan(dump, held, file);
+    // Every row checked before anything is written: a bad row leaves the store as it was.
+    await checkPlanRows(dump, rp, options, file);
+    plans.push(rp);
+  }
   const writes = plans.flatMap((p) => p.writes);
   let result: WriteAllResult;
   try {
@@ -275,7 +436,10 @@ export async function restoreDumps(store: MeasurementStore, dumps: readonly (Sto
     for (const w of own) {
       const s = result.summaries[k++] as ImportSummary;
       if (w.kind === 'import') done.imports++;
-      else done.retractions++;
+      else if (w.kind === 'retract') done.retractions++;
+      else if (w.kind === 'submission') done.submissions++;
+      else if (w.kind === 'taskEvidence') done.taskEvidence++;
+      else done.ruleFiles++;
       done.revisions += s.revisions;
     }
   }

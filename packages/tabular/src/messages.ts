@@ -276,6 +276,20 @@ export const storeRestoreFailedRetractionPartly = {
   en: 'Backup {file}: not restored — the retraction of {importId} of plan {plan} (write {write} of {writes}) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).',
 } as const satisfies IssueMessage;
 
+/** `store.restore_failed` (a submission, task evidence or rule file, nothing written). */
+export const storeRestoreFailedRecord = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — bản ghi "{record}" của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — the record "{record}" of plan {plan} (write {write} of {writes}) failed; nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a submission, task evidence or rule file, the writes before it made). */
+export const storeRestoreFailedRecordPartly = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — bản ghi "{record}" của kế hoạch {plan} (thao tác {write} trong {writes}) thất bại; kho này ghi từng lần nhập một, nên các thao tác trước đó ĐÃ được ghi (xem lỗi tiếp theo).',
+  en: 'Backup {file}: not restored — the record "{record}" of plan {plan} (write {write} of {writes}) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).',
+} as const satisfies IssueMessage;
+
 /** `store.restore_failed` (a write not known, nothing written). */
 export const storeRestoreFailedWrite = {
   code: 'store.restore_failed',
@@ -312,4 +326,34 @@ export const workbookPercentFormatUnit = {
   code: 'workbook.percent_format',
   vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô được định dạng phần trăm (hiện {shown}%) nhưng chỉ số "{indicator}" không tính bằng % ({unit}); bỏ định dạng phần trăm (chọn General/Number) rồi gõ giá trị theo đơn vị của chỉ số.',
   en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell is formatted as a percentage (shows {shown}%) but indicator "{indicator}" is not measured in percent ({unit}); remove the percent format (choose General/Number) and type the value in the indicator\'s unit.',
+} as const satisfies IssueMessage;
+
+// The checks of a restore (`restoreDumps`, dump.ts): rows and records a backup brings.
+
+/** `store.restore_failed` (rows refused, checked against the plan). */
+export const storeRestoreFailedRowsPlan = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — {count} phiên bản của kế hoạch {plan} bị từ chối như một lần nhập sẽ từ chối (kiểm tra theo kế hoạch); không ghi gì của bản sao lưu, kho giữ nguyên như trước. Các dòng sai ở dưới.',
+  en: 'Backup {file}: not restored — {count} revisions of plan {plan} refused as an import would refuse them (checked against the plan); nothing of the backup was written, the store is as it was. The bad rows follow.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (rows refused, no plan resolved). */
+export const storeRestoreFailedRowsFormat = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — {count} phiên bản của kế hoạch {plan} sai (kiểm tra các quy tắc chung của mọi kế hoạch; không tìm được kế hoạch {plan}: cho --plan để kiểm tra đủ); không ghi gì của bản sao lưu, kho giữ nguyên như trước. Các dòng sai ở dưới.',
+  en: 'Backup {file}: not restored — {count} revisions of plan {plan} are bad (checked against the rules every plan has; plan {plan} could not be resolved: give --plan for every check); nothing of the backup was written, the store is as it was. The bad rows follow.',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (more bad rows than listed). */
+export const storeRestoreFailedMoreRows = {
+  code: 'store.restore_failed',
+  vi: '… và {count} phiên bản sai khác (không liệt kê).',
+  en: '… and {count} more bad revisions (not listed).',
+} as const satisfies IssueMessage;
+
+/** `store.restore_failed` (a rule file revision the store holds with other text). */
+export const storeRestoreFailedRuleFile = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — kho đã có phiên bản {revision} của tệp quy tắc {id} với nội dung khác (bản sao lưu thuộc một lịch sử khác); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — the store holds revision {revision} of rule file {id} with other text (the backup belongs to another history); nothing of the backup was written, the store is as it was.',
 } as const satisfies IssueMessage;

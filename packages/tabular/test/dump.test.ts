@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, isEgovPlanError, type MeasurementRecord, type MeasurementStore } from '@egov-plan/core';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
-import { dumpCsv, dumpEveryPlan, parseDump, parseDumps, restoreDump, restoreDumps } from '@egov-plan/tabular';
+import { dumpCsv, dumpEveryPlan, dumpStore, parseDump, parseDumps, restoreDump, restoreDumps } from '@egov-plan/tabular';
 import { tempResources } from '@egov-plan/test-utils';
 
 // A backup of a whole store: every plan it holds, read back plan by plan.
@@ -132,7 +132,8 @@ describe('restoreDumps: all of a backup or nothing', () => {
         expect(issues[0]!.code).toBe('store.restore_failed');
         expect(issues[0]!.message.en).toMatch(/^Backup sao-luu\.json: not restored — .*nothing of the backup was written/u);
         expect(issues[0]!.message.vi).toMatch(/^Bản sao lưu sao-luu\.json: không khôi phục được — .*không ghi gì của bản sao lưu/u);
-        expect(issues[1]!.code).toBe(target === 'retract a-2' ? 'store.unknown_import' : n % 2 === 0 ? 'store.invalid_record' : 'store.duplicate_import');
+        // A tampered row is refused by the restore's own check of the rows, before any write.
+        expect(issues[1]!.code).toBe(target === 'retract a-2' ? 'store.unknown_import' : n % 2 === 0 ? 'measurement.invalid_level' : 'store.duplicate_import');
         expect(await probe()).toEqual(reference);
         // The same backup, unbroken, restores whole into a fresh store.
         const fresh = open();
@@ -163,5 +164,44 @@ describe('restoreDumps: all of a backup or nothing', () => {
     expect(issues[0]!.message.en).toBe('Backup sao-luu.json: not restored — import a-3 of plan plan-a (write 4 of 5) failed; this store writes one import at a time, so the writes before it WERE made (see the next issue).');
     expect(issues[1]!.message.en).toMatch(/3 of 5 writes were made \(import a-1, import a-2, retraction of a-2\)/u);
     expect((await partial.imports('plan-a')).map((i) => i.importId)).toEqual(['a-1', 'a-2']);
+  });
+});
+
+describe('dumpStore holds submissions, task evidence and rule files; restoreDumps brings them back', () => {
+  const tmp = tempResources();
+  afterEach(() => tmp.cleanup());
+
+  async function source(): Promise<MeasurementStore> {
+    const store = createMemoryStore();
+    await store.saveRuleFile({ id: 'plan-a', text: '{"v":1}', savedBy: 'a', savedAt: '2020-11-01T00:00:00.000Z' });
+    await store.saveRuleFile({ id: 'plan-a', text: '{"v":2}', savedBy: 'b', savedAt: '2020-11-02T00:00:00.000Z' });
+    await store.importMeasurements({ plan: 'plan-a', file: 'q4.csv', importedBy: 'x', importId: 'a-1', importedAt: '2020-12-01T00:00:00.000Z' }, [row('u1', 1)]);
+    await store.recordSubmission({ plan: 'plan-a', obligation: 'q', period: '2020Q4', reporter: 'so-tttt', submittedAt: '2020-12-01T00:00:00.000Z', importId: 'a-1' });
+    await store.recordSubmission({ plan: 'plan-a', obligation: 'q', period: '2020Q4', reporter: 'so-khac', submittedAt: '2020-12-02T00:00:00.000Z' });
+    await store.recordTaskEvidence({ plan: 'plan-a', task: 't1', agency: 'so-tttt', date: '2020-11-30', done: true, reference: 'QĐ 1', recordedAt: '2020-12-01T00:00:00.000Z' });
+    return store;
+  }
+  const held = async (s: MeasurementStore) => [await s.submissions({ plan: 'plan-a', withdrawn: true }), await s.taskEvidence({ plan: 'plan-a' }), (await s.ruleFileRevisions('plan-a')).map((r) => [r.revision, r.text, r.savedBy, r.savedAt])];
+
+  it('into SQLite, restoring twice changing nothing', async () => {
+    const original = await source();
+    const dump = parseDump(JSON.stringify(await dumpStore(original, 'plan-a')));
+    const copy = tmp.keep(openSqliteStore(join(tmp.dir('egov-plan-dump-records-'), 'copy.sqlite')));
+    const [done] = await restoreDumps(copy, [dump]);
+    expect(done).toMatchObject({ imports: 1, submissions: 2, taskEvidence: 1, ruleFiles: 2, checkedAgainst: 'format' });
+    expect(await held(copy)).toEqual(await held(original));
+    const [again] = await restoreDumps(copy, [dump]);
+    expect(again).toMatchObject({ imports: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0, skipped: 1 });
+    expect(await held(copy)).toEqual(await held(original));
+  });
+
+  it('a store holding another revision 1 of the rule file refuses the backup, writing nothing', async () => {
+    const dump = parseDump(JSON.stringify(await dumpStore(await source(), 'plan-a')), 'sao-luu.json');
+    const other = createMemoryStore();
+    await other.saveRuleFile({ id: 'plan-a', text: '{"other":true}', savedBy: 'z' });
+    await expect(restoreDumps(other, [dump], { file: 'sao-luu.json' })).rejects.toSatisfy(
+      (e) => isEgovPlanError(e) && e.code === 'store.restore_failed' && e.issues[0]!.message.en === 'Backup sao-luu.json: not restored — the store holds revision 1 of rule file plan-a with other text (the backup belongs to another history); nothing of the backup was written, the store is as it was.',
+    );
+    expect([(await other.imports('plan-a')).length, (await other.submissions({ plan: 'plan-a' })).length, (await other.ruleFileRevisions('plan-a')).length]).toEqual([0, 0, 1]);
   });
 });

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementRecord, type MeasurementStore, type PeriodEndWindow, type StoredMeasurement } from '@egov-plan/core';
+import { isEgovPlanError, revisionFromImports, type Awaitable, type MeasurementRecord, type MeasurementStore, type PeriodEndWindow, type StoredMeasurement, type StoreWrite } from '@egov-plan/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
@@ -83,6 +83,9 @@ export const STORE_TESTS = [
   'law-values-that-count',
   'write-atomically',
   'law-write-atomically',
+  'submission-withdrawn',
+  'import-counts',
+  'write-atomically-records',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -204,6 +207,10 @@ export function runStoreTests(options: StoreTestOptions): void {
       await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'pl-a2' }, [record({ value: 10 })]);
       await store.retractImport('pl-b', { retractedBy: 'x' });
       expect(await store.plans()).toEqual(['Z-upper', 'a-second-plan', PLAN]);
+      // A plan with only report submissions or task evidence is listed too (a backup must hold them).
+      await store.recordSubmission({ plan: 'only-submissions', obligation: 'q', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-14T02:00:00.000Z' });
+      await store.recordTaskEvidence({ plan: 'only-evidence', task: 't', agency: 'so-tttt', date: '2020-01-01', done: true, reference: 'QĐ 1', recordedAt: '2020-01-02T00:00:00.000Z' });
+      expect(await store.plans()).toEqual(['Z-upper', 'a-second-plan', PLAN, 'only-evidence', 'only-submissions']);
     });
 
     test('capabilities', 'declares its capabilities as booleans and names its kind', async (store) => {
@@ -519,6 +526,59 @@ export function runStoreTests(options: StoreTestOptions): void {
       expect(await store.submissions({ plan: 'other' })).toEqual([]);
       const raw = rawOf(store);
       if (raw) expect((await raw.submissions(PLAN)).map((s) => s.reporter).sort()).toEqual(['huyen-dak-ha', 'so-tttt', 'so-tttt']);
+    });
+
+    test('submission-withdrawn', 'a submission recorded with an import is withdrawn when the import is retracted: no longer counted, still recorded', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'q4.csv', importedBy: 'so-tttt', importId: 'sw-a' }, [record()]);
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-14T02:00:00.000Z', importId: 'sw-a' });
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'huyen-dak-ha', submittedAt: '2020-03-15T02:00:00.000Z' });
+      await rejectsWith(() => store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'x', submittedAt: '2020-03-15T02:00:00.000Z', importId: 'no-such-import' }), 'store.unknown_import');
+      expect((await store.submissions({ plan: PLAN })).map((s) => [s.reporter, s.importId ?? null])).toEqual([['so-tttt', 'sw-a'], ['huyen-dak-ha', null]]);
+      await store.retractImport('sw-a', { retractedBy: 'so-tttt', retractedAt: '2020-03-20T00:00:00.000Z' });
+      expect((await store.submissions({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1' })).map((s) => s.reporter)).toEqual(['huyen-dak-ha']);
+      const all = await store.submissions({ plan: PLAN, withdrawn: true });
+      expect(all.map((s) => [s.reporter, s.importId ?? null, s.withdrawnAt === undefined ? null : Date.parse(s.withdrawnAt)])).toEqual([
+        ['so-tttt', 'sw-a', Date.parse('2020-03-20T00:00:00.000Z')],
+        ['huyen-dak-ha', null, null],
+      ]);
+      const raw = rawOf(store);
+      // Nothing deleted.
+      if (raw) expect((await raw.submissions(PLAN)).map((s) => s.reporter).sort()).toEqual(['huyen-dak-ha', 'so-tttt']);
+    });
+
+    test('import-counts', "an import given the counts it was first made with (a restore) records them, not those of the rows given", async (store) => {
+      const s = await store.importMeasurements({ plan: PLAN, file: 'same.csv', importedBy: 'x', importId: 'ic-a', counts: { rows: 6, unchanged: 6 } }, []);
+      expect([s.rows, s.revisions, s.unchanged]).toEqual([0, 0, 0]);
+      await store.importMeasurements({ plan: PLAN, file: 'some.csv', importedBy: 'x', importId: 'ic-b', counts: { rows: 6, unchanged: 5 } }, [record()]);
+      expect((await store.imports(PLAN)).map((i) => [i.importId, i.rows, i.revisions, i.unchanged])).toEqual([
+        ['ic-a', 6, 0, 6],
+        ['ic-b', 6, 1, 5],
+      ]);
+      await rejectsWith(() => store.importMeasurements({ plan: PLAN, file: 'bad.csv', importedBy: 'x', importId: 'ic-c', counts: { rows: 1, unchanged: 2 } }, []), 'store.invalid_provenance');
+      expect((await store.imports(PLAN)).length).toBe(2);
+    });
+
+    test('write-atomically-records', 'a batch of writes holds report submissions, task evidence and rule files too: all land or none', async (store) => {
+      if (!store.writeAtomically) return;
+      const writes: StoreWrite[] = [
+        { kind: 'ruleFile', file: { id: PLAN, text: '{"formatVersion":1}', savedBy: 'a', savedAt: '2020-01-01T00:00:00.000Z' } },
+        { kind: 'import', provenance: { plan: PLAN, file: 'q1.csv', importedBy: 'x', importId: 'wr-a', importedAt: '2020-03-10T00:00:00.000Z' }, rows: [record()] },
+        { kind: 'submission', submission: { plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-10T00:00:00.000Z', importId: 'wr-a' } },
+        { kind: 'taskEvidence', evidence: { plan: PLAN, task: 'task-1', agency: 'so-tttt', date: '2020-03-01', done: true, reference: 'QĐ 1', recordedAt: '2020-03-10T00:00:00.000Z' } },
+      ];
+      // The last write fails (its import id is taken): nothing of the batch stays.
+      await rejectsWith(() => store.writeAtomically!([...writes, { kind: 'import', provenance: { plan: PLAN, file: 'q1.csv', importedBy: 'x', importId: 'wr-a' }, rows: [record()] }]), 'store.duplicate_import');
+      expect(await store.ruleFile(PLAN)).toBeNull();
+      expect(await store.imports(PLAN)).toEqual([]);
+      expect(await store.submissions({ plan: PLAN, withdrawn: true })).toEqual([]);
+      expect(await store.taskEvidence({ plan: PLAN })).toEqual([]);
+      const raw = rawOf(store);
+      if (raw) expect([(await raw.submissions(PLAN)).length, (await raw.taskEvidence(PLAN)).length, (await raw.ruleFiles(PLAN)).length]).toEqual([0, 0, 0]);
+      const done = await store.writeAtomically(writes);
+      expect(done.map((d) => d.rows)).toEqual([1, 1, 1, 1]);
+      expect((await store.ruleFile(PLAN))?.revision).toBe(1);
+      expect((await store.submissions({ plan: PLAN })).map((s) => [s.reporter, s.importId])).toEqual([['so-tttt', 'wr-a']]);
+      expect((await store.taskEvidence({ plan: PLAN })).map((e) => e.task)).toEqual(['task-1']);
     });
 
     test('task-evidence', 'records task completion evidence', async (store) => {

@@ -23,7 +23,11 @@ function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpResto
   if ('error' in r) return en ? `${r.file}: not read (${r.error[0]?.code}).` : `${r.file}: không đọc được (${r.error[0]?.code}).`;
   if ('restored' in r && r.restored) {
     const d = r.restored;
-    return en ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions (${d.skipped} imports already stored).` : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản (${d.skipped} lần nhập đã có sẵn).`;
+    const checked =
+      d.checkedAgainst === null ? '' : d.checkedAgainst === 'plan' ? (en ? '; rows checked against the plan' : '; các dòng được kiểm tra theo kế hoạch') : en ? '; rows checked against the rules of every plan only (plan not found: give --plan for every check)' : '; các dòng chỉ được kiểm tra theo quy tắc chung (không tìm thấy kế hoạch: cho --plan để kiểm tra đủ)';
+    return en
+      ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions, ${d.submissions} report submissions, ${d.taskEvidence} task evidence, ${d.ruleFiles} rule file revisions (${d.skipped} imports already stored${checked}).`
+      : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản, ${d.submissions} lần nộp báo cáo, ${d.taskEvidence} minh chứng nhiệm vụ, ${d.ruleFiles} phiên bản tệp quy tắc (${d.skipped} lần nhập đã có sẵn${checked}).`;
   }
   if (!r.imported) return en ? `${r.file}: REFUSED — ${r.rejected} of ${r.rows} rows bad; nothing imported.` : `${r.file}: BỊ TỪ CHỐI — ${r.rejected} trong ${r.rows} dòng sai; không nhập gì.`;
   // Warnings (an org unit the plan does not list, a sheet not read) are counted here and listed on standard error.
@@ -53,12 +57,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if ((opts.reporter === undefined) !== (opts.obligation === undefined)) {
         throw new UsageError({ vi: '--reporter và --obligation đi cùng nhau.', en: '--reporter and --obligation go together.' }, 'usage.missing_option');
       }
-      const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDumps, tabularFormat }, { exportPlan, isBundledPlanId }] = await Promise.all([
+      const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDumps, tabularFormat }, { bundledPlan, exportPlan, isBundledPlanId }, { validatePlanText }] = await Promise.all([
         import('node:fs'),
         import('node:path'),
         import('node:os'),
         import('@egov-plan/tabular'),
         import('@egov-plan/rules'),
+        import('@egov-plan/rules/node'),
       ]);
       /** True when the file starts as a backup written by `dump`; null for one that cannot be read (its own error comes when it is imported). */
       const isDump = (file: string): boolean | null => {
@@ -137,7 +142,17 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 // A backup written by `dump`: replayed with its provenance, every plan it holds in
                 // one transaction (all of the file or nothing); one result per plan.
                 const bytes = fs.readFileSync(path);
-                const restored = await restoreDumps(db.store, parseDumps(new TextDecoder().decode(bytes), name), { file: name });
+                // Its rows are checked as an import would check them, against the plan recorded
+                // with them: --plan, a bundled plan, or the rule file stored with the plan (in the
+                // backup, or in the database); else against the rules every plan has.
+                const planOf = async (id: string, ruleFiles: readonly { text: string }[]) => {
+                  if (plan !== null && plan.id === id) return plan;
+                  if (isBundledPlanId(id)) return bundledPlan(id);
+                  const text = ruleFiles.at(-1)?.text ?? (await db.store.ruleFile(id))?.text;
+                  const read = text === undefined ? null : validatePlanText(text, { file: `${name} (${id})`, cwd: ctx.io.cwd });
+                  return read?.ok ? read.value : null;
+                };
+                const restored = await restoreDumps(db.store, parseDumps(new TextDecoder().decode(bytes), name), { file: name, plan: planOf });
                 for (const r of restored) {
                   const issues = r.atomic ? [] : [notAtomic(db.store.kind, name)];
                   results.push({ file: name, format: text.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: r.revisions, revisions: r.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues, restored: r });
@@ -154,7 +169,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
               results.push(done);
               if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
                 const submittedAt = ctx.io.now().toISOString();
-                for (const period of done.periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt });
+                // Recorded with the import: retracting it withdraws the submission.
+                for (const period of done.periods) await db.store.recordSubmission({ plan: plan.id, obligation: opts.obligation, period, reporter: opts.reporter, submittedAt, ...(done.importId === null ? {} : { importId: done.importId }) });
               }
             } catch (e) {
               const issues = (e as { issues?: Issue[] }).issues;
