@@ -2,6 +2,7 @@ import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeA
 import type { Issue, Plan, ReportSubmission, StoredRuleFile, TaskEvidence } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId, readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
+import { backupLinePlace, backupPointerPlace } from './words.js';
 import { checkRestoredRevisions, setDumpLocation } from './restore-check.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
@@ -146,7 +147,7 @@ function jsonDump(d: unknown, file: string, where: string, pointer: string): Par
     throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where });
   }
   for (const [j, m] of x.revisions.entries()) {
-    if (m && typeof m === 'object') setDumpLocation(m, { label: { vi: `Bản sao lưu ${file}, ${pointer}/revisions/${j}`, en: `Backup ${file}, ${pointer}/revisions/${j}` }, pointer: `${pointer}/revisions/${j}` });
+    if (m && typeof m === 'object') setDumpLocation(m, { label: backupPointerPlace(file, `${pointer}/revisions/${j}`), pointer: `${pointer}/revisions/${j}` });
   }
   return { ...(x as StoreDump), retractedBy: retractions(x.imports) };
 }
@@ -189,7 +190,7 @@ export function parseDumps(text: string, file = 'dump'): ParsedDump[] {
       numerator: num(f.numerator), denominator: num(f.denominator), evidence: f.evidence === 'true', revision: Number(f.revision), importId: f.importId, file: f.file,
       sheet: f.sheet === '' ? null : f.sheet, row: Number(f.row), importedBy: f.importedBy, importedAt: f.importedAt, recordedAt: f.recordedAt, retractionOf: f.retractionOf === '' ? null : f.retractionOf,
     };
-    setDumpLocation(m, { label: { vi: `Bản sao lưu ${file}, dòng ${rec.line}`, en: `Backup ${file}, line ${rec.line}` }, pointer: `/${rec.row}`, line: rec.line });
+    setDumpLocation(m, { label: backupLinePlace(file, rec.line), pointer: `/${rec.row}`, line: rec.line });
     dump.revisions.push(m);
   });
   return [...byPlan.values()];

@@ -3,6 +3,7 @@ import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import * as MSG from './messages.js';
+import { UNIT_WORDS } from './words.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
 
 // XLSX → the rows the rules package checks. The archive is checked before exceljs reads it
@@ -152,7 +153,6 @@ export function shownPercent(cell: { value: Cell; numFmt?: string | undefined })
 }
 
 const NUMBER_FIELDS = ['value', 'numerator', 'denominator'] as const;
-const UNIT_WORDS: Record<Unit, { vi: string; en: string }> = { percent: { vi: 'tỷ lệ %', en: 'percent' }, count: { vi: 'số lượng', en: 'a count' }, boolean: { vi: 'có/không', en: 'yes/no' } };
 
 /**
  * Reads the number cells formatted as a percentage of one sheet's rows (a user who types `90%`

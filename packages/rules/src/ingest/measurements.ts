@@ -1,4 +1,4 @@
-import { EgovPlanError, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import * as MSG from '../messages.js';
@@ -282,7 +282,9 @@ class CsvMeasurements {
         if (read === null) {
           // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
           out.rows++;
-          const params = { field: name, text: echo(v.trim(), 40), plain: v.trim().replace(/\./gu, '') };
+          // The field as the template heads it in Vietnamese, as the file names it in English.
+          const heading = (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[name]?.vi ?? name;
+          const params = { field: { vi: heading, en: name }, text: echo(v.trim(), 40), plain: v.trim().replace(/\./gu, '') };
           this.issues.add(rowIssueFrom(this.contextOf(rec), name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params));
           return;
         }

@@ -1,0 +1,21 @@
+import type { BilingualText, Unit } from '@egov-plan/core';
+
+// The words tabular's messages put in their parameters (bilingual parameters of the templates
+// in messages.ts): units named for a reader, and the places of rows in a backup.
+
+/** An indicator's unit as a reader names it, in both languages. @internal */
+export const UNIT_WORDS: Readonly<Record<Unit, BilingualText>> = {
+  percent: { vi: 'tỷ lệ %', en: 'percent' },
+  count: { vi: 'số lượng', en: 'a count' },
+  boolean: { vi: 'có/không', en: 'yes/no' },
+};
+
+/** Where a revision of a JSON backup stands: the backup and the revision's JSON pointer. @internal */
+export function backupPointerPlace(file: string, pointer: string): BilingualText {
+  return { vi: `Bản sao lưu ${file}, ${pointer}`, en: `Backup ${file}, ${pointer}` };
+}
+
+/** Where a revision of a CSV backup stands: the backup and the line. @internal */
+export function backupLinePlace(file: string, line: number): BilingualText {
+  return { vi: `Bản sao lưu ${file}, dòng ${line}`, en: `Backup ${file}, line ${line}` };
+}
