@@ -20,7 +20,7 @@ export interface DossierStatsRow {
 /** What `select ma_don_vi, ky_bao_cao, ho_so_truc_tuyen, tong_ho_so from thong_ke_ho_so` returned. */
 export const rowsFromMyDatabase: DossierStatsRow[] = [
   { ma_don_vi: 'so-tttt', ky_bao_cao: '2020Q4', ho_so_truc_tuyen: 190, tong_ho_so: 1000 },
-  { ma_don_vi: 'so-yte', ky_bao_cao: '2020Q4', ho_so_truc_tuyen: 400, tong_ho_so: 1000 },
+  { ma_don_vi: 'so-y-te', ky_bao_cao: '2020Q4', ho_so_truc_tuyen: 400, tong_ho_so: 1000 },
   { ma_don_vi: 'so-gddt', ky_bao_cao: '2020Q9', ho_so_truc_tuyen: 50, tong_ho_so: 100 },
 ];
 

@@ -9,7 +9,7 @@ describe('example: rows from my own database', () => {
 
   it('judges each agency against the 20% each-agency target: 190 of 1000 fails, 400 of 1000 passes', () => {
     expect(of('so-tttt')).toMatchObject({ status: 'not-met', value: 19, gap: -1, period: '2020Q4' });
-    expect(of('so-yte')).toMatchObject({ status: 'met', value: 40, gap: 20, period: '2020Q4' });
+    expect(of('so-y-te')).toMatchObject({ status: 'met', value: 40, gap: 20, period: '2020Q4' });
   });
 
   it('explains each verdict in Vietnamese and English', () => {
@@ -21,6 +21,7 @@ describe('example: rows from my own database', () => {
 
   it('names the row it cannot use (a period 2020Q9 that does not exist) instead of dropping it', () => {
     expect(ev.rows).toBe(3);
+    // Every agency code is one the plan lists (so-y-te, not so-yte): no unknown_org_unit warning.
     expect(ev.issues).toHaveLength(1);
     expect(ev.issues[0]?.code).toBe('measurement.invalid_period');
     const lines = report(ev, 'en');
