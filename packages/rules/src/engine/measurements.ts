@@ -65,6 +65,10 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'tỉnh': 'province',
   'huyện': 'district',
   'xã': 'commune',
+  // As the template names its sheets (Cấp tỉnh, Cấp huyện, Cấp xã): what an officer types.
+  'cấp tỉnh': 'province',
+  'cấp huyện': 'district',
+  'cấp xã': 'commune',
 };
 /** A level's Vietnamese word (the level of a message in Vietnamese). */
 const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
@@ -634,7 +638,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
       level = lastLevel;
       if (!level) {
-        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng tỉnh, huyện hoặc xã (province, district, commune).`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune.`);
+        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng tỉnh, huyện hoặc xã (hoặc cấp tỉnh, cấp huyện, cấp xã; province, district, commune).`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune (in Vietnamese tỉnh, huyện, xã).`);
       }
     }
     if (orgUnit !== lastKnownUnit) {

@@ -28,6 +28,19 @@ describe('measurements in CSV', () => {
     expect(set.rows).toBe(4);
   });
 
+  it('reads a level as the template names its sheets (Cấp tỉnh, Cấp huyện, Cấp xã), in any case, and names the Vietnamese forms when refusing one', () => {
+    const set = parseMeasurementsCsv(plan(), csv('online-rate,u-1,Cấp tỉnh,2020Q4,19,,', 'online-rate,u-2,cấp huyện,2020Q4,19,,', 'online-rate,u-3,CẤP XÃ,2020Q4,19,,', 'online-rate,u-4,Cấp quận,2020Q4,19,,'));
+    expect(set.observations.map((o) => [o.orgUnit, o.level])).toEqual([
+      ['u-1', 'province'],
+      ['u-2', 'district'],
+      ['u-3', 'commune'],
+    ]);
+    const errors = set.issues.filter((i) => i.severity !== 'warning');
+    expect(errors.map((i) => [i.pointer, i.code])).toEqual([['/5/level', 'measurement.invalid_level']]);
+    expect(errors[0]?.message.en).toMatch(/use province, district or commune \(in Vietnamese tỉnh, huyện, xã\)/u);
+    expect(errors[0]?.message.vi).toMatch(/dùng tỉnh, huyện hoặc xã/u);
+  });
+
   it('resolves period ids with the Decree 09/2019 cut-off (15th to 14th)', () => {
     const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,19,,', 'online-rate,so-a,,2020,19,,', 'online-rate,so-a,,2020M03,19,,'));
     expect(set.observations.map((o) => [o.period, o.start, o.end])).toEqual([
