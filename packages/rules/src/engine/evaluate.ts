@@ -29,7 +29,7 @@ import { isMeasurementSet, prepareMeasurements, prepareMeasurementsAsync, round6
 import { createReferenceRuleSet, runReferenceRuleSet, type ReferenceRuleSet } from './reference.js';
 import { effectiveOf, type ProvenanceStep, type TargetVersion } from './timeline.js';
 import { inForceDate, unitsInForce, type UnitsInForce } from './in-force.js';
-import { compareIds, idComparator } from './id-order.js';
+import { idComparator } from './id-order.js';
 
 // The output types are inferred from the output schemas of @egov-plan/core (one source of truth
 // for the types, the published JSON Schemas and the HTTP package's OpenAPI).
@@ -577,7 +577,8 @@ export function planJobs(artifacts: PlanArtifacts, observations: readonly Observ
           : [];
       if (jobs.length + sortedUnits.length + expected.length > maxResults) throw tooManyResults(maxResults, jobs.length + sortedUnits.length + expected.length);
       if (expected.length) {
-        const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected].sort(compareIds);
+        const names = [...Array.from(sortedUnits, (u) => index.units[u] as string), ...expected];
+        names.sort(idComparator(names));
         for (const orgUnit of names) jobs.push(unitJob(ctx, p, units, orgUnit, index.unit(orgUnit), slot));
         continue;
       }
