@@ -1,8 +1,8 @@
-import { packageConfig } from '../../tsup.config.base';
+import { browserPackageConfig } from '../../tsup.config.base';
 
 // One entry per concern: the browser-safe root, Node file loading, the reference evaluator,
 // iCalendar, and each bundled plan on its own.
-export default packageConfig({
+export default browserPackageConfig({
   index: 'src/index.ts',
   node: 'src/node.ts',
   reference: 'src/reference.ts',
