@@ -70,21 +70,31 @@ export interface TargetContext {
   readonly names: ReadonlyMap<string, BilingualText>;
 }
 
+/**
+ * What a result holds beside its fields that is not its value (see {@link JudgedTarget}): one
+ * class to test for, so that a plain value (an observation, or summed counts) needs no wrapper.
+ */
+abstract class Held {}
+
 /** For a unit not in force on the evaluation date: the date, why, and the value received (not judged). */
-class OutOfForce {
+class OutOfForce extends Held {
   constructor(
     readonly date: string,
     readonly reason: BilingualText,
     readonly received: Observation | null,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** For a target withdrawn by the evaluation date: the withdrawal, and the values received in the window (not judged). */
-class Withdrawn {
+class Withdrawn extends Held {
   constructor(
     readonly step: ProvenanceStep,
     readonly received: readonly { orgUnit: string; observation: Observation }[],
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /**
@@ -92,12 +102,64 @@ class Withdrawn {
  * 2025): the plan's units of that level and why each is not in force, and the latest value
  * outside the window, if any.
  */
-class LevelOutOfForce {
+class LevelOutOfForce extends Held {
   constructor(
     readonly date: string,
     readonly units: readonly { id: string; reason: BilingualText }[],
     readonly outside: Observation | null,
-  ) {}
+  ) {
+    super();
+  }
+}
+
+/** Without a value: the latest observation outside the window (wrapped, so as not to be taken for a value). */
+class Outside extends Held {
+  constructor(readonly observation: Observation) {
+    super();
+  }
+}
+
+/** A value and an aside both (a roll-up of summed counts that also names the province's value outside the window). */
+class ValueAndAside extends Held {
+  constructor(
+    readonly value: FactSource,
+    readonly aside: Aside,
+  ) {
+    super();
+  }
+}
+
+/** The explanation once built (or set), with what the result held before. */
+class Explained extends Held {
+  constructor(
+    readonly text: BilingualText,
+    readonly held: FactSource | Held | null,
+  ) {
+    super();
+  }
+}
+
+/** The value a result holds (see {@link JudgedTarget}), or null. */
+function valueOf(held: FactSource | Held | null): FactSource | null {
+  if (held === null) return null;
+  if (!(held instanceof Held)) return held;
+  const h = held instanceof Explained ? held.held : held;
+  return h instanceof ValueAndAside ? h.value : h === null || h instanceof Held ? null : h;
+}
+
+/** The aside a result holds (see {@link JudgedTarget}), or null. */
+function asideOf(held: FactSource | Held | null): Aside | null {
+  const h = held instanceof Explained ? held.held : held;
+  if (h instanceof ValueAndAside) return h.aside;
+  if (h instanceof Outside) return h.observation;
+  return h instanceof OutOfForce || h instanceof Withdrawn || h instanceof LevelOutOfForce ? h : null;
+}
+
+/** What a result holds for a value and an aside, in one slot. */
+function held(value: FactSource | null, aside: Aside | null): FactSource | Held | null {
+  if (aside === null) return value;
+  const a = aside instanceof Held ? aside : new Outside(aside);
+  return value === null ? a : new ValueAndAside(value, aside);
 }
 
 /** What a result without a value says instead (see the explanation). */
@@ -708,11 +770,14 @@ const PENDING: TargetStatus = 'not-met';
 export interface JudgedTarget extends Omit<TargetResult, 'explanation'> {}
 export class JudgedTarget implements TargetResult {
   readonly #ctx: TargetContext;
-  /** The value that counts, when there is one (the facts are built from it). */
-  readonly #value: FactSource | null;
-  /** Without a value: the latest observation outside the window, why the unit (or the level) is not in force, or the target's withdrawal. */
-  readonly #aside: Aside | null;
-  #explanation: BilingualText | undefined;
+  /**
+   * In one slot (a national quarter has tens of thousands of results, all alive at the end, so
+   * each slot is copied by every collection): the value that counts, when there is one (the
+   * facts are built from it), as it is; without a value, the latest observation outside the
+   * window, why the unit (or the level) is not in force, or the target's withdrawal (see
+   * {@link held}); and, once built or set, the explanation ({@link Explained}).
+   */
+  #held: FactSource | Held | null;
 
   constructor(
     ctx: TargetContext,
@@ -756,8 +821,7 @@ export class JudgedTarget implements TargetResult {
     this.headline = headline;
     this.rollUp = rollUp;
     this.#ctx = ctx;
-    this.#value = value;
-    this.#aside = aside;
+    this.#held = held(value, aside);
   }
 
   /** What the result's target version shares with the other results of that version. */
@@ -767,13 +831,14 @@ export class JudgedTarget implements TargetResult {
 
   /** The value a verdict is still to be given on (null for results decided without a rule). */
   static pending(r: JudgedTarget): FactSource | null {
-    return r.#value;
+    return valueOf(r.#held);
   }
 
   /** The facts the target's conditions see, or null without a value (a new set on each call). */
   static facts(r: JudgedTarget): ConditionFacts | null {
     const ctx = r.#ctx;
-    return r.#value === null ? null : new FactSet(r.#value, ctx.indicator.id, ctx.version.target.value, ctx.at);
+    const value = valueOf(r.#held);
+    return value === null ? null : new FactSet(value, ctx.indicator.id, ctx.version.target.value, ctx.at);
   }
 
   /** Gives the verdict on a result with a value. */
@@ -783,31 +848,33 @@ export class JudgedTarget implements TargetResult {
 
   /** Why the verdict came out as it did, in Vietnamese and English (built when first read). */
   get explanation(): BilingualText {
-    if (this.#explanation === undefined) {
-      const ctx = this.#ctx;
-      const target = ctx.version.target;
-      const facts = JudgedTarget.facts(this);
-      const aside = this.#aside;
-      const names = ctx.names;
-      this.#explanation = explainResult(this, {
-        indicator: ctx.indicator,
-        target,
-        phase: ctx.phase,
-        at: ctx.at,
-        outside: aside instanceof OutOfForce || aside instanceof Withdrawn ? null : aside instanceof LevelOutOfForce ? aside.outside : aside,
-        outOfForce: aside instanceof OutOfForce ? aside : null,
-        withdrawn: aside instanceof Withdrawn ? aside : null,
-        levelOutOfForce: aside instanceof LevelOutOfForce ? aside : null,
-        trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
-        nameOf: (id) => names.get(id),
-      });
-    }
-    return this.#explanation;
+    const h = this.#held;
+    if (h instanceof Explained) return h.text;
+    const ctx = this.#ctx;
+    const target = ctx.version.target;
+    const facts = JudgedTarget.facts(this);
+    const aside = asideOf(h);
+    const names = ctx.names;
+    const text = explainResult(this, {
+      indicator: ctx.indicator,
+      target,
+      phase: ctx.phase,
+      at: ctx.at,
+      outside: aside instanceof OutOfForce || aside instanceof Withdrawn ? null : aside instanceof LevelOutOfForce ? aside.outside : aside,
+      outOfForce: aside instanceof OutOfForce ? aside : null,
+      withdrawn: aside instanceof Withdrawn ? aside : null,
+      levelOutOfForce: aside instanceof LevelOutOfForce ? aside : null,
+      trace: target.conditions && facts ? () => traceConditions(targetConditions(target), facts) : null,
+      nameOf: (id) => names.get(id),
+    });
+    this.#held = new Explained(text, h);
+    return text;
   }
 
   /** Replaces the explanation (the field is writable, as in the `TargetResult` type). */
   set explanation(text: BilingualText) {
-    this.#explanation = text;
+    const h = this.#held;
+    this.#held = new Explained(text, h instanceof Explained ? h.held : h);
   }
 
   /** The result as JSON, with its explanation (last, as it always was). */
