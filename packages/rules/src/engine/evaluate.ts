@@ -894,7 +894,12 @@ function sourceInForce(version: TargetVersion): SourceRef {
 
 function summarise(results: readonly TargetResult[]): EvaluationSummary {
   const s: EvaluationSummary = { met: 0, 'not-met': 0, 'no-data': 0, 'not-applicable': 0 };
-  for (const r of results) if (r.headline) s[r.status]++;
+  // An indexed loop: this one runs once per evaluation, mostly before it is optimised, and a
+  // for-of there allocates an iterator result per result (1.5 MB for a national quarter).
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as TargetResult;
+    if (r.headline) s[r.status]++;
+  }
   return s;
 }
 

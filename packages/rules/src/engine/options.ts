@@ -122,7 +122,12 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
   if (options.at !== undefined) at = evaluationDate(options.at, artifacts.calendar.timeZone);
   else {
     let latest: string | null = null;
-    for (const o of observations ?? []) if (latest === null || o.end > latest) latest = o.end;
+    // Indexed: a for-of over hundreds of thousands of rows, run once, allocates an iterator result per row.
+    const list = observations ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const end = (list[i] as Observation).end;
+      if (latest === null || end > latest) latest = end;
+    }
     at = latest ?? todayInVietnam();
   }
   let phases: Phase[];
