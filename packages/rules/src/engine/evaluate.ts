@@ -720,6 +720,10 @@ function provinceJob(
   }
   let n = 0;
   let d = 0;
+  // The units summed (unit number, observation number), listed once their number is known: the
+  // list of a national roll-up (thousands of units) is allocated once, not grown as it fills.
+  const sums = best ? new Int32Array(2 * sortedUnits.length) : null;
+  let summed = 0;
   for (let i = 0; i < sortedUnits.length; i++) {
     const u = sortedUnits[i] as number;
     if (isProvince[u] === 1) continue;
@@ -729,7 +733,9 @@ function provinceJob(
     if (c && c.period === (best as Observation).period) {
       n += c.numerator as number;
       d += c.denominator as number;
-      rollUp.summed.push({ orgUnit: index.units[u] as string, numerator: c.numerator as number, denominator: c.denominator as number });
+      (sums as Int32Array)[2 * summed] = u;
+      (sums as Int32Array)[2 * summed + 1] = ci;
+      summed++;
       continue;
     }
     const oi = member[i] === 1 ? index.latest(u, slot, p) : -1;
@@ -746,6 +752,14 @@ function provinceJob(
       denominator: shown.denominator ?? null,
       reason: gone ? 'not-in-force' : !percent ? 'not-summable' : other ? 'other-period' : 'no-counts',
     });
+  }
+  if (summed > 0) {
+    const list = new Array<RollUp['summed'][number]>(summed);
+    for (let k = 0; k < summed; k++) {
+      const c = index.observation((sums as Int32Array)[2 * k + 1] as number);
+      list[k] = { orgUnit: index.units[(sums as Int32Array)[2 * k] as number] as string, numerator: c.numerator as number, denominator: c.denominator as number };
+    }
+    rollUp.summed = list;
   }
   if (best && d > 0) {
     const value = round6((n / d) * 100);
