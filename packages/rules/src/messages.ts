@@ -345,3 +345,17 @@ export const measurementGroupedNumberTextCell = {
   vi: '{field}: {text} trong ô dạng văn bản không rõ nghĩa (dấu chấm có thể là phân cách hàng nghìn): viết {plain}, hoặc dùng dấu phẩy cho phần thập phân, hoặc nhập số vào ô dạng số.',
   en: '{field}: {text} in a text cell is ambiguous (the dot may separate thousands): write {plain}, or a comma for decimals, or type the number into a number cell.',
 } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a quoted `"1,234"` in a `,` CSV file, where the comma may separate thousands or decimals. */
+export const measurementGroupedNumberComma = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} không rõ nghĩa (dấu phẩy có thể phân cách hàng nghìn hoặc là dấu thập phân): viết {plain} hoặc {decimal}.',
+  en: '{field}: {text} is ambiguous (the comma may separate thousands or decimals): write {plain} or {decimal}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a day/month/year date (`31/02/2019`) that is not a day of the calendar. */
+export const measurementImpossibleDate = {
+  code: 'measurement.invalid_value',
+  vi: '{text} không phải ngày có thật (đọc là ngày/tháng/năm: {why}).',
+  en: '{text} is not a date of the calendar (read as day/month/year: {why}).',
+} as const satisfies IssueMessage;

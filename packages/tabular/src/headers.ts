@@ -1,4 +1,5 @@
 import { MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, type AdministrativeLevel, type MeasurementInput } from '@egov-plan/core';
+import { measurementColumn } from '@egov-plan/rules';
 
 // The Vietnamese column headings of the fill-in template, and the field each one stands for.
 // A workbook's header may use either these headings or the CSV column names (`indicator`, …).
@@ -15,12 +16,13 @@ export const LEVEL_SHEETS: readonly { level: AdministrativeLevel; sheet: string 
   { level: 'commune', sheet: 'Cấp xã' },
 ];
 
-const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
-const BY_HEADING = new Map<string, string>(TEMPLATE_HEADERS.flatMap((h) => [[key(h.vi), h.field] as const, [key(h.en), h.field] as const]));
-
-/** The field a header cell names: a template heading (`Mã chỉ số`) becomes its field (`indicator`); anything else is kept as written. */
+/**
+ * The field a header cell names: a template heading (`Mã chỉ số`) or a field key in any case
+ * (`INDICATOR`) becomes its field (`indicator`), by the rules package's {@link measurementColumn},
+ * as the CSV reader maps its header; anything else is kept as written.
+ */
 export function headerField(cell: string): string {
-  return BY_HEADING.get(key(cell)) ?? cell;
+  return measurementColumn(cell) ?? cell;
 }
 
 /** The measurement column names, lower-cased: a sheet whose row 1 names one of them holds measurements. */

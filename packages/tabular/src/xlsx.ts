@@ -46,6 +46,27 @@ const where = (file: string | undefined) => (file === undefined ? {} : { file })
 type Cell = ExcelJS.CellValue;
 
 /**
+ * A number as a plain decimal, the very digits of `String(n)` without its exponent notation
+ * (`1e-7` → `0.0000001`, `1e+21` → `1000000000000000000000`), which reads back as the same
+ * number; `NaN` and infinities as `String` writes them (the checks refuse them). @internal
+ */
+export function plainDecimal(n: number): string {
+  const s = String(n);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const sign = s[0] === '-' ? '-' : '';
+  const mantissa = s.slice(sign.length, e);
+  const exponent = Number(s.slice(e + 1));
+  const point = mantissa.indexOf('.');
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  // Where the decimal point falls in `digits` once the exponent has moved it.
+  const at = (point < 0 ? mantissa.length : point) + exponent;
+  if (at <= 0) return `${sign}0.${'0'.repeat(-at)}${digits}`;
+  if (at >= digits.length) return sign + digits + '0'.repeat(at - digits.length);
+  return `${sign}${digits.slice(0, at)}.${digits.slice(at)}`;
+}
+
+/**
  * A cell as text the checks read (as a CSV file would hold it), or an issue; `typed` when the
  * spreadsheet holds the cell as text (a string, rich text, a formula's text result), not as a
  * number, a date or a boolean. @internal
@@ -53,7 +74,7 @@ type Cell = ExcelJS.CellValue;
 export function cellText(v: Cell): { text: string; typed?: true } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
   if (v === null || v === undefined) return { text: '' };
   if (typeof v === 'string') return { text: v, typed: true };
-  if (typeof v === 'number') return { text: String(v) };
+  if (typeof v === 'number') return { text: plainDecimal(v) };
   if (typeof v === 'boolean') return { text: v ? 'true' : 'false' };
   if (v instanceof Date) {
     // exceljs turns a date-formatted serial number into a Date at UTC midnight.
@@ -181,7 +202,7 @@ export function percentCells(plan: Plan, sheet: string, headerCells: readonly st
       const indicator = indicatorColumn === undefined ? '' : (read.cells[indicatorColumn - 1] ?? '').normalize('NFC').trim();
       const unit = unitOf.get(indicator);
       if (field === 'value' && unit === 'percent') {
-        read.cells[column - 1] = String(shown);
+        read.cells[column - 1] = plainDecimal(shown);
         continue;
       }
       if (field === 'value' && unit === undefined) continue;

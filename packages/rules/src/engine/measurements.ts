@@ -1,6 +1,7 @@
 import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
+import { dayMonthYear } from './dates.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -549,6 +550,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `${fieldName(field).toLowerCase()} ${d.vi}.`, `the ${field} id ${d.en}.`);
     return true;
   };
+  const badDate = (field: string, text: string, why: BilingualText) => problems.push(rowIssueFrom((ctx ??= rowNaming.contextOf(row)), field, MSG.measurementImpossibleDate, { text: echo(text, 40), why }));
   // The last org unit found well-formed: rows come grouped by unit, and its checks need not repeat.
   let lastGoodUnit = '';
   // The level written on the row before and what it means; the plan's level of the unit before.
@@ -685,10 +687,14 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       if (numerator !== undefined || denominator !== undefined) bad('numerator', 'measurement.invalid_value', 'chỉ số định tính không có tử số/mẫu số.', 'a qualitative indicator has no numerator/denominator.');
       const v = m.value;
       const s = typeof v === 'string' ? (text(v) as string).toLowerCase() : undefined;
+      let dmy: ReturnType<typeof dayMonthYear>;
       if (!isBlank(m.evidenceDate)) {
-        // Dated evidence as its own field: the value, when given, can only say yes.
-        const d = text(m.evidenceDate);
-        if (d === undefined || !isLocalDate(d)) bad('evidenceDate', 'measurement.invalid_value', `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} không phải ngày YYYY-MM-DD hợp lệ.`, `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} is not a valid YYYY-MM-DD date.`);
+        // Dated evidence as its own field (`YYYY-MM-DD` or day/month/year): the value, when given, can only say yes.
+        const given = text(m.evidenceDate);
+        dmy = given === undefined ? undefined : dayMonthYear(given);
+        const d = typeof dmy === 'string' ? dmy : given;
+        if (typeof dmy === 'object') badDate('evidenceDate', given as string, dmy.why);
+        else if (d === undefined || !isLocalDate(d)) bad('evidenceDate', 'measurement.invalid_value', `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} không phải ngày hợp lệ (YYYY-MM-DD hoặc ngày/tháng/năm).`, `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} is not a valid date (YYYY-MM-DD or day/month/year).`);
         else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', 'measurement.invalid_value', 'có ngày bằng chứng thì giá trị chỉ có thể là có (yes).', 'with an evidence date (evidenceDate) the value can only be yes.');
         else {
           value = true;
@@ -705,13 +711,21 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
           evidence = true;
           evidenceDate = s;
         }
+      } else if (s !== undefined && (dmy = dayMonthYear(s)) !== undefined) {
+        // The date of the evidence as the value, written day/month/year (`30/09/2019`).
+        if (typeof dmy === 'object') badDate('value', s, dmy.why);
+        else {
+          value = true;
+          evidence = true;
+          evidenceDate = dmy;
+        }
       } else if (isBlank(v)) bad('value', 'measurement.missing_value', 'thiếu giá trị (có/không hoặc ngày có bằng chứng).', 'the value is missing (yes/no or the date of evidence).');
       else {
         bad(
           'value',
           'measurement.invalid_value',
-          `chỉ số định tính nhận có/không (yes/no, true/false, 1/0) hoặc một ngày YYYY-MM-DD, không nhận ${JSON.stringify(String(v).slice(0, 40))}.`,
-          `a qualitative indicator takes yes/no (true/false, 1/0) or a YYYY-MM-DD date, not ${JSON.stringify(String(v).slice(0, 40))}.`,
+          `chỉ số định tính nhận có/không (yes/no, true/false, 1/0) hoặc một ngày (YYYY-MM-DD hoặc ngày/tháng/năm), không nhận ${JSON.stringify(String(v).slice(0, 40))}.`,
+          `a qualitative indicator takes yes/no (true/false, 1/0) or a date (YYYY-MM-DD or day/month/year), not ${JSON.stringify(String(v).slice(0, 40))}.`,
         );
       }
     } else if (unit) {

@@ -4,6 +4,7 @@ import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, ty
 import * as MSG from '../messages.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
+import { measurementColumn } from './headers.js';
 import { echo, encodingProblem } from './text.js';
 
 // Measurement text → rows for the engine's checks. CSV is read by the one CSV reader
@@ -68,6 +69,23 @@ function decimalCommaField(v: string): string | null {
   if (DECIMAL_COMMA.test(v)) return v.replace(',', '.');
   return GROUPED.test(v) ? null : v;
 }
+
+const THOUSANDS_COMMA = /^\s*[+-]?[1-9]\d{0,2},\d{3}\s*$/u;
+
+/**
+ * A number field holding a comma in a `,` CSV file (so written in quotes, `"85,5"`): the comma
+ * there is a decimal comma, `85,5` → `85.5`, except in `1,234` or `100,000` — one comma, three
+ * digits after it, one to three before, no leading zero — where it may separate thousands
+ * (`null`: ambiguous). Any other text as it is (the checks then judge it).
+ */
+function quotedCommaField(v: string): string | null {
+  if (!DECIMAL_COMMA.test(v)) return v;
+  return THOUSANDS_COMMA.test(v) ? null : v.replace(',', '.');
+}
+
+/** Whether a number field of a record (`at`: the cells of {@link CELL_ORDER}) holds a comma. */
+const commaIn = (fields: readonly string[], at: readonly number[]): boolean => hasComma(cellAt(fields, at[3] as number)) || hasComma(cellAt(fields, at[4] as number)) || hasComma(cellAt(fields, at[5] as number));
+const hasComma = (v: string | undefined): boolean => v !== undefined && v.includes(',');
 
 /** The fields of a measurement in the order {@link CsvMeasurements} fills them (every one of {@link COLUMNS}). */
 const CELL_ORDER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source'] as const;
@@ -154,6 +172,8 @@ class CsvMeasurements {
   private width = 0;
   private decimalComma = false;
   private readonly header: Issue[] = [];
+  /** Each field's column name as the header wrote it (`Giá trị`, `value`), for the messages. */
+  private readonly written = new Map<string, string>();
   private readonly issues: IssueList;
   private readonly out: MeasurementSet = { observations: [], issues: [], rows: 0 };
   private readonly check: ReturnType<typeof rowChecker>;
@@ -192,15 +212,18 @@ class CsvMeasurements {
     const columns = new Map<string, number>();
     let unknown = 0;
     names.forEach((n, i) => {
-      const known = COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
+      const known = measurementColumn(n);
       if (!known) {
         if (n === '') return;
         if (++unknown <= MAX_HEADER_ISSUES) {
           this.header.push(issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} không thuộc định dạng; bỏ qua.`, `Row 1: column ${echo(n, 40)} is not part of the format; ignored.`, { line: 1, ...withFile(file) }));
         }
       } else if (columns.has(known)) {
-        this.header.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột "${known}" lặp lại.`, `Row 1: column "${known}" appears twice.`, { line: 1, ...withFile(file) }));
-      } else columns.set(known, i);
+        this.header.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} lặp lại.`, `Row 1: column ${echo(n, 40)} appears twice.`, { line: 1, ...withFile(file) }));
+      } else {
+        columns.set(known, i);
+        this.written.set(known, n);
+      }
     });
     if (unknown > MAX_HEADER_ISSUES) {
       const more = unknown - MAX_HEADER_ISSUES;
@@ -253,7 +276,7 @@ class CsvMeasurements {
     }
     const input = this.input;
     const fields = rec.fields;
-    if (!this.decimalComma && textCells === undefined && BY_NAME) {
+    if (!this.decimalComma && textCells === undefined && BY_NAME && !commaIn(fields, this.cellOf)) {
       // Every field by name (one shape of store per field, not a keyed store per column): the
       // cell of the header's column, undefined when the header lacks it or the record is short.
       const at = this.cellOf;
@@ -277,15 +300,27 @@ class CsvMeasurements {
       const name = names[k] as string;
       let v = fields[cells[k] as number];
       // The decimal comma: every number field of a `;` file, a number typed into a spreadsheet's text cell.
-      if (v !== undefined && this.colNumeric[k] === true && (this.decimalComma || textCells?.[cells[k] as number] === true)) {
-        const read = decimalCommaField(v);
+      if (v !== undefined && this.colNumeric[k] === true) {
+        // The decimal comma: every number field of a `;` file, a number typed into a spreadsheet's
+        // text cell, and a quoted `"85,5"` of a `,` file (there a comma can only be in quotes).
+        const commaMark = this.decimalComma || textCells?.[cells[k] as number] === true;
+        const read = commaMark ? decimalCommaField(v) : v.includes(',') ? quotedCommaField(v) : v;
         if (read === null) {
-          // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
+          // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator);
+          // "1,234" in a `,` file: an English one may mean 1234 (comma as thousands separator).
           out.rows++;
-          // The field as the template heads it in Vietnamese, as the file names it in English.
+          // The field as the template heads it in Vietnamese (or as the file wrote it), as the file wrote it in English.
+          const written = this.written.get(name) ?? name;
           const heading = (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[name]?.vi ?? name;
-          const params = { field: { vi: heading, en: name }, text: echo(v.trim(), 40), plain: v.trim().replace(/\./gu, '') };
-          this.issues.add(rowIssueFrom(this.contextOf(rec), name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params));
+          const field = { vi: written.toLowerCase() === name.toLowerCase() ? heading : written, en: written };
+          const t = v.trim();
+          const params = { field, text: echo(t, 40), plain: t.replace(/[.,]/gu, '') };
+          const ctx = this.contextOf(rec);
+          this.issues.add(
+            !commaMark
+              ? rowIssueFrom(ctx, name, MSG.measurementGroupedNumberComma, { ...params, decimal: t.replace(',', '.') })
+              : rowIssueFrom(ctx, name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params),
+          );
           return;
         }
         v = read;

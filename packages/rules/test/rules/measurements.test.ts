@@ -52,10 +52,13 @@ describe('measurements in CSV', () => {
 
   it('refuses numbers that are not plain decimals, with a hint for decimal commas and percent signs', () => {
     const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,"19,5",,', 'online-rate,so-a,,2020Q3,20%,,', 'online-rate,so-a,,2020Q2,NaN,,', 'online-rate,so-a,,2020Q1,Infinity,,', 'online-rate,so-a,,2019Q4,1e1,,', 'online-rate,so-a,,2019Q3,0x10,,', 'online-rate,so-a,,2019Q2, 20 ,,'));
-    expect(set.issues.map((i) => i.code)).toEqual(Array(6).fill('measurement.invalid_number'));
-    expect(set.issues[0]?.message.en).toContain('use a dot for decimals');
-    expect(set.issues[1]?.message.en).toContain('without %');
-    expect(set.observations.map((o) => o.value)).toEqual([20]);
+    // A quoted "19,5" in a "," file holds a decimal comma (a comma can only be there in quotes): 19.5.
+    expect(set.issues.map((i) => i.code)).toEqual(Array(5).fill('measurement.invalid_number'));
+    expect(set.issues[0]?.message.en).toContain('without %');
+    expect(set.observations.map((o) => o.value)).toEqual([19.5, 20]);
+    // In JSON the comma is not read: the hint says to use a dot.
+    const json = parseMeasurementsJson(plan(), '[{"indicator":"online-rate","orgUnit":"so-a","period":"2020Q4","value":"19,5"}]');
+    expect(json.issues[0]?.message.en).toContain('use a dot for decimals');
   });
 
   it('checks ranges: negative values, percentages above 100, numerators above denominators, a zero denominator', () => {
