@@ -60,6 +60,8 @@ describe('issue messages', () => {
     'packages/core/src/validate.ts',
     'packages/http/src/body.ts',
     'packages/http/src/handler.ts',
+    'packages/rules/src/engine/measurements.ts',
+    'packages/rules/src/ingest/measurements.ts',
     'packages/tabular/src/dump.ts',
     'packages/tabular/src/import.ts',
     'packages/tabular/src/xlsx.ts',
