@@ -268,8 +268,26 @@ export const rulesUnknownBase = {
 /** `rules.unknown_base` (an in-memory source). */
 export const rulesUnknownBaseMemory = { code: 'rules.unknown_base', vi: 'Không tìm thấy kế hoạch gốc "{ref}".', en: 'Base plan "{ref}" not found.' } as const satisfies IssueMessage;
 
-/** `rules.path_not_allowed` (`{why}`: the source's reason). */
-export const rulesPathNotAllowed = { code: 'rules.path_not_allowed', vi: 'Không được phép dùng "{ref}" trong "extends": {why}', en: '"{ref}" is not allowed in "extends": {why}' } as const satisfies IssueMessage;
+/** `rules.path_not_allowed`: a path outside the rule file's folder (`loadPlan`, `directorySource` without `allowOutside`). */
+export const rulesPathOutsideFolder = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": đường dẫn nằm ngoài thư mục của tệp quy tắc.',
+  en: '"{ref}" is not allowed in "extends": the path is outside the rule file\'s folder.',
+} as const satisfies IssueMessage;
+
+/** `rules.path_not_allowed`: a path outside the files of a `memorySource`. */
+export const rulesPathOutsideSource = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": đường dẫn nằm ngoài các tệp của nguồn này.',
+  en: '"{ref}" is not allowed in "extends": the path is outside the files of this source.',
+} as const satisfies IssueMessage;
+
+/** `rules.path_not_allowed`: a path given to `bundledSource`, which reads bundled plans only. */
+export const rulesPathBundledOnly = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": nguồn này chỉ nhận id kế hoạch đóng gói.',
+  en: '"{ref}" is not allowed in "extends": this source accepts bundled plan ids only.',
+} as const satisfies IssueMessage;
 
 /** `usage.async_source`. */
 export const usageAsyncSource = {
@@ -296,7 +314,74 @@ export const planUnknownPlan = {
 export const fileTooLarge = { code: 'file.too_large', vi: 'Tệp quá lớn: {size} byte, tối đa {max} byte.', en: 'File too large: {size} bytes, at most {max}.' } as const satisfies IssueMessage;
 
 /** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
-export const jsonSyntax = { code: 'json.syntax', vi: 'JSON không hợp lệ: {what}.', en: 'Invalid JSON: {what}.' } as const satisfies IssueMessage;
+// `json.syntax`: one message per syntax error jsonc-parser reports (its `ParseErrorCode`, named after it).
+
+/** `json.syntax`: an error jsonc-parser reports without a message of its own. */
+export const jsonSyntaxError = { code: 'json.syntax', vi: 'JSON không hợp lệ: lỗi cú pháp.', en: 'Invalid JSON: a syntax error.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (1, `InvalidSymbol`). */
+export const jsonSyntaxInvalidSymbol = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký hiệu không hợp lệ.', en: 'Invalid JSON: an invalid symbol.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (2, `InvalidNumber`). */
+export const jsonSyntaxInvalidNumber = { code: 'json.syntax', vi: 'JSON không hợp lệ: số sai định dạng.', en: 'Invalid JSON: a malformed number.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (3, `PropertyNameExpected`). */
+export const jsonSyntaxPropertyNameExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: cần tên thuộc tính (một chuỗi trong ngoặc kép).', en: 'Invalid JSON: a property name (a double-quoted string) is expected.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (4, `ValueExpected`). */
+export const jsonSyntaxValueExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: cần một giá trị.', en: 'Invalid JSON: a value is expected.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (5, `ColonExpected`). */
+export const jsonSyntaxColonExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu hai chấm.', en: 'Invalid JSON: a colon is missing.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (6, `CommaExpected`). */
+export const jsonSyntaxCommaExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu phẩy.', en: 'Invalid JSON: a comma is missing.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (7, `CloseBraceExpected`) (`{brace}`: `}`, a parameter as a template holds no brace of its own). */
+export const jsonSyntaxCloseBraceExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu {brace}.', en: 'Invalid JSON: a closing {brace} is missing.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (8, `CloseBracketExpected`). */
+export const jsonSyntaxCloseBracketExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu ].', en: 'Invalid JSON: a closing ] is missing.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (9, `EndOfFileExpected`). */
+export const jsonSyntaxEndOfFileExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thừa nội dung sau khi kết thúc JSON.', en: 'Invalid JSON: there is more text after the end of the JSON value.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (10, `InvalidCommentToken`). */
+export const jsonSyntaxInvalidCommentToken = { code: 'json.syntax', vi: 'JSON không hợp lệ: JSON không cho phép chú thích.', en: 'Invalid JSON: JSON does not allow comments.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (11, `UnexpectedEndOfComment`). */
+export const jsonSyntaxUnexpectedEndOfComment = { code: 'json.syntax', vi: 'JSON không hợp lệ: chú thích chưa đóng.', en: 'Invalid JSON: a comment is not closed.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (12, `UnexpectedEndOfString`). */
+export const jsonSyntaxUnexpectedEndOfString = { code: 'json.syntax', vi: 'JSON không hợp lệ: chuỗi chưa đóng (một chuỗi không được xuống dòng).', en: 'Invalid JSON: a string is not closed (a string cannot hold a raw line break).' } as const satisfies IssueMessage;
+
+/** `json.syntax` (13, `UnexpectedEndOfNumber`). */
+export const jsonSyntaxUnexpectedEndOfNumber = { code: 'json.syntax', vi: 'JSON không hợp lệ: số chưa kết thúc.', en: 'Invalid JSON: a number is not finished.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (14, `InvalidUnicode`). */
+export const jsonSyntaxInvalidUnicode = { code: 'json.syntax', vi: 'JSON không hợp lệ: mã Unicode không hợp lệ.', en: 'Invalid JSON: an invalid Unicode escape.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (15, `InvalidEscapeCharacter`). */
+export const jsonSyntaxInvalidEscapeCharacter = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký tự thoát không hợp lệ.', en: 'Invalid JSON: an invalid escape character.' } as const satisfies IssueMessage;
+
+/** `json.syntax` (16, `InvalidCharacter`). */
+export const jsonSyntaxInvalidCharacter = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký tự không hợp lệ trong chuỗi.', en: 'Invalid JSON: an invalid character in a string.' } as const satisfies IssueMessage;
+
+/** `rules.too_deep` (or the code a caller of `parseJsonDocument` gives, `measurement.too_deep` for measurements), found before the parse. */
+export const jsonTooDeep = {
+  code: 'rules.too_deep',
+  vi: 'Tệp lồng nhau quá sâu: quá {max} cấp mảng/đối tượng (dòng {line}, cột {column}).',
+  en: 'The file is nested too deeply: more than {max} levels of arrays/objects (line {line}, column {column}).',
+} as const satisfies IssueMessage;
+
+/** `measurement.too_deep`: a measurements JSON file nested too deeply, found before the parse. */
+export const measurementTooDeep = { ...jsonTooDeep, code: 'measurement.too_deep' } as const satisfies IssueMessage;
+
+/** `file.not_found`: a file that cannot be opened (`{reason}`: in Vietnamese the system's error code, in English its text). */
+export const fileUnreadable = { code: 'file.not_found', vi: 'Không đọc được tệp "{path}" ({reason}).', en: 'Cannot read file "{path}": {reason}' } as const satisfies IssueMessage;
+
+/** `file.not_found`: a path that is not a regular file (a directory, a FIFO, a device). */
+export const fileNotRegular = { code: 'file.not_found', vi: 'Không đọc được tệp "{path}": không phải tệp thông thường.', en: 'Cannot read file "{path}": not a regular file' } as const satisfies IssueMessage;
 
 /** `json.too_many_issues`. */
 export const jsonTooManyIssues = { code: 'json.too_many_issues', vi: '… và {more} lỗi cú pháp khác (chỉ liệt kê {max} lỗi đầu).', en: '… and {more} more syntax errors (only the first {max} are listed).' } as const satisfies IssueMessage;
