@@ -62,6 +62,7 @@ describe('issue messages', () => {
     'packages/http/src/handler.ts',
     'packages/rules/src/bundled.ts',
     'packages/rules/src/engine/measurements.ts',
+    'packages/rules/src/engine/options.ts',
     'packages/rules/src/engine/sources.ts',
     'packages/rules/src/ingest/measurements.ts',
     'packages/rules/src/json-document.ts',

@@ -1,8 +1,9 @@
-import { issueFrom, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode, type IssueMessage } from '@egov-plan/core';
+import { issueFrom, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RULE_LIMITS } from './engine/limits.js';
 import { echo, encodingProblem } from './ingest/text.js';
 import * as MSG from './messages.js';
+import { JSON_SYNTAX_ERRORS, UNKNOWN_JSON_SYNTAX_ERROR } from './words.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -16,24 +17,6 @@ export interface JsonDocument {
   locate(pointer: string): { line: number; column: number };
 }
 
-/** The message of each syntax error jsonc-parser reports (its `ParseErrorCode`), but 7 (a `}` missing, worded with a parameter). */
-const SYNTAX: Readonly<Record<number, IssueMessage>> = {
-  1: MSG.jsonSyntaxInvalidSymbol,
-  2: MSG.jsonSyntaxInvalidNumber,
-  3: MSG.jsonSyntaxPropertyNameExpected,
-  4: MSG.jsonSyntaxValueExpected,
-  5: MSG.jsonSyntaxColonExpected,
-  6: MSG.jsonSyntaxCommaExpected,
-  8: MSG.jsonSyntaxCloseBracketExpected,
-  9: MSG.jsonSyntaxEndOfFileExpected,
-  10: MSG.jsonSyntaxInvalidCommentToken,
-  11: MSG.jsonSyntaxUnexpectedEndOfComment,
-  12: MSG.jsonSyntaxUnexpectedEndOfString,
-  13: MSG.jsonSyntaxUnexpectedEndOfNumber,
-  14: MSG.jsonSyntaxInvalidUnicode,
-  15: MSG.jsonSyntaxInvalidEscapeCharacter,
-  16: MSG.jsonSyntaxInvalidCharacter,
-};
 
 /** Most syntax issues listed for one text; the others are counted in one last issue. */
 export const MAX_SYNTAX_ISSUES = 200;
@@ -161,8 +144,8 @@ function syntaxIssues(errors: readonly ParseError[], starts: number[], file: str
       more++;
       continue;
     }
-    const at = { ...position(starts, e.offset), ...withFile(file) };
-    out.push(e.error === 7 ? issueFrom(MSG.jsonSyntaxCloseBraceExpected, '', { brace: '}' }, at) : issueFrom(SYNTAX[e.error] ?? MSG.jsonSyntaxError, '', {}, at));
+    const what = JSON_SYNTAX_ERRORS[e.error] ?? UNKNOWN_JSON_SYNTAX_ERROR;
+    out.push(issueFrom(MSG.jsonSyntax, '', { what }, { ...position(starts, e.offset), ...withFile(file) }));
   }
   if (more > 0) {
     out.push(

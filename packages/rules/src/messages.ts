@@ -314,58 +314,8 @@ export const planUnknownPlan = {
 export const fileTooLarge = { code: 'file.too_large', vi: 'Tệp quá lớn: {size} byte, tối đa {max} byte.', en: 'File too large: {size} bytes, at most {max}.' } as const satisfies IssueMessage;
 
 /** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
-// `json.syntax`: one message per syntax error jsonc-parser reports (its `ParseErrorCode`, named after it).
-
-/** `json.syntax`: an error jsonc-parser reports without a message of its own. */
-export const jsonSyntaxError = { code: 'json.syntax', vi: 'JSON không hợp lệ: lỗi cú pháp.', en: 'Invalid JSON: a syntax error.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (1, `InvalidSymbol`). */
-export const jsonSyntaxInvalidSymbol = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký hiệu không hợp lệ.', en: 'Invalid JSON: an invalid symbol.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (2, `InvalidNumber`). */
-export const jsonSyntaxInvalidNumber = { code: 'json.syntax', vi: 'JSON không hợp lệ: số sai định dạng.', en: 'Invalid JSON: a malformed number.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (3, `PropertyNameExpected`). */
-export const jsonSyntaxPropertyNameExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: cần tên thuộc tính (một chuỗi trong ngoặc kép).', en: 'Invalid JSON: a property name (a double-quoted string) is expected.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (4, `ValueExpected`). */
-export const jsonSyntaxValueExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: cần một giá trị.', en: 'Invalid JSON: a value is expected.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (5, `ColonExpected`). */
-export const jsonSyntaxColonExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu hai chấm.', en: 'Invalid JSON: a colon is missing.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (6, `CommaExpected`). */
-export const jsonSyntaxCommaExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu phẩy.', en: 'Invalid JSON: a comma is missing.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (7, `CloseBraceExpected`) (`{brace}`: `}`, a parameter as a template holds no brace of its own). */
-export const jsonSyntaxCloseBraceExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu {brace}.', en: 'Invalid JSON: a closing {brace} is missing.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (8, `CloseBracketExpected`). */
-export const jsonSyntaxCloseBracketExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thiếu dấu ].', en: 'Invalid JSON: a closing ] is missing.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (9, `EndOfFileExpected`). */
-export const jsonSyntaxEndOfFileExpected = { code: 'json.syntax', vi: 'JSON không hợp lệ: thừa nội dung sau khi kết thúc JSON.', en: 'Invalid JSON: there is more text after the end of the JSON value.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (10, `InvalidCommentToken`). */
-export const jsonSyntaxInvalidCommentToken = { code: 'json.syntax', vi: 'JSON không hợp lệ: JSON không cho phép chú thích.', en: 'Invalid JSON: JSON does not allow comments.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (11, `UnexpectedEndOfComment`). */
-export const jsonSyntaxUnexpectedEndOfComment = { code: 'json.syntax', vi: 'JSON không hợp lệ: chú thích chưa đóng.', en: 'Invalid JSON: a comment is not closed.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (12, `UnexpectedEndOfString`). */
-export const jsonSyntaxUnexpectedEndOfString = { code: 'json.syntax', vi: 'JSON không hợp lệ: chuỗi chưa đóng (một chuỗi không được xuống dòng).', en: 'Invalid JSON: a string is not closed (a string cannot hold a raw line break).' } as const satisfies IssueMessage;
-
-/** `json.syntax` (13, `UnexpectedEndOfNumber`). */
-export const jsonSyntaxUnexpectedEndOfNumber = { code: 'json.syntax', vi: 'JSON không hợp lệ: số chưa kết thúc.', en: 'Invalid JSON: a number is not finished.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (14, `InvalidUnicode`). */
-export const jsonSyntaxInvalidUnicode = { code: 'json.syntax', vi: 'JSON không hợp lệ: mã Unicode không hợp lệ.', en: 'Invalid JSON: an invalid Unicode escape.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (15, `InvalidEscapeCharacter`). */
-export const jsonSyntaxInvalidEscapeCharacter = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký tự thoát không hợp lệ.', en: 'Invalid JSON: an invalid escape character.' } as const satisfies IssueMessage;
-
-/** `json.syntax` (16, `InvalidCharacter`). */
-export const jsonSyntaxInvalidCharacter = { code: 'json.syntax', vi: 'JSON không hợp lệ: ký tự không hợp lệ trong chuỗi.', en: 'Invalid JSON: an invalid character in a string.' } as const satisfies IssueMessage;
+/** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
+export const jsonSyntax = { code: 'json.syntax', vi: 'JSON không hợp lệ: {what}.', en: 'Invalid JSON: {what}.' } as const satisfies IssueMessage;
 
 /** `rules.too_deep` (or the code a caller of `parseJsonDocument` gives, `measurement.too_deep` for measurements), found before the parse. */
 export const jsonTooDeep = {
@@ -742,3 +692,45 @@ export const measurementDuplicate = {
 
 /** `measurement.extra_cells`: a CSV row with more cells than the header has columns. */
 export const measurementExtraCells = { code: 'measurement.extra_cells', vi: 'có {cells} ô, tiêu đề chỉ có {columns} cột.', en: 'has {cells} cells, the header has {columns} columns.' } as const satisfies IssueMessage;
+
+// The messages of evaluation options (`evaluate`, `progress`; engine/options.ts).
+
+/** `usage.invalid_date`: an evaluation date that is no date (`{at}`: as given, shown). */
+export const usageInvalidDate = {
+  code: 'usage.invalid_date',
+  vi: 'Ngày đánh giá {at} không hợp lệ: cần một ngày có thật YYYY-MM-DD, một thời điểm ISO 8601, một Date hoặc số mili giây.',
+  en: 'The evaluation date {at} is not valid: give a real date YYYY-MM-DD, an ISO 8601 instant, a Date or epoch milliseconds.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_date`: an evaluation date of a type no date has. */
+export const usageInvalidDateType = {
+  code: 'usage.invalid_date',
+  vi: 'Ngày đánh giá {at} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.',
+  en: 'The evaluation date {at} must be a Date, epoch milliseconds or a date/instant string.',
+} as const satisfies IssueMessage;
+
+/** `usage.unknown_phase` (`{phases}`, `{known}`: lists of phase ids). */
+export const usageUnknownPhase = {
+  code: 'usage.unknown_phase',
+  vi: 'Kế hoạch không có giai đoạn {phases}; có: {known}.',
+  en: 'The plan has no phase {phases}; it has: {known}.',
+} as const satisfies IssueMessage;
+
+/** `usage.unknown_option` (`{keys}`, `{known}`: lists of option names). */
+export const usageUnknownOption = { code: 'usage.unknown_option', vi: 'Tùy chọn không có: {keys}; các tùy chọn: {known}.', en: 'Unknown option(s): {keys}; the options are: {known}.' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `phase`. */
+export const usageInvalidPhaseOption = {
+  code: 'usage.invalid_option',
+  vi: 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.',
+  en: 'The phase option must be a phase id or a list of phase ids.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `maxResults`. */
+export const usageInvalidMaxResults = { code: 'usage.invalid_option', vi: 'Tùy chọn maxResults phải là số nguyên dương.', en: 'The maxResults option must be a positive integer.' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `method`. */
+export const usageInvalidMethod = { code: 'usage.invalid_option', vi: 'Phương pháp phải là "cagr" hoặc "linear".', en: 'The method must be "cagr" or "linear".' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: options that are not an object. */
+export const usageOptionsNotObject = { code: 'usage.invalid_option', vi: 'Tùy chọn phải là một đối tượng.', en: 'The options must be an object.' } as const satisfies IssueMessage;

@@ -1,7 +1,8 @@
 import type { BilingualText } from '@egov-plan/core';
 
 // The words @egov-plan/rules puts around and into the templates of messages.ts (bilingual
-// parameters and places): where a row of measurements stands, which its row messages follow.
+// parameters and places): where a row of measurements stands, which its row messages follow, and
+// the words of values that have only a number or an English name elsewhere (jsonc-parser's errors).
 
 /** Where row `row` of a measurements CSV stands (`Dòng 5`). @internal */
 export function csvRowPlace(row: number): BilingualText {
@@ -27,3 +28,28 @@ export function atRow(place: BilingualText, column: { letter: string; field: str
   if (column) return { vi: `${place.vi}, cột ${column.letter} (${column.heading}): ${text.vi}`, en: `${place.en}, column ${column.letter} (${column.field}): ${text.en}` };
   return { vi: `${place.vi}: ${text.vi}`, en: `${place.en}: ${text.en}` };
 }
+
+/**
+ * Each syntax error jsonc-parser reports (its `ParseErrorCode`), in both languages: the `{what}`
+ * of the `json.syntax` message (jsonc-parser names its errors only by number). @internal
+ */
+export const JSON_SYNTAX_ERRORS: Readonly<Record<number, BilingualText>> = {
+  1: { vi: 'ký hiệu không hợp lệ', en: 'an invalid symbol' },
+  2: { vi: 'số sai định dạng', en: 'a malformed number' },
+  3: { vi: 'cần tên thuộc tính (một chuỗi trong ngoặc kép)', en: 'a property name (a double-quoted string) is expected' },
+  4: { vi: 'cần một giá trị', en: 'a value is expected' },
+  5: { vi: 'thiếu dấu hai chấm', en: 'a colon is missing' },
+  6: { vi: 'thiếu dấu phẩy', en: 'a comma is missing' },
+  7: { vi: 'thiếu dấu }', en: 'a closing } is missing' },
+  8: { vi: 'thiếu dấu ]', en: 'a closing ] is missing' },
+  9: { vi: 'thừa nội dung sau khi kết thúc JSON', en: 'there is more text after the end of the JSON value' },
+  10: { vi: 'JSON không cho phép chú thích', en: 'JSON does not allow comments' },
+  11: { vi: 'chú thích chưa đóng', en: 'a comment is not closed' },
+  12: { vi: 'chuỗi chưa đóng (một chuỗi không được xuống dòng)', en: 'a string is not closed (a string cannot hold a raw line break)' },
+  13: { vi: 'số chưa kết thúc', en: 'a number is not finished' },
+  14: { vi: 'mã Unicode không hợp lệ', en: 'an invalid Unicode escape' },
+  15: { vi: 'ký tự thoát không hợp lệ', en: 'an invalid escape character' },
+  16: { vi: 'ký tự không hợp lệ trong chuỗi', en: 'an invalid character in a string' },
+};
+/** A syntax error jsonc-parser reports that {@link JSON_SYNTAX_ERRORS} does not list. @internal */
+export const UNKNOWN_JSON_SYNTAX_ERROR: BilingualText = { vi: 'lỗi cú pháp', en: 'a syntax error' };
