@@ -734,3 +734,26 @@ export const usageInvalidMethod = { code: 'usage.invalid_option', vi: 'Phương 
 
 /** `usage.invalid_option`: options that are not an object. */
 export const usageOptionsNotObject = { code: 'usage.invalid_option', vi: 'Tùy chọn phải là một đối tượng.', en: 'The options must be an object.' } as const satisfies IssueMessage;
+
+// The messages of provenance checks (engine/provenance.ts).
+
+/** `rules.unverified_provenance` (a warning; `{claim}`: what the file says, `{file}`: the file). */
+export const rulesForgedProvenance = {
+  code: 'rules.unverified_provenance',
+  vi: 'Tệp ghi rằng {claim}, nhưng kế hoạch đóng gói đó không có như vậy; thay bằng vị trí trong chính tệp {file}.',
+  en: 'The file says {claim}, but that bundled plan does not hold it; replaced by the location in {file} itself.',
+} as const satisfies IssueMessage;
+
+/** `rules.unverified_provenance` (a warning): the claims replaced past the first ones named. */
+export const rulesForgedProvenanceMore = {
+  code: 'rules.unverified_provenance',
+  vi: '… và {more} khẳng định nguồn gốc sai khác, cũng bị thay.',
+  en: '… and {more} more provenance claims that do not hold, also replaced.',
+} as const satisfies IssueMessage;
+
+/** `rules.unverified_provenance` (a warning): claims naming files that are not bundled plans. */
+export const rulesClaimedProvenance = {
+  code: 'rules.unverified_provenance',
+  vi: 'Tệp tự ghi {count} nguồn gốc trỏ tới tệp không phải kế hoạch đóng gói; không kiểm chứng được nên chỉ hiển thị là lời tệp tự ghi (claimed).',
+  en: "The file states {count} provenance entries naming files that are not bundled plans; they cannot be verified and are shown only as the file's claim (claimed).",
+} as const satisfies IssueMessage;

@@ -53,3 +53,36 @@ export const JSON_SYNTAX_ERRORS: Readonly<Record<number, BilingualText>> = {
 };
 /** A syntax error jsonc-parser reports that {@link JSON_SYNTAX_ERRORS} does not list. @internal */
 export const UNKNOWN_JSON_SYNTAX_ERROR: BilingualText = { vi: 'lỗi cú pháp', en: 'a syntax error' };
+
+// What a rule file claims about where its parts come from (the `{claim}` of
+// `rules.unverified_provenance`); every value is shown already quoted.
+
+/** A target's origin: where it was defined. @internal */
+export function targetClaim(target: string, file: string, pointer: string): BilingualText {
+  return { vi: `chỉ tiêu ${target} được định nghĩa trong ${file} tại ${pointer}`, en: `target ${target} was defined in ${file} at ${pointer}` };
+}
+
+/** An override's or a withdrawal's origin. @internal */
+export function changeClaim(change: 'override' | 'withdrawal', target: string, file: string, pointer: string): BilingualText {
+  return { vi: `việc ${change === 'override' ? 'ghi đè' : 'bãi bỏ'} ${target} đến từ ${file} tại ${pointer}`, en: `the ${change} of ${target} comes from ${file} at ${pointer}` };
+}
+
+/** An item's origin (`kind`: the plan's list, such as `agencies`). @internal */
+export function itemClaim(kind: string, id: string, file: string, pointer: string): BilingualText {
+  return { vi: `mục ${kind} ${id} được khai báo trong ${file} tại ${pointer}`, en: `${kind} item ${id} was declared in ${file} at ${pointer}` };
+}
+
+/** An item change's origin. @internal */
+export function itemChangeClaim(kind: string, id: string, file: string, pointer: string): BilingualText {
+  return { vi: `thay đổi của mục ${kind} ${id} đến từ ${file} tại ${pointer}`, en: `the change of ${kind} item ${id} comes from ${file} at ${pointer}` };
+}
+
+/** An indicator's origin. @internal */
+export function indicatorClaim(indicator: string, file: string, pointer: string): BilingualText {
+  return { vi: `chỉ số ${indicator} được khai báo trong ${file} tại ${pointer}`, en: `indicator ${indicator} was declared in ${file} at ${pointer}` };
+}
+
+/** The plan a resolved file was made from. @internal */
+export function resolvedFromClaim(file: string, plan: string, number: string): BilingualText {
+  return { vi: `kế hoạch được hợp nhất từ ${file} (${plan} ${number})`, en: `it was resolved from ${file} (${plan} ${number})` };
+}
