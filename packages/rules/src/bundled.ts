@@ -1,6 +1,7 @@
 import type { BilingualText, Plan } from '@egov-plan/core';
 import { provideBundledPlans } from './engine/bundled-lookup.js';
 import { pathNotAllowedIssue, unknownBaseIssue, type RuleFileSource } from './engine/resolve.js';
+import * as MSG from './messages.js';
 import * as kontum from './plans/kontum-1102-2019.js';
 import * as nq17 from './plans/vn-nq17-2019.js';
 
@@ -70,7 +71,7 @@ export function bundledSource(): RuleFileSource {
     read(ref) {
       if (isBundledPlanId(ref)) return { entry: { key: `bundled:${ref}`, name: ref, value: bundledPlan(ref) } };
       if (looksLikePath(ref)) {
-        return { issues: [pathNotAllowedIssue(ref, { vi: 'nguồn này chỉ nhận id kế hoạch đóng gói.', en: 'this source accepts bundled plan ids only.' })] };
+        return { issues: [pathNotAllowedIssue(ref, MSG.rulesPathBundledOnly)] };
       }
       return { issues: [unknownBaseIssue(ref)] };
     },

@@ -1,5 +1,6 @@
-import { EgovPlanError, isEgovPlanError, isLocalDate, issue, ProgressMethod as ProgressMethodSchema, type Issue, type Phase, type Plan } from '@egov-plan/core';
+import { EgovPlanError, isEgovPlanError, isLocalDate, issueFrom, ProgressMethod as ProgressMethodSchema, type Issue, type Phase, type Plan } from '@egov-plan/core';
 import * as z from 'zod';
+import * as MSG from '../messages.js';
 import { localDateOf } from '../calendar/time.js';
 import type { Observation } from './measurements.js';
 import { DEFAULT_MAX_RESULTS } from './limits.js';
@@ -61,9 +62,6 @@ export interface ResolvedOptions {
 
 
 
-function optionIssue(key: string, vi: string, en: string, code: Issue['code'] = 'usage.invalid_option'): Issue {
-  return issue(code, key === '' ? '' : `/${key}`, vi, en);
-}
 
 /** Today's date in Vietnam (UTC+07:00). */
 function todayInVietnam(): string {
@@ -77,12 +75,7 @@ function todayInVietnam(): string {
 export function evaluationDate(at: unknown, timeZone: string): string {
   const bad = () =>
     new EgovPlanError([
-      optionIssue(
-        'at',
-        `Ngày đánh giá ${describe(at)} không hợp lệ: cần một ngày có thật YYYY-MM-DD, một thời điểm ISO 8601, một Date hoặc số mili giây.`,
-        `The evaluation date ${describe(at)} is not valid: give a real date YYYY-MM-DD, an ISO 8601 instant, a Date or epoch milliseconds.`,
-        'usage.invalid_date',
-      ),
+      issueFrom(MSG.usageInvalidDate, '/at', { at: describe(at) }),
     ]);
   if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(at.trim())) {
     // A local date is taken as written (no time-zone arithmetic, so any year works).
@@ -137,12 +130,7 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
     if (unknown.length) {
       const list = (xs: readonly string[]) => xs.map((x) => x.slice(0, 60)).join(', ');
       throw new EgovPlanError([
-        optionIssue(
-          'phase',
-          `Kế hoạch không có giai đoạn ${list(unknown)}; có: ${list(plan.phases.map((p) => p.id))}.`,
-          `The plan has no phase ${list(unknown)}; it has: ${list(plan.phases.map((p) => p.id))}.`,
-          'usage.unknown_phase',
-        ),
+        issueFrom(MSG.usageUnknownPhase, '/phase', { phases: list(unknown), known: list(plan.phases.map((p) => p.id)) }),
       ]);
     }
     phases = plan.phases.filter((p) => ids.includes(p.id));
@@ -176,13 +164,13 @@ export function checkOptionsShape(input: unknown, kind: 'evaluate' | 'progress')
     if (z.code === 'unrecognized_keys') {
       const k = z.keys.map((x) => x.slice(0, 40)).join(', ');
       const known = Object.keys(schema.shape).join(', ');
-      return optionIssue('', `Tùy chọn không có: ${k}; các tùy chọn: ${known}.`, `Unknown option(s): ${k}; the options are: ${known}.`, 'usage.unknown_option');
+      return issueFrom(MSG.usageUnknownOption, '', { keys: k, known });
     }
-    if (key === 'at') return optionIssue('at', `Ngày đánh giá ${describe((input as Record<string, unknown>).at)} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.`, `The evaluation date ${describe((input as Record<string, unknown>).at)} must be a Date, epoch milliseconds or a date/instant string.`, 'usage.invalid_date');
-    if (key === 'phase') return optionIssue('phase', 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.', 'The phase option must be a phase id or a list of phase ids.');
-    if (key === 'maxResults') return optionIssue('maxResults', 'Tùy chọn maxResults phải là số nguyên dương.', 'The maxResults option must be a positive integer.');
-    if (key === 'method') return optionIssue('method', 'Phương pháp phải là "cagr" hoặc "linear".', 'The method must be "cagr" or "linear".');
-    return optionIssue('', 'Tùy chọn phải là một đối tượng.', 'The options must be an object.');
+    if (key === 'at') return issueFrom(MSG.usageInvalidDateType, '/at', { at: describe((input as Record<string, unknown>).at) });
+    if (key === 'phase') return issueFrom(MSG.usageInvalidPhaseOption, '/phase', {});
+    if (key === 'maxResults') return issueFrom(MSG.usageInvalidMaxResults, '/maxResults', {});
+    if (key === 'method') return issueFrom(MSG.usageInvalidMethod, '/method', {});
+    return issueFrom(MSG.usageOptionsNotObject, '', {});
   });
   throw new EgovPlanError(issues);
 }

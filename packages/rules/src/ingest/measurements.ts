@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS, issueFrom, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import * as MSG from '../messages.js';
@@ -6,6 +6,7 @@ import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
 import { measurementColumn } from './headers.js';
 import { echo, encodingProblem } from './text.js';
+import { csvRowPlace, itemPlace, sheetRowPlace } from '../words.js';
 
 // Measurement text → rows for the engine's checks. CSV is read by the one CSV reader
 // (./csv.ts), JSON by the one JSON reader (../json-document.ts); both hand rows to the engine
@@ -130,7 +131,7 @@ export class IssueList {
     if (this.more === 0) return this.list;
     return [
       ...this.list,
-      issue('measurement.too_many_issues', '', `… và ${this.more} lỗi khác (chỉ liệt kê ${this.max} lỗi đầu).`, `… and ${this.more} more issues (only the first ${this.max} are listed).`, withFile(file)),
+      issueFrom(MSG.measurementTooManyIssues, '', { more: this.more, max: this.max }, withFile(file)),
     ];
   }
 }
@@ -139,7 +140,7 @@ function sizeCheck(text: string, options: MeasurementOptions): void {
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
   // A UTF-16 code unit is at most 3 bytes in UTF-8: the bytes are counted only when they may be too many.
   if (text.length > max || (text.length * 3 > max && utf8ByteLength(text) > max)) {
-    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+    throw new EgovPlanError([issueFrom(MSG.measurementFileTooLarge, '', { max }, withFile(options.file))]);
   }
   const bad = encodingProblem(text, options.file);
   if (bad) throw new EgovPlanError([bad]);
@@ -147,7 +148,7 @@ function sizeCheck(text: string, options: MeasurementOptions): void {
 
 const missingHeader = (file: string | undefined) =>
   new EgovPlanError([
-    issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...withFile(file) }),
+    issueFrom(MSG.measurementMissingHeader, '/1', {}, { line: 1, ...withFile(file) }),
   ]);
 
 /**
@@ -190,12 +191,12 @@ class CsvMeasurements {
 
   private contextOf(rec: { row: number; line: number }): RowContext {
     const sheet = this.options.sheet;
-    if (sheet === undefined) return { row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...withFile(this.options.file) };
+    if (sheet === undefined) return { row: rec.row, pointer: `/${rec.row}`, label: csvRowPlace(rec.row), line: rec.line, ...withFile(this.options.file) };
     const at = this.columnAt;
     return {
       row: rec.row,
       pointer: `/${pointerSegment(sheet)}/${rec.row}`,
-      label: { vi: `Trang ${echo(sheet, 40)}, dòng ${rec.row}`, en: `Sheet ${echo(sheet, 40)}, row ${rec.row}` },
+      label: sheetRowPlace(echo(sheet, 40), rec.row),
       line: rec.line,
       columnOf: (field) => at.get(field),
       ...withFile(this.options.file),
@@ -216,10 +217,10 @@ class CsvMeasurements {
       if (!known) {
         if (n === '') return;
         if (++unknown <= MAX_HEADER_ISSUES) {
-          this.header.push(issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} không thuộc định dạng; bỏ qua.`, `Row 1: column ${echo(n, 40)} is not part of the format; ignored.`, { line: 1, ...withFile(file) }));
+          this.header.push(issueFrom(MSG.measurementUnknownColumn, `/1/${i}`, { column: echo(n, 40) }, { line: 1, ...withFile(file) }));
         }
       } else if (columns.has(known)) {
-        this.header.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} lặp lại.`, `Row 1: column ${echo(n, 40)} appears twice.`, { line: 1, ...withFile(file) }));
+        this.header.push(issueFrom(MSG.measurementDuplicateColumn, `/1/${i}`, { column: echo(n, 40) }, { line: 1, ...withFile(file) }));
       } else {
         columns.set(known, i);
         this.written.set(known, n);
@@ -227,24 +228,18 @@ class CsvMeasurements {
     });
     if (unknown > MAX_HEADER_ISSUES) {
       const more = unknown - MAX_HEADER_ISSUES;
-      this.header.push(issue('measurement.unknown_column', '/1', `Dòng 1: … và ${more} cột khác không thuộc định dạng.`, `Row 1: … and ${more} more columns that are not part of the format.`, { line: 1, ...withFile(file) }));
+      this.header.push(issueFrom(MSG.measurementUnknownColumnsMore, '/1', { more }, { line: 1, ...withFile(file) }));
     }
     if (columns.size === 0) {
       // Not a measurements CSV at all (another kind of file): nothing of it is echoed.
       throw new EgovPlanError([
-        issue(
-          'measurement.missing_column',
-          '/1',
-          `Dòng 1 không phải tiêu đề của tệp số liệu: không có cột nào trong ${COLUMNS.join(', ')}.`,
-          `Row 1 is not the header of a measurements file: it names none of the columns ${COLUMNS.join(', ')}.`,
-          { line: 1, ...withFile(file) },
-        ),
+        issueFrom(MSG.measurementNotAHeader, '/1', { columns: COLUMNS.join(', ') }, { line: 1, ...withFile(file) }),
       ]);
     }
     const missing = REQUIRED.filter((c) => !columns.has(c));
     if (missing.length) {
       throw new EgovPlanError([
-        issue('measurement.missing_column', '/1', `Dòng 1: thiếu cột ${missing.join(', ')}.`, `Row 1: missing column(s) ${missing.join(', ')}.`, { line: 1, ...withFile(file) }),
+        issueFrom(MSG.measurementMissingColumn, '/1', { columns: missing.join(', ') }, { line: 1, ...withFile(file) }),
         ...this.header,
       ]);
     }
@@ -271,7 +266,7 @@ class CsvMeasurements {
     const out = this.out;
     if (rec.fields.length > this.width) {
       out.rows++;
-      this.issues.add(rowIssue(this.contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${this.width} cột.`, `has ${rec.fields.length} cells, the header has ${this.width} columns.`));
+      this.issues.add(rowIssueFrom(this.contextOf(rec), null, MSG.measurementExtraCells, { cells: rec.fields.length, columns: this.width }));
       return;
     }
     const input = this.input;
@@ -350,7 +345,7 @@ class CsvMeasurements {
     if (end.unterminated) {
       const u = end.unterminated;
       this.issues.add(
-        issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...withFile(file) }),
+        issueFrom(MSG.measurementUnterminatedQuote, `/${u.row}`, { row: u.row }, { line: u.line, ...withFile(file) }),
       );
     }
     return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file), ...this.check.warnings()] };
@@ -450,7 +445,7 @@ export async function* readMeasurementsCsvStream(plan: Plan, source: AsyncIterab
         throw new EgovPlanError([encodingProblem('\u0000', options.file) as Issue]);
       }
     }
-    if (bytes > max) throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+    if (bytes > max) throw new EgovPlanError([issueFrom(MSG.measurementFileTooLarge, '', { max }, withFile(options.file))]);
     first = false;
     try {
       push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
@@ -520,7 +515,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
   }
   if (!Array.isArray(list)) {
     throw new EgovPlanError([
-      issue('measurement.invalid_document', base, 'Tệp số liệu JSON phải là một mảng, hoặc {"measurements": [...]}.', 'A JSON measurements file must be an array, or {"measurements": [...]}.', { ...doc.locate(base), ...withFile(file) }),
+      issueFrom(MSG.measurementInvalidDocument, base, { wrapped: '{"measurements": [...]}' }, { ...doc.locate(base), ...withFile(file) }),
     ]);
   }
   const issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
@@ -528,7 +523,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
   const contextOf = (i: number): RowContext => ({
     row: i + 1,
     pointer: `${base}/${i}`,
-    label: { vi: `Số liệu thứ ${i + 1}`, en: `Measurement #${i + 1}` },
+    label: itemPlace(i + 1),
     locate: (p) => doc.locate(p),
     ...withFile(file),
   });
@@ -541,7 +536,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
     const problem = shapeProblem(item);
     if (problem) {
       out.rows++;
-      issues.add(rowIssue(contextOf(i), problem.field, problem.code, problem.vi, problem.en));
+      issues.add(rowIssue(contextOf(i), problem.field, problem));
       continue;
     }
     check(item as RawRow, i, naming);
