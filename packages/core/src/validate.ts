@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { EgovPlanError, toPointer } from './errors.js';
-import { isIssueCode } from './issue-codes.js';
+import type { IssueCode } from './issue-codes.js';
 import { issueFrom, type IssueMessage } from './issue-messages.js';
 import type { Issue } from './outputs.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
@@ -64,9 +64,10 @@ const SCHEMA_CHECKS: readonly IssueMessage[] = [
 function ownCheck(z: ZodIssue, pointer: string): Issue | undefined {
   const params = (z as { params?: { check?: SchemaCheck; code?: unknown; vi?: unknown; en?: unknown } }).params;
   if (params?.check) return issueFrom(params.check.message, pointer, params.check.values as never);
-  // The condition checks (conditions.ts) carry their code and both languages.
-  if (typeof params?.code === 'string' && isIssueCode(params.code) && typeof params.vi === 'string' && typeof params.en === 'string') {
-    return { code: params.code, pointer, message: { vi: params.vi, en: params.en } };
+  // The condition checks (conditions.ts) carry their registered code and both languages (the
+  // registry itself is not looked up: it would bring every code's description into a bundle).
+  if (typeof params?.code === 'string' && typeof params.vi === 'string' && typeof params.en === 'string') {
+    return { code: params.code as IssueCode, pointer, message: { vi: params.vi, en: params.en } };
   }
   const message = SCHEMA_CHECKS.find((m) => m.en === z.message);
   return message && issueFrom(message, pointer, {} as never);
