@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AdministrativeLevel, MeasurementInput, Period, Plan } from '@egov-plan/core';
+import type { AdministrativeLevel, Indicator, MeasurementInput, Period, Plan } from '@egov-plan/core';
 import { calendarOf, nextPeriod, periodOfDate } from '@egov-plan/rules';
 import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
 
@@ -22,7 +22,8 @@ export interface TemplateOptions {
 export const TEMPLATE_ROWS = 2000;
 
 
-const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
+/** A level as the template writes it everywhere (sheet, `Cấp` drop-down, lists, instructions): `Cấp tỉnh`. */
+const LEVEL_WORD = Object.fromEntries(LEVEL_SHEETS.map((l) => [l.level, l.sheet])) as Record<AdministrativeLevel, string>;
 const UNIT_VI = { percent: 'tỷ lệ % (viết 20 cho 20%)', count: 'số lượng', boolean: 'có/không (hoặc ngày bằng chứng)' } as const;
 const MAX_PERIODS = 400;
 
@@ -33,9 +34,18 @@ function orgUnitsAt(plan: Plan, level: AdministrativeLevel): { id: string; name:
   return [...agencies, ...units];
 }
 
-/** The level sheets the plan's template has: the levels at which the plan has reporting org units. */
+/** Whether the plan reports at a level: it lists org units of the level, or has targets at it. */
+function reportsAt(plan: Plan, level: AdministrativeLevel): boolean {
+  return orgUnitsAt(plan, level).length > 0 || plan.indicators.some((i: Indicator) => i.targets.some((t) => t.level === level));
+}
+
+/**
+ * The level sheets the plan's template has: every level at which the plan lists reporting org
+ * units or has targets (a plan with commune targets but no communes listed one by one still gets
+ * `Cấp xã`, whose org unit column is then typed, not picked).
+ */
 export function templateSheets(plan: Plan): string[] {
-  return LEVEL_SHEETS.filter((l) => orgUnitsAt(plan, l.level).length > 0).map((l) => l.sheet);
+  return LEVEL_SHEETS.filter((l) => reportsAt(plan, l.level)).map((l) => l.sheet);
 }
 
 /** The quarter and year reporting periods of the plan's phases, in order. */
@@ -60,7 +70,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 /**
  * The fill-in workbook of a plan as XLSX bytes: an instructions sheet (`Hướng dẫn`), one sheet
- * per reporter level the plan has org units at (`Cấp tỉnh`, `Cấp huyện`, `Cấp xã`) with
+ * per reporter level the plan has org units or targets at (`Cấp tỉnh`, `Cấp huyện`, `Cấp xã`) with
  * Vietnamese headings (`Mã chỉ số`, `Mã đơn vị`, `Kỳ báo cáo`, `Giá trị`, …) and data validation
  * (indicators, org units of the level and periods from lists; values and counts as non-negative
  * numbers), and the lists themselves (`Danh mục`). Import the filled workbook with
@@ -136,7 +146,8 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
   wb.created = new Date(0);
   wb.modified = new Date(0);
   const periods = templatePeriods(plan);
-  const levels = LEVEL_SHEETS.map((l) => ({ ...l, units: orgUnitsAt(plan, l.level) })).filter((l) => l.units.length > 0);
+  const levels = LEVEL_SHEETS.filter((l) => reportsAt(plan, l.level)).map((l) => ({ ...l, units: orgUnitsAt(plan, l.level) }));
+  const unlisted = levels.filter((l) => l.units.length === 0).map((l) => l.sheet);
 
   const help = wb.addWorksheet(TEMPLATE_SHEETS.instructions);
   help.getColumn(1).width = 110;
@@ -145,14 +156,17 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
     '',
     'Cách điền:',
     `1. Mỗi trang "Cấp …" dành cho đơn vị báo cáo ở cấp đó (${levels.map((l) => l.sheet).join(', ')}). Mỗi dòng là một số liệu: một chỉ số của một đơn vị trong một kỳ báo cáo.`,
-    '2. Chọn "Mã chỉ số", "Mã đơn vị" và "Kỳ báo cáo" trong danh sách thả xuống (danh sách đầy đủ ở trang "Danh mục").',
+    `2. Chọn "Mã chỉ số", "Mã đơn vị", "Cấp" và "Kỳ báo cáo" trong danh sách thả xuống (danh sách đầy đủ ở trang "Danh mục"). Cột "Cấp" ghi cấp như tên trang (${levels.map((l) => l.sheet).join(', ')}); có thể để trống.`,
+    ...(unlisted.length === 0
+      ? []
+      : [`   Kế hoạch không liệt kê từng đơn vị của ${unlisted.join(', ')}: trên ${unlisted.length === 1 ? 'trang này' : 'các trang này'}, cột "Mã đơn vị" không có danh sách thả xuống; gõ mã đơn vị (mã đơn vị hành chính hoặc mã cơ quan mà đơn vị được giao dùng).`]),
     '3. "Giá trị": số theo đơn vị của chỉ số (tỷ lệ % viết 20 cho 20%, dấu chấm cho phần thập phân); chỉ số có/không ghi "có" hoặc "không". Ô mà Excel định dạng phần trăm (gõ 20% vào ô) được đọc theo số hiện trên ô: 20% là 20; không định dạng phần trăm cho tử số, mẫu số hay chỉ số không tính bằng % (dòng đó bị từ chối).',
     '4. "Tử số" và "Mẫu số" (nếu có): số nguyên, ví dụ số hồ sơ trực tuyến / tổng số hồ sơ; ghi cả hai hoặc để trống cả hai.',
     '5. "Ngày bằng chứng": với chỉ số định tính đã hoàn thành, ngày của văn bản chứng minh (không cần kỳ báo cáo).',
     '6. Không gộp ô, không để công thức chưa tính, không đổi tên cột. Không thêm trang ẩn chứa số liệu.',
     '7. Nhập tệp: egov-plan import --plan ' + (options.planRef ?? plan.id) + ' tep-da-dien.xlsx. Tệp có dòng sai thì không nhập gì; báo cáo nêu trang, dòng, cột và lý do. Nhập lại cùng tệp không tạo bản ghi trùng; sửa một giá trị thì tạo phiên bản mới.',
     '',
-    'How to fill (English): one row per measurement on the sheet of the reporter\'s level; pick indicator, org unit and period from the lists; values are numbers in the indicator\'s unit (20 for 20%; a cell Excel formats as a percentage, as when 20% is typed, is read as shown: 20); numerator and denominator both or neither; no merged cells, no unsaved formulas.',
+    `How to fill (English): one row per measurement on the sheet of the reporter's level; pick indicator, org unit, level (written as the sheet is named: ${levels.map((l) => l.sheet).join(', ')}) and period from the lists${unlisted.length === 0 ? '' : ` (the plan does not list the units of ${unlisted.join(', ')}: type the org unit code there, no list)`}; values are numbers in the indicator\'s unit (20 for 20%; a cell Excel formats as a percentage, as when 20% is typed, is read as shown: 20); numerator and denominator both or neither; no merged cells, no unsaved formulas.`,
   ];
   lines.forEach((l, i) => {
     const cell = help.getCell(i + 1, 1);
@@ -180,9 +194,9 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
       const r = lists.getRow(at++);
       r.getCell(5).value = u.id;
       r.getCell(6).value = u.name;
-      r.getCell(7).value = LEVEL_VI[l.level];
+      r.getCell(7).value = LEVEL_WORD[l.level];
     }
-    unitRange.set(l.level, `'${TEMPLATE_SHEETS.lists}'!$E$${first}:$E$${at - 1}`);
+    if (l.units.length > 0) unitRange.set(l.level, `'${TEMPLATE_SHEETS.lists}'!$E$${first}:$E$${at - 1}`);
   }
   periods.forEach((p, i) => {
     const r = lists.getRow(i + 2);
@@ -212,8 +226,10 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
       error: `Chọn ${what} trong danh sách (trang "${TEMPLATE_SHEETS.lists}").`,
     });
     ws.dataValidations.add(range('indicator'), list(indicatorList, 'mã chỉ số'));
-    ws.dataValidations.add(range('orgUnit'), list(unitRange.get(l.level) as string, `mã đơn vị cấp ${LEVEL_VI[l.level]}`));
-    ws.dataValidations.add(range('level'), list(`"${l.level}"`, 'cấp'));
+    // A level whose units the plan does not list: the org unit is typed (no list, no invented codes).
+    const units = unitRange.get(l.level);
+    if (units !== undefined) ws.dataValidations.add(range('orgUnit'), list(units, `mã đơn vị ${LEVEL_WORD[l.level].toLowerCase()}`));
+    ws.dataValidations.add(range('level'), { ...list(`"${LEVEL_WORD[l.level]}"`, 'cấp'), error: `Ghi "${LEVEL_WORD[l.level]}" hoặc để trống.` });
     ws.dataValidations.add(range('period'), list(periodList, 'kỳ báo cáo'));
     const number = (type: 'decimal' | 'whole', what: string): ExcelJS.DataValidation => ({
       type,

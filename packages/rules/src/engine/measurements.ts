@@ -88,7 +88,7 @@ export interface RowContext {
   locate?: (pointer: string) => { line: number; column: number };
   line?: number;
   /** A spreadsheet's column of a field (its 1-based number and its letter), named in the issue. */
-  columnOf?: (field: string) => { column: number; letter: string } | undefined;
+  columnOf?: (field: string) => { column: number; letter: string; heading?: string } | undefined;
 }
 
 /** How the rows of one input are named in issues; contexts are only built for bad rows. @internal */
@@ -193,8 +193,11 @@ export function rowIssue(ctx: RowContext, field: string | null, code: Issue['cod
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
   const col = field === null ? undefined : ctx.columnOf?.(field);
   if (col && field !== null) {
-    // In Vietnamese the column is named by the template's heading (`Giá trị`), never the field's English key.
-    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${fieldName(field)}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${field}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+    // The column as the file names it (`value` or `Giá trị`): what the officer finds in row 1.
+    // Without the file's heading, Vietnamese names it by the template's heading, never the English key.
+    const vName = col.heading ?? fieldName(field);
+    const eName = col.heading ?? field;
+    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${vName}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${eName}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
   }
   return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
 }
