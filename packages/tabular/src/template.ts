@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AdministrativeLevel, Indicator, MeasurementInput, Period, Plan } from '@egov-plan/core';
+import { MAX_ORG_UNIT_LENGTH, type AdministrativeLevel, type Indicator, type MeasurementInput, type Period, type Plan } from '@egov-plan/core';
 import { calendarOf, nextPeriod, periodOfDate } from '@egov-plan/rules';
 import { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS } from './headers.js';
 
@@ -87,7 +87,52 @@ export async function templateWorkbook(plan: Plan, options: TemplateOptions = {}
 
 async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return sheetsLast(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/**
+ * The archive with its worksheets moved after every other entry. exceljs writes the sheets
+ * before `xl/workbook.xml` and `xl/sharedStrings.xml`; its streaming reader then parks each sheet
+ * in a temporary file and its entry loop at times ends early (`workbookSheets` in
+ * xlsx-stream.ts reads again): measured 2026-12-03, a five-sheet template failed 9 streamed
+ * imports in 20 after 4 readings each. With the workbook and shared strings first, the sheets
+ * are read as they come. Bytes of each entry are copied unchanged; only offsets are rewritten.
+ */
+function sheetsLast(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) return zip;
+  const count = view.getUint16(eocd + 10, true);
+  const dirStart = view.getUint32(eocd + 16, true);
+  const records: { name: string; offset: number; dir: Uint8Array }[] = [];
+  for (let at = dirStart, i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) return zip;
+    const size = 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)));
+    records.push({ name, offset: view.getUint32(at + 42, true), dir: zip.slice(at, at + size) });
+    at += size;
+  }
+  const byOffset = [...records].sort((a, b) => a.offset - b.offset);
+  const bodyOf = new Map(byOffset.map((r, i) => [r, zip.subarray(r.offset, byOffset[i + 1]?.offset ?? dirStart)]));
+  const isSheet = (r: { name: string }) => r.name.startsWith('xl/worksheets/');
+  const order = [...byOffset.filter((r) => !isSheet(r)), ...byOffset.filter(isSheet)];
+  const out = new Uint8Array(zip.length);
+  let at = 0;
+  for (const r of order) {
+    const body = bodyOf.get(r) as Uint8Array;
+    new DataView(r.dir.buffer).setUint32(42, at, true);
+    out.set(body, at);
+    at += body.length;
+  }
+  const newDir = at;
+  for (const r of records) {
+    out.set(r.dir, at);
+    at += r.dir.length;
+  }
+  out.set(zip.subarray(eocd), at);
+  new DataView(out.buffer).setUint32(at + 16, newDir, true);
+  return out.subarray(0, at + zip.length - eocd);
 }
 
 /** Options of {@link filledWorkbook}. */
@@ -118,7 +163,9 @@ export async function filledWorkbook(plan: Plan, rows: readonly MeasurementInput
   for (const a of plan.agencies) if (a.level !== null && a.level !== undefined) levelOf.set(a.id, a.level);
   const next = new Map<string, number>();
   for (const r of rows) {
-    const level = (typeof r.level === 'string' ? (r.level as AdministrativeLevel) : undefined) ?? levelOf.get(String(r.orgUnit)) ?? 'province';
+    // The row's level as an id (`district`) or as the template writes it (`Cấp huyện`).
+    const given = typeof r.level === 'string' ? LEVEL_SHEETS.find((l) => l.level === r.level || l.sheet.toLowerCase() === String(r.level).normalize('NFC').trim().toLowerCase()) : undefined;
+    const level = given?.level ?? levelOf.get(String(r.orgUnit)) ?? 'province';
     const name = (LEVEL_SHEETS.find((l) => l.level === level) ?? LEVEL_SHEETS[0])?.sheet as string;
     const ws = wb.getWorksheet(name) ?? (wb.getWorksheet((LEVEL_SHEETS[0] as { sheet: string }).sheet) as ExcelJS.Worksheet);
     const at = next.get(ws.name) ?? 2;
@@ -127,7 +174,9 @@ export async function filledWorkbook(plan: Plan, rows: readonly MeasurementInput
     TEMPLATE_HEADERS.forEach((h, c) => {
       const v = (r as Record<string, unknown>)[h.field];
       if (v === undefined || v === null) return;
-      row.getCell(c + 1).value = typeof v === 'boolean' ? (v ? 'có' : 'không') : (v as string | number);
+      // A level id is written as the drop-down offers it (`Cấp huyện`); anything else as given.
+      const word = h.field === 'level' && given?.level === v ? LEVEL_WORD[given.level] : undefined;
+      row.getCell(c + 1).value = word ?? (typeof v === 'boolean' ? (v ? 'có' : 'không') : (v as string | number));
     });
   }
   if (options.notice?.length) {
@@ -229,6 +278,7 @@ function buildTemplate(plan: Plan, options: TemplateOptions): ExcelJS.Workbook {
     // A level whose units the plan does not list: the org unit is typed (no list, no invented codes).
     const units = unitRange.get(l.level);
     if (units !== undefined) ws.dataValidations.add(range('orgUnit'), list(units, `mã đơn vị ${LEVEL_WORD[l.level].toLowerCase()}`));
+    else ws.dataValidations.add(range('orgUnit'), { type: 'textLength', operator: 'between', allowBlank: true, formulae: [1, MAX_ORG_UNIT_LENGTH], showErrorMessage: true, errorStyle: 'error', errorTitle: 'Mã đơn vị không hợp lệ', error: `Gõ mã đơn vị (tối đa ${MAX_ORG_UNIT_LENGTH} ký tự); kế hoạch không liệt kê từng đơn vị ${LEVEL_WORD[l.level].toLowerCase()}.`, showInputMessage: true, promptTitle: 'Mã đơn vị', prompt: `Kế hoạch không liệt kê từng đơn vị ${LEVEL_WORD[l.level].toLowerCase()}: gõ mã đơn vị.` });
     ws.dataValidations.add(range('level'), { ...list(`"${LEVEL_WORD[l.level]}"`, 'cấp'), error: `Ghi "${LEVEL_WORD[l.level]}" hoặc để trống.` });
     ws.dataValidations.add(range('period'), list(periodList, 'kỳ báo cáo'));
     const number = (type: 'decimal' | 'whole', what: string): ExcelJS.DataValidation => ({
