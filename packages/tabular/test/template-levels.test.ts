@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MeasurementInput, Plan } from '@egov-plan/core';
+import type { AdministrativeLevel, MeasurementInput, Plan } from '@egov-plan/core';
 import { bundledPlan } from '@egov-plan/rules';
 import { tempResources } from '@egov-plan/test-utils';
 import { filledWorkbook, readMeasurementsWorkbook, readMeasurementsWorkbookStream, templateSheets, templateWorkbook, zipEntries, type SheetObservation, type WorkbookMeasurements } from '@egov-plan/tabular';
@@ -92,13 +92,14 @@ describe('the template of Kon Tum (vn-kontum-1102-2019)', () => {
         const words = offered(ws.getCell('C2'));
         expect(words).toEqual([sheet]);
         for (const word of words!) {
-          rows.push({ indicator: 'online-work-files', orgUnit: units[sheet]!, level: word, period: '2020Q4', value: 40 });
+          rows.push({ indicator: 'online-work-files', orgUnit: units[sheet]!, level: LEVEL_OF_SHEET[word] as AdministrativeLevel, period: '2020Q4', value: 40 });
           want.push([sheet, units[sheet]!, LEVEL_OF_SHEET[sheet]!]);
         }
       }
-      // Written by the template's own writer, as an officer's picks: the level cell holds the word.
+      // Written by the template's own writer as an officer's picks: each level cell holds the word offered.
       const filled = await filledWorkbook(plan, rows, { rows: 5 });
-      expect((await load(filled)).getWorksheet('Cấp xã')!.getCell('C2').value).toBe('Cấp xã');
+      const back = await load(filled);
+      for (const sheet of ['Cấp tỉnh', 'Cấp huyện', 'Cấp xã']) expect(back.getWorksheet(sheet)!.getCell('C2').value).toBe(offered(back.getWorksheet(sheet)!.getCell('C2'))![0]);
       const got = await read(plan, filled);
       expect(got.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
       expect(got.observations.map((o) => [o.sheet, o.orgUnit, o.level])).toEqual(want);
