@@ -81,7 +81,7 @@ for (const [how, read] of [
         ['legal-documents-issued', '2019-09-30'],
         ['portal-mobile-interface', '2019-09-30'],
       ]);
-      expect(r.issues.map((i) => [i.code, i.message.en])).toEqual([['measurement.invalid_value', 'Sheet "Cấp tỉnh", row 4, column E (evidenceDate): "31/09/2019" is not a date of the calendar (read as day/month/year: month 9 of 2019 has 30 days).']]);
+      expect(r.issues.map((i) => [i.code, i.message.en])).toEqual([['measurement.invalid_value', 'Sheet "Cấp tỉnh", row 4, column E (Ngày bằng chứng): "31/09/2019" is not a date of the calendar (read as day/month/year: month 9 of 2019 has 30 days).']]);
     });
 
     it('reads number cells as the numbers they hold, 1e-7 and 1e+21 included (range checks kept)', async () => {

@@ -90,7 +90,7 @@ export interface RowContext {
   locate?: (pointer: string) => { line: number; column: number };
   line?: number;
   /** A spreadsheet's column of a field (its 1-based number and its letter), named in the issue. */
-  columnOf?: (field: string) => { column: number; letter: string } | undefined;
+  columnOf?: (field: string) => { column: number; letter: string; heading?: string } | undefined;
 }
 
 /** How the rows of one input are named in issues; contexts are only built for bad rows. @internal */
@@ -195,8 +195,10 @@ export function rowIssue(ctx: RowContext, field: string | null, made: Pick<Issue
   const col = field === null ? undefined : ctx.columnOf?.(field);
   const file = ctx.file === undefined ? {} : { file: ctx.file };
   if (col && field !== null) {
-    // In Vietnamese the column is named by the template's heading (`Giá trị`), never the field's English key.
-    return { code: made.code, pointer, message: atRow(ctx.label, { letter: col.letter, field, heading: fieldName(field) }, made.message), ...pos, column: col.column, ...file };
+    // The column as the file names it (`value` or `Giá trị`): what the officer finds in row 1.
+    // Without the file's heading, Vietnamese names it by the template's heading, never the English key.
+    const named = { letter: col.letter, field: col.heading ?? field, heading: col.heading ?? fieldName(field) };
+    return { code: made.code, pointer, message: atRow(ctx.label, named, made.message), ...pos, column: col.column, ...file };
   }
   return { code: made.code, pointer, message: atRow(ctx.label, undefined, made.message), ...pos, ...file };
 }

@@ -31,6 +31,12 @@ export interface MeasurementOptions {
 export interface MeasurementTableOptions extends MeasurementOptions {
   /** The workbook sheet the rows come from: issues name it (`Trang "Số liệu", dòng 5, cột E`) and their pointer starts with it. */
   sheet?: string;
+  /**
+   * The header cells as the file wrote them (`indicator` or `Mã chỉ số`), when the rows' header
+   * names fields (a workbook's header read through the template's headings): issues name each
+   * column so, as the file names it. Default: the header row's cells.
+   */
+  headings?: readonly string[];
 }
 
 /** One row of a table (a spreadsheet's sheet): its 1-based row number and its cells as text, from column A on. */
@@ -204,7 +210,7 @@ class CsvMeasurements {
   }
 
   /** Spreadsheet column of each field, for issues naming a sheet. */
-  private columnAt = new Map<string, { column: number; letter: string }>();
+  private columnAt = new Map<string, { column: number; letter: string; heading: string }>();
 
   private readHeader(rec: CsvRecord, delimiter: string): void {
     const file = this.options.file;
@@ -248,7 +254,9 @@ class CsvMeasurements {
     this.colCells = this.cols.map(([, i]) => i);
     this.colNumeric = this.colNames.map((name) => NUMERIC.has(name));
     this.cellOf = CELL_ORDER.map((name) => columns.get(name) ?? -1);
-    for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1) });
+    // Columns named in issues as the file names them (`value` or `Giá trị`), never translated.
+    const headings = this.options.headings;
+    for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1), heading: (headings?.[i] ?? rec.fields[i] ?? name).normalize('NFC').trim().slice(0, 40) || name });
     this.width = names.length;
     this.decimalComma = delimiter === ';';
   }
