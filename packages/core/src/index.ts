@@ -20,6 +20,7 @@ export * from './calendar.js';
 export * from './holidays.js';
 export * from './conditions.js';
 export * from './plan.js';
+export * from './item-keys.js';
 export * from './measurement.js';
 export * from './validate.js';
 export * from './rule-file.js';

@@ -942,18 +942,6 @@ export type ChangeableItemKind =
   | 'notes';
 // #endregion
 
-/** The field that names an item of each {@link ChangeableItemKind}. */
-export const ITEM_KEY_FIELDS = /* @__PURE__ */ Object.freeze({
-  reportingObligations: 'id',
-  agencies: 'id',
-  administrativeUnits: 'code',
-  tasks: 'id',
-  bodyTasks: 'id',
-  duties: 'id',
-  legalBases: 'number',
-  notes: 'id',
-} as const satisfies Record<ChangeableItemKind, string>);
-
 const ItemRef = z.string().min(1).max(200);
 const itemChangeCommon = {
   id: ItemRef,
