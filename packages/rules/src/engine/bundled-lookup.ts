@@ -5,8 +5,9 @@ import type { Issue, Plan } from '@egov-plan/core';
 // `resolvePlan`'s default source), so that `compilePlan` and `evaluate` do not pull every bundled
 // plan into a browser bundle that never asks for one. Without them a claim naming a bundled plan
 // cannot be checked and is kept as the file's claim (`claimed: true`), like any other file's.
-// The check of a plan given from code (`compilePlan`) comes with them: without the bundled plans
-// no claim names one, so no claim can be found forged, and a bundle without them carries no check.
+// The check of a plan given from code (`compilePlan`) comes with them: without the bundled plans no
+// claim can be checked against one, so none is found forged, and a bundle without them carries no
+// check.
 
 let lookup: ((id: string) => Plan | undefined) | undefined;
 let forgedCheck: ((plan: Plan) => Issue[]) | undefined;

@@ -93,7 +93,7 @@ function checkedCopy(plan: unknown): Plan {
   if (!r.ok) throw new EgovPlanError([...safety, ...r.issues]);
   if (safety.length) throw new EgovPlanError(safety);
   // Provenance that names a bundled plan must hold there; from code, a forged claim is refused
-  // (checked when the bundled plans are loaded: without them no claim names one).
+  // (checked when the bundled plans are loaded: without them none can be checked, see bundled-lookup.ts).
   const forged = forgedProvenance(r.value);
   if (forged.length) throw new EgovPlanError(forged.map(({ severity: _warning, ...i }) => i));
   return r.value;
