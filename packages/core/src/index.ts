@@ -22,6 +22,7 @@ export * from './conditions.js';
 export * from './plan.js';
 export * from './item-keys.js';
 export * from './measurement.js';
+export * from './measurement-fields.js';
 export * from './validate.js';
 export * from './rule-file.js';
 export * from './store.js';
