@@ -200,6 +200,12 @@ export function obligationDeadline(plan: Plan, obligation: ReportingObligation |
 function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions): Deadline | null {
   const o = typeof obligation === 'string' ? plan.reportingObligations.find((x) => x.id === obligation) : obligation;
   if (!o) throw unknownObligation(plan, String(obligation));
+  return deadlineOf(p, plan, o, periodId, options);
+}
+
+// {@link deadlineIn} for an obligation given as itself (the listings walk the plan's own), so
+// that they do not carry the look-up by id and its message.
+function deadlineOf(p: PreparedPlan, plan: Plan, o: ReportingObligation, periodId: string | null, options: DeadlineOptions): Deadline | null {
   const key = `${o.id}|${o.periodType === null ? '' : (periodId ?? '')}`;
   // Cache only the plan's own obligations under their id (an object passed in may differ).
   const useCache = options.holidays === undefined && plan.reportingObligations.includes(o);
@@ -323,7 +329,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
   const out: Deadline[] = [];
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d !== null && lastDayOf(d) >= today && owed(term, d, null)) out.push(d);
       continue;
     }
@@ -331,7 +337,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
     let index = (periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day)) - 3;
     for (let i = 0; i < 12; i++, index++) {
       const period = periodAt(p.calendar, o.periodType, index);
-      const d = deadlineIn(p, plan, o, period.id, options);
+      const d = deadlineOf(p, plan, o, period.id, options);
       // A period whose report is withdrawn owes nothing: look at the next one.
       if (d === null) continue;
       if (lastDayOf(d) >= today) {
