@@ -234,7 +234,7 @@ export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOpti
   const period = periodByIdIn(p.calendar, periodId);
   return plan.reportingObligations
     .filter((o) => o.periodType === period.type)
-    .map((o) => deadlineIn(p, plan, o, period.id, options))
+    .map((o) => deadlineOf(p, plan, o, period.id, options))
     .filter(owedOnly);
 }
 
@@ -270,13 +270,13 @@ export function deadlinesAt(plan: Plan, instant: InstantInput, options: Deadline
   const current = primaryPeriodOf(p.calendar, day);
   return plan.reportingObligations.flatMap((o) => {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d === null) return [];
       const last = lastDayOf(d);
       return last >= current.start && last <= current.end && owed(term, d, null) ? [d] : [];
     }
     const period = periodAt(p.calendar, o.periodType, periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day));
-    const d = deadlineIn(p, plan, o, period.id, options);
+    const d = deadlineOf(p, plan, o, period.id, options);
     return d !== null && owed(term, d, period.end) ? [d] : [];
   });
 }
@@ -293,7 +293,7 @@ export function deadlineHistory(plan: Plan, instant: InstantInput, options: Dead
   const current = primaryPeriodOf(p.calendar, day);
   return plan.reportingObligations
     .filter((o) => o.periodType === null)
-    .map((o) => deadlineIn(p, plan, o, null, options))
+    .map((o) => deadlineOf(p, plan, o, null, options))
     .filter(owedOnly)
     .filter((d) => lastDayOf(d) < current.start && owed(term, d, null))
     .sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
@@ -392,7 +392,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
   };
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= end && owed(term, d, null)) add(d);
@@ -403,7 +403,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
     const lastIndex = (periodIndexOfDay(p.calendar, o.periodType, end) ?? nextNineMonthIndex(end)) + 1;
     for (let index = first; index <= lastIndex; index++) {
       const period = periodAt(p.calendar, o.periodType, index);
-      const d = deadlineIn(p, plan, o, period.id, options);
+      const d = deadlineOf(p, plan, o, period.id, options);
       if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= dayNumber(to) && owed(term, d, period.end)) add(d);
