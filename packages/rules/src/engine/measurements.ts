@@ -54,7 +54,6 @@ export interface MeasurementSet {
  */
 export const MAX_ROUNDING_GAP = 0.5;
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const YES = new Set(['true', 'yes', 'có', 'co', '1']);
 const NO = new Set(['false', 'no', 'không', 'khong', '0']);
@@ -322,7 +321,7 @@ function blankString(v: string): boolean {
 }
 
 /**
- * The number a field holds, or NaN when it holds none ({@link numberFrom} says why): the checks'
+ * The number a field holds, or NaN when it holds none ({@link whyNotNumber} says why): the checks'
  * fast path, which allocates nothing for a well-formed number.
  */
 function numberOrNaN(v: unknown): number {
@@ -374,23 +373,21 @@ export function decimalOrNaN(s: string): number {
   return negative ? -x : x;
 }
 
-function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: { vi: 'số không hữu hạn', en: 'not a finite number' } };
-  }
+/**
+ * Why a field holds no number, for a field {@link numberOrNaN} read as NaN: not finite, not text,
+ * or text that is not a decimal (with a hint for a decimal comma or a per cent sign).
+ */
+function whyNotNumber(v: unknown): { vi: string; en: string } {
+  if (typeof v === 'number') return { vi: 'số không hữu hạn', en: 'not a finite number' };
   const s = text(v);
-  if (s === undefined) return { ok: false, why: { vi: `cần một số, nhận được ${typeof v}`, en: `a number is needed, got ${typeof v}` } };
-  if (NUMBER.test(s)) {
-    const n = Number(s);
-    if (Number.isFinite(n)) return { ok: true, value: n };
-  }
+  if (s === undefined) return { vi: `cần một số, nhận được ${typeof v}`, en: `a number is needed, got ${typeof v}` };
   const hint = /^\d+,\d+$/u.test(s)
     ? { vi: ' (dùng dấu chấm cho phần thập phân: 19.5)', en: ' (use a dot for decimals: 19.5)' }
     : s.endsWith('%')
       ? { vi: ' (viết số không kèm dấu %)', en: ' (write the number without %)' }
       : { vi: '', en: '' };
   const shown = JSON.stringify(s.slice(0, 40));
-  return { ok: false, why: { vi: `${shown} không phải là số thập phân${hint.vi}`, en: `${shown} is not a decimal number${hint.en}` } };
+  return { vi: `${shown} không phải là số thập phân${hint.vi}`, en: `${shown} is not a decimal number${hint.en}` };
 }
 
 /**
@@ -667,7 +664,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       if (field === 'numerator' ? noNumerator : noDenominator) continue;
       const n = numberOrNaN(m[field]);
       if (Number.isNaN(n)) {
-        const why = (numberFrom(m[field]) as { why: { vi: string; en: string } }).why;
+        const why = whyNotNumber(m[field]);
         bad(field, 'measurement.invalid_number', `${fieldName(field).toLowerCase()}: ${why.vi}.`, `${field}: ${why.en}.`);
       } else if (n < 0) bad(field, 'measurement.out_of_range', `${fieldName(field).toLowerCase()} không được âm.`, `${field} cannot be negative.`);
       else if (field === 'denominator' && n === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
@@ -725,7 +722,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       } else {
         const n = numberOrNaN(m.value);
         if (Number.isNaN(n)) {
-          const why = (numberFrom(m.value) as { why: { vi: string; en: string } }).why;
+          const why = whyNotNumber(m.value);
           bad('value', 'measurement.invalid_number', `${why.vi}.`, `${why.en}.`);
         } else if (n < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
         else if (unit === 'percent' && n > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n}% vượt quá 100%.`, `percentage ${n}% is above 100%.`);
