@@ -21,6 +21,25 @@ export const MEASUREMENT_FIELDS: readonly (keyof MeasurementInput)[] = /* @__PUR
 ] as const);
 
 /**
+ * The Vietnamese heading of each measurement field (the `vi` of {@link MEASUREMENT_FIELD_HEADINGS}),
+ * apart, so that the row checks, which name a field in Vietnamese only, do not carry the English
+ * (a test holds the two equal).
+ *
+ * @internal
+ */
+export const MEASUREMENT_FIELD_HEADINGS_VI: Readonly<Record<keyof MeasurementInput, string>> = /* @__PURE__ */ Object.freeze({
+  indicator: 'Mã chỉ số',
+  orgUnit: 'Mã đơn vị',
+  level: 'Cấp',
+  period: 'Kỳ báo cáo',
+  value: 'Giá trị',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  evidenceDate: 'Ngày bằng chứng',
+  source: 'Nguồn',
+});
+
+/**
  * The heading of each measurement field in the fill-in template, in Vietnamese and English: a
  * workbook's column is named by it (`Giá trị`), where a CSV file names it by the field (`value`).
  */

@@ -1,4 +1,4 @@
-import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -183,7 +183,7 @@ export function rowIssueFrom<const M extends IssueMessage>(ctx: RowContext, fiel
 
 /** A measurement field as a Vietnamese message names it: the template's heading (`Giá trị`), or the key itself when it is not a field. @internal */
 export function fieldName(field: string): string {
-  return (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[field]?.vi ?? field;
+  return (MEASUREMENT_FIELD_HEADINGS_VI as Readonly<Record<string, string | undefined>>)[field] ?? field;
 }
 
 /** An issue of one row. @internal */
