@@ -1,4 +1,4 @@
-import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
@@ -69,7 +69,7 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'cấp huyện': 'district',
   'cấp xã': 'commune',
 };
-/** A level's Vietnamese word (the level of a message in Vietnamese). */
+/** A level's Vietnamese word (the level of a message in Vietnamese; `cấp ${word}` is its name, as ADMINISTRATIVE_LEVEL_NAMES gives it). */
 const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
@@ -644,7 +644,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc ${ADMINISTRATIVE_LEVEL_NAMES[known].vi}, dòng này ghi ${ADMINISTRATIVE_LEVEL_NAMES[level].vi}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
+      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc cấp ${LEVEL_VI[known]}, dòng này ghi cấp ${LEVEL_VI[level]}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
     }
     if (isBlank(m.level) && orgUnit && !known) {
       bad('level', 'measurement.missing_level', `kế hoạch không biết đơn vị "${orgUnit}": cần ghi cấp (province, district, commune).`, `the plan does not know org unit "${orgUnit}": give its level (province, district, commune).`);
