@@ -17,7 +17,7 @@ export type AdministrativeLevel = 'province' | 'district' | 'commune';
 // #endregion
 
 /** Each administrative level as messages name it: `cấp tỉnh` / `province` (never the code in Vietnamese text). */
-export const ADMINISTRATIVE_LEVEL_NAMES: Readonly<Record<AdministrativeLevel, { readonly vi: string; readonly en: string }>> = Object.freeze({
+export const ADMINISTRATIVE_LEVEL_NAMES: Readonly<Record<AdministrativeLevel, { readonly vi: string; readonly en: string }>> = /* @__PURE__ */ Object.freeze({
   province: { vi: 'cấp tỉnh', en: 'province' },
   district: { vi: 'cấp huyện', en: 'district' },
   commune: { vi: 'cấp xã', en: 'commune' },
@@ -942,18 +942,6 @@ export type ChangeableItemKind =
   | 'legalBases'
   | 'notes';
 // #endregion
-
-/** The field that names an item of each {@link ChangeableItemKind}. */
-export const ITEM_KEY_FIELDS = /* @__PURE__ */ Object.freeze({
-  reportingObligations: 'id',
-  agencies: 'id',
-  administrativeUnits: 'code',
-  tasks: 'id',
-  bodyTasks: 'id',
-  duties: 'id',
-  legalBases: 'number',
-  notes: 'id',
-} as const satisfies Record<ChangeableItemKind, string>);
 
 const ItemRef = z.string().min(1).max(200);
 const itemChangeCommon = {

@@ -21,7 +21,7 @@ import {
 import * as MSG from '../messages.js';
 import { compileConditions, targetConditions, traceConditions, type CompiledPredicate } from './compile.js';
 import { planArtifacts } from './compiled-plan.js';
-import { checkOptionsEarly, checkOptionsShape, DEFAULT_MAX_RESULTS, resolveOptions, type EvaluateOptions } from './options.js';
+import { checkOptionsEarly, checkOptionsShape, DEFAULT_MAX_RESULTS, EVALUATE_OPTIONS_CHECK, resolveOptions, type EvaluateOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { explainResult } from './explain.js';
 import { FactSet, type ConditionFacts, type FactSource } from './facts.js';
@@ -476,7 +476,7 @@ interface Prepared {
 }
 
 function prepare(input: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
-  checkOptionsShape(options, 'evaluate');
+  checkOptionsShape(options, EVALUATE_OPTIONS_CHECK);
   assertResolvedPlan(input);
   return prepareWith(planArtifacts(input), measurements, options);
 }
@@ -484,7 +484,7 @@ function prepare(input: Plan, measurements: MeasurementSet | Iterable<Measuremen
 function prepareWith(artifacts: PlanArtifacts, measurements: MeasurementSet | Iterable<MeasurementInput>, options: EvaluateOptions | undefined): Prepared {
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
-  const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, 'evaluate');
+  const { at, phases, maxResults } = resolveOptions(artifacts, options, set.observations, EVALUATE_OPTIONS_CHECK);
   return { plan, artifacts, at, phases, results: planJobs(artifacts, set.observations, at, phases, maxResults), set };
 }
 
@@ -984,9 +984,9 @@ function judge(p: Prepared): Evaluation {
  * const ev = await evaluateAsync(compiled, db.query('select * from measurements').cursor(), { at: new Date() });
  */
 export async function evaluateAsync(plan: Plan, measurements: MeasurementSet | AsyncIterable<MeasurementInput> | Iterable<MeasurementInput>, options?: EvaluateOptions): Promise<Evaluation> {
-  checkOptionsShape(options, 'evaluate');
+  checkOptionsShape(options, EVALUATE_OPTIONS_CHECK);
   const artifacts = planArtifacts(plan);
-  checkOptionsEarly(artifacts, options, 'evaluate');
+  checkOptionsEarly(artifacts, options, EVALUATE_OPTIONS_CHECK);
   const set = isMeasurementSet(measurements) ? measurements : await prepareMeasurementsAsync(artifacts.plan, measurements, { periods: artifacts.periods });
   return judge(prepareWith(artifacts, set, options));
 }

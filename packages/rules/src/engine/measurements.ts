@@ -1,4 +1,4 @@
-import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
@@ -56,7 +56,6 @@ export interface MeasurementSet {
  */
 export const MAX_ROUNDING_GAP = 0.5;
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const YES = new Set(['true', 'yes', 'có', 'co', '1']);
 const NO = new Set(['false', 'no', 'không', 'khong', '0']);
@@ -72,7 +71,7 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'cấp huyện': 'district',
   'cấp xã': 'commune',
 };
-/** A level's Vietnamese word (the level of a message in Vietnamese). */
+/** A level's Vietnamese word (the level of a message in Vietnamese; `cấp ${word}` is its name, as ADMINISTRATIVE_LEVEL_NAMES gives it). */
 const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
@@ -185,7 +184,7 @@ export function rowIssueFrom<const M extends IssueMessage>(ctx: RowContext, fiel
 
 /** A measurement field as a Vietnamese message names it: the template's heading (`Giá trị`), or the key itself when it is not a field. @internal */
 export function fieldName(field: string): string {
-  return (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[field]?.vi ?? field;
+  return (MEASUREMENT_FIELD_HEADINGS_VI as Readonly<Record<string, string | undefined>>)[field] ?? field;
 }
 
 /** An issue of one row: `made`'s code and message (a message of the row alone), after the row's place. @internal */
@@ -640,7 +639,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: ADMINISTRATIVE_LEVEL_NAMES[known].vi, en: known }, given: { vi: ADMINISTRATIVE_LEVEL_NAMES[level].vi, en: level } });
+      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: `cấp ${LEVEL_VI[known]}`, en: known }, given: { vi: `cấp ${LEVEL_VI[level]}`, en: level } });
     }
     if (isBlank(m.level) && orgUnit && !known) {
       bad('level', MSG.measurementMissingLevel, { orgUnit });

@@ -1,54 +1,35 @@
-import { EgovPlanError, isEgovPlanError, isLocalDate, issueFrom, ProgressMethod as ProgressMethodSchema, type Issue, type Phase, type Plan } from '@egov-plan/core';
+import { EgovPlanError, isEgovPlanError, isLocalDate, issueFrom, type Issue, type Phase, type Plan } from '@egov-plan/core';
 import * as z from 'zod';
 import * as MSG from '../messages.js';
+import type { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions } from './options-schemas.js';
 import { localDateOf } from '../calendar/time.js';
 import type { Observation } from './measurements.js';
 import { DEFAULT_MAX_RESULTS } from './limits.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 
 export { DEFAULT_MAX_RESULTS };
+export type { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions };
 
 // One validator for the options of evaluate and progress: unknown keys, wrong types and dates
 // that are not dates are typed errors (`usage.*`), never a silent default or a TypeError.
 
 /**
- * When to evaluate: a `Date`, epoch milliseconds, a local date `YYYY-MM-DD`, or an ISO 8601
- * instant (`2020-12-14T09:30:00+07:00`; without an offset, in the plan calendar's time zone).
- * An instant stands for its local date in that time zone.
- */
-export const EvaluationInstant = z.union([z.date(), z.number(), z.string()]);
-/** See {@link EvaluationInstant}. */
-export type EvaluationInstant = z.infer<typeof EvaluationInstant>;
-
-/**
- * Options of {@link evaluate} and {@link evaluateAsync}:
- * - `at`: the date to evaluate at (see {@link EvaluationInstant}). Default: the end of the latest
- *   period in the measurements, or today in Vietnam when there are none.
- * - `phase`: evaluate the targets of these phases instead of the phase(s) `at` selects.
- * - `maxResults`: most results (target × org unit pairs) one evaluation may judge; more is
- *   `rules.too_many_results`. Default: {@link DEFAULT_MAX_RESULTS} (1,000,000).
+ * The checks behind {@link EvaluateOptions} (and {@link ProgressOptions}) as `evaluate` runs
+ * them: the same keys in the same order and the same verdicts, one issue per bad key as the
+ * published schemas give, built from parts a browser bundle carries anyway (no `z.date()`,
+ * no `.readonly()`), so that `evaluate` does not carry the published schemas. A test holds them to
+ * the published schemas.
  *
- * (Written here rather than as the fields' zod descriptions, which a browser bundle would carry.)
+ * @internal
  */
-export const EvaluateOptions = z.strictObject({
-  at: EvaluationInstant.optional(),
-  phase: z.union([z.string(), z.array(z.string()).readonly()]).optional(),
+export const EVALUATE_OPTIONS_CHECK = z.strictObject({
+  at: z.unknown().refine((v) => (v instanceof Date ? !Number.isNaN(v.getTime()) : typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string')).optional(),
+  phase: z.union([z.string(), z.array(z.string())]).optional(),
   maxResults: z.number().int().positive().optional(),
 });
-/** Options of {@link evaluate} and {@link evaluateAsync}. */
-export type EvaluateOptions = z.input<typeof EvaluateOptions>;
 
-/** A progress method (see {@link progress}): the `ProgressMethod` schema of @egov-plan/core, also an output field. */
-export const ProgressMethod = ProgressMethodSchema;
-/** A progress method. */
-export type ProgressMethod = z.infer<typeof ProgressMethod>;
-
-/** Options of {@link progress}: those of {@link EvaluateOptions}, and `method` (default `cagr`). */
-export const ProgressOptions = EvaluateOptions.extend({
-  method: ProgressMethod.optional(),
-});
-/** Options of {@link progress}. */
-export type ProgressOptions = z.input<typeof ProgressOptions>;
+/** The shape check of one options object: {@link EVALUATE_OPTIONS_CHECK} or progress's, with `method`. @internal */
+export type OptionsCheck = z.ZodObject<z.ZodRawShape, z.core.$strict>;
 
 /** Options after validation, against a plan and its measurements. */
 export interface ResolvedOptions {
@@ -108,8 +89,8 @@ function describe(v: unknown): string {
  *
  * @internal
  */
-export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observations: readonly Observation[] | null, kind: 'evaluate' | 'progress'): ResolvedOptions {
-  const options = checkOptionsShape(input, kind);
+export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observations: readonly Observation[] | null, check: OptionsCheck): ResolvedOptions {
+  const options = checkOptionsShape(input, check);
   const plan: Plan = artifacts.plan;
   let at: string;
   if (options.at !== undefined) at = evaluationDate(options.at, artifacts.calendar.timeZone);
@@ -144,9 +125,9 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
  *
  * @internal
  */
-export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, kind: 'evaluate' | 'progress'): void {
-  const options = checkOptionsShape(input, kind);
-  resolveOptions(artifacts, { ...options, at: options.at ?? '2000-01-01' }, null, kind);
+export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, check: OptionsCheck): void {
+  const options = checkOptionsShape(input, check);
+  resolveOptions(artifacts, { ...options, at: options.at ?? '2000-01-01' }, null, check);
 }
 
 /**
@@ -154,16 +135,15 @@ export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, kind
  *
  * @internal
  */
-export function checkOptionsShape(input: unknown, kind: 'evaluate' | 'progress'): ProgressOptions {
+export function checkOptionsShape(input: unknown, check: OptionsCheck): ProgressOptions {
   if (input === undefined) return {};
-  const schema = kind === 'progress' ? ProgressOptions : EvaluateOptions;
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
+  const r = check.safeParse(input);
+  if (r.success) return r.data as ProgressOptions;
   const issues = r.error.issues.map((z): Issue => {
     const key = String(z.path[0] ?? '');
     if (z.code === 'unrecognized_keys') {
       const k = z.keys.map((x) => x.slice(0, 40)).join(', ');
-      const known = Object.keys(schema.shape).join(', ');
+      const known = Object.keys(check.shape).join(', ');
       return issueFrom(MSG.usageUnknownOption, '', { keys: k, known });
     }
     if (key === 'at') return issueFrom(MSG.usageInvalidDateType, '/at', { at: describe((input as Record<string, unknown>).at) });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEgovPlanError, type Plan } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, isEgovPlanError, type Plan } from '@egov-plan/core';
 import { bundledPlan, evaluate, parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
 import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
@@ -83,6 +83,13 @@ describe('measurements in CSV', () => {
       // Kept with the level it gives, and named: the plan lists its districts.
       ['/4/orgUnit', 'measurement.unknown_org_unit'],
     ]);
+  });
+
+  it('names both levels of a level mismatch as ADMINISTRATIVE_LEVEL_NAMES does', () => {
+    const [mismatch] = parseMeasurementsCsv(plan(), csv('online-rate,980,commune,2020Q4,19,,')).issues;
+    expect(mismatch?.code).toBe('measurement.level_mismatch');
+    expect(mismatch?.message.vi).toContain(`thuộc ${ADMINISTRATIVE_LEVEL_NAMES.district.vi}, dòng này ghi ${ADMINISTRATIVE_LEVEL_NAMES.commune.vi}.`);
+    expect(mismatch?.message.en).toContain('at level district, this row says commune.');
   });
 
   it('a second row for the same indicator, org unit and period is a duplicate', () => {
