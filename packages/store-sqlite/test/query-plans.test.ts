@@ -22,7 +22,7 @@ function record(i: number): MeasurementRecord {
   const month = Math.floor(i / 5000);
   const period = `${2019 + Math.floor(month / 12)}M${String((month % 12) + 1).padStart(2, '0')}`;
   const start = `${period.slice(0, 4)}-${period.slice(5)}-01`;
-  return { indicator: 'online-dossier-rate', orgUnit: `xa-${i % 5000}`, level: 'commune', period, start, end: start.replace(/01$/u, '28'), value: i % 100, numerator: null, denominator: null, evidence: false, sheet: null, row: i + 2 };
+  return { indicator: 'online-dossier-rate', orgUnit: `xa-${i % 5000}`, level: 'commune', period, start, end: start.replace(/01$/u, '28'), value: i % 100, numerator: i % 100, denominator: 100, evidence: false, sheet: null, row: i + 2 };
 }
 
 describe('query plans after a large import into an empty store', () => {
