@@ -73,14 +73,64 @@ describe('a JSON backup holds everything and restores it as it was', () => {
     expect(onDisk(join(dir, 'copy.sqlite'))).toEqual(before);
   });
 
-  it('a CSV backup says on standard error what only the JSON backup holds', async () => {
+  it('a CSV backup says on standard error what only the JSON backup holds, counted', async () => {
     const dir = await source();
     const vi = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv'], { cwd: dir });
     expect(vi.code).toBe(0);
-    expect(vi.stderr).toBe('Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc (và số dòng của các lần nhập). Dùng --format json để sao lưu đầy đủ.\n');
+    expect(vi.stderr).toBe('cảnh báo [store.backup_partial] Bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nhập có dòng không đổi (số dòng của chúng), 0 lần rút lại không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc. Dùng --format json để sao lưu đầy đủ.\n');
     const en = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toContain('left out: 1 imports that made no revision, 1 report submissions');
-    expect(en.stderr).toContain('Use --format json for a full backup.');
+    expect(en.stderr).toBe('warning [store.backup_partial] A CSV backup holds the revisions only; left out: 1 imports that made no revision, 1 imports with unchanged rows (their row counts), 0 retractions that made no revision, 1 report submissions, 0 task evidence, 0 rule file revisions. Use --format json for a full backup.\n');
+  });
+
+  it('a CSV backup that loses only import row counts says so; restoring a CSV backup says what it could not carry (also in --json)', async () => {
+    // Two imports, the second changing one row of six: no submission, no import without a
+    // revision — only the second import's counts (6 rows, 5 unchanged) cannot be in the CSV.
+    const dir = temp.dir('egov-plan-backup-', { 'six.csv': SIX, 'b.csv': 'indicator,orgUnit,period,value\n' + SIX.split('\n').slice(1, 7).map((l, i) => (i === 0 ? l.replace(/,20$/u, ',29') : l)).join('\n') + '\n' });
+    for (const [f, now] of [['six.csv', '2020-12-10T01:00:00Z'], ['b.csv', '2020-12-11T01:00:00Z']] as const) {
+      expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', '--database', 'source.sqlite', f], { cwd: dir, now })).code).toBe(0);
+    }
+    expect(counts((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--json'], { cwd: dir })).stdout)).toEqual([['six.csv', 6, 6, 0], ['b.csv', 6, 1, 5]]);
+    const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(dump.code).toBe(0);
+    expect(dump.stderr).toContain('left out: 0 imports that made no revision, 1 imports with unchanged rows (their row counts), 0 retractions');
+    writeFileSync(join(dir, 'backup.csv'), dump.stdout);
+    const restored = await runCli(['import', '--database', 'copy.sqlite', 'backup.csv', '--json', '--lang', 'en'], { cwd: dir });
+    expect(restored.code, restored.stderr).toBe(0);
+    const issues = json(restored.stdout).files[0].issues as { code: string; severity: string; message: { vi: string; en: string } }[];
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['store.backup_partial', 'warning']]);
+    expect(issues[0]!.message.en).toMatch(/^Backup backup\.csv is a CSV backup: it holds the revisions only — the imports' row counts/u);
+    expect(issues[0]!.message.vi).toMatch(/^Bản sao lưu backup\.csv là bản CSV: chỉ gồm các phiên bản/u);
+    expect(restored.stderr).toContain('warning [store.backup_partial]');
+    // What was said to be lost is lost (and only that): the second import's counts.
+    expect(counts((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'copy.sqlite', '--json'], { cwd: dir })).stdout)).toEqual([['six.csv', 6, 6, 0], ['b.csv', 1, 1, 0]]);
+    // A JSON backup restores no such warning.
+    writeFileSync(join(dir, 'backup.json'), (await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--json'], { cwd: dir })).stdout);
+    const full = await runCli(['import', '--database', 'full.sqlite', 'backup.json', '--json'], { cwd: dir });
+    expect(json(full.stdout).files[0].issues).toEqual([]);
+  });
+
+  it('a CSV backup of a store it holds completely warns of nothing', async () => {
+    const dir = temp.dir('egov-plan-backup-', { 'six.csv': SIX });
+    expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', '--database', 'source.sqlite', 'six.csv'], { cwd: dir })).code).toBe(0);
+    const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv'], { cwd: dir });
+    expect(dump.code).toBe(0);
+    expect(dump.stderr).toBe('');
+    expect(dump.stdout.split('\n').filter(Boolean)).toHaveLength(7);
+  });
+
+  it('a retraction that made no revision is counted as left out of a CSV backup', async () => {
+    // so-tttt's second import replaces every row of the first, then the first is retracted: the
+    // retraction changes no value in force, so no CSV line tells of it.
+    const dir = temp.dir('egov-plan-backup-', { 'a.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,20\n', 'b.csv': 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,29\n' });
+    for (const [f, now] of [['a.csv', '2020-12-10T01:00:00Z'], ['b.csv', '2020-12-11T01:00:00Z']] as const) {
+      expect((await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', '--database', 'source.sqlite', f], { cwd: dir, now })).code).toBe(0);
+    }
+    const first = (json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--json'], { cwd: dir })).stdout).imports as { importId: string }[])[0]!.importId;
+    expect((await runCli(['retract', first, '--by', 'so-tttt', '--database', 'source.sqlite'], { cwd: dir, now: '2020-12-20T01:00:00Z' })).code).toBe(0);
+    const set = json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--json'], { cwd: dir })).stdout);
+    expect(set.revisions.filter((m: { retractionOf: string | null }) => m.retractionOf !== null)).toEqual([]);
+    const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(dump.stderr).toContain('left out: 0 imports that made no revision, 0 imports with unchanged rows (their row counts), 1 retractions that made no revision, 0 report submissions');
   });
 });
 

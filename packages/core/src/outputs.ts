@@ -193,6 +193,7 @@ export type Issue = {
     | 'store.invalid_schema'
     | 'store.partially_written'
     | 'store.restore_failed'
+    | 'store.backup_partial'
     | 'store.restore_not_atomic'
     | 'workbook.invalid'
     | 'workbook.too_large'

@@ -106,6 +106,13 @@ export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
 export interface CsvDumpOmissions {
   /** Imports that made no revision (so have no line). */
   importsWithoutRevisions: number;
+  /**
+   * Imports with rows left unchanged: the CSV has a line per revision only, so their row counts
+   * (rows, unchanged) cannot be read back from it.
+   */
+  importCounts: number;
+  /** Retractions that made no revision (every row already superseded): no line tells of them. */
+  retractionsWithoutRevisions: number;
   submissions: number;
   taskEvidence: number;
   ruleFiles: number;
@@ -114,15 +121,23 @@ export interface CsvDumpOmissions {
 /** Counts what a CSV dump of `dump` leaves out ({@link dumpCsv}), for a warning. */
 export function csvDumpLeavesOut(dump: StoreDump | StoreDumpSet): CsvDumpOmissions {
   const dumps = 'plans' in dump ? dump.plans : [dump];
-  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0 };
+  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, importCounts: 0, retractionsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0 };
   for (const d of dumps) {
     const made = new Set(d.revisions.map((m) => m.importId));
+    const retracted = new Set(d.revisions.flatMap((m) => (m.retractionOf === null ? [] : [m.retractionOf])));
     out.importsWithoutRevisions += d.imports.filter((i) => !made.has(i.importId)).length;
+    out.importCounts += d.imports.filter((i) => made.has(i.importId) && i.unchanged > 0).length;
+    out.retractionsWithoutRevisions += d.imports.filter((i) => i.retractedAt !== null && !retracted.has(i.importId)).length;
     out.submissions += d.submissions?.length ?? 0;
     out.taskEvidence += d.taskEvidence?.length ?? 0;
     out.ruleFiles += d.ruleFiles?.length ?? 0;
   }
   return out;
+}
+
+/** True when nothing of `dump` is left out of its CSV dump ({@link csvDumpLeavesOut} counts nothing). */
+export function csvDumpIsComplete(o: CsvDumpOmissions): boolean {
+  return Object.values(o).every((n) => n === 0);
 }
 
 /** True when a text is a dump (JSON with the format marker, or CSV with the dump's header). */

@@ -8,7 +8,7 @@
  *
  * @module
  */
-export { DUMP_COLUMNS, DUMP_FORMAT, bundledPlanOrNull, csvDumpLeavesOut, dumpCsv, dumpEveryPlan, dumpStore, isDumpText, parseDump, parseDumps, restoreDump, restoreDumps, type CsvDumpOmissions, type DumpRestore, type RestoreOptions, type ParsedDump, type StoreDump, type StoreDumpSet } from './dump.js';
+export { DUMP_COLUMNS, DUMP_FORMAT, bundledPlanOrNull, csvDumpIsComplete, csvDumpLeavesOut, dumpCsv, dumpEveryPlan, dumpStore, isDumpText, parseDump, parseDumps, restoreDump, restoreDumps, type CsvDumpOmissions, type DumpRestore, type RestoreOptions, type ParsedDump, type StoreDump, type StoreDumpSet } from './dump.js';
 export { checkRestoredRevisions, dumpLocation, type DumpLocation } from './restore-check.js';
 export { LEVEL_SHEETS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, headerField } from './headers.js';
 export { importTabularFile, importTabularStream, tabularFormat, type TabularFile, type TabularFormat, type TabularImport, type TabularImportOptions, type TabularProgress, type TabularStream } from './import.js';

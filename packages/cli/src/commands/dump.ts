@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { StoreDump, StoreDumpSet } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
-import { err, printJson, usageError, type CliContext } from '../io.js';
+import { printIssues, printJson, usageError, usageText, type CliContext } from '../io.js';
 import * as MSG from '../messages.js';
 import { planOption, storedPlanId } from './shared.js';
 
@@ -16,8 +16,8 @@ export function registerDump(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       en
-        ? '\nWithout --plan: every plan the store holds (JSON: {"format", "version", "plans": [...]}; CSV: every plan\'s rows, told apart by the plan column).\nA full backup is JSON: it holds the imports with their counts, every revision, report submissions, task evidence and rule files. CSV holds the revisions only (one line each): imports that made no revision, import counts, submissions, task evidence and rule files are left out (said on standard error).'
-        : '\nKhông có --plan: mọi kế hoạch trong kho (JSON: {"format", "version", "plans": [...]}; CSV: các dòng của mọi kế hoạch, phân biệt bằng cột plan).\nBản sao lưu đầy đủ là JSON: gồm các lần nhập với số dòng, mọi phiên bản, các lần nộp báo cáo, minh chứng nhiệm vụ và tệp quy tắc. CSV chỉ gồm các phiên bản (mỗi phiên bản một dòng): các lần nhập không tạo phiên bản, số dòng của lần nhập, lần nộp báo cáo, minh chứng nhiệm vụ và tệp quy tắc bị bỏ qua (báo ở đầu ra lỗi chuẩn).',
+        ? '\nWithout --plan: every plan the store holds (JSON: {"format", "version", "plans": [...]}; CSV: every plan\'s rows, told apart by the plan column).\nA full backup is JSON: it holds the imports with their counts, every revision, report submissions, task evidence and rule files. CSV holds the revisions only (one line each): imports that made no revision, import counts, submissions, task evidence and rule files are left out (said on standard error, as warning store.backup_partial, with the count of each).'
+        : '\nKhông có --plan: mọi kế hoạch trong kho (JSON: {"format", "version", "plans": [...]}; CSV: các dòng của mọi kế hoạch, phân biệt bằng cột plan).\nBản sao lưu đầy đủ là JSON: gồm các lần nhập với số dòng, mọi phiên bản, các lần nộp báo cáo, minh chứng nhiệm vụ và tệp quy tắc. CSV chỉ gồm các phiên bản (mỗi phiên bản một dòng): các lần nhập không tạo phiên bản, số dòng của lần nhập, lần nộp báo cáo, minh chứng nhiệm vụ và tệp quy tắc bị bỏ qua (báo ở đầu ra lỗi chuẩn, cảnh báo store.backup_partial, kèm số lượng từng loại).',
     )
     .option('--format <format>', en ? 'json (default) or csv' : 'json (mặc định) hoặc csv', 'json')
     .option('--json', en ? 'the same as --format json' : 'như --format json')
@@ -25,7 +25,7 @@ export function registerDump(program: Command, ctx: CliContext): void {
       // The value of --format is checked whatever else is given: --json does not hide a bad one.
       if (opts.format !== 'json' && opts.format !== 'csv') throw usageError(MSG.usageDumpFormat, { value: opts.format });
       const format = opts.json ? 'json' : opts.format;
-      const { csvDumpLeavesOut, dumpCsv, dumpEveryPlan, dumpStore } = await import('@egov-plan/tabular');
+      const { csvDumpIsComplete, csvDumpLeavesOut, dumpCsv, dumpEveryPlan, dumpStore } = await import('@egov-plan/tabular');
       const plan = opts.plan;
       const dump = await withDatabase<StoreDump | StoreDumpSet>(ctx, opts.database, 'read', async (db) => (plan === undefined ? dumpEveryPlan(db.store) : dumpStore(db.store, await storedPlanId(ctx, plan, db.store))));
       if (format === 'json') printJson(ctx, dump);
@@ -33,13 +33,9 @@ export function registerDump(program: Command, ctx: CliContext): void {
         ctx.io.stdout(dumpCsv(dump));
         // A CSV backup holds the revisions only: what it leaves out is said, never dropped silently.
         const o = csvDumpLeavesOut(dump);
-        if (o.importsWithoutRevisions + o.submissions + o.taskEvidence + o.ruleFiles > 0) {
-          err(
-            ctx,
-            en
-              ? `Warning: a CSV backup holds the revisions only; left out: ${o.importsWithoutRevisions} imports that made no revision, ${o.submissions} report submissions, ${o.taskEvidence} task evidence, ${o.ruleFiles} rule file revisions (and the imports' row counts). Use --format json for a full backup.`
-              : `Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: ${o.importsWithoutRevisions} lần nhập không tạo phiên bản, ${o.submissions} lần nộp báo cáo, ${o.taskEvidence} minh chứng nhiệm vụ, ${o.ruleFiles} phiên bản tệp quy tắc (và số dòng của các lần nhập). Dùng --format json để sao lưu đầy đủ.`,
-          );
+        if (!csvDumpIsComplete(o)) {
+          const params = { imports: o.importsWithoutRevisions, counts: o.importCounts, retractions: o.retractionsWithoutRevisions, submissions: o.submissions, evidence: o.taskEvidence, ruleFiles: o.ruleFiles };
+          printIssues(ctx, [{ code: MSG.storeBackupPartialDump.code, pointer: '', severity: 'warning', message: usageText(MSG.storeBackupPartialDump, params) }]);
         }
       }
     });

@@ -143,7 +143,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 };
                 const restored = await restoreDumps(db.store, parseDumps(new TextDecoder().decode(bytes), name), { file: name, plan: planOf });
                 for (const r of restored) {
-                  const issues = r.atomic ? [] : [notAtomic(db.store.kind, name)];
+                  const csv = !text.trimStart().startsWith('{');
+                  // A CSV backup held the revisions only: what it could not carry is said with the result.
+                  const issues = [...(r.atomic ? [] : [notAtomic(db.store.kind, name)]), ...(csv ? [backupPartial(name)] : [])];
                   results.push({ file: name, format: text.trimStart().startsWith('{') ? 'json' : 'csv', imported: true, importId: null, rows: r.revisions, revisions: r.revisions, unchanged: 0, rejected: 0, sheets: [], periods: [], issues, restored: r });
                 }
                 continue;
@@ -194,6 +196,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
       for (const r of results) printIssues(ctx, r.issues);
       if (failed) ctx.exitCode = EXIT.failure;
     });
+}
+
+/** The warning of a CSV backup restored: it held the revisions only. */
+function backupPartial(file: string): Issue {
+  return { code: MSG.storeBackupPartialRestore.code, pointer: '', severity: 'warning', file, message: usageText(MSG.storeBackupPartialRestore, { file }) };
 }
 
 /** The warning of a backup restored into a store that cannot write it as one transaction. */
