@@ -1,5 +1,5 @@
 import type { AdministrativeLevel } from './plan.js';
-import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, StoredMeasurement, StoredRuleFile, TaskEvidence } from './store.js';
+import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, StoredMeasurement, StoredReassertion, StoredRuleFile, TaskEvidence } from './store.js';
 
 // The table layout the SQL stores share (`@egov-plan/store-sqlite`, `@egov-plan/store-postgres`):
 // one row of a table, by column name, to the contract's types. Flags may be booleans
@@ -9,6 +9,20 @@ import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, Stored
 export type StoreRow = Record<string, unknown>;
 
 const flag = (v: unknown): boolean => v === true || v === 1;
+
+/** A row of the `reassertions` table as a {@link StoredReassertion}. */
+export function reassertionFromRow(r: StoreRow): StoredReassertion {
+  return {
+    plan: r.plan as string,
+    indicator: r.indicator as string,
+    orgUnit: r.org_unit as string,
+    period: r.period as string,
+    revision: Number(r.revision),
+    importId: r.import_id as string,
+    sheet: (r.sheet as string | null) ?? null,
+    row: Number(r.row),
+  };
+}
 
 /**
  * A row of the `measurements` table joined with its import (`file`, `imported_by`,
