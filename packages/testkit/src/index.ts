@@ -580,9 +580,9 @@ export function runStoreTests(options: StoreTestOptions): void {
       const step = fc.oneof(
         fc.record({ kind: fc.constant('import' as const), rows: fc.array(fc.record({ orgUnit: fc.constantFrom('u1', 'u2', 'u3'), value: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 4 }) }),
         // `which`: an earlier import, counted back from the latest.
-        fc.record({ kind: fc.constant('retract' as const), which: fc.nat(3) }),
+        fc.record({ kind: fc.constant('retract' as const), which: fc.nat(2) }),
         // The same file as an earlier import, again: rows that restate the values in force.
-        fc.record({ kind: fc.constant('again' as const), which: fc.nat(3) }),
+        fc.record({ kind: fc.constant('again' as const), which: fc.nat(2) }),
       );
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 10 }), async (steps) => {
@@ -625,7 +625,8 @@ export function runStoreTests(options: StoreTestOptions): void {
             written = n;
           }
         }),
-        { numRuns: options.propertyRuns ?? 15 },
+        // The case of issue 9 runs every time: a file imported, the same file again, the first retracted.
+        { numRuns: options.propertyRuns ?? 15, examples: [[[{ kind: 'import', rows: [{ orgUnit: 'u1', value: 1 }, { orgUnit: 'u2', value: 2 }] }, { kind: 'again', which: 0 }, { kind: 'retract', which: 1 }, { kind: 'retract', which: 0 }]]] },
       );
     });
 
