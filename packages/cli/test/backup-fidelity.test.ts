@@ -26,7 +26,7 @@ async function submitted(cwd: string, database: string): Promise<string> {
 function onDisk(file: string): string[][] {
   const db = new Database(file, { readonly: true });
   try {
-    return ['imports', 'measurements', 'rule_files', 'submissions', 'task_evidence'].map((t) => db.prepare(`SELECT * FROM ${t}`).raw().all().map((r) => JSON.stringify(r)).sort());
+    return ['imports', 'measurements', 'rule_files', 'submissions', 'task_evidence', 'reassertions'].map((t) => db.prepare(`SELECT * FROM ${t}`).raw().all().map((r) => JSON.stringify(r)).sort());
   } finally {
     db.close();
   }
@@ -160,5 +160,31 @@ describe('retracting an import withdraws the report submitted with it', () => {
     expect(await submitted(dir, 'copy.sqlite')).toBe('0/2');
     expect(json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'copy.sqlite', '--json'], { cwd: dir })).stdout).submissions).toEqual(json(dump.stdout).submissions);
     expect(readFileSync(join(dir, 'backup.json'), 'utf8').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a backup keeps which imports restated a value (the same file imported again), so a restored store retracts alike', () => {
+  it('after a restore, retracting the first import keeps the values the re-import stands behind, as in the original', async () => {
+    const dir = await source();
+    const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'json'], { cwd: dir });
+    const ids = (json(dump.stdout).imports as { importId: string }[]).map((i) => i.importId);
+    // The second import (six.csv again) restated all six values; the fourth restated five.
+    expect((json(dump.stdout).reassertions as { importId: string }[]).map((x) => ids.indexOf(x.importId)).sort()).toEqual([1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3]);
+    writeFileSync(join(dir, 'backup.json'), dump.stdout);
+    expect((await runCli(['import', '--database', 'copy.sqlite', 'backup.json'], { cwd: dir })).code).toBe(0);
+    const after: unknown[] = [];
+    for (const db of ['source.sqlite', 'copy.sqlite']) {
+      const r = await runCli(['retract', ids[0]!, '--by', 'so-tttt', '--database', db], { cwd: dir, now: '2020-12-20T01:00:00Z' });
+      expect(r.code, r.stderr).toBe(0);
+      const d = json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', db, '--json'], { cwd: dir })).stdout);
+      after.push({ revisions: d.revisions, reassertions: d.reassertions });
+      // Six values still in force, all under the latest import of six.csv (it wrote so-tttt's 20 back and restated the rest).
+      const values = d.revisions.filter((m: { orgUnit: string; revision: number }) => !d.revisions.some((n: { orgUnit: string; revision: number }) => n.orgUnit === m.orgUnit && n.revision > m.revision));
+      expect(values.map((m: { orgUnit: string; value: number; importId: string }) => [m.orgUnit, m.value, ids.indexOf(m.importId)]).sort()).toEqual([
+        ['so-khcn', 25, 3], ['so-noi-vu', 21, 3], ['so-tai-chinh', 23, 3], ['so-tttt', 20, 3], ['so-xay-dung', 24, 3], ['so-y-te', 22, 3],
+      ]);
+    }
+    expect(after[1]).toEqual(after[0]);
+    expect(onDisk(join(dir, 'copy.sqlite'))[5]).toEqual(onDisk(join(dir, 'source.sqlite'))[5]);
   });
 });
