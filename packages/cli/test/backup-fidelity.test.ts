@@ -77,9 +77,10 @@ describe('a JSON backup holds everything and restores it as it was', () => {
     const dir = await source();
     const vi = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv'], { cwd: dir });
     expect(vi.code).toBe(0);
-    expect(vi.stderr).toBe('Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc (và số dòng của các lần nhập). Dùng --format json để sao lưu đầy đủ.\n');
+    expect(vi.stderr).toBe('Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc, 11 dòng nhắc lại giá trị đang có hiệu lực (nên sau khi khôi phục, việc rút lại một lần nhập có thể rút cả giá trị mà một lần nhập lại vẫn xác nhận), và số dòng của các lần nhập. Dùng --format json để sao lưu đầy đủ.\n');
     const en = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv', '--lang', 'en'], { cwd: dir });
     expect(en.stderr).toContain('left out: 1 imports that made no revision, 1 report submissions');
+    expect(en.stderr).toContain('11 rows that restated a value in force');
     expect(en.stderr).toContain('Use --format json for a full backup.');
   });
 });

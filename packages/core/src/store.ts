@@ -393,8 +393,8 @@ export interface MeasurementStore {
   /** Every import of a plan, oldest first. */
   imports(plan: string): Awaitable<ImportRecord[]>;
   /**
-   * The rows of a plan's imports that restated the value in force ({@link StoredReassertion}), in
-   * the order written: what a backup carries so that a restored store retracts alike. Optional;
+   * The rows of a plan's imports that restated the value in force ({@link StoredReassertion}), by
+   * measurement, then in the order written: what a backup carries so that a restored store retracts alike. Optional;
    * every bundled store has it (without it a backup holds the revisions only, and a retraction
    * after a restore withdraws values a re-import stood behind).
    */
@@ -479,6 +479,8 @@ export interface SqlMeasurementStore extends MeasurementStore {
   latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
   /** The values that count for an evaluation, in one query. */
   valuesThatCount(query: ValuesThatCountQuery): Promise<ValuesThatCount>;
+  /** The rows of a plan's imports that restated the value in force, as an array (by measurement, then in the order written). */
+  reassertions(query: { plan: string }): Promise<StoredReassertion[]>;
 }
 
 /** Reads a row stream into an array (an array is returned as it is). */

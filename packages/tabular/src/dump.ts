@@ -94,8 +94,9 @@ const csvField = (v: unknown): string => {
 /**
  * A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision (of every plan of a
  * {@link StoreDumpSet}, plan by plan; the `plan` column tells them apart). A CSV dump holds the
- * revisions only: not the imports that made no revision, nor the imports' row counts, report
- * submissions, task evidence or rule files — {@link csvDumpLeavesOut} counts what it leaves out;
+ * revisions only: not the imports that made no revision, nor the imports' row counts, the rows
+ * of imports that restated a value in force (`reassertions`), report submissions, task evidence
+ * or rule files — {@link csvDumpLeavesOut} counts what it leaves out;
  * the JSON dump holds everything.
  */
 export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
@@ -116,18 +117,21 @@ export interface CsvDumpOmissions {
   submissions: number;
   taskEvidence: number;
   ruleFiles: number;
+  /** Rows of imports that restated a value in force (JSON's `reassertions`). */
+  reassertions: number;
 }
 
 /** Counts what a CSV dump of `dump` leaves out ({@link dumpCsv}), for a warning. */
 export function csvDumpLeavesOut(dump: StoreDump | StoreDumpSet): CsvDumpOmissions {
   const dumps = 'plans' in dump ? dump.plans : [dump];
-  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0 };
+  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0, reassertions: 0 };
   for (const d of dumps) {
     const made = new Set(d.revisions.map((m) => m.importId));
     out.importsWithoutRevisions += d.imports.filter((i) => !made.has(i.importId)).length;
     out.submissions += d.submissions?.length ?? 0;
     out.taskEvidence += d.taskEvidence?.length ?? 0;
     out.ruleFiles += d.ruleFiles?.length ?? 0;
+    out.reassertions += d.reassertions?.length ?? 0;
   }
   return out;
 }

@@ -33,12 +33,12 @@ export function registerDump(program: Command, ctx: CliContext): void {
         ctx.io.stdout(dumpCsv(dump));
         // A CSV backup holds the revisions only: what it leaves out is said, never dropped silently.
         const o = csvDumpLeavesOut(dump);
-        if (o.importsWithoutRevisions + o.submissions + o.taskEvidence + o.ruleFiles > 0) {
+        if (o.importsWithoutRevisions + o.submissions + o.taskEvidence + o.ruleFiles + o.reassertions > 0) {
           err(
             ctx,
             en
-              ? `Warning: a CSV backup holds the revisions only; left out: ${o.importsWithoutRevisions} imports that made no revision, ${o.submissions} report submissions, ${o.taskEvidence} task evidence, ${o.ruleFiles} rule file revisions (and the imports' row counts). Use --format json for a full backup.`
-              : `Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: ${o.importsWithoutRevisions} lần nhập không tạo phiên bản, ${o.submissions} lần nộp báo cáo, ${o.taskEvidence} minh chứng nhiệm vụ, ${o.ruleFiles} phiên bản tệp quy tắc (và số dòng của các lần nhập). Dùng --format json để sao lưu đầy đủ.`,
+              ? `Warning: a CSV backup holds the revisions only; left out: ${o.importsWithoutRevisions} imports that made no revision, ${o.submissions} report submissions, ${o.taskEvidence} task evidence, ${o.ruleFiles} rule file revisions, ${o.reassertions} rows that restated a value in force (so a retraction after restoring it may withdraw values a re-import stood behind), and the imports' row counts. Use --format json for a full backup.`
+              : `Cảnh báo: bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: ${o.importsWithoutRevisions} lần nhập không tạo phiên bản, ${o.submissions} lần nộp báo cáo, ${o.taskEvidence} minh chứng nhiệm vụ, ${o.ruleFiles} phiên bản tệp quy tắc, ${o.reassertions} dòng nhắc lại giá trị đang có hiệu lực (nên sau khi khôi phục, việc rút lại một lần nhập có thể rút cả giá trị mà một lần nhập lại vẫn xác nhận), và số dòng của các lần nhập. Dùng --format json để sao lưu đầy đủ.`,
           );
         }
       }
