@@ -186,6 +186,15 @@ describe('a backup keeps which imports restated a value (the same file imported 
       ]);
     }
     expect(after[1]).toEqual(after[0]);
+    // An edited backup whose reassertion names an import it does not hold is refused, nothing written.
+    const edited = json(dump.stdout);
+    edited.reassertions[0].importId = 'no-such-import';
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
+    const refused = await runCli(['import', '--database', 'other.sqlite', 'edited.json', '--json', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    const issues = json(refused.stdout).files[0].error as { code: string; message: { en: string } }[];
+    expect(issues.map((i) => i.code)).toEqual(['store.restore_failed']);
+    expect(issues[0]!.message.en).toMatch(/^Backup edited\.json: not restored — a row of import no-such-import restates the value of online-dossier-rate so-\S+ 2020Q4 \(revision \d+\) but the backup holds no such import or revision/u);
     expect(onDisk(join(dir, 'copy.sqlite'))[5]).toEqual(onDisk(join(dir, 'source.sqlite'))[5]);
   });
 });
