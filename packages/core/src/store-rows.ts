@@ -10,13 +10,15 @@ export type StoreRow = Record<string, unknown>;
 
 const flag = (v: unknown): boolean => v === true || v === 1;
 
+/** The plan and measurement key of a row of `measurements` or `reassertions`. */
+function keyFromRow(r: StoreRow): Pick<StoredMeasurement, 'plan' | 'indicator' | 'orgUnit' | 'period'> {
+  return { plan: r.plan as string, indicator: r.indicator as string, orgUnit: r.org_unit as string, period: r.period as string };
+}
+
 /** A row of the `reassertions` table as a {@link StoredReassertion}. */
 export function reassertionFromRow(r: StoreRow): StoredReassertion {
   return {
-    plan: r.plan as string,
-    indicator: r.indicator as string,
-    orgUnit: r.org_unit as string,
-    period: r.period as string,
+    ...keyFromRow(r),
     revision: Number(r.revision),
     importId: r.import_id as string,
     sheet: (r.sheet as string | null) ?? null,
@@ -30,10 +32,7 @@ export function reassertionFromRow(r: StoreRow): StoredReassertion {
  */
 export function measurementFromRow(r: StoreRow): StoredMeasurement {
   return {
-    plan: r.plan as string,
-    indicator: r.indicator as string,
-    orgUnit: r.org_unit as string,
-    period: r.period as string,
+    ...keyFromRow(r),
     revision: r.revision as number,
     level: r.level as AdministrativeLevel,
     start: r.period_start as string,
