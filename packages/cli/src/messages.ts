@@ -313,15 +313,15 @@ export const usageDumpFormat = {
 /** `store.backup_partial` (`dump --format csv`: what a CSV backup left out). */
 export const storeBackupPartialDump = {
   code: 'store.backup_partial',
-  vi: 'Bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: {imports} lần nhập không tạo phiên bản, {counts} lần nhập có dòng không đổi (số dòng của chúng), {retractions} lần rút lại không tạo phiên bản, {submissions} lần nộp báo cáo, {evidence} minh chứng nhiệm vụ, {ruleFiles} phiên bản tệp quy tắc. Dùng --format json để sao lưu đầy đủ.',
-  en: 'A CSV backup holds the revisions only; left out: {imports} imports that made no revision, {counts} imports with unchanged rows (their row counts), {retractions} retractions that made no revision, {submissions} report submissions, {evidence} task evidence, {ruleFiles} rule file revisions. Use --format json for a full backup.',
+  vi: 'Bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: {imports} lần nhập không tạo phiên bản, {counts} lần nhập có dòng không đổi (số dòng của chúng), {retractions} lần rút lại không tạo phiên bản, {submissions} lần nộp báo cáo, {evidence} minh chứng nhiệm vụ, {ruleFiles} phiên bản tệp quy tắc, {reassertions} dòng nhắc lại giá trị đang có hiệu lực (nên sau khi khôi phục, việc rút lại một lần nhập có thể rút cả giá trị mà một lần nhập lại vẫn xác nhận). Dùng --format json để sao lưu đầy đủ.',
+  en: 'A CSV backup holds the revisions only; left out: {imports} imports that made no revision, {counts} imports with unchanged rows (their row counts), {retractions} retractions that made no revision, {submissions} report submissions, {evidence} task evidence, {ruleFiles} rule file revisions, {reassertions} rows that restated a value in force (so a retraction after restoring it may withdraw values a re-import stood behind). Use --format json for a full backup.',
 } as const satisfies IssueMessage;
 
 /** `store.backup_partial` (a CSV backup restored: it held the revisions only). */
 export const storeBackupPartialRestore = {
   code: 'store.backup_partial',
-  vi: 'Bản sao lưu {file} là bản CSV: chỉ gồm các phiên bản — số dòng của các lần nhập, các lần nhập và lần rút lại không tạo phiên bản, lần nộp báo cáo, minh chứng nhiệm vụ và tệp quy tắc không có trong đó nên không được khôi phục (bản sao lưu JSON chứa đầy đủ).',
-  en: 'Backup {file} is a CSV backup: it holds the revisions only — the imports\' row counts, imports and retractions that made no revision, report submissions, task evidence and rule files are not in it, so were not restored (a JSON backup holds them).',
+  vi: 'Bản sao lưu {file} là bản CSV: chỉ gồm các phiên bản — số dòng của các lần nhập, các lần nhập và lần rút lại không tạo phiên bản, lần nộp báo cáo, minh chứng nhiệm vụ, tệp quy tắc và các dòng nhắc lại giá trị không có trong đó nên không được khôi phục (bản sao lưu JSON chứa đầy đủ).',
+  en: 'Backup {file} is a CSV backup: it holds the revisions only — the imports\' row counts, imports and retractions that made no revision, report submissions, task evidence, rule files and the rows restating a value are not in it, so were not restored (a JSON backup holds them).',
 } as const satisfies IssueMessage;
 
 /** `store.restore_not_atomic` (a backup restored one import at a time). */

@@ -26,7 +26,7 @@ async function submitted(cwd: string, database: string): Promise<string> {
 function onDisk(file: string): string[][] {
   const db = new Database(file, { readonly: true });
   try {
-    return ['imports', 'measurements', 'rule_files', 'submissions', 'task_evidence'].map((t) => db.prepare(`SELECT * FROM ${t}`).raw().all().map((r) => JSON.stringify(r)).sort());
+    return ['imports', 'measurements', 'rule_files', 'submissions', 'task_evidence', 'reassertions'].map((t) => db.prepare(`SELECT * FROM ${t}`).raw().all().map((r) => JSON.stringify(r)).sort());
   } finally {
     db.close();
   }
@@ -77,9 +77,9 @@ describe('a JSON backup holds everything and restores it as it was', () => {
     const dir = await source();
     const vi = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv'], { cwd: dir });
     expect(vi.code).toBe(0);
-    expect(vi.stderr).toBe('cảnh báo [store.backup_partial] Bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nhập có dòng không đổi (số dòng của chúng), 0 lần rút lại không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc. Dùng --format json để sao lưu đầy đủ.\n');
+    expect(vi.stderr).toBe('cảnh báo [store.backup_partial] Bản sao lưu CSV chỉ gồm các phiên bản; bị bỏ qua: 1 lần nhập không tạo phiên bản, 1 lần nhập có dòng không đổi (số dòng của chúng), 0 lần rút lại không tạo phiên bản, 1 lần nộp báo cáo, 0 minh chứng nhiệm vụ, 0 phiên bản tệp quy tắc, 11 dòng nhắc lại giá trị đang có hiệu lực (nên sau khi khôi phục, việc rút lại một lần nhập có thể rút cả giá trị mà một lần nhập lại vẫn xác nhận). Dùng --format json để sao lưu đầy đủ.\n');
     const en = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'csv', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toBe('warning [store.backup_partial] A CSV backup holds the revisions only; left out: 1 imports that made no revision, 1 imports with unchanged rows (their row counts), 0 retractions that made no revision, 1 report submissions, 0 task evidence, 0 rule file revisions. Use --format json for a full backup.\n');
+    expect(en.stderr).toBe('warning [store.backup_partial] A CSV backup holds the revisions only; left out: 1 imports that made no revision, 1 imports with unchanged rows (their row counts), 0 retractions that made no revision, 1 report submissions, 0 task evidence, 0 rule file revisions, 11 rows that restated a value in force (so a retraction after restoring it may withdraw values a re-import stood behind). Use --format json for a full backup.\n');
   });
 
   it('a CSV backup that loses only import row counts says so; restoring a CSV backup says what it could not carry (also in --json)', async () => {
@@ -210,5 +210,40 @@ describe('retracting an import withdraws the report submitted with it', () => {
     expect(await submitted(dir, 'copy.sqlite')).toBe('0/2');
     expect(json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'copy.sqlite', '--json'], { cwd: dir })).stdout).submissions).toEqual(json(dump.stdout).submissions);
     expect(readFileSync(join(dir, 'backup.json'), 'utf8').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a backup keeps which imports restated a value (the same file imported again), so a restored store retracts alike', () => {
+  it('after a restore, retracting the first import keeps the values the re-import stands behind, as in the original', async () => {
+    const dir = await source();
+    const dump = await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', 'source.sqlite', '--format', 'json'], { cwd: dir });
+    const ids = (json(dump.stdout).imports as { importId: string }[]).map((i) => i.importId);
+    // The second import (six.csv again) restated all six values; the fourth restated five.
+    expect((json(dump.stdout).reassertions as { importId: string }[]).map((x) => ids.indexOf(x.importId)).sort()).toEqual([1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3]);
+    writeFileSync(join(dir, 'backup.json'), dump.stdout);
+    expect((await runCli(['import', '--database', 'copy.sqlite', 'backup.json'], { cwd: dir })).code).toBe(0);
+    const after: unknown[] = [];
+    for (const db of ['source.sqlite', 'copy.sqlite']) {
+      const r = await runCli(['retract', ids[0]!, '--by', 'so-tttt', '--database', db], { cwd: dir, now: '2020-12-20T01:00:00Z' });
+      expect(r.code, r.stderr).toBe(0);
+      const d = json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--database', db, '--json'], { cwd: dir })).stdout);
+      after.push({ revisions: d.revisions, reassertions: d.reassertions });
+      // Six values still in force, all under the latest import of six.csv (it wrote so-tttt's 20 back and restated the rest).
+      const values = d.revisions.filter((m: { orgUnit: string; revision: number }) => !d.revisions.some((n: { orgUnit: string; revision: number }) => n.orgUnit === m.orgUnit && n.revision > m.revision));
+      expect(values.map((m: { orgUnit: string; value: number; importId: string }) => [m.orgUnit, m.value, ids.indexOf(m.importId)]).sort()).toEqual([
+        ['so-khcn', 25, 3], ['so-noi-vu', 21, 3], ['so-tai-chinh', 23, 3], ['so-tttt', 20, 3], ['so-xay-dung', 24, 3], ['so-y-te', 22, 3],
+      ]);
+    }
+    expect(after[1]).toEqual(after[0]);
+    // An edited backup whose reassertion names an import it does not hold is refused, nothing written.
+    const edited = json(dump.stdout);
+    edited.reassertions[0].importId = 'no-such-import';
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
+    const refused = await runCli(['import', '--database', 'other.sqlite', 'edited.json', '--json', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    const issues = json(refused.stdout).files[0].error as { code: string; message: { en: string } }[];
+    expect(issues.map((i) => i.code)).toEqual(['store.restore_failed']);
+    expect(issues[0]!.message.en).toMatch(/^Backup edited\.json: not restored — a row of import no-such-import restates the value of online-dossier-rate so-\S+ 2020Q4 \(revision \d+\) but the backup holds no such import or revision/u);
+    expect(onDisk(join(dir, 'copy.sqlite'))[5]).toEqual(onDisk(join(dir, 'source.sqlite'))[5]);
   });
 });

@@ -84,14 +84,24 @@ describe('template → fill → import → re-import → broken file → evaluat
     expect(ob.byReporter).toEqual({ 'so-tttt': 'on-time', 'ubnd-tinh': 'overdue' });
     expect(ob).toMatchObject({ expected: 2, submitted: 1, onTime: 1, missing: 1, onTimeRate: 50 });
 
-    // A wrong import withdrawn: new revisions, nothing deleted.
+    // The first import withdrawn: new revisions, nothing deleted. The same file was imported
+    // again, and that import still stands behind its values: they stay in force under it.
     const retract = await runCli(['retract', importId, '--by', 'so-tttt', '--json'], { cwd: dir, now: '2020-12-11T09:00:00+07:00' });
     expect(retract.code).toBe(0);
     expect(json(retract.stdout)).toMatchObject({ retracted: importId, revisions: 3 });
     const after = json((await runCli(['history', '--indicator', 'online-dossier-rate', '--org-unit', 'so-tttt', '--json'], { cwd: dir })).stdout);
-    expect(after.revisions.map((r: { revision: number; value: unknown; retractionOf: string | null }) => [r.revision, r.value, r.retractionOf])).toEqual([
+    const second = json((await runCli(['dump', '--plan', 'kontum-1102-2019', '--json'], { cwd: dir })).stdout).imports[1].importId as string;
+    expect(after.revisions.map((r: { revision: number; value: unknown; importId: string; retractionOf: string | null }) => [r.revision, r.value, r.importId, r.retractionOf])).toEqual([
+      [1, 27, importId, null],
+      [2, 27, second, importId],
+    ]);
+    // Retracting the second import too withdraws them.
+    expect((await runCli(['retract', second, '--by', 'so-tttt'], { cwd: dir, now: '2020-12-11T10:00:00+07:00' })).code).toBe(0);
+    const gone = json((await runCli(['history', '--indicator', 'online-dossier-rate', '--org-unit', 'so-tttt', '--json'], { cwd: dir })).stdout);
+    expect(gone.revisions.map((r: { revision: number; value: unknown; retractionOf: string | null }) => [r.revision, r.value, r.retractionOf])).toEqual([
       [1, 27, null],
-      [2, null, importId],
+      [2, 27, importId],
+      [3, null, second],
     ]);
   });
 });

@@ -21,6 +21,7 @@ import {
   type ReportSubmission,
   type RowStream,
   type StoredMeasurement,
+  type StoredReassertion,
   type StoredRuleFile,
   type StoreWrite,
   type TaskEvidence,
@@ -37,15 +38,32 @@ function newImportId(): string {
 /**
  * Of a measurement's revisions (oldest first), the revision a retraction of `importId` writes,
  * or null when the value in force did not come from that import. `retracted` holds every
- * retracted import, `importId` included. Shared by every store so that all retract alike.
+ * retracted import, `importId` included. `reassertions` are the measurement's rows that restated
+ * a revision in force ({@link StoredReassertion}), in the order written: the value restored is
+ * the latest asserted by an import not retracted — a revision, or a row that restated one (then
+ * with that row's import, sheet and row as its provenance) — or none. Shared by every store so
+ * that all retract alike.
  */
-export function retractionRevision(revisions: readonly StoredMeasurement[], importId: string, retracted: ReadonlySet<string>, recordedAt: string): StoredMeasurement | null {
+export function retractionRevision(
+  revisions: readonly StoredMeasurement[],
+  importId: string,
+  retracted: ReadonlySet<string>,
+  recordedAt: string,
+  reassertions: readonly Pick<StoredReassertion, 'revision' | 'importId' | 'sheet' | 'row'>[] = [],
+): StoredMeasurement | null {
   const latest = revisions[revisions.length - 1];
   if (!latest || latest.importId !== importId || latest.value === null) return null;
   let restore: StoredMeasurement | null = null;
-  for (let i = revisions.length - 2; i >= 0 && !restore; i--) {
+  let a = reassertions.length - 1;
+  // Newest first: the rows that restated a revision came after it (and before the next one).
+  for (let i = revisions.length - 1; i >= 0 && !restore; i--) {
     const r = revisions[i] as StoredMeasurement;
-    if (r.value !== null && !retracted.has(r.importId)) restore = r;
+    for (; a >= 0 && (reassertions[a] as StoredReassertion).revision > r.revision; a--);
+    for (; a >= 0 && !restore && (reassertions[a] as StoredReassertion).revision === r.revision; a--) {
+      const x = reassertions[a] as StoredReassertion;
+      if (r.value !== null && !retracted.has(x.importId)) restore = { ...r, importId: x.importId, sheet: x.sheet, row: x.row };
+    }
+    if (!restore && r.value !== null && !retracted.has(r.importId)) restore = r;
   }
   const base = restore ?? latest;
   return {
@@ -74,6 +92,8 @@ function keepLater(best: Map<string, StoredMeasurement>, m: StoredMeasurement): 
  */
 export function createMemoryStore(): MeasurementStore {
   const revisions = new Map<string, StoredMeasurement[]>();
+  /** Per measurement, the rows that restated its revision in force, in the order written. */
+  const reasserted = new Map<string, StoredReassertion[]>();
   const imports = new Map<string, ImportRecord>();
   const submissions: ReportSubmission[] = [];
   const evidence: TaskEvidence[] = [];
@@ -103,6 +123,13 @@ export function createMemoryStore(): MeasurementStore {
         ruleFiles.get(w.id as string)?.pop();
         continue;
       }
+      if (w.kind === 'import') {
+        for (const [key, list] of reasserted) {
+          const kept = list.filter((x) => x.importId !== w.importId);
+          if (kept.length) reasserted.set(key, kept);
+          else reasserted.delete(key);
+        }
+      }
       const made = (r: StoredMeasurement) => (w.kind === 'import' ? r.importId === w.importId && r.retractionOf === null : r.retractionOf === w.importId);
       for (const [key, list] of revisions) {
         if (!list.some(made)) continue;
@@ -127,21 +154,31 @@ export function createMemoryStore(): MeasurementStore {
       if (imports.has(p.importId)) throw duplicateImportError(p.importId);
       // Staged, then applied at once: a failing batch leaves nothing behind.
       const staged = new Map<string, StoredMeasurement[]>();
+      const restated: [string, StoredReassertion][] = [];
       let n = 0;
       let unchanged = 0;
       for await (const r of rows) {
         checkMeasurementRecord(r, n++);
         const key = keyOf(p.plan, r);
         const pending = staged.get(key) ?? [];
-        const revision = nextRevision(pending[pending.length - 1] ?? revisions.get(key)?.at(-1), r);
+        const latest = pending[pending.length - 1] ?? revisions.get(key)?.at(-1);
+        const revision = nextRevision(latest, r);
         if (revision === null) {
           unchanged++;
+          // The import stands behind the value in force too (retracting its writer keeps it).
+          restated.push([key, { plan: p.plan, indicator: r.indicator, orgUnit: r.orgUnit, period: r.period, revision: (latest as StoredMeasurement).revision, importId: p.importId, sheet: r.sheet, row: r.row }]);
           continue;
         }
         pending.push({ ...r, plan: p.plan, revision, importId: p.importId, file: p.file, importedBy: p.importedBy, importedAt: p.importedAt, recordedAt: p.importedAt, retractionOf: null });
         staged.set(key, pending);
       }
       for (const [key, list] of staged) revisions.set(key, [...(revisions.get(key) ?? []), ...list]);
+      for (const [key, x] of restated) {
+        const list = reasserted.get(key) ?? [];
+        // A row repeated in one file restates once (as the SQL stores' key does).
+        if (!list.some((y) => y.importId === x.importId && y.revision === x.revision)) list.push(x);
+        reasserted.set(key, list);
+      }
       const summary = { importId: p.importId, rows: n, revisions: n - unchanged, unchanged };
       imports.set(p.importId, { plan: p.plan, file: p.file, importedBy: p.importedBy, importedAt: p.importedAt, importId: p.importId, ...recordedCounts(p, n, unchanged), retractedAt: null, retractedBy: null });
       return summary;
@@ -203,6 +240,10 @@ export function createMemoryStore(): MeasurementStore {
       return [...imports.values()].filter((i) => i.plan === plan).map(copy);
     },
 
+    reassertions(q) {
+      return [...reasserted.values()].flat().filter((x) => x.plan === q.plan).map(copy);
+    },
+
     plans() {
       return [...new Set([...imports.values(), ...submissions, ...evidence].map((i) => i.plan))].sort();
     },
@@ -219,10 +260,11 @@ export function createMemoryStore(): MeasurementStore {
       const retracted = new Set([...imports.values()].filter((i) => i.retractedAt !== null).map((i) => i.importId));
       retracted.add(importId);
       let n = 0;
-      for (const list of revisions.values()) {
-        const r = retractionRevision(list, importId, retracted, at);
+      for (const [key, list] of revisions) {
+        const r = retractionRevision(list, importId, retracted, at, reasserted.get(key));
         if (r) {
-          list.push(r);
+          const i = imports.get(r.importId) as ImportRecord;
+          list.push({ ...r, file: i.file, importedBy: i.importedBy, importedAt: i.importedAt });
           n++;
         }
       }

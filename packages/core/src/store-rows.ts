@@ -1,5 +1,5 @@
 import type { AdministrativeLevel } from './plan.js';
-import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, StoredMeasurement, StoredRuleFile, TaskEvidence } from './store.js';
+import type { CountSum, ImportRecord, MeasurementStore, ReportSubmission, StoredMeasurement, StoredReassertion, StoredRuleFile, TaskEvidence } from './store.js';
 
 // The table layout the SQL stores share (`@egov-plan/store-sqlite`, `@egov-plan/store-postgres`):
 // one row of a table, by column name, to the contract's types. Flags may be booleans
@@ -10,16 +10,29 @@ export type StoreRow = Record<string, unknown>;
 
 const flag = (v: unknown): boolean => v === true || v === 1;
 
+/** The plan and measurement key of a row of `measurements` or `reassertions`. */
+function keyFromRow(r: StoreRow): Pick<StoredMeasurement, 'plan' | 'indicator' | 'orgUnit' | 'period'> {
+  return { plan: r.plan as string, indicator: r.indicator as string, orgUnit: r.org_unit as string, period: r.period as string };
+}
+
+/** A row of the `reassertions` table as a {@link StoredReassertion}. */
+export function reassertionFromRow(r: StoreRow): StoredReassertion {
+  return {
+    ...keyFromRow(r),
+    revision: Number(r.revision),
+    importId: r.import_id as string,
+    sheet: (r.sheet as string | null) ?? null,
+    row: Number(r.row),
+  };
+}
+
 /**
  * A row of the `measurements` table joined with its import (`file`, `imported_by`,
  * `imported_at`) as a {@link StoredMeasurement}.
  */
 export function measurementFromRow(r: StoreRow): StoredMeasurement {
   return {
-    plan: r.plan as string,
-    indicator: r.indicator as string,
-    orgUnit: r.org_unit as string,
-    period: r.period as string,
+    ...keyFromRow(r),
     revision: r.revision as number,
     level: r.level as AdministrativeLevel,
     start: r.period_start as string,

@@ -94,6 +94,27 @@ export interface StoredMeasurement extends Omit<MeasurementRecord, 'value'> {
   retractionOf: string | null;
 }
 
+/**
+ * A row of an import that restated the value in force (identical to it: no revision written,
+ * counted as `unchanged`). The import stands behind that value too: retracting the import that
+ * wrote the revision leaves the value in force while an import that restated it is not retracted
+ * ({@link MeasurementStore.retractImport}). From {@link MeasurementStore.reassertions}.
+ */
+export interface StoredReassertion {
+  plan: string;
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  /** The revision in force that the row restated. */
+  revision: number;
+  /** The import whose row it was. */
+  importId: string;
+  /** Sheet of the row (null for CSV and JSON). */
+  sheet: string | null;
+  /** Row number in the import's file. */
+  row: number;
+}
+
 /** Which measurements to read; every field narrows the selection. */
 export interface MeasurementQuery {
   plan: string;
@@ -372,6 +393,13 @@ export interface MeasurementStore {
   /** Every import of a plan, oldest first. */
   imports(plan: string): Awaitable<ImportRecord[]>;
   /**
+   * The rows of a plan's imports that restated the value in force ({@link StoredReassertion}), by
+   * measurement, then in the order written: what a backup carries so that a restored store retracts alike. Optional;
+   * every bundled store has it (without it a backup holds the revisions only, and a retraction
+   * after a restore withdraws values a re-import stood behind).
+   */
+  reassertions?(query: { plan: string }): Awaitable<StoredReassertion[]>;
+  /**
    * The ids of the plans the store holds imports, report submissions or task evidence for,
    * sorted: what a backup of the whole store (`egov-plan dump` without `--plan`) walks. Optional;
    * every bundled store has it.
@@ -396,10 +424,18 @@ export interface MeasurementStore {
    */
   writeAtomically?(writes: readonly StoreWrite[]): Awaitable<ImportSummary[]>;
   /**
-   * Withdraws an import: each measurement whose revision in force came from it gets a new
-   * revision restoring the latest earlier value from an import not retracted (or no value), and
-   * the report submissions recorded with it are withdrawn (no longer counted by `submissions`,
-   * kept with `withdrawnAt`). Nothing is deleted. Throws `EgovPlanError` (`store.unknown_import`, `store.already_retracted`).
+   * Withdraws an import: only the values no other standing (not retracted) import asserts. Each
+   * import asserts every row it held, also a row identical to the value in force (a re-import of
+   * the same file: no revision then, but a {@link StoredReassertion}). After the retraction the
+   * value in force of each measurement is the latest value asserted by a standing import, or none.
+   * So each measurement whose revision in force came from the import gets a new revision
+   * (`retractionOf` set): the value of the latest standing import that asserted one, with that
+   * import as its provenance (the same value again when a re-import stood behind it, now under the
+   * re-import's id), or no value (`value: null`) when no standing import asserted it. The report
+   * submissions recorded with the import are withdrawn (no longer counted by `submissions`, kept
+   * with `withdrawnAt`); those of other imports still count. Nothing is deleted. Retracting an
+   * import already retracted is refused: throws `EgovPlanError` (`store.already_retracted`;
+   * `store.unknown_import` for an import the store does not hold), and nothing is written.
    */
   retractImport(importId: string, by: { retractedBy: string; retractedAt?: string }): Awaitable<ImportSummary>;
   /**
@@ -443,6 +479,8 @@ export interface SqlMeasurementStore extends MeasurementStore {
   latestValues(query: MeasurementQuery & { withCounts?: boolean }): Promise<StoredMeasurement[]>;
   /** The values that count for an evaluation, in one query. */
   valuesThatCount(query: ValuesThatCountQuery): Promise<ValuesThatCount>;
+  /** The rows of a plan's imports that restated the value in force, as an array (by measurement, then in the order written). */
+  reassertions(query: { plan: string }): Promise<StoredReassertion[]>;
 }
 
 /** Reads a row stream into an array (an array is returned as it is). */

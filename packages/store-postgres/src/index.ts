@@ -22,6 +22,7 @@ import {
   revisionToken,
   measurementKey,
   nextRevision,
+  reassertionFromRow,
   recordedCounts,
   retractionRevision,
   ruleFileFromRow,
@@ -43,6 +44,7 @@ import {
   type RowStream,
   type StagedFileKeys,
   type StoredMeasurement,
+  type StoredReassertion,
   type StoredRuleFile,
   type StoreWrite,
   type TaskEvidence,
@@ -408,18 +410,28 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       latest.set(measurementKey(m), m);
     }
     const writes: Parameters<typeof writeRevisions>[2] = [];
+    const restated: { r: MeasurementRecord; revision: number }[] = [];
     let unchanged = 0;
     for (const r of batch) {
       const key = measurementKey(r);
-      const revision = nextRevision(latest.get(key), r);
+      const l = latest.get(key);
+      const revision = nextRevision(l, r);
       if (revision === null) {
         unchanged++;
+        // The import stands behind the value in force too (retracting its writer keeps it).
+        restated.push({ r, revision: (l as { revision: number }).revision });
         continue;
       }
       writes.push({ r, revision, importId: p.importId, recordedAt: p.importedAt, retractionOf: null });
       latest.set(key, { ...r, revision });
     }
     await writeRevisions(c, p.plan, writes);
+    if (restated.length) await c.query(
+      `INSERT INTO ${t('reassertions')} (plan, indicator, org_unit, period, revision, import_id, sheet, row)
+       SELECT $1, indicator, org_unit, period, revision, $6, sheet, row FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $7::text[], $8::int[]) AS k(indicator, org_unit, period, revision, sheet, row)
+       ON CONFLICT DO NOTHING`,
+      [p.plan, restated.map((x) => x.r.indicator), restated.map((x) => x.r.orgUnit), restated.map((x) => x.r.period), restated.map((x) => x.revision), p.importId, restated.map((x) => x.r.sheet), restated.map((x) => x.r.row)],
+    );
     return unchanged;
   }
 
@@ -651,6 +663,10 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       return (await query(`SELECT * FROM ${t('imports')} WHERE plan = $1 ORDER BY imported_at, seq`, [plan])).map(importFromRow);
     },
 
+    async reassertions(q) {
+      return (await query(`SELECT a.* FROM ${t('reassertions')} a JOIN ${t('imports')} i ON i.import_id = a.import_id WHERE a.plan = $1 ORDER BY a.indicator, a.org_unit, a.period, a.revision, i.seq`, [q.plan])).map(reassertionFromRow);
+    },
+
     async plans() {
       // COLLATE "C": byte order whatever the database's locale, as the other stores sort.
       return (await query(`SELECT plan FROM (SELECT plan FROM ${t('imports')} UNION SELECT plan FROM ${t('submissions')} UNION SELECT plan FROM ${t('task_evidence')}) p ORDER BY plan COLLATE "C"`, [])).map((r) => String(r.plan));
@@ -678,13 +694,29 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
             [importId],
           )
         ).rows.map((r) => measurementFromRow(r as Row));
+        // The rows that restated those values (a re-import), per measurement in the order written.
+        const restated = new Map<string, StoredReassertion[]>();
+        for (const row of (
+          await c.query(
+            `SELECT a.* FROM ${t('reassertions')} a JOIN ${t('imports')} i ON i.import_id = a.import_id WHERE (a.plan, a.indicator, a.org_unit, a.period) IN (
+               SELECT plan, indicator, org_unit, period FROM ${t('measurements')} WHERE import_id = $1 AND NOT superseded AND value IS NOT NULL)
+             ORDER BY a.revision, i.seq`,
+            [importId],
+          )
+        ).rows as Row[]) {
+          const x = reassertionFromRow(row);
+          const k = `${x.plan}\u0000${measurementKey(x)}`;
+          const list = restated.get(k) ?? [];
+          list.push(x);
+          restated.set(k, list);
+        }
         const byPlan = new Map<string, Parameters<typeof writeRevisions>[2]>();
         let n = 0;
         for (let i = 0; i < revisions.length; ) {
           let j = i;
           const key = `${revisions[i]!.plan}\u0000${measurementKey(revisions[i]!)}`;
           while (j < revisions.length && `${revisions[j]!.plan}\u0000${measurementKey(revisions[j]!)}` === key) j++;
-          const r = retractionRevision(revisions.slice(i, j), importId, retracted, at);
+          const r = retractionRevision(revisions.slice(i, j), importId, retracted, at, restated.get(key));
           i = j;
           if (!r) continue;
           const list = byPlan.get(r.plan) ?? [];

@@ -98,6 +98,25 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX submissions_import ON {{schema}}.submissions (import_id);
     `,
   },
+  {
+    version: 3,
+    description: 'the rows of an import that restated the value in force (a re-import): retracting the import that wrote the value keeps it while they stand',
+    // Nothing to bring over: every revision already names its import, and the rows an import
+    // restated before this version were counted (imports.unchanged) but not recorded.
+    sql: `
+      CREATE TABLE {{schema}}.reassertions (
+        plan text COLLATE "C" NOT NULL,
+        indicator text COLLATE "C" NOT NULL,
+        org_unit text COLLATE "C" NOT NULL,
+        period text COLLATE "C" NOT NULL,
+        revision integer NOT NULL,
+        import_id text COLLATE "C" NOT NULL REFERENCES {{schema}}.imports (import_id),
+        sheet text,
+        row integer NOT NULL,
+        PRIMARY KEY (plan, indicator, org_unit, period, revision, import_id)
+      );
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

@@ -126,6 +126,32 @@ server(`PostgreSQL schema versions${down === null ? '' : ` — ${skipMessage(dow
     expect(await schemaVersions(schema)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
   });
 
+  it('migrates a schema of version 2 forward: revisions kept, and from then on a re-import stands behind the values when the first import is retracted', async () => {
+    const schema = freshSchema('v2');
+    const s = pg.escapeIdentifier(schema);
+    await sql(`CREATE SCHEMA ${s}`);
+    await sql(`CREATE TABLE ${s}.schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    for (const m of POSTGRES_MIGRATIONS.filter((x) => x.version <= 2)) {
+      await sql(m.sql.replaceAll('{{schema}}', s));
+      await sql(`INSERT INTO ${s}.schema_version (version, description) VALUES (${m.version}, 'v${m.version}')`);
+    }
+    await sql(`INSERT INTO ${s}.imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES ('v2-a', 'p', 'a.csv', 'x', '2020-03-20T01:00:00.000Z', 1, 1, 0)`);
+    await sql(
+      `INSERT INTO ${s}.measurements (plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of, superseded)
+       VALUES ('p', 'ind', 'u1', '2020Q1', 1, 'province', '2019-12-15', '2020-03-14', 50, false, NULL, NULL, false, 'v2-a', NULL, 2, '2020-03-20T01:00:00.000Z', NULL, false)`,
+    );
+    const store = await openPostgresStore({ connection, schema });
+    expect([store.openedAtVersion, store.schemaVersion]).toEqual([2, POSTGRES_SCHEMA_VERSION]);
+    expect((await store.history({ plan: 'p' })).map((h) => [h.revision, h.value, h.importId])).toEqual([[1, 50, 'v2-a']]);
+    expect(await store.reassertions({ plan: 'p' })).toEqual([]);
+    expect((await store.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x', importId: 'v3-b' }, [record({ row: 4 })])).unchanged).toBe(1);
+    expect((await store.reassertions({ plan: 'p' })).map((x) => [x.importId, x.revision, x.row])).toEqual([['v3-b', 1, 4]]);
+    await store.retractImport('v2-a', { retractedBy: 'x' });
+    expect((await store.currentValues({ plan: 'p' })).map((m) => [m.value, m.importId, m.revision, m.row])).toEqual([[50, 'v3-b', 2, 4]]);
+    await store.close();
+    expect(await schemaVersions(schema)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+  });
+
   it('two processes opening a new schema at once migrate it once', async () => {
     const schema = freshSchema('race');
     const stores = await Promise.all([openPostgresStore({ connection, schema }), openPostgresStore({ connection, schema })]);

@@ -20,6 +20,7 @@ import {
   measurementFromRow,
   revisionToken,
   nextRevision,
+  reassertionFromRow,
   recordedCounts,
   retractionRevision,
   ruleFileFromRow,
@@ -280,6 +281,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     latest: db.prepare('SELECT revision, value, value_is_boolean, numerator, denominator, level, period_start, period_end, evidence FROM measurements WHERE plan = ? AND indicator = ? AND org_unit = ? AND period = ? ORDER BY revision DESC LIMIT 1').raw(),
     insert: db.prepare(`INSERT INTO measurements (${COLUMNS}, superseded) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}, 0)`),
     supersede: db.prepare('UPDATE measurements SET superseded = 1 WHERE plan = ? AND indicator = ? AND org_unit = ? AND period = ? AND revision = ?'),
+    // A row restating the value in force (unchanged): the import stands behind that revision too.
+    reassert: db.prepare('INSERT OR IGNORE INTO reassertions (plan, indicator, org_unit, period, revision, import_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    reassertionsOf: db.prepare('SELECT a.* FROM reassertions a JOIN imports i ON i.import_id = a.import_id WHERE a.plan = ? AND a.indicator = ? AND a.org_unit = ? AND a.period = ? ORDER BY a.revision, i.rowid'),
     importById: db.prepare('SELECT * FROM imports WHERE import_id = ?'),
     newImport: db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, 0, 0, 0)'),
     countImport: db.prepare('UPDATE imports SET rows = ?, revisions = ?, unchanged = ? WHERE import_id = ?'),
@@ -346,8 +350,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             checkMeasurementRecord(r, n++);
             const l = stmt.latest.get(p.plan, r.indicator, r.orgUnit, r.period) as LatestRow | undefined;
             const revision = nextRevision(l && { revision: l[0], value: l[1] === null ? null : l[2] === 1 ? l[1] === 1 : l[1], numerator: l[3], denominator: l[4], level: l[5], start: l[6], end: l[7], evidence: l[8] === 1 }, r);
-            if (revision === null) unchanged++;
-            else writeRevision(p.plan, r, revision, p.importId, p.importedAt, null);
+            if (revision === null) {
+              unchanged++;
+              stmt.reassert.run(p.plan, r.indicator, r.orgUnit, r.period, (l as LatestRow)[0], p.importId, r.sheet, r.row);
+            } else writeRevision(p.plan, r, revision, p.importId, p.importedAt, null);
           };
           if (Symbol.asyncIterator in rows) for await (const r of rows) one(r);
           else for (const r of rows) one(r);
@@ -468,6 +474,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return exclusive(() => (db.prepare('SELECT * FROM imports WHERE plan = ? ORDER BY imported_at, rowid').all(plan) as Row[]).map(importFromRow));
     },
 
+    reassertions(q) {
+      return exclusive(() => (db.prepare('SELECT a.* FROM reassertions a JOIN imports i ON i.import_id = a.import_id WHERE a.plan = ? ORDER BY a.indicator, a.org_unit, a.period, a.revision, i.rowid').all(q.plan) as Row[]).map(reassertionFromRow));
+    },
+
     plans() {
       // Byte order (BINARY collation), as JavaScript's default sort of ASCII ids.
       return exclusive(() => (db.prepare('SELECT plan FROM imports UNION SELECT plan FROM submissions UNION SELECT plan FROM task_evidence ORDER BY plan').all() as { plan: string }[]).map((r) => r.plan));
@@ -494,7 +504,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
             let n = 0;
             for (const k of keys) {
               const list = (revisionsOf.all(k.plan, k.indicator, k.org_unit, k.period) as Row[]).map(measurementFromRow);
-              const r = retractionRevision(list, importId, retracted, at);
+              const restated = (stmt.reassertionsOf.all(k.plan, k.indicator, k.org_unit, k.period) as Row[]).map(reassertionFromRow);
+              const r = retractionRevision(list, importId, retracted, at, restated);
               if (!r) continue;
               writeRevision(r.plan, r, r.revision, r.importId, at, importId);
               n++;

@@ -103,6 +103,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_import ON submissions (import_id);
     `,
   },
+  {
+    version: 4,
+    description: 'the rows of an import that restated the value in force (a re-import): retracting the import that wrote the value keeps it while they stand',
+    // Nothing to bring over: every revision already names its import, and the rows an import
+    // restated before this version were counted (imports.unchanged) but not recorded.
+    sql: `
+      CREATE TABLE reassertions (
+        plan TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        org_unit TEXT NOT NULL,
+        period TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        import_id TEXT NOT NULL REFERENCES imports (import_id),
+        sheet TEXT,
+        row INTEGER NOT NULL,
+        PRIMARY KEY (plan, indicator, org_unit, period, revision, import_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this package writes. */

@@ -69,6 +69,38 @@ describe('SQLite schema versions', () => {
     raw.close();
   });
 
+  it('opens a database written by schema version 3 and migrates it: revisions kept, and from then on a re-import stands behind the values when the first import is retracted', async () => {
+    const file = join(dir, 'v3.sqlite');
+    const db = new Database(file);
+    for (const m of SQLITE_MIGRATIONS.filter((x) => x.version <= 3)) db.exec(m.sql);
+    db.pragma('user_version = 3');
+    const imp = db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    imp.run('v3-a', 'kontum-1102-2019', 'q1.csv', 'so-tttt', '2020-03-20T01:00:00.000Z', 1, 1, 0);
+    // v3-b re-imported the same file: counted unchanged, which rows version 3 did not record.
+    imp.run('v3-b', 'kontum-1102-2019', 'q1.csv', 'so-tttt', '2020-03-21T01:00:00.000Z', 1, 0, 1);
+    db.prepare(
+      `INSERT INTO measurements (plan, indicator, org_unit, period, revision, level, period_start, period_end, value, value_is_boolean, numerator, denominator, evidence, import_id, sheet, row, recorded_at, retraction_of, superseded)
+       VALUES ('kontum-1102-2019', 'online-dossier-rate', 'huyen-dak-ha', '2020Q1', 1, 'district', '2019-12-15', '2020-03-14', 18, 0, 18, 100, 0, 'v3-a', NULL, 2, '2020-03-20T01:00:00.000Z', NULL, 0)`,
+    ).run();
+    db.close();
+    const store = openSqliteStore(file);
+    expect([store.openedAtVersion, store.schemaVersion]).toEqual([3, SQLITE_SCHEMA_VERSION]);
+    expect((await collect(store.history({ plan: 'kontum-1102-2019' }))).map((h) => [h.revision, h.value, h.importId])).toEqual([[1, 18, 'v3-a']]);
+    // Nothing was recorded of v3-b's rows before version 4: the table starts empty.
+    expect(await store.reassertions({ plan: 'kontum-1102-2019' })).toEqual([]);
+    // A re-import after the migration is recorded, and retracting the first import keeps the value under it.
+    const row = { indicator: 'online-dossier-rate', orgUnit: 'huyen-dak-ha', level: 'district', period: '2020Q1', start: '2019-12-15', end: '2020-03-14', value: 18, numerator: 18, denominator: 100, evidence: false, sheet: null, row: 2 } as const;
+    expect((await store.importMeasurements({ plan: 'kontum-1102-2019', file: 'q1.csv', importedBy: 'so-tttt', importId: 'v4-c' }, [row])).unchanged).toBe(1);
+    expect((await store.reassertions({ plan: 'kontum-1102-2019' })).map((x) => [x.importId, x.revision])).toEqual([['v4-c', 1]]);
+    await store.retractImport('v3-a', { retractedBy: 'so-tttt' });
+    expect((await collect(store.currentValues({ plan: 'kontum-1102-2019' }))).map((m) => [m.value, m.importId, m.revision])).toEqual([[18, 'v4-c', 2]]);
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
+    expect(raw.prepare('SELECT import_id, revision FROM reassertions').raw().all()).toEqual([['v4-c', 1]]);
+    raw.close();
+  });
+
   it('every migration step raises the version by one', () => {
     expect(SQLITE_MIGRATIONS.map((m) => m.version)).toEqual(SQLITE_MIGRATIONS.map((_, i) => i + 1));
   });

@@ -1,4 +1,4 @@
-import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
+import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoredReassertion, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
 import type { Issue, Plan, ReportSubmission, StoredRuleFile, TaskEvidence } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId, readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
@@ -21,6 +21,12 @@ export interface StoreDump {
   imports: ImportRecord[];
   /** Every revision, in the order they were recorded. */
   revisions: StoredMeasurement[];
+  /**
+   * The rows of imports that restated a value in force (a re-import: no revision), so that a
+   * restored store retracts alike (see `retractImport` of `@egov-plan/core`). JSON only; absent
+   * from older dumps and from a store without `reassertions`.
+   */
+  reassertions?: StoredReassertion[];
   /**
    * Every report submission of the plan, in the order recorded, the withdrawn ones (their import
    * retracted) with `withdrawnAt`. JSON only (absent from a CSV dump and from older dumps).
@@ -59,6 +65,7 @@ export async function dumpStore(store: MeasurementStore, plan: string): Promise<
   revisions.sort(order);
   return {
     format: DUMP_FORMAT, version: 1, plan, imports: await store.imports(plan), revisions,
+    ...(store.reassertions ? { reassertions: await store.reassertions({ plan }) } : {}),
     submissions: await store.submissions({ plan, withdrawn: true }), taskEvidence: await store.taskEvidence({ plan }), ruleFiles: await store.ruleFileRevisions(plan),
   };
 }
@@ -87,8 +94,9 @@ const csvField = (v: unknown): string => {
 /**
  * A dump as CSV: a header of {@link DUMP_COLUMNS}, one line per revision (of every plan of a
  * {@link StoreDumpSet}, plan by plan; the `plan` column tells them apart). A CSV dump holds the
- * revisions only: not the imports that made no revision, nor the imports' row counts, report
- * submissions, task evidence or rule files — {@link csvDumpLeavesOut} counts what it leaves out;
+ * revisions only: not the imports that made no revision, nor the imports' row counts, the rows
+ * of imports that restated a value in force (`reassertions`), report submissions, task evidence
+ * or rule files — {@link csvDumpLeavesOut} counts what it leaves out;
  * the JSON dump holds everything.
  */
 export function dumpCsv(dump: StoreDump | StoreDumpSet): string {
@@ -116,12 +124,14 @@ export interface CsvDumpOmissions {
   submissions: number;
   taskEvidence: number;
   ruleFiles: number;
+  /** Rows of imports that restated a value in force (JSON's `reassertions`). */
+  reassertions: number;
 }
 
 /** Counts what a CSV dump of `dump` leaves out ({@link dumpCsv}), for a warning. */
 export function csvDumpLeavesOut(dump: StoreDump | StoreDumpSet): CsvDumpOmissions {
   const dumps = 'plans' in dump ? dump.plans : [dump];
-  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, importCounts: 0, retractionsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0 };
+  const out: CsvDumpOmissions = { importsWithoutRevisions: 0, importCounts: 0, retractionsWithoutRevisions: 0, submissions: 0, taskEvidence: 0, ruleFiles: 0, reassertions: 0 };
   for (const d of dumps) {
     const made = new Set(d.revisions.map((m) => m.importId));
     const retracted = new Set(d.revisions.flatMap((m) => (m.retractionOf === null ? [] : [m.retractionOf])));
@@ -131,6 +141,7 @@ export function csvDumpLeavesOut(dump: StoreDump | StoreDumpSet): CsvDumpOmissio
     out.submissions += d.submissions?.length ?? 0;
     out.taskEvidence += d.taskEvidence?.length ?? 0;
     out.ruleFiles += d.ruleFiles?.length ?? 0;
+    out.reassertions += d.reassertions?.length ?? 0;
   }
   return out;
 }
@@ -158,7 +169,7 @@ const retractions = (imports: ImportRecord[]) => new Map(imports.filter((i) => i
 function jsonDump(d: unknown, file: string, where: string, pointer: string): ParsedDump {
   const x = d as Partial<StoreDump> | null;
   const list = (v: unknown) => v === undefined || Array.isArray(v);
-  if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports) || !list(x.submissions) || !list(x.taskEvidence) || !list(x.ruleFiles)) {
+  if (!x || typeof x !== 'object' || x.format !== DUMP_FORMAT || x.version !== 1 || typeof x.plan !== 'string' || !Array.isArray(x.revisions) || !Array.isArray(x.imports) || !list(x.submissions) || !list(x.taskEvidence) || !list(x.ruleFiles) || !list(x.reassertions)) {
     throw badDump(file, MSG.measurementInvalidDocumentNotDump, { file, where });
   }
   for (const [j, m] of x.revisions.entries()) {
@@ -316,7 +327,20 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, he
     if (!step) byKey.set(key, (step = { kind, id, rows: [], at: m.recordedAt })), steps.push(step);
     step.rows.push(m);
   }
-  for (const i of dump.imports) if (!byKey.has(`import\u0000${i.importId}`)) steps.push({ kind: 'import', id: i.importId, rows: [], at: i.importedAt });
+  for (const i of dump.imports) {
+    const key = `import\u0000${i.importId}`;
+    if (!byKey.has(key)) byKey.set(key, { kind: 'import', id: i.importId, rows: [], at: i.importedAt }), steps.push(byKey.get(key) as (typeof steps)[number]);
+  }
+  // A row that restated a value in force is replayed with its import: unchanged again, so recorded again.
+  const revisionAt = new Map(dump.revisions.map((m) => [`${m.indicator}\u0000${m.orgUnit}\u0000${m.period}\u0000${m.revision}`, m]));
+  for (const x of dump.reassertions ?? []) {
+    const m = revisionAt.get(`${x.indicator}\u0000${x.orgUnit}\u0000${x.period}\u0000${x.revision}`);
+    const step = byKey.get(`import\u0000${x.importId}`);
+    if (!m || !step) throw new EgovPlanError([issueFrom(MSG.storeRestoreFailedReassertion, '', { file, importId: x.importId, indicator: x.indicator, orgUnit: x.orgUnit, period: x.period, revision: x.revision }, { file })]);
+    step.rows.push({ ...m, importId: x.importId, sheet: x.sheet, row: x.row, retractionOf: null });
+  }
+  // Within an import, a row restating a revision came before any revision of that measurement after it.
+  for (const step of steps) if (step.kind === 'import') step.rows.sort((a, b) => a.revision - b.revision);
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.kind === 'retract') - Number(b.kind === 'retract')));
   const imports = new Map(dump.imports.map((i) => [i.importId, i]));
   const writes: StoreWrite[] = [];

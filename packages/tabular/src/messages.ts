@@ -352,6 +352,12 @@ export const storeRestoreFailedMoreRows = {
 } as const satisfies IssueMessage;
 
 /** `store.restore_failed` (a rule file revision the store holds with other text). */
+export const storeRestoreFailedReassertion = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — dòng của lần nhập {importId} nhắc lại giá trị {indicator} {orgUnit} {period} (phiên bản {revision}) nhưng bản sao lưu không có lần nhập hoặc phiên bản đó (bản sao lưu bị sửa?); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — a row of import {importId} restates the value of {indicator} {orgUnit} {period} (revision {revision}) but the backup holds no such import or revision (an edited backup?); nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
 export const storeRestoreFailedRuleFile = {
   code: 'store.restore_failed',
   vi: 'Bản sao lưu {file}: không khôi phục được — kho đã có phiên bản {revision} của tệp quy tắc {id} với nội dung khác (bản sao lưu thuộc một lịch sử khác); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',

@@ -86,6 +86,9 @@ export const STORE_TESTS = [
   'submission-withdrawn',
   'import-counts',
   'write-atomically-records',
+  'retract-reimport',
+  'retract-overlap',
+  'law-retract',
 ] as const;
 
 /** The name of one test of the suite. */
@@ -511,6 +514,120 @@ export function runStoreTests(options: StoreTestOptions): void {
       await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'a' }, [record()]);
       await store.retractImport('a', { retractedBy: 'x' });
       await rejectsWith(() => store.retractImport('a', { retractedBy: 'x' }), 'store.already_retracted');
+    });
+
+    test('retract-reimport', 'retracting an import keeps the values a re-import of the same file still asserts, under the re-import; retracting both withdraws them', async (store) => {
+      const rows = [record({ orgUnit: 'u1', value: 10, sheet: 'Huyện', row: 2 }), record({ orgUnit: 'u2', value: true, sheet: 'Huyện', row: 3 })];
+      await store.importMeasurements({ plan: PLAN, file: 'q1.xlsx', importedBy: 'so-tttt', importId: 'rr-a', importedAt: '2020-03-20T00:00:00.000Z' }, rows);
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'so-tttt', submittedAt: '2020-03-20T00:00:00.000Z', importId: 'rr-a' });
+      // The same file again (another name): nothing changes, no revision.
+      const again = await store.importMeasurements({ plan: PLAN, file: 'q1-lan-2.xlsx', importedBy: 'huyen-dak-ha', importId: 'rr-b', importedAt: '2020-03-21T00:00:00.000Z' }, [{ ...rows[0]!, row: 5 }, { ...rows[1]!, row: 6 }]);
+      await store.recordSubmission({ plan: PLAN, obligation: 'quarterly-report', period: '2020Q1', reporter: 'huyen-dak-ha', submittedAt: '2020-03-21T00:00:00.000Z', importId: 'rr-b' });
+      expect([again.revisions, again.unchanged]).toEqual([0, 2]);
+      expect((await collect(store.history({ plan: PLAN }))).length).toBe(2);
+      if (store.reassertions) expect(sorted(await store.reassertions({ plan: PLAN })).map((x) => [x.orgUnit, x.revision, x.importId, x.sheet, x.row])).toEqual([['u1', 1, 'rr-b', 'Huyện', 5], ['u2', 1, 'rr-b', 'Huyện', 6]]);
+      const r = await store.retractImport('rr-a', { retractedBy: 'so-tttt', retractedAt: '2020-04-01T00:00:00.000Z' });
+      expect(r.revisions).toBe(2);
+      // Still in force, now with the re-import as provenance; the history says what happened.
+      const now = sorted(await collect(store.currentValues({ plan: PLAN })));
+      expect(now.map((m) => [m.orgUnit, m.value, m.revision, m.importId, m.file, m.importedBy, m.sheet, m.row, m.retractionOf])).toEqual([
+        ['u1', 10, 2, 'rr-b', 'q1-lan-2.xlsx', 'huyen-dak-ha', 'Huyện', 5, 'rr-a'],
+        ['u2', true, 2, 'rr-b', 'q1-lan-2.xlsx', 'huyen-dak-ha', 'Huyện', 6, 'rr-a'],
+      ]);
+      expect(sorted(await collect(store.history({ plan: PLAN }))).map((m) => [m.orgUnit, m.revision, m.value, m.importId, m.retractionOf])).toEqual([
+        ['u1', 1, 10, 'rr-a', null],
+        ['u1', 2, 10, 'rr-b', 'rr-a'],
+        ['u2', 1, true, 'rr-a', null],
+        ['u2', 2, true, 'rr-b', 'rr-a'],
+      ]);
+      expect(values(await collect(store.latestValues({ plan: PLAN })))).toEqual(['ind|u1|2020Q1=10', 'ind|u2|2020Q1=true']);
+      // The calendar counts the second submission only, as the values stand on the second import.
+      expect((await store.submissions({ plan: PLAN })).map((x) => x.reporter)).toEqual(['huyen-dak-ha']);
+      // Retracting the first import again is refused, and writes nothing.
+      await rejectsWith(() => store.retractImport('rr-a', { retractedBy: 'so-tttt' }), 'store.already_retracted');
+      expect((await collect(store.history({ plan: PLAN }))).length).toBe(4);
+      // Retracting the second too withdraws the values: nothing else stands behind them.
+      const both = await store.retractImport('rr-b', { retractedBy: 'so-tttt', retractedAt: '2020-04-02T00:00:00.000Z' });
+      expect(both.revisions).toBe(2);
+      expect(await collect(store.currentValues({ plan: PLAN }))).toEqual([]);
+      expect(sorted(await collect(store.history({ plan: PLAN }))).filter((m) => m.retractionOf === 'rr-b').map((m) => [m.orgUnit, m.revision, m.value])).toEqual([['u1', 3, null], ['u2', 3, null]]);
+      expect(await store.submissions({ plan: PLAN })).toEqual([]);
+      const raw = rawOf(store);
+      if (raw) expect((await raw.revisions(PLAN)).length).toBe(6);
+    });
+
+    test('retract-overlap', 'with a partial overlap, retracting an import withdraws only the values no standing import asserts', async (store) => {
+      await store.importMeasurements({ plan: PLAN, file: 'a.csv', importedBy: 'x', importId: 'ro-a' }, [record({ orgUnit: 'x', value: 1 }), record({ orgUnit: 'y', value: 2 })]);
+      // b restates y and changes nothing else; c corrects z, an import not retracted (unrelated).
+      await store.importMeasurements({ plan: PLAN, file: 'b.csv', importedBy: 'x', importId: 'ro-b' }, [record({ orgUnit: 'y', value: 2 })]);
+      await store.importMeasurements({ plan: PLAN, file: 'c.csv', importedBy: 'x', importId: 'ro-c' }, [record({ orgUnit: 'z', value: 3 })]);
+      await store.retractImport('ro-a', { retractedBy: 'x' });
+      expect(sorted(await collect(store.currentValues({ plan: PLAN }))).map((m) => [m.orgUnit, m.value, m.importId])).toEqual([['y', 2, 'ro-b'], ['z', 3, 'ro-c']]);
+      // A value the re-import restated after a correction: retracting the correction restores
+      // the value b stood behind, not a's.
+      await store.importMeasurements({ plan: PLAN, file: 'd.csv', importedBy: 'x', importId: 'ro-d' }, [record({ orgUnit: 'y', value: 5 })]);
+      await store.importMeasurements({ plan: PLAN, file: 'e.csv', importedBy: 'x', importId: 'ro-e' }, [record({ orgUnit: 'y', value: 5 })]);
+      await store.retractImport('ro-b', { retractedBy: 'x' });
+      expect(values(await collect(store.currentValues({ plan: PLAN, orgUnit: 'y' })))).toEqual(['ind|y|2020Q1=5']);
+      await store.retractImport('ro-d', { retractedBy: 'x' });
+      expect((await collect(store.currentValues({ plan: PLAN, orgUnit: 'y' }))).map((m) => [m.value, m.importId])).toEqual([[5, 'ro-e']]);
+      await store.retractImport('ro-e', { retractedBy: 'x' });
+      expect(await collect(store.currentValues({ plan: PLAN, orgUnit: 'y' }))).toEqual([]);
+    });
+
+    test('law-retract', 'for any imports (re-imports included) and retractions, the value in force is the latest value asserted by a standing import', async (store) => {
+      let run = 0;
+      const step = fc.oneof(
+        fc.record({ kind: fc.constant('import' as const), rows: fc.array(fc.record({ orgUnit: fc.constantFrom('u1', 'u2', 'u3'), value: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 4 }) }),
+        // `which`: an earlier import, counted back from the latest.
+        fc.record({ kind: fc.constant('retract' as const), which: fc.nat(2) }),
+        // The same file as an earlier import, again: rows that restate the values in force.
+        fc.record({ kind: fc.constant('again' as const), which: fc.nat(2) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 10 }), async (steps) => {
+          const plan = `law-retract-${run++}`;
+          // The model: every import with what it asserted (its last row per key), oldest first.
+          const model: { id: string; rows: { orgUnit: string; value: number }[]; asserted: Map<string, number>; standing: boolean }[] = [];
+          let written = 0;
+          for (const st of steps) {
+            const rows = st.kind === 'import' ? st.rows : st.kind === 'again' ? model[model.length - 1 - st.which]?.rows : undefined;
+            if (rows) {
+              const id = `${plan}-${model.length}`;
+              await store.importMeasurements({ plan, file: 'f.csv', importedBy: 'x', importId: id }, rows.map((r, i) => record({ orgUnit: r.orgUnit, value: r.value, row: i + 2 })));
+              model.push({ id, rows, asserted: new Map(rows.map((r) => [`ind|${r.orgUnit}|2020Q1`, r.value])), standing: true });
+            } else if (st.kind === 'retract') {
+              const target = model[model.length - 1 - st.which];
+              if (!target) continue;
+              if (!target.standing) {
+                await rejectsWith(() => store.retractImport(target.id, { retractedBy: 'x' }), 'store.already_retracted');
+                continue;
+              }
+              await store.retractImport(target.id, { retractedBy: 'x' });
+              target.standing = false;
+            }
+            const expected = new Map<string, { value: number; by: Set<string> }>();
+            for (const i of model) {
+              if (!i.standing) continue;
+              for (const [k, v] of i.asserted) {
+                const e = expected.get(k);
+                if (e?.value === v) e.by.add(i.id);
+                else expected.set(k, { value: v, by: new Set([i.id]) });
+              }
+            }
+            const now = sorted(await collect(store.currentValues({ plan })));
+            expect(values(now)).toEqual([...expected].map(([k, e]) => `${k}=${e.value}`).sort((a, b) => byKey(split(a), split(b))));
+            // Its provenance is a standing import that asserted that value (the latest such, or an earlier one it restated).
+            for (const m of now) expect(expected.get(`${m.indicator}|${m.orgUnit}|${m.period}`)?.by.has(m.importId), `${m.orgUnit} from ${m.importId}`).toBe(true);
+            // Nothing is deleted.
+            const n = (await collect(store.history({ plan }))).length;
+            expect(n).toBeGreaterThanOrEqual(written);
+            written = n;
+          }
+        }),
+        // The case of issue 9 runs every time: a file imported, the same file again, the first retracted.
+        { numRuns: options.propertyRuns ?? 15, examples: [[[{ kind: 'import', rows: [{ orgUnit: 'u1', value: 1 }, { orgUnit: 'u2', value: 2 }] }, { kind: 'again', which: 0 }, { kind: 'retract', which: 1 }, { kind: 'retract', which: 0 }]]] },
+      );
     });
 
     test('submissions', 'records report submissions by reporter, obligation and period', async (store) => {

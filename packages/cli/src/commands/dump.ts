@@ -34,7 +34,7 @@ export function registerDump(program: Command, ctx: CliContext): void {
         // A CSV backup holds the revisions only: what it leaves out is said, never dropped silently.
         const o = csvDumpLeavesOut(dump);
         if (!csvDumpIsComplete(o)) {
-          const params = { imports: o.importsWithoutRevisions, counts: o.importCounts, retractions: o.retractionsWithoutRevisions, submissions: o.submissions, evidence: o.taskEvidence, ruleFiles: o.ruleFiles };
+          const params = { imports: o.importsWithoutRevisions, counts: o.importCounts, retractions: o.retractionsWithoutRevisions, submissions: o.submissions, evidence: o.taskEvidence, ruleFiles: o.ruleFiles, reassertions: o.reassertions };
           printIssues(ctx, [{ code: MSG.storeBackupPartialDump.code, pointer: '', severity: 'warning', message: usageText(MSG.storeBackupPartialDump, params) }]);
         }
       }
