@@ -2,7 +2,7 @@ import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_O
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
-import { atRow, itemPlace } from '../words.js';
+import { atRow, itemPlace, valueKind } from '../words.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -474,6 +474,7 @@ export function shapeProblem(row: unknown): (Pick<Issue, 'code' | 'message'> & {
   for (const k of Object.keys(row)) {
     if (!FIELD_SET.has(k)) return { field: k, ...issueFrom(MSG.measurementUnknownKey, '', { key: k.slice(0, 40) }) };
     const v = (row as Record<string, unknown>)[k];
+    if (v instanceof Date && k === 'period') return { field: k, ...issueFrom(MSG.measurementPeriodDate, '', {}) };
     if (v !== null && typeof v === 'object') return { field: k, ...issueFrom(MSG.measurementNestedValue, '', { key: k }) };
   }
   return null;
@@ -488,7 +489,7 @@ function measurementIterable(rows: unknown, allowAsync: boolean): Iterable<unkno
     throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsAsync, '', {})]);
   }
   if (typeof rows === 'string') throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsText, '', {})]);
-  throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: rows === null ? 'null' : Array.isArray(rows) ? 'array' : typeof rows })]);
+  throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: valueKind(rows) })]);
 }
 
 /** The row checks of one input: checks one row, adding to the set; {@link RowCheck.warnings} after the last row. @internal */
