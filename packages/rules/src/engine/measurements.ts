@@ -492,6 +492,15 @@ function measurementIterable(rows: unknown, allowAsync: boolean): Iterable<unkno
   throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: valueKind(rows) })]);
 }
 
+/**
+ * A number as a message parameter, as it is (callers round it): with a decimal comma in
+ * Vietnamese, a dot in English, as `formatNumber` writes them.
+ */
+function numberText(n: number): BilingualText {
+  const en = String(n);
+  return { vi: en.replace('.', ','), en };
+}
+
 /** The row checks of one input: checks one row, adding to the set; {@link RowCheck.warnings} after the last row. @internal */
 export interface RowCheck {
   (m: RawRow, r: number, naming: RowNaming): void;
@@ -732,7 +741,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !noValue) {
         const computed = (numerator / denominator) * 100;
         if (Math.abs(value - computed) > MAX_ROUNDING_GAP) {
-          bad('value', MSG.measurementInconsistentCounts, { value, numerator, denominator, computed: round6(computed), gap: MAX_ROUNDING_GAP });
+          bad('value', MSG.measurementInconsistentCounts, { value: numberText(value), numerator: numberText(numerator), denominator: numberText(denominator), computed: numberText(round6(computed)), gap: numberText(MAX_ROUNDING_GAP) });
         }
       }
     }

@@ -111,3 +111,14 @@ describe('a Date where a period id is expected', () => {
     expect(issue?.message).toEqual({ vi: 'Kỳ là mã như 2019Q3 (chuỗi), không phải một số (sai kiểu).', en: 'A period is an id such as 2019Q3 (a string), not a number (wrong type).' });
   });
 });
+
+describe('numbers in Vietnamese messages', () => {
+  it('inconsistent_counts writes decimals with a comma in Vietnamese, a dot in English', () => {
+    const ev = evaluate(plan(), [{ indicator: 'online-rate', orgUnit: 'so-a', period: '2020Q4', value: 12.5, numerator: 1, denominator: 3 }], { at: '2020-12-14' });
+    const issue = ev.issues.find((i) => i.code === 'measurement.inconsistent_counts');
+    expect(issue?.message).toEqual({
+      vi: 'Số liệu thứ 1: giá trị 12,5% không khớp với tử số/mẫu số 1/3 = 33,333333% (lệch quá 0,5 điểm phần trăm do làm tròn).',
+      en: 'Measurement #1: value 12.5% does not match numerator/denominator 1/3 = 33.333333% (more than the 0.5 percentage points rounding explains).',
+    });
+  });
+});
