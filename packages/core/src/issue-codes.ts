@@ -144,6 +144,7 @@ export const ISSUE_REGISTRY = {
   'usage.unknown_phase': { en: 'a function called with a phase the plan does not have', vi: 'hàm được gọi với giai đoạn mà kế hoạch không có' },
   'usage.unknown_option': { en: 'an option key the function does not take', vi: 'khóa tùy chọn mà hàm không nhận' },
   'usage.invalid_option': { en: 'an option of the wrong type, or options that are not an object', vi: 'tùy chọn sai kiểu, hoặc tùy chọn không phải đối tượng' },
+  'usage.invalid_plan': { en: 'a function that takes a plan given something else: `null`, `undefined`, a number, a string (a plan id: use `bundledPlan` or `loadPlan`), an array', vi: 'hàm cần kế hoạch nhận thứ khác: `null`, `undefined`, số, chuỗi (mã kế hoạch: dùng `bundledPlan` hoặc `loadPlan`), mảng' },
   'usage.invalid_measurements': { en: 'measurements that are not rows: a string, a number, `null`, an async iterable given to the synchronous `evaluate`', vi: 'số liệu không phải các dòng: chuỗi, số, `null`, hoặc async iterable truyền cho `evaluate` đồng bộ' },
   'usage.chromium_not_found': { en: 'a PDF asked for where no Chromium is installed (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)', vi: 'yêu cầu PDF khi không có Chromium (`EGOV_PLAN_CHROMIUM`, `/usr/bin/chromium`, …)' },
   'usage.missing_dependency': { en: 'an optional peer dependency (`playwright-core` for PDF) is not installed', vi: 'chưa cài gói phụ thuộc tùy chọn (`playwright-core` để xuất PDF)' },

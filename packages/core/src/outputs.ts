@@ -166,6 +166,7 @@ export type Issue = {
     | 'usage.unknown_phase'
     | 'usage.unknown_option'
     | 'usage.invalid_option'
+    | 'usage.invalid_plan'
     | 'usage.invalid_measurements'
     | 'usage.chromium_not_found'
     | 'usage.missing_dependency'

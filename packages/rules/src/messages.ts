@@ -480,6 +480,41 @@ export const measurementUnknownKey = { code: 'measurement.unknown_key', vi: 'kh�
 /** `measurement.invalid_value`: a field that is an object or an array. */
 export const measurementNestedValue = { code: 'measurement.invalid_value', vi: '"{key}" phải là số, chuỗi hoặc đúng/sai.', en: '"{key}" must be a number, a string or a boolean.' } as const satisfies IssueMessage;
 
+/** `usage.invalid_plan` (`{what}`: what was given instead, in both languages). */
+export const usageInvalidPlan = {
+  code: 'usage.invalid_plan',
+  vi: 'Cần một kế hoạch (đối tượng từ bundledPlan, loadPlan hoặc compilePlan), không phải {what}.',
+  en: 'A plan is needed (an object from bundledPlan, loadPlan or compilePlan), not {what}.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_plan`: a string, most likely a plan id. */
+export const usageInvalidPlanText = {
+  code: 'usage.invalid_plan',
+  vi: 'Cần một kế hoạch (đối tượng từ bundledPlan, loadPlan hoặc compilePlan), không phải chuỗi "{text}": với mã kế hoạch có sẵn, dùng bundledPlan("{text}").',
+  en: 'A plan is needed (an object from bundledPlan, loadPlan or compilePlan), not the string "{text}": for a bundled plan id, use bundledPlan("{text}").',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a `Date` as a row's `period` (a period is an id; the date of the evaluation is `at`). */
+export const measurementPeriodDate = {
+  code: 'measurement.invalid_value',
+  vi: '"period" là mã kỳ như 2019Q3, không phải đối tượng Date (sai kiểu); ngày đánh giá là tùy chọn `at`.',
+  en: '"period" is a period id such as 2019Q3, not a Date object (wrong type); the date of the evaluation is the `at` option.',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_period_id`: not a string (`{what}`: what was given, in both languages). */
+export const calendarPeriodIdNotText = {
+  code: 'calendar.invalid_period_id',
+  vi: 'Kỳ là mã như 2019Q3 (chuỗi), không phải {what} (sai kiểu).',
+  en: 'A period is an id such as 2019Q3 (a string), not {what} (wrong type).',
+} as const satisfies IssueMessage;
+
+/** `calendar.invalid_period_id`: a `Date` where a period id is expected. */
+export const calendarPeriodIdDate = {
+  code: 'calendar.invalid_period_id',
+  vi: 'Kỳ là mã như 2019Q3 (chuỗi), không phải đối tượng Date (sai kiểu): với một thời điểm, truyền nó làm `at` (deadlinesAt, periodContaining).',
+  en: 'A period is an id such as 2019Q3 (a string), not a Date object (wrong type): for an instant, pass it as `at` (deadlinesAt, periodContaining).',
+} as const satisfies IssueMessage;
+
 /** `usage.invalid_measurements` (`{what}`: what was given instead; `{hint}`: the function to use, or nothing). */
 export const usageInvalidMeasurements = {
   code: 'usage.invalid_measurements',

@@ -86,3 +86,29 @@ export function indicatorClaim(indicator: string, file: string, pointer: string)
 export function resolvedFromClaim(file: string, plan: string, number: string): BilingualText {
   return { vi: `kế hoạch được hợp nhất từ ${file} (${plan} ${number})`, en: `it was resolved from ${file} (${plan} ${number})` };
 }
+
+/**
+ * What a value given where an object or id was expected is, in both languages (`null`, `a number`,
+ * `an array`, `a Date object`, …), for the usage messages that name it. @internal
+ */
+export function valueKind(value: unknown): BilingualText {
+  if (value === null) return { vi: 'null', en: 'null' };
+  if (value === undefined) return { vi: 'undefined (không có giá trị)', en: 'undefined (no value)' };
+  if (Array.isArray(value)) return { vi: 'một mảng', en: 'an array' };
+  if (value instanceof Date) return { vi: 'một đối tượng Date', en: 'a Date object' };
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return { vi: 'một số', en: 'a number' };
+    case 'string':
+      return { vi: 'một chuỗi', en: 'a string' };
+    case 'boolean':
+      return { vi: 'một giá trị đúng/sai', en: 'a boolean' };
+    case 'function':
+      return { vi: 'một hàm', en: 'a function' };
+    case 'symbol':
+      return { vi: 'một symbol', en: 'a symbol' };
+    default:
+      return { vi: 'một đối tượng', en: 'an object' };
+  }
+}

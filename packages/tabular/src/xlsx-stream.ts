@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { EgovPlanError, issueFrom, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
-import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, sortSheetIssues, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
 import { checkZipFile } from './zip.js';
 import { keepWrittenNumberFormats } from './numfmt.js';
@@ -158,6 +158,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
       }
       const width = headerCells.length;
       const cellIssue = cellIssuer(name, headerCells, file, headings);
+      const sheetStart = issues.list.length;
       // Merged cells among the measurement rows (found when the archive was checked).
       const sheetIssues: Issue[] = [];
       const merged: { top: number; bottom: number }[] = [];
@@ -201,6 +202,8 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
         if (next.done) {
           for (const i of next.value.issues) issues.add(i);
           for (const i of crossSheet) issues.add(i);
+          // In row order (cell issues arrive as rows are read, row issues when the sheet ends).
+          sortSheetIssues(issues.list, sheetStart);
           const sheetRows = next.value.rows + badRows;
           rowsBefore += sheetRows;
           sheets.push({ sheet: name, rows: sheetRows });

@@ -130,6 +130,19 @@ export function cellIssuer(sheet: string, headerCells: readonly string[], file: 
   };
 }
 
+/**
+ * Puts the issues of one sheet, `list[start…]`, in the order of the places they name: by row
+ * (`line`), then column; stably, so issues of one cell keep the order they were found in. Issues
+ * naming no row (those that count the rows left unnamed) stay last. @internal
+ */
+export function sortSheetIssues(list: Issue[], start: number): void {
+  if (list.length - start < 2) return;
+  const sheet = list.splice(start);
+  const NONE = Number.MAX_SAFE_INTEGER;
+  sheet.sort((a, b) => (a.line ?? NONE) - (b.line ?? NONE) || (a.column ?? 0) - (b.column ?? 0));
+  for (const i of sheet) list.push(i);
+}
+
 /** A column as an issue names it: its heading as the file writes it (at most 40 characters), else its letter. @internal */
 export function columnHeading(headings: readonly string[], column: number): string {
   return Array.from(headings[column - 1] ?? '').slice(0, 40).join('') || letter(column);
@@ -360,6 +373,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     }
     const width = headerCells.length;
     const cellIssue = cellIssuer(name, headerCells, file, headings);
+    const sheetStart = result.issues.length;
     // Merged cells among the measurement rows: one value would stand for several rows.
     const mergedRows = new Set<number>();
     for (const range of ws.model.merges ?? []) {
@@ -394,6 +408,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       seen.set(key, { sheet: name, row: o.row });
       result.observations.push({ ...o, sheet: name });
     }
+    sortSheetIssues(result.issues, sheetStart);
   }
   if (result.sheets.length === 0) {
     throw noMeasurements(file, warnings);

@@ -136,6 +136,34 @@ describe('a header row in the English keys', () => {
       expect(bad.message.en).toMatch(/^Sheet "Cấp tỉnh", row 2, column D \(Giá trị\): /u);
       expect(bad.pointer).toBe('/Cấp tỉnh/2/value');
     });
+
+    it(`issues of a sheet come in row order, then column (${how})`, async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Cấp tỉnh');
+      ws.getRow(1).values = ['Mã chỉ số', 'Mã đơn vị', 'Kỳ báo cáo', 'Giá trị'];
+      ws.getRow(2).values = ['online-dossier-rate', 'so-tttt', '2020Q4', 'mười'];
+      ws.getRow(3).values = ['online-dossier-rate', 'so-khdt', '2020Q4', { formula: 'A1*2' } as ExcelJS.CellValue];
+      ws.getRow(4).values = ['online-dossier-rate', 'so-y-te', '2020Q9', 'hai'];
+      ws.getRow(5).values = ['online-dossier-rate', 'so-gd', { formula: 'B1' } as ExcelJS.CellValue, 40];
+      const got = await read(plan, await bytesOf(wb));
+      const places = got.issues.filter((i) => i.severity !== 'warning').map((i) => [i.line, i.column]);
+      expect(places.length).toBeGreaterThanOrEqual(4);
+      const sorted = [...places].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
+      expect(places).toEqual(sorted);
+      expect(places.map((p) => p[0])).toEqual(expect.arrayContaining([2, 3, 4, 5]));
+    });
+
+    it(`a formula cell without a result is named by the heading the file writes (${how})`, async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Cấp tỉnh');
+      ws.getRow(1).values = ['Mã chỉ số', 'Mã đơn vị', 'Kỳ báo cáo', 'Giá trị'];
+      ws.getRow(2).values = ['online-dossier-rate', 'so-tttt', '2020Q4', { formula: 'A1*2' } as ExcelJS.CellValue];
+      const got = await read(plan, await bytesOf(wb));
+      const bad = got.issues.find((i) => i.code === 'workbook.formula_without_result')!;
+      expect(bad.message.vi).toMatch(/^Trang "Cấp tỉnh", dòng 2, cột D \(Giá trị\): công thức =A1\*2 /u);
+      expect(bad.message.en).toMatch(/^Sheet "Cấp tỉnh", row 2, column D \(Giá trị\): formula =A1\*2 /u);
+      expect(bad.pointer).toBe('/Cấp tỉnh/2/value');
+    });
   }
 });
 

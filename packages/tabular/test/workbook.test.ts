@@ -259,8 +259,8 @@ describe(`hostile workbooks (${how})`, () => {
     expect(read.observations.map((o) => [o.sheet, o.row])).toEqual([['A', 2], ['A', 3], ['B', 3]]);
     expect(read.rows).toBe(5);
     expect(read.issues.map((i) => [i.pointer, i.message.en.replace(/^.*?: /u, '')])).toEqual([
-      ['/B/4', 'duplicates row 3 (same indicator, org unit and period).'],
       ['/B/2', 'repeats sheet "A", row 2 (same indicator, org unit and period).'],
+      ['/B/4', 'duplicates row 3 (same indicator, org unit and period).'],
     ]);
   });
 

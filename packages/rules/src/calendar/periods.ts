@@ -12,6 +12,7 @@ import {
 import decree09 from '../../data/calendar-decree-09-2019.json';
 import { daysFromCivil, daysInMonth, formatLocalDate, instantMs, localDayNumber, civilFromDays, dayNumber, type InstantInput } from './time.js';
 import * as MSG from '../messages.js';
+import { valueKind } from '../words.js';
 
 // Period arithmetic on integers. A period of a type is identified by an index: months count
 // from year 0 (index = 12·year + month − 1), quarters likewise (4·year + q − 1), halves
@@ -361,6 +362,9 @@ const PERIOD_ID = /^(C)?(\d{4})(?:M(\d{2})|Q([1-4])|S([12])|(N9))?$/u;
 
 /** What a period id says: its system, type and index. Throws `calendar.invalid_period_id`. */
 export function parsePeriodId(id: string): { system: 'reporting' | 'calendar'; type: PeriodType; index: number } {
+  if (typeof id !== 'string') {
+    throw new EgovPlanError([(id as unknown) instanceof Date ? issueFrom(MSG.calendarPeriodIdDate, '', {}) : issueFrom(MSG.calendarPeriodIdNotText, '', { what: valueKind(id) })]);
+  }
   const m = PERIOD_ID.exec(id);
   const month = m?.[3] === undefined ? undefined : Number(m[3]);
   if (!m || (month !== undefined && (month < 1 || month > 12))) {

@@ -1,4 +1,6 @@
-import { EgovPlanError, validatePlan, type Plan, type Target } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, validatePlan, type Plan, type Target } from '@egov-plan/core';
+import * as MSG from '../messages.js';
+import { valueKind } from '../words.js';
 import { planCalendarRules } from '../calendar/periods.js';
 import { compileConditions, targetConditions, type CompiledPredicate } from './compile.js';
 import { DEFAULT_RULE_LIMITS } from './limits.js';
@@ -99,6 +101,19 @@ function checkedCopy(plan: unknown): Plan {
   return r.value;
 }
 
+/**
+ * Throws {@link EgovPlanError} `usage.invalid_plan` when `value` is not an object at all (`null`,
+ * `undefined`, a number, a string, an array): what JavaScript callers would otherwise get as a
+ * bare TypeError. An object is left to the plan checks.
+ *
+ * @internal
+ */
+export function assertPlanObject(value: unknown): asserts value is object {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return;
+  if (typeof value === 'string') throw new EgovPlanError([issueFrom(MSG.usageInvalidPlanText, '', { text: value.slice(0, 80) })]);
+  throw new EgovPlanError([issueFrom(MSG.usageInvalidPlan, '', { what: valueKind(value) })]);
+}
+
 /** True when `plan` came from {@link compilePlan}. */
 export function isCompiledPlan(plan: unknown): plan is CompiledPlan {
   return plan !== null && typeof plan === 'object' && Object.prototype.hasOwnProperty.call(plan, ARTIFACTS);
@@ -111,5 +126,6 @@ export function isCompiledPlan(plan: unknown): plan is CompiledPlan {
  * @internal
  */
 export function planArtifacts(plan: Plan): PlanArtifacts {
+  assertPlanObject(plan);
   return compiledArtifacts(plan) ?? buildArtifacts(checkedCopy(plan));
 }

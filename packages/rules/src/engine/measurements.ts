@@ -2,7 +2,7 @@ import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_O
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
-import { atRow, itemPlace } from '../words.js';
+import { atRow, itemPlace, valueKind } from '../words.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -474,6 +474,7 @@ export function shapeProblem(row: unknown): (Pick<Issue, 'code' | 'message'> & {
   for (const k of Object.keys(row)) {
     if (!FIELD_SET.has(k)) return { field: k, ...issueFrom(MSG.measurementUnknownKey, '', { key: k.slice(0, 40) }) };
     const v = (row as Record<string, unknown>)[k];
+    if (v instanceof Date && k === 'period') return { field: k, ...issueFrom(MSG.measurementPeriodDate, '', {}) };
     if (v !== null && typeof v === 'object') return { field: k, ...issueFrom(MSG.measurementNestedValue, '', { key: k }) };
   }
   return null;
@@ -488,7 +489,16 @@ function measurementIterable(rows: unknown, allowAsync: boolean): Iterable<unkno
     throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsAsync, '', {})]);
   }
   if (typeof rows === 'string') throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsText, '', {})]);
-  throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: rows === null ? 'null' : Array.isArray(rows) ? 'array' : typeof rows })]);
+  throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: valueKind(rows) })]);
+}
+
+/**
+ * A number as a message parameter, as it is (callers round it): with a decimal comma in
+ * Vietnamese, a dot in English, as `formatNumber` writes them.
+ */
+function numberText(n: number): BilingualText {
+  const en = String(n);
+  return { vi: en.replace('.', ','), en };
 }
 
 /** The row checks of one input: checks one row, adding to the set; {@link RowCheck.warnings} after the last row. @internal */
@@ -731,7 +741,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !noValue) {
         const computed = (numerator / denominator) * 100;
         if (Math.abs(value - computed) > MAX_ROUNDING_GAP) {
-          bad('value', MSG.measurementInconsistentCounts, { value, numerator, denominator, computed: round6(computed), gap: MAX_ROUNDING_GAP });
+          bad('value', MSG.measurementInconsistentCounts, { value: numberText(value), numerator: numberText(numerator), denominator: numberText(denominator), computed: numberText(round6(computed)), gap: numberText(MAX_ROUNDING_GAP) });
         }
       }
     }
