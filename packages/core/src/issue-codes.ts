@@ -39,6 +39,7 @@ export const ISSUE_REGISTRY = {
   'json.duplicate_key': { en: 'a key written twice in one object (rule files, bases, JSON measurements); the message names both lines and columns, the issue sits at the second', vi: 'một khóa viết hai lần trong cùng đối tượng (tệp quy tắc, tệp gốc, số liệu JSON); thông báo nêu cả hai dòng và cột, lỗi đặt ở chỗ thứ hai' },
   'file.not_found': { en: 'the file does not exist or cannot be read', vi: 'tệp không tồn tại hoặc không đọc được' },
   'file.too_large': { en: 'the file is larger than the limit (5 MiB by default)', vi: 'tệp lớn hơn giới hạn (mặc định 5 MiB)' },
+  'file.rejected': { en: 'a CSV or JSON file has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow. Until tabular 0.1 this was `workbook.rejected` for every kind of file: a tool matching that code matches both now', vi: 'tệp CSV hoặc JSON có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo. Trước đây mã này là `workbook.rejected` cho mọi loại tệp: công cụ nào so mã đó nay so cả hai' },
   'file.encoding': { en: 'the file is not UTF-8 text: UTF-16 (byte-order mark FE FF / FF FE, or NUL characters), another encoding such as Windows-1258, or a binary file; one issue, at the first bad character', vi: 'tệp không phải văn bản UTF-8: UTF-16 (dấu BOM FE FF / FF FE, hoặc ký tự NUL), bảng mã khác như Windows-1258, hoặc tệp nhị phân; một lỗi, tại ký tự sai đầu tiên' },
   // schema.*: The JSON does not fit the format.
   'schema.invalid_type': { en: 'a value has the wrong type', vi: 'giá trị sai kiểu' },
@@ -186,7 +187,7 @@ export const ISSUE_REGISTRY = {
   'workbook.hidden_sheet': { en: 'a hidden sheet with measurements: not imported (warning; unhide it to import it)', vi: 'trang ẩn có số liệu: không được nhập (cảnh báo; hãy bỏ ẩn để nhập)' },
   'workbook.no_measurements': { en: 'no visible sheet has a measurements header in row 1', vi: 'không trang hiện nào có dòng tiêu đề số liệu ở dòng 1' },
   'workbook.skipped_sheet': { en: 'a sheet without a measurements header, not read (warning; the template\'s instructions and lists)', vi: 'trang không có tiêu đề số liệu, không đọc (cảnh báo; trang hướng dẫn và danh mục của mẫu)' },
-  'workbook.rejected': { en: 'the file has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow', vi: 'tệp có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo' },
+  'workbook.rejected': { en: 'an XLSX workbook has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow', vi: 'sổ tính XLSX có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo (tệp CSV, JSON: `file.rejected`)' },
   // http.*: Requests to the HTTP API (@egov-plan/http); each is answered with its status.
   'http.not_found': { en: 'no such resource: an unknown route, plan or target (404)', vi: 'không có tài nguyên này: đường dẫn, kế hoạch hoặc chỉ tiêu không tồn tại (404)' },
   'http.unauthorized': { en: 'the request needs a caller the portal recognises, and names none (401)', vi: 'yêu cầu cần người gọi được cổng thông tin nhận diện nhưng không có (401)' },

@@ -67,6 +67,7 @@ export type Issue = {
     | 'json.duplicate_key'
     | 'file.not_found'
     | 'file.too_large'
+    | 'file.rejected'
     | 'file.encoding'
     | 'schema.invalid_type'
     | 'schema.missing_key'

@@ -201,11 +201,18 @@ export const fileTooLargeMeasurements = {
   en: 'The measurements file is too large (at most {max} bytes).',
 } as const satisfies IssueMessage;
 
-/** `workbook.rejected`. */
+/** `workbook.rejected`: an XLSX file. */
 export const workbookRejected = {
   code: 'workbook.rejected',
-  vi: 'Tệp {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
-  en: 'File {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
+  vi: 'Sổ tính {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
+  en: 'Workbook {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
+} as const satisfies IssueMessage;
+
+/** `file.rejected`: a CSV or JSON file. */
+export const fileRejected = {
+  code: 'file.rejected',
+  vi: 'Tệp {format} {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
+  en: '{format} file {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
 } as const satisfies IssueMessage;
 
 // The messages of `@egov-plan/tabular`'s backups (`dumpStore`, `parseDump`, dump.ts).
