@@ -201,6 +201,7 @@ export type Issue = {
     | 'workbook.too_many_rows'
     | 'workbook.formula_without_result'
     | 'workbook.cell_error'
+    | 'workbook.percent_shown_rounded'
     | 'workbook.percent_format'
     | 'workbook.merged_cells'
     | 'workbook.hidden_sheet'

@@ -328,6 +328,13 @@ export const workbookPercentFormatCount = {
   en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell is formatted as a percentage (shows {shown}%) but {field} is a count (a whole number); remove the percent format (choose General/Number) and type the count.',
 } as const satisfies IssueMessage;
 
+/** `workbook.percent_shown_rounded` (warning). */
+export const workbookPercentShownRounded = {
+  code: 'workbook.percent_shown_rounded',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô hiện "{text}" nhưng chứa {stored}; đã nhập {value} (giá trị ô chứa, không phải số làm tròn). Nếu số đúng là {text}, hãy gõ đúng số đó (hoặc làm tròn trong công thức) rồi nhập lại.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell shows "{text}" but holds {stored}; {value} was imported (what the cell holds, not the rounded text). If the figure is {text}, type exactly that (or round in the formula) and import again.',
+} as const satisfies IssueMessage;
+
 /** `workbook.percent_format` (the value of an indicator not measured in percent). */
 export const workbookPercentFormatUnit = {
   code: 'workbook.percent_format',
