@@ -351,7 +351,8 @@ async function importChecked(
   const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
   const rejected = end.rows - kept;
   if (refused || !summary) {
-    const refusal = issueFrom(MSG.workbookRejected, '', { file: name.slice(0, 80), rejected, rows: end.rows }, { file: name });
+    const counts = { file: name.slice(0, 80), rejected, rows: end.rows };
+    const refusal = format === 'xlsx' ? issueFrom(MSG.workbookRejected, '', counts, { file: name }) : issueFrom(MSG.fileRejected, '', { ...counts, format: format.toUpperCase() }, { file: name });
     return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected, issues: [refusal, ...end.issues] };
   }
   return { ...base, imported: true, importId: summary.importId, revisions: summary.revisions, unchanged: summary.unchanged, rejected: 0, issues: end.issues };

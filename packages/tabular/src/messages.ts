@@ -201,11 +201,18 @@ export const fileTooLargeMeasurements = {
   en: 'The measurements file is too large (at most {max} bytes).',
 } as const satisfies IssueMessage;
 
-/** `workbook.rejected`. */
+/** `workbook.rejected`: an XLSX file. */
 export const workbookRejected = {
   code: 'workbook.rejected',
-  vi: 'Tệp {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
-  en: 'File {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
+  vi: 'Sổ tính {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
+  en: 'Workbook {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
+} as const satisfies IssueMessage;
+
+/** `file.rejected`: a CSV or JSON file. */
+export const fileRejected = {
+  code: 'file.rejected',
+  vi: 'Tệp {format} {file}: {rejected} trong {rows} dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.',
+  en: '{format} file {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
 } as const satisfies IssueMessage;
 
 // The messages of `@egov-plan/tabular`'s backups (`dumpStore`, `parseDump`, dump.ts).
@@ -319,6 +326,13 @@ export const workbookPercentFormatCount = {
   code: 'workbook.percent_format',
   vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô được định dạng phần trăm (hiện {shown}%) nhưng {field} là số đếm (số nguyên); bỏ định dạng phần trăm (chọn General/Number) rồi gõ số đếm.',
   en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell is formatted as a percentage (shows {shown}%) but {field} is a count (a whole number); remove the percent format (choose General/Number) and type the count.',
+} as const satisfies IssueMessage;
+
+/** `workbook.percent_shown_rounded` (warning). */
+export const workbookPercentShownRounded = {
+  code: 'workbook.percent_shown_rounded',
+  vi: 'Trang "{sheet}", dòng {row}, cột {column} ({field}): ô hiện "{text}" nhưng chứa {stored}; đã nhập {value} (giá trị ô chứa, không phải số làm tròn). Nếu số đúng là {text}, hãy gõ đúng số đó (hoặc làm tròn trong công thức) rồi nhập lại.',
+  en: 'Sheet "{sheet}", row {row}, column {column} ({field}): the cell shows "{text}" but holds {stored}; {value} was imported (what the cell holds, not the rounded text). If the figure is {text}, type exactly that (or round in the formula) and import again.',
 } as const satisfies IssueMessage;
 
 /** `workbook.percent_format` (the value of an indicator not measured in percent). */

@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { EgovPlanError, issueFrom, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
 import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, sortSheetIssues, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
-import { checkZipFile } from './zip.js';
+import { checkZipFile, copySheetsLast, sheetsBeforeWorkbook } from './zip.js';
 import { keepWrittenNumberFormats } from './numfmt.js';
 
 // An XLSX file on disk read as a stream (exceljs's WorkbookReader): its rows are checked as they
@@ -81,6 +84,8 @@ function memoryKeys(): FileKeySet {
  * `readMeasurementsWorkbook` (visible sheets with a measurements header, formulas never
  * evaluated, merged cells, hidden sheets, duplicates also across sheets), yielding the good rows
  * in batches (each observation with its `sheet`) and returning the rows read and the issues.
+ * A workbook storing its sheets before `xl/workbook.xml` is read from a temporary copy with the
+ * sheets stored last (`copySheetsLast`; removed at the end).
  * Memory does not grow with the rows: the duplicate check keeps its keys in `keys` (a store's,
  * on disk) when given; the shared strings of the workbook are held (up to
  * {@link DEFAULT_MAX_SHARED_STRINGS_BYTES} unpacked). Throws `EgovPlanError` (`workbook.*`).
@@ -135,8 +140,18 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
   let rowsBefore = 0;
   // The entry of the sheet exceljs reads next: it announces it just before handing the sheet.
   let sheetEntry = '';
+  // A workbook storing its sheets before xl/workbook.xml (exceljs's own writer, some other
+  // programs) is read from a copy with the sheets stored last: exceljs's streaming reader then
+  // knows the sheet names, cell texts and formats at each sheet and reads it as it comes, instead
+  // of parking it in a temporary file (what failed at random, `workbookSheets`).
+  let copy: string | undefined;
+  let source = path;
   try {
-    for await (const ws of workbookSheets(path, file, shared !== undefined, (id) => (sheetEntry = `xl/worksheets/sheet${id}.xml`))) {
+    if (sheetsBeforeWorkbook(entries)) {
+      copy = await mkdtemp(join(tmpdir(), 'egov-plan-xlsx-order-'));
+      if (await copySheetsLast(path, join(copy, 'sheets-last.xlsx'), entries)) source = join(copy, 'sheets-last.xlsx');
+    }
+    for await (const ws of workbookSheets(source, file, shared !== undefined, (id) => (sheetEntry = `xl/worksheets/sheet${id}.xml`))) {
       const sheet = ws as unknown as { name: string; state?: string; [Symbol.asyncIterator](): AsyncIterator<{ cellCount: number; number: number; getCell(c: number): StreamedCell }> };
       const name = sheet.name;
       const index = sheetNames.push(name) - 1;
@@ -228,6 +243,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
     throw unreadableWorkbook(e, file);
   } finally {
     if (!options.keys) keys.close();
+    if (copy !== undefined) await rm(copy, { recursive: true, force: true });
   }
   if (sheets.length === 0) throw noMeasurements(file, warnings);
   for (const w of warnings) issues.add(w);
@@ -243,7 +259,8 @@ const WORKBOOK_READ_ATTEMPTS = 4;
  * sometimes ends before the entries stored after the sheets (our template and exceljs's writer
  * store `xl/sharedStrings.xml` and `xl/workbook.xml` last) and then hands the waiting sheets
  * without names and with cell texts as bare indexes — measured 2026-12-03 on one filled template:
- * 6 readings in 60. Nothing of a sheet has been read then, so the file is read again from the
+ * 6 readings in 60 (a file in that order is now read from a copy with its sheets last, where
+ * this is not met; it stays for an archive too large to copy so, over 4 GiB). Nothing of a sheet has been read then, so the file is read again from the
  * start; after {@link WORKBOOK_READ_ATTEMPTS} such readings, `workbook.invalid`.
  */
 async function* workbookSheets(path: string, file: string | undefined, hasSharedStrings: boolean, onSheetEntry: (id: string) => void): AsyncGenerator<unknown> {

@@ -184,6 +184,31 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
 }
 
 /**
+ * The decimals a percent format shows (`0%` 0, `0.0%` 1, `#,##0.00%` 2): the digit places after
+ * the decimal point of its first section, outside quoted text and escapes; undefined for a
+ * format without a decimal point's places it can count. @internal
+ */
+export function percentDecimals(numFmt: string | undefined): number | undefined {
+  if (!isPercentFormat(numFmt)) return undefined;
+  let decimals = 0;
+  let point = false;
+  let close = '';
+  for (let i = 0; i < (numFmt as string).length; i++) {
+    const c = (numFmt as string)[i];
+    if (close !== '') {
+      if (c === close) close = '';
+    } else if (c === '"') close = '"';
+    else if (c === '[') close = ']';
+    else if (c === '\\' || c === '_' || c === '*') i++;
+    else if (c === ';') break;
+    else if (c === '.') point = true;
+    else if (point && (c === '0' || c === '#' || c === '?')) decimals++;
+    else if (c === 'E' || c === 'e' || c === '/') return undefined;
+  }
+  return decimals;
+}
+
+/**
  * The number a cell formatted as a percentage shows (its number, typed or a formula's saved
  * result, times 100: 0.9 shows 90, 0.285 shows 28.5 — the decimal point moved, not a
  * multiplication's binary noise 28.499999999999996), or undefined for any other cell. @internal
@@ -226,6 +251,14 @@ export function percentCells(plan: Plan, sheet: string, headerCells: readonly st
       const unit = unitOf.get(indicator);
       if (field === 'value' && unit === 'percent') {
         read.cells[column - 1] = plainDecimal(shown);
+        const cell = row.getCell(column);
+        const decimals = percentDecimals(cell.numFmt);
+        if (decimals !== undefined && (plainDecimal(shown).split('.')[1] ?? '').length > decimals) {
+          const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: columnHeading(headings, column) };
+          const text = `${shown.toFixed(decimals)}%`;
+          const stored = plainDecimal(typeof cell.value === 'number' ? cell.value : shown / 100);
+          report(issueFrom(MSG.workbookPercentShownRounded, `${at}/${number}/${pointerSegment(headerCells[column - 1] || letter(column))}`, { ...place, text, stored, value: plainDecimal(shown) }, { line: number, column, severity: 'warning', ...(file === undefined ? {} : { file }) }));
+        }
         continue;
       }
       if (field === 'value' && unit === undefined) continue;

@@ -276,3 +276,70 @@ export async function checkZipFile(path: string, file?: string, limits: ZipLimit
   }
   return entries;
 }
+
+/** The entries exceljs's streaming reader must have read before a worksheet: sheet names, relationships, cell texts, number formats. */
+const READ_BEFORE_SHEETS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/u;
+
+/**
+ * True when an archive stores a worksheet before one of the entries a streaming reader needs
+ * first (`xl/workbook.xml`, its relationships, the shared strings, the styles), as exceljs's own
+ * writer and some other programs do; from the directory's offsets ({@link zipEntries}). @internal
+ */
+export function sheetsBeforeWorkbook(entries: readonly ZipEntry[]): boolean {
+  const firstSheet = Math.min(...entries.filter((e) => WORKSHEET.test(e.name)).map((e) => e.offset));
+  return entries.some((e) => READ_BEFORE_SHEETS.has(e.name) && e.offset > firstSheet);
+}
+
+/**
+ * Copies an archive on disk (checked by {@link checkZipFile}, whose `entries` are given) to `out`
+ * with its worksheets stored after every other entry, piece by piece (nothing held whole): the
+ * bytes of each entry (local header, data, data descriptor) copied unchanged, in the new order,
+ * the central directory with each entry's new offset. The directory stays where it was. Returns
+ * false, writing nothing, for an archive whose offsets do not fit 32 bits (ZIP64, over 4 GiB).
+ * @internal
+ */
+export async function copySheetsLast(path: string, out: string, entries: readonly ZipEntry[]): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const tailLength = Math.min(size, 0xffff + 22 + 20);
+    const tail = Buffer.alloc(tailLength);
+    await fh.read(tail, 0, tailLength, size - tailLength);
+    const { dirOffset } = directory(tail, size - tailLength, undefined);
+    if (dirOffset >= MAX32 || entries.some((e) => e.offset >= MAX32)) return false;
+    const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+    const blocks = byOffset.map((e, i) => ({ e, start: e.offset, end: byOffset[i + 1]?.offset ?? dirOffset }));
+    const order = [...blocks.filter((b) => !WORKSHEET.test(b.e.name)), ...blocks.filter((b) => WORKSHEET.test(b.e.name))];
+    const moved = new Map<ZipEntry, number>();
+    let at = byOffset[0]?.offset ?? 0;
+    for (const b of order) moved.set(b.e, at), (at += b.end - b.start);
+    const dir = Buffer.alloc(size - dirOffset);
+    await fh.read(dir, 0, dir.length, dirOffset);
+    // The directory lists the entries in `entries` order (zipEntries read them so).
+    for (let o = 0, i = 0; i < entries.length; i++) {
+      dir.writeUInt32LE(moved.get(entries[i] as ZipEntry) as number, o + 42);
+      o += 46 + dir.readUInt16LE(o + 28) + dir.readUInt16LE(o + 30) + dir.readUInt16LE(o + 32);
+    }
+    const target = await open(out, 'wx');
+    try {
+      const write = async (start: number, end: number) => {
+        const piece = Buffer.alloc(Math.min(1 << 20, Math.max(1, end - start)));
+        for (let p = start; p < end; ) {
+          const { bytesRead } = await fh.read(piece, 0, Math.min(piece.length, end - p), p);
+          if (bytesRead === 0) throw new Error('egov-plan: the archive changed while it was copied');
+          await target.write(piece.subarray(0, bytesRead));
+          p += bytesRead;
+        }
+      };
+      await write(0, byOffset[0]?.offset ?? 0);
+      for (const b of order) await write(b.start, b.end);
+      await target.write(dir);
+    } finally {
+      await target.close();
+    }
+    return true;
+  } finally {
+    await fh.close();
+  }
+}

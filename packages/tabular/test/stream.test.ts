@@ -51,7 +51,7 @@ describe('importTabularStream', () => {
     writeFileSync(join(dir, 'q4.csv'), csv(6000, { 4000: '120', 4500: 'abc', 5999: '-1' }));
     const done = await importTabularStream(store, plan, { name: 'q4.csv', stream: stream(join(dir, 'q4.csv')) }, { importedBy: 'x' });
     expect(done).toMatchObject({ imported: false, importId: null, rows: 6000, revisions: 0, unchanged: 0, rejected: 3 });
-    expect(codes(done.issues)[0]).toBe('workbook.rejected');
+    expect(codes(done.issues)[0]).toBe('file.rejected');
     expect(done.issues.slice(1).map((i) => i.pointer)).toEqual(['/4002/value', '/4502/value', '/6001/value']);
     expect(await store.imports(plan.id)).toEqual([]);
     expect((await store.currentValues({ plan: plan.id })) as unknown[]).toEqual([]);
@@ -89,7 +89,7 @@ describe('importTabularStream', () => {
     writeFileSync(join(dir, 'q4.csv'), `${csv(100).trimEnd()}\nonline-dossier-rate,"xa-x,commune,2020Q4,1\n`);
     const done = await importTabularStream(store, plan, { name: 'q4.csv', stream: stream(join(dir, 'q4.csv')) }, { importedBy: 'x' });
     expect(done).toMatchObject({ imported: false, rows: 101, rejected: 1 });
-    expect(codes(done.issues)).toEqual(['workbook.rejected', 'measurement.unterminated_quote']);
+    expect(codes(done.issues)).toEqual(['file.rejected', 'measurement.unterminated_quote']);
     expect(await store.imports(plan.id)).toEqual([]);
   });
 

@@ -141,6 +141,7 @@ describe('a broken file imports not at all', () => {
     const done = await importTabularFile(store, plan, { name: 'hong.xlsx', bytes }, { importedBy: 'so-tttt' });
     expect(done).toMatchObject({ imported: false, importId: null, rows: 4, rejected: 3, revisions: 0 });
     expect(codes(done.issues)).toEqual(['workbook.rejected', 'measurement.unknown_indicator', 'measurement.invalid_number', 'measurement.invalid_number']);
+    expect(done.issues[0]!.message.en).toMatch(/^Workbook hong\.xlsx: 3 of 4 rows refused/u);
     const bad = done.issues[2]!;
     expect(bad.pointer).toBe('/Số liệu/4/value');
     expect(bad.column).toBe(4);
@@ -156,8 +157,15 @@ describe('a broken file imports not at all', () => {
     const text = 'indicator,orgUnit,period,value\nonline-dossier-rate,so-tttt,2020Q4,27\nonline-dossier-rate,so-khdt,2020Q4,120\n';
     const done = await importTabularFile(store, plan, { name: 'q4.csv', bytes: new TextEncoder().encode(text) }, { importedBy: 'x' });
     expect(done).toMatchObject({ imported: false, rows: 2, rejected: 1 });
-    expect(codes(done.issues)).toEqual(['workbook.rejected', 'measurement.out_of_range']);
+    // A CSV file is not a workbook: its refusal says file.rejected, naming the kind of file.
+    expect(codes(done.issues)).toEqual(['file.rejected', 'measurement.out_of_range']);
+    expect(done.issues[0]!.message.en).toBe('CSV file q4.csv: 1 of 2 rows refused; nothing of the file is imported. Correct the rows below and import it again.');
+    expect(done.issues[0]!.message.vi).toBe('Tệp CSV q4.csv: 1 trong 2 dòng bị từ chối; không nhập gì của tệp. Sửa các dòng dưới đây rồi nhập lại.');
     expect(await store.imports(plan.id)).toEqual([]);
+    const json = JSON.stringify([{ indicator: 'online-dossier-rate', orgUnit: 'so-khdt', period: '2020Q4', value: 120 }]);
+    const refusedJson = await importTabularFile(store, plan, { name: 'q4.json', bytes: new TextEncoder().encode(json) }, { importedBy: 'x' });
+    expect(codes(refusedJson.issues)).toEqual(['file.rejected', 'measurement.out_of_range']);
+    expect(refusedJson.issues[0]!.message.en).toMatch(/^JSON file q4\.json: 1 of 1 rows refused/u);
   });
 });
 
