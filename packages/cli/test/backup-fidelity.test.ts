@@ -164,7 +164,7 @@ describe('a restore refuses what an import refuses', () => {
       ]);
       expect(issues[0]!.message.en).toBe('Backup edited.csv: not restored — 3 revisions of plan kontum-1102-2019 refused as an import would refuse them (checked against the plan); nothing of the backup was written, the store is as it was. The bad rows follow.');
       expect(issues[1]!.message.en).toBe('Backup edited.csv, line 2: value 99% does not match numerator/denominator 63/200 = 31.5% (more than the 0.5 percentage points rounding explains).');
-      expect(issues[1]!.message.vi).toBe('Bản sao lưu edited.csv, dòng 2: giá trị 99% không khớp với tử số/mẫu số 63/200 = 31.5% (lệch quá 0.5 điểm phần trăm do làm tròn).');
+      expect(issues[1]!.message.vi).toBe('Bản sao lưu edited.csv, dòng 2: giá trị 99% không khớp với tử số/mẫu số 63/200 = 31,5% (lệch quá 0,5 điểm phần trăm do làm tròn).');
       expect(issues[2]!.message.en).toMatch(/^Backup edited\.csv, line 3: "2020Q5" is not a reporting-period id/u);
       expect(issues[3]!.message.en).toBe('Backup edited.csv, line 4: the value cannot be negative.');
       expect(onDisk(join(dir, 'target.sqlite'))).toEqual(before);

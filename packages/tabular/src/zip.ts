@@ -287,7 +287,9 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/u;
  * writer and some other programs do; from the directory's offsets ({@link zipEntries}). @internal
  */
 export function sheetsBeforeWorkbook(entries: readonly ZipEntry[]): boolean {
-  const firstSheet = Math.min(...entries.filter((e) => WORKSHEET.test(e.name)).map((e) => e.offset));
+  // A loop, not Math.min(...offsets): a workbook may hold more sheets than a call takes arguments.
+  let firstSheet = Infinity;
+  for (const e of entries) if (WORKSHEET.test(e.name) && e.offset < firstSheet) firstSheet = e.offset;
   return entries.some((e) => READ_BEFORE_SHEETS.has(e.name) && e.offset > firstSheet);
 }
 
