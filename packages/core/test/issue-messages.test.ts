@@ -72,6 +72,7 @@ describe('issue messages', () => {
     'packages/rules/src/engine/measurements.ts',
     'packages/rules/src/engine/options.ts',
     'packages/rules/src/engine/provenance.ts',
+    'packages/rules/src/engine/resolve.ts',
     'packages/rules/src/engine/sources.ts',
     'packages/rules/src/ingest/measurements.ts',
     'packages/rules/src/json-document.ts',
