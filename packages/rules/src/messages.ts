@@ -806,3 +806,110 @@ export const rulesClaimedProvenance = {
   vi: 'Tệp tự ghi {count} nguồn gốc trỏ tới tệp không phải kế hoạch đóng gói; không kiểm chứng được nên chỉ hiển thị là lời tệp tự ghi (claimed).',
   en: "The file states {count} provenance entries naming files that are not bundled plans; they cannot be verified and are shown only as the file's claim (claimed).",
 } as const satisfies IssueMessage;
+
+// The messages of `extends` resolution and merging (engine/resolve.ts). Their labels and hints
+// (`{what}`, `{hint}`, `{label}`, `{from}`) are bilingual words of words.ts.
+
+/** `rules.too_many_results`: each-unit targets times units over `maxResults`. */
+export const rulesTooManyEachUnitResults = {
+  code: 'rules.too_many_results',
+  vi: 'Các chỉ tiêu "each-unit" của kế hoạch nhân với số đơn vị hành chính đã cho {total} kết quả, quá giới hạn {max} (maxResults).',
+  en: "The plan's each-unit targets times its administrative units give {total} results, over the limit of {max} (maxResults).",
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_targets`: the plan resolved from `extends`. */
+export const rulesTooManyTargetsResolved = {
+  code: 'rules.too_many_targets',
+  vi: 'Kế hoạch sau khi giải "extends" có {count} chỉ tiêu, tối đa {max}.',
+  en: 'The plan resolved from "extends" has {count} targets, at most {max}.',
+} as const satisfies IssueMessage;
+
+/** `plan.unknown_agency` after `extends` left a part out (`{message}`: the consistency check's message). */
+export const planUnknownAgencyOmitted = {
+  code: 'plan.unknown_agency',
+  vi: '{message} Nếu mục này nằm trong phần bị bỏ qua ("include"/"omit" của "extends"): hãy khai báo nó trong tệp của bạn, đổi tham chiếu bằng "itemOverrides", hoặc bỏ qua cả phần dùng nó.',
+  en: '{message} If it is in a part an "extends" entry leaves out ("include"/"omit"): declare it in your file, change the reference with "itemOverrides", or leave out the part that names it too.',
+} as const satisfies IssueMessage;
+
+/** `plan.unknown_reference` after `extends` left a part out (`{message}`: the consistency check's message). */
+export const planUnknownReferenceOmitted = {
+  code: 'plan.unknown_reference',
+  vi: '{message} Nếu mục này nằm trong phần bị bỏ qua ("include"/"omit" của "extends"): hãy khai báo nó trong tệp của bạn, đổi tham chiếu bằng "itemOverrides", hoặc bỏ qua cả phần dùng nó.',
+  en: '{message} If it is in a part an "extends" entry leaves out ("include"/"omit"): declare it in your file, change the reference with "itemOverrides", or leave out the part that names it too.',
+} as const satisfies IssueMessage;
+
+/** `rules.too_many_files`. */
+export const rulesTooManyFiles = { code: 'rules.too_many_files', vi: 'Chuỗi "extends" dùng quá {max} tệp.', en: 'The "extends" chain uses more than {max} files.' } as const satisfies IssueMessage;
+
+/** `rules.invalid_base`. */
+export const rulesInvalidBase = {
+  code: 'rules.invalid_base',
+  vi: 'Kế hoạch gốc "{ref}" không hợp lệ (xem các lỗi kèm theo).',
+  en: 'Base plan "{ref}" is invalid (see the issues that follow).',
+} as const satisfies IssueMessage;
+
+/** `rules.extends_cycle` (`{cycle}`: the files, joined by →). */
+export const rulesExtendsCycle = { code: 'rules.extends_cycle', vi: '"extends" tạo thành vòng: {cycle}.', en: '"extends" forms a cycle: {cycle}.' } as const satisfies IssueMessage;
+
+/** `rules.conflicting_definition` (`{what}`: the target, item or indicator; `{first}`, `{here}`: file places; `{hint}`: what to do). */
+export const rulesConflictingDefinition = {
+  code: 'rules.conflicting_definition',
+  vi: '{what} được khai báo khác nhau tại {first} và tại {here} (khác ở: {fields}): {hint}',
+  en: '{what} is declared differently at {first} and at {here} (different: {fields}): {hint}',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_indicator` (`addTargets`). */
+export const rulesUnknownIndicatorAddTargets = {
+  code: 'rules.unknown_indicator',
+  vi: 'Không có chỉ số "{indicator}" để thêm chỉ tiêu.',
+  en: 'There is no indicator "{indicator}" to add a target to.',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_target` (an override). */
+export const rulesUnknownTargetOverride = {
+  code: 'rules.unknown_target',
+  vi: 'Ghi đè chỉ tiêu "{target}" không tồn tại (trong tệp này hay các kế hoạch gốc).',
+  en: 'Override of target "{target}", which does not exist (in this file or its bases).',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_target` (a withdrawal). */
+export const rulesUnknownTargetWithdrawal = {
+  code: 'rules.unknown_target',
+  vi: 'Bãi bỏ chỉ tiêu "{target}" không tồn tại (trong tệp này hay các kế hoạch gốc).',
+  en: 'Withdrawal of target "{target}", which does not exist (in this file or its bases).',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_item` (an item override; `{label}`: the item). */
+export const rulesUnknownItemOverride = {
+  code: 'rules.unknown_item',
+  vi: 'Ghi đè {label}, mục không tồn tại (trong tệp này hay các kế hoạch gốc được kế thừa).',
+  en: 'Override of {label}, which does not exist (in this file or the bases it inherits).',
+} as const satisfies IssueMessage;
+
+/** `rules.unknown_item` (an item withdrawal; `{label}`: the item). */
+export const rulesUnknownItemWithdrawal = {
+  code: 'rules.unknown_item',
+  vi: 'Bãi bỏ {label}, mục không tồn tại (trong tệp này hay các kế hoạch gốc được kế thừa).',
+  en: 'Withdrawal of {label}, which does not exist (in this file or the bases it inherits).',
+} as const satisfies IssueMessage;
+
+/** `rules.conflicting_override` (`{label}`: the target or item; `{from}`: the date or the start). */
+export const rulesConflictingOverride = {
+  code: 'rules.conflicting_override',
+  vi: 'Xung đột: "{field}" của {label} từ {from} đã được ghi đè khác tại {file} ({pointer}).',
+  en: 'Conflict: "{field}" of {label} from {from} is already overridden differently at {file} ({pointer}).',
+} as const satisfies IssueMessage;
+
+/** `rules.conflicting_withdrawal` (`{label}`: the target or item, capitalised). */
+export const rulesConflictingWithdrawal = {
+  code: 'rules.conflicting_withdrawal',
+  vi: '{label} đã bị bãi bỏ từ một ngày khác tại {file} ({pointer}).',
+  en: '{label} is already withdrawn from another date at {file} ({pointer}).',
+} as const satisfies IssueMessage;
+
+/** `rules.override_after_withdrawal` (`{label}`: the target or item; `{from}`: the withdrawal's date or the start). */
+export const rulesOverrideAfterWithdrawal = {
+  code: 'rules.override_after_withdrawal',
+  vi: 'Ghi đè có hiệu lực khi {label} đã bị bãi bỏ (từ {from}, {file} {pointer}).',
+  en: 'The override takes effect when {label} is already withdrawn (from {from}, {file} {pointer}).',
+} as const satisfies IssueMessage;

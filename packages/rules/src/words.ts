@@ -112,3 +112,52 @@ export function valueKind(value: unknown): BilingualText {
       return { vi: 'một đối tượng', en: 'an object' };
   }
 }
+
+// The labels and hints of `extends` resolution's messages (engine/resolve.ts).
+
+/** A target in a message (`chỉ tiêu "T1"`). @internal */
+export function targetLabel(id: string): BilingualText {
+  return { vi: `chỉ tiêu "${id}"`, en: `target "${id}"` };
+}
+
+/** An item of a plan's list `kind` in a message (`mục agencies "A"`). @internal */
+export function itemLabel(kind: string, id: string): BilingualText {
+  return { vi: `mục ${kind} "${id}"`, en: `${kind} item "${id}"` };
+}
+
+/** A target declared twice, the `{what}` of `rules.conflicting_definition`. @internal */
+export function conflictingTarget(id: string): BilingualText {
+  return { vi: `Chỉ tiêu "${id}"`, en: `Target "${id}"` };
+}
+
+/** An indicator declared twice, the `{what}` of `rules.conflicting_definition`. @internal */
+export function conflictingIndicator(id: string): BilingualText {
+  return { vi: `Chỉ số "${id}"`, en: `Indicator "${id}"` };
+}
+
+/** The `{hint}` of `rules.conflicting_definition` when two unrelated bases disagree (`example`: the `extends` entry to write). @internal */
+export function basesDisagreeHint(example: string): BilingualText {
+  return { vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": ${example}.`, en: `the two bases disagree; take this part from one of them only, e.g. in "extends": ${example}.` };
+}
+
+/** The `{hint}` of `rules.conflicting_definition` for a target a file redeclares. @internal */
+export const TARGET_REDECLARED_HINT: BilingualText = { vi: 'muốn thay đổi chỉ tiêu kế thừa, hãy dùng "overrides".', en: 'to change an inherited target use "overrides".' };
+
+/** The `{hint}` of `rules.conflicting_definition` for an item a file redeclares (`kind`: its list). @internal */
+export function itemRedeclaredHint(kind: string): BilingualText {
+  return { vi: `muốn thay đổi mục kế thừa, hãy dùng "itemOverrides" (kind "${kind}").`, en: `to change an inherited item use "itemOverrides" (kind "${kind}").` };
+}
+
+/** The `{hint}` of `rules.conflicting_definition` for a phase a file redeclares. @internal */
+export const PHASE_REDECLARED_HINT: BilingualText = { vi: 'giai đoạn kế thừa không thể khai báo lại khác đi; hãy bỏ khai báo này.', en: 'an inherited phase cannot be redeclared differently; remove this declaration.' };
+
+/** The `{hint}` of `rules.conflicting_definition` for an indicator a file redeclares. @internal */
+export const INDICATOR_REDECLARED_HINT: BilingualText = {
+  vi: 'định nghĩa của chỉ số kế thừa không thể thay đổi; để thêm chỉ tiêu cho nó, hãy dùng "addTargets".',
+  en: 'an inherited indicator\'s definition cannot change; to add targets to it use "addTargets".',
+};
+
+/** A change's date in a message, or the start when it has none (`{from}`). @internal */
+export function fromDate(date: string | null): BilingualText | string {
+  return date ?? { vi: 'đầu', en: 'the start' };
+}

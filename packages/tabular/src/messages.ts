@@ -377,3 +377,84 @@ export const storeRestoreFailedRuleFile = {
   vi: 'Bản sao lưu {file}: không khôi phục được — kho đã có phiên bản {revision} của tệp quy tắc {id} với nội dung khác (bản sao lưu thuộc một lịch sử khác); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
   en: 'Backup {file}: not restored — the store holds revision {revision} of rule file {id} with other text (the backup belongs to another history); nothing of the backup was written, the store is as it was.',
 } as const satisfies IssueMessage;
+
+// The messages of the checks a restore makes of a backup's revisions (restore-check.ts). Each
+// follows the revision's place (`atRevision` of words.ts).
+
+/** `measurement.missing_value`: no indicator or org unit (`{field}`: its key). */
+export const restoreMissingField = { code: 'measurement.missing_value', vi: 'thiếu {field}.', en: '{field} is missing.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_level`. */
+export const restoreInvalidLevel = {
+  code: 'measurement.invalid_level',
+  vi: 'cấp "{level}" không phải province, district hay commune.',
+  en: 'level "{level}" is not province, district or commune.',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: no value. */
+export const restoreMissingValue = { code: 'measurement.missing_value', vi: 'phiên bản của một lần nhập không có giá trị.', en: 'a revision of an import has no value.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value neither a finite number nor yes/no. */
+export const restoreInvalidValue = {
+  code: 'measurement.invalid_number',
+  vi: 'giá trị "{value}" không phải một số hữu hạn hay đúng/sai.',
+  en: 'value "{value}" is not a finite number or yes/no.',
+} as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a negative value. */
+export const restoreNegativeValue = { code: 'measurement.out_of_range', vi: 'giá trị không được âm.', en: 'the value cannot be negative.' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: one of numerator and denominator. */
+export const restoreMissingCount = { code: 'measurement.missing_value', vi: 'cần cả tử số và mẫu số.', en: 'both numerator and denominator are needed.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: counts that are not whole, or a denominator of 0. */
+export const restoreInvalidCounts = {
+  code: 'measurement.invalid_number',
+  vi: 'tử số/mẫu số {numerator}/{denominator} phải là số nguyên (mẫu số lớn hơn 0).',
+  en: 'numerator/denominator {numerator}/{denominator} must be whole numbers (the denominator above 0).',
+} as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a numerator above the denominator. */
+export const restoreNumeratorOverDenominator = {
+  code: 'measurement.out_of_range',
+  vi: 'tử số {numerator} lớn hơn mẫu số {denominator}.',
+  en: 'numerator {numerator} is greater than denominator {denominator}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: counts beside a yes/no value. */
+export const restoreCountsOfBoolean = { code: 'measurement.invalid_value', vi: 'giá trị đúng/sai không có tử số/mẫu số.', en: 'a yes/no value has no numerator/denominator.' } as const satisfies IssueMessage;
+
+/** `measurement.inconsistent_counts` (`{gap}`: `MAX_ROUNDING_GAP`). */
+export const restoreInconsistentCounts = {
+  code: 'measurement.inconsistent_counts',
+  vi: 'giá trị {value}% không khớp với tử số/mẫu số {numerator}/{denominator} = {computed}% (lệch quá {gap} điểm phần trăm do làm tròn).',
+  en: 'value {value}% does not match numerator/denominator {numerator}/{denominator} = {computed}% (more than the {gap} percentage points rounding explains).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_period`: start and end not two dates in order. */
+export const restoreInvalidDates = {
+  code: 'measurement.invalid_period',
+  vi: 'ngày đầu/cuối kỳ "{start}"/"{end}" không phải hai ngày YYYY-MM-DD theo thứ tự.',
+  en: 'period start/end "{start}"/"{end}" are not two dates YYYY-MM-DD in order.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_period`: dated evidence whose period is not its date. */
+export const restoreEvidencePeriod = {
+  code: 'measurement.invalid_period',
+  vi: 'minh chứng theo ngày cần kỳ là ngày của nó (YYYY-MM-DD), không phải "{period}".',
+  en: 'dated evidence needs its date (YYYY-MM-DD) as the period, not "{period}".',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_period`: not a period id. */
+export const restoreInvalidPeriodId = {
+  code: 'measurement.invalid_period',
+  vi: '"{period}" không phải mã kỳ báo cáo (như 2020Q4, 2020M03, 2020S1, 2020N9, 2020, C2020Q4).',
+  en: '"{period}" is not a reporting-period id (such as 2020Q4, 2020M03, 2020S1, 2020N9, 2020, C2020Q4).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_period`: dates other than the plan's for the period. */
+export const restorePeriodDates = {
+  code: 'measurement.invalid_period',
+  vi: 'kỳ {period} theo kế hoạch là {planStart} … {planEnd}, không phải {start} … {end}.',
+  en: 'period {period} is {planStart} … {planEnd} under the plan, not {start} … {end}.',
+} as const satisfies IssueMessage;

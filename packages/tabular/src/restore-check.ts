@@ -1,5 +1,7 @@
-import { issue, type Issue, type MeasurementInput, type Plan, type StoredMeasurement } from '@egov-plan/core';
+import { issueFrom, type BilingualText, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type StoredMeasurement } from '@egov-plan/core';
 import { MAX_ROUNDING_GAP, parsePeriodId, prepareMeasurements } from '@egov-plan/rules';
+import * as MSG from './messages.js';
+import { atRevision, revisionPlace } from './words.js';
 
 // The checks a restore makes of the revisions it is about to write (restoreDumps, dump.ts): a
 // backup is data from outside like any import, so a row an import would refuse is refused here
@@ -8,7 +10,7 @@ import { MAX_ROUNDING_GAP, parsePeriodId, prepareMeasurements } from '@egov-plan
 
 /** Where a revision stands in a backup, for messages: a label and a pointer (and a line for CSV). */
 export interface DumpLocation {
-  label: { vi: string; en: string };
+  label: BilingualText;
   pointer: string;
   line?: number;
 }
@@ -26,7 +28,7 @@ export function dumpLocation(m: StoredMeasurement): DumpLocation {
   const known = locations.get(m);
   if (known) return known;
   const what = `${m.indicator} × ${m.orgUnit} × ${m.period}`;
-  return { label: { vi: `Phiên bản ${m.revision} của ${what} (lần nhập ${m.importId})`, en: `Revision ${m.revision} of ${what} (import ${m.importId})` }, pointer: '' };
+  return { label: revisionPlace(m.revision, what, m.importId), pointer: '' };
 }
 
 const LEVELS = new Set(['province', 'district', 'commune']);
@@ -34,7 +36,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 const isDay = (s: unknown): s is string => typeof s === 'string' && DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-type Problem = { field: string | null; code: Issue['code']; vi: string; en: string };
+type Problem = { field: string | null; code: Issue['code']; text: BilingualText };
+
+/** A problem of `field`, worded by `message`. */
+const problem = <const M extends IssueMessage>(field: string | null, message: M, params: IssueParams<M>): Problem => ({ field, code: message.code, text: issueFrom(message, '', params).message });
 
 /**
  * What is wrong with a revision whatever the plan (the first problem found), or null. `counts`:
@@ -43,32 +48,32 @@ type Problem = { field: string | null; code: Issue['code']; vi: string; en: stri
  * knows the indicator's unit and checks them).
  */
 function planIndependentProblem(m: StoredMeasurement, counts: boolean): Problem | null {
-  for (const f of ['indicator', 'orgUnit'] as const) if (typeof m[f] !== 'string' || m[f] === '') return { field: f, code: 'measurement.missing_value', vi: `thiếu ${f}.`, en: `${f} is missing.` };
-  if (!LEVELS.has(m.level)) return { field: 'level', code: 'measurement.invalid_level', vi: `cấp "${String(m.level)}" không phải province, district hay commune.`, en: `level "${String(m.level)}" is not province, district or commune.` };
-  if (m.value === null || m.value === undefined) return { field: 'value', code: 'measurement.missing_value', vi: 'phiên bản của một lần nhập không có giá trị.', en: 'a revision of an import has no value.' };
-  if (typeof m.value !== 'boolean' && !(typeof m.value === 'number' && Number.isFinite(m.value))) return { field: 'value', code: 'measurement.invalid_number', vi: `giá trị "${String(m.value)}" không phải một số hữu hạn hay đúng/sai.`, en: `value "${String(m.value)}" is not a finite number or yes/no.` };
-  if (typeof m.value === 'number' && m.value < 0) return { field: 'value', code: 'measurement.out_of_range', vi: 'giá trị không được âm.', en: 'the value cannot be negative.' };
+  for (const f of ['indicator', 'orgUnit'] as const) if (typeof m[f] !== 'string' || m[f] === '') return problem(f, MSG.restoreMissingField, { field: f });
+  if (!LEVELS.has(m.level)) return problem('level', MSG.restoreInvalidLevel, { level: String(m.level) });
+  if (m.value === null || m.value === undefined) return problem('value', MSG.restoreMissingValue, {});
+  if (typeof m.value !== 'boolean' && !(typeof m.value === 'number' && Number.isFinite(m.value))) return problem('value', MSG.restoreInvalidValue, { value: String(m.value) });
+  if (typeof m.value === 'number' && m.value < 0) return problem('value', MSG.restoreNegativeValue, {});
   const { numerator: n, denominator: d } = m;
-  if ((n === null) !== (d === null)) return { field: n === null ? 'numerator' : 'denominator', code: 'measurement.missing_value', vi: 'cần cả tử số và mẫu số.', en: 'both numerator and denominator are needed.' };
+  if ((n === null) !== (d === null)) return problem(n === null ? 'numerator' : 'denominator', MSG.restoreMissingCount, {});
   if (n !== null && d !== null && counts) {
-    if (!isCount(n) || !isCount(d) || d === 0) return { field: !isCount(n) ? 'numerator' : 'denominator', code: 'measurement.invalid_number', vi: `tử số/mẫu số ${String(n)}/${String(d)} phải là số nguyên (mẫu số lớn hơn 0).`, en: `numerator/denominator ${String(n)}/${String(d)} must be whole numbers (the denominator above 0).` };
-    if (n > d) return { field: 'numerator', code: 'measurement.out_of_range', vi: `tử số ${n} lớn hơn mẫu số ${d}.`, en: `numerator ${n} is greater than denominator ${d}.` };
+    if (!isCount(n) || !isCount(d) || d === 0) return problem(!isCount(n) ? 'numerator' : 'denominator', MSG.restoreInvalidCounts, { numerator: String(n), denominator: String(d) });
+    if (n > d) return problem('numerator', MSG.restoreNumeratorOverDenominator, { numerator: String(n), denominator: String(d) });
     // Counts stand behind a percentage: the value must be the one they give, up to rounding.
-    if (typeof m.value !== 'number') return { field: 'numerator', code: 'measurement.invalid_value', vi: 'giá trị đúng/sai không có tử số/mẫu số.', en: 'a yes/no value has no numerator/denominator.' };
+    if (typeof m.value !== 'number') return problem('numerator', MSG.restoreCountsOfBoolean, {});
     const computed = (n / d) * 100;
     if (Math.abs(m.value - computed) > MAX_ROUNDING_GAP) {
       const shown = Math.round(computed * 1e6) / 1e6;
-      return { field: 'value', code: 'measurement.inconsistent_counts', vi: `giá trị ${m.value}% không khớp với tử số/mẫu số ${n}/${d} = ${shown}% (lệch quá ${MAX_ROUNDING_GAP} điểm phần trăm do làm tròn).`, en: `value ${m.value}% does not match numerator/denominator ${n}/${d} = ${shown}% (more than the ${MAX_ROUNDING_GAP} percentage points rounding explains).` };
+      return problem('value', MSG.restoreInconsistentCounts, { value: String(m.value), numerator: String(n), denominator: String(d), computed: String(shown), gap: String(MAX_ROUNDING_GAP) });
     }
   }
-  if (!isDay(m.start) || !isDay(m.end) || m.start > m.end) return { field: 'start', code: 'measurement.invalid_period', vi: `ngày đầu/cuối kỳ "${String(m.start)}"/"${String(m.end)}" không phải hai ngày YYYY-MM-DD theo thứ tự.`, en: `period start/end "${String(m.start)}"/"${String(m.end)}" are not two dates YYYY-MM-DD in order.` };
+  if (!isDay(m.start) || !isDay(m.end) || m.start > m.end) return problem('start', MSG.restoreInvalidDates, { start: String(m.start), end: String(m.end) });
   if (m.evidence) {
-    if (!isDay(m.period) || m.start !== m.period || m.end !== m.period) return { field: 'period', code: 'measurement.invalid_period', vi: `minh chứng theo ngày cần kỳ là ngày của nó (YYYY-MM-DD), không phải "${String(m.period)}".`, en: `dated evidence needs its date (YYYY-MM-DD) as the period, not "${String(m.period)}".` };
+    if (!isDay(m.period) || m.start !== m.period || m.end !== m.period) return problem('period', MSG.restoreEvidencePeriod, { period: String(m.period) });
   } else {
     try {
       parsePeriodId(m.period);
     } catch {
-      return { field: 'period', code: 'measurement.invalid_period', vi: `"${String(m.period)}" không phải mã kỳ báo cáo (như 2020Q4, 2020M03, 2020S1, 2020N9, 2020, C2020Q4).`, en: `"${String(m.period)}" is not a reporting-period id (such as 2020Q4, 2020M03, 2020S1, 2020N9, 2020, C2020Q4).` };
+      return problem('period', MSG.restoreInvalidPeriodId, { period: String(m.period) });
     }
   }
   return null;
@@ -82,7 +87,7 @@ function asInput(m: StoredMeasurement): MeasurementInput {
 
 const rowIssue = (at: DumpLocation, file: string, p: Problem): Issue => {
   const pointer = p.field === null ? at.pointer : `${at.pointer}/${p.field}`;
-  return issue(p.code, pointer, `${at.label.vi}: ${p.vi}`, `${at.label.en}: ${p.en}`, { file, ...(at.line === undefined ? {} : { line: at.line }) });
+  return { code: p.code, pointer, message: atRevision(at.label, p.text), file, ...(at.line === undefined ? {} : { line: at.line }) };
 };
 
 /**
@@ -134,14 +139,14 @@ function checkAgainstPlan(good: readonly StoredMeasurement[], plan: Plan, file: 
     const strip = (s: string, label: string) => (s.startsWith(label) ? s.slice(label.length) : s).replace(/^:\s*/u, '');
     const vi = strip(i.message.vi, `Số liệu thứ ${k + 1}`);
     const en = strip(i.message.en, `Measurement #${k + 1}`);
-    out.push([m, rowIssue(dumpLocation(m), file, { field: hit?.[2] ?? null, code: i.code, vi, en })]);
+    out.push([m, rowIssue(dumpLocation(m), file, { field: hit?.[2] ?? null, code: i.code, text: { vi, en } })]);
     bad.add(k);
   }
   for (const o of set.observations) {
     const k = o.row - 1;
     const m = good[k];
     if (!m || bad.has(k) || (o.start === m.start && o.end === m.end)) continue;
-    out.push([m, rowIssue(dumpLocation(m), file, { field: 'start', code: 'measurement.invalid_period', vi: `kỳ ${m.period} theo kế hoạch là ${o.start} … ${o.end}, không phải ${m.start} … ${m.end}.`, en: `period ${m.period} is ${o.start} … ${o.end} under the plan, not ${m.start} … ${m.end}.` })]);
+    out.push([m, rowIssue(dumpLocation(m), file, problem('start', MSG.restorePeriodDates, { period: m.period, planStart: o.start, planEnd: o.end, start: m.start, end: m.end }))]);
   }
   return out;
 }

@@ -19,3 +19,13 @@ export function backupPointerPlace(file: string, pointer: string): BilingualText
 export function backupLinePlace(file: string, line: number): BilingualText {
   return { vi: `Bản sao lưu ${file}, dòng ${line}`, en: `Backup ${file}, line ${line}` };
 }
+
+/** A revision of a backup named by its content (`what`: indicator × org unit × period). @internal */
+export function revisionPlace(revision: number, what: string, importId: string): BilingualText {
+  return { vi: `Phiên bản ${revision} của ${what} (lần nhập ${importId})`, en: `Revision ${revision} of ${what} (import ${importId})` };
+}
+
+/** A revision's message after its place. @internal */
+export function atRevision(place: BilingualText, text: BilingualText): BilingualText {
+  return { vi: `${place.vi}: ${text.vi}`, en: `${place.en}: ${text.en}` };
+}

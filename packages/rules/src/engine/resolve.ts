@@ -10,17 +10,19 @@ import {
   checkPlanConsistency,
   fromPointer,
   isPromiseLike,
-  issue,
   issueFrom,
   toPointer,
   validatePlan,
   type AgreeingDeclaration,
+  type BilingualText,
   type Awaitable,
   type ChangeableItemKind,
   type ExtendsEntry,
   type Indicator,
   type InheritedPart,
   type Issue,
+  type IssueMessage,
+  type IssueParams,
   type ItemOverride,
   type ItemWithdrawal,
   type ProvenanceOrigin,
@@ -30,6 +32,7 @@ import {
   type ValidationResult,
 } from '@egov-plan/core';
 import * as MSG from '../messages.js';
+import { basesDisagreeHint, conflictingIndicator, conflictingTarget, fromDate, INDICATOR_REDECLARED_HINT, itemLabel, itemRedeclaredHint, PHASE_REDECLARED_HINT, TARGET_REDECLARED_HINT, targetLabel } from '../words.js';
 import { locateIssues, parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { addDays } from '../calendar/time.js';
 import { applyChanges, applyItemChanges, compareOverrides } from './changes.js';
@@ -187,8 +190,8 @@ export function canonicalJson(v: unknown): string {
 export { jsonEqual };
 
 /** An issue located in a layer's file (line and column when the layer has text). */
-export function issueIn(layer: RuleFileLayer, pointer: string, code: Issue['code'], vi: string, en: string): Issue {
-  return locate(layer, issue(code, pointer, vi, en));
+export function issueIn<const M extends IssueMessage>(layer: RuleFileLayer, pointer: string, message: M, params: IssueParams<M>): Issue {
+  return locate(layer, issueFrom(message, pointer, params));
 }
 
 function locate(layer: RuleFileLayer, i: Issue): Issue {
@@ -397,9 +400,8 @@ function workBudgetIssues(plan: Plan, max: number, root: RuleFileLayer): Issue[]
     issueIn(
       root,
       '/indicators',
-      'rules.too_many_results',
-      `Các chỉ tiêu "each-unit" của kế hoạch nhân với số đơn vị hành chính đã cho ${total} kết quả, quá giới hạn ${max} (maxResults).`,
-      `The plan's each-unit targets times its administrative units give ${total} results, over the limit of ${max} (maxResults).`,
+      MSG.rulesTooManyEachUnitResults,
+      { total, max },
     ),
   ];
 }
@@ -499,7 +501,7 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
   // Provenance claimed by the files is checked first; what does not hold is the file's own.
   const warnings: Issue[] = [];
   const order = linear.order.map((layer) => {
-    const v = verifyProvenance(layer, issueIn);
+    const v = verifyProvenance(layer, (l, pointer, code, vi, en) => locate(l, { code, pointer, message: { vi, en } }));
     for (const w of v.warnings) warnings.push(w);
     return v.layer;
   });
@@ -522,9 +524,8 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
         issueIn(
           root,
           '/extends',
-          'rules.too_many_targets',
-          `Kế hoạch sau khi giải "extends" có ${targetCount} chỉ tiêu, tối đa ${limits.maxTargets}.`,
-          `The plan resolved from "extends" has ${targetCount} targets, at most ${limits.maxTargets}.`,
+          MSG.rulesTooManyTargetsResolved,
+          { count: targetCount, max: limits.maxTargets },
         ),
       ],
     };
@@ -544,13 +545,7 @@ function* resolveLayer(given: RuleFileLayer, source: RuleFileSource, limits: Rul
 function withOmissionHint(i: Issue, parts: ReadonlyMap<string, Set<InheritedPart>>): Issue {
   if (i.code !== 'plan.unknown_agency' && i.code !== 'plan.unknown_reference') return i;
   if (![...parts.values()].some((p) => p.size < ALL_PARTS.length)) return i;
-  return {
-    ...i,
-    message: {
-      vi: `${i.message.vi} Nếu mục này nằm trong phần bị bỏ qua ("include"/"omit" của "extends"): hãy khai báo nó trong tệp của bạn, đổi tham chiếu bằng "itemOverrides", hoặc bỏ qua cả phần dùng nó.`,
-      en: `${i.message.en} If it is in a part an "extends" entry leaves out ("include"/"omit"): declare it in your file, change the reference with "itemOverrides", or leave out the part that names it too.`,
-    },
-  };
+  return { ...i, message: issueFrom(i.code === 'plan.unknown_agency' ? MSG.planUnknownAgencyOmitted : MSG.planUnknownReferenceOmitted, i.pointer, { message: i.message }).message };
 }
 
 /** Reads and checks the file a source returned; the same key gives the same layer. */
@@ -583,7 +578,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
       const ref = typeof entry === 'string' ? entry : entry.plan;
       const pointer = typeof entry === 'string' ? `/extends/${i}` : `/extends/${i}/plan`;
       if (files >= limits.maxFiles) {
-        issues.push(issueIn(layer, pointer, 'rules.too_many_files', `Chuỗi "extends" dùng quá ${limits.maxFiles} tệp.`, `The "extends" chain uses more than ${limits.maxFiles} files.`));
+        issues.push(issueIn(layer, pointer, MSG.rulesTooManyFiles, { max: limits.maxFiles }));
         continue;
       }
       const read: RuleFileRead = yield source.read(ref, { key: layer.key, name: layer.display });
@@ -603,7 +598,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
         }
       }
       if ('issues' in r) {
-        issues.push(issueIn(layer, pointer, 'rules.invalid_base', `Kế hoạch gốc "${ref}" không hợp lệ (xem các lỗi kèm theo).`, `Base plan "${ref}" is invalid (see the issues that follow).`));
+        issues.push(issueIn(layer, pointer, MSG.rulesInvalidBase, { ref }));
         for (const x of r.issues) issues.push(x);
         continue;
       }
@@ -611,7 +606,7 @@ function* linearise(root: RuleFileLayer, source: RuleFileSource, limits: RuleLim
       display.set(parent.key, parent.display);
       if (chain.includes(parent.key)) {
         const cycle = [...chain.slice(chain.indexOf(parent.key)), parent.key].map((k) => display.get(k) ?? k).join(' → ');
-        issues.push(issueIn(layer, pointer, 'rules.extends_cycle', `"extends" tạo thành vòng: ${cycle}.`, `"extends" forms a cycle: ${cycle}.`));
+        issues.push(issueIn(layer, pointer, MSG.rulesExtendsCycle, { cycle }));
         continue;
       }
       if (!ancestors.has(parent.key)) files++;
@@ -698,7 +693,7 @@ const differing = (a: Record<string, unknown>, b: Record<string, unknown>) => [.
 interface ChangeEntry {
   /** The changed thing: `target|<id>` or `<kind>|<id>`. */
   key: string;
-  label: { vi: string; en: string };
+  label: BilingualText;
   effectiveFrom: string | null;
   set?: Record<string, unknown>;
   at: Origin;
@@ -721,24 +716,10 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
   let seq = 0;
 
   // A second declaration that does not agree: both places, and a hint that applies to the case.
-  const conflict = (layer: RuleFileLayer, pointer: string, what: { vi: string; en: string }, first: Origin, fields: string[], part: InheritedPart, own: { vi: string; en: string }) => {
+  const conflict = (layer: RuleFileLayer, pointer: string, what: BilingualText | string, first: Origin, fields: string[], part: InheritedPart, own: BilingualText) => {
     const unrelated = !related(layer, first.layer);
-    const list = fields.join(', ');
-    const hint = unrelated
-      ? {
-          vi: `hai kế hoạch gốc không thống nhất; hãy lấy phần này từ một kế hoạch thôi, ví dụ trong "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
-          en: `the two bases disagree; take this part from one of them only, e.g. in "extends": {"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}.`,
-        }
-      : own;
-    issues.push(
-      issueIn(
-        layer,
-        pointer,
-        'rules.conflicting_definition',
-        `${what.vi} được khai báo khác nhau tại ${placeOf(first.layer, first.pointer)} và tại ${placeOf(layer, pointer)} (khác ở: ${list}): ${hint.vi}`,
-        `${what.en} is declared differently at ${placeOf(first.layer, first.pointer)} and at ${placeOf(layer, pointer)} (different: ${list}): ${hint.en}`,
-      ),
-    );
+    const hint = unrelated ? basesDisagreeHint(`{"plan": "${written.get(layer.key) ?? layer.display}", "omit": ["${part}"]}`) : own;
+    issues.push(issueIn(layer, pointer, MSG.rulesConflictingDefinition, { what, first: placeOf(first.layer, first.pointer), here: placeOf(layer, pointer), fields: fields.join(', '), hint }));
   };
 
   const addTarget = (layer: RuleFileLayer, t: TargetType, indicatorId: string, pointer: string) => {
@@ -765,10 +746,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
         return;
       }
       const fields = existing.indicator === indicatorId ? differing(meaningOf('targets', t0), meaningOf('targets', t1)) : ['indicator'];
-      conflict(layer, `${pointer}/id`, { vi: `Chỉ tiêu "${t.id}"`, en: `Target "${t.id}"` }, existing.at, fields, 'indicators', {
-        vi: 'muốn thay đổi chỉ tiêu kế thừa, hãy dùng "overrides".',
-        en: 'to change an inherited target use "overrides".',
-      });
+      conflict(layer, `${pointer}/id`, conflictingTarget(t.id), existing.at, fields, 'indicators', TARGET_REDECLARED_HINT);
       return;
     }
     targets.set(t.id, entry);
@@ -791,10 +769,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
           }
           else {
             const changeable = coll !== 'phases';
-            conflict(layer, at.pointer, { vi: `"${k}" (${coll})`, en: `"${k}" (${coll})` }, existing.at, differing(existing.item, item), coll, {
-              vi: changeable ? `muốn thay đổi mục kế thừa, hãy dùng "itemOverrides" (kind "${coll}").` : 'giai đoạn kế thừa không thể khai báo lại khác đi; hãy bỏ khai báo này.',
-              en: changeable ? `to change an inherited item use "itemOverrides" (kind "${coll}").` : 'an inherited phase cannot be redeclared differently; remove this declaration.',
-            });
+            conflict(layer, at.pointer, `"${k}" (${coll})`, existing.at, differing(existing.item, item), coll, changeable ? itemRedeclaredHint(coll) : PHASE_REDECLARED_HINT);
           }
         }
       });
@@ -813,10 +788,7 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
             existing.indicator = { ...meta, targets: [] };
             existing.at = { layer, pointer };
           } else {
-            conflict(layer, pointer, { vi: `Chỉ số "${ind.id}"`, en: `Indicator "${ind.id}"` }, existing.at, differing(meaningOf('indicators', a), meaningOf('indicators', b)), 'indicators', {
-              vi: 'định nghĩa của chỉ số kế thừa không thể thay đổi; để thêm chỉ tiêu cho nó, hãy dùng "addTargets".',
-              en: 'an inherited indicator\'s definition cannot change; to add targets to it use "addTargets".',
-            });
+            conflict(layer, pointer, conflictingIndicator(ind.id), existing.at, differing(meaningOf('indicators', a), meaningOf('indicators', b)), 'indicators', INDICATOR_REDECLARED_HINT);
             return;
           }
         }
@@ -825,34 +797,25 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
       (plan.addTargets ?? []).forEach((a, i) => {
         if (!indicators.has(a.indicator)) {
           issues.push(
-            issueIn(layer, `/addTargets/${i}/indicator`, 'rules.unknown_indicator', `Không có chỉ số "${a.indicator}" để thêm chỉ tiêu.`, `There is no indicator "${a.indicator}" to add a target to.`),
+            issueIn(layer, `/addTargets/${i}/indicator`, MSG.rulesUnknownIndicatorAddTargets, { indicator: a.indicator }),
           );
           return;
         }
         addTarget(layer, a.target, a.indicator, `/addTargets/${i}/target`);
       });
-      const unknownTarget = (pointer: string, id: string, what: { vi: string; en: string }) =>
-        issues.push(
-          issueIn(
-            layer,
-            pointer,
-            'rules.unknown_target',
-            `${what.vi} chỉ tiêu "${id}" không tồn tại (trong tệp này hay các kế hoạch gốc).`,
-            `${what.en} target "${id}", which does not exist (in this file or its bases).`,
-          ),
-        );
+      const unknownTarget = (pointer: string, target: string, message: typeof MSG.rulesUnknownTargetOverride | typeof MSG.rulesUnknownTargetWithdrawal) => issues.push(issueIn(layer, pointer, message, { target }));
       (plan.overrides ?? []).forEach((o, i) => {
-        if (!targets.has(o.target)) return unknownTarget(`/overrides/${i}/target`, o.target, { vi: 'Ghi đè', en: 'Override of' });
+        if (!targets.has(o.target)) return unknownTarget(`/overrides/${i}/target`, o.target, MSG.rulesUnknownTargetOverride);
         overrides.push({ override: o, at: { layer, pointer: `/overrides/${i}` }, order: seq++, provenance: o.origin ?? { file: layer.display, pointer: `/overrides/${i}` } });
       });
       (plan.withdrawals ?? []).forEach((w, i) => {
-        if (!targets.has(w.target)) return unknownTarget(`/withdrawals/${i}/target`, w.target, { vi: 'Bãi bỏ', en: 'Withdrawal of' });
+        if (!targets.has(w.target)) return unknownTarget(`/withdrawals/${i}/target`, w.target, MSG.rulesUnknownTargetWithdrawal);
         withdrawals.push({ withdrawal: w, at: { layer, pointer: `/withdrawals/${i}` }, provenance: w.origin ?? { file: layer.display, pointer: `/withdrawals/${i}` } });
       });
     }
     const itemEntry = (c: ItemOverride | ItemWithdrawal, pointer: string, set?: Record<string, unknown>): ChangeEntry => ({
       key: `${c.kind}|${c.id}`,
-      label: { vi: `mục ${c.kind} "${c.id}"`, en: `${c.kind} item "${c.id}"` },
+      label: itemLabel(c.kind, c.id),
       effectiveFrom: c.effectiveFrom,
       ...(set ? { set } : {}),
       at: { layer, pointer },
@@ -869,22 +832,13 @@ function merge(order: readonly RuleFileLayer[], ancestors: ReadonlyMap<string, S
   // Item changes name an item some file declares (a withdrawal from the start that the resolver
   // or export recorded names an item it already left out).
   const known = (c: ItemOverride | ItemWithdrawal) => (keyed.get(c.kind) as Keyed).has(c.id);
-  const unknownItem = (e: ChangeEntry, verb: { vi: string; en: string }) =>
-    issues.push(
-      issueIn(
-        e.at.layer,
-        `${e.at.pointer}/id`,
-        'rules.unknown_item',
-        `${verb.vi} ${e.label.vi}, mục không tồn tại (trong tệp này hay các kế hoạch gốc được kế thừa).`,
-        `${verb.en} ${e.label.en}, which does not exist (in this file or the bases it inherits).`,
-      ),
-    );
-  const liveOverrides = itemOverrides.filter((o) => known(o.change) || (unknownItem(o.entry, { vi: 'Ghi đè', en: 'Override of' }), false));
-  const liveWithdrawals = itemWithdrawals.filter((w) => known(w.change) || (w.change.effectiveFrom === null && w.change.origin !== undefined) || (unknownItem(w.entry, { vi: 'Bãi bỏ', en: 'Withdrawal of' }), false));
+  const unknownItem = (e: ChangeEntry, message: typeof MSG.rulesUnknownItemOverride | typeof MSG.rulesUnknownItemWithdrawal) => issues.push(issueIn(e.at.layer, `${e.at.pointer}/id`, message, { label: e.label }));
+  const liveOverrides = itemOverrides.filter((o) => known(o.change) || (unknownItem(o.entry, MSG.rulesUnknownItemOverride), false));
+  const liveWithdrawals = itemWithdrawals.filter((w) => known(w.change) || (w.change.effectiveFrom === null && w.change.origin !== undefined) || (unknownItem(w.entry, MSG.rulesUnknownItemWithdrawal), false));
 
   const targetEntry = (key: string, e: { at: Origin; order?: number }, effectiveFrom: string | null, set?: Record<string, unknown>): ChangeEntry => ({
     key: `target|${key}`,
-    label: { vi: `chỉ tiêu "${key}"`, en: `target "${key}"` },
+    label: targetLabel(key),
     effectiveFrom,
     ...(set ? { set } : {}),
     at: e.at,
@@ -971,9 +925,8 @@ function overrideConflicts(entries: readonly ChangeEntry[], related: (a: RuleFil
           issueIn(
             o.at.layer,
             `${o.at.pointer}/set/${field}`,
-            'rules.conflicting_override',
-            `Xung đột: "${field}" của ${o.label.vi} từ ${o.effectiveFrom ?? 'đầu'} đã được ghi đè khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
-            `Conflict: "${field}" of ${o.label.en} from ${o.effectiveFrom ?? 'the start'} is already overridden differently at ${prev.at.layer.display} (${prev.at.pointer}).`,
+            MSG.rulesConflictingOverride,
+            { field, label: o.label, from: fromDate(o.effectiveFrom), file: prev.at.layer.display, pointer: prev.at.pointer },
           ),
         );
         if (issues.length > 200) return;
@@ -1003,9 +956,8 @@ function decideWithdrawals<W extends ChangeEntry>(entries: readonly W[], isDesce
         issueIn(
           w.at.layer,
           `${w.at.pointer}/effectiveFrom`,
-          'rules.conflicting_withdrawal',
-          `${capitalised(w.label.vi)} đã bị bãi bỏ từ một ngày khác tại ${prev.at.layer.display} (${prev.at.pointer}).`,
-          `${capitalised(w.label.en)} is already withdrawn from another date at ${prev.at.layer.display} (${prev.at.pointer}).`,
+          MSG.rulesConflictingWithdrawal,
+          { label: { vi: capitalised(w.label.vi), en: capitalised(w.label.en) }, file: prev.at.layer.display, pointer: prev.at.pointer },
         ),
       );
     }
@@ -1024,9 +976,8 @@ function overridesAfterWithdrawal(entries: readonly ChangeEntry[], withdrawalOf:
         issueIn(
           o.at.layer,
           `${o.at.pointer}/effectiveFrom`,
-          'rules.override_after_withdrawal',
-          `Ghi đè có hiệu lực khi ${o.label.vi} đã bị bãi bỏ (từ ${wFrom ?? 'đầu'}, ${w.at.layer.display} ${w.at.pointer}).`,
-          `The override takes effect when ${o.label.en} is already withdrawn (from ${wFrom ?? 'the start'}, ${w.at.layer.display} ${w.at.pointer}).`,
+          MSG.rulesOverrideAfterWithdrawal,
+          { label: o.label, from: fromDate(wFrom), file: w.at.layer.display, pointer: w.at.pointer },
         ),
       );
     }
