@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
@@ -71,8 +71,8 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'cấp huyện': 'district',
   'cấp xã': 'commune',
 };
-/** A level's Vietnamese word (the level of a message in Vietnamese; `cấp ${word}` is its name, as ADMINISTRATIVE_LEVEL_NAMES gives it). */
-const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
+/** A level's Vietnamese word without `cấp` (`tỉnh` of ADMINISTRATIVE_LEVEL_NAMES' `cấp tỉnh`), as a message writing `đơn vị tỉnh` names it. */
+const levelWordVi = (level: AdministrativeLevel): string => ADMINISTRATIVE_LEVEL_NAMES[level].vi.slice('cấp '.length);
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
 const FIELD_SET: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS);
@@ -596,7 +596,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       const known: string[] = [];
       for (const [id, level] of dir.levelOf) if (level === u.level) known.push(id);
       const suggestion = closestId(orgUnit, known);
-      const params = { orgUnit: echo(orgUnit, 80), level: { vi: LEVEL_VI[u.level], en: u.level }, rows: u.rows };
+      const params = { orgUnit: echo(orgUnit, 80), level: { vi: levelWordVi(u.level), en: u.level }, rows: u.rows };
       list.push(
         suggestion === undefined
           ? rowIssueFrom(u.ctx, 'orgUnit', MSG.measurementUnknownOrgUnit, params, { severity: 'warning' })
@@ -649,7 +649,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: `cấp ${LEVEL_VI[known]}`, en: known }, given: { vi: `cấp ${LEVEL_VI[level]}`, en: level } });
+      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: ADMINISTRATIVE_LEVEL_NAMES[known].vi, en: known }, given: { vi: ADMINISTRATIVE_LEVEL_NAMES[level].vi, en: level } });
     }
     if (isBlank(m.level) && orgUnit && !known) {
       bad('level', MSG.measurementMissingLevel, { orgUnit });
