@@ -384,17 +384,22 @@ export function decimalOrNaN(s: string): number {
 
 /**
  * Why `v`, which {@link numberOrNaN} did not read, is not a number: the issue (code and message)
- * of a count field (`field`, named first) or of the value (`field` null).
+ * of the value, or of a count field once {@link ofCount} puts the field's name before it.
  */
-function notANumber(v: unknown, field: 'numerator' | 'denominator' | null): Pick<Issue, 'code' | 'message'> {
-  const named = field === null ? null : fieldWords(field);
-  if (typeof v === 'number') return named ? issueFrom(MSG.measurementCountNotFinite, '', { field: named }) : issueFrom(MSG.measurementValueNotFinite, '', {});
+function notANumber(v: unknown): Pick<Issue, 'code' | 'message'> {
+  if (typeof v === 'number') return issueFrom(MSG.measurementValueNotFinite, '', {});
   const s = text(v);
-  if (s === undefined) return named ? issueFrom(MSG.measurementCountNotNumber, '', { field: named, type: typeof v }) : issueFrom(MSG.measurementValueNotNumber, '', { type: typeof v });
+  if (s === undefined) return issueFrom(MSG.measurementValueNotNumber, '', { type: typeof v });
   const shown = JSON.stringify(s.slice(0, 40));
-  if (/^\d+,\d+$/u.test(s)) return named ? issueFrom(MSG.measurementCountDecimalComma, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueDecimalComma, '', { text: shown });
-  if (s.endsWith('%')) return named ? issueFrom(MSG.measurementCountPercentSign, '', { field: named, text: shown }) : issueFrom(MSG.measurementValuePercentSign, '', { text: shown });
-  return named ? issueFrom(MSG.measurementCountNotDecimal, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueNotDecimal, '', { text: shown });
+  if (/^\d+,\d+$/u.test(s)) return issueFrom(MSG.measurementValueDecimalComma, '', { text: shown });
+  if (s.endsWith('%')) return issueFrom(MSG.measurementValuePercentSign, '', { text: shown });
+  return issueFrom(MSG.measurementValueNotDecimal, '', { text: shown });
+}
+
+/** `made` of a count field, its message after the field's name (`tử số: …` / `numerator: …`). */
+function ofCount(field: 'numerator' | 'denominator', made: Pick<Issue, 'code' | 'message'>): Pick<Issue, 'code' | 'message'> {
+  const named = fieldWords(field);
+  return { code: made.code, message: { vi: `${named.vi}: ${made.message.vi}`, en: `${named.en}: ${made.message.en}` } };
 }
 
 /**
@@ -544,7 +549,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let row = 0;
   let rowNaming: RowNaming;
   const bad = <const M extends IssueMessage>(field: string | null, message: M, params: IssueParams<M>) => problems.push(rowIssueFrom((ctx ??= rowNaming.contextOf(row)), field, message, params));
-  const badNumber = (field: 'value' | 'numerator' | 'denominator', v: unknown) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, notANumber(v, field === 'value' ? null : field)));
+  const badNumber = (field: 'value' | 'numerator' | 'denominator', v: unknown) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, field === 'value' ? notANumber(v) : ofCount(field, notANumber(v))));
   const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
     const odd = findSuspiciousCharacter(id);
     if (!odd) return false;
