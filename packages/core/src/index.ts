@@ -21,6 +21,7 @@ export * from './holidays.js';
 export * from './conditions.js';
 export * from './plan.js';
 export * from './item-keys.js';
+export * from './level-names.js';
 export * from './measurement.js';
 export * from './measurement-fields.js';
 export * from './validate.js';

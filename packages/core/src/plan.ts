@@ -16,13 +16,6 @@ export const AdministrativeLevel = z
 export type AdministrativeLevel = 'province' | 'district' | 'commune';
 // #endregion
 
-/** Each administrative level as messages name it: `cấp tỉnh` / `province` (never the code in Vietnamese text). */
-export const ADMINISTRATIVE_LEVEL_NAMES: Readonly<Record<AdministrativeLevel, { readonly vi: string; readonly en: string }>> = /* @__PURE__ */ Object.freeze({
-  province: { vi: 'cấp tỉnh', en: 'province' },
-  district: { vi: 'cấp huyện', en: 'district' },
-  commune: { vi: 'cấp xã', en: 'commune' },
-});
-
 /**
  * Whom a target binds.
  * - `each-agency`: every agency on its own ("của từng cơ quan, đơn vị đạt từ 20% trở lên");

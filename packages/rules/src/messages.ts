@@ -575,29 +575,6 @@ export const measurementMissingLevel = {
   en: 'the plan does not know org unit "{orgUnit}": give its level (province, district, commune).',
 } as const satisfies IssueMessage;
 
-/** `measurement.invalid_number`: a count field that is a number but not a finite one. */
-export const measurementCountNotFinite = { code: 'measurement.invalid_number', vi: '{field}: số không hữu hạn.', en: '{field}: not a finite number.' } as const satisfies IssueMessage;
-
-/** `measurement.invalid_number`: a count field neither a number nor text (`{type}`: its JavaScript type). */
-export const measurementCountNotNumber = { code: 'measurement.invalid_number', vi: '{field}: cần một số, nhận được {type}.', en: '{field}: a number is needed, got {type}.' } as const satisfies IssueMessage;
-
-/** `measurement.invalid_number`: a count field's text that is not a decimal number (`{text}`: quoted, cut to 40 characters). */
-export const measurementCountNotDecimal = { code: 'measurement.invalid_number', vi: '{field}: {text} không phải là số thập phân.', en: '{field}: {text} is not a decimal number.' } as const satisfies IssueMessage;
-
-/** `measurement.invalid_number`: a count field written with a decimal comma. */
-export const measurementCountDecimalComma = {
-  code: 'measurement.invalid_number',
-  vi: '{field}: {text} không phải là số thập phân (dùng dấu chấm cho phần thập phân: 19.5).',
-  en: '{field}: {text} is not a decimal number (use a dot for decimals: 19.5).',
-} as const satisfies IssueMessage;
-
-/** `measurement.invalid_number`: a count field written with `%`. */
-export const measurementCountPercentSign = {
-  code: 'measurement.invalid_number',
-  vi: '{field}: {text} không phải là số thập phân (viết số không kèm dấu %).',
-  en: '{field}: {text} is not a decimal number (write the number without %).',
-} as const satisfies IssueMessage;
-
 /** `measurement.out_of_range`: a negative count. */
 export const measurementNegativeCount = { code: 'measurement.out_of_range', vi: '{field} không được âm.', en: '{field} cannot be negative.' } as const satisfies IssueMessage;
 

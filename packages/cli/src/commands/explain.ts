@@ -4,7 +4,6 @@ import { atHelp, atOption, jsonHelp, loadPlanRef, planArgumentHelp, planOption, 
 import * as MSG from '../messages.js';
 
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
-const LEVEL_VI = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' } as const;
 
 /**
  * The plan and the target `explain` was given: `explain --plan <plan> <target>`,
@@ -37,7 +36,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
       const { ref, target: targetId } = explainArgs(ctx, [p1, p2].filter((x): x is string => x !== undefined), opts);
       const at = (await atOption(ctx, opts.at)).localDate;
       const plan = await loadPlanRef(ctx, ref);
-      const [{ EgovPlanError, issueFrom }, { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+      const [{ ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, issueFrom }, { describeProvenance, describeScope, effectiveOf, formatValue, targetTimelines }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
       const timeline = targetTimelines(plan).get(targetId);
       if (!timeline) {
         throw new EgovPlanError([issueFrom(MSG.rulesUnknownTargetExplain, '', { plan: plan.id, target: targetId })]);
@@ -81,7 +80,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
           ctx,
           en
             ? `  judged: the ${tg.level} level as a whole (the verdict: summed counts of its units, naming the values left out and the units that did not report), and each ${tg.level} unit that reports on its own value`
-            : `  cách xét: cả ${LEVEL_VI[tg.level]} (kết luận: cộng tử số/mẫu số của các đơn vị, nêu tên giá trị không được cộng và đơn vị chưa báo cáo), và từng đơn vị của cấp đó có báo cáo theo giá trị của chính đơn vị`,
+            : `  cách xét: cả ${ADMINISTRATIVE_LEVEL_NAMES[tg.level].vi} (kết luận: cộng tử số/mẫu số của các đơn vị, nêu tên giá trị không được cộng và đơn vị chưa báo cáo), và từng đơn vị của cấp đó có báo cáo theo giá trị của chính đơn vị`,
         );
       }
       out(ctx, en ? 'Versions:' : 'Các phiên bản:');

@@ -1,4 +1,4 @@
-import type { AdministrativeLevel, BilingualText, Comparator, Indicator, LeftOutValue, Phase, Target, TargetScope } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, type AdministrativeLevel, type BilingualText, type Comparator, type Indicator, type LeftOutValue, type Phase, type Target, type TargetScope } from '@egov-plan/core';
 import type { ConditionTrace } from './compile.js';
 import type { TargetResult } from './evaluate.js';
 import type { Observation } from './measurements.js';
@@ -29,7 +29,8 @@ export interface ExplainContext {
 }
 
 const SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
-const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
+/** A level's name in Vietnamese (`cấp tỉnh`), as ADMINISTRATIVE_LEVEL_NAMES gives it. */
+const levelNameVi = (level: AdministrativeLevel): string => ADMINISTRATIVE_LEVEL_NAMES[level].vi;
 const LEVEL_EN: Record<AdministrativeLevel, string> = { province: 'province level', district: 'district level', commune: 'commune level' };
 const SCOPE_VI: Record<TargetScope, string> = { 'each-agency': 'từng cơ quan, đơn vị', 'each-unit': 'từng đơn vị hành chính', 'whole-province': 'toàn tỉnh' };
 const SCOPE_EN: Record<TargetScope, string> = { 'each-agency': 'each agency', 'each-unit': 'each administrative unit', 'whole-province': 'the province as a whole' };
@@ -111,11 +112,11 @@ function rollUpText(r: Omit<TargetResult, 'explanation'>, ctx: ExplainContext, l
       const list = gone.units.map((u) => `${unitName(u.id, ctx, lang)}: ${u.reason[lang]}`).join('; ');
       parts.push(
         vi
-          ? `Mức độ đầy đủ: không đơn vị ${LEVEL_VI[c.level]} nào trong ${gone.units.length} đơn vị kế hoạch liệt kê có hiệu lực vào ngày ${gone.date} (${list}).`
+          ? `Mức độ đầy đủ: không đơn vị ${levelNameVi(c.level)} nào trong ${gone.units.length} đơn vị kế hoạch liệt kê có hiệu lực vào ngày ${gone.date} (${list}).`
           : `Coverage: none of the ${gone.units.length} ${levelEn} units the plan lists is in force on ${gone.date} (${list}).`,
       );
-    } else if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${LEVEL_VI[c.level]} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
-    else parts.push(vi ? `Mức độ đầy đủ: ${c.reported}/${c.known} đơn vị ${LEVEL_VI[c.level]} mà kế hoạch biết đã báo cáo${missing}.` : `Coverage: ${c.reported} of the ${c.known} ${levelEn} units the plan knows reported${missing}.`);
+    } else if (c.known === 0) parts.push(vi ? `Mức độ đầy đủ: kế hoạch không liệt kê đơn vị ${levelNameVi(c.level)} nào để đối chiếu.` : `Coverage: the plan lists no ${levelEn} units to compare with.`);
+    else parts.push(vi ? `Mức độ đầy đủ: ${c.reported}/${c.known} đơn vị ${levelNameVi(c.level)} mà kế hoạch biết đã báo cáo${missing}.` : `Coverage: ${c.reported} of the ${c.known} ${levelEn} units the plan knows reported${missing}.`);
   }
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
@@ -135,7 +136,7 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
         }
       : { vi: '', en: '' };
   const roll = { vi: rollUpText(r, ctx, 'vi'), en: rollUpText(r, ctx, 'en') };
-  const levelVi = r.targetLevel ? `, ${LEVEL_VI[r.targetLevel]}` : '';
+  const levelVi = r.targetLevel ? `, ${levelNameVi(r.targetLevel)}` : '';
   const levelEn = r.targetLevel ? `, ${LEVEL_EN[r.targetLevel]}` : '';
   const goal = {
     vi: `chỉ tiêu ${SYMBOL[r.comparator]} ${formatValue(r.targetValue, unit, 'vi')} (${SCOPE_VI[r.scope]}${levelVi}, giai đoạn ${r.phase})`,
@@ -168,7 +169,7 @@ export function explainResult(r: Omit<TargetResult, 'explanation'>, ctx: Explain
   if (r.status === 'not-applicable') {
     const at = r.targetLevel as AdministrativeLevel;
     return {
-      vi: `Không áp dụng: ${goal.vi} chỉ dành cho ${LEVEL_VI[at]}; ${who.vi} thuộc ${r.level ? LEVEL_VI[r.level] : 'cấp không rõ'}.`,
+      vi: `Không áp dụng: ${goal.vi} chỉ dành cho ${levelNameVi(at)}; ${who.vi} thuộc ${r.level ? levelNameVi(r.level) : 'cấp không rõ'}.`,
       en: `Not applicable: ${goal.en} applies to the ${LEVEL_EN[at]} only; ${who.en} is at ${r.level ? `the ${LEVEL_EN[r.level]}` : 'an unknown level'}.`,
     };
   }
@@ -228,6 +229,6 @@ export function describeProvenance(steps: readonly ProvenanceStep[], lang: 'vi' 
 
 /** A target's scope in words. */
 export function describeScope(scope: TargetScope, level: AdministrativeLevel | null, lang: 'vi' | 'en'): string {
-  const l = level ? `, ${lang === 'vi' ? LEVEL_VI[level] : LEVEL_EN[level]}` : '';
+  const l = level ? `, ${lang === 'vi' ? levelNameVi(level) : LEVEL_EN[level]}` : '';
   return `${lang === 'vi' ? SCOPE_VI[scope] : SCOPE_EN[scope]}${l}`;
 }

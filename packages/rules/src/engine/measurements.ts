@@ -1,4 +1,4 @@
-import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
@@ -71,8 +71,8 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'cấp huyện': 'district',
   'cấp xã': 'commune',
 };
-/** A level's Vietnamese word (the level of a message in Vietnamese; `cấp ${word}` is its name, as ADMINISTRATIVE_LEVEL_NAMES gives it). */
-const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
+/** A level's Vietnamese word without `cấp` (`tỉnh` of ADMINISTRATIVE_LEVEL_NAMES' `cấp tỉnh`), as a message writing `đơn vị tỉnh` names it. */
+const levelWordVi = (level: AdministrativeLevel): string => ADMINISTRATIVE_LEVEL_NAMES[level].vi.slice('cấp '.length);
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
 const FIELD_SET: ReadonlySet<string> = new Set(MEASUREMENT_FIELDS);
@@ -384,17 +384,22 @@ export function decimalOrNaN(s: string): number {
 
 /**
  * Why `v`, which {@link numberOrNaN} did not read, is not a number: the issue (code and message)
- * of a count field (`field`, named first) or of the value (`field` null).
+ * of the value, or of a count field once {@link ofCount} puts the field's name before it.
  */
-function notANumber(v: unknown, field: 'numerator' | 'denominator' | null): Pick<Issue, 'code' | 'message'> {
-  const named = field === null ? null : fieldWords(field);
-  if (typeof v === 'number') return named ? issueFrom(MSG.measurementCountNotFinite, '', { field: named }) : issueFrom(MSG.measurementValueNotFinite, '', {});
+function notANumber(v: unknown): Pick<Issue, 'code' | 'message'> {
+  if (typeof v === 'number') return issueFrom(MSG.measurementValueNotFinite, '', {});
   const s = text(v);
-  if (s === undefined) return named ? issueFrom(MSG.measurementCountNotNumber, '', { field: named, type: typeof v }) : issueFrom(MSG.measurementValueNotNumber, '', { type: typeof v });
+  if (s === undefined) return issueFrom(MSG.measurementValueNotNumber, '', { type: typeof v });
   const shown = JSON.stringify(s.slice(0, 40));
-  if (/^\d+,\d+$/u.test(s)) return named ? issueFrom(MSG.measurementCountDecimalComma, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueDecimalComma, '', { text: shown });
-  if (s.endsWith('%')) return named ? issueFrom(MSG.measurementCountPercentSign, '', { field: named, text: shown }) : issueFrom(MSG.measurementValuePercentSign, '', { text: shown });
-  return named ? issueFrom(MSG.measurementCountNotDecimal, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueNotDecimal, '', { text: shown });
+  if (/^\d+,\d+$/u.test(s)) return issueFrom(MSG.measurementValueDecimalComma, '', { text: shown });
+  if (s.endsWith('%')) return issueFrom(MSG.measurementValuePercentSign, '', { text: shown });
+  return issueFrom(MSG.measurementValueNotDecimal, '', { text: shown });
+}
+
+/** `made` of a count field, its message after the field's name (`tử số: …` / `numerator: …`). */
+function ofCount(field: 'numerator' | 'denominator', made: Pick<Issue, 'code' | 'message'>): Pick<Issue, 'code' | 'message'> {
+  const named = fieldWords(field);
+  return { code: made.code, message: { vi: `${named.vi}: ${made.message.vi}`, en: `${named.en}: ${made.message.en}` } };
 }
 
 /**
@@ -544,7 +549,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let row = 0;
   let rowNaming: RowNaming;
   const bad = <const M extends IssueMessage>(field: string | null, message: M, params: IssueParams<M>) => problems.push(rowIssueFrom((ctx ??= rowNaming.contextOf(row)), field, message, params));
-  const badNumber = (field: 'value' | 'numerator' | 'denominator', v: unknown) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, notANumber(v, field === 'value' ? null : field)));
+  const badNumber = (field: 'value' | 'numerator' | 'denominator', v: unknown) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, field === 'value' ? notANumber(v) : ofCount(field, notANumber(v))));
   const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
     const odd = findSuspiciousCharacter(id);
     if (!odd) return false;
@@ -596,7 +601,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       const known: string[] = [];
       for (const [id, level] of dir.levelOf) if (level === u.level) known.push(id);
       const suggestion = closestId(orgUnit, known);
-      const params = { orgUnit: echo(orgUnit, 80), level: { vi: LEVEL_VI[u.level], en: u.level }, rows: u.rows };
+      const params = { orgUnit: echo(orgUnit, 80), level: { vi: levelWordVi(u.level), en: u.level }, rows: u.rows };
       list.push(
         suggestion === undefined
           ? rowIssueFrom(u.ctx, 'orgUnit', MSG.measurementUnknownOrgUnit, params, { severity: 'warning' })
@@ -649,7 +654,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: `cấp ${LEVEL_VI[known]}`, en: known }, given: { vi: `cấp ${LEVEL_VI[level]}`, en: level } });
+      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: ADMINISTRATIVE_LEVEL_NAMES[known].vi, en: known }, given: { vi: ADMINISTRATIVE_LEVEL_NAMES[level].vi, en: level } });
     }
     if (isBlank(m.level) && orgUnit && !known) {
       bad('level', MSG.measurementMissingLevel, { orgUnit });
