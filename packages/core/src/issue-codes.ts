@@ -158,6 +158,7 @@ export const ISSUE_REGISTRY = {
   'usage.conflicting_options': { en: 'command-line options that contradict each other (two different plans; `-` for two inputs)', vi: 'các tùy chọn mâu thuẫn nhau (hai kế hoạch khác nhau; `-` cho hai đầu vào)' },
   'usage.internal_error': { en: 'a failure of the CLI itself (please report it)', vi: 'lỗi của chính CLI (xin báo lại)' },
   'file.output_failed': { en: "standard output, or a file a command writes (`--out`, the demo's folder), could not be written (the reader went away, a full disk, a closed descriptor, a missing folder, a folder given as the file, no permission); the CLI exits 1", vi: 'không ghi được đầu ra chuẩn hoặc tệp mà lệnh ghi (`--out`, thư mục của demo) (nơi nhận đã đóng, hết chỗ trống, bộ mô tả đã đóng, thư mục không tồn tại, đường dẫn là thư mục, không có quyền); CLI thoát với mã 1' },
+  'file.workbook_not_read': { en: 'a workbook (XLSX or XLS) given where only CSV or JSON is read (`evaluate --measurements`): import it with `egov-plan import`, then evaluate from the store', vi: 'sổ tính (XLSX hoặc XLS) được đưa vào chỗ chỉ đọc CSV hoặc JSON (`evaluate --measurements`): hãy nhập nó bằng `egov-plan import`, rồi đánh giá từ kho' },
   // store.*: Measurement stores: records, imports, retraction, the database itself.
   'store.invalid_record': { en: 'a record handed to a store has a wrong field (nothing of the batch is written)', vi: 'một bản ghi gửi vào kho có trường sai (không ghi gì của lô đó)' },
   'store.invalid_provenance': { en: 'an import lacks its plan, file or importer, or its time is not an instant', vi: 'lần nhập thiếu kế hoạch, tệp hoặc người nhập, hoặc thời điểm không hợp lệ' },
@@ -186,6 +187,7 @@ export const ISSUE_REGISTRY = {
   'workbook.hidden_sheet': { en: 'a hidden sheet with measurements: not imported (warning; unhide it to import it)', vi: 'trang ẩn có số liệu: không được nhập (cảnh báo; hãy bỏ ẩn để nhập)' },
   'workbook.no_measurements': { en: 'no visible sheet has a measurements header in row 1', vi: 'không trang hiện nào có dòng tiêu đề số liệu ở dòng 1' },
   'workbook.skipped_sheet': { en: 'a sheet without a measurements header, not read (warning; the template\'s instructions and lists)', vi: 'trang không có tiêu đề số liệu, không đọc (cảnh báo; trang hướng dẫn và danh mục của mẫu)' },
+  'workbook.no_data_rows': { en: 'the file has a measurements header but no data rows (an unfilled template?): nothing is imported and no submission is recorded (warning)', vi: 'tệp có dòng tiêu đề số liệu nhưng không có dòng số liệu nào (mẫu chưa điền?): không nhập gì và không ghi nhận lần nộp (cảnh báo)' },
   'workbook.rejected': { en: 'the file has rows the plan refuses: nothing of it is imported (all or nothing); the rows\' own issues follow', vi: 'tệp có dòng bị kế hoạch từ chối: không nhập gì của tệp (tất cả hoặc không gì); các lỗi của từng dòng kèm theo' },
   // http.*: Requests to the HTTP API (@egov-plan/http); each is answered with its status.
   'http.not_found': { en: 'no such resource: an unknown route, plan or target (404)', vi: 'không có tài nguyên này: đường dẫn, kế hoạch hoặc chỉ tiêu không tồn tại (404)' },
