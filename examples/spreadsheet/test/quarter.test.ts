@@ -15,7 +15,7 @@ describe('examples/spreadsheet', () => {
       'q4.xlsx: imported — 2 rows, 0 new revisions, 2 unchanged, 0 rejected',
       'hong.xlsx: refused — 1 rows, 0 new revisions, 0 unchanged, 1 rejected',
     ]);
-    expect(lines[4]).toMatch(/^ {2}\[measurement\.invalid_number\] Sheet "Cấp tỉnh", row 2, column E \(value\): /u);
+    expect(lines[4]).toMatch(/^ {2}\[measurement\.invalid_number\] Sheet "Cấp tỉnh", row 2, column E \(Giá trị\): /u);
     // The each-agency target of 2019–2020 is 20% (plan 1102/KH-UBND).
     expect(lines).toContain('so-tttt: met (27% against 20%)');
     expect(lines).toContain('so-noi-vu: not-met (18% against 20%)');

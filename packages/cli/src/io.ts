@@ -1,4 +1,5 @@
-import type { BilingualText, Issue, IssueCode } from '@egov-plan/core';
+import type { BilingualText, Issue, IssueCode, IssueMessage, IssueParam, IssueParams } from '@egov-plan/core';
+import * as MSG from './messages.js';
 import { sanitizeForTerminal } from './terminal.js';
 
 /** Language of messages: Vietnamese (default) or English. */
@@ -91,6 +92,24 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A message of messages.ts filled with its parameters, in both languages (core's
+ * `renderTemplate`, without loading core on the path of a usage error).
+ */
+export function usageText<const M extends IssueMessage>(message: M, params: IssueParams<M>): BilingualText {
+  const values = params as Readonly<Record<string, IssueParam>>;
+  const fill = (lang: 'vi' | 'en') => message[lang].replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/gu, (_, name: string) => {
+    const v = values[name];
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+  return { vi: fill('vi'), en: fill('en') };
+}
+
+/** A {@link UsageError} worded by a message of messages.ts, under the message's code. */
+export function usageError<const M extends IssueMessage>(message: M, params: IssueParams<M>): UsageError {
+  return new UsageError(usageText(message, params), message.code);
+}
+
 /** The heading of a usage error on standard error, the same for commander's errors and the commands' own. */
 export function usageHeading(ctx: { lang: Lang }): string {
   return ctx.lang === 'en' ? 'Usage error' : 'Lỗi cách dùng';
@@ -127,7 +146,7 @@ export function reportError(ctx: CliContext, e: unknown): number {
     return EXIT.usage;
   }
   const message = e instanceof Error ? e.message : String(e);
-  printJsonError(ctx, [usageIssue('usage.internal_error', { vi: `Lỗi nội bộ: ${message}`, en: `Internal error: ${message}` })]);
+  printJsonError(ctx, [usageIssue(MSG.usageInternalError.code, usageText(MSG.usageInternalError, { message }))]);
   err(ctx, `${ctx.lang === 'en' ? 'Internal error (please report it)' : 'Lỗi nội bộ (xin báo lại)'}: ${message}`);
   return EXIT.failure;
 }

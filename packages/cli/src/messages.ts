@@ -118,3 +118,229 @@ export const workbookNoDataRowsSubmission = {
   vi: 'Tệp "{file}" không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập số liệu nào và không ghi nhận lần nộp của {reporter} cho {obligation}.',
   en: 'The file "{file}" has no data rows (an unfilled template, or the wrong file?): no measurements were imported and no submission of {reporter} for {obligation} was recorded.',
 } as const satisfies IssueMessage;
+
+// Usage errors (`usageError` in io.ts): how a command was called, not what the files hold.
+
+/** `usage.missing_command`. */
+export const usageMissingCommand = {
+  code: 'usage.missing_command',
+  vi: 'Thiếu lệnh.',
+  en: 'Missing the command.',
+} as const satisfies IssueMessage;
+
+/** `usage.internal_error` (`message`: the error's own, as thrown). */
+export const usageInternalError = {
+  code: 'usage.internal_error',
+  vi: 'Lỗi nội bộ: {message}',
+  en: 'Internal error: {message}',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--out` of a workbook). */
+export const usageOutXlsx = {
+  code: 'usage.invalid_value',
+  vi: '--out phải kết thúc bằng .xlsx, không phải "{out}".',
+  en: '--out must end in .xlsx, not "{out}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--out` of a report). */
+export const usageOutReport = {
+  code: 'usage.invalid_value',
+  vi: '--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "{out}".',
+  en: '--out must end in .html, .md or .pdf, not "{out}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (a date option: `--from`, `--to`). */
+export const usageInvalidDate = {
+  code: 'usage.invalid_value',
+  vi: '{option}: "{value}" không phải ngày YYYY-MM-DD hợp lệ.',
+  en: '{option}: "{value}" is not a valid YYYY-MM-DD date.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--to` before `--from`). */
+export const usageToBeforeFrom = {
+  code: 'usage.invalid_value',
+  vi: '--to {to} trước --from {from}.',
+  en: '--to {to} is before --from {from}.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (one bound on the wrong side of the plan's default range). */
+export const usageRangeBackwards = {
+  code: 'usage.invalid_value',
+  vi: 'Khoảng ngày {from} … {to} kết thúc trước khi bắt đầu (mặc định: {defaultFrom} … {defaultTo}).',
+  en: 'The range {from} … {to} ends before it starts (default: {defaultFrom} … {defaultTo}).',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (`--target` and a positional target). */
+export const usageTargetTwice = {
+  code: 'usage.conflicting_options',
+  vi: 'Chỉ tiêu được nêu hai lần: --target {option} và {positional}.',
+  en: 'The target is named twice: --target {option} and {positional}.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_argument` (`explain`). */
+export const usageMissingTarget = {
+  code: 'usage.missing_argument',
+  vi: 'Thiếu chỉ tiêu: --target <id>.',
+  en: 'Missing the target: --target <id>.',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (`--plan` and a positional plan). */
+export const usagePlanTwice = {
+  code: 'usage.conflicting_options',
+  vi: 'Kế hoạch được nêu hai lần: --plan {option} và {positional}.',
+  en: 'The plan is named twice: --plan {option} and {positional}.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (the plan). */
+export const usageMissingPlan = {
+  code: 'usage.missing_option',
+  vi: 'Thiếu kế hoạch: --plan <id|tệp>.',
+  en: 'Missing the plan: --plan <id|file>.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (`import --reporter` without `--obligation`, or the reverse). */
+export const usageReporterWithObligation = {
+  code: 'usage.missing_option',
+  vi: '--reporter và --obligation đi cùng nhau.',
+  en: '--reporter and --obligation go together.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (`import --reporter` without a plan). */
+export const usagePlanForReporter = {
+  code: 'usage.missing_option',
+  vi: 'Thiếu kế hoạch: --reporter và --obligation cần --plan <id|tệp>.',
+  en: 'Missing the plan: --reporter and --obligation need --plan <id|file>.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (`import` of measurements files only, without a plan). */
+export const usagePlanForFiles = {
+  code: 'usage.missing_option',
+  vi: 'Thiếu kế hoạch: --plan <id|tệp> (cần cho {names}; chỉ bản sao lưu của dump mới tự mang kế hoạch).',
+  en: 'Missing the plan: --plan <id|file> (needed for {names}; only dump backups carry their plans).',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (`import` of measurements files among dump backups, without a plan). */
+export const usagePlanForMeasurementFiles = {
+  code: 'usage.missing_option',
+  vi: 'Thiếu kế hoạch: --plan <id|tệp> cho các tệp số liệu {names} (không phải bản sao lưu của dump, vốn tự mang kế hoạch).',
+  en: 'Missing the plan: --plan <id|file> for the measurements files {names} (they are not dump backups, which carry their plans).',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--obligation`). */
+export const usageUnknownObligation = {
+  code: 'usage.invalid_value',
+  vi: '--obligation: kế hoạch "{plan}" không có nghĩa vụ báo cáo "{obligation}".',
+  en: '--obligation: plan "{plan}" has no reporting obligation "{obligation}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--reporter`). */
+export const usageUnknownReporter = {
+  code: 'usage.invalid_value',
+  vi: '--reporter: kế hoạch "{plan}" không có cơ quan hay đơn vị hành chính "{reporter}" (xem `egov-plan calendar --period <kỳ> --json`, mục expectedReporters).',
+  en: '--reporter: plan "{plan}" has no agency or administrative unit "{reporter}" (see `egov-plan calendar --period <period> --json`, expectedReporters).',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (`--measurements` and `--database`). */
+export const usageOneMeasurementSource = {
+  code: 'usage.conflicting_options',
+  vi: 'Chọn một nguồn số liệu: --measurements <tệp> hoặc --database <kho>.',
+  en: 'Choose one source of measurements: --measurements <file> or --database <store>.',
+} as const satisfies IssueMessage;
+
+/** `usage.missing_option` (no source of measurements; `database`: the default store's name). */
+export const usageMissingMeasurements = {
+  code: 'usage.missing_option',
+  vi: 'Thiếu nguồn số liệu: --measurements <tệp> hoặc --database <kho> (thư mục hiện hành không có {database}).',
+  en: 'Missing the measurements: --measurements <file> or --database <store> (the working directory has no {database}).',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--evaluator`). */
+export const usageEvaluator = {
+  code: 'usage.invalid_value',
+  vi: '--evaluator là compiled hoặc reference, không phải "{value}".',
+  en: '--evaluator is compiled or reference, not "{value}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--progress-method`). */
+export const usageProgressMethod = {
+  code: 'usage.invalid_value',
+  vi: '--progress-method là cagr hoặc linear, không phải "{value}".',
+  en: '--progress-method is cagr or linear, not "{value}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (an option with a list of allowed values). */
+export const usageNotOneOf = {
+  code: 'usage.invalid_value',
+  vi: '{option}: "{value}" không phải một trong {allowed}.',
+  en: '{option}: "{value}" is not one of {allowed}.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--max-results`). */
+export const usageMaxResults = {
+  code: 'usage.invalid_value',
+  vi: '--max-results là số nguyên dương, không phải "{value}".',
+  en: '--max-results is a positive integer, not "{value}".',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--indicator`). */
+export const usageUnknownIndicator = {
+  code: 'usage.invalid_value',
+  vi: '--indicator: kế hoạch "{plan}" không có chỉ tiêu "{indicator}".',
+  en: '--indicator: plan "{plan}" has no indicator "{indicator}".',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (`--database` with the options only `--measurements` takes). */
+export const usageDatabaseCompiled = {
+  code: 'usage.conflicting_options',
+  vi: '--database đánh giá bằng bộ đánh giá biên dịch, không kèm --progress-method (dùng --measurements cho các tùy chọn đó).',
+  en: '--database evaluates with the compiled evaluator and without --progress-method (use --measurements for those).',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--port`). */
+export const usagePort = {
+  code: 'usage.invalid_value',
+  vi: '--port phải là số cổng 0–65535, không phải "{value}".',
+  en: '--port must be a port number 0–65535, not "{value}".',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (standard input named twice; `used`: what it is already used for). */
+export const usageStdinUsed = {
+  code: 'usage.conflicting_options',
+  vi: 'Đầu vào chuẩn (-) chỉ dùng được một lần; đã dùng cho {used}.',
+  en: 'Standard input (-) can be used once; it is already used for {used}.',
+} as const satisfies IssueMessage;
+
+/** `usage.conflicting_options` (standard input for several options; `options`: them, joined). */
+export const usageStdinOnce = {
+  code: 'usage.conflicting_options',
+  vi: 'Đầu vào chuẩn (-) chỉ dùng được cho một tùy chọn, không phải {options}.',
+  en: 'Standard input (-) can be used for one option, not {options}.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (a date option's reason; `reason`: the issue's message). */
+export const usageOptionReason = {
+  code: 'usage.invalid_value',
+  vi: '{option} không hợp lệ: {reason}',
+  en: '{option} is invalid: {reason}',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`--due-soon-days`). */
+export const usageDueSoonDays = {
+  code: 'usage.invalid_value',
+  vi: '--due-soon-days phải là số nguyên không âm (nhận "{value}").',
+  en: '--due-soon-days must be a non-negative integer (got "{value}").',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_value` (`dump --format`). */
+export const usageDumpFormat = {
+  code: 'usage.invalid_value',
+  vi: '--format là json hoặc csv, không phải "{value}".',
+  en: '--format is json or csv, not "{value}".',
+} as const satisfies IssueMessage;
+
+/** `store.restore_not_atomic` (a backup restored one import at a time). */
+export const storeRestoreNotAtomic = {
+  code: 'store.restore_not_atomic',
+  vi: 'Bản sao lưu {file} được khôi phục vào kho "{kind}" từng lần nhập một (kho không có writeAtomically): nếu bị ngắt giữa chừng, một phần sẽ còn lại.',
+  en: 'Backup {file} was restored into the "{kind}" store one import at a time (the store has no writeAtomically): interrupted part-way, part of it would have stayed.',
+} as const satisfies IssueMessage;

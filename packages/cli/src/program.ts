@@ -1,6 +1,6 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { commands } from './commands/index.js';
-import { EXIT, printJsonError, reportError, usageIssue, type CliContext, type CliIO, type Lang } from './io.js';
+import { EXIT, printJsonError, reportError, usageIssue, usageText, type CliContext, type CliIO, type Lang } from './io.js';
 import { localisedCommand } from './usage.js';
 import { VERSION } from './version.js';
 import * as MSG from './messages.js';
@@ -83,7 +83,7 @@ export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Pro
   const ctx: CliContext = { io: { ...base, ...io }, lang: langFrom(argv), json: optionArgs(argv).includes('--json'), allowOutside: optionArgs(argv).includes('--allow-outside'), exitCode: EXIT.ok };
   const program = createProgram(ctx);
   if (argv.length === 0) {
-    printJsonError(ctx, [usageIssue('usage.missing_command', { vi: 'Thiếu lệnh.', en: 'Missing the command.' })]);
+    printJsonError(ctx, [usageIssue(MSG.usageMissingCommand.code, usageText(MSG.usageMissingCommand, {}))]);
     program.outputHelp({ error: true });
     return EXIT.usage;
   }

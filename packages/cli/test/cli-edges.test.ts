@@ -183,7 +183,7 @@ describe.concurrent('usage errors name every way out', () => {
 });
 
 describe.concurrent('row issues in Vietnamese name columns and levels in Vietnamese', () => {
-  it('a workbook row: the template heading of the column; a level: cấp tỉnh / cấp huyện', async () => {
+  it('a workbook row: the column as the file heads it (the template heading), in both languages; a level: cấp tỉnh / cấp huyện', async () => {
     const dir = workdir();
     expect((await egov(['template', '--plan', PLAN, '--out', 'mau.xlsx'], dir)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -191,6 +191,8 @@ describe.concurrent('row issues in Vietnamese name columns and levels in Vietnam
     const ws = wb.getWorksheet('Cấp tỉnh')!;
     ws.getRow(2).values = ['online-dossier-rate', 'so-tttt', 'district', '2020Q4', 27];
     ws.getRow(3).values = ['online-dossier-rate', 'so-y-te', null, '2020Q4', 'mười hai'];
+    // exceljs writes sheets before xl/workbook.xml; its streaming reader fails at random on such a file of five sheets.
+    wb.removeWorksheet(wb.getWorksheet('Cấp xã')!.id);
     await wb.xlsx.writeFile(join(dir, 'hong.xlsx'));
     const vi = await egov(['import', '--plan', PLAN, 'hong.xlsx', '--json'], dir);
     expect(vi.code).toBe(1);
@@ -198,7 +200,7 @@ describe.concurrent('row issues in Vietnamese name columns and levels in Vietnam
     const level = messages.find((m: { vi: string }) => m.vi.includes('dòng 2'));
     expect(level.vi).toContain('cột C (Cấp)');
     expect(level.vi).toContain('thuộc cấp tỉnh, dòng này ghi cấp huyện');
-    expect(level.en).toContain('column C (level)');
+    expect(level.en).toContain('column C (Cấp)');
     const value = messages.find((m: { vi: string }) => m.vi.includes('dòng 3'));
     expect(value.vi).toContain('cột E (Giá trị)');
     for (const m of messages) expect(m.vi).not.toMatch(/\((value|period|level|evidenceDate|numerator|denominator)\)|cấp (province|district|commune)/u);

@@ -51,3 +51,41 @@ describe('import: a decimal comma in a workbook text cell', () => {
     expect(history.revisions.map((r: { value: unknown }) => r.value)).toEqual([85.5]);
   });
 });
+
+describe('import: the template sheet saved as CSV (issue 9)', () => {
+  // Row 1 as the template writes it; a decimal comma in quotes, a date day/month/year, a number cell of 1e-7.
+  const CSV_VI = ['Mã chỉ số,Mã đơn vị,Cấp,Kỳ báo cáo,Giá trị,Tử số,Mẫu số,Ngày bằng chứng,Nguồn', 'online-dossier-rate,so-tttt,,2020Q4,"85,5",,,,', 'legal-documents-issued,62,,,,,,30/09/2019,Quyết định 12'].join('\r\n');
+
+  it('imports the Vietnamese headings, "85,5" as 85.5 and 30/09/2019 as 2019-09-30', async () => {
+    const dir = temp.dir('egov-plan-import-vi-csv-', { 'q4.csv': `\uFEFF${CSV_VI}\r\n` });
+    const run = await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'q4.csv', '--json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, rows: 2, revisions: 2, rejected: 0, files: [{ issues: [] }] });
+    const history = JSON.parse((await runCli(['history', '--indicator', 'online-dossier-rate', '--org-unit', 'so-tttt', '--json'], { cwd: dir })).stdout);
+    expect(history.revisions.map((r: { value: unknown }) => r.value)).toEqual([85.5]);
+    const dated = JSON.parse((await runCli(['history', '--indicator', 'legal-documents-issued', '--org-unit', '62', '--json'], { cwd: dir })).stdout);
+    expect(dated.revisions.map((r: { period: string; value: unknown }) => [r.period, r.value])).toEqual([['2019-09-30', true]]);
+  });
+
+  it('refuses 31/02/2019 and "1,234", saying why and how to write them', async () => {
+    const bad = ['Mã chỉ số,Mã đơn vị,Kỳ báo cáo,Giá trị,Ngày bằng chứng', 'legal-documents-issued,62,,,31/02/2019', 'online-dossier-rate,so-tttt,2020Q4,"1,234",'].join('\n');
+    const dir = temp.dir('egov-plan-import-vi-csv-', { 'q4.csv': bad });
+    const run = await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'q4.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('[measurement.invalid_value] /2/evidenceDate Row 2: "31/02/2019" is not a date of the calendar (read as day/month/year: month 2 of 2019 has 28 days).');
+    expect(run.stderr).toContain('[measurement.invalid_number] /3/value Row 3: Giá trị: "1,234" is ambiguous (the comma may separate thousands or decimals): write 1234 or 1.234.');
+  });
+
+  it('imports a number cell of 1e-7 as the number', async () => {
+    const dir = temp.dir('egov-plan-import-tiny-');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Cấp tỉnh');
+    ws.getRow(1).values = ['Mã chỉ số', 'Mã đơn vị', 'Kỳ báo cáo', 'Giá trị'];
+    ws.getRow(2).values = ['online-dossier-rate', 'so-tttt', '2020Q4', 1e-7];
+    await wb.xlsx.writeFile(join(dir, 'q4.xlsx'));
+    const run = await runCli(['import', '--plan', 'kontum-1102-2019', '--by', 'so-tttt', 'q4.xlsx', '--json'], { cwd: dir });
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, rows: 1, revisions: 1, files: [{ issues: [] }] });
+    const history = JSON.parse((await runCli(['history', '--indicator', 'online-dossier-rate', '--org-unit', 'so-tttt', '--json'], { cwd: dir })).stdout);
+    expect(history.revisions.map((r: { value: unknown }) => r.value)).toEqual([1e-7]);
+  });
+});

@@ -50,7 +50,7 @@ describe('egov-plan evaluate', () => {
 
   it('bad rows go to standard error with their row number and reason; the good rows are still evaluated; exit 1', async () => {
     const dir = tempDirWith({
-      'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q5,40,,', 'khong-co,so-yte,province,2020Q4,40,,', 'online-dossier-rate,so-gd,province,2020Q4,"19,5",,'].join('\n'),
+      'm.csv': [HEADER, 'online-dossier-rate,so-tttt,province,2020Q4,19,190,1000', 'online-dossier-rate,so-yte,province,2020Q5,40,,', 'khong-co,so-yte,province,2020Q4,40,,', 'online-dossier-rate,so-gd,province,2020Q4,19%,,'].join('\n'),
     });
     const r = await cli(['evaluate', '--plan', 'kontum-1102-2019', '--measurements', 'm.csv', '--json', '--lang', 'en'], dir);
     expect(r.code).toBe(1);
@@ -58,7 +58,7 @@ describe('egov-plan evaluate', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^m\.csv:3 \[measurement\.invalid_period\] \/3\/period Row 3: period "2020Q5" is not valid/u);
     expect(lines[1]).toMatch(/^m\.csv:4 \[measurement\.unknown_indicator\] \/4\/indicator Row 4: /u);
-    expect(lines[2]).toMatch(/Row 5: "19,5" is not a decimal number \(use a dot for decimals: 19\.5\)/u);
+    expect(lines[2]).toMatch(/Row 5: "19%" is not a decimal number \(write the number without %\)/u);
     const out = JSON.parse(r.stdout);
     expect(out.badRows).toBe(3);
     expect(out.results.filter((x: any) => x.indicator === 'online-dossier-rate' && x.scope === 'each-agency').map((x: any) => x.orgUnit)).toEqual(['so-tttt']);

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { schemaCheck } from './schema-checks.js';
+import * as MSG from './validate-messages.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 // Reporting calendars as data: period types and their data cut-off, deadline rules. Pure
@@ -124,7 +126,7 @@ export const ReportingCalendar = z
     extends: BaseCalendarId.optional().clone(),
     timeZone: z
       .string()
-      .refine(isTimeZone, { message: 'not an IANA time zone' })
+      .refine(isTimeZone, { message: MSG.schemaUnknownTimeZone.en })
       .default('Asia/Ho_Chi_Minh'),
     primaryPeriodType: PeriodType.default('quarter').clone(),
     periodTypes: z.array(PeriodTypeDeclaration),
@@ -137,11 +139,11 @@ export const ReportingCalendar = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.periodTypes.forEach((p, i) => {
-      if (seen.has(p.type)) ctx.addIssue({ code: 'custom', path: ['periodTypes', i, 'type'], message: `period type "${p.type}" is declared twice`, input: p.type });
+      if (seen.has(p.type)) ctx.addIssue({ code: 'custom', path: ['periodTypes', i, 'type'], input: p.type, ...schemaCheck(MSG.schemaDuplicatePeriodType, { type: p.type }) });
       seen.add(p.type);
     });
     if (!c.extends && !seen.has(c.primaryPeriodType)) {
-      ctx.addIssue({ code: 'custom', path: ['primaryPeriodType'], message: `primary period type "${c.primaryPeriodType}" is not declared in periodTypes`, input: c.primaryPeriodType });
+      ctx.addIssue({ code: 'custom', path: ['primaryPeriodType'], input: c.primaryPeriodType, ...schemaCheck(MSG.schemaUndeclaredPrimaryPeriodType, { type: c.primaryPeriodType }) });
     }
   });
 // #region generated type ReportingCalendar (output)
@@ -222,7 +224,7 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('fixed-date'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, MSG.schemaFormatDate.en),
     inclusive: z.boolean(),
     rollOver: z.boolean().default(true),
   }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import * as MSG from './validate-messages.js';
 import type { IssueCode } from './issue-codes.js';
 
 // The subset of json-rules-engine conditions a rule file may contain. It is deliberately narrow:
@@ -112,8 +113,8 @@ export const PATH_PATTERN = /^\$(?:\.[A-Za-z][A-Za-z0-9_]{0,63}){1,8}$/u;
 export const ConditionPath = z
   .string()
   .max(600)
-  .regex(PATH_PATTERN, 'a path is "$" followed by ".name" segments (letters, digits, "_"), nothing else')
-  .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: 'a path may not name __proto__, constructor or prototype' });
+  .regex(PATH_PATTERN, MSG.schemaFormatConditionPath.en)
+  .refine((p) => !p.split('.').some((s) => FORBIDDEN_PROPERTY_NAMES.includes(s)), { message: MSG.schemaForbiddenPath.en });
 // #region generated type ConditionPath (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A `path` into an object fact: `$.name` or `$.name.name`, plain own properties only. */

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { schemaCheck } from './schema-checks.js';
+import * as MSG from './validate-messages.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
 
 // Public holidays as data (the shape of `data/holidays-vn.json` of @egov-plan/rules). A module
@@ -138,7 +140,7 @@ export const HolidayData = z
   .superRefine((d, ctx) => {
     const seen = new Set<number>();
     d.years.forEach((y, i) => {
-      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `year ${y.year} appears twice`, input: y.year });
+      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], input: y.year, ...schemaCheck(MSG.schemaDuplicateHolidayYear, { year: y.year }) });
       seen.add(y.year);
     });
   });

@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { AdministrativeLevel } from './plan.js';
 import { LocalDate } from './text.js';
+import { MAX_ORG_UNIT_LENGTH } from './measurement-fields.js';
+
 
 // One schema for a measurement as a caller gives it: the TypeScript type of rows from code, the
 // published JSON Schema of measurement files, and (later) the body of an HTTP request. The
 // readers apply the same rules to rows from code, JSON and CSV; text is accepted wherever a
 // number, a yes/no or a level is expected, the way a CSV cell is read (see docs/rules.md).
-
-/** Most characters of an org unit id. */
-export const MAX_ORG_UNIT_LENGTH = 200;
 
 /**
  * One measurement as given by code, a JSON file or a CSV row: an indicator's value for one org
@@ -78,25 +77,6 @@ export type MeasurementInput = {
   source?: string | null;
 };
 // #endregion
-
-/** The fields of {@link MeasurementInput}, in the order of the schema (also the CSV columns). */
-export const MEASUREMENT_FIELDS = Object.freeze(Object.keys(MeasurementInput.shape)) as readonly (keyof MeasurementInput)[];
-
-/**
- * The heading of each measurement field in the fill-in template, in Vietnamese and English: a
- * workbook's column is named by it (`Giá trị`), where a CSV file names it by the field (`value`).
- */
-export const MEASUREMENT_FIELD_HEADINGS: Readonly<Record<keyof MeasurementInput, { readonly vi: string; readonly en: string }>> = Object.freeze({
-  indicator: { vi: 'Mã chỉ số', en: 'Indicator id' },
-  orgUnit: { vi: 'Mã đơn vị', en: 'Org unit id' },
-  level: { vi: 'Cấp', en: 'Level' },
-  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
-  value: { vi: 'Giá trị', en: 'Value' },
-  numerator: { vi: 'Tử số', en: 'Numerator' },
-  denominator: { vi: 'Mẫu số', en: 'Denominator' },
-  evidenceDate: { vi: 'Ngày bằng chứng', en: 'Evidence date' },
-  source: { vi: 'Nguồn', en: 'Source' },
-});
 
 /**
  * The former name of {@link MeasurementInput}.

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import * as MSG from './validate-messages.js';
 import { DeadlineRule, PeriodType, ReportingCalendar } from './calendar.js';
 import { RuleConditions } from './conditions.js';
 import { BilingualText, Confidence, Id, LocalDate, SourceRef } from './text.js';
@@ -16,7 +17,7 @@ export type AdministrativeLevel = 'province' | 'district' | 'commune';
 // #endregion
 
 /** Each administrative level as messages name it: `cấp tỉnh` / `province` (never the code in Vietnamese text). */
-export const ADMINISTRATIVE_LEVEL_NAMES: Readonly<Record<AdministrativeLevel, { readonly vi: string; readonly en: string }>> = Object.freeze({
+export const ADMINISTRATIVE_LEVEL_NAMES: Readonly<Record<AdministrativeLevel, { readonly vi: string; readonly en: string }>> = /* @__PURE__ */ Object.freeze({
   province: { vi: 'cấp tỉnh', en: 'province' },
   district: { vi: 'cấp huyện', en: 'district' },
   commune: { vi: 'cấp xã', en: 'commune' },
@@ -249,7 +250,7 @@ export type Indicator = {
 
 /** An electronic identifier code of an agency (Decision 20/2020/QĐ-TTg), with its confidence. */
 export const AgencyCode = z.strictObject({
-  value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, 'codes use digits, capital letters and dots, at most 35 characters'),
+  value: z.string().regex(/^[0-9A-Z.]{1,35}$/u, MSG.schemaFormatAgencyCode.en),
   confidence: Confidence,
   basis: BilingualText.clone(),
 });
@@ -381,7 +382,7 @@ export type Agency = {
 
 /** An administrative unit with its period of existence, so units that disappear keep their history. */
 export const AdministrativeUnit = z.strictObject({
-  code: z.string().regex(/^\d{2,5}$/u),
+  code: z.string().regex(/^\d{2,5}$/u, MSG.schemaFormatUnitCode.en),
   name: BilingualText,
   level: AdministrativeLevel,
   parent: z.string().nullable(),
@@ -941,18 +942,6 @@ export type ChangeableItemKind =
   | 'legalBases'
   | 'notes';
 // #endregion
-
-/** The field that names an item of each {@link ChangeableItemKind}. */
-export const ITEM_KEY_FIELDS = /* @__PURE__ */ Object.freeze({
-  reportingObligations: 'id',
-  agencies: 'id',
-  administrativeUnits: 'code',
-  tasks: 'id',
-  bodyTasks: 'id',
-  duties: 'id',
-  legalBases: 'number',
-  notes: 'id',
-} as const satisfies Record<ChangeableItemKind, string>);
 
 const ItemRef = z.string().min(1).max(200);
 const itemChangeCommon = {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import * as MSG from './validate-messages.js';
 
 /**
  * Normalises a quotation from a source document the way every `source.quote` is stored:
@@ -48,9 +49,7 @@ export const SourceRef = z
     quote: z
       .string()
       .min(1)
-      .refine((q) => q === normaliseText(q), {
-        message: 'quote must be normalised (Unicode NFC, single spaces, trimmed)',
-      }),
+      .refine((q) => q === normaliseText(q), { message: MSG.schemaUnnormalisedQuote.en }),
   });
 // #region generated type SourceRef (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
@@ -74,7 +73,7 @@ export type SourceRef = {
 /** A stable, readable identifier: lower-case letters, digits, `-`, `.` and `_`. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, 'ids use lower-case letters, digits, ".", "_" and "-"')
+  .regex(/^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/u, MSG.schemaFormatId.en)
   .max(120);
 // #region generated type Id (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
@@ -85,8 +84,8 @@ export type Id = string;
 /** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
-  .refine((s) => isLocalDate(s), { message: 'not a real calendar date' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, MSG.schemaFormatDate.en)
+  .refine((s) => isLocalDate(s), { message: MSG.schemaUnrealDate.en });
 // #region generated type LocalDate (output)
 // (written by scripts/generate-types.ts from the schema above: change the schema, then `pnpm generate`)
 /** A calendar date written `YYYY-MM-DD` (a local date in Vietnam, no time zone). */

@@ -90,11 +90,165 @@ export const schemaInvisibleCharacter = { code: 'schema.invisible_character', ..
 /** `schema.mixed_script`: `character` describes the look-alike letter (`describeSuspiciousCharacter`). */
 export const schemaMixedScript = { code: 'schema.mixed_script', ...suspiciousId } as const satisfies IssueMessage;
 
-/** `schema.invalid_format` (`detail`: the schema's own words). */
+/** `schema.out_of_range` (a number that must be greater than `min`: zod's `gt`, `positive`). */
+export const schemaOutOfRangeAbove = {
+  code: 'schema.out_of_range',
+  vi: 'Giá trị phải lớn hơn {min}.',
+  en: 'Value must be greater than {min}.',
+} as const satisfies IssueMessage;
+
+/** `schema.out_of_range` (a number that must be less than `max`: zod's `lt`, `negative`). */
+export const schemaOutOfRangeBelow = {
+  code: 'schema.out_of_range',
+  vi: 'Giá trị phải nhỏ hơn {max}.',
+  en: 'Value must be less than {max}.',
+} as const satisfies IssueMessage;
+
+/** `schema.out_of_range` (a string or list of an exact length). */
+export const schemaOutOfRangeExact = {
+  code: 'schema.out_of_range',
+  vi: 'Cần đúng {length} ký tự/phần tử.',
+  en: 'Exactly {length} characters or items required.',
+} as const satisfies IssueMessage;
+
+/** `schema.out_of_range` (a number that must be a multiple of `divisor`). */
+export const schemaNotMultipleOf = {
+  code: 'schema.out_of_range',
+  vi: 'Giá trị phải là bội số của {divisor}.',
+  en: 'Value must be a multiple of {divisor}.',
+} as const satisfies IssueMessage;
+
+// A string without its format: zod's structured fields, never its English message.
+
+/** `schema.invalid_format` (a pattern the schema words no better). */
+export const schemaFormatPattern = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: chuỗi không khớp mẫu {pattern}.',
+  en: 'Invalid format: the string does not match the pattern {pattern}.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a required beginning). */
+export const schemaFormatPrefix = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: chuỗi phải bắt đầu bằng "{prefix}".',
+  en: 'Invalid format: the string must start with "{prefix}".',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a required end). */
+export const schemaFormatSuffix = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: chuỗi phải kết thúc bằng "{suffix}".',
+  en: 'Invalid format: the string must end with "{suffix}".',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a required part). */
+export const schemaFormatIncludes = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: chuỗi phải chứa "{includes}".',
+  en: 'Invalid format: the string must contain "{includes}".',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a named format: `email`, `uuid`, `datetime`, …, named as zod names it). */
 export const schemaInvalidFormat = {
   code: 'schema.invalid_format',
-  vi: 'Sai định dạng: {detail}.',
-  en: 'Invalid format: {detail}.',
+  vi: 'Sai định dạng: chuỗi không đúng định dạng {format}.',
+  en: 'Invalid format: the string is not a valid {format}.',
+} as const satisfies IssueMessage;
+
+// The schemas' own checks (text.ts, plan.ts, calendar.ts, holidays.ts, conditions.ts): each
+// passes its message's `en` to zod (what a caller of the schema alone reads) and `fromZodIssue`
+// finds the message again by it (`SCHEMA_CHECKS` in validate.ts); a check that names a value
+// carries its message and the values in the issue's `params` (`checkIssue` in validate.ts).
+
+/** `schema.invalid_format` (an `Id`). */
+export const schemaFormatId = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: mã chỉ gồm chữ thường, chữ số, ".", "_" và "-".',
+  en: 'Invalid format: ids use lower-case letters, digits, ".", "_" and "-".',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a `LocalDate`, a fixed deadline's date). */
+export const schemaFormatDate = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: ngày được viết YYYY-MM-DD.',
+  en: 'Invalid format: dates are written YYYY-MM-DD.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (an agency's electronic identifier code). */
+export const schemaFormatAgencyCode = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: mã gồm chữ số, chữ in hoa và dấu chấm, tối đa 35 ký tự.',
+  en: 'Invalid format: codes use digits, capital letters and dots, at most 35 characters.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (an administrative unit's code). */
+export const schemaFormatUnitCode = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: mã đơn vị hành chính gồm 2 đến 5 chữ số.',
+  en: 'Invalid format: administrative unit codes are 2 to 5 digits.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid_format` (a condition's `path`). */
+export const schemaFormatConditionPath = {
+  code: 'schema.invalid_format',
+  vi: 'Sai định dạng: đường dẫn là "$" rồi đến các đoạn ".tên" (chữ cái, chữ số, "_"), không gì khác.',
+  en: 'Invalid format: a path is "$" followed by ".name" segments (letters, digits, "_"), nothing else.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a condition's `path` naming a forbidden property). */
+export const schemaForbiddenPath = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: đường dẫn không được nêu __proto__, constructor hay prototype.',
+  en: 'Invalid: a path may not name __proto__, constructor or prototype.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a date that does not exist, e.g. 2021-02-29). */
+export const schemaUnrealDate = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: không phải ngày có thật.',
+  en: 'Invalid: not a real calendar date.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a quote not in normal form). */
+export const schemaUnnormalisedQuote = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: trích dẫn phải được chuẩn hóa (Unicode NFC, một dấu cách, không có khoảng trắng đầu cuối).',
+  en: 'Invalid: quote must be normalised (Unicode NFC, single spaces, trimmed).',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a calendar's time zone). */
+export const schemaUnknownTimeZone = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: không phải múi giờ IANA.',
+  en: 'Invalid: not an IANA time zone.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a calendar declaring a period type twice). */
+export const schemaDuplicatePeriodType = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: loại kỳ "{type}" được khai báo hai lần.',
+  en: 'Invalid: period type "{type}" is declared twice.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a calendar whose primary period type is not among its own). */
+export const schemaUndeclaredPrimaryPeriodType = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: loại kỳ chính "{type}" không được khai báo trong periodTypes.',
+  en: 'Invalid: primary period type "{type}" is not declared in periodTypes.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (holiday data listing a year twice). */
+export const schemaDuplicateHolidayYear = {
+  code: 'schema.invalid',
+  vi: 'Không hợp lệ: năm {year} xuất hiện hai lần.',
+  en: 'Invalid: year {year} appears twice.',
+} as const satisfies IssueMessage;
+
+/** `schema.invalid` (a record's key that fails the key schema). */
+export const schemaInvalidKey = {
+  code: 'schema.invalid',
+  vi: 'Khóa "{key}" không hợp lệ.',
+  en: 'Invalid key "{key}".',
 } as const satisfies IssueMessage;
 
 /** `schema.invalid` (no shape of a union fits). */
@@ -104,7 +258,10 @@ export const schemaInvalidUnion = {
   en: 'Value matches none of the allowed shapes.',
 } as const satisfies IssueMessage;
 
-/** `schema.invalid` (`detail`: the schema's own words). */
+/**
+ * `schema.invalid` (`detail`: the words of a check of a schema that is not core's, which has
+ * no message here; core's own checks all have theirs).
+ */
 export const schemaInvalid = {
   code: 'schema.invalid',
   vi: 'Không hợp lệ: {detail}.',

@@ -1,8 +1,10 @@
 import type * as z from 'zod';
 import { EgovPlanError, toPointer } from './errors.js';
+import type { IssueCode } from './issue-codes.js';
 import { issueFrom, type IssueMessage } from './issue-messages.js';
 import type { Issue } from './outputs.js';
 import { FORMAT_VERSION, Plan, type Indicator } from './plan.js';
+import type { SchemaCheck } from './schema-checks.js';
 import { describeSuspiciousCharacter, findSuspiciousCharacter } from './text.js';
 import * as MSG from './validate-messages.js';
 
@@ -16,10 +18,13 @@ const typeNamesVi: Record<string, string> = {
   array: 'mảng',
   null: 'null',
   undefined: 'không có giá trị',
+  int: 'số nguyên',
+  record: 'đối tượng',
+  tuple: 'mảng',
 };
 
-/** A type name in both languages: Vietnamese from {@link typeNamesVi}, English as zod names it. */
-const typeName = (name: string) => ({ vi: typeNamesVi[name] ?? name, en: name });
+/** A type name in both languages: Vietnamese from {@link typeNamesVi}, English as zod names it (`int` as `integer`). */
+const typeName = (name: string) => ({ vi: typeNamesVi[name] ?? name, en: name === 'int' ? 'integer' : name });
 
 /** zod's origins of a number's bound (an unsafe integer is `int`); any other is a length or size. */
 const NUMERIC_ORIGINS = new Set(['number', 'int', 'bigint']);
@@ -39,7 +44,64 @@ function lookup(root: unknown, path: readonly (string | number)[]): { exists: bo
   return { exists: cur !== undefined, value: cur };
 }
 
-/** Turns one zod issue into one or more {@link Issue}s with bilingual messages; `root` is the validated input. */
+/**
+ * The messages of core's own schema checks that name no value, found by the English text the
+ * schema gives zod (a check that names a value carries its message: `schemaCheck`).
+ */
+const SCHEMA_CHECKS: readonly IssueMessage[] = [
+  MSG.schemaFormatId,
+  MSG.schemaFormatDate,
+  MSG.schemaFormatAgencyCode,
+  MSG.schemaFormatUnitCode,
+  MSG.schemaFormatConditionPath,
+  MSG.schemaForbiddenPath,
+  MSG.schemaUnrealDate,
+  MSG.schemaUnnormalisedQuote,
+  MSG.schemaUnknownTimeZone,
+];
+
+/** A schema check's own message, if `z` is one of core's; `undefined` otherwise. */
+function ownCheck(z: ZodIssue, pointer: string): Issue | undefined {
+  const params = (z as { params?: { check?: SchemaCheck; code?: unknown; vi?: unknown; en?: unknown } }).params;
+  if (params?.check) return issueFrom(params.check.message, pointer, params.check.values as never);
+  // The condition checks (conditions.ts) carry their registered code and both languages (the
+  // registry itself is not looked up: it would bring every code's description into a bundle).
+  if (typeof params?.code === 'string' && typeof params.vi === 'string' && typeof params.en === 'string') {
+    return { code: params.code as IssueCode, pointer, message: { vi: params.vi, en: params.en } };
+  }
+  const message = SCHEMA_CHECKS.find((m) => m.en === z.message);
+  return message && issueFrom(message, pointer, {} as never);
+}
+
+/** The message of a too_small issue: by what is bounded (a number, a length) and how. */
+function minMessage(z: z.core.$ZodIssueTooSmall) {
+  if (NUMERIC_ORIGINS.has(z.origin)) return z.inclusive === false ? MSG.schemaOutOfRangeAbove : MSG.schemaOutOfRangeMin;
+  // Sets, maps and files (never JSON) count their items as an array does.
+  return z.origin === 'string' ? MSG.schemaOutOfRangeMinString : MSG.schemaOutOfRangeMinArray;
+}
+
+/** The message of a too_big issue (as {@link minMessage}). */
+function maxMessage(z: z.core.$ZodIssueTooBig) {
+  if (NUMERIC_ORIGINS.has(z.origin)) return z.inclusive === false ? MSG.schemaOutOfRangeBelow : MSG.schemaOutOfRangeMax;
+  return z.origin === 'string' ? MSG.schemaOutOfRangeMaxString : MSG.schemaOutOfRangeMaxArray;
+}
+
+/** A string without its format, worded from zod's fields (never its English message). */
+function formatIssue(z: z.core.$ZodIssueInvalidStringFormat, pointer: string): Issue {
+  const f = z as z.core.$ZodIssueInvalidStringFormat & { prefix?: string; suffix?: string; includes?: string; pattern?: string };
+  if (f.format === 'starts_with' && f.prefix !== undefined) return issueFrom(MSG.schemaFormatPrefix, pointer, { prefix: f.prefix });
+  if (f.format === 'ends_with' && f.suffix !== undefined) return issueFrom(MSG.schemaFormatSuffix, pointer, { suffix: f.suffix });
+  if (f.format === 'includes' && f.includes !== undefined) return issueFrom(MSG.schemaFormatIncludes, pointer, { includes: f.includes });
+  if (f.format === 'regex' && f.pattern !== undefined) return issueFrom(MSG.schemaFormatPattern, pointer, { pattern: f.pattern });
+  return issueFrom(MSG.schemaInvalidFormat, pointer, { format: f.format });
+}
+
+/**
+ * Turns one zod issue into one or more {@link Issue}s with bilingual messages; `root` is the
+ * validated input. Each is worded from the issue's fields (`expected`, `minimum`, `format`, …)
+ * through core's templates, never from zod's English message; a check of core's own schemas
+ * keeps its own message in both languages.
+ */
 export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (string | number)[] = []): Issue[] {
   const path = [...basePath, ...z.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const pointer = toPointer(path);
@@ -54,15 +116,16 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
     }
     case 'unrecognized_keys':
       return z.keys.map((k) => issueFrom(MSG.schemaUnknownKey, toPointer([...path, k]), { key: k }));
-    case 'too_big': {
-      // Sets, maps and files (never JSON) count their items as an array does.
-      const message = NUMERIC_ORIGINS.has(z.origin) ? MSG.schemaOutOfRangeMax : z.origin === 'string' ? MSG.schemaOutOfRangeMaxString : MSG.schemaOutOfRangeMaxArray;
-      return [issueFrom(message, pointer, { max: String(z.maximum) })];
-    }
+    case 'too_big':
     case 'too_small': {
-      const message = NUMERIC_ORIGINS.has(z.origin) ? MSG.schemaOutOfRangeMin : z.origin === 'string' ? MSG.schemaOutOfRangeMinString : MSG.schemaOutOfRangeMinArray;
-      return [issueFrom(message, pointer, { min: String(z.minimum) })];
+      const own = ownCheck(z, pointer);
+      if (own) return [own];
+      const bound = String(z.code === 'too_small' ? z.minimum : z.maximum);
+      if (z.exact && !NUMERIC_ORIGINS.has(z.origin)) return [issueFrom(MSG.schemaOutOfRangeExact, pointer, { length: bound })];
+      return [z.code === 'too_small' ? issueFrom(minMessage(z), pointer, { min: bound }) : issueFrom(maxMessage(z), pointer, { max: bound })];
     }
+    case 'not_multiple_of':
+      return [issueFrom(MSG.schemaNotMultipleOf, pointer, { divisor: String(z.divisor) })];
     case 'invalid_value':
       return [issueFrom(MSG.schemaInvalidValue, pointer, { allowed: z.values.map((v) => JSON.stringify(v)).join(', ') })];
     case 'invalid_format': {
@@ -71,7 +134,7 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
       if (odd) {
         return [issueFrom(odd.kind === 'invisible' ? MSG.schemaInvisibleCharacter : MSG.schemaMixedScript, pointer, { character: describeSuspiciousCharacter(odd) })];
       }
-      return [issueFrom(MSG.schemaInvalidFormat, pointer, { detail: z.message })];
+      return [ownCheck(z, pointer) ?? formatIssue(z, pointer)];
     }
     case 'invalid_union': {
       // A discriminated union with a bad discriminator reports no sub-errors: say what is allowed.
@@ -79,8 +142,14 @@ export function fromZodIssue(z: ZodIssue, root: unknown, basePath: readonly (str
       if (nested.length > 0 && z.errors.length === 1) return nested.flatMap((n) => fromZodIssue(n, root, path));
       return [issueFrom(MSG.schemaInvalidUnion, pointer, {})];
     }
+    case 'invalid_key':
+      return [issueFrom(MSG.schemaInvalidKey, pointer, { key: String(path[path.length - 1] ?? '') })];
+    case 'invalid_element':
+      // A map's or set's element (never JSON): its own issues, at the element.
+      return z.issues.flatMap((n) => fromZodIssue(n, root, path));
     default:
-      return [issueFrom(MSG.schemaInvalid, pointer, { detail: z.message })];
+      // `custom`: core's checks carry their message; another schema's check, its own words.
+      return [ownCheck(z, pointer) ?? issueFrom(MSG.schemaInvalid, pointer, { detail: z.message.replace(/\.$/u, '') })];
   }
 }
 

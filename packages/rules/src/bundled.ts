@@ -1,6 +1,8 @@
 import type { BilingualText, Plan } from '@egov-plan/core';
 import { provideBundledPlans } from './engine/bundled-lookup.js';
+import { verifyProvenance } from './engine/provenance.js';
 import { pathNotAllowedIssue, unknownBaseIssue, type RuleFileSource } from './engine/resolve.js';
+import * as MSG from './messages.js';
 import * as kontum from './plans/kontum-1102-2019.js';
 import * as nq17 from './plans/vn-nq17-2019.js';
 
@@ -46,8 +48,12 @@ export function bundledPlan(id: BundledPlanId): Plan {
   return (isBundledPlanId(id) ? plans[id]() : undefined) as Plan;
 }
 
-// The provenance check reads the bundled plans through this (see engine/bundled-lookup.ts).
-provideBundledPlans((id) => (isBundledPlanId(id) ? bundledPlan(id) : undefined));
+// The provenance check reads the bundled plans through this, and compilePlan checks a plan given
+// from code with it (see engine/bundled-lookup.ts).
+provideBundledPlans(
+  (id) => (isBundledPlanId(id) ? bundledPlan(id) : undefined),
+  (plan) => verifyProvenance({ key: '<value>', display: plan.id, plan }).forged,
+);
 
 /** Lists the bundled plans. */
 export function listBundledPlans(): BundledPlanInfo[] {
@@ -70,7 +76,7 @@ export function bundledSource(): RuleFileSource {
     read(ref) {
       if (isBundledPlanId(ref)) return { entry: { key: `bundled:${ref}`, name: ref, value: bundledPlan(ref) } };
       if (looksLikePath(ref)) {
-        return { issues: [pathNotAllowedIssue(ref, { vi: 'nguồn này chỉ nhận id kế hoạch đóng gói.', en: 'this source accepts bundled plan ids only.' })] };
+        return { issues: [pathNotAllowedIssue(ref, MSG.rulesPathBundledOnly)] };
       }
       return { issues: [unknownBaseIssue(ref)] };
     },

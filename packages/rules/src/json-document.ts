@@ -1,8 +1,9 @@
-import { issue, issueFrom, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
+import { issueFrom, fromPointer, toPointer, utf8ByteLength, type Issue, type IssueCode } from '@egov-plan/core';
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RULE_LIMITS } from './engine/limits.js';
 import { echo, encodingProblem } from './ingest/text.js';
 import * as MSG from './messages.js';
+import { JSON_SYNTAX_ERRORS, UNKNOWN_JSON_SYNTAX_ERROR } from './words.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -16,26 +17,6 @@ export interface JsonDocument {
   locate(pointer: string): { line: number; column: number };
 }
 
-/** Each syntax error jsonc-parser reports (its `ParseErrorCode`), in both languages. */
-const SYNTAX: Record<number, { vi: string; en: string }> = {
-  1: { vi: 'ký hiệu không hợp lệ', en: 'an invalid symbol' },
-  2: { vi: 'số sai định dạng', en: 'a malformed number' },
-  3: { vi: 'cần tên thuộc tính (một chuỗi trong ngoặc kép)', en: 'a property name (a double-quoted string) is expected' },
-  4: { vi: 'cần một giá trị', en: 'a value is expected' },
-  5: { vi: 'thiếu dấu hai chấm', en: 'a colon is missing' },
-  6: { vi: 'thiếu dấu phẩy', en: 'a comma is missing' },
-  7: { vi: 'thiếu dấu }', en: 'a closing } is missing' },
-  8: { vi: 'thiếu dấu ]', en: 'a closing ] is missing' },
-  9: { vi: 'thừa nội dung sau khi kết thúc JSON', en: 'there is more text after the end of the JSON value' },
-  10: { vi: 'JSON không cho phép chú thích', en: 'JSON does not allow comments' },
-  11: { vi: 'chú thích chưa đóng', en: 'a comment is not closed' },
-  12: { vi: 'chuỗi chưa đóng (một chuỗi không được xuống dòng)', en: 'a string is not closed (a string cannot hold a raw line break)' },
-  13: { vi: 'số chưa kết thúc', en: 'a number is not finished' },
-  14: { vi: 'mã Unicode không hợp lệ', en: 'an invalid Unicode escape' },
-  15: { vi: 'ký tự thoát không hợp lệ', en: 'an invalid escape character' },
-  16: { vi: 'ký tự không hợp lệ trong chuỗi', en: 'an invalid character in a string' },
-};
-const UNKNOWN_SYNTAX = { vi: 'lỗi cú pháp', en: 'a syntax error' };
 
 /** Most syntax issues listed for one text; the others are counted in one last issue. */
 export const MAX_SYNTAX_ISSUES = 200;
@@ -102,13 +83,8 @@ export function jsonDepthExceeded(text: string, maxDepth: number): { offset: num
 export function jsonDepthIssue(text: string, maxDepth: number, file: string | undefined, code: IssueCode = 'rules.too_deep'): Issue | null {
   const at = jsonDepthExceeded(text, maxDepth);
   if (!at) return null;
-  return issue(
-    code,
-    '',
-    `Tệp lồng nhau quá sâu: quá ${maxDepth} cấp mảng/đối tượng (dòng ${at.line}, cột ${at.column}).`,
-    `The file is nested too deeply: more than ${maxDepth} levels of arrays/objects (line ${at.line}, column ${at.column}).`,
-    { line: at.line, column: at.column, ...withFile(file) },
-  );
+  const message = code === MSG.jsonTooDeep.code ? MSG.jsonTooDeep : code === MSG.measurementTooDeep.code ? MSG.measurementTooDeep : { ...MSG.jsonTooDeep, code };
+  return issueFrom(message, '', { max: maxDepth, line: at.line, column: at.column }, { line: at.line, column: at.column, ...withFile(file) });
 }
 
 /**
@@ -168,7 +144,7 @@ function syntaxIssues(errors: readonly ParseError[], starts: number[], file: str
       more++;
       continue;
     }
-    const what = SYNTAX[e.error] ?? UNKNOWN_SYNTAX;
+    const what = JSON_SYNTAX_ERRORS[e.error] ?? UNKNOWN_JSON_SYNTAX_ERROR;
     out.push(issueFrom(MSG.jsonSyntax, '', { what }, { ...position(starts, e.offset), ...withFile(file) }));
   }
   if (more > 0) {

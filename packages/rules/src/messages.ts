@@ -268,8 +268,26 @@ export const rulesUnknownBase = {
 /** `rules.unknown_base` (an in-memory source). */
 export const rulesUnknownBaseMemory = { code: 'rules.unknown_base', vi: 'Không tìm thấy kế hoạch gốc "{ref}".', en: 'Base plan "{ref}" not found.' } as const satisfies IssueMessage;
 
-/** `rules.path_not_allowed` (`{why}`: the source's reason). */
-export const rulesPathNotAllowed = { code: 'rules.path_not_allowed', vi: 'Không được phép dùng "{ref}" trong "extends": {why}', en: '"{ref}" is not allowed in "extends": {why}' } as const satisfies IssueMessage;
+/** `rules.path_not_allowed`: a path outside the rule file's folder (`loadPlan`, `directorySource` without `allowOutside`). */
+export const rulesPathOutsideFolder = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": đường dẫn nằm ngoài thư mục của tệp quy tắc.',
+  en: '"{ref}" is not allowed in "extends": the path is outside the rule file\'s folder.',
+} as const satisfies IssueMessage;
+
+/** `rules.path_not_allowed`: a path outside the files of a `memorySource`. */
+export const rulesPathOutsideSource = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": đường dẫn nằm ngoài các tệp của nguồn này.',
+  en: '"{ref}" is not allowed in "extends": the path is outside the files of this source.',
+} as const satisfies IssueMessage;
+
+/** `rules.path_not_allowed`: a path given to `bundledSource`, which reads bundled plans only. */
+export const rulesPathBundledOnly = {
+  code: 'rules.path_not_allowed',
+  vi: 'Không được phép dùng "{ref}" trong "extends": nguồn này chỉ nhận id kế hoạch đóng gói.',
+  en: '"{ref}" is not allowed in "extends": this source accepts bundled plan ids only.',
+} as const satisfies IssueMessage;
 
 /** `usage.async_source`. */
 export const usageAsyncSource = {
@@ -296,7 +314,24 @@ export const planUnknownPlan = {
 export const fileTooLarge = { code: 'file.too_large', vi: 'Tệp quá lớn: {size} byte, tối đa {max} byte.', en: 'File too large: {size} bytes, at most {max}.' } as const satisfies IssueMessage;
 
 /** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
+/** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
 export const jsonSyntax = { code: 'json.syntax', vi: 'JSON không hợp lệ: {what}.', en: 'Invalid JSON: {what}.' } as const satisfies IssueMessage;
+
+/** `rules.too_deep` (or the code a caller of `parseJsonDocument` gives, `measurement.too_deep` for measurements), found before the parse. */
+export const jsonTooDeep = {
+  code: 'rules.too_deep',
+  vi: 'Tệp lồng nhau quá sâu: quá {max} cấp mảng/đối tượng (dòng {line}, cột {column}).',
+  en: 'The file is nested too deeply: more than {max} levels of arrays/objects (line {line}, column {column}).',
+} as const satisfies IssueMessage;
+
+/** `measurement.too_deep`: a measurements JSON file nested too deeply, found before the parse. */
+export const measurementTooDeep = { ...jsonTooDeep, code: 'measurement.too_deep' } as const satisfies IssueMessage;
+
+/** `file.not_found`: a file that cannot be opened (`{reason}`: in Vietnamese the system's error code, in English its text). */
+export const fileUnreadable = { code: 'file.not_found', vi: 'Không đọc được tệp "{path}" ({reason}).', en: 'Cannot read file "{path}": {reason}' } as const satisfies IssueMessage;
+
+/** `file.not_found`: a path that is not a regular file (a directory, a FIFO, a device). */
+export const fileNotRegular = { code: 'file.not_found', vi: 'Không đọc được tệp "{path}": không phải tệp thông thường.', en: 'Cannot read file "{path}": not a regular file' } as const satisfies IssueMessage;
 
 /** `json.too_many_issues`. */
 export const jsonTooManyIssues = { code: 'json.too_many_issues', vi: '… và {more} lỗi cú pháp khác (chỉ liệt kê {max} lỗi đầu).', en: '… and {more} more syntax errors (only the first {max} are listed).' } as const satisfies IssueMessage;
@@ -344,4 +379,395 @@ export const measurementGroupedNumberTextCell = {
   code: 'measurement.invalid_number',
   vi: '{field}: {text} trong ô dạng văn bản không rõ nghĩa (dấu chấm có thể là phân cách hàng nghìn): viết {plain}, hoặc dùng dấu phẩy cho phần thập phân, hoặc nhập số vào ô dạng số.',
   en: '{field}: {text} in a text cell is ambiguous (the dot may separate thousands): write {plain}, or a comma for decimals, or type the number into a number cell.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a quoted `"1,234"` in a `,` CSV file, where the comma may separate thousands or decimals. */
+export const measurementGroupedNumberComma = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} không rõ nghĩa (dấu phẩy có thể phân cách hàng nghìn hoặc là dấu thập phân): viết {plain} hoặc {decimal}.',
+  en: '{field}: {text} is ambiguous (the comma may separate thousands or decimals): write {plain} or {decimal}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a day/month/year date (`31/02/2019`) that is not a day of the calendar. */
+export const measurementImpossibleDate = {
+  code: 'measurement.invalid_value',
+  vi: '{text} không phải ngày có thật (đọc là ngày/tháng/năm: {why}).',
+  en: '{text} is not a date of the calendar (read as day/month/year: {why}).',
+} as const satisfies IssueMessage;
+
+// The messages of reading measurement files (ingest/measurements.ts): the file and its header.
+
+/** `measurement.too_many_issues`: the issues past the first `maxIssues`, counted. */
+export const measurementTooManyIssues = {
+  code: 'measurement.too_many_issues',
+  vi: '… và {more} lỗi khác (chỉ liệt kê {max} lỗi đầu).',
+  en: '… and {more} more issues (only the first {max} are listed).',
+} as const satisfies IssueMessage;
+
+/** `file.too_large`: a measurements file over `maxBytes`. */
+export const measurementFileTooLarge = {
+  code: 'file.too_large',
+  vi: 'Tệp số liệu quá lớn (tối đa {max} byte).',
+  en: 'The measurements file is too large (at most {max} bytes).',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_header`. */
+export const measurementMissingHeader = {
+  code: 'measurement.missing_header',
+  vi: 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).',
+  en: 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.',
+} as const satisfies IssueMessage;
+
+/** `measurement.unknown_column` (`{column}`: the heading as written, quoted). */
+export const measurementUnknownColumn = {
+  code: 'measurement.unknown_column',
+  vi: 'Dòng 1: cột {column} không thuộc định dạng; bỏ qua.',
+  en: 'Row 1: column {column} is not part of the format; ignored.',
+} as const satisfies IssueMessage;
+
+/** `measurement.unknown_column`: the unknown columns past the first ones named, counted. */
+export const measurementUnknownColumnsMore = {
+  code: 'measurement.unknown_column',
+  vi: 'Dòng 1: … và {more} cột khác không thuộc định dạng.',
+  en: 'Row 1: … and {more} more columns that are not part of the format.',
+} as const satisfies IssueMessage;
+
+/** `measurement.duplicate_column`. */
+export const measurementDuplicateColumn = {
+  code: 'measurement.duplicate_column',
+  vi: 'Dòng 1: cột {column} lặp lại.',
+  en: 'Row 1: column {column} appears twice.',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_column`: a first row naming none of the columns (another kind of file). */
+export const measurementNotAHeader = {
+  code: 'measurement.missing_column',
+  vi: 'Dòng 1 không phải tiêu đề của tệp số liệu: không có cột nào trong {columns}.',
+  en: 'Row 1 is not the header of a measurements file: it names none of the columns {columns}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_column`: required columns missing from the header. */
+export const measurementMissingColumn = {
+  code: 'measurement.missing_column',
+  vi: 'Dòng 1: thiếu cột {columns}.',
+  en: 'Row 1: missing column(s) {columns}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.unterminated_quote`. */
+export const measurementUnterminatedQuote = {
+  code: 'measurement.unterminated_quote',
+  vi: 'Dòng {row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.',
+  en: 'Row {row}: a quote is opened and never closed; the rest of the file is ignored.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_document` (`{wrapped}`: the object form, `{"measurements": [...]}`). */
+export const measurementInvalidDocument = {
+  code: 'measurement.invalid_document',
+  vi: 'Tệp số liệu JSON phải là một mảng, hoặc {wrapped}.',
+  en: 'A JSON measurements file must be an array, or {wrapped}.',
+} as const satisfies IssueMessage;
+
+// The messages of the row checks (engine/measurements.ts), each after the row's place. `{field}`
+// names a field: in Vietnamese by the template's heading in lower case (`tử số`), in English by
+// its key (`numerator`).
+
+/** `measurement.invalid_value`: a row from code or JSON that is not an object. */
+export const measurementNotAnObject = { code: 'measurement.invalid_value', vi: 'cần một đối tượng.', en: 'an object is needed.' } as const satisfies IssueMessage;
+
+/** `measurement.unknown_key` (`{key}`: the key, cut to 40 characters). */
+export const measurementUnknownKey = { code: 'measurement.unknown_key', vi: 'khóa "{key}" không thuộc định dạng.', en: 'key "{key}" is not part of the format.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a field that is an object or an array. */
+export const measurementNestedValue = { code: 'measurement.invalid_value', vi: '"{key}" phải là số, chuỗi hoặc đúng/sai.', en: '"{key}" must be a number, a string or a boolean.' } as const satisfies IssueMessage;
+
+/** `usage.invalid_measurements` (`{what}`: what was given instead; `{hint}`: the function to use, or nothing). */
+export const usageInvalidMeasurements = {
+  code: 'usage.invalid_measurements',
+  vi: 'Số liệu phải là một mảng hoặc một iterable các đối tượng số liệu (hoặc kết quả của parseMeasurementsCsv/Json), không phải {what}.',
+  en: 'Measurements must be an array or an iterable of measurement objects (or a result of parseMeasurementsCsv/Json), not {what}.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_measurements`: a string (CSV or JSON text). */
+export const usageInvalidMeasurementsText = {
+  code: 'usage.invalid_measurements',
+  vi: 'Số liệu phải là một mảng hoặc một iterable các đối tượng số liệu (hoặc kết quả của parseMeasurementsCsv/Json), không phải một chuỗi. Văn bản CSV/JSON: dùng parseMeasurementsText.',
+  en: 'Measurements must be an array or an iterable of measurement objects (or a result of parseMeasurementsCsv/Json), not a string. For CSV/JSON text use parseMeasurementsText.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_measurements`: an async iterable given to a synchronous function. */
+export const usageInvalidMeasurementsAsync = {
+  code: 'usage.invalid_measurements',
+  vi: 'Số liệu phải là một mảng hoặc một iterable các đối tượng số liệu (hoặc kết quả của parseMeasurementsCsv/Json), không phải một async iterable. Dùng evaluateAsync / prepareMeasurementsAsync.',
+  en: 'Measurements must be an array or an iterable of measurement objects (or a result of parseMeasurementsCsv/Json), not an async iterable. Use evaluateAsync / prepareMeasurementsAsync.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invisible_character` (`{what}`: the character and where, as core describes it). */
+export const measurementInvisibleCharacter = { code: 'measurement.invisible_character', vi: '{field} {what}.', en: 'the {field} id {what}.' } as const satisfies IssueMessage;
+
+/** `measurement.mixed_script` (`{what}`: the scripts mixed and where, as core describes it). */
+export const measurementMixedScript = { code: 'measurement.mixed_script', vi: '{field} {what}.', en: 'the {field} id {what}.' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: no indicator. */
+export const measurementMissingIndicator = { code: 'measurement.missing_value', vi: 'thiếu mã chỉ số.', en: 'the indicator is missing.' } as const satisfies IssueMessage;
+
+/** `measurement.unknown_indicator` (`{indicator}`: cut to 80 characters). */
+export const measurementUnknownIndicator = { code: 'measurement.unknown_indicator', vi: 'kế hoạch không có chỉ số "{indicator}".', en: 'the plan has no indicator "{indicator}".' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: no org unit. */
+export const measurementMissingOrgUnit = { code: 'measurement.missing_value', vi: 'thiếu đơn vị (orgUnit).', en: 'the org unit (orgUnit) is missing.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: an org unit id over `MAX_ORG_UNIT_LENGTH`. */
+export const measurementOrgUnitTooLong = { code: 'measurement.invalid_value', vi: 'tên đơn vị dài quá {max} ký tự.', en: 'the org unit is longer than {max} characters.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_level` (`{level}`: as written, cut to 40 characters). */
+export const measurementInvalidLevel = {
+  code: 'measurement.invalid_level',
+  vi: 'cấp "{level}" không hợp lệ; dùng tỉnh, huyện hoặc xã (hoặc cấp tỉnh, cấp huyện, cấp xã; province, district, commune).',
+  en: 'level "{level}" is not valid; use province, district or commune (in Vietnamese tỉnh, huyện, xã).',
+} as const satisfies IssueMessage;
+
+/** `measurement.level_mismatch` (`{known}`, `{given}`: levels, in Vietnamese by their names). */
+export const measurementLevelMismatch = {
+  code: 'measurement.level_mismatch',
+  vi: 'kế hoạch ghi "{orgUnit}" thuộc {known}, dòng này ghi {given}.',
+  en: 'the plan has "{orgUnit}" at level {known}, this row says {given}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_level`. */
+export const measurementMissingLevel = {
+  code: 'measurement.missing_level',
+  vi: 'kế hoạch không biết đơn vị "{orgUnit}": cần ghi cấp (province, district, commune).',
+  en: 'the plan does not know org unit "{orgUnit}": give its level (province, district, commune).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count field that is a number but not a finite one. */
+export const measurementCountNotFinite = { code: 'measurement.invalid_number', vi: '{field}: số không hữu hạn.', en: '{field}: not a finite number.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count field neither a number nor text (`{type}`: its JavaScript type). */
+export const measurementCountNotNumber = { code: 'measurement.invalid_number', vi: '{field}: cần một số, nhận được {type}.', en: '{field}: a number is needed, got {type}.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count field's text that is not a decimal number (`{text}`: quoted, cut to 40 characters). */
+export const measurementCountNotDecimal = { code: 'measurement.invalid_number', vi: '{field}: {text} không phải là số thập phân.', en: '{field}: {text} is not a decimal number.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count field written with a decimal comma. */
+export const measurementCountDecimalComma = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} không phải là số thập phân (dùng dấu chấm cho phần thập phân: 19.5).',
+  en: '{field}: {text} is not a decimal number (use a dot for decimals: 19.5).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count field written with `%`. */
+export const measurementCountPercentSign = {
+  code: 'measurement.invalid_number',
+  vi: '{field}: {text} không phải là số thập phân (viết số không kèm dấu %).',
+  en: '{field}: {text} is not a decimal number (write the number without %).',
+} as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a negative count. */
+export const measurementNegativeCount = { code: 'measurement.out_of_range', vi: '{field} không được âm.', en: '{field} cannot be negative.' } as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a denominator of 0. */
+export const measurementZeroDenominator = { code: 'measurement.out_of_range', vi: 'mẫu số phải lớn hơn 0.', en: 'the denominator must be greater than 0.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a count that is not a whole number. */
+export const measurementCountNotWhole = {
+  code: 'measurement.invalid_number',
+  vi: '{field} phải là số nguyên (số hồ sơ, văn bản…), nhận được {value}.',
+  en: '{field} must be a whole number (a count of dossiers, documents…), got {value}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: a numerator without a denominator or the other way round. */
+export const measurementCountsIncomplete = { code: 'measurement.missing_value', vi: 'cần cả tử số và mẫu số.', en: 'both numerator and denominator are needed.' } as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a percentage's numerator over its denominator. */
+export const measurementNumeratorOverDenominator = {
+  code: 'measurement.out_of_range',
+  vi: 'tử số {numerator} lớn hơn mẫu số {denominator}.',
+  en: 'numerator {numerator} is greater than denominator {denominator}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: counts given for a qualitative indicator. */
+export const measurementCountsOfQualitative = {
+  code: 'measurement.invalid_value',
+  vi: 'chỉ số định tính không có tử số/mẫu số.',
+  en: 'a qualitative indicator has no numerator/denominator.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: an evidence date that is not a date (`{text}`: quoted, cut to 40 characters). */
+export const measurementInvalidEvidenceDate = {
+  code: 'measurement.invalid_value',
+  vi: '{text} không phải ngày hợp lệ (YYYY-MM-DD hoặc ngày/tháng/năm).',
+  en: '{text} is not a valid date (YYYY-MM-DD or day/month/year).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: an evidence date with a value other than yes. */
+export const measurementEvidenceDateNotYes = {
+  code: 'measurement.invalid_value',
+  vi: 'có ngày bằng chứng thì giá trị chỉ có thể là có (yes).',
+  en: 'with an evidence date (evidenceDate) the value can only be yes.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a qualitative value shaped like a date that is not one. */
+export const measurementInvalidDateValue = { code: 'measurement.invalid_value', vi: '"{text}" không phải ngày hợp lệ.', en: '"{text}" is not a valid date.' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: a qualitative indicator's value. */
+export const measurementMissingQualitativeValue = {
+  code: 'measurement.missing_value',
+  vi: 'thiếu giá trị (có/không hoặc ngày có bằng chứng).',
+  en: 'the value is missing (yes/no or the date of evidence).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: a qualitative value that is neither yes/no nor a date (`{text}`: quoted, cut to 40 characters). */
+export const measurementInvalidQualitativeValue = {
+  code: 'measurement.invalid_value',
+  vi: 'chỉ số định tính nhận có/không (yes/no, true/false, 1/0) hoặc một ngày (YYYY-MM-DD hoặc ngày/tháng/năm), không nhận {text}.',
+  en: 'a qualitative indicator takes yes/no (true/false, 1/0) or a date (YYYY-MM-DD or day/month/year), not {text}.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: an evidence date for a quantitative indicator. */
+export const measurementEvidenceDateOfQuantitative = {
+  code: 'measurement.invalid_value',
+  vi: 'chỉ chỉ số định tính mới có ngày bằng chứng (evidenceDate).',
+  en: 'only a qualitative indicator takes an evidence date (evidenceDate).',
+} as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: a quantitative indicator's value. */
+export const measurementMissingQuantitativeValue = {
+  code: 'measurement.missing_value',
+  vi: 'thiếu giá trị (hoặc tử số và mẫu số).',
+  en: 'the value is missing (or numerator and denominator).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: true/false for a quantitative indicator. */
+export const measurementBooleanOfQuantitative = {
+  code: 'measurement.invalid_value',
+  vi: 'chỉ số định lượng cần một số, không phải đúng/sai.',
+  en: 'a quantitative indicator needs a number, not true/false.',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value that is a number but not a finite one. */
+export const measurementValueNotFinite = { code: 'measurement.invalid_number', vi: 'số không hữu hạn.', en: 'not a finite number.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value neither a number nor text (`{type}`: its JavaScript type). */
+export const measurementValueNotNumber = { code: 'measurement.invalid_number', vi: 'cần một số, nhận được {type}.', en: 'a number is needed, got {type}.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value's text that is not a decimal number (`{text}`: quoted, cut to 40 characters). */
+export const measurementValueNotDecimal = { code: 'measurement.invalid_number', vi: '{text} không phải là số thập phân.', en: '{text} is not a decimal number.' } as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value written with a decimal comma. */
+export const measurementValueDecimalComma = {
+  code: 'measurement.invalid_number',
+  vi: '{text} không phải là số thập phân (dùng dấu chấm cho phần thập phân: 19.5).',
+  en: '{text} is not a decimal number (use a dot for decimals: 19.5).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_number`: a value written with `%`. */
+export const measurementValuePercentSign = {
+  code: 'measurement.invalid_number',
+  vi: '{text} không phải là số thập phân (viết số không kèm dấu %).',
+  en: '{text} is not a decimal number (write the number without %).',
+} as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a negative value. */
+export const measurementNegativeValue = { code: 'measurement.out_of_range', vi: 'giá trị không được âm.', en: 'the value cannot be negative.' } as const satisfies IssueMessage;
+
+/** `measurement.out_of_range`: a percentage over 100. */
+export const measurementPercentOver100 = { code: 'measurement.out_of_range', vi: 'tỷ lệ {value}% vượt quá 100%.', en: 'percentage {value}% is above 100%.' } as const satisfies IssueMessage;
+
+/** `measurement.inconsistent_counts` (`{gap}`: `MAX_ROUNDING_GAP`). */
+export const measurementInconsistentCounts = {
+  code: 'measurement.inconsistent_counts',
+  vi: 'giá trị {value}% không khớp với tử số/mẫu số {numerator}/{denominator} = {computed}% (lệch quá {gap} điểm phần trăm do làm tròn).',
+  en: 'value {value}% does not match numerator/denominator {numerator}/{denominator} = {computed}% (more than the {gap} percentage points rounding explains).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_period` (`{period}`: quoted, cut to 40 characters). */
+export const measurementInvalidPeriod = {
+  code: 'measurement.invalid_period',
+  vi: 'kỳ {period} không hợp lệ (ví dụ 2020Q4, 2020M03, 2020S1, 2020).',
+  en: 'period {period} is not valid (e.g. 2020Q4, 2020M03, 2020S1, 2020).',
+} as const satisfies IssueMessage;
+
+/** `measurement.invalid_value`: an evidence date outside the period written. */
+export const measurementEvidenceOutsidePeriod = { code: 'measurement.invalid_value', vi: 'ngày {date} nằm ngoài kỳ {period}.', en: 'date {date} lies outside period {period}.' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: no period. */
+export const measurementMissingPeriod = { code: 'measurement.missing_value', vi: 'thiếu kỳ báo cáo (ví dụ 2020Q4).', en: 'the reporting period is missing (e.g. 2020Q4).' } as const satisfies IssueMessage;
+
+/** `measurement.missing_value`: no value, the row otherwise sound. */
+export const measurementMissingValue = { code: 'measurement.missing_value', vi: 'thiếu giá trị.', en: 'the value is missing.' } as const satisfies IssueMessage;
+
+/** `measurement.duplicate` (`{first}`: the row of the same key first). */
+export const measurementDuplicate = {
+  code: 'measurement.duplicate',
+  vi: 'trùng với dòng {first} (cùng chỉ số, đơn vị và kỳ).',
+  en: 'duplicates row {first} (same indicator, org unit and period).',
+} as const satisfies IssueMessage;
+
+/** `measurement.extra_cells`: a CSV row with more cells than the header has columns. */
+export const measurementExtraCells = { code: 'measurement.extra_cells', vi: 'có {cells} ô, tiêu đề chỉ có {columns} cột.', en: 'has {cells} cells, the header has {columns} columns.' } as const satisfies IssueMessage;
+
+// The messages of evaluation options (`evaluate`, `progress`; engine/options.ts).
+
+/** `usage.invalid_date`: an evaluation date that is no date (`{at}`: as given, shown). */
+export const usageInvalidDate = {
+  code: 'usage.invalid_date',
+  vi: 'Ngày đánh giá {at} không hợp lệ: cần một ngày có thật YYYY-MM-DD, một thời điểm ISO 8601, một Date hoặc số mili giây.',
+  en: 'The evaluation date {at} is not valid: give a real date YYYY-MM-DD, an ISO 8601 instant, a Date or epoch milliseconds.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_date`: an evaluation date of a type no date has. */
+export const usageInvalidDateType = {
+  code: 'usage.invalid_date',
+  vi: 'Ngày đánh giá {at} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.',
+  en: 'The evaluation date {at} must be a Date, epoch milliseconds or a date/instant string.',
+} as const satisfies IssueMessage;
+
+/** `usage.unknown_phase` (`{phases}`, `{known}`: lists of phase ids). */
+export const usageUnknownPhase = {
+  code: 'usage.unknown_phase',
+  vi: 'Kế hoạch không có giai đoạn {phases}; có: {known}.',
+  en: 'The plan has no phase {phases}; it has: {known}.',
+} as const satisfies IssueMessage;
+
+/** `usage.unknown_option` (`{keys}`, `{known}`: lists of option names). */
+export const usageUnknownOption = { code: 'usage.unknown_option', vi: 'Tùy chọn không có: {keys}; các tùy chọn: {known}.', en: 'Unknown option(s): {keys}; the options are: {known}.' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `phase`. */
+export const usageInvalidPhaseOption = {
+  code: 'usage.invalid_option',
+  vi: 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.',
+  en: 'The phase option must be a phase id or a list of phase ids.',
+} as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `maxResults`. */
+export const usageInvalidMaxResults = { code: 'usage.invalid_option', vi: 'Tùy chọn maxResults phải là số nguyên dương.', en: 'The maxResults option must be a positive integer.' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: `method`. */
+export const usageInvalidMethod = { code: 'usage.invalid_option', vi: 'Phương pháp phải là "cagr" hoặc "linear".', en: 'The method must be "cagr" or "linear".' } as const satisfies IssueMessage;
+
+/** `usage.invalid_option`: options that are not an object. */
+export const usageOptionsNotObject = { code: 'usage.invalid_option', vi: 'Tùy chọn phải là một đối tượng.', en: 'The options must be an object.' } as const satisfies IssueMessage;
+
+// The messages of provenance checks (engine/provenance.ts).
+
+/** `rules.unverified_provenance` (a warning; `{claim}`: what the file says, `{file}`: the file). */
+export const rulesForgedProvenance = {
+  code: 'rules.unverified_provenance',
+  vi: 'Tệp ghi rằng {claim}, nhưng kế hoạch đóng gói đó không có như vậy; thay bằng vị trí trong chính tệp {file}.',
+  en: 'The file says {claim}, but that bundled plan does not hold it; replaced by the location in {file} itself.',
+} as const satisfies IssueMessage;
+
+/** `rules.unverified_provenance` (a warning): the claims replaced past the first ones named. */
+export const rulesForgedProvenanceMore = {
+  code: 'rules.unverified_provenance',
+  vi: '… và {more} khẳng định nguồn gốc sai khác, cũng bị thay.',
+  en: '… and {more} more provenance claims that do not hold, also replaced.',
+} as const satisfies IssueMessage;
+
+/** `rules.unverified_provenance` (a warning): claims naming files that are not bundled plans. */
+export const rulesClaimedProvenance = {
+  code: 'rules.unverified_provenance',
+  vi: 'Tệp tự ghi {count} nguồn gốc trỏ tới tệp không phải kế hoạch đóng gói; không kiểm chứng được nên chỉ hiển thị là lời tệp tự ghi (claimed).',
+  en: "The file states {count} provenance entries naming files that are not bundled plans; they cannot be verified and are shown only as the file's claim (claimed).",
 } as const satisfies IssueMessage;

@@ -9,7 +9,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, r
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
-import { EgovPlanError, issue, issueFrom, type Issue, type Plan, type ValidationResult } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type Issue, type Plan, type ValidationResult } from '@egov-plan/core';
 import * as MSG from './messages.js';
 import { bundledPlan, bundledSource, isBundledPlanId } from './bundled.js';
 import { checkPlanCalendar } from './calendar/checks.js';
@@ -108,7 +108,7 @@ export function directorySource(options: DirectorySourceOptions): RuleFileSource
   const base = options.base ?? bundledSource();
   const cache = new Map<string, RuleFileRead>();
   const notAllowed = (ref: string): RuleFileRead => ({
-    issues: [pathNotAllowedIssue(ref, { vi: 'đường dẫn nằm ngoài thư mục của tệp quy tắc.', en: "the path is outside the rule file's folder." })],
+    issues: [pathNotAllowedIssue(ref, MSG.rulesPathOutsideFolder)],
   });
   return {
     read(ref, from) {
@@ -203,7 +203,7 @@ export function readTextFileSync(full: string, display: string, maxBytes: number
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new EgovPlanError([readIssue(display, new Error('not a regular file'))]);
+    if (!st.isFile()) throw new EgovPlanError([issueFrom(MSG.fileNotRegular, '', { path: display }, { file: display })]);
     if (st.size > maxBytes) throw new EgovPlanError([tooLarge(display, st.size, maxBytes)]);
     const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 65_536) + 1));
     let total = 0;
@@ -230,8 +230,10 @@ export function readTextFileSync(full: string, display: string, maxBytes: number
 }
 
 function readIssue(path: string, err: unknown): Issue {
-  const reason = err instanceof Error ? err.message : String(err);
-  return issue('file.not_found', '', `Không đọc được tệp "${path}".`, `Cannot read file "${path}": ${reason}`, { file: path });
+  const system = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  // The system's text is English: the Vietnamese message names its code (`ENOENT`) instead.
+  return issueFrom(MSG.fileUnreadable, '', { path, reason: { vi: typeof code === 'string' ? `lỗi hệ thống ${code}` : 'lỗi hệ thống', en: system } }, { file: path });
 }
 
 function unknownPlan(ref: string): EgovPlanError {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEgovPlanError } from '@egov-plan/core';
 import { parseJsonDocument } from '../src/index.js';
-import { loadPlan, loadPlanSync, validatePlanText } from '../src/node.js';
+import { loadPlan, loadPlanSync, readTextFileSync, validatePlanText } from '../src/node.js';
 import { smallPlan } from '@egov-plan/test-utils';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
@@ -15,6 +15,26 @@ describe('reading plan files', () => {
     const r = validatePlanText(text, { file: 'bad.json' });
     expect(r.ok).toBe(false);
     expect(r.issues[0]).toMatchObject({ code: 'json.syntax', file: 'bad.json', line: 3, column: 13 });
+  });
+
+  it('a file that cannot be read says why in both languages (the system error code in Vietnamese, not English text)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'egov-read-'));
+    const failure = (name: string) => {
+      try {
+        readTextFileSync(join(dir, name), name);
+      } catch (e) {
+        if (isEgovPlanError(e)) return e.issues[0];
+      }
+      return undefined;
+    };
+    const missing = failure('missing.json');
+    expect(missing).toMatchObject({ code: 'file.not_found' });
+    expect(missing?.message.vi).toMatch(/^Không đọc được tệp "missing\.json" \(lỗi hệ thống ENOENT\)\.$/u);
+    expect(missing?.message.en).toMatch(/^Cannot read file "missing\.json": ENOENT/u);
+    const folder = failure('.');
+    expect(folder).toMatchObject({ code: 'file.not_found' });
+    expect(folder?.message.vi).toMatch(/không phải tệp thông thường\.$/u);
+    expect(folder?.message.en).toMatch(/not a regular file$/u);
   });
 
   it('rejects comments and trailing commas: rule files are strict JSON', () => {

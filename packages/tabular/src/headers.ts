@@ -1,4 +1,5 @@
-import { MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, type AdministrativeLevel, type MeasurementInput } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, type AdministrativeLevel, type MeasurementInput } from '@egov-plan/core';
+import { measurementColumn } from '@egov-plan/rules';
 
 // The Vietnamese column headings of the fill-in template, and the field each one stands for.
 // A workbook's header may use either these headings or the CSV column names (`indicator`, …).
@@ -8,19 +9,23 @@ export const TEMPLATE_HEADERS: readonly { readonly field: keyof MeasurementInput
   ['indicator', 'orgUnit', 'level', 'period', 'value', 'numerator', 'denominator', 'evidenceDate', 'source'] as const
 ).map((field) => ({ field, ...MEASUREMENT_FIELD_HEADINGS[field] }));
 
-/** The template's sheet for each reporter level. */
-export const LEVEL_SHEETS: readonly { level: AdministrativeLevel; sheet: string }[] = [
-  { level: 'province', sheet: 'Cấp tỉnh' },
-  { level: 'district', sheet: 'Cấp huyện' },
-  { level: 'commune', sheet: 'Cấp xã' },
-];
+/**
+ * The template's sheet for each reporter level, named as messages name the level
+ * (`ADMINISTRATIVE_LEVEL_NAMES`: `Cấp tỉnh`, `Cấp huyện`, `Cấp xã`). The same words are what the
+ * sheet's `Cấp` drop-down offers and what the importer reads back as the level: one vocabulary.
+ */
+export const LEVEL_SHEETS: readonly { level: AdministrativeLevel; sheet: string }[] = (['province', 'district', 'commune'] as const).map((level) => {
+  const vi = ADMINISTRATIVE_LEVEL_NAMES[level].vi;
+  return { level, sheet: vi.charAt(0).toUpperCase() + vi.slice(1) };
+});
 
-const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
-const BY_HEADING = new Map<string, string>(TEMPLATE_HEADERS.flatMap((h) => [[key(h.vi), h.field] as const, [key(h.en), h.field] as const]));
-
-/** The field a header cell names: a template heading (`Mã chỉ số`) becomes its field (`indicator`); anything else is kept as written. */
+/**
+ * The field a header cell names: a template heading (`Mã chỉ số`) or a field key in any case
+ * (`INDICATOR`) becomes its field (`indicator`), by the rules package's {@link measurementColumn},
+ * as the CSV reader maps its header; anything else is kept as written.
+ */
 export function headerField(cell: string): string {
-  return BY_HEADING.get(key(cell)) ?? cell;
+  return measurementColumn(cell) ?? cell;
 }
 
 /** The measurement column names, lower-cased: a sheet whose row 1 names one of them holds measurements. */

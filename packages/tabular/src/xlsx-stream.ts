@@ -6,6 +6,7 @@ import { TEMPLATE_SHEETS } from './headers.js';
 import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
 import { checkZipFile } from './zip.js';
+import { keepWrittenNumberFormats } from './numfmt.js';
 
 // An XLSX file on disk read as a stream (exceljs's WorkbookReader): its rows are checked as they
 // are unpacked and handed on in batches, never held as a workbook. The archive is checked first,
@@ -144,7 +145,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
         for (let n = await rows.next(); !n.done; n = await rows.next());
       };
       const first = await rows.next();
-      const { cells: headerCells, isMeasurements } = sheetHeader(!first.done && first.value.number === 1 ? streamedRow(first.value) : undefined);
+      const { cells: headerCells, headings, isMeasurements } = sheetHeader(!first.done && first.value.number === 1 ? streamedRow(first.value) : undefined);
       if (!isMeasurements) {
         if (!first.done && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(skippedSheet(name, file));
         await drain();
@@ -156,7 +157,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
         continue;
       }
       const width = headerCells.length;
-      const cellIssue = cellIssuer(name, headerCells, file);
+      const cellIssue = cellIssuer(name, headerCells, file, headings);
       // Merged cells among the measurement rows (found when the archive was checked).
       const sheetIssues: Issue[] = [];
       const merged: { top: number; bottom: number }[] = [];
@@ -168,7 +169,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
       }
       for (const i of sheetIssues) issues.add(i);
       let badRows = 0;
-      const percent = percentCells(plan, name, headerCells, file);
+      const percent = percentCells(plan, name, headerCells, file, headings);
       async function* table(): AsyncGenerator<MeasurementTableRow> {
         yield { row: 1, cells: headerCells };
         for (let n = await rows.next(); !n.done; n = await rows.next()) {
@@ -195,7 +196,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
         close() {},
       };
       const crossSheet: Issue[] = [];
-      const read = readMeasurementTableStream(plan, table(), { sheet: name, keys: sheetKeys, ...where(file) });
+      const read = readMeasurementTableStream(plan, table(), { sheet: name, headings, keys: sheetKeys, ...where(file) });
       for (let next = await read.next(); ; next = await read.next()) {
         if (next.done) {
           for (const i of next.value.issues) issues.add(i);
@@ -244,6 +245,7 @@ const WORKBOOK_READ_ATTEMPTS = 4;
  */
 async function* workbookSheets(path: string, file: string | undefined, hasSharedStrings: boolean, onSheetEntry: (id: string) => void): AsyncGenerator<unknown> {
   for (let attempt = 1; ; attempt++) {
+    keepWrittenNumberFormats();
     const input = createReadStream(path);
     // Styles are cached for the cells' number formats: dates, and percentages (`percentCells`).
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });

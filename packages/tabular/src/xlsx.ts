@@ -3,6 +3,7 @@ import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import * as MSG from './messages.js';
+import { keepWrittenNumberFormats } from './numfmt.js';
 import { UNIT_WORDS } from './words.js';
 import { checkZipArchive, type ZipLimits } from './zip.js';
 
@@ -46,6 +47,27 @@ const where = (file: string | undefined) => (file === undefined ? {} : { file })
 type Cell = ExcelJS.CellValue;
 
 /**
+ * A number as a plain decimal, the very digits of `String(n)` without its exponent notation
+ * (`1e-7` → `0.0000001`, `1e+21` → `1000000000000000000000`), which reads back as the same
+ * number; `NaN` and infinities as `String` writes them (the checks refuse them). @internal
+ */
+export function plainDecimal(n: number): string {
+  const s = String(n);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const sign = s[0] === '-' ? '-' : '';
+  const mantissa = s.slice(sign.length, e);
+  const exponent = Number(s.slice(e + 1));
+  const point = mantissa.indexOf('.');
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  // Where the decimal point falls in `digits` once the exponent has moved it.
+  const at = (point < 0 ? mantissa.length : point) + exponent;
+  if (at <= 0) return `${sign}0.${'0'.repeat(-at)}${digits}`;
+  if (at >= digits.length) return sign + digits + '0'.repeat(at - digits.length);
+  return `${sign}${digits.slice(0, at)}.${digits.slice(at)}`;
+}
+
+/**
  * A cell as text the checks read (as a CSV file would hold it), or an issue; `typed` when the
  * spreadsheet holds the cell as text (a string, rich text, a formula's text result), not as a
  * number, a date or a boolean. @internal
@@ -53,7 +75,7 @@ type Cell = ExcelJS.CellValue;
 export function cellText(v: Cell): { text: string; typed?: true } | { problem: 'formula' | 'error' | 'unsupported'; detail: string } {
   if (v === null || v === undefined) return { text: '' };
   if (typeof v === 'string') return { text: v, typed: true };
-  if (typeof v === 'number') return { text: String(v) };
+  if (typeof v === 'number') return { text: plainDecimal(v) };
   if (typeof v === 'boolean') return { text: v ? 'true' : 'false' };
   if (v instanceof Date) {
     // exceljs turns a date-formatted serial number into a Date at UTC midnight.
@@ -95,14 +117,22 @@ export type CellPlace = 'sheet' | 'row' | 'column' | 'field';
 /** Makes the issue of one cell from a message whose templates start with its {@link CellPlace} parameters. @internal */
 export type CellIssuer = <const M extends IssueMessage>(row: number, column: number, message: M, params: Omit<IssueParams<M>, CellPlace>) => Issue;
 
-/** Makes the issues of cells of one sheet, naming sheet, row, column and field. @internal */
-export function cellIssuer(sheet: string, headerCells: readonly string[], file: string | undefined): CellIssuer {
+/**
+ * Makes the issues of cells of one sheet, naming sheet, row, column and the column's heading as
+ * the file writes it (`headings`; `value` or `Giá trị`); the pointer ends with the field. @internal
+ */
+export function cellIssuer(sheet: string, headerCells: readonly string[], file: string | undefined, headings: readonly string[] = headerCells): CellIssuer {
   const at = `/${pointerSegment(sheet)}`;
   return (row, column, message, params) => {
     const field = headerCells[column - 1] || letter(column);
-    const place = { sheet: sheet.slice(0, 40), row, column: letter(column), field };
+    const place = { sheet: sheet.slice(0, 40), row, column: letter(column), field: columnHeading(headings, column) };
     return issueFrom(message, `${at}/${row}/${pointerSegment(field)}`, { ...params, ...place } as unknown as IssueParams<typeof message>, { line: row, column, ...where(file) });
   };
+}
+
+/** A column as an issue names it: its heading as the file writes it (at most 40 characters), else its letter. @internal */
+export function columnHeading(headings: readonly string[], column: number): string {
+  return Array.from(headings[column - 1] ?? '').slice(0, 40).join('') || letter(column);
 }
 
 /** The row of a sheet that repeats the key of a row on an earlier sheet. @internal */
@@ -120,7 +150,8 @@ export interface SheetRow {
  * True for an Excel number format that shows a positive number times 100 with a percent sign
  * (`0%`, `0.0%`, `[Red]0.00%;-0%`): a `%` in its first section, outside quoted text (`0.0"%"`),
  * bracketed codes and escaped characters (`\%`, `_%`, `*%`). exceljs 4.4 drops the backslash of an escape when it reads a
- * workbook's styles, so a literal `0\%` reads as `0%` (and its cells as percentages). @internal
+ * workbook's styles; both readers make it keep the format as written (`keepWrittenNumberFormats`),
+ * so a literal `0\%` is told from `0%`. @internal
  */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (numFmt === undefined || !numFmt.includes('%')) return false;
@@ -163,7 +194,7 @@ const NUMBER_FIELDS = ['value', 'numerator', 'denominator'] as const;
  * left as read: the row checks refuse it. The returned function edits the row's cells as
  * {@link rowCells} read them. @internal
  */
-export function percentCells(plan: Plan, sheet: string, headerCells: readonly string[], file: string | undefined): (row: SheetRow, number: number, read: { cells: string[]; bad: boolean }, report: (i: Issue) => void) => void {
+export function percentCells(plan: Plan, sheet: string, headerCells: readonly string[], file: string | undefined, headings: readonly string[] = headerCells): (row: SheetRow, number: number, read: { cells: string[]; bad: boolean }, report: (i: Issue) => void) => void {
   // The columns as the row checks find them: by name, in NFC, trimmed, any case; the first of a repeated one.
   const columnOf = new Map<string, number>();
   headerCells.forEach((h, i) => {
@@ -181,12 +212,12 @@ export function percentCells(plan: Plan, sheet: string, headerCells: readonly st
       const indicator = indicatorColumn === undefined ? '' : (read.cells[indicatorColumn - 1] ?? '').normalize('NFC').trim();
       const unit = unitOf.get(indicator);
       if (field === 'value' && unit === 'percent') {
-        read.cells[column - 1] = String(shown);
+        read.cells[column - 1] = plainDecimal(shown);
         continue;
       }
       if (field === 'value' && unit === undefined) continue;
       const name = headerCells[column - 1] || letter(column);
-      const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: name, shown };
+      const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: columnHeading(headings, column), shown };
       const where = { line: number, column, ...(file === undefined ? {} : { file }) };
       const pointer = `${at}/${number}/${pointerSegment(name)}`;
       report(field === 'value' ? issueFrom(MSG.workbookPercentFormatUnit, pointer, { ...place, indicator: indicator.slice(0, 80), unit: UNIT_WORDS[unit as Unit] }, where) : issueFrom(MSG.workbookPercentFormatCount, pointer, place, where));
@@ -231,14 +262,20 @@ export function rowCells(row: SheetRow, number: number, width: number, cellIssue
   return textCells ? { cells, textCells, bad } : { cells, bad };
 }
 
-/** The field of each cell of row 1, and whether they make a measurements header. @internal */
-export function sheetHeader(header: SheetRow | undefined): { cells: string[]; isMeasurements: boolean } {
+/**
+ * The field of each cell of row 1 (`cells`), the cells as the file wrote them (`headings`, trimmed:
+ * `value` or `Giá trị`, what issues name each column by), and whether they make a measurements
+ * header. @internal
+ */
+export function sheetHeader(header: SheetRow | undefined): { cells: string[]; headings: string[]; isMeasurements: boolean } {
   const cells: string[] = [];
+  const headings: string[] = [];
   for (let c = 1; header && c <= header.cellCount; c++) {
     const t = cellText(header.getCell(c).value);
     cells.push('text' in t ? headerField(t.text) : '');
+    headings.push('text' in t ? t.text.normalize('NFC').trim() : '');
   }
-  return { cells, isMeasurements: cells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase())) };
+  return { cells, headings, isMeasurements: cells.some((h) => COLUMN_NAMES.has(h.trim().toLowerCase())) };
 }
 
 /**
@@ -295,6 +332,7 @@ export function mergedCells(range: string, bounds: { top: number; left: number }
 export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookMeasurements> {
   const file = options.file;
   checkZipArchive(bytes, file, options);
+  keepWrittenNumberFormats();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['drawing', 'picture', 'hyperlinks'] } as never);
@@ -307,7 +345,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
   const seen = new Map<string, { sheet: string; row: number }>();
   for (const ws of workbook.worksheets) {
     const name = ws.name;
-    const { cells: headerCells, isMeasurements } = sheetHeader(ws.getRow(1));
+    const { cells: headerCells, headings, isMeasurements } = sheetHeader(ws.getRow(1));
     if (!isMeasurements) {
       // The template's own instructions and lists are not data: no warning for them.
       if (ws.actualRowCount > 0 && name !== TEMPLATE_SHEETS.instructions && name !== TEMPLATE_SHEETS.lists) warnings.push(skippedSheet(name, file));
@@ -321,7 +359,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       throw tooManyRows(name, ws.rowCount, maxRows, file);
     }
     const width = headerCells.length;
-    const cellIssue = cellIssuer(name, headerCells, file);
+    const cellIssue = cellIssuer(name, headerCells, file, headings);
     // Merged cells among the measurement rows: one value would stand for several rows.
     const mergedRows = new Set<number>();
     for (const range of ws.model.merges ?? []) {
@@ -332,7 +370,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
     }
     const rows: MeasurementTableRow[] = [{ row: 1, cells: headerCells }];
     let badRows = 0;
-    const percent = percentCells(plan, name, headerCells, file);
+    const percent = percentCells(plan, name, headerCells, file, headings);
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       if (number === 1) return;
       const r = rowCells(row, number, width, cellIssue, (i) => result.issues.push(i));
@@ -341,7 +379,7 @@ export async function readMeasurementsWorkbook(plan: Plan, bytes: Uint8Array, op
       if (r.bad || mergedRows.has(number)) badRows++;
       else rows.push(r.textCells ? { row: number, cells: r.cells, textCells: r.textCells } : { row: number, cells: r.cells });
     });
-    const set: MeasurementSet = parseMeasurementTable(plan, rows, { sheet: name, ...where(file) });
+    const set: MeasurementSet = parseMeasurementTable(plan, rows, { sheet: name, headings, ...where(file) });
     for (const i of set.issues) result.issues.push(i);
     const sheetRows = set.rows + badRows;
     result.rows += sheetRows;

@@ -129,7 +129,7 @@ describe('a decimal comma in a text cell of a workbook', () => {
       expect(r.observations.map((o) => [o.orgUnit, o.value])).toEqual([['so-y-te', 1.234]]);
       expect(r.issues.map((i) => [i.code, i.pointer])).toEqual([['measurement.invalid_number', '/Số liệu/2/value']]);
       expect(r.issues[0]!.message.en).toBe('Sheet "Số liệu", row 2, column D (value): value: "1.234" in a text cell is ambiguous (the dot may separate thousands): write 1234, or a comma for decimals, or type the number into a number cell.');
-      expect(r.issues[0]!.message.vi).toBe('Trang "Số liệu", dòng 2, cột D (Giá trị): Giá trị: "1.234" trong ô dạng văn bản không rõ nghĩa (dấu chấm có thể là phân cách hàng nghìn): viết 1234, hoặc dùng dấu phẩy cho phần thập phân, hoặc nhập số vào ô dạng số.');
+      expect(r.issues[0]!.message.vi).toBe('Trang "Số liệu", dòng 2, cột D (value): Giá trị: "1.234" trong ô dạng văn bản không rõ nghĩa (dấu chấm có thể là phân cách hàng nghìn): viết 1234, hoặc dùng dấu phẩy cho phần thập phân, hoặc nhập số vào ô dạng số.');
     }
   });
 

@@ -50,7 +50,7 @@ describe('template → fill → import', () => {
     const template = await templateWorkbook(plan, { rows: 50 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Danh mục', 'Cấp tỉnh', 'Cấp huyện']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Danh mục', 'Cấp tỉnh', 'Cấp huyện', 'Cấp xã']);
     const province = wb.getWorksheet('Cấp tỉnh')!;
     expect(province.getRow(1).values).toContain('Mã chỉ số');
     expect(province.getCell('A2').dataValidation?.type).toBe('list');
@@ -144,8 +144,8 @@ describe('a broken file imports not at all', () => {
     const bad = done.issues[2]!;
     expect(bad.pointer).toBe('/Số liệu/4/value');
     expect(bad.column).toBe(4);
-    // In Vietnamese the column is named by the template's heading, never the field's English key.
-    expect(bad.message.vi).toMatch(/^Trang "Số liệu", dòng 4, cột D \(Giá trị\): /u);
+    // The column as the file names it (its header writes the English key), in both languages.
+    expect(bad.message.vi).toMatch(/^Trang "Số liệu", dòng 4, cột D \(value\): /u);
     expect(bad.message.en).toMatch(/^Sheet "Số liệu", row 4, column D \(value\): /u);
     expect([...((await store.currentValues({ plan: plan.id })) as Iterable<unknown>)]).toEqual([]);
     expect(await store.imports(plan.id)).toEqual([]);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Deadline, Plan } from '@egov-plan/core';
 import { itemPlan, type DeadlineAt } from '@egov-plan/rules';
-import { out, printJson, t, UsageError, type CliContext } from '../io.js';
+import { out, printJson, t, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { agencyNames, dateWithWeekday, deadlineJson, statusLabel } from './calendar-shared.js';
 import { databaseOption, withDatabase } from '../database.js';
 import { atHelp, atOption, DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
@@ -20,7 +21,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; at?: string; dueSoonDays: string; json?: boolean; period?: string; database?: string }) => {
       const dueSoonDays = Number(opts.dueSoonDays);
       if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
-        throw new UsageError({ vi: `--due-soon-days phải là số nguyên không âm (nhận "${opts.dueSoonDays}").`, en: `--due-soon-days must be a non-negative integer (got "${opts.dueSoonDays}").`  }, 'usage.invalid_value');
+        throw usageError(MSG.usageDueSoonDays, { value: opts.dueSoonDays });
       }
       const at = (await atOption(ctx, opts.at)).instant;
       const plan = await loadPlanRef(ctx, opts.plan);
@@ -32,7 +33,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       } catch (e) {
         // An --at the calendar cannot place (years outside 1000–9998) is the option's fault, like a malformed one.
         if (isEgovPlanError(e) && (e.code === 'calendar.invalid_instant' || e.code === 'calendar.out_of_range')) {
-          throw new UsageError({ vi: `--at: ${e.issues[0]!.message.vi}`, en: `--at: ${e.issues[0]!.message.en}`  }, 'usage.invalid_value');
+          throw usageError(MSG.usageOptionReason, { option: '--at', reason: e.issues[0]!.message });
         }
         throw e;
       }
@@ -112,7 +113,7 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
   try {
     deadlines = deadlinesFor(plan, periodId);
   } catch (e) {
-    if (isEgovPlanError(e)) throw new UsageError({ vi: `--period: ${e.issues[0]!.message.vi}`, en: `--period: ${e.issues[0]!.message.en}` }, 'usage.invalid_value');
+    if (isEgovPlanError(e)) throw usageError(MSG.usageOptionReason, { option: '--period', reason: e.issues[0]!.message });
     throw e;
   }
   const rows = await withDatabase(ctx, database, 'read', async (db) => {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { StoreDump, StoreDumpSet } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
-import { err, printJson, UsageError, type CliContext } from '../io.js';
+import { err, printJson, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { planOption, storedPlanId } from './shared.js';
 
 /**
@@ -22,7 +23,7 @@ export function registerDump(program: Command, ctx: CliContext): void {
     .option('--json', en ? 'the same as --format json' : 'như --format json')
     .action(async (opts: { plan?: string; database?: string; format: string; json?: boolean }) => {
       // The value of --format is checked whatever else is given: --json does not hide a bad one.
-      if (opts.format !== 'json' && opts.format !== 'csv') throw new UsageError({ vi: `--format là json hoặc csv, không phải "${opts.format}".`, en: `--format is json or csv, not "${opts.format}".` }, 'usage.invalid_value');
+      if (opts.format !== 'json' && opts.format !== 'csv') throw usageError(MSG.usageDumpFormat, { value: opts.format });
       const format = opts.json ? 'json' : opts.format;
       const { csvDumpLeavesOut, dumpCsv, dumpEveryPlan, dumpStore } = await import('@egov-plan/tabular');
       const plan = opts.plan;

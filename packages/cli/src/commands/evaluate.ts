@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { Plan } from '@egov-plan/core';
 import type { Evaluation, MeasurementSet, ProgressMethod, ProgressReport, TargetResult, TargetStatus } from '@egov-plan/rules';
-import { EXIT, UsageError, err, out, printIssues, printJson, t, type CliContext } from '../io.js';
+import { EXIT, usageError, err, out, printIssues, printJson, t, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { databaseOption, DEFAULT_DATABASE } from '../database.js';
 import { writeOutputFile } from '../files.js';
-import * as MSG from '../messages.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planArg, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
 const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
@@ -195,30 +195,24 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         const ref = planRef(ctx, opts.plan, undefined);
         const measurements = opts.measurements;
         if (measurements !== undefined && opts.database !== undefined) {
-          throw new UsageError({ vi: 'Chọn một nguồn số liệu: --measurements <tệp> hoặc --database <kho>.', en: 'Choose one source of measurements: --measurements <file> or --database <store>.' }, 'usage.conflicting_options');
+          throw usageError(MSG.usageOneMeasurementSource, {});
         }
-        if (opts.out !== undefined && !/\.xlsx$/iu.test(opts.out)) throw new UsageError({ vi: `--out phải kết thúc bằng .xlsx, không phải "${opts.out}".`, en: `--out must end in .xlsx, not "${opts.out}".` }, 'usage.invalid_value');
+        if (opts.out !== undefined && !/\.xlsx$/iu.test(opts.out)) throw usageError(MSG.usageOutXlsx, { out: opts.out });
         // No --measurements: the store named by --database, or egov-plan.sqlite when the working directory has one.
         const { existsSync } = await import('node:fs');
         const { resolve } = await import('node:path');
         const database = measurements === undefined ? (opts.database ?? (existsSync(resolve(ctx.io.cwd, DEFAULT_DATABASE)) ? DEFAULT_DATABASE : undefined)) : undefined;
-        if (measurements === undefined && database === undefined) throw new UsageError(
-            {
-              vi: `Thiếu nguồn số liệu: --measurements <tệp> hoặc --database <kho> (thư mục hiện hành không có ${DEFAULT_DATABASE}).`,
-              en: `Missing the measurements: --measurements <file> or --database <store> (the working directory has no ${DEFAULT_DATABASE}).`,
-            },
-            'usage.missing_option',
-          );
+        if (measurements === undefined && database === undefined) throw usageError(MSG.usageMissingMeasurements, { database: DEFAULT_DATABASE });
         stdinOnce([['--plan', ref], ['--measurements', measurements ?? '']]);
         if (opts.evaluator !== 'compiled' && opts.evaluator !== 'reference') {
-          throw new UsageError({ vi: `--evaluator là compiled hoặc reference, không phải "${opts.evaluator}".`, en: `--evaluator is compiled or reference, not "${opts.evaluator}".` }, 'usage.invalid_value');
+          throw usageError(MSG.usageEvaluator, { value: opts.evaluator });
         }
         if (opts.progress !== undefined) {
           err(ctx, en ? 'Warning: --progress of evaluate is deprecated; use --progress-method (tasks --progress is a file).' : 'Cảnh báo: --progress của evaluate đã lỗi thời; dùng --progress-method (tasks --progress là một tệp).');
         }
         const method = opts.progressMethod ?? opts.progress;
         if (method !== undefined && method !== 'cagr' && method !== 'linear') {
-          throw new UsageError({ vi: `--progress-method là cagr hoặc linear, không phải "${method}".`, en: `--progress-method is cagr or linear, not "${method}".` }, 'usage.invalid_value');
+          throw usageError(MSG.usageProgressMethod, { value: method });
         }
         for (const [name, values, allowed] of [
           ['--status', opts.status, STATUSES],
@@ -226,18 +220,18 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           ['--fail-on', opts.failOn, ['not-met', 'no-data']],
         ] as const) {
           const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
-          if (bad !== undefined) throw new UsageError({ vi: `${name}: "${bad}" không phải một trong ${allowed.join(', ')}.`, en: `${name}: "${bad}" is not one of ${allowed.join(', ')}.` }, 'usage.invalid_value');
+          if (bad !== undefined) throw usageError(MSG.usageNotOneOf, { option: name, value: bad, allowed: allowed.join(', ') });
         }
         const maxResults = opts.maxResults === undefined ? undefined : Number(opts.maxResults);
         if (maxResults !== undefined && !(/^[1-9]\d{0,15}$/u.test(opts.maxResults ?? '') && Number.isSafeInteger(maxResults))) {
-          throw new UsageError({ vi: `--max-results là số nguyên dương, không phải "${opts.maxResults}".`, en: `--max-results is a positive integer, not "${opts.maxResults}".` }, 'usage.invalid_value');
+          throw usageError(MSG.usageMaxResults, { value: String(opts.maxResults) });
         }
         const at = opts.at === undefined ? undefined : (await atOption(ctx, opts.at)).localDate;
         const plan = await loadPlanRef(ctx, ref, maxResults);
         const indicators = new Set(plan.indicators.map((i) => i.id));
         const unknownIndicator = opts.indicator?.find((v) => !indicators.has(v));
         if (unknownIndicator !== undefined) {
-          throw new UsageError({ vi: `--indicator: kế hoạch "${plan.id}" không có chỉ tiêu "${unknownIndicator}".`, en: `--indicator: plan "${plan.id}" has no indicator "${unknownIndicator}".` }, 'usage.invalid_value');
+          throw usageError(MSG.usageUnknownIndicator, { plan: plan.id, indicator: unknownIndicator });
         }
         const [{ evaluate, evaluateFromStore, progress }, { evaluateWithReference }] = await Promise.all([import('@egov-plan/rules'), import('@egov-plan/rules/reference')]);
         const options = { ...(at ? { at } : {}), ...(opts.phase ? { phase: opts.phase } : {}), ...(maxResults === undefined ? {} : { maxResults }) };
@@ -245,7 +239,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         let ev: Evaluation;
         if (database !== undefined) {
           if (opts.evaluator !== 'compiled' || method !== undefined) {
-            throw new UsageError({ vi: '--database đánh giá bằng bộ đánh giá biên dịch, không kèm --progress-method (dùng --measurements cho các tùy chọn đó).', en: '--database evaluates with the compiled evaluator and without --progress-method (use --measurements for those).' }, 'usage.conflicting_options');
+            throw usageError(MSG.usageDatabaseCompiled, {});
           }
           const { withDatabase } = await import('../database.js');
           ev = await withDatabase(ctx, database, 'read', (db) => evaluateFromStore(plan, db.store, options));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError, out, printJson, t, type CliContext } from '../io.js';
+import { usageError, out, printJson, t, type CliContext } from '../io.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, planArgumentHelp, planOption, planRef } from './shared.js';
 import * as MSG from '../messages.js';
 
@@ -15,9 +15,9 @@ function explainArgs(ctx: CliContext, positionals: readonly string[], opts: { pl
   const ref = planRef(ctx, opts.plan, opts.plan === undefined || rest.length > (opts.target === undefined ? 1 : 0) ? rest.shift() : undefined);
   const target = opts.target ?? rest.shift();
   if (opts.target !== undefined && rest[0] !== undefined && rest[0] !== opts.target) {
-    throw new UsageError({ vi: `Chỉ tiêu được nêu hai lần: --target ${opts.target} và ${rest[0]}.`, en: `The target is named twice: --target ${opts.target} and ${rest[0]}.` }, 'usage.conflicting_options');
+    throw usageError(MSG.usageTargetTwice, { option: opts.target, positional: rest[0] });
   }
-  if (target === undefined) throw new UsageError({ vi: 'Thiếu chỉ tiêu: --target <id>.', en: 'Missing the target: --target <id>.' }, 'usage.missing_argument');
+  if (target === undefined) throw usageError(MSG.usageMissingTarget, {});
   return { ref, target };
 }
 

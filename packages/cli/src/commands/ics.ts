@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { printJson, UsageError, type CliContext } from '../io.js';
+import { printJson, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planOption } from './shared.js';
 
 /** `egov-plan ics`: the plan's reporting deadlines and task due dates as iCalendar on standard output. */
@@ -16,10 +17,10 @@ export function registerIcs(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; from?: string; to?: string; tasks: boolean; json?: boolean }) => {
       const [{ isLocalDate }, { planRange, planToICalendar }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules/ics')]);
       for (const [name, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
-        if (v !== undefined && !isLocalDate(v)) throw new UsageError({ vi: `${name}: "${v}" không phải ngày YYYY-MM-DD hợp lệ.`, en: `${name}: "${v}" is not a valid YYYY-MM-DD date.`  }, 'usage.invalid_value');
+        if (v !== undefined && !isLocalDate(v)) throw usageError(MSG.usageInvalidDate, { option: name, value: v });
       }
       if (opts.from !== undefined && opts.to !== undefined && opts.to < opts.from) {
-        throw new UsageError({ vi: `--to ${opts.to} trước --from ${opts.from}.`, en: `--to ${opts.to} is before --from ${opts.from}.`  }, 'usage.invalid_value');
+        throw usageError(MSG.usageToBeforeFrom, { to: opts.to, from: opts.from });
       }
       const plan = await loadPlanRef(ctx, opts.plan);
       const range = planRange(plan);
@@ -27,13 +28,7 @@ export function registerIcs(program: Command, ctx: CliContext): void {
       const to = opts.to ?? range.to;
       // Only one bound given, on the wrong side of the plan's default range: still the options' fault.
       if (to < from) {
-        throw new UsageError(
-          {
-            vi: `Khoảng ngày ${from} … ${to} kết thúc trước khi bắt đầu (mặc định: ${range.from} … ${range.to}).`,
-            en: `The range ${from} … ${to} ends before it starts (default: ${range.from} … ${range.to}).`,
-          },
-          'usage.invalid_value',
-        );
+        throw usageError(MSG.usageRangeBackwards, { from, to, defaultFrom: range.from, defaultTo: range.to });
       }
       const r = planToICalendar(plan, {
         ...(opts.from ? { from: opts.from } : {}),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Issue } from '@egov-plan/core';
 import type { DumpRestore, TabularImport, TabularProgress } from '@egov-plan/tabular';
 import { databaseOption, withDatabase } from '../database.js';
-import { EXIT, out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { EXIT, out, printIssues, printJson, usageError, usageText, type CliContext } from '../io.js';
 import { systemErrorCode } from '../files.js';
 import { sanitizeForTerminal } from '../terminal.js';
 import { jsonHelp, loadPlanRef, planOption, planRef } from './shared.js';
@@ -55,7 +55,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--json', jsonHelp(ctx))
     .action(async (files: string[], opts: { plan?: string; database?: string; by?: string; reporter?: string; obligation?: string; json?: boolean }) => {
       if ((opts.reporter === undefined) !== (opts.obligation === undefined)) {
-        throw new UsageError({ vi: '--reporter và --obligation đi cùng nhau.', en: '--reporter and --obligation go together.' }, 'usage.missing_option');
+        throw usageError(MSG.usageReporterWithObligation, {});
       }
       const [fs, { resolve, basename }, { userInfo }, { importTabularStream, isDumpText, parseDumps, restoreDumps, tabularFormat }, { bundledPlan, exportPlan, isBundledPlanId }, { validatePlanText }] = await Promise.all([
         import('node:fs'),
@@ -79,31 +79,20 @@ export function registerImport(program: Command, ctx: CliContext): void {
         const needPlan = files.filter((f) => isDump(f) === false);
         if (needPlan.length > 0 || opts.reporter !== undefined) {
           const names = needPlan.join(', ');
-          throw new UsageError(
-            needPlan.length === 0
-              ? { vi: 'Thiếu kế hoạch: --reporter và --obligation cần --plan <id|tệp>.', en: 'Missing the plan: --reporter and --obligation need --plan <id|file>.' }
-              : needPlan.length === files.length
-                ? { vi: `Thiếu kế hoạch: --plan <id|tệp> (cần cho ${names}; chỉ bản sao lưu của dump mới tự mang kế hoạch).`, en: `Missing the plan: --plan <id|file> (needed for ${names}; only dump backups carry their plans).` }
-                : { vi: `Thiếu kế hoạch: --plan <id|tệp> cho các tệp số liệu ${names} (không phải bản sao lưu của dump, vốn tự mang kế hoạch).`, en: `Missing the plan: --plan <id|file> for the measurements files ${names} (they are not dump backups, which carry their plans).` },
-            'usage.missing_option',
-          );
+          throw needPlan.length === 0
+            ? usageError(MSG.usagePlanForReporter, {})
+            : usageError(needPlan.length === files.length ? MSG.usagePlanForFiles : MSG.usagePlanForMeasurementFiles, { names });
         }
       }
       const ref = opts.plan === undefined ? null : planRef(ctx, opts.plan, undefined);
       const plan = ref === null ? null : await loadPlanRef(ctx, ref);
       if (plan !== null && opts.obligation !== undefined && !plan.reportingObligations.some((o) => o.id === opts.obligation)) {
-        throw new UsageError({ vi: `--obligation: kế hoạch "${plan.id}" không có nghĩa vụ báo cáo "${opts.obligation}".`, en: `--obligation: plan "${plan.id}" has no reporting obligation "${opts.obligation}".` }, 'usage.invalid_value');
+        throw usageError(MSG.usageUnknownObligation, { plan: plan.id, obligation: opts.obligation });
       }
       // A reporter is an agency of the plan, or an administrative unit (whose People's Committee
       // reports for it): a misspelt id would record a submission nobody is expected to make.
       if (plan !== null && opts.reporter !== undefined && !plan.agencies.some((a) => a.id === opts.reporter) && !plan.administrativeUnits.some((u) => u.code === opts.reporter)) {
-        throw new UsageError(
-          {
-            vi: `--reporter: kế hoạch "${plan.id}" không có cơ quan hay đơn vị hành chính "${opts.reporter}" (xem \`egov-plan calendar --period <kỳ> --json\`, mục expectedReporters).`,
-            en: `--reporter: plan "${plan.id}" has no agency or administrative unit "${opts.reporter}" (see \`egov-plan calendar --period <period> --json\`, expectedReporters).`,
-          },
-          'usage.invalid_value',
-        );
+        throw usageError(MSG.usageUnknownReporter, { plan: plan.id, reporter: opts.reporter });
       }
       const by = opts.by ?? safeUserName(userInfo);
       // A file not read keeps `error` (its first shape) and has the same issues in `issues`, as every file has.
@@ -217,14 +206,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
 /** The warning of a backup restored into a store that cannot write it as one transaction. */
 function notAtomic(kind: string, file: string): Issue {
   return {
-    code: 'store.restore_not_atomic',
+    code: MSG.storeRestoreNotAtomic.code,
     pointer: '',
     severity: 'warning',
     file,
-    message: {
-      vi: `Bản sao lưu ${file} được khôi phục vào kho "${kind}" từng lần nhập một (kho không có writeAtomically): nếu bị ngắt giữa chừng, một phần sẽ còn lại.`,
-      en: `Backup ${file} was restored into the "${kind}" store one import at a time (the store has no writeAtomically): interrupted part-way, part of it would have stayed.`,
-    },
+    message: usageText(MSG.storeRestoreNotAtomic, { file, kind }),
   };
 }
 

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { MeasurementStore, Plan } from '@egov-plan/core';
 import type { MeasurementSet } from '@egov-plan/rules';
 import type { QuarterlyReportInput, ReportSubmission } from '@egov-plan/report';
-import { out, printIssues, printJson, UsageError, type CliContext } from '../io.js';
+import { out, printIssues, printJson, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { readMeasurementsFile } from './evaluate.js';
 import { databaseOption, withDatabase } from '../database.js';
 import { writeOutputFile } from '../files.js';
@@ -61,11 +62,11 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; measurements?: string; period?: string; at?: string; out: string; json?: boolean; database?: string }) => {
       if (opts.measurements !== undefined && opts.database !== undefined) {
-        throw new UsageError({ vi: 'Chọn một nguồn số liệu: --measurements <tệp> hoặc --database <kho>.', en: 'Choose one source of measurements: --measurements <file> or --database <store>.' }, 'usage.conflicting_options');
+        throw usageError(MSG.usageOneMeasurementSource, {});
       }
       const ext = /\.[a-z]+$/iu.exec(opts.out)?.[0].toLowerCase() ?? '';
       const format = (FORMATS as Record<string, 'html' | 'markdown' | 'pdf'>)[ext];
-      if (!format) throw new UsageError({ vi: `--out phải kết thúc bằng .html, .md hoặc .pdf, không phải "${opts.out}".`, en: `--out must end in .html, .md or .pdf, not "${opts.out}".`  }, 'usage.invalid_value');
+      if (!format) throw usageError(MSG.usageOutReport, { out: opts.out });
       const { instant, localDate: at } = await atOption(ctx, opts.at);
       const plan = await loadPlanRef(ctx, opts.plan);
       const { prepareMeasurements } = await import('@egov-plan/rules');

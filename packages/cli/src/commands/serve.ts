@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { BilingualText, Plan } from '@egov-plan/core';
 import type { Principal } from '@egov-plan/http';
 import { databaseOption } from '../database.js';
-import { err, out, UsageError, type CliContext } from '../io.js';
+import { err, out, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { reportInput, storeReportSources } from './report.js';
 import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planArgumentHelp, readInputFile, type AtValue } from './shared.js';
 
@@ -64,7 +65,7 @@ export async function authFileAuthorizer(ctx: CliContext, file: string): Promise
 }
 
 function portOf(text: string): number {
-  if (!/^\d{1,5}$/u.test(text) || Number(text) > 65_535) throw new UsageError({ vi: `--port phải là số cổng 0–65535, không phải "${text}".`, en: `--port must be a port number 0–65535, not "${text}".` }, 'usage.invalid_value');
+  if (!/^\d{1,5}$/u.test(text) || Number(text) > 65_535) throw usageError(MSG.usagePort, { value: text });
   return Number(text);
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Issue, MeasurementStore, Plan } from '@egov-plan/core';
-import { UsageError, err, formatIssue, type CliContext } from '../io.js';
+import { usageError, err, formatIssue, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 
 // Every library import below is dynamic: a command loads what it uses when it runs, so
 // `egov-plan --help` and `--version` start without the rules engine or zod.
@@ -39,10 +40,10 @@ export function planOption(cmd: Command, ctx: CliContext, defaultPlan?: string):
  */
 export function planRef(ctx: CliContext, option: string | undefined, positional: string | undefined): string {
   if (option !== undefined && positional !== undefined && option !== positional) {
-    throw new UsageError({ vi: `Kế hoạch được nêu hai lần: --plan ${option} và ${positional}.`, en: `The plan is named twice: --plan ${option} and ${positional}.` }, 'usage.conflicting_options');
+    throw usageError(MSG.usagePlanTwice, { option, positional });
   }
   const ref = option ?? positional;
-  if (ref === undefined) throw new UsageError({ vi: 'Thiếu kế hoạch: --plan <id|tệp>.', en: 'Missing the plan: --plan <id|file>.' }, 'usage.missing_option');
+  if (ref === undefined) throw usageError(MSG.usageMissingPlan, {});
   return ref;
 }
 
@@ -64,7 +65,7 @@ export function planArg(ctx: { lang: 'vi' | 'en' }, ref: string): string {
 export async function readInputFile(ctx: CliContext, file: string, maxBytes?: number): Promise<{ text: string; name: string }> {
   if (file === '-') {
     if (ctx.stdinUsed !== undefined) {
-      throw new UsageError({ vi: `Đầu vào chuẩn (-) chỉ dùng được một lần; đã dùng cho ${ctx.stdinUsed}.`, en: `Standard input (-) can be used once; it is already used for ${ctx.stdinUsed}.` }, 'usage.conflicting_options');
+      throw usageError(MSG.usageStdinUsed, { used: ctx.stdinUsed });
     }
     ctx.stdinUsed = file;
     const { DEFAULT_MAX_FILE_BYTES } = await import('@egov-plan/rules');
@@ -78,7 +79,7 @@ export async function readInputFile(ctx: CliContext, file: string, maxBytes?: nu
 export function stdinOnce(options: ReadonlyArray<readonly [string, string | undefined]>): void {
   const dashes = options.filter(([, v]) => v === '-').map(([name]) => name);
   if (dashes.length > 1) {
-    throw new UsageError({ vi: `Đầu vào chuẩn (-) chỉ dùng được cho một tùy chọn, không phải ${dashes.join(' và ')}.`, en: `Standard input (-) can be used for one option, not ${dashes.join(' and ')}.` }, 'usage.conflicting_options');
+    throw usageError(MSG.usageStdinOnce, { options: { vi: dashes.join(' và '), en: dashes.join(' and ') } });
   }
 }
 
@@ -117,7 +118,7 @@ export async function atOption(ctx: CliContext, text: string | undefined): Promi
   } catch (e) {
     const first = (e as { issues?: ReadonlyArray<{ message: { vi: string; en: string } }> }).issues?.[0];
     if (!first) throw e;
-    throw new UsageError({ vi: `--at: ${first.message.vi}`, en: `--at: ${first.message.en}` }, 'usage.invalid_value');
+    throw usageError(MSG.usageOptionReason, { option: '--at', reason: first.message });
   }
   const trimmed = text?.trim();
   return { instant, localDate: trimmed !== undefined && isLocalDate(trimmed) ? trimmed : taskDate(instant) };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { out, printJson, UsageError, type CliContext } from '../io.js';
+import { out, printJson, usageError, type CliContext } from '../io.js';
+import * as MSG from '../messages.js';
 import { writeOutputFile } from '../files.js';
 import { DEFAULT_PLAN, jsonHelp, loadPlanRef, planArg, planOption } from './shared.js';
 
@@ -11,7 +12,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
     .requiredOption('--out <file>', en ? 'the workbook to write (.xlsx)' : 'sổ tính cần ghi (.xlsx)')
     .option('--json', jsonHelp(ctx))
     .action(async (opts: { plan: string; out: string; json?: boolean }) => {
-      if (!/\.xlsx$/iu.test(opts.out)) throw new UsageError({ vi: `--out phải kết thúc bằng .xlsx, không phải "${opts.out}".`, en: `--out must end in .xlsx, not "${opts.out}".` }, 'usage.invalid_value');
+      if (!/\.xlsx$/iu.test(opts.out)) throw usageError(MSG.usageOutXlsx, { out: opts.out });
       const plan = await loadPlanRef(ctx, opts.plan);
       const { templateSheets, templateWorkbook } = await import('@egov-plan/tabular');
       const bytes = await templateWorkbook(plan, { planRef: planArg(ctx, opts.plan) });

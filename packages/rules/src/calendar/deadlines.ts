@@ -200,6 +200,12 @@ export function obligationDeadline(plan: Plan, obligation: ReportingObligation |
 function deadlineIn(p: PreparedPlan, plan: Plan, obligation: ReportingObligation | string, periodId: string | null, options: DeadlineOptions): Deadline | null {
   const o = typeof obligation === 'string' ? plan.reportingObligations.find((x) => x.id === obligation) : obligation;
   if (!o) throw unknownObligation(plan, String(obligation));
+  return deadlineOf(p, plan, o, periodId, options);
+}
+
+// {@link deadlineIn} for an obligation given as itself (the listings walk the plan's own), so
+// that they do not carry the look-up by id and its message.
+function deadlineOf(p: PreparedPlan, plan: Plan, o: ReportingObligation, periodId: string | null, options: DeadlineOptions): Deadline | null {
   const key = `${o.id}|${o.periodType === null ? '' : (periodId ?? '')}`;
   // Cache only the plan's own obligations under their id (an object passed in may differ).
   const useCache = options.holidays === undefined && plan.reportingObligations.includes(o);
@@ -228,7 +234,7 @@ export function deadlinesFor(plan: Plan, periodId: string, options: DeadlineOpti
   const period = periodByIdIn(p.calendar, periodId);
   return plan.reportingObligations
     .filter((o) => o.periodType === period.type)
-    .map((o) => deadlineIn(p, plan, o, period.id, options))
+    .map((o) => deadlineOf(p, plan, o, period.id, options))
     .filter(owedOnly);
 }
 
@@ -264,13 +270,13 @@ export function deadlinesAt(plan: Plan, instant: InstantInput, options: Deadline
   const current = primaryPeriodOf(p.calendar, day);
   return plan.reportingObligations.flatMap((o) => {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d === null) return [];
       const last = lastDayOf(d);
       return last >= current.start && last <= current.end && owed(term, d, null) ? [d] : [];
     }
     const period = periodAt(p.calendar, o.periodType, periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day));
-    const d = deadlineIn(p, plan, o, period.id, options);
+    const d = deadlineOf(p, plan, o, period.id, options);
     return d !== null && owed(term, d, period.end) ? [d] : [];
   });
 }
@@ -287,7 +293,7 @@ export function deadlineHistory(plan: Plan, instant: InstantInput, options: Dead
   const current = primaryPeriodOf(p.calendar, day);
   return plan.reportingObligations
     .filter((o) => o.periodType === null)
-    .map((o) => deadlineIn(p, plan, o, null, options))
+    .map((o) => deadlineOf(p, plan, o, null, options))
     .filter(owedOnly)
     .filter((d) => lastDayOf(d) < current.start && owed(term, d, null))
     .sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
@@ -323,7 +329,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
   const out: Deadline[] = [];
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d !== null && lastDayOf(d) >= today && owed(term, d, null)) out.push(d);
       continue;
     }
@@ -331,7 +337,7 @@ export function upcomingDeadlines(plan: Plan, instant: InstantInput, options: De
     let index = (periodIndexOfDay(p.calendar, o.periodType, day) ?? nextNineMonthIndex(day)) - 3;
     for (let i = 0; i < 12; i++, index++) {
       const period = periodAt(p.calendar, o.periodType, index);
-      const d = deadlineIn(p, plan, o, period.id, options);
+      const d = deadlineOf(p, plan, o, period.id, options);
       // A period whose report is withdrawn owes nothing: look at the next one.
       if (d === null) continue;
       if (lastDayOf(d) >= today) {
@@ -386,7 +392,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
   };
   for (const o of plan.reportingObligations) {
     if (o.periodType === null) {
-      const d = deadlineIn(p, plan, o, null, options);
+      const d = deadlineOf(p, plan, o, null, options);
       if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= end && owed(term, d, null)) add(d);
@@ -397,7 +403,7 @@ export function deadlinesBetween(plan: Plan, from: string, to: string, options: 
     const lastIndex = (periodIndexOfDay(p.calendar, o.periodType, end) ?? nextNineMonthIndex(end)) + 1;
     for (let index = first; index <= lastIndex; index++) {
       const period = periodAt(p.calendar, o.periodType, index);
-      const d = deadlineIn(p, plan, o, period.id, options);
+      const d = deadlineOf(p, plan, o, period.id, options);
       if (d === null) continue;
       const last = dayNumber(lastDayOf(d));
       if (last >= start && last <= dayNumber(to) && owed(term, d, period.end)) add(d);

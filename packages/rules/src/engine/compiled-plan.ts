@@ -4,7 +4,7 @@ import { compileConditions, targetConditions, type CompiledPredicate } from './c
 import { DEFAULT_RULE_LIMITS } from './limits.js';
 import { orgUnitDirectory } from './measurements.js';
 import { periodLookup } from './periods.js';
-import { verifyProvenance } from './provenance.js';
+import { forgedProvenance } from './bundled-lookup.js';
 import { FATAL_SAFETY_CODES, checkRuleFileValue } from './safety.js';
 import { ARTIFACTS, compiledArtifacts, type PlanArtifacts } from './plan-artifacts.js';
 import { buildTargetTimelines } from './timeline.js';
@@ -92,8 +92,9 @@ function checkedCopy(plan: unknown): Plan {
   const r = validatePlan(plan);
   if (!r.ok) throw new EgovPlanError([...safety, ...r.issues]);
   if (safety.length) throw new EgovPlanError(safety);
-  // Provenance that names a bundled plan must hold there; from code, a forged claim is refused.
-  const forged = verifyProvenance({ key: '<value>', display: r.value.id, plan: r.value }).forged;
+  // Provenance that names a bundled plan must hold there; from code, a forged claim is refused
+  // (checked when the bundled plans are loaded: without them none can be checked, see bundled-lookup.ts).
+  const forged = forgedProvenance(r.value);
   if (forged.length) throw new EgovPlanError(forged.map(({ severity: _warning, ...i }) => i));
   return r.value;
 }

@@ -21,7 +21,8 @@ export {
   type RuleFileSource,
 } from './resolve.js';
 export { memorySource, type MemorySourceOptions } from './sources.js';
-export { DEFAULT_MAX_RESULTS, EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions, evaluationDate, phasesAt } from './options.js';
+export { DEFAULT_MAX_RESULTS, evaluationDate, phasesAt } from './options.js';
+export { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions } from './options-schemas.js';
 export { compilePlan, isCompiledPlan, type CompiledPlan } from './compiled-plan.js';
 export { effectiveOf, effectiveTarget, targetTimelines, type EffectiveTarget, type FieldChange, type ProvenanceStep, type TargetTimeline, type TargetVersion } from './timeline.js';
 export { periodLookup, type PeriodInterval, type PeriodLookup } from './periods.js';

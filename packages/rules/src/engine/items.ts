@@ -33,7 +33,7 @@ export function itemVersion<K extends ChangeableItemKind>(plan: Pick<Plan, 'item
   return v as Plan[K][number];
 }
 
-const KINDS = Object.keys(ITEM_KEY_FIELDS) as ChangeableItemKind[];
+const KINDS = /* @__PURE__ */ Object.keys(ITEM_KEY_FIELDS) as ChangeableItemKind[];
 
 /**
  * The plan as in force on `date` (a local date): every item that is not a target in the version

@@ -1,6 +1,8 @@
-import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issue, renderTemplate, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS_VI, MEASUREMENT_FIELDS, MAX_ORG_UNIT_LENGTH, describeSuspiciousCharacter, findSuspiciousCharacter, isLocalDate, issueFrom, type AdministrativeLevel, type BilingualText, type FileKeySet, type Indicator, type Issue, type IssueMessage, type IssueParams, type MeasurementInput, type Plan, type Unit } from '@egov-plan/core';
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
+import { dayMonthYear } from './dates.js';
+import { atRow, itemPlace } from '../words.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -54,7 +56,6 @@ export interface MeasurementSet {
  */
 export const MAX_ROUNDING_GAP = 0.5;
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const YES = new Set(['true', 'yes', 'có', 'co', '1']);
 const NO = new Set(['false', 'no', 'không', 'khong', '0']);
@@ -70,7 +71,7 @@ const LEVELS: Record<string, AdministrativeLevel> = {
   'cấp huyện': 'district',
   'cấp xã': 'commune',
 };
-/** A level's Vietnamese word (the level of a message in Vietnamese). */
+/** A level's Vietnamese word (the level of a message in Vietnamese; `cấp ${word}` is its name, as ADMINISTRATIVE_LEVEL_NAMES gives it). */
 const LEVEL_VI: Record<AdministrativeLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 /** The columns (CSV) and keys (JSON) of a measurement. @internal */
 export const COLUMNS: readonly string[] = MEASUREMENT_FIELDS;
@@ -88,7 +89,7 @@ export interface RowContext {
   locate?: (pointer: string) => { line: number; column: number };
   line?: number;
   /** A spreadsheet's column of a field (its 1-based number and its letter), named in the issue. */
-  columnOf?: (field: string) => { column: number; letter: string } | undefined;
+  columnOf?: (field: string) => { column: number; letter: string; heading?: string } | undefined;
 }
 
 /** How the rows of one input are named in issues; contexts are only built for bad rows. @internal */
@@ -177,26 +178,33 @@ function editDistance(a: string, b: string, limit: number): number {
 
 /** An issue of one row worded by `message` (after the row's label, as {@link rowIssue} puts it). @internal */
 export function rowIssueFrom<const M extends IssueMessage>(ctx: RowContext, field: string | null, message: M, params: IssueParams<M>, extra?: Pick<Issue, 'severity'>): Issue {
-  const values = params as Readonly<Record<string, string | number | BilingualText>>;
-  const made = rowIssue(ctx, field, message.code, renderTemplate(message.vi, values, 'vi'), renderTemplate(message.en, values, 'en'));
+  const made = rowIssue(ctx, field, issueFrom(message, '', params));
   return extra ? { ...made, ...extra } : made;
 }
 
 /** A measurement field as a Vietnamese message names it: the template's heading (`Giá trị`), or the key itself when it is not a field. @internal */
 export function fieldName(field: string): string {
-  return (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[field]?.vi ?? field;
+  return (MEASUREMENT_FIELD_HEADINGS_VI as Readonly<Record<string, string | undefined>>)[field] ?? field;
 }
 
-/** An issue of one row. @internal */
-export function rowIssue(ctx: RowContext, field: string | null, code: Issue['code'], vi: string, en: string): Issue {
+/** An issue of one row: `made`'s code and message (a message of the row alone), after the row's place. @internal */
+export function rowIssue(ctx: RowContext, field: string | null, made: Pick<Issue, 'code' | 'message'>): Issue {
   const pointer = field === null ? ctx.pointer : `${ctx.pointer}/${field}`;
   const pos = ctx.locate ? ctx.locate(pointer) : ctx.line !== undefined ? { line: ctx.line } : {};
   const col = field === null ? undefined : ctx.columnOf?.(field);
+  const file = ctx.file === undefined ? {} : { file: ctx.file };
   if (col && field !== null) {
-    // In Vietnamese the column is named by the template's heading (`Giá trị`), never the field's English key.
-    return issue(code, pointer, `${ctx.label.vi}, cột ${col.letter} (${fieldName(field)}): ${vi}`, `${ctx.label.en}, column ${col.letter} (${field}): ${en}`, { ...pos, column: col.column, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+    // The column as the file names it (`value` or `Giá trị`): what the officer finds in row 1.
+    // Without the file's heading, Vietnamese names it by the template's heading, never the English key.
+    const named = { letter: col.letter, field: col.heading ?? field, heading: col.heading ?? fieldName(field) };
+    return { code: made.code, pointer, message: atRow(ctx.label, named, made.message), ...pos, column: col.column, ...file };
   }
-  return issue(code, pointer, `${ctx.label.vi}: ${vi}`, `${ctx.label.en}: ${en}`, { ...pos, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+  return { code: made.code, pointer, message: atRow(ctx.label, undefined, made.message), ...pos, ...file };
+}
+
+/** A field as the row messages name it (`{field}`): in Vietnamese by its heading in lower case, in English by its key. */
+function fieldWords(field: string): BilingualText {
+  return { vi: fieldName(field).toLowerCase(), en: field };
 }
 
 const COUNT_FIELDS = ['numerator', 'denominator'] as const;
@@ -322,7 +330,7 @@ function blankString(v: string): boolean {
 }
 
 /**
- * The number a field holds, or NaN when it holds none ({@link numberFrom} says why): the checks'
+ * The number a field holds, or NaN when it holds none ({@link notANumber} says why): the checks'
  * fast path, which allocates nothing for a well-formed number.
  */
 function numberOrNaN(v: unknown): number {
@@ -374,23 +382,19 @@ export function decimalOrNaN(s: string): number {
   return negative ? -x : x;
 }
 
-function numberFrom(v: unknown): { ok: true; value: number } | { ok: false; why: { vi: string; en: string } } {
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: { vi: 'số không hữu hạn', en: 'not a finite number' } };
-  }
+/**
+ * Why `v`, which {@link numberOrNaN} did not read, is not a number: the issue (code and message)
+ * of a count field (`field`, named first) or of the value (`field` null).
+ */
+function notANumber(v: unknown, field: 'numerator' | 'denominator' | null): Pick<Issue, 'code' | 'message'> {
+  const named = field === null ? null : fieldWords(field);
+  if (typeof v === 'number') return named ? issueFrom(MSG.measurementCountNotFinite, '', { field: named }) : issueFrom(MSG.measurementValueNotFinite, '', {});
   const s = text(v);
-  if (s === undefined) return { ok: false, why: { vi: `cần một số, nhận được ${typeof v}`, en: `a number is needed, got ${typeof v}` } };
-  if (NUMBER.test(s)) {
-    const n = Number(s);
-    if (Number.isFinite(n)) return { ok: true, value: n };
-  }
-  const hint = /^\d+,\d+$/u.test(s)
-    ? { vi: ' (dùng dấu chấm cho phần thập phân: 19.5)', en: ' (use a dot for decimals: 19.5)' }
-    : s.endsWith('%')
-      ? { vi: ' (viết số không kèm dấu %)', en: ' (write the number without %)' }
-      : { vi: '', en: '' };
+  if (s === undefined) return named ? issueFrom(MSG.measurementCountNotNumber, '', { field: named, type: typeof v }) : issueFrom(MSG.measurementValueNotNumber, '', { type: typeof v });
   const shown = JSON.stringify(s.slice(0, 40));
-  return { ok: false, why: { vi: `${shown} không phải là số thập phân${hint.vi}`, en: `${shown} is not a decimal number${hint.en}` } };
+  if (/^\d+,\d+$/u.test(s)) return named ? issueFrom(MSG.measurementCountDecimalComma, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueDecimalComma, '', { text: shown });
+  if (s.endsWith('%')) return named ? issueFrom(MSG.measurementCountPercentSign, '', { field: named, text: shown }) : issueFrom(MSG.measurementValuePercentSign, '', { text: shown });
+  return named ? issueFrom(MSG.measurementCountNotDecimal, '', { field: named, text: shown }) : issueFrom(MSG.measurementValueNotDecimal, '', { text: shown });
 }
 
 /**
@@ -444,12 +448,12 @@ function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unk
   const out: MeasurementSet = { observations: [], issues: [], rows: 0 };
   const where = options.file === undefined ? {} : { file: options.file };
   const checker = rowChecker(plan, options.periods ?? periodLookup(plan), out);
-  const naming: RowNaming = { rowOf: (r) => r + 1, contextOf: (r) => ({ row: r + 1, pointer: `/${r}`, label: { vi: `Số liệu thứ ${r + 1}`, en: `Measurement #${r + 1}` }, ...where }) };
+  const naming: RowNaming = { rowOf: (r) => r + 1, contextOf: (r) => ({ row: r + 1, pointer: `/${r}`, label: itemPlace(r + 1), ...where }) };
   const check = (row: unknown, r: number) => {
     const problem = shapeProblem(row);
     if (problem) {
       out.rows++;
-      out.issues.push(rowIssue(naming.contextOf(r), problem.field, problem.code, problem.vi, problem.en));
+      out.issues.push(rowIssue(naming.contextOf(r), problem.field, problem));
     } else checker(row as RawRow, r, naming);
   };
   const finish = () => {
@@ -465,12 +469,12 @@ function codeRowChecker(plan: Plan, options: PrepareOptions): { check: (row: unk
  *
  * @internal
  */
-export function shapeProblem(row: unknown): { field: string | null; code: Issue['code']; vi: string; en: string } | null {
-  if (row === null || typeof row !== 'object' || Array.isArray(row)) return { field: null, code: 'measurement.invalid_value', vi: 'cần một đối tượng.', en: 'an object is needed.' };
+export function shapeProblem(row: unknown): (Pick<Issue, 'code' | 'message'> & { field: string | null }) | null {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return { field: null, ...issueFrom(MSG.measurementNotAnObject, '', {}) };
   for (const k of Object.keys(row)) {
-    if (!FIELD_SET.has(k)) return { field: k, code: 'measurement.unknown_key', vi: `khóa "${k.slice(0, 40)}" không thuộc định dạng.`, en: `key "${k.slice(0, 40)}" is not part of the format.` };
+    if (!FIELD_SET.has(k)) return { field: k, ...issueFrom(MSG.measurementUnknownKey, '', { key: k.slice(0, 40) }) };
     const v = (row as Record<string, unknown>)[k];
-    if (v !== null && typeof v === 'object') return { field: k, code: 'measurement.invalid_value', vi: `"${k}" phải là số, chuỗi hoặc đúng/sai.`, en: `"${k}" must be a number, a string or a boolean.` };
+    if (v !== null && typeof v === 'object') return { field: k, ...issueFrom(MSG.measurementNestedValue, '', { key: k }) };
   }
   return null;
 }
@@ -481,22 +485,10 @@ function measurementIterable(rows: unknown, allowAsync: boolean): Iterable<unkno
   if (isObject && typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') return rows as Iterable<unknown>;
   if (isObject && typeof (rows as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
     if (allowAsync) return rows as AsyncIterable<unknown>;
-    throw invalidMeasurements('an async iterable', 'một async iterable', ' Dùng evaluateAsync / prepareMeasurementsAsync.', ' Use evaluateAsync / prepareMeasurementsAsync.');
+    throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsAsync, '', {})]);
   }
-  const what = rows === null ? 'null' : Array.isArray(rows) ? 'array' : typeof rows;
-  const hint = typeof rows === 'string' ? { vi: ' Văn bản CSV/JSON: dùng parseMeasurementsText.', en: ' For CSV/JSON text use parseMeasurementsText.' } : { vi: '', en: '' };
-  throw invalidMeasurements(what === 'string' ? 'a string' : what, what === 'string' ? 'một chuỗi' : what, hint.vi, hint.en);
-}
-
-function invalidMeasurements(en: string, vi: string, hintVi: string, hintEn: string): EgovPlanError {
-  return new EgovPlanError([
-    issue(
-      'usage.invalid_measurements',
-      '',
-      `Số liệu phải là một mảng hoặc một iterable các đối tượng số liệu (hoặc kết quả của parseMeasurementsCsv/Json), không phải ${vi}.${hintVi}`,
-      `Measurements must be an array or an iterable of measurement objects (or a result of parseMeasurementsCsv/Json), not ${en}.${hintEn}`,
-    ),
-  ]);
+  if (typeof rows === 'string') throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurementsText, '', {})]);
+  throw new EgovPlanError([issueFrom(MSG.usageInvalidMeasurements, '', { what: rows === null ? 'null' : Array.isArray(rows) ? 'array' : typeof rows })]);
 }
 
 /** The row checks of one input: checks one row, adding to the set; {@link RowCheck.warnings} after the last row. @internal */
@@ -541,14 +533,16 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
   let ctx: RowContext | undefined;
   let row = 0;
   let rowNaming: RowNaming;
-  const bad = (field: string | null, code: Issue['code'], vi: string, en: string) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, code, vi, en));
+  const bad = <const M extends IssueMessage>(field: string | null, message: M, params: IssueParams<M>) => problems.push(rowIssueFrom((ctx ??= rowNaming.contextOf(row)), field, message, params));
+  const badNumber = (field: 'value' | 'numerator' | 'denominator', v: unknown) => problems.push(rowIssue((ctx ??= rowNaming.contextOf(row)), field, notANumber(v, field === 'value' ? null : field)));
   const lookAlike = (field: 'indicator' | 'orgUnit', id: string): boolean => {
     const odd = findSuspiciousCharacter(id);
     if (!odd) return false;
     const d = describeSuspiciousCharacter(odd);
-    bad(field, odd.kind === 'invisible' ? 'measurement.invisible_character' : 'measurement.mixed_script', `${fieldName(field).toLowerCase()} ${d.vi}.`, `the ${field} id ${d.en}.`);
+    bad(field, odd.kind === 'invisible' ? MSG.measurementInvisibleCharacter : MSG.measurementMixedScript, { field: fieldWords(field), what: d });
     return true;
   };
+  const badDate = (field: string, text: string, why: BilingualText) => problems.push(rowIssueFrom((ctx ??= rowNaming.contextOf(row)), field, MSG.measurementImpossibleDate, { text: echo(text, 40), why }));
   // The last org unit found well-formed: rows come grouped by unit, and its checks need not repeat.
   let lastGoodUnit = '';
   // The level written on the row before and what it means; the plan's level of the unit before.
@@ -600,9 +594,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       );
     }
     if (unknownRowsMore > 0) {
-      const m = MSG.measurementUnknownOrgUnitsMore;
-      const params = { rows: unknownRowsMore, max: MAX_UNKNOWN_ORG_UNITS };
-      list.push(issue(m.code, '', renderTemplate(m.vi, params, 'vi'), renderTemplate(m.en, params, 'en'), { severity: 'warning', ...(moreFile === undefined ? {} : { file: moreFile }) }));
+      list.push(issueFrom(MSG.measurementUnknownOrgUnitsMore, '', { rows: unknownRowsMore, max: MAX_UNKNOWN_ORG_UNITS }, { severity: 'warning', ...(moreFile === undefined ? {} : { file: moreFile }) }));
     }
     return list;
   };
@@ -616,16 +608,16 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     const indicatorId = text(m.indicator);
     const indicatorNumber = indicatorId ? indicatorIndex.get(indicatorId) : undefined;
     const indicator = indicatorNumber === undefined ? undefined : plan.indicators[indicatorNumber];
-    if (!indicatorId) bad('indicator', 'measurement.missing_value', 'thiếu mã chỉ số.', 'the indicator is missing.');
+    if (!indicatorId) bad('indicator', MSG.measurementMissingIndicator, {});
     else if (!indicator && lookAlike('indicator', indicatorId)) {
       // Named by its code point, not as an unknown indicator that reads like a known one.
-    } else if (!indicator) bad('indicator', 'measurement.unknown_indicator', `kế hoạch không có chỉ số "${indicatorId.slice(0, 80)}".`, `the plan has no indicator "${indicatorId.slice(0, 80)}".`);
+    } else if (!indicator) bad('indicator', MSG.measurementUnknownIndicator, { indicator: indicatorId.slice(0, 80) });
 
     const orgUnit = text(m.orgUnit);
-    if (!orgUnit) bad('orgUnit', 'measurement.missing_value', 'thiếu đơn vị (orgUnit).', 'the org unit (orgUnit) is missing.');
+    if (!orgUnit) bad('orgUnit', MSG.measurementMissingOrgUnit, {});
     else if (orgUnit === lastGoodUnit) {
       // Checked on an earlier row.
-    } else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', 'measurement.invalid_value', `tên đơn vị dài quá ${MAX_ORG_UNIT_LENGTH} ký tự.`, `the org unit is longer than ${MAX_ORG_UNIT_LENGTH} characters.`);
+    } else if (orgUnit.length > MAX_ORG_UNIT_LENGTH) bad('orgUnit', MSG.measurementOrgUnitTooLong, { max: MAX_ORG_UNIT_LENGTH });
     else if (!lookAlike('orgUnit', orgUnit)) lastGoodUnit = orgUnit;
 
     let level: AdministrativeLevel | undefined;
@@ -638,7 +630,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       }
       level = lastLevel;
       if (!level) {
-        bad('level', 'measurement.invalid_level', `cấp "${String(m.level).slice(0, 40)}" không hợp lệ; dùng tỉnh, huyện hoặc xã (hoặc cấp tỉnh, cấp huyện, cấp xã; province, district, commune).`, `level "${String(m.level).slice(0, 40)}" is not valid; use province, district or commune (in Vietnamese tỉnh, huyện, xã).`);
+        bad('level', MSG.measurementInvalidLevel, { level: String(m.level).slice(0, 40) });
       }
     }
     if (orgUnit !== lastKnownUnit) {
@@ -647,10 +639,10 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
     }
     const known = lastKnown;
     if (level && known && level !== known) {
-      bad('level', 'measurement.level_mismatch', `kế hoạch ghi "${orgUnit}" thuộc ${ADMINISTRATIVE_LEVEL_NAMES[known].vi}, dòng này ghi ${ADMINISTRATIVE_LEVEL_NAMES[level].vi}.`, `the plan has "${orgUnit}" at level ${known}, this row says ${level}.`);
+      bad('level', MSG.measurementLevelMismatch, { orgUnit: orgUnit as string, known: { vi: `cấp ${LEVEL_VI[known]}`, en: known }, given: { vi: `cấp ${LEVEL_VI[level]}`, en: level } });
     }
     if (isBlank(m.level) && orgUnit && !known) {
-      bad('level', 'measurement.missing_level', `kế hoạch không biết đơn vị "${orgUnit}": cần ghi cấp (province, district, commune).`, `the plan does not know org unit "${orgUnit}": give its level (province, district, commune).`);
+      bad('level', MSG.measurementMissingLevel, { orgUnit });
     }
     level ??= known;
 
@@ -667,29 +659,32 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       if (field === 'numerator' ? noNumerator : noDenominator) continue;
       const n = numberOrNaN(m[field]);
       if (Number.isNaN(n)) {
-        const why = (numberFrom(m[field]) as { why: { vi: string; en: string } }).why;
-        bad(field, 'measurement.invalid_number', `${fieldName(field).toLowerCase()}: ${why.vi}.`, `${field}: ${why.en}.`);
-      } else if (n < 0) bad(field, 'measurement.out_of_range', `${fieldName(field).toLowerCase()} không được âm.`, `${field} cannot be negative.`);
-      else if (field === 'denominator' && n === 0) bad(field, 'measurement.out_of_range', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
-      else if (!Number.isInteger(n)) bad(field, 'measurement.invalid_number', `${fieldName(field).toLowerCase()} phải là số nguyên (số hồ sơ, văn bản…), nhận được ${n}.`, `${field} must be a whole number (a count of dossiers, documents…), got ${n}.`);
+        badNumber(field, m[field]);
+      } else if (n < 0) bad(field, MSG.measurementNegativeCount, { field: fieldWords(field) });
+      else if (field === 'denominator' && n === 0) bad(field, MSG.measurementZeroDenominator, {});
+      else if (!Number.isInteger(n)) bad(field, MSG.measurementCountNotWhole, { field: fieldWords(field), value: n });
       else if (field === 'numerator') numerator = n;
       else denominator = n;
     }
     if (noNumerator !== noDenominator) {
-      bad(noNumerator ? 'numerator' : 'denominator', 'measurement.missing_value', 'cần cả tử số và mẫu số.', 'both numerator and denominator are needed.');
+      bad(noNumerator ? 'numerator' : 'denominator', MSG.measurementCountsIncomplete, {});
     }
     if (unit === 'percent' && numerator !== undefined && denominator !== undefined && numerator > denominator) {
-      bad('numerator', 'measurement.out_of_range', `tử số ${numerator} lớn hơn mẫu số ${denominator}.`, `numerator ${numerator} is greater than denominator ${denominator}.`);
+      bad('numerator', MSG.measurementNumeratorOverDenominator, { numerator, denominator });
     }
     if (unit === 'boolean') {
-      if (numerator !== undefined || denominator !== undefined) bad('numerator', 'measurement.invalid_value', 'chỉ số định tính không có tử số/mẫu số.', 'a qualitative indicator has no numerator/denominator.');
+      if (numerator !== undefined || denominator !== undefined) bad('numerator', MSG.measurementCountsOfQualitative, {});
       const v = m.value;
       const s = typeof v === 'string' ? (text(v) as string).toLowerCase() : undefined;
+      let dmy: ReturnType<typeof dayMonthYear>;
       if (!isBlank(m.evidenceDate)) {
-        // Dated evidence as its own field: the value, when given, can only say yes.
-        const d = text(m.evidenceDate);
-        if (d === undefined || !isLocalDate(d)) bad('evidenceDate', 'measurement.invalid_value', `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} không phải ngày YYYY-MM-DD hợp lệ.`, `${JSON.stringify(String(m.evidenceDate).slice(0, 40))} is not a valid YYYY-MM-DD date.`);
-        else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', 'measurement.invalid_value', 'có ngày bằng chứng thì giá trị chỉ có thể là có (yes).', 'with an evidence date (evidenceDate) the value can only be yes.');
+        // Dated evidence as its own field (`YYYY-MM-DD` or day/month/year): the value, when given, can only say yes.
+        const given = text(m.evidenceDate);
+        dmy = given === undefined ? undefined : dayMonthYear(given);
+        const d = typeof dmy === 'string' ? dmy : given;
+        if (typeof dmy === 'object') badDate('evidenceDate', given as string, dmy.why);
+        else if (d === undefined || !isLocalDate(d)) bad('evidenceDate', MSG.measurementInvalidEvidenceDate, { text: JSON.stringify(String(m.evidenceDate).slice(0, 40)) });
+        else if (!isBlank(v) && v !== true && !(s !== undefined && YES.has(s))) bad('value', MSG.measurementEvidenceDateNotYes, {});
         else {
           value = true;
           evidence = true;
@@ -699,47 +694,44 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       else if (s !== undefined && YES.has(s)) value = true;
       else if (s !== undefined && NO.has(s)) value = false;
       else if (s !== undefined && DATE.test(s)) {
-        if (!isLocalDate(s)) bad('value', 'measurement.invalid_value', `"${s}" không phải ngày hợp lệ.`, `"${s}" is not a valid date.`);
+        if (!isLocalDate(s)) bad('value', MSG.measurementInvalidDateValue, { text: s });
         else {
           value = true;
           evidence = true;
           evidenceDate = s;
         }
-      } else if (isBlank(v)) bad('value', 'measurement.missing_value', 'thiếu giá trị (có/không hoặc ngày có bằng chứng).', 'the value is missing (yes/no or the date of evidence).');
+      } else if (s !== undefined && (dmy = dayMonthYear(s)) !== undefined) {
+        // The date of the evidence as the value, written day/month/year (`30/09/2019`).
+        if (typeof dmy === 'object') badDate('value', s, dmy.why);
+        else {
+          value = true;
+          evidence = true;
+          evidenceDate = dmy;
+        }
+      } else if (isBlank(v)) bad('value', MSG.measurementMissingQualitativeValue, {});
       else {
-        bad(
-          'value',
-          'measurement.invalid_value',
-          `chỉ số định tính nhận có/không (yes/no, true/false, 1/0) hoặc một ngày YYYY-MM-DD, không nhận ${JSON.stringify(String(v).slice(0, 40))}.`,
-          `a qualitative indicator takes yes/no (true/false, 1/0) or a YYYY-MM-DD date, not ${JSON.stringify(String(v).slice(0, 40))}.`,
-        );
+        bad('value', MSG.measurementInvalidQualitativeValue, { text: JSON.stringify(String(v).slice(0, 40)) });
       }
     } else if (unit) {
-      if (!isBlank(m.evidenceDate)) bad('evidenceDate', 'measurement.invalid_value', 'chỉ chỉ số định tính mới có ngày bằng chứng (evidenceDate).', 'only a qualitative indicator takes an evidence date (evidenceDate).');
+      if (!isBlank(m.evidenceDate)) bad('evidenceDate', MSG.measurementEvidenceDateOfQuantitative, {});
       const noValue = isBlank(m.value);
       if (noValue) {
         if (unit === 'percent' && numerator !== undefined && denominator !== undefined) value = round6((numerator / denominator) * 100);
-        else if (noNumerator && noDenominator) bad('value', 'measurement.missing_value', 'thiếu giá trị (hoặc tử số và mẫu số).', 'the value is missing (or numerator and denominator).');
+        else if (noNumerator && noDenominator) bad('value', MSG.measurementMissingQuantitativeValue, {});
       } else if (typeof m.value === 'boolean') {
-        bad('value', 'measurement.invalid_value', 'chỉ số định lượng cần một số, không phải đúng/sai.', 'a quantitative indicator needs a number, not true/false.');
+        bad('value', MSG.measurementBooleanOfQuantitative, {});
       } else {
         const n = numberOrNaN(m.value);
         if (Number.isNaN(n)) {
-          const why = (numberFrom(m.value) as { why: { vi: string; en: string } }).why;
-          bad('value', 'measurement.invalid_number', `${why.vi}.`, `${why.en}.`);
-        } else if (n < 0) bad('value', 'measurement.out_of_range', 'giá trị không được âm.', 'the value cannot be negative.');
-        else if (unit === 'percent' && n > 100) bad('value', 'measurement.out_of_range', `tỷ lệ ${n}% vượt quá 100%.`, `percentage ${n}% is above 100%.`);
+          badNumber('value', m.value);
+        } else if (n < 0) bad('value', MSG.measurementNegativeValue, {});
+        else if (unit === 'percent' && n > 100) bad('value', MSG.measurementPercentOver100, { value: n });
         else value = n;
       }
       if (unit === 'percent' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && !noValue) {
         const computed = (numerator / denominator) * 100;
         if (Math.abs(value - computed) > MAX_ROUNDING_GAP) {
-          bad(
-            'value',
-            'measurement.inconsistent_counts',
-            `giá trị ${value}% không khớp với tử số/mẫu số ${numerator}/${denominator} = ${round6(computed)}% (lệch quá ${MAX_ROUNDING_GAP} điểm phần trăm do làm tròn).`,
-            `value ${value}% does not match numerator/denominator ${numerator}/${denominator} = ${round6(computed)}% (more than the ${MAX_ROUNDING_GAP} percentage points rounding explains).`,
-          );
+          bad('value', MSG.measurementInconsistentCounts, { value, numerator, denominator, computed: round6(computed), gap: MAX_ROUNDING_GAP });
         }
       }
     }
@@ -763,19 +755,19 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
       const p = lastPeriod;
       if (!p || 'issue' in p) {
         const shown = JSON.stringify(String(m.period).slice(0, 40));
-        bad('period', 'measurement.invalid_period', `kỳ ${shown} không hợp lệ (ví dụ 2020Q4, 2020M03, 2020S1, 2020).`, `period ${shown} is not valid (e.g. 2020Q4, 2020M03, 2020S1, 2020).`);
+        bad('period', MSG.measurementInvalidPeriod, { period: shown });
       } else if (!evidence) {
         period = p.period.id;
         start = p.period.start;
         end = p.period.end;
       } else if (evidenceDate && (evidenceDate < p.period.start || evidenceDate > p.period.end)) {
-        bad('value', 'measurement.invalid_value', `ngày ${evidenceDate} nằm ngoài kỳ ${p.period.id}.`, `date ${evidenceDate} lies outside period ${p.period.id}.`);
+        bad('value', MSG.measurementEvidenceOutsidePeriod, { date: evidenceDate, period: p.period.id });
       }
     } else if (!evidence && problems.length === 0) {
-      bad('period', 'measurement.missing_value', 'thiếu kỳ báo cáo (ví dụ 2020Q4).', 'the reporting period is missing (e.g. 2020Q4).');
+      bad('period', MSG.measurementMissingPeriod, {});
     }
 
-    if (problems.length === 0 && value === undefined) bad('value', 'measurement.missing_value', 'thiếu giá trị.', 'the value is missing.');
+    if (problems.length === 0 && value === undefined) bad('value', MSG.measurementMissingValue, {});
     const source = isBlank(m.source) ? undefined : text(m.source);
     if (problems.length === 0 && indicatorId && orgUnit && level && period && start && end && value !== undefined) {
       const rowNumber = naming.rowOf(r);
@@ -807,7 +799,7 @@ export function rowChecker(plan: Plan, lookup: PeriodLookup, out: MeasurementSet
         unitText = unitNames[lastUnitNumber] as string;
       }
       if (first >= 0) {
-        bad(null, 'measurement.duplicate', `trùng với dòng ${first} (cùng chỉ số, đơn vị và kỳ).`, `duplicates row ${first} (same indicator, org unit and period).`);
+        bad(null, MSG.measurementDuplicate, { first });
       } else {
         // The plan's and the calendar's own strings, so that the text of the file can be freed.
         const ind = indicator as Indicator;

@@ -1,53 +1,35 @@
-import { EgovPlanError, isEgovPlanError, isLocalDate, issue, ProgressMethod as ProgressMethodSchema, type Issue, type Phase, type Plan } from '@egov-plan/core';
+import { EgovPlanError, isEgovPlanError, isLocalDate, issueFrom, type Issue, type Phase, type Plan } from '@egov-plan/core';
 import * as z from 'zod';
+import * as MSG from '../messages.js';
+import type { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions } from './options-schemas.js';
 import { localDateOf } from '../calendar/time.js';
 import type { Observation } from './measurements.js';
 import { DEFAULT_MAX_RESULTS } from './limits.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 
 export { DEFAULT_MAX_RESULTS };
+export type { EvaluateOptions, EvaluationInstant, ProgressMethod, ProgressOptions };
 
 // One validator for the options of evaluate and progress: unknown keys, wrong types and dates
 // that are not dates are typed errors (`usage.*`), never a silent default or a TypeError.
 
 /**
- * When to evaluate: a `Date`, epoch milliseconds, a local date `YYYY-MM-DD`, or an ISO 8601
- * instant (`2020-12-14T09:30:00+07:00`; without an offset, in the plan calendar's time zone).
- * An instant stands for its local date in that time zone.
- */
-export const EvaluationInstant = z.union([z.date(), z.number(), z.string()]);
-/** See {@link EvaluationInstant}. */
-export type EvaluationInstant = z.infer<typeof EvaluationInstant>;
-
-/**
- * Options of {@link evaluate} and {@link evaluateAsync}:
- * - `at`: the date to evaluate at (see {@link EvaluationInstant}). Default: the end of the latest
- *   period in the measurements, or today in Vietnam when there are none.
- * - `phase`: evaluate the targets of these phases instead of the phase(s) `at` selects.
- * - `maxResults`: most results (target × org unit pairs) one evaluation may judge; more is
- *   `rules.too_many_results`. Default: {@link DEFAULT_MAX_RESULTS} (1,000,000).
+ * The checks behind {@link EvaluateOptions} (and {@link ProgressOptions}) as `evaluate` runs
+ * them: the same keys in the same order and the same verdicts, one issue per bad key as the
+ * published schemas give, built from parts a browser bundle carries anyway (no `z.date()`,
+ * no `.readonly()`), so that `evaluate` does not carry the published schemas. A test holds them to
+ * the published schemas.
  *
- * (Written here rather than as the fields' zod descriptions, which a browser bundle would carry.)
+ * @internal
  */
-export const EvaluateOptions = z.strictObject({
-  at: EvaluationInstant.optional(),
-  phase: z.union([z.string(), z.array(z.string()).readonly()]).optional(),
+export const EVALUATE_OPTIONS_CHECK = z.strictObject({
+  at: z.unknown().refine((v) => (v instanceof Date ? !Number.isNaN(v.getTime()) : typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string')).optional(),
+  phase: z.union([z.string(), z.array(z.string())]).optional(),
   maxResults: z.number().int().positive().optional(),
 });
-/** Options of {@link evaluate} and {@link evaluateAsync}. */
-export type EvaluateOptions = z.input<typeof EvaluateOptions>;
 
-/** A progress method (see {@link progress}): the `ProgressMethod` schema of @egov-plan/core, also an output field. */
-export const ProgressMethod = ProgressMethodSchema;
-/** A progress method. */
-export type ProgressMethod = z.infer<typeof ProgressMethod>;
-
-/** Options of {@link progress}: those of {@link EvaluateOptions}, and `method` (default `cagr`). */
-export const ProgressOptions = EvaluateOptions.extend({
-  method: ProgressMethod.optional(),
-});
-/** Options of {@link progress}. */
-export type ProgressOptions = z.input<typeof ProgressOptions>;
+/** The shape check of one options object: {@link EVALUATE_OPTIONS_CHECK} or progress's, with `method`. @internal */
+export type OptionsCheck = z.ZodObject<z.ZodRawShape, z.core.$strict>;
 
 /** Options after validation, against a plan and its measurements. */
 export interface ResolvedOptions {
@@ -61,9 +43,6 @@ export interface ResolvedOptions {
 
 
 
-function optionIssue(key: string, vi: string, en: string, code: Issue['code'] = 'usage.invalid_option'): Issue {
-  return issue(code, key === '' ? '' : `/${key}`, vi, en);
-}
 
 /** Today's date in Vietnam (UTC+07:00). */
 function todayInVietnam(): string {
@@ -77,12 +56,7 @@ function todayInVietnam(): string {
 export function evaluationDate(at: unknown, timeZone: string): string {
   const bad = () =>
     new EgovPlanError([
-      optionIssue(
-        'at',
-        `Ngày đánh giá ${describe(at)} không hợp lệ: cần một ngày có thật YYYY-MM-DD, một thời điểm ISO 8601, một Date hoặc số mili giây.`,
-        `The evaluation date ${describe(at)} is not valid: give a real date YYYY-MM-DD, an ISO 8601 instant, a Date or epoch milliseconds.`,
-        'usage.invalid_date',
-      ),
+      issueFrom(MSG.usageInvalidDate, '/at', { at: describe(at) }),
     ]);
   if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(at.trim())) {
     // A local date is taken as written (no time-zone arithmetic, so any year works).
@@ -115,14 +89,19 @@ function describe(v: unknown): string {
  *
  * @internal
  */
-export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observations: readonly Observation[] | null, kind: 'evaluate' | 'progress'): ResolvedOptions {
-  const options = checkOptionsShape(input, kind);
+export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observations: readonly Observation[] | null, check: OptionsCheck): ResolvedOptions {
+  const options = checkOptionsShape(input, check);
   const plan: Plan = artifacts.plan;
   let at: string;
   if (options.at !== undefined) at = evaluationDate(options.at, artifacts.calendar.timeZone);
   else {
     let latest: string | null = null;
-    for (const o of observations ?? []) if (latest === null || o.end > latest) latest = o.end;
+    // Indexed: a for-of over hundreds of thousands of rows, run once, allocates an iterator result per row.
+    const list = observations ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const end = (list[i] as Observation).end;
+      if (latest === null || end > latest) latest = end;
+    }
     at = latest ?? todayInVietnam();
   }
   let phases: Phase[];
@@ -132,12 +111,7 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
     if (unknown.length) {
       const list = (xs: readonly string[]) => xs.map((x) => x.slice(0, 60)).join(', ');
       throw new EgovPlanError([
-        optionIssue(
-          'phase',
-          `Kế hoạch không có giai đoạn ${list(unknown)}; có: ${list(plan.phases.map((p) => p.id))}.`,
-          `The plan has no phase ${list(unknown)}; it has: ${list(plan.phases.map((p) => p.id))}.`,
-          'usage.unknown_phase',
-        ),
+        issueFrom(MSG.usageUnknownPhase, '/phase', { phases: list(unknown), known: list(plan.phases.map((p) => p.id)) }),
       ]);
     }
     phases = plan.phases.filter((p) => ids.includes(p.id));
@@ -151,9 +125,9 @@ export function resolveOptions(artifacts: PlanArtifacts, input: unknown, observa
  *
  * @internal
  */
-export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, kind: 'evaluate' | 'progress'): void {
-  const options = checkOptionsShape(input, kind);
-  resolveOptions(artifacts, { ...options, at: options.at ?? '2000-01-01' }, null, kind);
+export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, check: OptionsCheck): void {
+  const options = checkOptionsShape(input, check);
+  resolveOptions(artifacts, { ...options, at: options.at ?? '2000-01-01' }, null, check);
 }
 
 /**
@@ -161,23 +135,22 @@ export function checkOptionsEarly(artifacts: PlanArtifacts, input: unknown, kind
  *
  * @internal
  */
-export function checkOptionsShape(input: unknown, kind: 'evaluate' | 'progress'): ProgressOptions {
+export function checkOptionsShape(input: unknown, check: OptionsCheck): ProgressOptions {
   if (input === undefined) return {};
-  const schema = kind === 'progress' ? ProgressOptions : EvaluateOptions;
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
+  const r = check.safeParse(input);
+  if (r.success) return r.data as ProgressOptions;
   const issues = r.error.issues.map((z): Issue => {
     const key = String(z.path[0] ?? '');
     if (z.code === 'unrecognized_keys') {
       const k = z.keys.map((x) => x.slice(0, 40)).join(', ');
-      const known = Object.keys(schema.shape).join(', ');
-      return optionIssue('', `Tùy chọn không có: ${k}; các tùy chọn: ${known}.`, `Unknown option(s): ${k}; the options are: ${known}.`, 'usage.unknown_option');
+      const known = Object.keys(check.shape).join(', ');
+      return issueFrom(MSG.usageUnknownOption, '', { keys: k, known });
     }
-    if (key === 'at') return optionIssue('at', `Ngày đánh giá ${describe((input as Record<string, unknown>).at)} phải là Date, số mili giây hoặc chuỗi ngày/thời điểm.`, `The evaluation date ${describe((input as Record<string, unknown>).at)} must be a Date, epoch milliseconds or a date/instant string.`, 'usage.invalid_date');
-    if (key === 'phase') return optionIssue('phase', 'Tùy chọn phase phải là mã giai đoạn hoặc danh sách mã giai đoạn.', 'The phase option must be a phase id or a list of phase ids.');
-    if (key === 'maxResults') return optionIssue('maxResults', 'Tùy chọn maxResults phải là số nguyên dương.', 'The maxResults option must be a positive integer.');
-    if (key === 'method') return optionIssue('method', 'Phương pháp phải là "cagr" hoặc "linear".', 'The method must be "cagr" or "linear".');
-    return optionIssue('', 'Tùy chọn phải là một đối tượng.', 'The options must be an object.');
+    if (key === 'at') return issueFrom(MSG.usageInvalidDateType, '/at', { at: describe((input as Record<string, unknown>).at) });
+    if (key === 'phase') return issueFrom(MSG.usageInvalidPhaseOption, '/phase', {});
+    if (key === 'maxResults') return issueFrom(MSG.usageInvalidMaxResults, '/maxResults', {});
+    if (key === 'method') return issueFrom(MSG.usageInvalidMethod, '/method', {});
+    return issueFrom(MSG.usageOptionsNotObject, '', {});
   });
   throw new EgovPlanError(issues);
 }

@@ -11,7 +11,8 @@ import type {
 } from '@egov-plan/core';
 import { planArtifacts } from './compiled-plan.js';
 import { JudgedTarget, planJobs } from './evaluate.js';
-import { checkOptionsShape, resolveOptions, type ProgressMethod, type ProgressOptions } from './options.js';
+import { ProgressMethod as ProgressMethodSchema } from '@egov-plan/core';
+import { checkOptionsShape, EVALUATE_OPTIONS_CHECK, resolveOptions, type ProgressMethod, type ProgressOptions } from './options.js';
 import type { PlanArtifacts } from './plan-artifacts.js';
 import { formatNumber } from './explain.js';
 import { isMeasurementSet, prepareMeasurements, round6, type MeasurementInput, type MeasurementSet, type Observation } from './measurements.js';
@@ -80,17 +81,20 @@ const CATEGORY_TEXT: Record<ProgressCategory, BilingualText> = {
   'not-available': { vi: 'không đủ số liệu để đánh giá', en: 'not enough data to assess' },
 };
 
+/** The checks behind {@link ProgressOptions} as `progress` runs them: evaluate's, and `method`. @internal */
+export const PROGRESS_OPTIONS_CHECK = EVALUATE_OPTIONS_CHECK.extend({ method: ProgressMethodSchema.optional() });
+
 /**
  * Classifies each target × org unit as on track, at risk or off track for its phase end, from the
  * series of measurements up to `at` (see the module comment for the methods and thresholds).
  * Targets and org units are those {@link evaluate} judges; `not-applicable` ones are left out.
  */
 export function progress(input: Plan, measurements: MeasurementSet | Iterable<MeasurementInput>, options?: ProgressOptions): ProgressReport {
-  checkOptionsShape(options, 'progress');
+  checkOptionsShape(options, PROGRESS_OPTIONS_CHECK);
   const artifacts = planArtifacts(input);
   const plan = artifacts.plan;
   const set = isMeasurementSet(measurements) ? measurements : prepareMeasurements(plan, measurements, { periods: artifacts.periods });
-  const { at, phases, method, maxResults } = resolveOptions(artifacts, options, set.observations, 'progress');
+  const { at, phases, method, maxResults } = resolveOptions(artifacts, options, set.observations, PROGRESS_OPTIONS_CHECK);
   // One assessment per headline verdict: not the per-unit results of a whole-province target.
   const jobs = planJobs(artifacts, set.observations, at, phases, maxResults).filter((j) => j.headline && j.status !== 'not-applicable');
   const series = seriesIndex(artifacts, set.observations);

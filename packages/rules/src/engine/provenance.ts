@@ -1,4 +1,6 @@
-import { ITEM_KEY_FIELDS, fromPointer, issue, type AgreeingDeclaration, type Issue, type Plan } from '@egov-plan/core';
+import { ITEM_KEY_FIELDS, fromPointer, issueFrom, type AgreeingDeclaration, type BilingualText, type Issue, type Plan } from '@egov-plan/core';
+import * as MSG from '../messages.js';
+import { changeClaim, indicatorClaim, itemChangeClaim, itemClaim, resolvedFromClaim, targetClaim } from '../words.js';
 import { bundledPlansForCheck } from './bundled-lookup.js';
 import { jsonEqual } from './json-equal.js';
 import type { RuleFileLayer } from './resolve.js';
@@ -49,7 +51,7 @@ export type LayerIssue = (layer: RuleFileLayer, pointer: string, code: Issue['co
 /** An issue in a layer: its file, and line and column when the layer carries its parsed text. */
 function issueInLayer(layer: RuleFileLayer, pointer: string, code: Issue['code'], vi: string, en: string): Issue {
   const pos = layer.document?.locate(pointer);
-  return { ...issue(code, pointer, vi, en), file: layer.display, ...(pos ?? {}) };
+  return { code, pointer, message: { vi, en }, file: layer.display, ...(pos ?? {}) };
 }
 
 /**
@@ -69,16 +71,11 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
   const warnings: Issue[] = [];
   let replaced = 0;
   let unchecked = 0;
-  const warn = (pointer: string, claim: string) => {
+  const warn = (pointer: string, claim: BilingualText) => {
     replaced++;
     if (warnings.length >= MAX_WARNINGS) return;
-    const w = issueIn(
-      layer,
-      pointer,
-      'rules.unverified_provenance',
-      `Tệp ghi rằng ${claim}, nhưng kế hoạch đóng gói đó không có như vậy; thay bằng vị trí trong chính tệp ${layer.display}.`,
-      `The file says ${claim}, but that bundled plan does not hold it; replaced by the location in ${layer.display} itself.`,
-    );
+    const made = issueFrom(MSG.rulesForgedProvenance, pointer, { claim, file: layer.display });
+    const w = issueIn(layer, pointer, made.code, made.message.vi, made.message.en);
     warnings.push({ ...w, severity: 'warning' });
   };
   const keep = <T extends { file: string; claimed?: true | undefined; agreeing?: AgreeingDeclaration[] | undefined }>(c: T): T => {
@@ -98,7 +95,7 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
     const kept: NonNullable<typeof plan.origins> = [];
     plan.origins.forEach((o, i) => {
       if (!isBundled(o.file) || holds(bundled, o.file, o.pointer, targets.get(o.target))) kept.push(keep(o));
-      else warn(`/origins/${i}`, `target ${show(o.target)} was defined in ${show(o.file)} at ${show(o.pointer)}`);
+      else warn(`/origins/${i}`, targetClaim(show(o.target), show(o.file), show(o.pointer)));
     });
     out.origins = kept;
   }
@@ -106,7 +103,7 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
     list.map((c, i) => {
       if (!c.origin) return c;
       if (!isBundled(c.origin.file) || holds(bundled, c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
-      warn(`/${field}/${i}/origin`, `the ${field === 'overrides' ? 'override' : 'withdrawal'} of ${show(c.target)} comes from ${show(c.origin.file)} at ${show(c.origin.pointer)}`);
+      warn(`/${field}/${i}/origin`, changeClaim(field === 'overrides' ? 'override' : 'withdrawal', show(c.target), show(c.origin.file), show(c.origin.pointer)));
       const { origin: _claimed, ...own } = c;
       return own as T;
     });
@@ -122,7 +119,7 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
       const key = o.kind === 'phases' ? 'id' : ITEM_KEY_FIELDS[o.kind];
       const holdsItem = b !== undefined && b.id === o.plan && b.number === o.number && o.pointer.startsWith(`/${o.kind}/`) && found !== null && typeof found === 'object' && (found as Record<string, unknown>)[key] === o.id;
       if (!b || holdsItem) kept.push(keep(o));
-      else warn(`/itemOrigins/${i}`, `${o.kind} item ${show(o.id)} was declared in ${show(o.file)} at ${show(o.pointer)}`);
+      else warn(`/itemOrigins/${i}`, itemClaim(o.kind, show(o.id), show(o.file), show(o.pointer)));
     });
     out.itemOrigins = kept;
   }
@@ -130,7 +127,7 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
     list.map((c, i) => {
       if (!c.origin) return c;
       if (!isBundled(c.origin.file) || holds(bundled, c.origin.file, c.origin.pointer, c)) return { ...c, origin: keep(c.origin) };
-      warn(`/${field}/${i}/origin`, `the change of ${c.kind} item ${show(c.id)} comes from ${show(c.origin.file)} at ${show(c.origin.pointer)}`);
+      warn(`/${field}/${i}/origin`, itemChangeClaim(c.kind, show(c.id), show(c.origin.file), show(c.origin.pointer)));
       const { origin: _claimed, ...own } = c;
       return own as T;
     });
@@ -143,7 +140,7 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
       const found = b ? at(b, o.pointer) : undefined;
       const holdsIndicator = b !== undefined && b.id === o.plan && b.number === o.number && o.pointer.startsWith('/indicators/') && found !== null && typeof found === 'object' && (found as Record<string, unknown>).id === o.indicator;
       if (!b || holdsIndicator) kept.push(keep(o));
-      else warn(`/indicatorOrigins/${i}`, `indicator ${show(o.indicator)} was declared in ${show(o.file)} at ${show(o.pointer)}`);
+      else warn(`/indicatorOrigins/${i}`, indicatorClaim(show(o.indicator), show(o.file), show(o.pointer)));
     });
     out.indicatorOrigins = kept;
   }
@@ -152,26 +149,22 @@ export function verifyProvenance(layer: RuleFileLayer, issueIn: LayerIssue = iss
     plan.resolvedFrom.forEach((r, i) => {
       const b = bundled(r.file);
       if (!b || (b.id === r.plan && b.number === r.number)) kept.push(keep(r));
-      else warn(`/resolvedFrom/${i}`, `it was resolved from ${show(r.file)} (${show(r.plan)} ${show(r.number)})`);
+      else warn(`/resolvedFrom/${i}`, resolvedFromClaim(show(r.file), show(r.plan), show(r.number)));
     });
     out.resolvedFrom = kept;
   }
   if (replaced > warnings.length) {
-    warnings.push(counted(layer, `… và ${replaced - warnings.length} khẳng định nguồn gốc sai khác, cũng bị thay.`, `… and ${replaced - warnings.length} more provenance claims that do not hold, also replaced.`));
+    warnings.push(counted(layer, issueFrom(MSG.rulesForgedProvenanceMore, '', { more: replaced - warnings.length })));
   }
   const forged = warnings.slice();
   if (unchecked) {
     warnings.push(
-      counted(
-        layer,
-        `Tệp tự ghi ${unchecked} nguồn gốc trỏ tới tệp không phải kế hoạch đóng gói; không kiểm chứng được nên chỉ hiển thị là lời tệp tự ghi (claimed).`,
-        `The file states ${unchecked} provenance entries naming files that are not bundled plans; they cannot be verified and are shown only as the file's claim (claimed).`,
-      ),
+      counted(layer, issueFrom(MSG.rulesClaimedProvenance, '', { count: unchecked })),
     );
   }
   return { layer: { ...layer, plan: out }, warnings, forged };
 }
 
-function counted(layer: RuleFileLayer, vi: string, en: string): Issue {
-  return { ...issue('rules.unverified_provenance', '', vi, en), file: layer.display, severity: 'warning' };
+function counted(layer: RuleFileLayer, made: Issue): Issue {
+  return { ...made, file: layer.display, severity: 'warning' };
 }

@@ -304,8 +304,8 @@ export function unknownBaseIssue(ref: string): Issue {
 }
 
 /** The issue a source gives for a reference it refuses: the same words whatever the reference names. */
-export function pathNotAllowedIssue(ref: string, why: { vi: string; en: string }): Issue {
-  return issueFrom(MSG.rulesPathNotAllowed, '', { ref, why });
+export function pathNotAllowedIssue(ref: string, message: typeof MSG.rulesPathOutsideFolder | typeof MSG.rulesPathOutsideSource | typeof MSG.rulesPathBundledOnly): Issue {
+  return issueFrom(message, '', { ref });
 }
 
 type Step<T> = Generator<Awaitable<RuleFileRead>, T, RuleFileRead>;

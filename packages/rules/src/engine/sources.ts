@@ -41,7 +41,7 @@ export function memorySource(files: Readonly<Record<string, unknown>>, options: 
     if (n !== undefined) table.set(n, content);
   }
   const notAllowed = (ref: string): RuleFileRead => ({
-    issues: [pathNotAllowedIssue(ref, { vi: 'đường dẫn nằm ngoài các tệp của nguồn này.', en: 'the path is outside the files of this source.' })],
+    issues: [pathNotAllowedIssue(ref, MSG.rulesPathOutsideSource)],
   });
   return {
     read(ref, from) {

@@ -16,4 +16,5 @@ export {
   type MeasurementTableRow,
   type MeasurementOptions,
 } from './measurements.js';
+export { measurementColumn } from './headers.js';
 export { decodeUtf8 } from './text.js';

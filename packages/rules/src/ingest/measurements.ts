@@ -1,10 +1,12 @@
-import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS, issue, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
+import { EgovPlanError, MEASUREMENT_FIELD_HEADINGS, issueFrom, pointerSegment, utf8ByteLength, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { parseJsonDocument, type JsonDocument } from '../json-document.js';
 import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, type MeasurementSet, type Observation, type RawRow, type RowContext, type RowNaming } from '../engine/measurements.js';
 import * as MSG from '../messages.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
+import { measurementColumn } from './headers.js';
 import { echo, encodingProblem } from './text.js';
+import { csvRowPlace, itemPlace, sheetRowPlace } from '../words.js';
 
 // Measurement text → rows for the engine's checks. CSV is read by the one CSV reader
 // (./csv.ts), JSON by the one JSON reader (../json-document.ts); both hand rows to the engine
@@ -29,6 +31,12 @@ export interface MeasurementOptions {
 export interface MeasurementTableOptions extends MeasurementOptions {
   /** The workbook sheet the rows come from: issues name it (`Trang "Số liệu", dòng 5, cột E`) and their pointer starts with it. */
   sheet?: string;
+  /**
+   * The header cells as the file wrote them (`indicator` or `Mã chỉ số`), when the rows' header
+   * names fields (a workbook's header read through the template's headings): issues name each
+   * column so, as the file names it. Default: the header row's cells.
+   */
+  headings?: readonly string[];
 }
 
 /** One row of a table (a spreadsheet's sheet): its 1-based row number and its cells as text, from column A on. */
@@ -68,6 +76,23 @@ function decimalCommaField(v: string): string | null {
   if (DECIMAL_COMMA.test(v)) return v.replace(',', '.');
   return GROUPED.test(v) ? null : v;
 }
+
+const THOUSANDS_COMMA = /^\s*[+-]?[1-9]\d{0,2},\d{3}\s*$/u;
+
+/**
+ * A number field holding a comma in a `,` CSV file (so written in quotes, `"85,5"`): the comma
+ * there is a decimal comma, `85,5` → `85.5`, except in `1,234` or `100,000` — one comma, three
+ * digits after it, one to three before, no leading zero — where it may separate thousands
+ * (`null`: ambiguous). Any other text as it is (the checks then judge it).
+ */
+function quotedCommaField(v: string): string | null {
+  if (!DECIMAL_COMMA.test(v)) return v;
+  return THOUSANDS_COMMA.test(v) ? null : v.replace(',', '.');
+}
+
+/** Whether a number field of a record (`at`: the cells of {@link CELL_ORDER}) holds a comma. */
+const commaIn = (fields: readonly string[], at: readonly number[]): boolean => hasComma(cellAt(fields, at[3] as number)) || hasComma(cellAt(fields, at[4] as number)) || hasComma(cellAt(fields, at[5] as number));
+const hasComma = (v: string | undefined): boolean => v !== undefined && v.includes(',');
 
 /** The fields of a measurement in the order {@link CsvMeasurements} fills them (every one of {@link COLUMNS}). */
 const CELL_ORDER = ['indicator', 'orgUnit', 'period', 'value', 'numerator', 'denominator', 'level', 'evidenceDate', 'source'] as const;
@@ -112,7 +137,7 @@ export class IssueList {
     if (this.more === 0) return this.list;
     return [
       ...this.list,
-      issue('measurement.too_many_issues', '', `… và ${this.more} lỗi khác (chỉ liệt kê ${this.max} lỗi đầu).`, `… and ${this.more} more issues (only the first ${this.max} are listed).`, withFile(file)),
+      issueFrom(MSG.measurementTooManyIssues, '', { more: this.more, max: this.max }, withFile(file)),
     ];
   }
 }
@@ -121,7 +146,7 @@ function sizeCheck(text: string, options: MeasurementOptions): void {
   const max = options.maxBytes ?? DEFAULT_MAX_MEASUREMENT_BYTES;
   // A UTF-16 code unit is at most 3 bytes in UTF-8: the bytes are counted only when they may be too many.
   if (text.length > max || (text.length * 3 > max && utf8ByteLength(text) > max)) {
-    throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+    throw new EgovPlanError([issueFrom(MSG.measurementFileTooLarge, '', { max }, withFile(options.file))]);
   }
   const bad = encodingProblem(text, options.file);
   if (bad) throw new EgovPlanError([bad]);
@@ -129,7 +154,7 @@ function sizeCheck(text: string, options: MeasurementOptions): void {
 
 const missingHeader = (file: string | undefined) =>
   new EgovPlanError([
-    issue('measurement.missing_header', '/1', 'Dòng 1: thiếu dòng tiêu đề (indicator,orgUnit,level,period,value).', 'Row 1: the header (indicator,orgUnit,level,period,value) is missing.', { line: 1, ...withFile(file) }),
+    issueFrom(MSG.measurementMissingHeader, '/1', {}, { line: 1, ...withFile(file) }),
   ]);
 
 /**
@@ -154,6 +179,8 @@ class CsvMeasurements {
   private width = 0;
   private decimalComma = false;
   private readonly header: Issue[] = [];
+  /** Each field's column name as the header wrote it (`Giá trị`, `value`), for the messages. */
+  private readonly written = new Map<string, string>();
   private readonly issues: IssueList;
   private readonly out: MeasurementSet = { observations: [], issues: [], rows: 0 };
   private readonly check: ReturnType<typeof rowChecker>;
@@ -170,12 +197,12 @@ class CsvMeasurements {
 
   private contextOf(rec: { row: number; line: number }): RowContext {
     const sheet = this.options.sheet;
-    if (sheet === undefined) return { row: rec.row, pointer: `/${rec.row}`, label: { vi: `Dòng ${rec.row}`, en: `Row ${rec.row}` }, line: rec.line, ...withFile(this.options.file) };
+    if (sheet === undefined) return { row: rec.row, pointer: `/${rec.row}`, label: csvRowPlace(rec.row), line: rec.line, ...withFile(this.options.file) };
     const at = this.columnAt;
     return {
       row: rec.row,
       pointer: `/${pointerSegment(sheet)}/${rec.row}`,
-      label: { vi: `Trang ${echo(sheet, 40)}, dòng ${rec.row}`, en: `Sheet ${echo(sheet, 40)}, row ${rec.row}` },
+      label: sheetRowPlace(echo(sheet, 40), rec.row),
       line: rec.line,
       columnOf: (field) => at.get(field),
       ...withFile(this.options.file),
@@ -183,7 +210,7 @@ class CsvMeasurements {
   }
 
   /** Spreadsheet column of each field, for issues naming a sheet. */
-  private columnAt = new Map<string, { column: number; letter: string }>();
+  private columnAt = new Map<string, { column: number; letter: string; heading: string }>();
 
   private readHeader(rec: CsvRecord, delimiter: string): void {
     const file = this.options.file;
@@ -192,36 +219,33 @@ class CsvMeasurements {
     const columns = new Map<string, number>();
     let unknown = 0;
     names.forEach((n, i) => {
-      const known = COLUMNS.find((c) => c.toLowerCase() === n.toLowerCase());
+      const known = measurementColumn(n);
       if (!known) {
         if (n === '') return;
         if (++unknown <= MAX_HEADER_ISSUES) {
-          this.header.push(issue('measurement.unknown_column', `/1/${i}`, `Dòng 1: cột ${echo(n, 40)} không thuộc định dạng; bỏ qua.`, `Row 1: column ${echo(n, 40)} is not part of the format; ignored.`, { line: 1, ...withFile(file) }));
+          this.header.push(issueFrom(MSG.measurementUnknownColumn, `/1/${i}`, { column: echo(n, 40) }, { line: 1, ...withFile(file) }));
         }
       } else if (columns.has(known)) {
-        this.header.push(issue('measurement.duplicate_column', `/1/${i}`, `Dòng 1: cột "${known}" lặp lại.`, `Row 1: column "${known}" appears twice.`, { line: 1, ...withFile(file) }));
-      } else columns.set(known, i);
+        this.header.push(issueFrom(MSG.measurementDuplicateColumn, `/1/${i}`, { column: echo(n, 40) }, { line: 1, ...withFile(file) }));
+      } else {
+        columns.set(known, i);
+        this.written.set(known, n);
+      }
     });
     if (unknown > MAX_HEADER_ISSUES) {
       const more = unknown - MAX_HEADER_ISSUES;
-      this.header.push(issue('measurement.unknown_column', '/1', `Dòng 1: … và ${more} cột khác không thuộc định dạng.`, `Row 1: … and ${more} more columns that are not part of the format.`, { line: 1, ...withFile(file) }));
+      this.header.push(issueFrom(MSG.measurementUnknownColumnsMore, '/1', { more }, { line: 1, ...withFile(file) }));
     }
     if (columns.size === 0) {
       // Not a measurements CSV at all (another kind of file): nothing of it is echoed.
       throw new EgovPlanError([
-        issue(
-          'measurement.missing_column',
-          '/1',
-          `Dòng 1 không phải tiêu đề của tệp số liệu: không có cột nào trong ${COLUMNS.join(', ')}.`,
-          `Row 1 is not the header of a measurements file: it names none of the columns ${COLUMNS.join(', ')}.`,
-          { line: 1, ...withFile(file) },
-        ),
+        issueFrom(MSG.measurementNotAHeader, '/1', { columns: COLUMNS.join(', ') }, { line: 1, ...withFile(file) }),
       ]);
     }
     const missing = REQUIRED.filter((c) => !columns.has(c));
     if (missing.length) {
       throw new EgovPlanError([
-        issue('measurement.missing_column', '/1', `Dòng 1: thiếu cột ${missing.join(', ')}.`, `Row 1: missing column(s) ${missing.join(', ')}.`, { line: 1, ...withFile(file) }),
+        issueFrom(MSG.measurementMissingColumn, '/1', { columns: missing.join(', ') }, { line: 1, ...withFile(file) }),
         ...this.header,
       ]);
     }
@@ -230,7 +254,9 @@ class CsvMeasurements {
     this.colCells = this.cols.map(([, i]) => i);
     this.colNumeric = this.colNames.map((name) => NUMERIC.has(name));
     this.cellOf = CELL_ORDER.map((name) => columns.get(name) ?? -1);
-    for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1) });
+    // Columns named in issues as the file names them (`value` or `Giá trị`), never translated.
+    const headings = this.options.headings;
+    for (const [name, i] of columns) this.columnAt.set(name, { column: i + 1, letter: columnLetter(i + 1), heading: (headings?.[i] ?? rec.fields[i] ?? name).normalize('NFC').trim().slice(0, 40) || name });
     this.width = names.length;
     this.decimalComma = delimiter === ';';
   }
@@ -248,12 +274,12 @@ class CsvMeasurements {
     const out = this.out;
     if (rec.fields.length > this.width) {
       out.rows++;
-      this.issues.add(rowIssue(this.contextOf(rec), null, 'measurement.extra_cells', `có ${rec.fields.length} ô, tiêu đề chỉ có ${this.width} cột.`, `has ${rec.fields.length} cells, the header has ${this.width} columns.`));
+      this.issues.add(rowIssueFrom(this.contextOf(rec), null, MSG.measurementExtraCells, { cells: rec.fields.length, columns: this.width }));
       return;
     }
     const input = this.input;
     const fields = rec.fields;
-    if (!this.decimalComma && textCells === undefined && BY_NAME) {
+    if (!this.decimalComma && textCells === undefined && BY_NAME && !commaIn(fields, this.cellOf)) {
       // Every field by name (one shape of store per field, not a keyed store per column): the
       // cell of the header's column, undefined when the header lacks it or the record is short.
       const at = this.cellOf;
@@ -277,15 +303,27 @@ class CsvMeasurements {
       const name = names[k] as string;
       let v = fields[cells[k] as number];
       // The decimal comma: every number field of a `;` file, a number typed into a spreadsheet's text cell.
-      if (v !== undefined && this.colNumeric[k] === true && (this.decimalComma || textCells?.[cells[k] as number] === true)) {
-        const read = decimalCommaField(v);
+      if (v !== undefined && this.colNumeric[k] === true) {
+        // The decimal comma: every number field of a `;` file, a number typed into a spreadsheet's
+        // text cell, and a quoted `"85,5"` of a `,` file (there a comma can only be in quotes).
+        const commaMark = this.decimalComma || textCells?.[cells[k] as number] === true;
+        const read = commaMark ? decimalCommaField(v) : v.includes(',') ? quotedCommaField(v) : v;
         if (read === null) {
-          // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator).
+          // "1.234" where the comma is the decimal mark: a Vietnamese spreadsheet may mean 1234 (dot as thousands separator);
+          // "1,234" in a `,` file: an English one may mean 1234 (comma as thousands separator).
           out.rows++;
-          // The field as the template heads it in Vietnamese, as the file names it in English.
+          // The field as the template heads it in Vietnamese (or as the file wrote it), as the file wrote it in English.
+          const written = this.written.get(name) ?? name;
           const heading = (MEASUREMENT_FIELD_HEADINGS as Readonly<Record<string, { vi: string } | undefined>>)[name]?.vi ?? name;
-          const params = { field: { vi: heading, en: name }, text: echo(v.trim(), 40), plain: v.trim().replace(/\./gu, '') };
-          this.issues.add(rowIssueFrom(this.contextOf(rec), name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params));
+          const field = { vi: written.toLowerCase() === name.toLowerCase() ? heading : written, en: written };
+          const t = v.trim();
+          const params = { field, text: echo(t, 40), plain: t.replace(/[.,]/gu, '') };
+          const ctx = this.contextOf(rec);
+          this.issues.add(
+            !commaMark
+              ? rowIssueFrom(ctx, name, MSG.measurementGroupedNumberComma, { ...params, decimal: t.replace(',', '.') })
+              : rowIssueFrom(ctx, name, this.decimalComma ? MSG.measurementGroupedNumberSemicolon : MSG.measurementGroupedNumberTextCell, params),
+          );
           return;
         }
         v = read;
@@ -315,7 +353,7 @@ class CsvMeasurements {
     if (end.unterminated) {
       const u = end.unterminated;
       this.issues.add(
-        issue('measurement.unterminated_quote', `/${u.row}`, `Dòng ${u.row}: dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp bị bỏ qua.`, `Row ${u.row}: a quote is opened and never closed; the rest of the file is ignored.`, { line: u.line, ...withFile(file) }),
+        issueFrom(MSG.measurementUnterminatedQuote, `/${u.row}`, { row: u.row }, { line: u.line, ...withFile(file) }),
       );
     }
     return { observations: this.out.observations, rows: this.out.rows, issues: [...this.header, ...this.issues.finish(file), ...this.check.warnings()] };
@@ -415,7 +453,7 @@ export async function* readMeasurementsCsvStream(plan: Plan, source: AsyncIterab
         throw new EgovPlanError([encodingProblem('\u0000', options.file) as Issue]);
       }
     }
-    if (bytes > max) throw new EgovPlanError([issue('file.too_large', '', `Tệp số liệu quá lớn (tối đa ${max} byte).`, `The measurements file is too large (at most ${max} bytes).`, withFile(options.file))]);
+    if (bytes > max) throw new EgovPlanError([issueFrom(MSG.measurementFileTooLarge, '', { max }, withFile(options.file))]);
     first = false;
     try {
       push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
@@ -485,7 +523,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
   }
   if (!Array.isArray(list)) {
     throw new EgovPlanError([
-      issue('measurement.invalid_document', base, 'Tệp số liệu JSON phải là một mảng, hoặc {"measurements": [...]}.', 'A JSON measurements file must be an array, or {"measurements": [...]}.', { ...doc.locate(base), ...withFile(file) }),
+      issueFrom(MSG.measurementInvalidDocument, base, { wrapped: '{"measurements": [...]}' }, { ...doc.locate(base), ...withFile(file) }),
     ]);
   }
   const issues = new IssueList(options.maxIssues ?? MAX_MEASUREMENT_ISSUES);
@@ -493,7 +531,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
   const contextOf = (i: number): RowContext => ({
     row: i + 1,
     pointer: `${base}/${i}`,
-    label: { vi: `Số liệu thứ ${i + 1}`, en: `Measurement #${i + 1}` },
+    label: itemPlace(i + 1),
     locate: (p) => doc.locate(p),
     ...withFile(file),
   });
@@ -506,7 +544,7 @@ export function parseMeasurementsJson(plan: Plan, json: string, options: Measure
     const problem = shapeProblem(item);
     if (problem) {
       out.rows++;
-      issues.add(rowIssue(contextOf(i), problem.field, problem.code, problem.vi, problem.en));
+      issues.add(rowIssue(contextOf(i), problem.field, problem));
       continue;
     }
     check(item as RawRow, i, naming);

@@ -71,14 +71,20 @@ describe('the root entries in a browser bundle', () => {
     expect(run(withoutPlans)).toBe('compiled');
   });
 
-  it('evaluate + upcomingDeadlines pull in no rules engine, JSONPath, iCalendar or time-zone library, no bundled plan, and not the Decree calendar\'s texts', async () => {
+  it('evaluate + upcomingDeadlines pull in no rules engine, JSONPath, iCalendar or time-zone library, no bundled plan or provenance check, and not the Decree calendar\'s texts', async () => {
     const out = await build({ ...browserBundleOptions(), stdin: { contents: `import { evaluate, upcomingDeadlines } from '@egov-plan/rules'; globalThis.x = [evaluate, upcomingDeadlines];`, resolveDir: process.cwd(), loader: 'js' }, write: false });
     // The modules with bytes in the output (the metafile's inputs also list modules read, then shaken off).
     const inputs = Object.values(out.metafile?.outputs ?? {}).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path));
     // Sanity: the list names the modules bundled (the calendar arithmetic is among them).
     expect(inputs.some((p) => p.endsWith('packages/rules/src/calendar/deadlines.ts'))).toBe(true);
-    const heavy = [/node_modules\/.*\/json-rules-engine\//u, /node_modules\/.*\/jsonpath-plus\//u, /node_modules\/.*\/ics\//u, /node_modules\/.*\/date-fns(-tz)?\//u, /packages\/rules\/src\/plans\//u, /packages\/rules\/data\/(?!holidays-vn)/u, /packages\/rules\/src\/bundled\.ts$/u];
+    // The provenance check of compilePlan comes with the bundled plans it checks claims against.
+    const heavy = [/node_modules\/.*\/json-rules-engine\//u, /node_modules\/.*\/jsonpath-plus\//u, /node_modules\/.*\/ics\//u, /node_modules\/.*\/date-fns(-tz)?\//u, /packages\/rules\/src\/plans\//u, /packages\/rules\/data\/(?!holidays-vn)/u, /packages\/rules\/src\/bundled\.ts$/u, /packages\/rules\/src\/engine\/provenance\.ts$/u];
     for (const pattern of heavy) expect(inputs.filter((p) => pattern.test(p)), String(pattern)).toEqual([]);
+    // And the bundled plans with that check carry no schema, hence no zod.
+    const plans = await build({ ...browserBundleOptions(), stdin: { contents: `import { bundledPlan } from '@egov-plan/rules'; globalThis.x = bundledPlan;`, resolveDir: process.cwd(), loader: 'js' }, write: false });
+    const planInputs = Object.values(plans.metafile?.outputs ?? {}).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path));
+    expect(planInputs.some((p) => p.endsWith('packages/rules/src/engine/provenance.ts'))).toBe(true);
+    expect(planInputs.filter((p) => /node_modules\/.*\/zod\/|packages\/core\/src\/plan\.ts$/u.test(p))).toEqual([]);
     // The Decree's quotes (data file calendar-decree-09-2019.json) stay where the calendar itself is handed out.
     expect(out.outputFiles[0]?.text.includes('monthly reports cover the 15th of the previous month')).toBe(false);
   });

@@ -115,6 +115,22 @@ describe('which measurement counts', () => {
     expect(r.explanation.en).toContain('period 2021Q1, ending 2021-03-14');
     expect(r.explanation.vi).toContain('nằm ngoài khoảng này');
   });
+
+  it('the explanation is built once, can be replaced, and is not an own field: spread and JSON give the fields, JSON the explanation last', () => {
+    const ev = run(plan(), csv('online-rate,so-a,,2020Q4,19,190,1000', 'online-rate,so-b,,2021Q1,30,,'), { at: '2021-03-14', phase: '2019-2020' });
+    for (const r of [find(ev.results, 'online-rate.each', 'so-a'), find(ev.results, 'online-rate.each', 'so-b'), find(ev.results, 'online-rate.province')]) {
+      const keys = Object.keys(r);
+      expect(keys).not.toContain('explanation');
+      expect(Object.keys({ ...r })).toEqual(keys);
+      const built = r.explanation;
+      expect(r.explanation).toBe(built);
+      expect(Object.keys(JSON.parse(JSON.stringify(r)))).toEqual([...keys, 'explanation']);
+      r.explanation = { vi: 'khác', en: 'other' };
+      expect(r.explanation).toEqual({ vi: 'khác', en: 'other' });
+      expect((JSON.parse(JSON.stringify(r)) as TargetResult).explanation).toEqual({ vi: 'khác', en: 'other' });
+      expect(Object.keys(r)).toEqual(keys);
+    }
+  });
 });
 
 describe('qualitative targets take yes/no or dated evidence', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEgovPlanError, type Plan } from '@egov-plan/core';
+import { ADMINISTRATIVE_LEVEL_NAMES, isEgovPlanError, type Plan } from '@egov-plan/core';
 import { bundledPlan, evaluate, parseMeasurementsCsv, parseMeasurementsJson, prepareMeasurements } from '../../src/index.js';
 import { validatePlanValue } from '../../src/node.js';
 import { csv, testPlan } from '@egov-plan/test-utils';
@@ -52,10 +52,13 @@ describe('measurements in CSV', () => {
 
   it('refuses numbers that are not plain decimals, with a hint for decimal commas and percent signs', () => {
     const set = parseMeasurementsCsv(plan(), csv('online-rate,so-a,,2020Q4,"19,5",,', 'online-rate,so-a,,2020Q3,20%,,', 'online-rate,so-a,,2020Q2,NaN,,', 'online-rate,so-a,,2020Q1,Infinity,,', 'online-rate,so-a,,2019Q4,1e1,,', 'online-rate,so-a,,2019Q3,0x10,,', 'online-rate,so-a,,2019Q2, 20 ,,'));
-    expect(set.issues.map((i) => i.code)).toEqual(Array(6).fill('measurement.invalid_number'));
-    expect(set.issues[0]?.message.en).toContain('use a dot for decimals');
-    expect(set.issues[1]?.message.en).toContain('without %');
-    expect(set.observations.map((o) => o.value)).toEqual([20]);
+    // A quoted "19,5" in a "," file holds a decimal comma (a comma can only be there in quotes): 19.5.
+    expect(set.issues.map((i) => i.code)).toEqual(Array(5).fill('measurement.invalid_number'));
+    expect(set.issues[0]?.message.en).toContain('without %');
+    expect(set.observations.map((o) => o.value)).toEqual([19.5, 20]);
+    // In JSON the comma is not read: the hint says to use a dot.
+    const json = parseMeasurementsJson(plan(), '[{"indicator":"online-rate","orgUnit":"so-a","period":"2020Q4","value":"19,5"}]');
+    expect(json.issues[0]?.message.en).toContain('use a dot for decimals');
   });
 
   it('checks ranges: negative values, percentages above 100, numerators above denominators, a zero denominator', () => {
@@ -80,6 +83,13 @@ describe('measurements in CSV', () => {
       // Kept with the level it gives, and named: the plan lists its districts.
       ['/4/orgUnit', 'measurement.unknown_org_unit'],
     ]);
+  });
+
+  it('names both levels of a level mismatch as ADMINISTRATIVE_LEVEL_NAMES does', () => {
+    const [mismatch] = parseMeasurementsCsv(plan(), csv('online-rate,980,commune,2020Q4,19,,')).issues;
+    expect(mismatch?.code).toBe('measurement.level_mismatch');
+    expect(mismatch?.message.vi).toContain(`thuộc ${ADMINISTRATIVE_LEVEL_NAMES.district.vi}, dòng này ghi ${ADMINISTRATIVE_LEVEL_NAMES.commune.vi}.`);
+    expect(mismatch?.message.en).toContain('at level district, this row says commune.');
   });
 
   it('a second row for the same indicator, org unit and period is a duplicate', () => {

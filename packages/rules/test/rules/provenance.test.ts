@@ -52,6 +52,9 @@ describe('provenance claims in a file', () => {
     expect(describeProvenance(stepsOf(plan), 'en').join('\n')).not.toMatch(/Overridden .* at vn-nq17-2019/u);
     const forged = warnings.find((w) => w.pointer === '/overrides/0/origin');
     expect(forged?.message.en).toContain('"vn-nq17-2019" at "/indicators/0/targets/1", but that bundled plan does not hold it');
+    // The claim is worded in Vietnamese too, not left in English inside the Vietnamese message.
+    expect(forged?.message.vi).toContain(`Tệp ghi rằng việc ghi đè "${TARGET}" đến từ "vn-nq17-2019" tại "/indicators/0/targets/1", nhưng kế hoạch đóng gói đó không có như vậy`);
+    expect(forged?.message.vi).not.toMatch(/comes from|override of/u);
     expect(forged?.line).toBeGreaterThan(0);
   });
 
