@@ -14,8 +14,10 @@ export const DEFAULT_DATABASE = 'egov-plan.sqlite';
 
 /**
  * How a command uses its store: `write` creates the database when it is missing; `read` never
- * creates it and treats a missing one as an empty store (a read-only command does not fail, and
- * leaves no file behind, when nothing has been imported yet).
+ * creates it. In `read` mode a missing default file ({@link DEFAULT_DATABASE}, `--database` not
+ * given) is an empty store (a read-only command does not fail, and leaves no file behind, when
+ * nothing has been imported yet); a missing SQLite file named by `--database` is
+ * `store.not_found` (exit 1): a mistyped path is never read as an empty store.
  */
 export type DatabaseMode = 'read' | 'write';
 
@@ -100,7 +102,10 @@ export async function openDatabase(ctx: CliContext, spec: string | undefined, mo
   }
   const [{ resolve }, { existsSync }] = await Promise.all([import('node:path'), import('node:fs')]);
   const file = resolve(ctx.io.cwd, given);
-  if (!create && !existsSync(file)) return emptyStore(given);
+  if (!create && !existsSync(file)) {
+    if (spec === undefined) return emptyStore(given);
+    throw await notFound(given, file);
+  }
   await checkDatabasePath(file, given);
   const { openSqliteStore } = await import('@egov-plan/store-sqlite');
   let store: import('@egov-plan/store-sqlite').SqliteStore;
@@ -111,6 +116,12 @@ export async function openDatabase(ctx: CliContext, spec: string | undefined, mo
     throw await openFailed(given, e);
   }
   return { store, kind: 'sqlite', label: given, close: async () => { await store.close(); } };
+}
+
+/** `store.not_found` for a SQLite file `--database` names that a reading command cannot find (it never creates it). */
+async function notFound(label: string, file: string): Promise<Error> {
+  const { EgovPlanError, issueFrom } = await import('@egov-plan/core');
+  return new EgovPlanError([issueFrom(MSG.storeNotFoundPath, '', { file: label, path: file }, { file: label })]);
 }
 
 /** `store.open_failed` for a SQLite path the file system refuses, with the reason in both languages. */

@@ -84,11 +84,39 @@ export const fileOutputFailed = {
   en: 'Could not write the file "{file}": {reason}.',
 } as const satisfies IssueMessage;
 
+/** `store.not_found` (a command that only reads, given `--database <file>` that does not exist; it never creates it). */
+export const storeNotFoundPath = {
+  code: 'store.not_found',
+  vi: 'Không có cơ sở dữ liệu "{file}" ({path}); lệnh này chỉ đọc nên không tạo tệp. Hãy kiểm tra đường dẫn --database, hoặc nhập số liệu trước bằng egov-plan import --database.',
+  en: 'There is no database "{file}" ({path}); this command only reads, so it does not create the file. Check the --database path, or import measurements first with egov-plan import --database.',
+} as const satisfies IssueMessage;
+
 /** `store.open_failed` (the SQLite file cannot be opened or created where `--database` names it). */
 export const storeOpenFailedPath = {
   code: 'store.open_failed',
   vi: 'Không mở được cơ sở dữ liệu "{file}": {reason}.',
   en: 'Could not open the database "{file}": {reason}.',
+} as const satisfies IssueMessage;
+
+/** `file.workbook_not_read` (`evaluate --measurements` given an XLSX or XLS workbook: it reads CSV and JSON only). */
+export const fileWorkbookNotRead = {
+  code: 'file.workbook_not_read',
+  vi: 'Tệp "{file}" là sổ tính Excel: evaluate --measurements chỉ đọc CSV hoặc JSON. Hãy nhập sổ tính vào kho (egov-plan import --plan {planArg} {fileArg}) rồi đánh giá từ kho (egov-plan evaluate --plan {planArg} --database egov-plan.sqlite), hoặc lưu nó thành CSV UTF-8.',
+  en: 'The file "{file}" is an Excel workbook: evaluate --measurements reads CSV or JSON only. Import the workbook into the store (egov-plan import --plan {planArg} {fileArg}), then evaluate from the store (egov-plan evaluate --plan {planArg} --database egov-plan.sqlite), or save it as CSV UTF-8.',
+} as const satisfies IssueMessage;
+
+/** `workbook.no_data_rows` (warning: an imported file with a header and no data rows). */
+export const workbookNoDataRows = {
+  code: 'workbook.no_data_rows',
+  vi: 'Tệp "{file}" không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập số liệu nào.',
+  en: 'The file "{file}" has no data rows (an unfilled template, or the wrong file?): no measurements were imported.',
+} as const satisfies IssueMessage;
+
+/** `workbook.no_data_rows` (warning, with `--reporter`/`--obligation`: no submission is recorded either). */
+export const workbookNoDataRowsSubmission = {
+  code: 'workbook.no_data_rows',
+  vi: 'Tệp "{file}" không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập số liệu nào và không ghi nhận lần nộp của {reporter} cho {obligation}.',
+  en: 'The file "{file}" has no data rows (an unfilled template, or the wrong file?): no measurements were imported and no submission of {reporter} for {obligation} was recorded.',
 } as const satisfies IssueMessage;
 
 // Usage errors (`usageError` in io.ts): how a command was called, not what the files hold.

@@ -31,6 +31,13 @@ async function serve(args: string[]) {
   return { url, output: () => stdout + stderr, stop: async () => (stop.abort(), await done) };
 }
 
+/** Creates an empty store file, as `egov-plan import` leaves one: `serve` without `--auth` only reads, and refuses a path with no database (`store.not_found`). */
+async function emptyDatabase(name: string): Promise<string> {
+  const store = openSqliteStore(join(dir, name));
+  await store.close();
+  return name;
+}
+
 const postRow = (url: string, token?: string) =>
   fetch(`${url}api/v1/plans/kontum-1102-2019/measurements`, {
     method: 'POST',
@@ -39,8 +46,13 @@ const postRow = (url: string, token?: string) =>
   });
 
 describe('egov-plan serve', () => {
-  it('serves read-only on loopback without --auth, and creates no database', async () => {
-    const s = await serve(['--database', 'none.sqlite']);
+  it('refuses, without --auth, a --database path that holds no database, and creates none (a typo is not an empty store)', async () => {
+    await expect(serve(['--database', 'none.sqlite'])).rejects.toThrow(/\[store\.not_found\].*none\.sqlite/u);
+    expect(existsSync(join(dir, 'none.sqlite'))).toBe(false);
+  });
+
+  it('serves read-only on loopback without --auth, and writes nothing to the database', async () => {
+    const s = await serve(['--database', await emptyDatabase('empty.sqlite')]);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/u);
     expect(s.output()).toContain('Read-only');
     expect((await postRow(s.url, TOKEN)).status).toBe(401);
@@ -50,7 +62,9 @@ describe('egov-plan serve', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('1102/KH-UBND');
     expect(await s.stop()).toBe(0);
-    expect(existsSync(join(dir, 'none.sqlite'))).toBe(false);
+    const store = openSqliteStore(join(dir, 'empty.sqlite'), { create: false });
+    expect(await store.imports('kontum-1102-2019')).toEqual([]);
+    await store.close();
   });
 
   it('accepts measurements from a token of the auth file, for its agency, and never prints the token', async () => {
@@ -80,7 +94,8 @@ describe('egov-plan serve', () => {
     let stdout = '';
     let stderr = '';
     const stop = new AbortController();
-    const done = run(['serve', '--port', '0', '--json', '--database', 'json.sqlite'], {
+    const database = await emptyDatabase('json.sqlite');
+    const done = run(['serve', '--port', '0', '--json', '--database', database], {
       stdout: (s) => void (stdout += s),
       stderr: (s) => void (stderr += s),
       cwd: dir,

@@ -40,6 +40,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
       if (opts.json) {
         const ids = new Set([...snap.deadlines, ...snap.upcoming, ...snap.history].flatMap((d) => [...d.reporters, ...d.recipients]));
         return printJson(ctx, {
+          ok: true,
           plan: { id: plan.id, number: plan.number },
           at: snap.at,
           localDate: snap.localDate,
@@ -130,6 +131,7 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
   });
   if (json) {
     return printJson(ctx, {
+          ok: true,
       plan: { id: plan.id, number: plan.number },
       period: periodId,
       at: at.toISOString(),

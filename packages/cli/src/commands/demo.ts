@@ -82,7 +82,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         summary: s,
       };
       // Served with --json, the summary is printed once listening, with the URLs (one object).
-      if (opts.json && !opts.serve) printJson(ctx, summary);
+      if (opts.json && !opts.serve) printJson(ctx, { ok: true, ...summary });
       else if (!opts.json) {
         out(ctx, en ? NOTICE.en : NOTICE.vi);
         out(ctx, en ? `1. Workbook written: ${summary.workbook} (${rows.length} rows).` : `1. Đã ghi tệp Excel: ${summary.workbook} (${rows.length} dòng).`);

@@ -5,7 +5,7 @@ import { EXIT, usageError, err, out, printIssues, printJson, t, type CliContext 
 import * as MSG from '../messages.js';
 import { databaseOption, DEFAULT_DATABASE } from '../database.js';
 import { writeOutputFile } from '../files.js';
-import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
+import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planArg, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
 const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
 const STATUS_TEXT: Record<TargetStatus, { vi: string; en: string }> = {
@@ -17,12 +17,41 @@ const STATUS_TEXT: Record<TargetStatus, { vi: string; en: string }> = {
 const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const;
 const LEVELS = ['province', 'district', 'commune'] as const;
 
-/** Reads a measurements file (CSV or JSON, by extension or content; `-` is standard input) relative to the run's directory. */
-export async function readMeasurementsFile(ctx: CliContext, plan: Plan, file: string): Promise<MeasurementSet> {
+/** Reads a measurements file (CSV or JSON, by extension or content; `-` is standard input) relative to the run's directory; a workbook is `file.workbook_not_read` (`ref`: how the run named the plan, for the suggested commands). */
+export async function readMeasurementsFile(ctx: CliContext, plan: Plan, file: string, ref: string = plan.id): Promise<MeasurementSet> {
   const { DEFAULT_MAX_MEASUREMENT_BYTES, parseMeasurementsText } = await import('@egov-plan/rules');
+  if (file !== '-' && (await isWorkbook(ctx, file))) {
+    const { EgovPlanError, issueFrom } = await import('@egov-plan/core');
+    throw new EgovPlanError([issueFrom(MSG.fileWorkbookNotRead, '', { file, planArg: planArg(ctx, ref), fileArg: planArg(ctx, file) }, { file })]);
+  }
   const { text, name } = await readInputFile(ctx, file, DEFAULT_MAX_MEASUREMENT_BYTES);
   const format = /\.json$/iu.test(file) ? 'json' : /\.csv$/iu.test(file) ? 'csv' : undefined;
   return parseMeasurementsText(plan, text, { file: name, ...(format ? { format } : {}) });
+}
+
+/** True for an XLSX or XLS workbook: by extension, or by its first bytes (a zip archive `PK\x03\x04`, an OLE file `D0 CF 11 E0`). */
+async function isWorkbook(ctx: CliContext, file: string): Promise<boolean> {
+  if (/\.(xlsx|xlsm|xls)$/iu.test(file)) return true;
+  const [{ openSync, readSync, closeSync, statSync }, { resolve }] = await Promise.all([import('node:fs'), import('node:path')]);
+  const path = resolve(ctx.io.cwd, file);
+  let fd: number;
+  try {
+    // Only a regular file is sniffed: opening a FIFO waits for a writer (blocking the process);
+    // a FIFO, a directory or a device is refused by the reading below, with its reason.
+    if (!statSync(path).isFile()) return false;
+    fd = openSync(path, 'r');
+  } catch {
+    return false; // not readable: the reading below says why
+  }
+  try {
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, 4, 0);
+    return n === 4 && (head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])));
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function pad(s: string, n: number): string {
@@ -220,7 +249,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           ev = await withDatabase(ctx, database, 'read', (db) => evaluateFromStore(plan, db.store, options));
           set = { observations: [], issues: [], rows: ev.rows };
         } else {
-          set = await readMeasurementsFile(ctx, plan, measurements as string);
+          set = await readMeasurementsFile(ctx, plan, measurements as string, ref);
           ev = opts.evaluator === 'reference' ? await evaluateWithReference(plan, set, options) : evaluate(plan, set, options);
         }
         const report: ProgressReport | undefined = method ? progress(plan, set, { ...options, at: ev.at, method: method as ProgressMethod }) : undefined;
@@ -242,6 +271,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
         const badRows = new Set(errors.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
         if (opts.json) {
           printJson(ctx, {
+            ok: errors.length === 0,
             plan: ev.plan,
             at: ev.at,
             phases: ev.phases,

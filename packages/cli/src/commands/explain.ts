@@ -45,6 +45,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
       const inForce = eff.withdrawn ? null : eff.version;
       if (opts.json) {
         return printJson(ctx, {
+          ok: true,
           plan: plan.id,
           target: targetId,
           indicator: timeline.indicator.id,

@@ -29,7 +29,7 @@ export function registerHistory(program: Command, ctx: CliContext): void {
         for await (const m of await db.store.history(query)) list.push(m);
         return { query, rows: list };
       });
-      if (opts.json) return printJson(ctx, { plan: opts.plan, query, revisions: rows });
+      if (opts.json) return printJson(ctx, { ok: true, plan: opts.plan, query, revisions: rows });
       if (rows.length === 0) return out(ctx, en ? 'No stored measurements match.' : 'Không có số liệu nào trong kho khớp.');
       for (const m of rows) out(ctx, line(m));
     });

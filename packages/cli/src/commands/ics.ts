@@ -37,7 +37,7 @@ export function registerIcs(program: Command, ctx: CliContext): void {
         generatedAt: ctx.io.now(),
         tasks: opts.tasks,
       });
-      if (opts.json) return printJson(ctx, { plan: { id: plan.id, number: plan.number }, events: r.events, ics: r.text });
+      if (opts.json) return printJson(ctx, { ok: true, plan: { id: plan.id, number: plan.number }, events: r.events, ics: r.text });
       ctx.io.stdout(r.text);
     });
 }

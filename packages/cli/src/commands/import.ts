@@ -157,7 +157,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 { name, stream: fs.createReadStream(path), format },
                 { importedBy: by, importedAt: ctx.io.now().toISOString(), maxBytes: max, ...(bar ? { onProgress: (p: TabularProgress) => bar.update(before.bytes + p.bytes, before.rows + (read = p.rows), name) } : {}) },
               );
-              results.push(done);
+              // A file with a header and no data rows (an unfilled template, the wrong file) says so: nothing to evaluate, no submission.
+              if (done.imported && done.rows === 0) {
+                const { issueFrom } = await import('@egov-plan/core');
+                const w = opts.reporter !== undefined && opts.obligation !== undefined
+                  ? issueFrom(MSG.workbookNoDataRowsSubmission, '', { file: name, reporter: opts.reporter, obligation: opts.obligation }, { file: name, severity: 'warning' })
+                  : issueFrom(MSG.workbookNoDataRows, '', { file: name }, { file: name, severity: 'warning' });
+                results.push({ ...done, issues: [...done.issues, w] });
+              } else results.push(done);
               if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
                 const submittedAt = ctx.io.now().toISOString();
                 // Recorded with the import: retracting it withdraws the submission.

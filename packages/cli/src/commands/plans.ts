@@ -11,7 +11,7 @@ export function registerPlans(program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       const { listBundledPlans } = await import('@egov-plan/rules');
       const plans = listBundledPlans();
-      if (opts.json) return printJson(ctx, { plans });
+      if (opts.json) return printJson(ctx, { ok: true, plans });
       for (const p of plans) out(ctx, `${p.id.padEnd(20)} ${p.number.padEnd(14)} ${p.date}  ${t(ctx, p.title)}`);
     });
 }

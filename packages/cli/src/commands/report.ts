@@ -88,7 +88,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       // Rows left out: those with an error (a warning keeps its row).
       const errors = set.issues.filter((i) => i.severity !== 'warning');
       const summary = { plan: plan.id, period: periodId, at, out: opts.out, format, rows: set.rows, badRows: new Set(errors.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size, summary: input.evaluation.summary };
-      if (opts.json) printJson(ctx, summary);
+      if (opts.json) printJson(ctx, { ok: errors.length === 0, ...summary });
       else out(ctx, en ? `Report ${periodId} written to ${opts.out}.` : `Đã ghi báo cáo ${periodId} vào ${opts.out}.`);
       if (set.issues.length) {
         printIssues(ctx, set.issues);

@@ -17,7 +17,7 @@ export function registerRetract(program: Command, ctx: CliContext): void {
       const { userInfo } = await import('node:os');
       const by = opts.by ?? userInfo().username;
       const summary = await withDatabase(ctx, opts.database, 'read', (db) => db.store.retractImport(importId, { retractedBy: by, retractedAt: ctx.io.now().toISOString() }));
-      if (opts.json) printJson(ctx, { retracted: importId, ...summary });
+      if (opts.json) printJson(ctx, { ok: true, retracted: importId, ...summary });
       else out(ctx, en ? `Import ${importId} retracted: ${summary.revisions} measurements restored to their earlier values (new revisions).` : `Đã rút lại lần nhập ${importId}: ${summary.revisions} số liệu trở về giá trị trước đó (phiên bản mới).`);
     });
 }

@@ -168,7 +168,7 @@ export async function serveStore(ctx: CliContext, opts: ServeOptions): Promise<v
   const say = opts.json ? err : out;
   if (opts.json) {
     const serving: ServingInfo = { url: base, api: `${base}api/v1/`, openapi: `${base}openapi.json`, database: db.label, plan: plan.id, readOnly: auth === null, tokens: auth?.count ?? 0 };
-    ctx.io.stdout(`${JSON.stringify({ ...opts.summary, serving })}\n`);
+    ctx.io.stdout(`${JSON.stringify({ ok: true, ...opts.summary, serving })}\n`);
   }
   say(ctx, en ? `Serving ${base} (report), ${base}api/v1/ and ${base}openapi.json on ${db.label}.` : `Đang phục vụ ${base} (báo cáo), ${base}api/v1/ và ${base}openapi.json trên ${db.label}.`);
   say(ctx, auth ? (en ? `Measurements accepted from ${auth.count} token(s).` : `Nhận số liệu từ ${auth.count} mã truy cập.`) : en ? 'Read-only (no --auth).' : 'Chỉ đọc (không có --auth).');

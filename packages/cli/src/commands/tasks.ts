@@ -33,6 +33,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       const counts = Object.fromEntries(ORDER.map((s) => [s, tasks.filter((x) => x.status === s).length]));
       if (opts.json) {
         return printJson(ctx, {
+          ok: true,
           plan: { id: plan.id, number: plan.number },
           at,
           agency: opts.agency ?? null,

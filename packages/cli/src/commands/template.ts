@@ -18,7 +18,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       const bytes = await templateWorkbook(plan, { planRef: planArg(ctx, opts.plan) });
       await writeOutputFile(ctx, opts.out, bytes);
       const levels = templateSheets(plan);
-      if (opts.json) printJson(ctx, { plan: plan.id, out: opts.out, bytes: bytes.length, sheets: levels });
+      if (opts.json) printJson(ctx, { ok: true, plan: plan.id, out: opts.out, bytes: bytes.length, sheets: levels });
       else out(ctx, en ? `Template of ${plan.id} written to ${opts.out} (sheets: ${levels.join(', ')}).` : `Đã ghi mẫu của ${plan.id} vào ${opts.out} (các trang: ${levels.join(', ')}).`);
     });
 }

@@ -27,7 +27,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       }
       // Warnings (severity "warning") are printed but leave the file valid.
       const valid = issues.every(isWarning);
-      if (opts.json) printJson(ctx, { file: name, valid, issues });
+      if (opts.json) printJson(ctx, { ok: valid, file: name, valid, issues });
       else if (valid) out(ctx, en ? `${name}: valid` : `${name}: hợp lệ`);
       if (issues.length > 0) printIssues(ctx, issues);
       if (!valid) ctx.exitCode = EXIT.failure;
