@@ -100,6 +100,13 @@ describe.concurrent('F2: evaluate --measurements given a workbook says so and po
       expect(j.error.issues[0]?.message.en).toContain('reads CSV or JSON only');
     });
   }
+  it('a mistyped workbook path is file.not_found, not a workbook to import', async () => {
+    const dir = workdir();
+    const r = await egov(['evaluate', '--plan', PLAN, '--measurements', 'q4-typo.xlsx', '--at', '2020-12-21'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[file.not_found]');
+    expect(r.stderr).not.toContain('file.workbook_not_read');
+  });
 });
 
 describe('F6: every --json result says ok', () => {

@@ -147,8 +147,8 @@ describe.skipIf(down !== null && !required)('the duplicate check of a file impor
       expect(onServerCheck).toEqual(await read(sqlite));
       expect(onServerCheck).toMatchObject({ imported: false, rows: 5, rejected: 2 });
       expect(onServerCheck.issues.filter((i) => i.code === 'measurement.duplicate').map((i) => [i.pointer, i.message.en])).toEqual([
-        ['/Cấp xã/4', 'Sheet "Cấp xã", row 4: duplicates row 2 (same indicator, org unit and period).'],
         ['/Cấp xã/3', 'Sheet "Cấp xã", row 3: repeats sheet "Cấp huyện", row 2 (same indicator, org unit and period).'],
+        ['/Cấp xã/4', 'Sheet "Cấp xã", row 4: duplicates row 2 (same indicator, org unit and period).'],
       ]);
       expect(await held(postgres)).toEqual([0, 0]);
       // Without repeats the same workbook shape lands whole.

@@ -241,7 +241,15 @@ export function createMemoryStore(): MeasurementStore {
     },
 
     reassertions(q) {
-      return [...reasserted.values()].flat().filter((x) => x.plan === q.plan).map(copy);
+      // By measurement, as the SQL stores order them (indicator, org unit, period; each
+      // measurement's rows in the order they were restated), so dumps agree byte for byte.
+      const key = (x: StoredReassertion) => [x.indicator, x.orgUnit, x.period] as const;
+      const order = (a: StoredReassertion, b: StoredReassertion) => {
+        const [ka, kb] = [key(a), key(b)];
+        for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return (ka[i] as string) < (kb[i] as string) ? -1 : 1;
+        return 0;
+      };
+      return [...reasserted.values()].flat().filter((x) => x.plan === q.plan).sort(order).map(copy);
     },
 
     plans() {

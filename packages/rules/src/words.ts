@@ -29,6 +29,11 @@ export function atRow(place: BilingualText, column: { letter: string; field: str
   return { vi: `${place.vi}: ${text.vi}`, en: `${place.en}: ${text.en}` };
 }
 
+/** A message about a named field, after the field's name (`tử số: …` / `numerator: …`). @internal */
+export function ofField(field: BilingualText, text: BilingualText): BilingualText {
+  return { vi: `${field.vi}: ${text.vi}`, en: `${field.en}: ${text.en}` };
+}
+
 /**
  * Each syntax error jsonc-parser reports (its `ParseErrorCode`), in both languages: the `{what}`
  * of the `json.syntax` message (jsonc-parser names its errors only by number). @internal

@@ -282,7 +282,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     insert: db.prepare(`INSERT INTO measurements (${COLUMNS}, superseded) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}, 0)`),
     supersede: db.prepare('UPDATE measurements SET superseded = 1 WHERE plan = ? AND indicator = ? AND org_unit = ? AND period = ? AND revision = ?'),
     // A row restating the value in force (unchanged): the import stands behind that revision too.
-    reassert: db.prepare('INSERT OR IGNORE INTO reassertions (plan, indicator, org_unit, period, revision, import_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    reassert: db.prepare('INSERT INTO reassertions (plan, indicator, org_unit, period, revision, import_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     reassertionsOf: db.prepare('SELECT a.* FROM reassertions a JOIN imports i ON i.import_id = a.import_id WHERE a.plan = ? AND a.indicator = ? AND a.org_unit = ? AND a.period = ? ORDER BY a.revision, i.rowid'),
     importById: db.prepare('SELECT * FROM imports WHERE import_id = ?'),
     newImport: db.prepare('INSERT INTO imports (import_id, plan, file, imported_by, imported_at, rows, revisions, unchanged) VALUES (?, ?, ?, ?, ?, 0, 0, 0)'),

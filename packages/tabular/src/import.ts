@@ -437,9 +437,15 @@ async function importWorkbookStream(store: MeasurementStore, plan: Plan, name: s
     const { onProgress: _, ...rest } = options;
     async function* withBytes(k: FileKeySet | undefined): AsyncGenerator<MeasurementBatch, Read> {
       const read = readMeasurementsWorkbookStream(plan, path, { ...rest, file: name, ...(k ? { keys: k } : {}) });
-      for (let next = await read.next(); ; next = await read.next()) {
-        if (next.done) return next.value;
-        yield { ...next.value, bytes: size };
+      try {
+        for (let next = await read.next(); ; next = await read.next()) {
+          if (next.done) return next.value;
+          yield { ...next.value, bytes: size };
+        }
+      } finally {
+        // Closed early (the store failed mid-import, or the caller stopped): close the reader too,
+        // so it removes its temporary copy and releases the file.
+        await read.return(undefined as never).catch(() => undefined);
       }
     }
     return await importChecked(store, plan, name, 'xlsx', staging(withBytes(keys.keys), keys), options, () => withBytes(keys.again()));

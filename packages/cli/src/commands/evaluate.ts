@@ -31,14 +31,15 @@ export async function readMeasurementsFile(ctx: CliContext, plan: Plan, file: st
 
 /** True for an XLSX or XLS workbook: by extension, or by its first bytes (a zip archive `PK\x03\x04`, an OLE file `D0 CF 11 E0`). */
 async function isWorkbook(ctx: CliContext, file: string): Promise<boolean> {
-  if (/\.(xlsx|xlsm|xls)$/iu.test(file)) return true;
   const [{ openSync, readSync, closeSync, statSync }, { resolve }] = await Promise.all([import('node:fs'), import('node:path')]);
   const path = resolve(ctx.io.cwd, file);
   let fd: number;
   try {
-    // Only a regular file is sniffed: opening a FIFO waits for a writer (blocking the process);
-    // a FIFO, a directory or a device is refused by the reading below, with its reason.
+    // Only an existing regular file is a workbook (a mistyped `q4.xlsx` is `file.not_found`) and
+    // only such a file is sniffed: opening a FIFO waits for a writer (blocking the process); a
+    // FIFO, a directory or a device is refused by the reading below, with its reason.
     if (!statSync(path).isFile()) return false;
+    if (/\.(xlsx|xlsm|xls)$/iu.test(file)) return true;
     fd = openSync(path, 'r');
   } catch {
     return false; // not readable: the reading below says why

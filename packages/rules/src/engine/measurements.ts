@@ -2,7 +2,7 @@ import { ADMINISTRATIVE_LEVEL_NAMES, EgovPlanError, MEASUREMENT_FIELD_HEADINGS_V
 import { echo } from '../ingest/text.js';
 import * as MSG from '../messages.js';
 import { dayMonthYear } from './dates.js';
-import { atRow, itemPlace, valueKind } from '../words.js';
+import { atRow, itemPlace, ofField, valueKind } from '../words.js';
 import { periodLookup, type PeriodLookup } from './periods.js';
 
 // Measurements arrive as CSV (`indicator,orgUnit,level,period,value[,numerator,denominator]`),
@@ -399,7 +399,7 @@ function notANumber(v: unknown): Pick<Issue, 'code' | 'message'> {
 /** `made` of a count field, its message after the field's name (`tử số: …` / `numerator: …`). */
 function ofCount(field: 'numerator' | 'denominator', made: Pick<Issue, 'code' | 'message'>): Pick<Issue, 'code' | 'message'> {
   const named = fieldWords(field);
-  return { code: made.code, message: { vi: `${named.vi}: ${made.message.vi}`, en: `${named.en}: ${made.message.en}` } };
+  return { code: made.code, message: ofField(named, made.message) };
 }
 
 /**
