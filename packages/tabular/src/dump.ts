@@ -1,8 +1,8 @@
 import { EgovPlanError, failedWriteOf, isEgovPlanError, issue, issueFrom, writeAll, type IssueMessage, type IssueParams, type ImportRecord, type ImportSummary, type MeasurementStore, type StoredMeasurement, type StoredReassertion, type StoreWrite, type WriteAllResult } from '@egov-plan/core';
-import type { Issue, Plan, ReportSubmission, StoredRuleFile, TaskEvidence } from '@egov-plan/core';
+import type { BilingualText, Issue, Plan, ReportSubmission, StoredRuleFile, TaskEvidence } from '@egov-plan/core';
 import { bundledPlan, isBundledPlanId, readCsv } from '@egov-plan/rules';
 import * as MSG from './messages.js';
-import { backupLinePlace, backupPointerPlace } from './words.js';
+import { REASSERTION_FIELD_WORDS, backupLinePlace, backupPointerPlace } from './words.js';
 import { checkRestoredRevisions, setDumpLocation } from './restore-check.js';
 
 // A store's measurements as a backup: every revision with its provenance, and the imports, as
@@ -303,6 +303,21 @@ function takeHeld<T>(held: T[], x: T, key: (t: T) => string): boolean {
 const submissionKey = (s: ReportSubmission) => JSON.stringify([s.obligation, s.period, s.reporter, s.submittedAt, s.importId ?? null]);
 const evidenceKey = (e: TaskEvidence) => JSON.stringify([e.task, e.agency, e.date, e.done, e.reference, e.recordedAt]);
 
+/**
+ * The first field of a backup's reassertion entry that is missing or of the wrong type, or null:
+ * an entry is written to the store as it stands, so it is checked as a row is, before anything.
+ */
+function reassertionProblem(x: unknown): { field: string; expected: BilingualText } | null {
+  const r = (x !== null && typeof x === 'object' ? x : {}) as Record<string, unknown>;
+  for (const field of ['importId', 'indicator', 'orgUnit', 'period'] as const) {
+    if (typeof r[field] !== 'string' || (r[field] as string).trim() === '') return { field, expected: REASSERTION_FIELD_WORDS.text };
+  }
+  if (!Number.isSafeInteger(r.revision) || (r.revision as number) < 1) return { field: 'revision', expected: REASSERTION_FIELD_WORDS.revision };
+  if (!Number.isSafeInteger(r.row) || (r.row as number) < 0) return { field: 'row', expected: REASSERTION_FIELD_WORDS.row };
+  if (r.sheet !== null && (typeof r.sheet !== 'string' || r.sheet === '')) return { field: 'sheet', expected: REASSERTION_FIELD_WORDS.sheet };
+  return null;
+}
+
 /** One plan's writes of a restore, and what they are. */
 interface RestorePlan {
   done: DumpRestore;
@@ -333,7 +348,9 @@ function restorePlan(dump: StoreDump & { retractedBy?: Map<string, string> }, he
   }
   // A row that restated a value in force is replayed with its import: unchanged again, so recorded again.
   const revisionAt = new Map(dump.revisions.map((m) => [`${m.indicator}\u0000${m.orgUnit}\u0000${m.period}\u0000${m.revision}`, m]));
-  for (const x of dump.reassertions ?? []) {
+  for (const [n, x] of (dump.reassertions ?? []).entries()) {
+    const bad = reassertionProblem(x);
+    if (bad) throw new EgovPlanError([issueFrom(MSG.storeRestoreBadReassertion, `/reassertions/${n}/${bad.field}`, { file, entry: n + 1, field: bad.field, expected: bad.expected }, { file })]);
     const m = revisionAt.get(`${x.indicator}\u0000${x.orgUnit}\u0000${x.period}\u0000${x.revision}`);
     const step = byKey.get(`import\u0000${x.importId}`);
     if (!m || !step) throw new EgovPlanError([issueFrom(MSG.storeRestoreFailedReassertion, '', { file, importId: x.importId, indicator: x.indicator, orgUnit: x.orgUnit, period: x.period, revision: x.revision }, { file })]);

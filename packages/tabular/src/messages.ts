@@ -365,6 +365,13 @@ export const storeRestoreFailedMoreRows = {
   en: '… and {count} more bad revisions (not listed).',
 } as const satisfies IssueMessage;
 
+/** `store.restore_failed` (a reassertion entry of the backup that is not one: a field missing or of the wrong type). */
+export const storeRestoreBadReassertion = {
+  code: 'store.restore_failed',
+  vi: 'Bản sao lưu {file}: không khôi phục được — mục thứ {entry} của "reassertions" có trường {field} không hợp lệ (cần {expected}; bản sao lưu bị sửa?); không ghi gì của bản sao lưu, kho giữ nguyên như trước.',
+  en: 'Backup {file}: not restored — entry {entry} of "reassertions" has an invalid {field} (expected {expected}; an edited backup?); nothing of the backup was written, the store is as it was.',
+} as const satisfies IssueMessage;
+
 /** `store.restore_failed` (a rule file revision the store holds with other text). */
 export const storeRestoreFailedReassertion = {
   code: 'store.restore_failed',

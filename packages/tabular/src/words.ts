@@ -29,3 +29,11 @@ export function revisionPlace(revision: number, what: string, importId: string):
 export function atRevision(place: BilingualText, text: BilingualText): BilingualText {
   return { vi: `${place.vi}: ${text.vi}`, en: `${place.en}: ${text.en}` };
 }
+
+/** What a field of a backup's reassertion entry must be, in both languages. @internal */
+export const REASSERTION_FIELD_WORDS = {
+  text: { vi: 'một chuỗi không rỗng', en: 'a non-empty string' },
+  revision: { vi: 'một số nguyên dương', en: 'a positive whole number' },
+  row: { vi: 'một số nguyên không âm', en: 'a whole number, 0 or more' },
+  sheet: { vi: 'tên một trang tính, hoặc null', en: "a sheet's name, or null" },
+} as const satisfies Readonly<Record<string, BilingualText>>;

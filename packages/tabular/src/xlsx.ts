@@ -68,6 +68,31 @@ export function plainDecimal(n: number): string {
 }
 
 /**
+ * A plain decimal (as {@link plainDecimal} writes it) rounded to `decimals` places on its digits,
+ * half away from zero as a spreadsheet shows it: `roundDecimal('1.005', 2)` is `'1.01'` where
+ * `(1.005).toFixed(2)` gives `'1.00'` (the binary double lies just below 1.005). @internal
+ */
+export function roundDecimal(text: string, decimals: number): string {
+  const sign = text.startsWith('-') ? '-' : '';
+  const [whole = '0', fraction = ''] = text.slice(sign.length).split('.');
+  if (fraction.length <= decimals) return sign + whole + (decimals > 0 ? `.${fraction.padEnd(decimals, '0')}` : '');
+  const digits = (whole + fraction.slice(0, decimals)).split('').map(Number);
+  if (Number(fraction[decimals]) >= 5) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+    if (i < 0) digits.unshift(1);
+    else digits[i] = (digits[i] as number) + 1;
+  }
+  const all = digits.join('');
+  const cut = all.length - decimals;
+  const rounded = decimals > 0 ? `${all.slice(0, cut)}.${all.slice(cut)}` : all;
+  return /[1-9]/u.test(rounded) ? sign + rounded : rounded;
+}
+
+/** A decimal as each language writes it: `19.996` in English, `19,996` in Vietnamese. */
+const decimalWords = (text: string): { vi: string; en: string } => ({ vi: text.replace('.', ','), en: text });
+
+/**
  * A cell as text the checks read (as a CSV file would hold it), or an issue; `typed` when the
  * spreadsheet holds the cell as text (a string, rich text, a formula's text result), not as a
  * number, a date or a boolean. @internal
@@ -255,9 +280,11 @@ export function percentCells(plan: Plan, sheet: string, headerCells: readonly st
         const decimals = percentDecimals(cell.numFmt);
         if (decimals !== undefined && (plainDecimal(shown).split('.')[1] ?? '').length > decimals) {
           const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: columnHeading(headings, column) };
-          const text = `${shown.toFixed(decimals)}%`;
-          const stored = plainDecimal(typeof cell.value === 'number' ? cell.value : shown / 100);
-          report(issueFrom(MSG.workbookPercentShownRounded, `${at}/${number}/${pointerSegment(headerCells[column - 1] || letter(column))}`, { ...place, text, stored, value: plainDecimal(shown) }, { line: number, column, severity: 'warning', ...(file === undefined ? {} : { file }) }));
+          // What the cell shows, rounded on its decimal digits as the spreadsheet rounds (not
+          // toFixed on the double), and every number as the message's language writes it.
+          const shownText = decimalWords(`${roundDecimal(plainDecimal(shown), decimals)}%`);
+          const stored = decimalWords(plainDecimal(typeof cell.value === 'number' ? cell.value : shown / 100));
+          report(issueFrom(MSG.workbookPercentShownRounded, `${at}/${number}/${pointerSegment(headerCells[column - 1] || letter(column))}`, { ...place, text: shownText, stored, value: decimalWords(plainDecimal(shown)) }, { line: number, column, severity: 'warning', ...(file === undefined ? {} : { file }) }));
         }
         continue;
       }

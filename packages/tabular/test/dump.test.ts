@@ -205,3 +205,40 @@ describe('dumpStore holds submissions, task evidence and rule files; restoreDump
     expect([(await other.imports('plan-a')).length, (await other.submissions({ plan: 'plan-a' })).length, (await other.ruleFileRevisions('plan-a')).length]).toEqual([0, 0, 1]);
   });
 });
+
+describe('restoreDump: a backup whose reassertion entries were edited', () => {
+  /** A store where a second import restated a value in force (one reassertion), dumped as JSON. */
+  async function reasserted(): Promise<Record<string, unknown>> {
+    const store = createMemoryStore();
+    await store.importMeasurements({ plan: 'p', file: 'a.csv', importedBy: 'x', importId: 'imp-1', importedAt: '2020-12-01T00:00:00.000Z' }, [row('u1', 10)]);
+    await store.importMeasurements({ plan: 'p', file: 'b.csv', importedBy: 'x', importId: 'imp-2', importedAt: '2020-12-02T00:00:00.000Z' }, [row('u1', 10)]);
+    const dump = JSON.parse(JSON.stringify(await dumpStore(store, 'p'))) as Record<string, unknown>;
+    expect((dump.reassertions as unknown[]).length).toBe(1);
+    return dump;
+  }
+
+  it('restores the unedited backup with its reassertion', async () => {
+    const copy = createMemoryStore();
+    await restoreDump(copy, parseDump(JSON.stringify(await reasserted()), 'ok.json'));
+    expect(await copy.reassertions!({ plan: 'p' })).toMatchObject([{ importId: 'imp-2', orgUnit: 'u1', revision: 1 }]);
+  });
+
+  for (const [field, bad] of [['row', 'x'], ['row', -1], ['revision', 0], ['sheet', 5], ['importId', ''], ['indicator', undefined], ['period', 2020]] as const) {
+    it(`refuses ${field} = ${JSON.stringify(bad) ?? 'missing'} with a typed error naming the entry, in both languages, writing nothing`, async () => {
+      const dump = await reasserted();
+      const entry = (dump.reassertions as Record<string, unknown>[])[0]!;
+      if (bad === undefined) delete entry[field];
+      else entry[field] = bad;
+      const copy = createMemoryStore();
+      await copy.importMeasurements({ plan: 'p', file: 'held.csv', importedBy: 'y', importId: 'held', importedAt: '2020-11-01T00:00:00.000Z' }, [row('u9', 5)]);
+      const before = await values(copy, 'p');
+      const error = await restoreDump(copy, parseDump(JSON.stringify(dump), 'edited.json'), { file: 'edited.json' }).then(() => null, (e: unknown) => e);
+      expect(isEgovPlanError(error) && error.code).toBe('store.restore_failed');
+      const issue = (error as { issues: { pointer: string; message: { vi: string; en: string } }[] }).issues[0]!;
+      expect(issue.pointer).toBe(`/reassertions/0/${field}`);
+      expect(issue.message.en).toContain(`Backup edited.json: not restored — entry 1 of "reassertions" has an invalid ${field}`);
+      expect(issue.message.vi).toContain(`Bản sao lưu edited.json: không khôi phục được — mục thứ 1 của "reassertions" có trường ${field} không hợp lệ`);
+      expect(await values(copy, 'p')).toEqual(before);
+    });
+  }
+});
