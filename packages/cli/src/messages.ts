@@ -84,11 +84,11 @@ export const fileOutputFailed = {
   en: 'Could not write the file "{file}": {reason}.',
 } as const satisfies IssueMessage;
 
-/** `store.not_found` (a command that only reads, given `--database <file>` that does not exist; it never creates it). */
+/** `store.not_found` (a command that works on an existing store — a reading one, or `retract` — given `--database <file>` that does not exist; it never creates it). */
 export const storeNotFoundPath = {
   code: 'store.not_found',
-  vi: 'Không có cơ sở dữ liệu "{file}" ({path}); lệnh này chỉ đọc nên không tạo tệp. Hãy kiểm tra đường dẫn --database, hoặc nhập số liệu trước bằng egov-plan import --database.',
-  en: 'There is no database "{file}" ({path}); this command only reads, so it does not create the file. Check the --database path, or import measurements first with egov-plan import --database.',
+  vi: 'Không có cơ sở dữ liệu "{file}" ({path}); lệnh này chỉ làm việc với cơ sở dữ liệu đã có nên không tạo tệp mới. Hãy kiểm tra đường dẫn --database, hoặc nhập số liệu trước bằng egov-plan import --database.',
+  en: 'There is no database "{file}" ({path}); this command works on an existing database only, so it does not create one. Check the --database path, or import measurements first with egov-plan import --database.',
 } as const satisfies IssueMessage;
 
 /** `store.open_failed` (the SQLite file cannot be opened or created where `--database` names it). */

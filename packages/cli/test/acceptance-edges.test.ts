@@ -32,13 +32,15 @@ beforeAll(() => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run the build first`);
 });
 
-describe.concurrent('F0: a command that only reads refuses a --database file that does not exist', () => {
+describe.concurrent('F0: a command that works on an existing store (a reading one, or retract) refuses a --database file that does not exist', () => {
   const readers: { name: string; args: string[] }[] = [
     { name: 'evaluate', args: ['evaluate', '--plan', PLAN, '--at', '2020-12-14'] },
     { name: 'calendar --period', args: ['calendar', '--plan', PLAN, '--period', '2020Q4'] },
     { name: 'history', args: ['history'] },
     { name: 'dump', args: ['dump', '--format', 'json'] },
     { name: 'report', args: ['report', '--plan', PLAN, '--at', '2021-01-20', '--out', 'r.html'] },
+    // retract writes, but only into a store that exists: the message must not say it only reads.
+    { name: 'retract', args: ['retract', '6082cdf6-a685-4a3a-aebf-fa56fbd72ac9', '--by', 'so-tttt'] },
   ];
   for (const r of readers) {
     for (const path of ['egov-plan.sqlit', 'khong-co/x.sqlite']) {
@@ -54,6 +56,7 @@ describe.concurrent('F0: a command that only reads refuses a --database file tha
         expect(j.ok).toBe(false);
         expect(j.error.code).toBe('store.not_found');
         expect(j.error.issues[0]?.message.en).toContain(`There is no database "${path}"`);
+        expect(j.error.issues[0]?.message.en).toContain('this command works on an existing database only, so it does not create one');
         expect(existsSync(join(dir, path))).toBe(false);
       });
     }

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { EgovPlanError, issueFrom, isEgovPlanError, type FileKeySet, type Issue, type Plan } from '@egov-plan/core';
 import { IssueList, readMeasurementTableStream, type MeasurementBatch, type MeasurementTableRow } from '@egov-plan/rules';
 import { TEMPLATE_SHEETS } from './headers.js';
-import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, sortSheetIssues, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
+import { cellIssuer, crossSheetDuplicate, hiddenSheet, mergeBounds, mergedCells, noMeasurements, percentCells, rowCells, sheetHeader, skippedSheet, tooManyRows, unreadableWorkbook, type SheetObservation, type SheetRow, type WorkbookOptions } from './xlsx.js';
 import * as MSG from './messages.js';
 import { checkZipFile, copySheetsLast, sheetsBeforeWorkbook } from './zip.js';
 import { keepWrittenNumberFormats } from './numfmt.js';
@@ -173,7 +173,9 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
       }
       const width = headerCells.length;
       const cellIssue = cellIssuer(name, headerCells, file, headings);
-      const sheetStart = issues.list.length;
+      // The sheet's issues are kept in row order under the cap (cell issues arrive as rows are
+      // read, row issues when the sheet ends).
+      issues.beginSection();
       // Merged cells among the measurement rows (found when the archive was checked).
       const sheetIssues: Issue[] = [];
       const merged: { top: number; bottom: number }[] = [];
@@ -217,8 +219,7 @@ export async function* readMeasurementsWorkbookStream(plan: Plan, path: string, 
         if (next.done) {
           for (const i of next.value.issues) issues.add(i);
           for (const i of crossSheet) issues.add(i);
-          // In row order (cell issues arrive as rows are read, row issues when the sheet ends).
-          sortSheetIssues(issues.list, sheetStart);
+          issues.endSection();
           const sheetRows = next.value.rows + badRows;
           rowsBefore += sheetRows;
           sheets.push({ sheet: name, rows: sheetRows });

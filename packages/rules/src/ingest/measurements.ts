@@ -118,10 +118,49 @@ export class IssueList {
   more = 0;
   /** @param max most issues kept (default {@link MAX_MEASUREMENT_ISSUES}) */
   constructor(private readonly max: number = MAX_MEASUREMENT_ISSUES) {}
+  /** The issues of the open section ({@link IssueList.beginSection}), or null. */
+  private section: Issue[] | null = null;
   /** Keeps `i`, or counts it once `max` are kept. */
   add(i: Issue): void {
+    if (this.section) {
+      this.section.push(i);
+      // Bounded: past twice the room left, the section is cut to its first issues by row.
+      if (this.section.length > 2 * (this.max - this.list.length) + 64) this.trimSection();
+      return;
+    }
     if (this.list.length < this.max) this.list.push(i);
     else this.more++;
+  }
+  /**
+   * Opens a section (one sheet of a workbook) whose issues may arrive out of row order (a cell's
+   * as its row is read, a row's when the sheet ends): until {@link IssueList.endSection}, the cap
+   * keeps the section's first issues by line and column, not the first to arrive, so the issues
+   * listed are always those of the first rows. Issues without a line (about the whole sheet) are
+   * never cut.
+   * @internal
+   */
+  beginSection(): void {
+    this.endSection();
+    this.section = [];
+  }
+  /** Closes the open section: its issues join the list in line order (those without a line last). @internal */
+  endSection(): void {
+    if (!this.section) return;
+    this.trimSection();
+    for (const i of this.section) this.list.push(i);
+    this.section = null;
+  }
+  private trimSection(): void {
+    const section = this.section as Issue[];
+    const lined = section.filter((i) => i.line !== undefined);
+    const unlined = section.filter((i) => i.line === undefined);
+    lined.sort((a, b) => (a.line as number) - (b.line as number) || (a.column ?? 0) - (b.column ?? 0));
+    const room = Math.max(0, this.max - this.list.length - unlined.length);
+    if (lined.length > room) {
+      this.more += lined.length - room;
+      lined.length = room;
+    }
+    this.section = [...lined, ...unlined];
   }
   /**
    * Moves the issues the checker added to `out.issues` into the list (in order).
