@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EgovPlanError, issueFrom, pointerSegment, type Issue, type IssueMessage, type IssueParams, type Plan, type Unit } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, pointerSegment, type BilingualText, type Issue, type IssueMessage, type IssueParams, type Plan, type Unit } from '@egov-plan/core';
 import { parseMeasurementTable, type MeasurementSet, type MeasurementTableRow, type Observation } from '@egov-plan/rules';
 import { COLUMN_NAMES, TEMPLATE_SHEETS, headerField } from './headers.js';
 import * as MSG from './messages.js';
@@ -90,7 +90,7 @@ export function roundDecimal(text: string, decimals: number): string {
 }
 
 /** A decimal as each language writes it: `19.996` in English, `19,996` in Vietnamese. */
-const decimalWords = (text: string): { vi: string; en: string } => ({ vi: text.replace('.', ','), en: text });
+const decimalWords = (text: string): BilingualText => ({ vi: text.replace('.', ','), en: text });
 
 /**
  * A cell as text the checks read (as a CSV file would hold it), or an issue; `typed` when the
@@ -275,16 +275,17 @@ export function percentCells(plan: Plan, sheet: string, headerCells: readonly st
       const indicator = indicatorColumn === undefined ? '' : (read.cells[indicatorColumn - 1] ?? '').normalize('NFC').trim();
       const unit = unitOf.get(indicator);
       if (field === 'value' && unit === 'percent') {
-        read.cells[column - 1] = plainDecimal(shown);
+        const shownDecimal = plainDecimal(shown);
+        read.cells[column - 1] = shownDecimal;
         const cell = row.getCell(column);
         const decimals = percentDecimals(cell.numFmt);
-        if (decimals !== undefined && (plainDecimal(shown).split('.')[1] ?? '').length > decimals) {
+        if (decimals !== undefined && (shownDecimal.split('.')[1] ?? '').length > decimals) {
           const place = { sheet: sheet.slice(0, 40), row: number, column: letter(column), field: columnHeading(headings, column) };
           // What the cell shows, rounded on its decimal digits as the spreadsheet rounds (not
           // toFixed on the double), and every number as the message's language writes it.
-          const shownText = decimalWords(`${roundDecimal(plainDecimal(shown), decimals)}%`);
+          const shownText = decimalWords(`${roundDecimal(shownDecimal, decimals)}%`);
           const stored = decimalWords(plainDecimal(typeof cell.value === 'number' ? cell.value : shown / 100));
-          report(issueFrom(MSG.workbookPercentShownRounded, `${at}/${number}/${pointerSegment(headerCells[column - 1] || letter(column))}`, { ...place, text: shownText, stored, value: decimalWords(plainDecimal(shown)) }, { line: number, column, severity: 'warning', ...(file === undefined ? {} : { file }) }));
+          report(issueFrom(MSG.workbookPercentShownRounded, `${at}/${number}/${pointerSegment(headerCells[column - 1] || letter(column))}`, { ...place, text: shownText, stored, value: decimalWords(shownDecimal) }, { line: number, column, severity: 'warning', ...(file === undefined ? {} : { file }) }));
         }
         continue;
       }
