@@ -105,18 +105,18 @@ export const fileWorkbookNotRead = {
   en: 'The file "{file}" is an Excel workbook: evaluate --measurements reads CSV or JSON only. Import the workbook into the store (egov-plan import --plan {planArg} {fileArg}), then evaluate from the store (egov-plan evaluate --plan {planArg} --database egov-plan.sqlite), or save it as CSV UTF-8.',
 } as const satisfies IssueMessage;
 
-/** `workbook.no_data_rows` (warning: an imported file with a header and no data rows). */
-export const workbookNoDataRows = {
-  code: 'workbook.no_data_rows',
-  vi: 'Tệp "{file}" không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập số liệu nào.',
-  en: 'The file "{file}" has no data rows (an unfilled template, or the wrong file?): no measurements were imported.',
-} as const satisfies IssueMessage;
-
-/** `workbook.no_data_rows` (warning, with `--reporter`/`--obligation`: no submission is recorded either). */
+/** `workbook.no_data_rows` with `--reporter`/`--obligation`: no submission is recorded either (follows the import's own issue). */
 export const workbookNoDataRowsSubmission = {
   code: 'workbook.no_data_rows',
-  vi: 'Tệp "{file}" không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập số liệu nào và không ghi nhận lần nộp của {reporter} cho {obligation}.',
-  en: 'The file "{file}" has no data rows (an unfilled template, or the wrong file?): no measurements were imported and no submission of {reporter} for {obligation} was recorded.',
+  vi: 'Không ghi nhận lần nộp của {reporter} cho {obligation}: tệp "{file}" không có dòng số liệu nào.',
+  en: 'No submission of {reporter} for {obligation} was recorded: the file "{file}" has no data rows.',
+} as const satisfies IssueMessage;
+
+/** `measurement.no_data_rows` with `--reporter`/`--obligation` (a CSV or JSON file): no submission is recorded either. */
+export const fileNoDataRowsSubmission = {
+  code: 'measurement.no_data_rows',
+  vi: 'Không ghi nhận lần nộp của {reporter} cho {obligation}: tệp "{file}" không có dòng số liệu nào.',
+  en: 'No submission of {reporter} for {obligation} was recorded: the file "{file}" has no data rows.',
 } as const satisfies IssueMessage;
 
 // Usage errors (`usageError` in io.ts): how a command was called, not what the files hold.

@@ -1,13 +1,14 @@
-// What the process does when standard output cannot be written: the reader has gone (EPIPE,
-// `egov-plan ics | head`), the disk is full (ENOSPC, `> /dev/full`), or the descriptor is
-// closed (EBADF). The run cannot deliver its result, so it ends at once with exit 1 and one
+// What the process does when standard output cannot be written. A reader that has gone (EPIPE,
+// `egov-plan ics | head`) took what it wanted: the run stops at once, quietly, with exit 0, as
+// `head`'s other writers (ripgrep, git) do — whether the output outran the pipe's buffer is
+// chance, so the exit must not depend on it. A full disk (ENOSPC, `> /dev/full`) or a closed
+// descriptor (EBADF) loses output nobody chose to drop: the run ends at once with exit 1 and one
 // typed line on standard error — never a stack trace, never a silent exit 0.
 
 /** The issue code of the line (registered in core's issue registry). */
 const OUTPUT_FAILED = 'file.output_failed';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
-  EPIPE: { vi: 'nơi nhận đã đóng đầu ra chuẩn', en: 'the reader closed standard output' },
   ENOSPC: { vi: 'hết chỗ trống trên thiết bị', en: 'no space left on the device' },
   EBADF: { vi: 'đầu ra chuẩn đã bị đóng', en: 'standard output is closed' },
 };
@@ -30,6 +31,7 @@ export function outputErrorLine(code: string | undefined, language: 'vi' | 'en')
 /** Installs the handlers for failures of standard output (and of standard error, which then stays silent). */
 export function handleOutputErrors(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
     try {
       process.stderr.write(outputErrorLine(e.code, lang()));
     } finally {

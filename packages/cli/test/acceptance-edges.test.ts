@@ -157,19 +157,26 @@ describe('F6: every --json result says ok', () => {
   });
 });
 
-describe.concurrent('F7: importing a file with no data rows warns, and records no submission', () => {
-  it('with --reporter/--obligation: a workbook.no_data_rows warning on stderr and in --json, calendar shows no submission', async () => {
+describe.concurrent('F7: a file with no data rows is not imported, and records no import and no submission', () => {
+  it('with --reporter/--obligation: measurement.no_data_rows on stderr and in --json, exit 1, no import, calendar shows no submission', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'empty.csv'), 'indicator,orgUnit,period,value\n');
     const r = await egov(['import', '--plan', PLAN, '--reporter', 'so-tttt', '--obligation', 'quarterly-report-province-to-government', 'empty.csv'], dir);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('cảnh báo [workbook.no_data_rows]');
-    expect(r.stderr).toContain('không ghi nhận lần nộp của so-tttt');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('empty.csv: KHÔNG NHẬP — không có dòng số liệu nào');
+    expect(r.stderr).toContain('[measurement.no_data_rows]');
+    expect(r.stderr).toContain('Không ghi nhận lần nộp của so-tttt');
     const j = await egov(['import', '--plan', PLAN, '--json', '--lang', 'en', 'empty.csv'], dir);
-    const files = (JSON.parse(j.stdout) as { files: { issues: { code: string; severity?: string }[] }[] }).files;
-    expect(files[0]?.issues).toContainEqual(expect.objectContaining({ code: 'workbook.no_data_rows', severity: 'warning' }));
+    expect(j.code).toBe(1);
+    const files = (JSON.parse(j.stdout) as { files: { imported: boolean; importId: string | null; issues: { code: string; severity?: string }[] }[] }).files;
+    expect(files[0]).toMatchObject({ imported: false, importId: null });
+    expect(files[0]?.issues[0]).toMatchObject({ code: 'measurement.no_data_rows' });
+    expect(files[0]?.issues[0]?.severity).toBeUndefined();
     const c = await egov(['calendar', '--plan', PLAN, '--period', '2020Q4', '--json'], dir);
     expect(c.code).toBe(0);
     expect(c.stdout).not.toContain('submittedAt');
+    // The acceptance finding: the dump counted an import id for nothing.
+    const d = JSON.parse((await egov(['dump', '--format', 'json'], dir)).stdout) as { plans: { imports: unknown[] }[] };
+    expect(d.plans.flatMap((p) => p.imports)).toEqual([]);
   });
 });

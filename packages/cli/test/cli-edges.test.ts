@@ -154,7 +154,10 @@ describe.concurrent('a plan that does not exist is plan.unknown_plan (exit 1) wh
 
   it('history and dump still answer for a bundled plan', async () => {
     const dir = workdir();
-    expect((await egov(['import', '--plan', PLAN, 'm.csv'], dir)).code).toBe(0);
+    // m.csv has no data rows: not imported (exit 1), but the store is created and answers.
+    const imported = await egov(['import', '--plan', PLAN, 'm.csv'], dir);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('[measurement.no_data_rows]');
     expect(JSON.parse((await egov(['history', '--plan', PLAN, '--json'], dir)).stdout).revisions).toEqual([]);
     expect((await egov(['dump', '--plan', PLAN], dir)).code).toBe(0);
   });

@@ -264,7 +264,7 @@ describe('--json on success and on error', () => {
 });
 
 describe('standard output that cannot be written', () => {
-  it('a reader that goes away (egov-plan ics | head): one typed line on stderr, exit 1, no stack trace', async () => {
+  it('a reader that goes away (egov-plan ics | head) took what it wanted: exit 0, nothing on stderr, whenever the pipe closes', async () => {
     const child = spawn(process.execPath, [bin, 'ics', '--from', '2000-01-01', '--to', '2099-12-31', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => void (stderr += b.toString()));
@@ -272,8 +272,17 @@ describe('standard output that cannot be written', () => {
     // calendar now fits in a pipe buffer, so closing after the first chunk would race the writer.
     child.stdout.destroy();
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
-    expect(code).toBe(1);
-    expect(stderr).toBe('egov-plan: [file.output_failed] Standard output could not be written: the reader closed standard output; the output is incomplete.\n');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('a reader that stops after the first lines (| head -4), as a shell pipeline does: exit 0 and nothing on stderr, every time', () => {
+    // The acceptance finding: this exited 1 in one run out of three, when the output outran the pipe.
+    for (let run = 0; run < 3; run++) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --lang en ics --from 2000-01-01 --to 2099-12-31 | head -4 > /dev/null; echo "rc=$?"`], { encoding: 'utf8' });
+      expect(r.stdout.trim()).toBe('rc=0');
+      expect(r.stderr).toBe('');
+    }
   });
 
   it.runIf(existsSync('/dev/full'))('a full device (> /dev/full): one typed line on stderr, exit 1, no stack trace', () => {

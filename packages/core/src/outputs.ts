@@ -140,6 +140,7 @@ export type Issue = {
     | 'rules.override_after_withdrawal'
     | 'measurement.missing_header'
     | 'measurement.missing_column'
+    | 'measurement.no_data_rows'
     | 'measurement.unknown_column'
     | 'measurement.duplicate_column'
     | 'measurement.extra_cells'

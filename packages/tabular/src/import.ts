@@ -66,7 +66,11 @@ export interface TabularStream {
 export interface TabularImport {
   file: string;
   format: TabularFormat;
-  /** False when the file was refused (a bad row): nothing of it was written. */
+  /**
+   * False when nothing of the file was written: a row was refused (`workbook.rejected`,
+   * `file.rejected`), or it has no data rows (`workbook.no_data_rows`, `measurement.no_data_rows`,
+   * first of its issues; no import is recorded).
+   */
   imported: boolean;
   /** The import's id, null when nothing was written. */
   importId: string | null;
@@ -103,8 +107,10 @@ export function tabularFormat(file: Pick<TabularFile, 'name' | 'bytes' | 'format
  * Reads a measurements file (CSV, JSON or XLSX) against a plan and writes it to a store as one
  * import, with its provenance (plan, file, importer, time; each row's sheet and row number).
  * All or nothing: when any row is refused, nothing is written and `imported` is false; the issues
- * name each bad row. Importing the same file again writes nothing (`unchanged` counts every
- * row); a corrected value becomes a new revision. Throws `EgovPlanError` for a file that cannot
+ * name each bad row. A file without data rows (an unfilled template) writes nothing either and
+ * records no import: `imported` is false, its first issue `workbook.no_data_rows` (XLSX) or
+ * `measurement.no_data_rows` (CSV, JSON). Importing the same file again writes no revision
+ * (`unchanged` counts every row); a corrected value becomes a new revision. Throws `EgovPlanError` for a file that cannot
  * be read at all (`workbook.*`, `file.*`, `measurement.missing_column`, …). For a large CSV file
  * on disk, {@link importTabularStream} reads it without holding it.
  *
@@ -285,6 +291,8 @@ async function importChecked(
   let kept = 0;
   let rows = 0;
   let refused = false;
+  /** Set when the reading ended without a data row (the import abandoned, as for a refusal). */
+  let empty = false;
   let end: Read | undefined;
   let progress = options.onProgress;
   const count = (b: MeasurementBatch) => {
@@ -294,6 +302,7 @@ async function importChecked(
     progress?.({ rows: b.rows, bytes: b.bytes });
   };
   async function* records(): AsyncGenerator<MeasurementRecord> {
+    let any = false;
     for (let next = await read.next(); ; next = await read.next()) {
       if (next.done) {
         end = next.value;
@@ -304,10 +313,19 @@ async function importChecked(
         refused = true;
         throw REFUSED;
       }
-      for (const o of next.value.observations) yield toMeasurementRecord(o, (o as Observation & { sheet?: string }).sheet ?? null);
+      for (const o of next.value.observations) {
+        any = true;
+        yield toMeasurementRecord(o, (o as Observation & { sheet?: string }).sheet ?? null);
+      }
     }
     if (end.rows > kept || end.repeated) {
       refused = true;
+      throw REFUSED;
+    }
+    if (!any) {
+      // No data rows: the import is abandoned (the store writes nothing of it, not even its
+      // record — an import id for nothing would be counted by the dump and be retractable).
+      empty = true;
       throw REFUSED;
     }
   }
@@ -318,8 +336,8 @@ async function importChecked(
       records(),
     );
   } catch (e) {
-    // Whatever the store made of it, an abandoned import is a refused file; anything else ends the reading.
-    if (!refused) {
+    // Whatever the store made of it, an abandoned import is a refused (or empty) file; anything else ends the reading.
+    if (!refused && !empty) {
       await read.return(undefined as never).catch(() => undefined);
       throw e;
     }
@@ -350,6 +368,11 @@ async function importChecked(
   }
   const base = { file: name, format, rows: end.rows, sheets: end.sheets, periods: [...periods] };
   const rejected = end.rows - kept;
+  if (empty && !refused) {
+    const where = { file: name.slice(0, 80) };
+    const none = format === 'xlsx' ? issueFrom(MSG.workbookNoDataRows, '', where, { file: name }) : issueFrom(MSG.fileNoDataRows, '', { ...where, format: format.toUpperCase() }, { file: name });
+    return { ...base, imported: false, importId: null, revisions: 0, unchanged: 0, rejected: 0, issues: [none, ...end.issues] };
+  }
   if (refused || !summary) {
     const counts = { file: name.slice(0, 80), rejected, rows: end.rows };
     const refusal = format === 'xlsx' ? issueFrom(MSG.workbookRejected, '', counts, { file: name }) : issueFrom(MSG.fileRejected, '', { ...counts, format: format.toUpperCase() }, { file: name });

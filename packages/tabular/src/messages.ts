@@ -208,6 +208,20 @@ export const workbookRejected = {
   en: 'Workbook {file}: {rejected} of {rows} rows refused; nothing of the file is imported. Correct the rows below and import it again.',
 } as const satisfies IssueMessage;
 
+/** `workbook.no_data_rows`: a workbook with a measurements header and no data rows. */
+export const workbookNoDataRows = {
+  code: 'workbook.no_data_rows',
+  vi: 'Sổ tính {file} không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập gì, không ghi lần nhập nào.',
+  en: 'Workbook {file} has no data rows (an unfilled template, or the wrong file?): nothing is imported, no import is recorded.',
+} as const satisfies IssueMessage;
+
+/** `measurement.no_data_rows`: a CSV or JSON file with no data rows. */
+export const fileNoDataRows = {
+  code: 'measurement.no_data_rows',
+  vi: 'Tệp {format} {file} không có dòng số liệu nào (mẫu chưa điền, hay nhầm tệp?): không nhập gì, không ghi lần nhập nào.',
+  en: '{format} file {file} has no data rows (an unfilled template, or the wrong file?): nothing is imported, no import is recorded.',
+} as const satisfies IssueMessage;
+
 /** `file.rejected`: a CSV or JSON file. */
 export const fileRejected = {
   code: 'file.rejected',

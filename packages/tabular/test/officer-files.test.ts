@@ -7,7 +7,7 @@ import type { Issue, MeasurementStore } from '@egov-plan/core';
 import { bundledPlan } from '@egov-plan/rules';
 import { openSqliteStore } from '@egov-plan/store-sqlite';
 import { tempResources } from '@egov-plan/test-utils';
-import { headerField, importTabularFile, readMeasurementsWorkbook, readMeasurementsWorkbookStream, templateWorkbook, type SheetObservation, type WorkbookMeasurements } from '@egov-plan/tabular';
+import { headerField, importTabularFile, importTabularStream, readMeasurementsWorkbook, readMeasurementsWorkbookStream, templateWorkbook, type SheetObservation, type WorkbookMeasurements } from '@egov-plan/tabular';
 
 // Files an officer makes from the template (issue 9's acceptance test), through the real readers:
 // the template's sheet saved as CSV, dates typed day/month/year, and number cells of any size.
@@ -37,6 +37,28 @@ async function readStreamed(bytes: Uint8Array): Promise<WorkbookMeasurements> {
     for (const o of next.value.observations) observations.push(o as SheetObservation);
   }
 }
+
+describe('a template sheet whose heading was retyped', () => {
+  it('names the missing column by the template heading the sheet uses (Giá trị), in both readers', async () => {
+    const bytes = await workbook([
+      ['Mã chỉ số', 'Mã đơn vị', 'Kỳ báo cáo', 'Gia tri'],
+      ['online-dossier-rate', 'so-tttt', '2020Q4', 85],
+    ]);
+    const missing = (issues: readonly Issue[]) => issues.find((i) => i.code === 'measurement.missing_column')?.message;
+    const failed = async (read: () => Promise<unknown>) => {
+      try {
+        const r = (await read()) as { issues: readonly Issue[] };
+        return missing(r.issues);
+      } catch (e) {
+        return missing((e as { issues: readonly Issue[] }).issues);
+      }
+    };
+    for (const message of [await failed(() => readMeasurementsWorkbook(plan, bytes)), await failed(() => readStreamed(bytes))]) {
+      expect(message?.vi).toContain('thiếu cột Giá trị');
+      expect(message?.en).toContain('missing column(s) Giá trị');
+    }
+  });
+});
 
 describe('the template sheet saved as CSV', () => {
   it('imports with the Vietnamese headings the template writes, dates day/month/year and a quoted decimal comma', async () => {
@@ -117,5 +139,45 @@ describe('number cells, any finite number (property)', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('a file with no data rows (an unfilled template)', () => {
+  const header = 'indicator,orgUnit,period,value\n';
+  it('is not imported and records no import, for CSV, JSON and a workbook, read whole or as a stream', async () => {
+    const xlsx = await workbook([['Mã chỉ số', 'Mã đơn vị', 'Kỳ báo cáo', 'Giá trị']]);
+    const files = [
+      { name: 'trong.csv', bytes: encode(header), code: 'measurement.no_data_rows', en: 'CSV file trong.csv has no data rows' },
+      { name: 'trong.json', bytes: encode('[]'), code: 'measurement.no_data_rows', en: 'JSON file trong.json has no data rows' },
+      { name: 'trong.xlsx', bytes: xlsx, code: 'workbook.no_data_rows', en: 'Workbook trong.xlsx has no data rows' },
+    ];
+    for (const f of files) {
+      const store = sqlite();
+      const done = await importTabularFile(store, plan, { name: f.name, bytes: f.bytes }, { importedBy: 'so-tttt' });
+      expect(done, f.name).toMatchObject({ imported: false, importId: null, rows: 0, revisions: 0, rejected: 0 });
+      expect(done.issues[0]?.code, f.name).toBe(f.code);
+      expect(done.issues[0]?.severity, f.name).toBeUndefined();
+      expect(done.issues[0]?.message.en, f.name).toContain(f.en);
+      expect(done.issues[0]?.message.vi, f.name).toContain('không có dòng số liệu nào');
+      expect(await store.imports(plan.id), f.name).toEqual([]);
+    }
+    const streamed = sqlite();
+    const path = join(temp.dir('egov-plan-empty-'), 'trong.csv');
+    writeFileSync(path, header);
+    const { createReadStream } = await import('node:fs');
+    const s = await importTabularStream(streamed, plan, { name: 'trong.csv', stream: createReadStream(path) }, { importedBy: 'so-tttt' });
+    expect(s).toMatchObject({ imported: false, importId: null, rows: 0 });
+    expect(s.issues[0]?.code).toBe('measurement.no_data_rows');
+    expect(await streamed.imports(plan.id)).toEqual([]);
+  });
+
+  it('leaves what the store held untouched, and a file with rows after it still imports', async () => {
+    const store = sqlite();
+    const one = `${header}online-dossier-rate,so-tttt,2020Q4,27\n`;
+    const first = await importTabularFile(store, plan, { name: 'q4.csv', bytes: encode(one) }, { importedBy: 'so-tttt' });
+    expect(first.imported).toBe(true);
+    const empty = await importTabularFile(store, plan, { name: 'trong.csv', bytes: encode(header) }, { importedBy: 'so-tttt' });
+    expect(empty.imported).toBe(false);
+    expect((await store.imports(plan.id)).map((i) => i.importId)).toEqual([first.importId]);
   });
 });

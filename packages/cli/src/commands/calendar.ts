@@ -150,13 +150,15 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
   const unitNames = new Map(plan.administrativeUnits.map((u) => [u.code, u.name]));
   const names = agencyNames(plan, new Set(rows.flatMap((r) => [...r.deadline.reporters, ...r.expected.reporters.map((x) => x.reporter), ...r.unexpected])));
   const nameOf = (id: string) => t(ctx, (unitNames.has(id) && !plan.agencies.some((a) => a.id === id) ? unitNames.get(id) : names[id]) ?? { vi: id, en: id });
-  out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${at.toISOString()}`);
+  const { formatInstant, formatNumber, planCalendar } = await import('@egov-plan/rules');
+  // The instant in the plan's own time (Vietnam, +07:00), as the calendar without --period writes it.
+  out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${formatInstant(at, planCalendar(plan).timeZone)}`);
   if (rows.length === 0) out(ctx, en ? '(no reporting obligation for this period)' : '(không có nghĩa vụ báo cáo cho kỳ này)');
   for (const r of rows) {
     out(ctx);
     const due = r.deadline.due === null ? `${r.deadline.window.start} … ${r.deadline.window.end}` : dateWithWeekday(ctx, r.deadline.due);
     out(ctx, `== ${r.deadline.obligation} — ${en ? 'due' : 'hạn'} ${due} ==`);
-    const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+    const pct = (n: number | null) => (n === null ? '—' : `${formatNumber(n, ctx.lang)}%`);
     out(ctx, en
       ? `${r.rate.submitted}/${r.rate.expected} submitted (${pct(r.rate.reportingRate)}), ${r.rate.onTime} on time (on-time rate ${pct(r.rate.onTimeRate)}), ${r.rate.late} late, ${r.rate.missing} missing`
       : `${r.rate.submitted}/${r.rate.expected} đã nộp (${pct(r.rate.reportingRate)}), ${r.rate.onTime} đúng hạn (tỷ lệ đúng hạn ${pct(r.rate.onTimeRate)}), ${r.rate.late} muộn, ${r.rate.missing} chưa nộp`);

@@ -5,6 +5,7 @@ import { EXIT, usageError, err, out, printIssues, printJson, t, type CliContext 
 import * as MSG from '../messages.js';
 import { databaseOption, DEFAULT_DATABASE } from '../database.js';
 import { writeOutputFile } from '../files.js';
+import { printTable } from '../table.js';
 import { atHelp, atOption, jsonHelp, loadPlanRef, orgUnitNamer, planArg, planOption, planRef, readInputFile, stdinOnce, withName } from './shared.js';
 
 const STATUSES: readonly TargetStatus[] = ['met', 'not-met', 'no-data', 'not-applicable'];
@@ -53,11 +54,6 @@ async function isWorkbook(ctx: CliContext, file: string): Promise<boolean> {
   } finally {
     closeSync(fd);
   }
-}
-
-function pad(s: string, n: number): string {
-  const len = [...s].length;
-  return len >= n ? s : s + ' '.repeat(n - len);
 }
 
 /** Which results the table and the JSON show: `--status`, `--indicator`, `--org-unit`, `--level`. */
@@ -124,16 +120,7 @@ export async function printEvaluation(ctx: CliContext, plan: Plan, ev: Evaluatio
     r.gap === null ? '—' : `${r.gap > 0 ? '+' : ''}${formatValue(r.gap, 'count', ctx.lang)}`,
     t(ctx, STATUS_TEXT[r.status]),
   ];
-  const widths = head.map((h) => [...h].length);
-  for (const r of results) {
-    cells(r).forEach((c, i) => {
-      widths[i] = Math.min(64, Math.max(widths[i] as number, [...c].length));
-    });
-  }
-  const line = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : pad(c, widths[i] as number))).join('  ');
-  out(ctx, line(head));
-  out(ctx, widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const r of results) out(ctx, line(cells(r)));
+  printTable(ctx, head, results, cells);
   const perUnit = summaryByIndicator(results, false);
   if (perUnit.size > 0) {
     out(ctx, en ? '↳ each unit of the level of a whole-province target, judged on its own value against the same bar (not an extra verdict: the province\'s row above is).' : '↳ từng đơn vị thuộc cấp của chỉ tiêu toàn tỉnh, xét theo giá trị của chính đơn vị với cùng mức chỉ tiêu (không phải kết luận thêm: dòng toàn tỉnh phía trên là kết luận).');

@@ -29,6 +29,7 @@ function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpResto
       ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions, ${d.submissions} report submissions, ${d.taskEvidence} task evidence, ${d.ruleFiles} rule file revisions (${d.skipped} imports already stored${checked}).`
       : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản, ${d.submissions} lần nộp báo cáo, ${d.taskEvidence} minh chứng nhiệm vụ, ${d.ruleFiles} phiên bản tệp quy tắc (${d.skipped} lần nhập đã có sẵn${checked}).`;
   }
+  if (!r.imported && r.rows === 0 && r.rejected === 0) return en ? `${r.file}: NOT IMPORTED — no data rows; nothing imported, no import recorded.` : `${r.file}: KHÔNG NHẬP — không có dòng số liệu nào; không nhập gì, không ghi lần nhập.`;
   if (!r.imported) return en ? `${r.file}: REFUSED — ${r.rejected} of ${r.rows} rows bad; nothing imported.` : `${r.file}: BỊ TỪ CHỐI — ${r.rejected} trong ${r.rows} dòng sai; không nhập gì.`;
   // Warnings (an org unit the plan does not list, a sheet not read) are counted here and listed on standard error.
   const warnings = r.issues.filter((i) => i.severity === 'warning').length;
@@ -157,13 +158,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 { name, stream: fs.createReadStream(path), format },
                 { importedBy: by, importedAt: ctx.io.now().toISOString(), maxBytes: max, ...(bar ? { onProgress: (p: TabularProgress) => bar.update(before.bytes + p.bytes, before.rows + (read = p.rows), name) } : {}) },
               );
-              // A file with a header and no data rows (an unfilled template, the wrong file) says so: nothing to evaluate, no submission.
-              if (done.imported && done.rows === 0) {
+              // A file with a header and no data rows (an unfilled template, the wrong file) is not
+              // imported (the import says so); with --reporter, nor is a submission recorded: said too.
+              if (!done.imported && done.rows === 0 && opts.reporter !== undefined && opts.obligation !== undefined) {
                 const { issueFrom } = await import('@egov-plan/core');
-                const w = opts.reporter !== undefined && opts.obligation !== undefined
-                  ? issueFrom(MSG.workbookNoDataRowsSubmission, '', { file: name, reporter: opts.reporter, obligation: opts.obligation }, { file: name, severity: 'warning' })
-                  : issueFrom(MSG.workbookNoDataRows, '', { file: name }, { file: name, severity: 'warning' });
-                results.push({ ...done, issues: [...done.issues, w] });
+                const params = { file: name, reporter: opts.reporter, obligation: opts.obligation };
+                const none = done.format === 'xlsx' ? issueFrom(MSG.workbookNoDataRowsSubmission, '', params, { file: name }) : issueFrom(MSG.fileNoDataRowsSubmission, '', params, { file: name });
+                results.push({ ...done, issues: [...done.issues, none] });
               } else results.push(done);
               if (done.imported && opts.reporter !== undefined && opts.obligation !== undefined) {
                 const submittedAt = ctx.io.now().toISOString();

@@ -146,8 +146,17 @@ export function withName(id: string, name: string | undefined): string {
  * `plan.unknown_plan` (exit 1) — never an empty answer for a misspelt id.
  */
 export async function storedPlanId(ctx: CliContext, ref: string, store: MeasurementStore): Promise<string> {
-  const { isBundledPlanId } = await import('@egov-plan/rules');
-  if (isBundledPlanId(ref)) return ref;
-  if ((await store.ruleFile(ref)) !== null || (await store.imports(ref)).length > 0) return ref;
-  return (await loadPlanRef(ctx, ref)).id;
+  return (await storedPlan(ctx, ref, store)).id;
+}
+
+/**
+ * {@link storedPlanId}, with the plan itself when the run can read it (a bundled plan or a plan
+ * file; a plan known only to the store has none here), for the units its indicators are in.
+ */
+export async function storedPlan(ctx: CliContext, ref: string, store: MeasurementStore): Promise<{ id: string; plan: Plan | undefined }> {
+  const { bundledPlan, isBundledPlanId } = await import('@egov-plan/rules');
+  if (isBundledPlanId(ref)) return { id: ref, plan: bundledPlan(ref) };
+  if ((await store.ruleFile(ref)) !== null || (await store.imports(ref)).length > 0) return { id: ref, plan: undefined };
+  const plan = await loadPlanRef(ctx, ref);
+  return { id: plan.id, plan };
 }

@@ -6,10 +6,19 @@ import { MEASUREMENT_FIELD_HEADINGS, MEASUREMENT_FIELDS, type MeasurementInput }
 
 const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
+/** How a header names its columns: by the field (`value`) or by the template's Vietnamese (`Giá trị`) or English (`Value`) heading. @internal */
+export type HeaderStyle = 'field' | 'vi' | 'en';
+
 const BY_NAME = new Map<string, keyof MeasurementInput>();
+const STYLE = new Map<string, HeaderStyle>();
 for (const field of MEASUREMENT_FIELDS) {
   const h = MEASUREMENT_FIELD_HEADINGS[field];
-  for (const name of [field, h.vi, h.en]) BY_NAME.set(key(name), field);
+  // Registered English heading first, then Vietnamese, then the key: a name that is two of them
+  // (none today) keeps the key's style.
+  for (const [name, style] of [[h.en, 'en'], [h.vi, 'vi'], [field, 'field']] as const) {
+    BY_NAME.set(key(name), field);
+    STYLE.set(key(name), style);
+  }
 }
 
 /**
@@ -19,4 +28,18 @@ for (const field of MEASUREMENT_FIELDS) {
  */
 export function measurementColumn(cell: string): keyof MeasurementInput | undefined {
   return BY_NAME.get(key(cell));
+}
+
+/** Which form of column name a header cell is (see {@link measurementColumn}), undefined for any other text. @internal */
+export function headerStyle(cell: string): HeaderStyle | undefined {
+  return STYLE.get(key(cell));
+}
+
+/**
+ * A field's column as a header written in `style` would name it: `value`, `Giá trị` or `Value`.
+ * A message about a column the header lacks names it this way, so the officer who typed the
+ * template's Vietnamese headings reads `Giá trị`, not the English key. @internal
+ */
+export function columnNameIn(style: HeaderStyle, field: keyof MeasurementInput): string {
+  return style === 'field' ? field : MEASUREMENT_FIELD_HEADINGS[field][style];
 }

@@ -4,7 +4,7 @@ import { COLUMNS, REQUIRED, rowChecker, rowIssue, rowIssueFrom, shapeProblem, ty
 import * as MSG from '../messages.js';
 import { periodLookup } from '../engine/periods.js';
 import { CsvRecordReader, type CsvRecord, type CsvSummary } from './csv.js';
-import { measurementColumn } from './headers.js';
+import { columnNameIn, headerStyle, measurementColumn, type HeaderStyle } from './headers.js';
 import { echo, encodingProblem } from './text.js';
 import { csvRowPlace, itemPlace, sheetRowPlace } from '../words.js';
 
@@ -200,6 +200,15 @@ const missingHeader = (file: string | undefined) =>
  * Reads CSV measurements record by record: the state of one file between its records, used for
  * text given whole and for text that arrives in pieces (a stream).
  */
+/** The style most of a header's known columns are written in (the first of a tie). */
+function mostUsed(styles: readonly HeaderStyle[]): HeaderStyle {
+  const count = new Map<HeaderStyle, number>();
+  for (const s of styles) count.set(s, (count.get(s) ?? 0) + 1);
+  let best: HeaderStyle = styles[0] ?? 'field';
+  for (const [s, n] of count) if (n > (count.get(best) ?? 0)) best = s;
+  return best;
+}
+
 class CsvMeasurements {
   private cols: [string, number][] | null = null;
   /** The header's columns as two lists (name, cell index), read in that order for every record. */
@@ -256,6 +265,7 @@ class CsvMeasurements {
     if (rec.row !== 1) throw missingHeader(file);
     const names = rec.fields.map((f) => f.normalize('NFC').trim());
     const columns = new Map<string, number>();
+    const styles: HeaderStyle[] = [];
     let unknown = 0;
     names.forEach((n, i) => {
       const known = measurementColumn(n);
@@ -269,6 +279,7 @@ class CsvMeasurements {
       } else {
         columns.set(known, i);
         this.written.set(known, n);
+        styles.push(headerStyle(this.options.headings?.[i] ?? n) ?? 'field');
       }
     });
     if (unknown > MAX_HEADER_ISSUES) {
@@ -283,8 +294,9 @@ class CsvMeasurements {
     }
     const missing = REQUIRED.filter((c) => !columns.has(c));
     if (missing.length) {
+      const style = mostUsed(styles);
       throw new EgovPlanError([
-        issueFrom(MSG.measurementMissingColumn, '/1', { columns: missing.join(', ') }, { line: 1, ...withFile(file) }),
+        issueFrom(MSG.measurementMissingColumn, '/1', { columns: missing.map((c) => columnNameIn(style, c)).join(', ') }, { line: 1, ...withFile(file) }),
         ...this.header,
       ]);
     }

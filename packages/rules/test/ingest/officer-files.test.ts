@@ -53,6 +53,24 @@ describe('a template sheet saved as CSV', () => {
     expect(twice.issues.map((i) => [i.code, i.message.en])).toEqual([['measurement.duplicate_column', 'Row 1: column "Mã chỉ số" appears twice.']]);
   });
 
+  it('names a missing column as the header names the others: the template heading (Giá trị) for a Vietnamese header, the key for a key header', () => {
+    const missing = (csv: string) => {
+      try {
+        parseMeasurementsCsv(plan, csv);
+      } catch (x) {
+        return (x as { issues: { code: string; message: { vi: string; en: string } }[] }).issues[0];
+      }
+      throw new Error('expected measurement.missing_column');
+    };
+    // The acceptance finding: `Giá trị` retyped without diacritics in a header of template headings.
+    const vi = missing('Mã chỉ số,Mã đơn vị,Cấp,Kỳ báo cáo,Gia tri\nonline-rate,so-a,,2020Q4,27\n');
+    expect(vi?.code).toBe('measurement.missing_column');
+    expect(vi?.message.vi).toBe('Dòng 1: thiếu cột Giá trị.');
+    expect(vi?.message.en).toBe('Row 1: missing column(s) Giá trị.');
+    expect(missing('Indicator id,Org unit id,Val\n')?.message.en).toBe('Row 1: missing column(s) Reporting period, Value.');
+    expect(missing('indicator,orgUnit,Giá trị\n')?.message.vi).toBe('Dòng 1: thiếu cột period.');
+  });
+
   it('maps every heading and key of every field to that field, and nothing else', () => {
     for (const [field, h] of Object.entries(H)) {
       for (const name of [field, field.toUpperCase(), h.vi, h.vi.toUpperCase(), ` ${h.en.toLowerCase()} `, h.vi.normalize('NFD')]) expect(measurementColumn(name)).toBe(field);

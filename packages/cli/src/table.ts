@@ -1,0 +1,25 @@
+import { out, type CliContext } from './io.js';
+
+function pad(s: string, n: number): string {
+  const len = [...s].length;
+  return len >= n ? s : s + ' '.repeat(n - len);
+}
+
+/**
+ * Prints rows as aligned columns: the heading row, a rule under it, then one line per row, the
+ * last column never padded. Widths (in code points, at most 64) are measured in a first pass over
+ * the rows (a loop, never a spread, so any number of rows fits); `cells` is called once per row
+ * in each pass.
+ */
+export function printTable<R>(ctx: CliContext, head: readonly string[], rows: readonly R[], cells: (row: R) => readonly string[]): void {
+  const widths = head.map((h) => [...h].length);
+  for (const r of rows) {
+    cells(r).forEach((c, i) => {
+      widths[i] = Math.min(64, Math.max(widths[i] ?? 0, [...c].length));
+    });
+  }
+  const line = (row: readonly string[]) => row.map((c, i) => (i === row.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ');
+  out(ctx, line(head));
+  out(ctx, widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) out(ctx, line(cells(r)));
+}
