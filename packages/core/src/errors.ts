@@ -32,7 +32,18 @@ export function issue(code: IssueCode, pointer: string, vi: string, en: string, 
 
 /**
  * The error every function of the library throws for bad input. It carries every issue found,
- * not only the first; `message` is the first issue's English message.
+ * not only the first. `message` names the first issue in both languages, Vietnamese then English
+ * (`code at pointer: vi | en`), so a log or a stack trace reads in either; {@link
+ * EgovPlanError.messageIn} gives one language, for a page that shows the error to a user.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePlan(input);
+ * } catch (e) {
+ *   if (isEgovPlanError(e)) console.error(e.messageIn('vi'), e.issues.length);
+ * }
+ * ```
  */
 export class EgovPlanError extends Error {
   /** Machine-readable code of the first issue. */
@@ -42,11 +53,25 @@ export class EgovPlanError extends Error {
 
   constructor(issues: readonly Issue[]) {
     const first = issues[0] ?? issue('schema.invalid', '', 'Lỗi không xác định.', 'Unknown error.');
-    super(`${first.code}${first.pointer ? ` at ${first.pointer}` : ''}: ${first.message.en}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`);
+    super(`${first.code}${first.pointer ? ` at ${first.pointer}` : ''}: ${first.message.vi} | ${first.message.en}${moreText(issues.length, 'vi')}${issues.length > 1 ? ' |' : ''}${moreText(issues.length, 'en')}`);
     this.name = 'EgovPlanError';
     this.code = first.code;
     this.issues = issues.length ? issues : [first];
   }
+
+  /**
+   * The first issue's message in one language, with the number of further issues:
+   * `Tệp không tồn tại: a.json (và 2 lỗi khác).` (`vi`) or `File not found: a.json (and 2 more).` (`en`).
+   */
+  messageIn(lang: 'vi' | 'en'): string {
+    const first = this.issues[0]!;
+    return `${first.message[lang]}${moreText(this.issues.length, lang)}`;
+  }
+}
+
+function moreText(count: number, lang: 'vi' | 'en'): string {
+  if (count <= 1) return '';
+  return lang === 'vi' ? ` (và ${count - 1} lỗi khác)` : ` (and ${count - 1} more)`;
 }
 
 /** True when `value` is an {@link EgovPlanError} (also across bundle copies of this package). */

@@ -138,6 +138,7 @@ export const ISSUE_REGISTRY = {
   'measurement.level_mismatch': { en: 'a level that contradicts the plan', vi: 'cấp mâu thuẫn với kế hoạch' },
   'measurement.invalid_period': { en: "not a reporting-period id of the plan's calendar", vi: 'không phải mã kỳ báo cáo theo lịch của kế hoạch' },
   'measurement.duplicate': { en: 'a second row for the same indicator, org unit and period', vi: 'dòng thứ hai cho cùng chỉ số, đơn vị và kỳ' },
+  'measurement.after_at': { en: 'a warning of an evaluation: rows whose period (or evidence date) ends after the evaluation date `at` do not count yet; one warning counts them and names the first (evaluate later, or with a later `--at`, to count them)', vi: 'cảnh báo của lần đánh giá: các dòng có kỳ (hoặc ngày minh chứng) kết thúc sau ngày đánh giá `at` chưa được tính; một cảnh báo đếm chúng và nêu dòng đầu tiên (đánh giá muộn hơn, hoặc với `--at` muộn hơn, để tính chúng)' },
   'measurement.too_many_issues': { en: 'counts the issues past the first 1,000 of one file (`maxIssues`); the rows are still checked', vi: 'đếm các lỗi sau 1.000 lỗi đầu của một tệp (`maxIssues`); các dòng vẫn được kiểm tra' },
   'measurement.inconsistent_counts': { en: 'a percentage that differs from numerator / denominator by more than rounding explains (0.5 points)', vi: 'tỷ lệ lệch so với tử số / mẫu số nhiều hơn mức làm tròn (0,5 điểm)' },
   // usage.*: How a function was called (evaluation, progress, calendar from code).

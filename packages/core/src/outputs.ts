@@ -161,6 +161,7 @@ export type Issue = {
     | 'measurement.level_mismatch'
     | 'measurement.invalid_period'
     | 'measurement.duplicate'
+    | 'measurement.after_at'
     | 'measurement.too_many_issues'
     | 'measurement.inconsistent_counts'
     | 'usage.invalid_date'

@@ -1,4 +1,4 @@
-import type { BilingualText, Plan } from '@egov-plan/core';
+import { EgovPlanError, issueFrom, type BilingualText, type Plan } from '@egov-plan/core';
 import { provideBundledPlans } from './engine/bundled-lookup.js';
 import { verifyProvenance } from './engine/provenance.js';
 import { pathNotAllowedIssue, unknownBaseIssue, type RuleFileSource } from './engine/resolve.js';
@@ -36,8 +36,11 @@ export function isBundledPlanId(id: string): id is BundledPlanId {
 /**
  * A bundled plan. Its data is checked by the package's tests (valid and consistent, exactly what
  * `parsePlan` yields), not again at run time. Returns a fresh deep copy on every call, so callers
- * may modify it freely. Synchronous. From JavaScript, an id that names no bundled plan
- * returns `undefined` (check a string from outside with {@link isBundledPlanId} first).
+ * may modify it freely. Synchronous.
+ *
+ * @throws {@link EgovPlanError} `plan.unknown_plan` when called from JavaScript (or through a
+ *   cast) with an id that names no bundled plan; the message lists the bundled ids. Check a
+ *   string from outside with {@link isBundledPlanId} first to branch without an exception.
  *
  * @example
  * ```ts
@@ -45,7 +48,8 @@ export function isBundledPlanId(id: string): id is BundledPlanId {
  * ```
  */
 export function bundledPlan(id: BundledPlanId): Plan {
-  return (isBundledPlanId(id) ? plans[id]() : undefined) as Plan;
+  if (isBundledPlanId(id)) return plans[id]();
+  throw new EgovPlanError([issueFrom(MSG.planNotBundled, '', { ref: String(id), ids: BUNDLED_PLAN_IDS.join(', ') })]);
 }
 
 // The provenance check reads the bundled plans through this, and compilePlan checks a plan given

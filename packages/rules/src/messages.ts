@@ -310,10 +310,16 @@ export const planUnknownPlan = {
   en: 'No bundled plan has id "{ref}" and no file exists at that path.',
 } as const satisfies IssueMessage;
 
+/** `plan.unknown_plan` from `bundledPlan(id)`, called from JavaScript with an id no bundled plan has. */
+export const planNotBundled = {
+  code: 'plan.unknown_plan',
+  vi: 'Không có kế hoạch đóng gói nào có id "{ref}" (có: {ids}).',
+  en: 'No bundled plan has id "{ref}" (bundled: {ids}).',
+} as const satisfies IssueMessage;
+
 /** `file.too_large` (a plan or rule file). */
 export const fileTooLarge = { code: 'file.too_large', vi: 'Tệp quá lớn: {size} byte, tối đa {max} byte.', en: 'File too large: {size} bytes, at most {max}.' } as const satisfies IssueMessage;
 
-/** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
 /** `json.syntax` (`{what}`: the parser's error, worded in both languages). */
 export const jsonSyntax = { code: 'json.syntax', vi: 'JSON không hợp lệ: {what}.', en: 'Invalid JSON: {what}.' } as const satisfies IssueMessage;
 
@@ -351,6 +357,13 @@ export const measurementUnknownOrgUnit = {
   code: 'measurement.unknown_org_unit',
   vi: 'kế hoạch không có đơn vị {orgUnit} (cấp {level}); số liệu vẫn được nhận: {rows} dòng nêu đơn vị này, dòng đầu là dòng này. Nếu mã bị gõ sai, hãy sửa rồi nhập lại.',
   en: 'the plan does not list org unit {orgUnit} (level {level}); its rows are accepted: {rows} row(s) name it, this one first. If the id is mistyped, correct it and import again.',
+} as const satisfies IssueMessage;
+
+/** `measurement.after_at` (a warning of an evaluation): rows that end after `at`, counted, the first named. */
+export const measurementAfterAt = {
+  code: 'measurement.after_at',
+  vi: '{rows} dòng số liệu kết thúc sau ngày đánh giá {at} nên chưa được tính; dòng đầu tiên là số {row}: chỉ số {indicator}, đơn vị {orgUnit}, kỳ {period} (kết thúc {end}). Để tính các dòng này, hãy đánh giá với ngày từ {end} trở đi (--at).',
+  en: '{rows} measurement row(s) end after the evaluation date {at} and do not count yet; the first is number {row}: indicator {indicator}, org unit {orgUnit}, period {period} (ending {end}). To count them, evaluate at {end} or later (--at).',
 } as const satisfies IssueMessage;
 
 /** `measurement.unknown_org_unit` (a warning): an org unit the plan does not list, with the known id closest to it. */

@@ -70,8 +70,9 @@ function addRows(into: Map<string, StoredMeasurement>, rows: readonly StoredMeas
  * SQL stores, or its `latestValues`), so memory grows with the org units, not with the rows and
  * revisions stored.
  *
- * `at` defaults to the end of the latest period stored. `issues` is empty (rows were checked on
- * import); `rows` counts the values read from the store.
+ * `at` defaults to the end of the latest period stored. `issues` holds only the evaluation's own
+ * warning, `measurement.after_at`, when an org unit's latest value for an indicator ends after a
+ * given `at` (rows were checked on import); `rows` counts the values read from the store.
  */
 export async function evaluateFromStore(plan: Plan, store: MeasurementStore, options: EvaluateOptions = {}): Promise<Evaluation> {
   const given = options.at === undefined ? undefined : evaluationDate(options.at, plan.calendar?.timeZone ?? VIETNAM_TIME_ZONE);

@@ -78,7 +78,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  *
  * @example
  * ```ts
- * await writeFile('kontum-template.xlsx', await templateWorkbook(bundledPlan('kontum-1102-2019')!));
+ * await writeFile('kontum-template.xlsx', await templateWorkbook(bundledPlan('kontum-1102-2019')));
  * ```
  */
 export async function templateWorkbook(plan: Plan, options: TemplateOptions = {}): Promise<Uint8Array> {

@@ -254,8 +254,10 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
           await writeOutputFile(ctx, opts.out, await evaluationWorkbook(plan, { ...ev, results }));
           if (!opts.json) err(ctx, en ? `Results written to ${opts.out}.` : `Đã ghi kết quả vào ${opts.out}.`);
         }
+        // The rows' issues and the evaluation's own warnings (rows ending after --at).
+        const issues = ev.issues;
         // Rows left out: those with an error (a warning, such as an org unit the plan does not list, keeps its row).
-        const errors = set.issues.filter((i) => i.severity !== 'warning');
+        const errors = issues.filter((i) => i.severity !== 'warning');
         const badRows = new Set(errors.map((i) => i.pointer.split('/').slice(0, 2).join('/'))).size;
         if (opts.json) {
           printJson(ctx, {
@@ -266,7 +268,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
             evaluator: ev.evaluator,
             rows: ev.rows,
             badRows,
-            issues: set.issues,
+            issues,
             summary: ev.summary,
             byIndicator: Object.fromEntries(summaryByIndicator(results)),
             byIndicatorPerUnit: Object.fromEntries(summaryByIndicator(results, false)),
@@ -286,8 +288,8 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
             for (const p of report.results) out(ctx, `${p.target} / ${p.orgUnit}: ${p.status} — ${t(ctx, p.explanation)}`);
           }
         }
-        if (set.issues.length) {
-          printIssues(ctx, set.issues);
+        if (issues.length) {
+          printIssues(ctx, issues);
           if (errors.length) ctx.exitCode = EXIT.failure;
         }
         // Only verdicts fail a run: a district below the bar of a whole-province target that the

@@ -68,7 +68,7 @@ const COMMITTEE_KIND: Record<AdministrativeLevel, AgencyKind> = { province: 'peo
  * No agency is made up: an inferred member is a unit the plan declares.
  *
  * @example
- * const plan = bundledPlan('kontum-1102-2019')!;
+ * const plan = bundledPlan('kontum-1102-2019');
  * const [d] = deadlinesFor(plan, '2020Q4').filter((x) => x.obligation === 'quarterly-report-agencies');
  * expectedReporters(plan, d!).collectives; // ubnd-cac-huyen → 10 district units, unconfirmed
  */

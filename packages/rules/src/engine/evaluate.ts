@@ -992,7 +992,29 @@ export async function evaluateAsync(plan: Plan, measurements: MeasurementSet | A
 }
 
 function finish(p: Prepared, results: TargetResult[], evaluator: Evaluator): Evaluation {
-  return { plan: p.plan.id, at: p.at, phases: p.phases.map((x) => x.id), evaluator, results, summary: summarise(results), issues: p.set.issues, rows: p.set.rows };
+  const late = afterAtIssue(p.set.observations, p.at);
+  const issues = late === null ? p.set.issues : [...p.set.issues, late];
+  return { plan: p.plan.id, at: p.at, phases: p.phases.map((x) => x.id), evaluator, results, summary: summarise(results), issues, rows: p.set.rows };
+}
+
+/**
+ * The warning for the rows an evaluation received but cannot count yet, because they end after
+ * `at` (a quarter not over on the evaluation date): they are counted and the first is named, so
+ * that no row is left out without a word. `null` when every row ends on or before `at`.
+ */
+function afterAtIssue(observations: readonly Observation[], at: string): Issue | null {
+  let rows = 0;
+  let first: Observation | undefined;
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as Observation;
+    if (o.end > at) {
+      rows++;
+      first ??= o;
+    }
+  }
+  if (first === undefined) return null;
+  const { row, indicator, orgUnit, period, end } = first;
+  return issueFrom(MSG.measurementAfterAt, '', { rows, at, row, indicator, orgUnit, period, end }, { severity: 'warning' });
 }
 
 /**
