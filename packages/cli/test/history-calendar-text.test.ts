@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempResources } from '@egov-plan/test-utils';
+import { ruleFileOver, tempResources } from '@egov-plan/test-utils';
 import { runCli } from './run-cli.js';
 
 // What a person reads from `history` and `calendar --period` (the acceptance pass): a heading row
@@ -44,6 +44,21 @@ describe('history as a table', () => {
   });
 });
 
+describe('history of a plan the store holds as a rule file', () => {
+  it('writes percents with % though the plan file is no longer at hand', async () => {
+    // The province's own plan, imported from a file that is then gone: the store keeps its rule file.
+    const dir = temp.dir('egov-plan-history-stored-', { 'thu.json': JSON.stringify(ruleFileOver(PLAN)), 'q4.csv': CSV });
+    const done = await runCli(['import', '--plan', 'thu.json', '--by', 'so-tttt', 'q4.csv'], { cwd: dir });
+    expect(done.code).toBe(0);
+    const { rmSync } = await import('node:fs');
+    rmSync(`${dir}/thu.json`, { force: true });
+    const vi = await runCli(['history', '--plan', 'tinh-thu-98-2019'], { cwd: dir });
+    expect(vi.code).toBe(0);
+    const row = vi.stdout.split('\n').find((l) => l.includes(' e-identification '))?.split(/\s{2,}/u);
+    expect(row?.[4]).toBe('25,5%');
+  });
+});
+
 describe('calendar --period, read by a person', () => {
   it("gives the instant in the plan's local time and the rates with the run's decimal mark", async () => {
     const dir = await storeWithRows();
@@ -56,5 +71,17 @@ describe('calendar --period, read by a person', () => {
     const en = await runCli(['calendar', '--period', '2020Q4', '--at', '2020-12-20T10:00:00Z', '--lang', 'en'], { cwd: dir });
     expect(en.stdout.split('\n')[0]).toBe('1102/KH-UBND — period 2020Q4, at 2020-12-20T17:00:00+07:00');
     expect(en.stdout.split('\n').find((l) => l.startsWith('1/22 '))).toMatch(/^1\/22 submitted \(\d+\.\d+%\)/u);
+  });
+
+  it('--json gives `at` as the calendar without --period does: local offset, local date and zone', async () => {
+    const dir = await storeWithRows();
+    // 20:00 UTC is already the next day in Vietnam.
+    const period = await runCli(['calendar', '--period', '2020Q4', '--at', '2020-12-20T20:00:00Z', '--json'], { cwd: dir });
+    const snapshot = await runCli(['calendar', '--at', '2020-12-20T20:00:00Z', '--json'], { cwd: dir });
+    expect(period.code).toBe(0);
+    const p = JSON.parse(period.stdout) as { at: string; localDate: string; timeZone: string };
+    const s = JSON.parse(snapshot.stdout) as { at: string; localDate: string; timeZone: string };
+    expect({ at: p.at, localDate: p.localDate, timeZone: p.timeZone }).toEqual({ at: '2020-12-21T03:00:00+07:00', localDate: '2020-12-21', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect({ at: p.at, localDate: p.localDate, timeZone: p.timeZone }).toEqual({ at: s.at, localDate: s.localDate, timeZone: s.timeZone });
   });
 });

@@ -38,7 +38,7 @@ export function isBundledPlanId(id: string): id is BundledPlanId {
  * `parsePlan` yields), not again at run time. Returns a fresh deep copy on every call, so callers
  * may modify it freely. Synchronous.
  *
- * @throws {@link EgovPlanError} `plan.unknown_plan` when called from JavaScript (or through a
+ * @throws `EgovPlanError` (`plan.unknown_plan`) when called from JavaScript (or through a
  *   cast) with an id that names no bundled plan; the message lists the bundled ids. Check a
  *   string from outside with {@link isBundledPlanId} first to branch without an exception.
  *

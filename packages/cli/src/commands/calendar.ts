@@ -108,7 +108,10 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
 /** `calendar --period <id>`: each deadline of the period, each reporter's status from the submissions the store holds, and the rates. */
 async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, at: Date, dueSoonDays: number, database: string | undefined, json: boolean): Promise<void> {
   const en = ctx.lang === 'en';
-  const [{ isEgovPlanError }, { deadlinesFor, expectedReporters, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  const [{ isEgovPlanError }, { deadlinesFor, expectedReporters, formatInstant, planCalendar, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  // `at` as the calendar without --period gives it: with the plan's local offset, its local date and zone.
+  const { timeZone } = planCalendar(plan);
+  const localAt = formatInstant(at, timeZone);
   let deadlines: Deadline[];
   try {
     deadlines = deadlinesFor(plan, periodId);
@@ -134,7 +137,9 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
           ok: true,
       plan: { id: plan.id, number: plan.number },
       period: periodId,
-      at: at.toISOString(),
+      at: localAt,
+      localDate: localAt.slice(0, 10),
+      timeZone,
       obligations: rows.map((r) => ({
         obligation: r.deadline.obligation,
         due: r.deadline.due,
@@ -150,9 +155,8 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
   const unitNames = new Map(plan.administrativeUnits.map((u) => [u.code, u.name]));
   const names = agencyNames(plan, new Set(rows.flatMap((r) => [...r.deadline.reporters, ...r.expected.reporters.map((x) => x.reporter), ...r.unexpected])));
   const nameOf = (id: string) => t(ctx, (unitNames.has(id) && !plan.agencies.some((a) => a.id === id) ? unitNames.get(id) : names[id]) ?? { vi: id, en: id });
-  const { formatInstant, formatNumber, planCalendar } = await import('@egov-plan/rules');
-  // The instant in the plan's own time (Vietnam, +07:00), as the calendar without --period writes it.
-  out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${formatInstant(at, planCalendar(plan).timeZone)}`);
+  const { formatNumber } = await import('@egov-plan/rules');
+  out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${localAt}`);
   if (rows.length === 0) out(ctx, en ? '(no reporting obligation for this period)' : '(không có nghĩa vụ báo cáo cho kỳ này)');
   for (const r of rows) {
     out(ctx);

@@ -150,13 +150,20 @@ export async function storedPlanId(ctx: CliContext, ref: string, store: Measurem
 }
 
 /**
- * {@link storedPlanId}, with the plan itself when the run can read it (a bundled plan or a plan
- * file; a plan known only to the store has none here), for the units its indicators are in.
+ * {@link storedPlanId}, with the plan itself when the run can read it (a bundled plan, the rule
+ * file the store holds for it when that resolves, or a plan file; a plan the store knows only
+ * from its imports has none here), for the units its indicators are in.
  */
 export async function storedPlan(ctx: CliContext, ref: string, store: MeasurementStore): Promise<{ id: string; plan: Plan | undefined }> {
   const { bundledPlan, isBundledPlanId } = await import('@egov-plan/rules');
   if (isBundledPlanId(ref)) return { id: ref, plan: bundledPlan(ref) };
-  if ((await store.ruleFile(ref)) !== null || (await store.imports(ref)).length > 0) return { id: ref, plan: undefined };
+  const stored = await store.ruleFile(ref);
+  if (stored !== null) {
+    const { validatePlanText } = await import('@egov-plan/rules/node');
+    const read = validatePlanText(stored.text, { file: `${ref} (rev. ${stored.revision})`, cwd: ctx.io.cwd });
+    return { id: ref, plan: read.ok ? read.value : undefined };
+  }
+  if ((await store.imports(ref)).length > 0) return { id: ref, plan: undefined };
   const plan = await loadPlanRef(ctx, ref);
   return { id: plan.id, plan };
 }
