@@ -7,19 +7,19 @@ function pad(s: string, n: number): string {
 
 /**
  * Prints rows as aligned columns: the heading row, a rule under it, then one line per row, the
- * last column never padded. Widths (in code points, at most 64) are measured in a first pass over
- * the rows (a loop, never a spread, so any number of rows fits); `cells` is called once per row
- * in each pass.
+ * last column never padded. `cells` is called once per row; the widths (in code points, at most
+ * 64) are measured over those cells in a loop, never a spread, so any number of rows fits.
  */
 export function printTable<R>(ctx: CliContext, head: readonly string[], rows: readonly R[], cells: (row: R) => readonly string[]): void {
+  const table = rows.map(cells);
   const widths = head.map((h) => [...h].length);
-  for (const r of rows) {
-    cells(r).forEach((c, i) => {
+  for (const row of table) {
+    row.forEach((c, i) => {
       widths[i] = Math.min(64, Math.max(widths[i] ?? 0, [...c].length));
     });
   }
   const line = (row: readonly string[]) => row.map((c, i) => (i === row.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ');
   out(ctx, line(head));
   out(ctx, widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const r of rows) out(ctx, line(cells(r)));
+  for (const row of table) out(ctx, line(row));
 }

@@ -108,7 +108,7 @@ function line(ctx: CliContext, plan: Plan, d: Deadline | DeadlineAt): string {
 /** `calendar --period <id>`: each deadline of the period, each reporter's status from the submissions the store holds, and the rates. */
 async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, at: Date, dueSoonDays: number, database: string | undefined, json: boolean): Promise<void> {
   const en = ctx.lang === 'en';
-  const [{ isEgovPlanError }, { deadlinesFor, expectedReporters, formatInstant, planCalendar, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
+  const [{ isEgovPlanError }, { deadlinesFor, expectedReporters, formatInstant, formatNumber, planCalendar, timelinessRate }] = await Promise.all([import('@egov-plan/core'), import('@egov-plan/rules')]);
   // `at` as the calendar without --period gives it: with the plan's local offset, its local date and zone.
   const { timeZone } = planCalendar(plan);
   const localAt = formatInstant(at, timeZone);
@@ -155,7 +155,6 @@ async function periodSubmissions(ctx: CliContext, plan: Plan, periodId: string, 
   const unitNames = new Map(plan.administrativeUnits.map((u) => [u.code, u.name]));
   const names = agencyNames(plan, new Set(rows.flatMap((r) => [...r.deadline.reporters, ...r.expected.reporters.map((x) => x.reporter), ...r.unexpected])));
   const nameOf = (id: string) => t(ctx, (unitNames.has(id) && !plan.agencies.some((a) => a.id === id) ? unitNames.get(id) : names[id]) ?? { vi: id, en: id });
-  const { formatNumber } = await import('@egov-plan/rules');
   out(ctx, `${plan.number} — ${en ? 'period' : 'kỳ'} ${periodId}, ${en ? 'at' : 'thời điểm'} ${localAt}`);
   if (rows.length === 0) out(ctx, en ? '(no reporting obligation for this period)' : '(không có nghĩa vụ báo cáo cho kỳ này)');
   for (const r of rows) {

@@ -13,6 +13,12 @@ const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** Largest CSV file `import` reads: CSV is read as a stream, so memory does not grow with it. */
 const MAX_CSV_BYTES = 4 * 1024 * 1024 * 1024;
 
+/** A file not imported because it has no data rows: tabular says so with the first of its issues. */
+function hasNoDataRows(r: Pick<TabularImport, 'imported' | 'issues'>): boolean {
+  const code = r.issues[0]?.code;
+  return !r.imported && (code === 'workbook.no_data_rows' || code === 'measurement.no_data_rows');
+}
+
 /** The file's summary line in the run's language. */
 function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpRestore }) | { file: string; error: Issue[] }): string {
   const en = ctx.lang === 'en';
@@ -29,7 +35,7 @@ function summaryLine(ctx: CliContext, r: (TabularImport & { restored?: DumpResto
       ? `${r.file}: backup of plan ${d.plan} restored — ${d.imports} imports, ${d.retractions} retractions, ${d.revisions} revisions, ${d.submissions} report submissions, ${d.taskEvidence} task evidence, ${d.ruleFiles} rule file revisions (${d.skipped} imports already stored${checked}).`
       : `${r.file}: đã khôi phục bản sao lưu của kế hoạch ${d.plan} — ${d.imports} lần nhập, ${d.retractions} lần rút lại, ${d.revisions} phiên bản, ${d.submissions} lần nộp báo cáo, ${d.taskEvidence} minh chứng nhiệm vụ, ${d.ruleFiles} phiên bản tệp quy tắc (${d.skipped} lần nhập đã có sẵn${checked}).`;
   }
-  if (!r.imported && r.rows === 0 && r.rejected === 0) return en ? `${r.file}: NOT IMPORTED — no data rows; nothing imported, no import recorded.` : `${r.file}: KHÔNG NHẬP — không có dòng số liệu nào; không nhập gì, không ghi lần nhập.`;
+  if (hasNoDataRows(r)) return en ? `${r.file}: NOT IMPORTED — no data rows; nothing imported, no import recorded.` : `${r.file}: KHÔNG NHẬP — không có dòng số liệu nào; không nhập gì, không ghi lần nhập.`;
   if (!r.imported) return en ? `${r.file}: REFUSED — ${r.rejected} of ${r.rows} rows bad; nothing imported.` : `${r.file}: BỊ TỪ CHỐI — ${r.rejected} trong ${r.rows} dòng sai; không nhập gì.`;
   // Warnings (an org unit the plan does not list, a sheet not read) are counted here and listed on standard error.
   const warnings = r.issues.filter((i) => i.severity === 'warning').length;
@@ -160,7 +166,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
               );
               // A file with a header and no data rows (an unfilled template, the wrong file) is not
               // imported (the import says so); with --reporter, nor is a submission recorded: said too.
-              if (!done.imported && done.rows === 0 && opts.reporter !== undefined && opts.obligation !== undefined) {
+              if (hasNoDataRows(done) && opts.reporter !== undefined && opts.obligation !== undefined) {
                 const { issueFrom } = await import('@egov-plan/core');
                 const params = { file: name, reporter: opts.reporter, obligation: opts.obligation };
                 const none = done.format === 'xlsx' ? issueFrom(MSG.workbookNoDataRowsSubmission, '', params, { file: name }) : issueFrom(MSG.fileNoDataRowsSubmission, '', params, { file: name });

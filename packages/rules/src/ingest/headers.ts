@@ -9,16 +9,13 @@ const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
 /** How a header names its columns: by the field (`value`) or by the template's Vietnamese (`Giá trị`) or English (`Value`) heading. @internal */
 export type HeaderStyle = 'field' | 'vi' | 'en';
 
-const BY_NAME = new Map<string, keyof MeasurementInput>();
-const STYLE = new Map<string, HeaderStyle>();
+/** Each name a header may give a column: the field it names and the form it is written in. */
+const BY_NAME = new Map<string, { field: keyof MeasurementInput; style: HeaderStyle }>();
 for (const field of MEASUREMENT_FIELDS) {
   const h = MEASUREMENT_FIELD_HEADINGS[field];
   // Registered English heading first, then Vietnamese, then the key: a name that is two of them
   // (none today) keeps the key's style.
-  for (const [name, style] of [[h.en, 'en'], [h.vi, 'vi'], [field, 'field']] as const) {
-    BY_NAME.set(key(name), field);
-    STYLE.set(key(name), style);
-  }
+  for (const [name, style] of [[h.en, 'en'], [h.vi, 'vi'], [field, 'field']] as const) BY_NAME.set(key(name), { field, style });
 }
 
 /**
@@ -27,12 +24,12 @@ for (const field of MEASUREMENT_FIELDS) {
  * and by `@egov-plan/tabular`'s workbook readers, so both accept the same headers.
  */
 export function measurementColumn(cell: string): keyof MeasurementInput | undefined {
-  return BY_NAME.get(key(cell));
+  return BY_NAME.get(key(cell))?.field;
 }
 
 /** Which form of column name a header cell is (see {@link measurementColumn}), undefined for any other text. @internal */
 export function headerStyle(cell: string): HeaderStyle | undefined {
-  return STYLE.get(key(cell));
+  return BY_NAME.get(key(cell))?.style;
 }
 
 /**

@@ -196,10 +196,6 @@ const missingHeader = (file: string | undefined) =>
     issueFrom(MSG.measurementMissingHeader, '/1', {}, { line: 1, ...withFile(file) }),
   ]);
 
-/**
- * Reads CSV measurements record by record: the state of one file between its records, used for
- * text given whole and for text that arrives in pieces (a stream).
- */
 /** The style most of a header's known columns are written in (the first of a tie). */
 function mostUsed(styles: readonly HeaderStyle[]): HeaderStyle {
   const count = new Map<HeaderStyle, number>();
@@ -209,6 +205,10 @@ function mostUsed(styles: readonly HeaderStyle[]): HeaderStyle {
   return best;
 }
 
+/**
+ * Reads CSV measurements record by record: the state of one file between its records, used for
+ * text given whole and for text that arrives in pieces (a stream).
+ */
 class CsvMeasurements {
   private cols: [string, number][] | null = null;
   /** The header's columns as two lists (name, cell index), read in that order for every record. */
